@@ -1,0 +1,38 @@
+# The README's two commands: `make demo` and `make test`. Each sets up .venv when missing.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install demo test lint eval bench chromium clean
+
+$(STAMP): pyproject.toml
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "rightsjobs needs Python 3.11 or newer (set PY=python3.11)")'
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/rightsjobs demo --db demo.db --outbox outbox
+
+test: install chromium lint
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+eval: install
+	$(BIN)/rightsjobs eval --dev-set ../shared/dev-set
+
+bench: install
+	$(BIN)/python bench/bench_matcher.py
+
+chromium:
+	@scripts/ensure-chromium.sh
+
+clean:
+	rm -rf $(VENV) demo.db* demo-sources.yaml outbox .pytest_cache .ruff_cache

@@ -1,0 +1,195 @@
+"""Build a digest e-mail (subject, plain text, HTML) from matched postings; sends nothing."""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from email.utils import parseaddr
+from pathlib import Path
+
+import css_inline
+import pycountry
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+
+from rightsjobs.config import Settings
+
+CLOSING_SOON_DAYS = 7
+CONTRACT_LABELS = {
+    "permanent": "Permanent",
+    "fixed-term": "Fixed-term",
+    "consultancy": "Consultancy",
+    "internship": "Internship",
+    "fellowship": "Fellowship",
+    "volunteer": "Volunteer",
+}
+REMOTE_LABELS = {"yes": "remote", "hybrid": "hybrid"}
+WHY_LABELS = {
+    "matched_terms": "Matched terms",
+    "languages": "Languages",
+    "region": "Region",
+    "experience": "Experience",
+    "deadline": "Deadline",
+}
+EMAIL = re.compile(r"[^@\s<>\"'?&/:;,()\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A built e-mail: what `message.build_message` wraps and `send` delivers."""
+
+    subject: str
+    text: str
+    html: str
+
+
+def environment(templates_dir: str | Path | None = None) -> Environment:
+    """Templates from `templates_dir` first (a maintainer's overrides), then the bundled ones.
+
+    Everything is HTML-escaped except `*.txt.j2` templates, which produce plain text.
+    """
+    bundled = PackageLoader("digest", "templates")
+    loader = (
+        ChoiceLoader([FileSystemLoader(str(templates_dir)), bundled]) if templates_dir else bundled
+    )
+    return Environment(
+        loader=loader,
+        autoescape=lambda name: not (name or "").endswith(".txt.j2"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def web_link(url: object) -> str | None:
+    """`url` when it is an absolute http(s) URL without whitespace or control characters."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if not re.match(r"https?://[^/\s]", url, re.IGNORECASE) or any(c <= " " for c in url):
+        return None
+    return url
+
+
+def long_date(iso: str | None) -> str | None:
+    """'2027-01-15' -> '15 January 2027' (None or unparsable text as given)."""
+    try:
+        day = date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}" if day else None
+
+
+def period_label(period: str) -> str:
+    """'2026-W48' -> 'week 2026-W48'; a daily period stays as it is."""
+    return f"week {period}" if "-W" in period else period
+
+
+def subject_line(count: int, period: str) -> str:
+    """'7 new human-rights jobs for you — week 2026-W48'."""
+    if count == 0:
+        return f"No new human-rights jobs for you — {period_label(period)}"
+    jobs = "job" if count == 1 else "jobs"
+    return f"{count} new human-rights {jobs} for you — {period_label(period)}"
+
+
+def _country(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def _texts(values: object) -> list[str]:
+    items = values if isinstance(values, list) else []
+    return [v.strip() for v in items if isinstance(v, str) and v.strip()]
+
+
+def _why(why: object) -> tuple[str | None, list[tuple[str, str]]]:
+    """The match's summary and its other text values as (label, text), in a stable order."""
+    if not isinstance(why, Mapping):
+        return None, []
+    summary = why.get("summary")
+    keys = [k for k in WHY_LABELS if k in why] + [k for k in why if k not in WHY_LABELS]
+    lines = []
+    for key in keys:
+        value = why[key]
+        text = value.strip() if isinstance(value, str) else ", ".join(_texts(value))
+        if key != "summary" and text:
+            lines.append((WHY_LABELS.get(key) or str(key).replace("_", " ").capitalize(), text))
+    return (summary.strip() or None) if isinstance(summary, str) else None, lines
+
+
+def _apply(contact: object, link: str | None) -> dict | None:
+    """How to apply, when the posting names a contact other than its title link."""
+    if not isinstance(contact, str) or not contact.strip():
+        return None
+    contact = contact.strip().removeprefix("mailto:")
+    if EMAIL.fullmatch(contact):
+        return {"text": contact, "href": f"mailto:{contact}"}
+    url = web_link(contact)
+    return {"text": url, "href": url} if url and url != link else None
+
+
+def view(item: dict, as_of: date) -> dict:
+    """What the templates show of one posting (plain values; escaping is the template's job)."""
+    link = web_link(item.get("apply_url")) or web_link(item.get("url"))
+    places = _texts(item.get("locations")) or [_country(c) for c in _texts(item.get("countries"))]
+    station = ", ".join(places)
+    remote = REMOTE_LABELS.get(item.get("remote") or "")
+    if remote:
+        station = f"{station} ({remote})" if station else remote.capitalize()
+    deadline = item.get("deadline")
+    try:
+        days_left = (date.fromisoformat(deadline) - as_of).days if deadline else None
+    except ValueError:
+        days_left = None
+    summary, why = _why(item.get("why"))
+    return {
+        "title": (item.get("title") or "").strip() or "Untitled vacancy",
+        "link": link,
+        "organization": item.get("organization"),
+        "duty_station": station or None,
+        "regions": ", ".join(_texts(item.get("regions"))) or None,
+        "deadline": long_date(deadline),
+        "days_left": days_left,
+        "closing_soon": bool(item.get("closing_soon"))
+        or (days_left is not None and 0 <= days_left <= CLOSING_SOON_DAYS),
+        "extended": bool(item.get("extended")),
+        "reopened": bool(item.get("reopened")),
+        "contract_type": CONTRACT_LABELS.get(item.get("contract_type") or ""),
+        "apply": _apply(item.get("apply_contact"), link),
+        "summary": summary,
+        "why": why,
+    }
+
+
+def render(
+    profile: dict,
+    items: list[dict],
+    *,
+    period: str,
+    settings: Settings,
+    unsubscribe_url: str,
+    as_of: date,
+    templates_dir: str | Path | None = None,
+) -> Rendered:
+    """Render one digest: `items` are decoded posting rows with `why` and flags, best first."""
+    env = environment(templates_dir)
+    subject = subject_line(len(items), period)
+    context = {
+        "subject": subject,
+        "name": profile.get("name") or "",
+        "period": period,
+        "period_label": period_label(period),
+        "as_of": long_date(as_of.isoformat()),
+        "items": [view(item, as_of) for item in items],
+        "unsubscribe_url": unsubscribe_url,
+        "sender_name": parseaddr(settings.sender)[0] or "rightsjobs",
+        "closing_soon_days": CLOSING_SOON_DAYS,
+    }
+    text = env.get_template("digest.txt.j2").render(context)
+    html = env.get_template("digest.html.j2").render(context)
+    css = env.loader.get_source(env, "digest.css")[0]
+    inliner = css_inline.CSSInliner(extra_css=css, load_remote_stylesheets=False)
+    return Rendered(subject=subject, text=text, html=inliner.inline(html))

@@ -1,0 +1,443 @@
+"""Build each active profile's digest for its period and deliver it exactly once."""
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.message import EmailMessage
+from email.utils import formataddr
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from sqlite_utils import Database
+
+from digest.message import build_message, new_message_id
+from digest.render import render
+from digest.send import PERMANENT, SENT, Mailer
+from digest.unsubscribe import make_token
+from rightsjobs.config import Settings
+from rightsjobs.errors import InputError
+from rightsjobs.store import decode, effective_status, now_iso
+
+STATUS_COUNTS = {
+    "sent": "sent",
+    "outbox": "outbox",
+    "empty": "empty_skipped",
+    "failed": "failed",
+    "failed-temporary": "failed",
+    "already-sent": "already_sent",
+    "previously-failed": "previously_failed",
+    "no-email": "no_email",
+    "deferred": "deferred",
+}
+RETRYABLE = ("pending", "failed-temporary")
+WEEK = re.compile(r"\d{4}-W\d{2}")
+
+
+@dataclass
+class Plan:
+    """One digest to build: a fresh one, or an attempted one to re-send unchanged."""
+
+    profile: dict
+    period: str
+    items: list[dict]
+    message_id: str
+    fresh: bool
+
+    @property
+    def id(self) -> str:
+        return f"{self.profile['id']}:{self.period}"
+
+    @property
+    def posting_ids(self) -> list[str]:
+        return [item["id"] for item in self.items]
+
+
+def period_for(profile: dict, as_of: date, period: str | None = None) -> str | None:
+    """`2026-W48` (weekly) or `2026-11-28` (daily) at `as_of`; a given `period` applies only
+    to profiles of its frequency (None for the others)."""
+    weekly = profile.get("frequency", "weekly") == "weekly"
+    if period is not None:
+        return period if bool(WEEK.fullmatch(period)) == weekly else None
+    if weekly:
+        year, week, _ = as_of.isocalendar()
+        return f"{year}-W{week:02d}"
+    return as_of.isoformat()
+
+
+def _check_period(period: str) -> None:
+    try:
+        if WEEK.fullmatch(period):
+            date.fromisocalendar(int(period[:4]), int(period[6:]), 1)
+        else:
+            date.fromisoformat(period)
+    except ValueError:
+        raise InputError(
+            f"expected an ISO week like 2026-W48 or a day like 2026-11-28, got {period!r}",
+            where="period",
+        ) from None
+
+
+def _changes(posting: dict, delivery: dict | None) -> dict[str, bool]:
+    """Whether a posting delivered before has a later deadline or reopened since."""
+    if delivery is None:
+        return {"extended": False, "reopened": False}
+    old, new = delivery.get("deadline"), posting.get("deadline")
+    sent, reopened = delivery.get("sent_at"), posting.get("reopened_at")
+    return {
+        "extended": bool(old and new and new > old),
+        "reopened": bool(sent and reopened and reopened > sent),
+    }
+
+
+def _hidden(db: Database, profile_id: str) -> set[str]:
+    rows = db.query("select posting_id from hidden where profile_id = ?", [profile_id])
+    return {r["posting_id"] for r in rows}
+
+
+def _deliveries(db: Database, profile_id: str) -> dict[str, dict]:
+    rows = db.query("select * from deliveries where profile_id = ?", [profile_id])
+    return {r["posting_id"]: r for r in rows}
+
+
+def seen_postings(db: Database, profile_id: str) -> set[str]:
+    """Postings never to offer the profile again: delivered and unchanged since, or hidden."""
+    seen = _hidden(db, profile_id)
+    rows = db.query(
+        "select d.posting_id, d.deadline as delivered_deadline, d.sent_at, p.deadline, "
+        "p.reopened_at from deliveries d left join postings p on p.id = d.posting_id "
+        "where d.profile_id = ?",
+        [profile_id],
+    )
+    for r in rows:
+        delivery = {"deadline": r["delivered_deadline"], "sent_at": r["sent_at"]}
+        if not any(_changes(r, delivery).values()):
+            seen.add(r["posting_id"])
+    return seen
+
+
+def _matched(db: Database, profile_id: str, ids: list[str] | None = None) -> list[dict]:
+    """Decoded postings with the match's `why`: the profile's matches best first, or `ids`."""
+    if ids is None:
+        sql = (
+            "select p.*, m.why as match_why from matches m join postings p on p.id = m.posting_id"
+            " where m.profile_id = ? order by m.rank, m.score desc"
+        )
+        rows = list(db.query(sql, [profile_id]))
+    else:
+        sql = (
+            "select p.*, m.why as match_why from postings p left join matches m"
+            " on m.posting_id = p.id and m.profile_id = ? where p.id = ?"
+        )
+        rows = [r for pid in ids for r in db.query(sql, [profile_id, pid])]
+    out = []
+    for row in rows:
+        why = row.pop("match_why")
+        out.append({**decode(row), "why": json.loads(why) if why else {}})
+    return out
+
+
+def new_items(db: Database, profile: dict, as_of: date) -> list[dict]:
+    """The profile's matches still open at `as_of` and not delivered before (unless their
+    deadline was extended or they reopened since: then flagged), best first, ≤ max_items."""
+    hidden, delivered = _hidden(db, profile["id"]), _deliveries(db, profile["id"])
+    items = []
+    for posting in _matched(db, profile["id"]):
+        if posting["id"] in hidden or effective_status(posting, as_of) != "open":
+            continue
+        changes = _changes(posting, delivered.get(posting["id"]))
+        if posting["id"] in delivered and not any(changes.values()):
+            continue
+        items.append({**posting, **changes})
+        if len(items) >= profile.get("max_items", 10):
+            break
+    return items
+
+
+def _resumed(db: Database, profile: dict, row: dict) -> Plan:
+    """An attempted digest again, with the same posting ids and Message-ID."""
+    delivered = _deliveries(db, profile["id"])
+    items = [
+        {**posting, **_changes(posting, delivered.get(posting["id"]))}
+        for posting in _matched(db, profile["id"], json.loads(row["posting_ids"]))
+    ]
+    return Plan(profile, row["period"], items, row["message_id"], fresh=False)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _safe_name(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]", "_", text)
+
+
+class _Run:
+    """One `run_digests` call: its settings, mailer and summary."""
+
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        *,
+        as_of: date,
+        mailer: Mailer | None,
+        templates_dir: str | Path | None,
+    ) -> None:
+        self.db, self.settings, self.as_of = db, settings, as_of
+        self.mailer, self.templates_dir = mailer, templates_dir
+        counts = ["built", *dict.fromkeys(STATUS_COUNTS.values())]
+        self.summary: dict = {key: 0 for key in counts} | {"profiles": []}
+        self.stopped: str | None = None
+
+    def note(self, profile: dict, period: str, status: str, items: int = 0, **extra) -> None:
+        self.summary[STATUS_COUNTS[status]] += 1
+        self.summary["profiles"].append(
+            {"profile_id": profile["id"], "period": period, "status": status, "items": items}
+            | extra
+        )
+
+    def message(self, plan: Plan) -> EmailMessage:
+        token = make_token(plan.profile["id"], self.settings.secret)
+        url = f"{self.settings.base_url.rstrip('/')}/unsubscribe/{token}"
+        rendered = render(
+            plan.profile,
+            plan.items,
+            period=plan.period,
+            settings=self.settings,
+            unsubscribe_url=url,
+            as_of=self.as_of,
+            templates_dir=self.templates_dir,
+        )
+        to = formataddr((plan.profile.get("name") or "", plan.profile["email"]))
+        return build_message(
+            rendered,
+            to=to,
+            settings=self.settings,
+            message_id=plan.message_id,
+            token=token,
+            unsubscribe_url=url,
+            date=datetime.now(UTC),
+        )
+
+    def record(self, plan: Plan, **fields) -> None:
+        row = {"id": plan.id, "profile_id": plan.profile["id"], "period": plan.period} | fields
+        with self.db.atomic():
+            self.db["digests"].upsert(row, pk="id")
+
+    def to_outbox(self, plan: Plan, msg: EmailMessage) -> None:
+        """Write `.eml` and `.html`; a digest already attempted keeps its status."""
+        base = self.settings.outbox / f"{_safe_name(plan.profile['id'])}-{plan.period}"
+        _write_atomic(base.with_name(base.name + ".eml"), msg.as_bytes())
+        html = msg.get_body(("html",)).get_content()
+        _write_atomic(base.with_name(base.name + ".html"), html.encode("utf-8"))
+        fields = {"path": str(base) + ".eml"}
+        if plan.fresh:
+            fields |= self._identity(plan) | {"status": "outbox", "created": now_iso()}
+        self.record(plan, **fields)
+        self.note(plan.profile, plan.period, "outbox", len(plan.items), path=fields["path"])
+
+    @staticmethod
+    def _identity(plan: Plan) -> dict:
+        return {"posting_ids": json.dumps(plan.posting_ids), "message_id": plan.message_id}
+
+    def deliver(self, plan: Plan, msg: EmailMessage) -> None:
+        """Record `pending` (committed), send, then mark sent with its deliveries, or failed."""
+        if plan.fresh:
+            self.record(
+                plan,
+                **self._identity(plan),
+                status="pending",
+                created=now_iso(),
+                sent_at=None,
+                attempts=0,
+                error=None,
+                path=None,
+            )
+        outcome = self.mailer.send(msg, plan.profile["email"])
+        attempts = (self.db["digests"].get(plan.id)["attempts"] or 0) + outcome.attempts
+        extra = {"message_id": plan.message_id}
+        if outcome.status == SENT:
+            stamp = now_iso()
+            deliveries = [
+                {
+                    "profile_id": plan.profile["id"],
+                    "posting_id": item["id"],
+                    "digest_id": plan.id,
+                    "deadline": item.get("deadline"),
+                    "status": "sent",
+                    "sent_at": stamp,
+                }
+                for item in plan.items
+            ]
+            with self.db.atomic():
+                self.record(plan, status="sent", sent_at=stamp, attempts=attempts, error=None)
+                if deliveries:
+                    self.db["deliveries"].upsert_all(deliveries, pk=("profile_id", "posting_id"))
+            self.note(plan.profile, plan.period, "sent", len(plan.items), **extra)
+            return
+        status = "failed" if outcome.status == PERMANENT else "failed-temporary"
+        self.record(plan, status=status, attempts=attempts, error=outcome.error)
+        self.note(plan.profile, plan.period, status, len(plan.items), error=outcome.error, **extra)
+        if outcome.stop:
+            self.stopped = outcome.error
+
+    def handle(self, plan: Plan) -> None:
+        try:
+            msg = self.message(plan)
+        except ValueError as exc:  # e.g. a line break in the address: never sendable
+            self.record(plan, **self._identity(plan), status="failed", error=str(exc))
+            self.note(plan.profile, plan.period, "failed", len(plan.items), error=str(exc))
+            return
+        self.summary["built"] += 1
+        if self.mailer is None:
+            self.to_outbox(plan, msg)
+        else:
+            self.deliver(plan, msg)
+
+    def profile(self, profile: dict, period: str | None, send_empty: bool) -> None:
+        """Attempts left from earlier periods first (when sending), then this period's digest.
+
+        `period` is None for a profile whose frequency the requested period does not fit.
+        """
+        if not profile.get("email"):
+            if period:
+                self.note(profile, period, "no-email")
+            return
+        if self.mailer is not None:
+            leftovers = list(
+                self.db.query(
+                    "select * from digests where profile_id = ? and status in (?, ?) "
+                    "and period != ? order by created, id",
+                    [profile["id"], *RETRYABLE, period or ""],
+                )
+            )
+            for row in leftovers:
+                if not self.stopped:
+                    self.handle(_resumed(self.db, profile, row))
+        if period is None:
+            return
+        if self.stopped:
+            self.note(profile, period, "deferred", error=self.stopped)
+            return
+        rows = list(
+            self.db.query("select * from digests where id = ?", [f"{profile['id']}:{period}"])
+        )
+        existing = rows[0] if rows else None
+        status = existing["status"] if existing else None
+        if status == "sent":
+            items = len(json.loads(existing["posting_ids"] or "[]"))
+            self.note(profile, period, "already-sent", items, message_id=existing["message_id"])
+        elif status == "failed":
+            self.note(profile, period, "previously-failed", error=existing["error"])
+        elif status in RETRYABLE:
+            self.handle(_resumed(self.db, profile, existing))
+        else:
+            items = new_items(self.db, profile, self.as_of)
+            if not items and not send_empty:
+                self.note(profile, period, "empty")
+                return
+            self.handle(Plan(profile, period, items, new_message_id(self.settings), fresh=True))
+
+
+def _profiles(db: Database, profile_ids: list[str] | None, *, active: bool = True) -> list[dict]:
+    sql = "select id, data from profiles" + (" where active = 1" if active else "")
+    found = {r["id"]: json.loads(r["data"]) for r in db.query(sql + " order by id")}
+    if profile_ids is None:
+        return list(found.values())
+    missing = [pid for pid in profile_ids if pid not in found]
+    if missing:
+        what = "active profile" if active else "profile"
+        raise InputError(f"no {what} {', '.join(map(repr, missing))}", where="profiles")
+    return [found[pid] for pid in profile_ids]
+
+
+@contextlib.contextmanager
+def _send_lock(db: Database) -> Iterator[None]:
+    """Hold `<db>.digest.lock`, so overlapping `digest --send` runs never mail twice."""
+    path = db.execute("pragma database_list").fetchone()[2]
+    if not path:
+        yield
+        return
+    lock = FileLock(f"{path}.digest.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise InputError("another digest run is sending", where=lock.lock_file) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def run_digests(
+    db: Database,
+    settings: Settings,
+    *,
+    as_of: date,
+    send: bool,
+    period: str | None = None,
+    profile_ids: list[str] | None = None,
+    send_empty: bool = False,
+    templates_dir: str | Path | None = None,
+    attempts: int = 4,
+    base_delay: float = 2.0,
+) -> dict:
+    """Build (and with `send`, mail) each active profile's digest; returns counts and rows.
+
+    Without `send` the messages go to `settings.outbox` and count as not sent. A `sent`
+    digest is never sent again; a `pending`/`failed-temporary` one is re-sent unchanged.
+    """
+    if period is not None:
+        _check_period(period)
+    if send and not settings.smtp_host:
+        raise InputError("set RIGHTSJOBS_SMTP_HOST to send", where="digest")
+    profiles = _profiles(db, profile_ids)
+    with contextlib.ExitStack() as stack:
+        mailer = None
+        if send:
+            stack.enter_context(_send_lock(db))
+            mailer = stack.enter_context(Mailer(settings, attempts=attempts, base_delay=base_delay))
+        run = _Run(db, settings, as_of=as_of, mailer=mailer, templates_dir=templates_dir)
+        for profile in profiles:
+            run.profile(profile, period_for(profile, as_of, period), send_empty)
+    return run.summary
+
+
+def preview(
+    db: Database,
+    settings: Settings,
+    profile_id: str,
+    as_of: date,
+    path: str | Path,
+    *,
+    templates_dir: str | Path | None = None,
+) -> Path:
+    """Write the HTML of the profile's next digest to `path` (nothing is recorded or sent)."""
+    profile = _profiles(db, [profile_id], active=False)[0]
+    token = make_token(profile_id, settings.secret)
+    rendered = render(
+        profile,
+        new_items(db, profile, as_of),
+        period=period_for(profile, as_of),
+        settings=settings,
+        unsubscribe_url=f"{settings.base_url.rstrip('/')}/unsubscribe/{token}",
+        as_of=as_of,
+        templates_dir=templates_dir,
+    )
+    path = Path(path)
+    _write_atomic(path, rendered.html.encode("utf-8"))
+    return path

@@ -1,0 +1,257 @@
+"""Text analysis and the TF-IDF vectoriser.
+
+A text is folded (lowercase, no accents), split into words and its language guessed; words of a
+known language go through the glossary to English, stop words are dropped and English words are
+lightly stemmed. The features are these words and their adjacent pairs, a pair being unordered
+so that "droits humains" meets "human rights".
+
+The vectoriser keeps a vocabulary of words and hashes each pair from its two words' numbers into
+a fixed number of buckets, so a corpus of long adverts does not grow a vocabulary of millions of
+pairs. Rows are [WORD_WEIGHT * words, PAIR_WEIGHT * pairs], each block TF-IDF weighted
+(sublinear tf, smoothed idf) and l2-normalised: the cosine of two rows is 0.75 * the words'
+cosine + 0.25 * the pairs'.
+"""
+
+import re
+
+import numpy as np
+import scipy.sparse as sp
+
+from matcher.lexicon import fold, glossary, stop_words
+
+WORD = re.compile(r"[^\W\d_][^\W_]+")
+TITLE_WEIGHT = 3
+WORD_SPACE = 2**22  # columns for words; pairs come after them
+PAIR_BUCKETS = 2**21
+BLOCK_WEIGHTS = (0.75**0.5, 0.25**0.5)  # words, pairs
+DETECT = "?"  # `tokens(lang=DETECT)` guesses the language
+
+FUNCTION_WORDS = {
+    "en": "the and of to in for with is are will be this that by from",
+    "fr": "le la les des et du une pour dans est sur avec aux qui",
+    "es": "el los las del para por con una que se su al y",
+    "pt": "os do da dos das para com uma em nao ao pela",
+    "de": "der die das und mit fur von ist den zu ein eine im auf",
+    "sv": "och att det som av med till pa ar inom har",
+    "it": "il della di per che gli delle dei nel sono",
+}
+_FUNCTION = {w: lang for lang, words in FUNCTION_WORDS.items() for w in words.split()}
+SCRIPTS = (  # (first code point, last code point, language)
+    (0x0400, 0x04FF, "ru"),
+    (0x10A0, 0x10FF, "ka"),
+    (0x0600, 0x06FF, "ar"),
+    (0x0530, 0x058F, "hy"),
+    (0x0590, 0x05FF, "he"),
+    (0x0370, 0x03FF, "el"),
+)
+UKRAINIAN_LETTERS = set("іїєґ")
+
+
+def _script(word: str) -> str | None:
+    code = ord(word[0])
+    if code < 0x80:
+        return None
+    for first, last, lang in SCRIPTS:
+        if first <= code <= last:
+            return lang
+    return None
+
+
+def detect_language(words: list[str]) -> str | None:
+    """Best guess of the ISO 639-1 language of folded words, from script and function words."""
+    votes: dict[str, int] = {}
+    for word in words[:400]:
+        lang = _script(word) or _FUNCTION.get(word)
+        if lang:
+            votes[lang] = votes.get(lang, 0) + 1
+    if not votes:
+        return None
+    best = max(votes, key=votes.__getitem__)
+    if best == "ru" and any(ch in UKRAINIAN_LETTERS for w in words[:400] for ch in w):
+        return "uk"
+    return best
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: campaigns/campaigning/campaigner -> campaign."""
+    if len(word) <= 4 or not word.isascii():
+        return word
+    for old, new in (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize")):
+        if word.endswith(old):
+            word = word[: -len(old)] + new
+            break
+    if word.endswith("ies") and len(word) > 5:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix, keep in (("ing", 4), ("ed", 4), ("er", 5)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) >= 5:
+        word = word[:-1]
+    return word
+
+
+def _lookup(table: dict[str, tuple[str, ...]], word: str) -> tuple[str, ...] | None:
+    """The glossary entry whose stem is the longest prefix of word (at most 4 letters left)."""
+    candidates = [word]
+    if word.startswith("ال") and len(word) > 4:  # Arabic article
+        candidates.append(word[2:])
+    for cand in candidates:
+        for n in range(len(cand), max(2, len(cand) - 5), -1):
+            hit = table.get(cand[:n])
+            if hit:
+                return hit
+    return None
+
+
+_CACHE: dict[str | None, dict[str, tuple[str, ...]]] = {}
+
+
+def map_word(lang: str | None, word: str) -> tuple[str, ...]:
+    """Stemmed English words for one folded word of a text in `lang`; () for a stop word."""
+    cache = _CACHE.setdefault(lang, {})
+    hit = cache.get(word)
+    if hit is not None:
+        return hit
+    stops, table = stop_words(), glossary()
+    if word in stops:
+        out: tuple[str, ...] = ()
+    else:
+        english = None
+        if lang and lang != "en" and lang in table:
+            english = _lookup(table[lang], word)
+        english = english or table["en"].get(word) or (word,)
+        out = tuple(stem(w) for w in english if w not in stops)
+    if len(cache) > 500_000:
+        cache.clear()
+    cache[word] = out
+    return out
+
+
+def tokens(text: str, lang: str | None = DETECT) -> list[str]:
+    """The mapped, stemmed words of a text, in order."""
+    words = WORD.findall(fold(text))
+    if lang == DETECT:
+        lang = detect_language(words)
+    cache = _CACHE.setdefault(lang, {})
+    out: list[str] = []
+    for w in words:
+        hit = cache.get(w)
+        out.extend(hit if hit is not None else map_word(lang, w))
+    return out
+
+
+def pair(a: str, b: str) -> str:
+    """The feature of two adjacent words, in alphabetical order."""
+    return f"{a} {b}" if a <= b else f"{b} {a}"
+
+
+def features(words: list[str]) -> list[str]:
+    """Words and adjacent pairs, as strings ("legal", "aid legal")."""
+    return words + [pair(a, b) for a, b in zip(words, words[1:], strict=False)]
+
+
+def term_features(term: str) -> list[str]:
+    """The features that show a term occurs: its word, or each pair of its adjacent words."""
+    words = tokens(term, "en")
+    return words if len(words) == 1 else features(words)[len(words):]
+
+
+Document = list[list[str]]  # segments of words; pairs never straddle two segments
+
+
+def posting_document(posting: dict) -> tuple[str | None, Document, Document]:
+    """(language of the description, title, whole document) of a posting; the title counts
+    TITLE_WEIGHT times in the whole."""
+    title, body = posting.get("title") or "", posting.get("text") or ""
+    lang = detect_language(WORD.findall(fold(body[:3000] or title)))
+    title_words = tokens(title, lang)
+    return lang, [title_words], [title_words] * TITLE_WEIGHT + [tokens(body, lang)]
+
+
+def profile_document(profile: dict) -> Document:
+    """A profile's `about` and, twice, each of its keywords."""
+    keywords = [tokens(k, "en") for k in profile.get("keywords") or []]
+    return [tokens(profile.get("about") or "")] + keywords * 2
+
+
+def _pair_columns(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    lo, hi = np.minimum(left, right).astype(np.uint64), np.maximum(left, right).astype(np.uint64)
+    mixed = (lo * np.uint64(0x9E3779B97F4A7C15)) ^ (hi * np.uint64(0xBF58476D1CE4E5B9))
+    mixed ^= mixed >> np.uint64(31)
+    return WORD_SPACE + (mixed % np.uint64(PAIR_BUCKETS)).astype(np.int64)
+
+
+class Vectoriser:
+    """TF-IDF over words and hashed word pairs; document frequencies come from `fit`."""
+
+    width = WORD_SPACE + PAIR_BUCKETS
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.idf = np.ones(self.width, dtype=np.float32)
+        self.cues: sp.csr_matrix | None = None  # family cue matrix, see matcher.relevance
+
+    def _ids(self, words: list[str]) -> list[int]:
+        vocab = self.vocabulary
+        if len(vocab) + len(words) > WORD_SPACE:
+            raise ValueError("vocabulary full: build a new Index")
+        return [vocab.setdefault(w, len(vocab)) for w in words]
+
+    def counts(self, documents: list[Document]) -> sp.csr_matrix:
+        """Raw term counts, one row per document."""
+        ids, seg_of, doc_of = [], [], []
+        segment = 0
+        for d, doc in enumerate(documents):
+            for words in doc:
+                ids.extend(self._ids(words))
+                seg_of.extend([segment] * len(words))
+                doc_of.extend([d] * len(words))
+                segment += 1
+        ids_a = np.asarray(ids, dtype=np.int64)
+        seg, doc = np.asarray(seg_of, dtype=np.int64), np.asarray(doc_of, dtype=np.int64)
+        joined = np.flatnonzero(seg[:-1] == seg[1:])
+        cols = np.concatenate([ids_a, _pair_columns(ids_a[joined], ids_a[joined + 1])])
+        rows = np.concatenate([doc, doc[joined]])
+        out = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)),
+                            shape=(len(documents), self.width))
+        out.sum_duplicates()
+        return out
+
+    def fit(self, documents: list[Document]) -> "Vectoriser":
+        counts = self.counts(documents)
+        df = np.bincount(counts.indices, minlength=self.width)
+        n = len(documents)
+        self.idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+        return self
+
+    def transform(self, documents: list[Document]) -> sp.csr_matrix:
+        """Rows of float32 weights, unit length."""
+        matrix = self.counts(documents)
+        matrix.data = (1 + np.log(matrix.data)) * self.idf[matrix.indices]
+        return block_normalise(matrix)
+
+    def columns(self, feature_list: list[str]) -> np.ndarray:
+        """The column of each feature ("word" or "word word")."""
+        split = [f.split(" ") for f in feature_list]
+        is_pair = np.array([len(parts) == 2 for parts in split], dtype=bool)
+        ids = self._ids([parts[0] for parts in split])
+        out = np.asarray(ids, dtype=np.int64)
+        if is_pair.any():
+            seconds = np.asarray(self._ids([p[1] for p in split if len(p) == 2]), dtype=np.int64)
+            out[is_pair] = _pair_columns(out[is_pair], seconds)
+        return out
+
+
+def block_normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """Scale each row's word block and pair block to unit length times BLOCK_WEIGHTS."""
+    matrix = sp.csr_matrix(matrix, dtype=np.float32)
+    row = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    group = row * 2 + (matrix.indices >= WORD_SPACE)
+    norms = np.sqrt(np.bincount(group, matrix.data.astype(np.float64) ** 2,
+                                minlength=2 * matrix.shape[0]))
+    scale = np.asarray(BLOCK_WEIGHTS)[group % 2] / np.maximum(norms[group], 1e-12)
+    matrix.data = (matrix.data * scale).astype(np.float32)
+    return matrix

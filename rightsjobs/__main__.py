@@ -1,0 +1,5 @@
+"""`python -m rightsjobs` runs the command line."""
+
+from rightsjobs.cli import main
+
+main()

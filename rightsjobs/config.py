@@ -1,0 +1,61 @@
+"""Configuration: the one place that reads RIGHTSJOBS_* environment variables (CONTRACT §6)."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from rightsjobs.errors import InputError
+
+DEFAULT_DB = "rightsjobs.db"
+SECURITY_MODES = ("starttls", "ssl", "none")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable by environment, with defaults for a local run."""
+
+    db_path: Path = Path(DEFAULT_DB)
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_security: str = "starttls"
+    sender: str = "rightsjobs <digest@rightsjobs.invalid>"
+    base_url: str = "http://127.0.0.1:8001"
+    secret: str = "change-me"
+    reliefweb_appname: str | None = None
+    outbox: Path = Path("outbox")
+    send_rate: float = 5.0
+
+
+def load_settings(env: dict[str, str] | None = None, db: str | None = None) -> Settings:
+    """Build Settings from the environment; `db` (the --db option) wins over RIGHTSJOBS_DB."""
+    env = dict(os.environ if env is None else env)
+    port = env.get("RIGHTSJOBS_SMTP_PORT", "587")
+    if not port.isdigit():
+        raise InputError(f"must be a port number, got {port!r}", where="RIGHTSJOBS_SMTP_PORT")
+    security = env.get("RIGHTSJOBS_SMTP_SECURITY", "starttls").lower()
+    if security not in SECURITY_MODES:
+        raise InputError(
+            f"must be one of {', '.join(SECURITY_MODES)}, got {security!r}",
+            where="RIGHTSJOBS_SMTP_SECURITY",
+        )
+    rate = env.get("RIGHTSJOBS_SEND_RATE", "5")
+    try:
+        send_rate = float(rate)
+    except ValueError:
+        raise InputError(f"must be a number, got {rate!r}", where="RIGHTSJOBS_SEND_RATE") from None
+    return Settings(
+        db_path=Path(db or env.get("RIGHTSJOBS_DB") or DEFAULT_DB),
+        smtp_host=env.get("RIGHTSJOBS_SMTP_HOST") or None,
+        smtp_port=int(port),
+        smtp_user=env.get("RIGHTSJOBS_SMTP_USER") or None,
+        smtp_password=env.get("RIGHTSJOBS_SMTP_PASSWORD") or None,
+        smtp_security=security,
+        sender=env.get("RIGHTSJOBS_FROM") or Settings.sender,
+        base_url=(env.get("RIGHTSJOBS_BASE_URL") or Settings.base_url).rstrip("/"),
+        secret=env.get("RIGHTSJOBS_SECRET") or Settings.secret,
+        reliefweb_appname=env.get("RELIEFWEB_APPNAME") or None,
+        outbox=Path(env.get("RIGHTSJOBS_OUTBOX") or "outbox"),
+        send_rate=send_rate,
+    )

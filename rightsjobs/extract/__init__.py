@@ -1,0 +1,119 @@
+"""Understanding postings: `extract(record, as_of)` gives CONTRACT §1's output fields and evidence.
+
+`record` is a CONTRACT §1 input line (`id`, `url`, `title`, `organization`, `posted_date`, `text`,
+`html`) with optional `hints` from a job platform, which win over what the text says. Missing or
+malformed fields are tolerated; text is truncated to `text.MAX_CHARS` and never evaluated.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rightsjobs.extract.contact import apply_contact
+from rightsjobs.extract.contract import contract_type, seniority
+from rightsjobs.extract.dates import deadline, first_date, posted_date
+from rightsjobs.extract.experience import min_years
+from rightsjobs.extract.languages import find_languages
+from rightsjobs.extract.places import find_places
+from rightsjobs.extract.text import MAX_CHARS, Doc, clip, html_to_text, normalise
+from rightsjobs.extract.title import find_title_and_org
+from rightsjobs.extract.vacancy import vacancy_score
+
+__all__ = ["extract", "FIELDS"]
+
+FIELDS = (
+    "id", "is_vacancy", "vacancy_score", "title", "organization", "countries", "regions",
+    "remote", "languages_required", "languages_desirable", "language_rule",
+    "min_years_experience", "contract_type", "seniority", "deadline", "posted_date",
+    "apply_contact",
+)  # fmt: skip
+
+
+def _str(value: Any, limit: int = MAX_CHARS) -> str | None:
+    return value[:limit] if isinstance(value, str) and value.strip() else None
+
+
+def _iso(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return first_date(value[:100])
+    return None
+
+
+def _doc(record: dict) -> Doc:
+    text = _str(record.get("text"))
+    if text is None and (html := _str(record.get("html"), MAX_CHARS * 2)):
+        text = html_to_text(html)
+    return Doc(
+        normalise(text or ""),
+        title=_str(record.get("title"), 500),
+        organization=_str(record.get("organization"), 500),
+        url=_str(record.get("url"), 2000),
+    )
+
+
+def extract(record: dict, as_of: date | None = None) -> dict:
+    """Contract §1 output for one input record, plus `evidence: {field: sentence}`."""
+    hints = record.get("hints") if isinstance(record.get("hints"), dict) else {}
+    doc = _doc(record)
+    evidence: dict[str, str] = {}
+
+    names = find_title_and_org(doc)
+    score, evidence["is_vacancy"] = vacancy_score(doc, names.title)
+    is_vacancy = score >= 0.5
+    if hints.get("is_vacancy") is True:
+        is_vacancy, score, evidence["is_vacancy"] = True, max(score, 0.9), "(platform data)"
+
+    posted = _iso(hints.get("posted_date")) or _iso(record.get("posted_date"))
+    if posted:
+        evidence["posted_date"] = "(record)"
+    else:
+        posted, evidence["posted_date"] = posted_date(doc)
+    closing = _iso(hints.get("deadline"))
+    if closing:
+        evidence["deadline"] = "(platform data)"
+    else:
+        closing, evidence["deadline"] = deadline(doc, posted or as_of)
+
+    contact, evidence["apply_contact"] = apply_contact(doc, _str(hints.get("apply_url"), 2000))
+    places = find_places(doc, hints, names.title, names.title_line, contact)
+    languages = find_languages(doc)
+    years = hints.get("min_years_experience")
+    if isinstance(years, int) and not isinstance(years, bool):
+        evidence["min_years_experience"] = "(platform data)"
+    else:
+        years, evidence["min_years_experience"] = min_years(doc)
+    contract, evidence["contract_type"] = contract_type(
+        doc, names.title, hints.get("contract_type")
+    )
+    level, evidence["seniority"] = seniority(doc, names.title, contract, hints.get("seniority"))
+    evidence.update(places.evidence)
+    evidence.update(languages.evidence)
+    evidence["title"], evidence["organization"] = names.title_evidence, names.org_evidence
+
+    out = {
+        "id": str(record.get("id", "")),
+        "is_vacancy": is_vacancy,
+        "vacancy_score": score,
+        "title": names.title,
+        "organization": names.organization,
+        "countries": places.countries,
+        "regions": places.regions,
+        "remote": places.remote,
+        "languages_required": languages.required,
+        "languages_desirable": languages.desirable,
+        "language_rule": languages.rule,
+        "min_years_experience": years,
+        "contract_type": contract,
+        "seniority": level,
+        "deadline": closing.isoformat() if closing else None,
+        "posted_date": posted.isoformat() if posted else None,
+        "apply_contact": contact,
+    }
+    out["evidence"] = {k: clip(v) for k, v in evidence.items() if v and k in out}
+    return out

@@ -1,0 +1,72 @@
+"""Where to apply: the first URL or e-mail address given with an application cue.
+
+Obfuscated addresses are restored: "name[at]org.org", "name (at) org dot org", "name AT org.org"
+→ "name@org.org". Addresses in e-mail headers ("From:", "Sender:") and links given for other
+purposes ("For further information on our benefits, visit ...") are not application contacts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rightsjobs.extract.text import Doc, clip, fold
+
+_AT = r"(?:\s*@\s*|\s*[\[(<{]\s*(?:at|arroba|собака)\s*[\])>}]\s*|\s+at\s+|\s+AT\s+)"
+_DOT = r"(?:\.|\s*[\[(<{]\s*(?:dot|punto|point|точка)\s*[\])>}]\s*|\s+dot\s+|\s+DOT\s+)"
+_EMAIL = re.compile(
+    rf"(?<![\w.+-])([A-Za-z0-9][\w.+-]{{0,63}}){_AT}((?:[A-Za-z0-9-]{{1,63}}{_DOT})+[A-Za-z]{{2,24}})\b"
+)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]{2,300}", re.I)
+_APPLY = re.compile(
+    r"\b(?:apply|applications?|applicants?|candidates?\s+should|send|submit|submission|cv|resume"
+    r"|cover\s+letter|to\s+be\s+considered|postul\w*|aplicar|solicitud\w*|candidatur\w*|envoy\w*"
+    r"|soumett\w*|envi\w*|hoja\s+de\s+vida|заявк\w*|резюме|подать|направ\w*|ansok\w*|ansokan"
+    r"|bewerb\w*|подання|التقديم|للتقديم)\b"
+)
+_APPLY_HEADING = re.compile(
+    r"^(?:apply(?:\s+(?:here|now|online))?|how\s+to\s+apply|to\s+apply|candidature|postular\w*)\W*$"
+)
+_OTHER_PURPOSE = re.compile(
+    r"\b(?:benefits|privacy|cookies?|newsletter|donat\w*|more\s+information\s+about\s+us)\b"
+)
+_MAIL_HEADER = re.compile(
+    r"^(?:from|to|sender|reply-to|message-id|subject|cc|original\s+sender)\s*:", re.I
+)
+
+
+def email_in(text: str) -> str | None:
+    """The first e-mail address in `text`, de-obfuscated, or None."""
+    for m in _EMAIL.finditer(text):
+        local, domain = m.group(1), m.group(2)
+        plain_at = re.search(r"\sat\s", m.group(0))
+        if plain_at and (not re.search(r"[._-]", local) or domain.lower().startswith("www")):
+            continue  # "meet us at example.org" is prose, "first.last at org.org" is an address
+        domain = re.sub(_DOT, ".", domain)
+        return f"{local.rstrip('.')}@{domain}".lower()
+    return None
+
+
+def url_in(text: str) -> str | None:
+    """The first URL in `text`, without trailing punctuation, or None."""
+    m = _URL.search(text)
+    return m.group(0).rstrip(".,;:!?»”") if m else None
+
+
+def apply_contact(doc: Doc, hint: str | None) -> tuple[str | None, str]:
+    """The application URL or e-mail address and its sentence, or (None, "")."""
+    if hint:
+        return hint, "(platform data)"
+    for i, line in enumerate(doc.lines):
+        if _APPLY_HEADING.match(fold(line)):
+            for nxt in doc.lines[i + 1 : i + 3]:
+                if found := email_in(nxt) or url_in(nxt):
+                    return found, clip(f"{line} {nxt}")
+    for line in doc.lines:
+        if _MAIL_HEADER.match(line):
+            continue
+        folded = fold(line)
+        if not _APPLY.search(folded) or _OTHER_PURPOSE.search(folded):
+            continue
+        if found := email_in(line) or url_in(line):
+            return found, clip(line)
+    return None, ""

@@ -1,0 +1,215 @@
+"""Contract type and seniority.
+
+Contract type, strongest evidence first: the title ("Intern", "Consultant", "Fellowship"), a
+contract field ("Contract type: Consultancy"), the body's wording, the URL's path
+("/volunteer/"). A stated contract length counts as fixed-term only when it is the job's
+("Two-year contract", "Duration of contract: 1 year"), not a project's or a commitment's.
+
+Seniority: a UN-style grade (P-4, D-1, GS-5, NO-B, SB-2) wins; then title words ("Senior",
+"Director", "Chief", "Associate", "Assistant", "Officer"...); internships and fellowships are
+entry level; volunteer roles, postings with several roles and bare "Consultant" titles stay
+unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rightsjobs.extract.text import Doc, clip, fold
+
+CONTRACT_TYPES = (
+    "permanent",
+    "fixed-term",
+    "consultancy",
+    "internship",
+    "fellowship",
+    "volunteer",
+    "unknown",
+)
+SENIORITIES = ("entry", "mid", "senior", "director", "unknown")
+
+# (kind, words that name it in a title or contract field, phrases that name it in the body)
+_KINDS: list[tuple[str, str, str]] = [
+    (
+        "internship",
+        r"intern|internships?|traineeships?|trainee|stages?|stagiaire\w*|pasantia\w*|pasante"
+        r"|practicas|estagio|estagiario|tirocinio|praktikum|praktikant\w*|стажировк\w*|стажер\w*"
+        r"|praktik|تدريب|متدرب",
+        r"internships?|traineeships?|(?:un|le|du|au|ce|de)\s+stage|stagiaire\w*|pasantia\w*"
+        r"|practicas\s+profesionales|estagio|tirocinio|praktikum|стажировк\w*",
+    ),
+    (
+        "fellowship",
+        r"fellows?|fellowships?|beca|becas|becari[oa]s?|bourse|boursier\w*|стипенди\w*|زمالة",
+        r"fellowships?|fellowship\s+programme|becas?|becari[oa]s?|стипенди\w*|زمالة",
+    ),
+    (
+        "volunteer",
+        r"volunteers?|volunteering|voluntari[oa]s?|voluntariado|benevole\w*|volontaire\w*"
+        r"|volontariat|волонтер\w*|доброволец|ideell|ehrenamt\w*|تطوع\w*",
+        r"volunteer\s+(?:position|role|post|opportunity|basis)|voluntary\s+basis"
+        r"|unpaid\s+(?:position|role)|benevolat|a\s+titre\s+benevole|voluntariado|волонтерск\w*",
+    ),
+    (
+        "consultancy",
+        r"consultants?|consultancy|consultancies|consultoria|consultor\w*|консультант\w*"
+        r"|konsult\w*|iica\d?|ica|individual\s+contractor\w*|special\s+service\s+agreement|ssa",
+        r"(?:hiring|seeking|looking\s+for|recruit\w*|engage)\s+(?:a|an|\d+|two"
+        r"|three)?\s*(?:\w+\s+)?consultants?|consultancy\s+(?:contract|assignment|services)"
+        r"|call\s+for\s+consultan\w*|the\s+consultants?\s+will|iica\d?"
+        r"|individual\s+contractor\s+agreement|(?:individuals?|individer|individus)\s+(?:or|och|ou"
+        r"|o|and|et)\s+(?:teams?|firms?|companies|equipes|consultancies)\s+(?:may|can|kan|peuvent"
+        r"|pueden)",
+    ),
+    (
+        "fixed-term",
+        r"fixed[-\s]term|(?<![\w ])temporary|temporary\s+(?:position|post|contract|role|job"
+        r"|appointment)|temporaire|cdd|plazo\s+fijo|срочн\w*|временн\w*|visstid\w*|befristet\w*"
+        r"|(?:\w+|\d+)[-\s](?:year|month)s?\s+contract",
+        r"fixed[-\s]term|temporary\s+(?:position|post|contract|role|job|appointment|employment"
+        r"|assignment)|cdd|duree\s+determinee|plazo\s+fijo|срочн\w+\s+(?:договор|контракт)\w*"
+        r"|visstidsanstallning|befristet\w*|maternity\s+(?:cover|leave)|(?:\w+|\d+)[-\s](?:year"
+        r"|month)s?\s+contract|contract\s+(?:of|for)\s+(?:\w+|\d+)\s+(?:years?"
+        r"|months?)\s*,?\s+(?:renewable|with\s+(?:a\s+)?possibility)"
+        r"|lasting\s+(?:at\s+least\s+)?until",
+    ),
+    (
+        "permanent",
+        r"permanent|open[-\s]ended|indefinite|cdi|indefinido|бессрочн\w*|tillsvidare\w*"
+        r"|unbefristet\w*",
+        r"permanent\s+(?:position|contract|post|role|employment|basis)|open[-\s]ended\s+contract"
+        r"|indefinite\s+(?:contract|duration)|cdi|duree\s+indeterminee|contrato\s+indefinido"
+        r"|бессрочн\w+|tillsvidareanstallning|unbefristet\w*",
+    ),
+]
+_TITLE_KINDS = [(kind, re.compile(rf"\b(?:{title})\b")) for kind, title, _ in _KINDS]
+_BODY_KINDS = [(kind, re.compile(rf"\b(?:{body})\b")) for kind, _, body in _KINDS]
+_CONTRACT_LABEL = re.compile(
+    r"(?:contract\s+type|type\s+of\s+(?:contract|appointment|position|employment)|contract"
+    r"|appointment\s+type|employment\s+type|duration(?:\s+of\s+(?:contract|assignment"
+    r"|appointment))?|contract\s+duration|type\s+de\s+contrat|duree(?:\s+du\s+contrat)?"
+    r"|tipo\s+de\s+contrato|duracion(?:\s+del\s+contrato)?|тип\s+(?:договора|контракта)"
+    r"|срок\s+(?:договора|контракта)|anstallningsform|staff\s+member\s*/\s*affiliate\s+type"
+    r"|vertragsart)\s*[:|]?"
+)
+_DURATION = re.compile(
+    r"\b(?:\d+|one|two|three|un|une|deux|uno|dos)\s*(?:years?|months?|ans?|mois|anos?|meses|лет"
+    r"|год\w*|месяц\w*)\b"
+)
+_URL_KINDS = {
+    "volunteer": "volunteer", "volunteering": "volunteer", "internship": "internship",
+    "internships": "internship", "stages": "internship", "stage": "internship",
+    "consultancy": "consultancy", "consultancies": "consultancy",
+    "fellowship": "fellowship", "fellowships": "fellowship", "becas": "fellowship",
+}  # fmt: skip
+
+_GRADE = re.compile(
+    r"\b(?:(?P<p>p)[-\s]?(?P<pn>[1-5])|(?P<d>d)[-\s]?(?P<dn>[12])|(?P<asg>asg|usg)|(?P<g>g"
+    r"|gs)[-\s]?(?P<gn>[1-7])|(?P<no>no)[-\s]?(?P<nol>[a-e])|(?P<sb>sb|sc)[-\s]?(?P<sbn>[1-5]))\b"
+)
+_TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "director",
+        re.compile(
+            r"\b(?:director\w*|directeur\w*|directrice|directora?|chief|executive\s+director"
+            r"|secretary[-\s]general|president|head\s+of\s+(?:department|division|programmes?"
+            r"|programs?)|special\s+rapporteur|relator\w*\s+especial|relatoria\s+especial"
+            r"|rapporteur\w*\s+special\w*|директор\w*|руководител\w*\s+(?:программ|департамент)"
+            r"|chef\s+de\s+(?:division|departement))\b"
+        ),
+    ),
+    (
+        "entry",
+        re.compile(
+            r"\b(?:intern|interns|trainee|stagiaire\w*|stage|junior|associate|assistant|assistante"
+            r"|asistente|assc|asst|entry[-\s]level|graduate|fellow|becari[oa]|pasante|beca"
+            r"|ассистент\w*|младш\w*|стажер\w*)\b"
+        ),
+    ),
+    (
+        "senior",
+        re.compile(
+            r"\b(?:senior|sr|snr|lead|principal|head|manager|representative|representant\w*"
+            r"|representante|advisor|adviser|conseiller\s+principal|старш\w*|ведущ\w*"
+            r"|руководител\w*|менеджер\w*)\b"
+        ),
+    ),
+    (
+        "mid",
+        re.compile(
+            r"\b(?:officer|coordinator|coordinateur\w*|coordinatrice|coordinador\w*|specialist"
+            r"|specialiste|analyst|researcher|campaigner|lawyer|counsel|juriste|charge\S*\s+de"
+            r"|charge-e|oficial|abogad[oa]|expert\w*|experto|investigador\w*|chercheur\w*"
+            r"|координатор\w*|специалист\w*|юрист\w*|эксперт\w*|аналитик\w*|handlaggare|jurist"
+            r"|samordnare)\b"
+        ),
+    ),
+]
+
+
+def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, str]:
+    """The contract type and the text it came from."""
+    if hint in CONTRACT_TYPES:
+        return hint, "(platform data)"
+    if title and (kind := _kind(fold(title), _TITLE_KINDS)):
+        return kind, title
+    fields = list(doc.fields(_CONTRACT_LABEL))
+    for value, line in fields:
+        if kind := _kind(fold(value), _TITLE_KINDS):
+            return kind, line
+    for value, line in fields:
+        if _DURATION.search(fold(value)):
+            return "fixed-term", line
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+        if kind := _kind(folded, _BODY_KINDS):
+            return kind, sentence
+    for part in re.split(r"[/?&=]+", fold(doc.url or "")):
+        if part in _URL_KINDS:
+            return _URL_KINDS[part], doc.url or ""
+    return "unknown", ""
+
+
+def _kind(folded: str, patterns: list[tuple[str, re.Pattern[str]]]) -> str | None:
+    return next((kind for kind, pattern in patterns if pattern.search(folded)), None)
+
+
+def seniority(doc: Doc, title: str | None, contract: str, hint: str | None) -> tuple[str, str]:
+    """The seniority level and the text it came from."""
+    if hint in SENIORITIES:
+        return hint, "(platform data)"
+    if contract in {"internship", "fellowship"}:
+        return "entry", title or ""
+    if contract == "volunteer" or not title or ";" in title:
+        return "unknown", ""
+    folded = fold(title)
+    grade = _grade(folded) or next(
+        (g for line in doc.lines[:15] if (g := _grade_field(line))), None
+    )
+    if grade:
+        return grade
+    for level, pattern in _TITLE_LEVELS:
+        if pattern.search(folded):
+            return level, title
+    return "unknown", ""
+
+
+def _grade(folded: str) -> tuple[str, str] | None:
+    m = _GRADE.search(folded)
+    if not m:
+        return None
+    if m["p"]:
+        level = "entry" if m["pn"] in "12" else "mid" if m["pn"] == "3" else "senior"
+    elif m["d"] or m["asg"]:
+        level = "director"
+    elif m["no"]:
+        level = "entry" if m["nol"] in "ab" else "mid" if m["nol"] == "c" else "senior"
+    else:
+        level = "entry"
+    return level, clip(folded)
+
+
+def _grade_field(line: str) -> tuple[str, str] | None:
+    """A grade written in a "Grade:"/"Level:" field."""
+    folded = fold(line)
+    m = re.match(r"(?:grade|level|niveau|nivel|classe|categorie)\s*[:|]\s*(.+)", folded)
+    return _grade(m.group(1)) if m else None

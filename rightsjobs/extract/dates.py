@@ -1,0 +1,303 @@
+"""Dates: a small multilingual date reader, the application deadline and the posting date.
+
+A date without a year ("Closing date: 8 September") takes the first such day on or after the
+reference date (the posting date, else `as_of`); with no reference it stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rightsjobs.extract.text import Doc, fold
+
+# Month names and abbreviations, folded (lower case, no accents); Slavic names as stems.
+_MONTHS: dict[int, tuple[str, ...]] = {
+    1: (
+        "january",
+        "jan",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "janeiro",
+        "gennaio",
+        "januar",
+        "januari",
+        "stycznia",
+        "январ",
+        "січ",
+        "януари",
+    ),
+    2: (
+        "february",
+        "feb",
+        "fevrier",
+        "fevr",
+        "fev",
+        "febrero",
+        "fevereiro",
+        "febbraio",
+        "februar",
+        "februari",
+        "lutego",
+        "феврал",
+        "лют",
+        "февруари",
+    ),
+    3: (
+        "march",
+        "mar",
+        "mars",
+        "marzo",
+        "marco",
+        "marz",
+        "maart",
+        "marec",
+        "marca",
+        "март",
+        "берез",
+    ),
+    4: (
+        "april",
+        "apr",
+        "avril",
+        "avr",
+        "abril",
+        "abr",
+        "aprile",
+        "kwietnia",
+        "апрел",
+        "квіт",
+        "април",
+    ),
+    5: ("may", "mai", "mayo", "maio", "maggio", "mei", "maj", "maja", "ма", "трав", "май"),
+    6: (
+        "june",
+        "jun",
+        "juin",
+        "junio",
+        "junho",
+        "giugno",
+        "juni",
+        "junij",
+        "czerwca",
+        "июн",
+        "черв",
+        "юни",
+    ),
+    7: (
+        "july",
+        "jul",
+        "juillet",
+        "juil",
+        "julio",
+        "julho",
+        "luglio",
+        "juli",
+        "julij",
+        "lipca",
+        "июл",
+        "лип",
+        "юли",
+    ),
+    8: (
+        "august",
+        "aug",
+        "aout",
+        "agosto",
+        "ago",
+        "augustus",
+        "augusti",
+        "avgust",
+        "sierpnia",
+        "август",
+        "серп",
+    ),
+    9: (
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "setembro",
+        "settembre",
+        "wrzesnia",
+        "сентябр",
+        "верес",
+        "септември",
+    ),
+    10: (
+        "october",
+        "oct",
+        "octobre",
+        "octubre",
+        "outubro",
+        "ottobre",
+        "oktober",
+        "okt",
+        "pazdziernika",
+        "октябр",
+        "жовт",
+        "октомври",
+    ),
+    11: (
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "listopada",
+        "ноябр",
+        "листопад",
+        "ноември",
+    ),
+    12: (
+        "december",
+        "dec",
+        "decembre",
+        "diciembre",
+        "dezembro",
+        "dicembre",
+        "dezember",
+        "desember",
+        "grudnia",
+        "декабр",
+        "груд",
+        "декември",
+    ),
+}
+_MONTH_OF = {name: n for n, names in _MONTHS.items() for name in names}
+_MONTH = (
+    "(" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True)) + r")[a-zа-яіїє]*\.?"
+)
+_DAY = r"(\d{1,2})(?:st|nd|rd|th|er|eme|º|°|-?го)?\.?"
+_YEAR = r"(\d{4})"
+_WORDY = re.compile(
+    rf"\b{_DAY}(?:\s+de|\s+of)?[\s\-/]*{_MONTH}(?:[\s,\-/]*(?:de\s+|del\s+)?{_YEAR})?(?!\w)"
+    rf"|\b{_MONTH}\s+{_DAY},?(?:\s+{_YEAR})?(?!\w)"
+)
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")
+
+DEADLINE_LABEL = re.compile(
+    r"(?:application\s+)?(?:deadline|closing\s+date)(?:\s+(?:for|of)\s+(?:applications?"
+    r"|submissions?))?(?:\s*\([^)]*\))?\s*(?:[:|-]|$|(?=\d|[a-z]{3,9}\s+\d))|(?:apply\s+by"
+    r"|applications?\s+(?:close|due)|last\s+date\s+(?:for|of)\s+\w+|job\s+posting\s+end\s+date"
+    r"|date\s+limite(?:\s+de\s+\w+)?|fecha\s+(?:limite|de\s+cierre)(?:\s+de\s+\w+)?|plazo(?:\s+de"
+    r"|\s+para)?(?:\s+\w+)?|срок\s+подачи(?:\s+\w+)?|крайний\s+срок|краен\s+срок|термін\s+подачі"
+    r"|sista\s+ansokningsdag|bewerbungsfrist|rok\s+za\s+prijave"
+    r"|son\s+basvuru)\s*(?:\([^)]*\))?\s*(?:[:|-]|$)"
+)
+POSTED_LABEL = re.compile(
+    r"(?:date(?:\s+posted)?|posted(?:\s+on)?|published(?:\s+on)?|publication\s+date|posting\s+date"
+    r"|date\s+of\s+(?:issuance|issue|publication|posting)|job\s+posting\s+(?:start\s+)?date"
+    r"|publie\s+le|date\s+de\s+publication|fecha(?:\s+de\s+publicacion)?|publicado"
+    r"|дата(?:\s+публикации)?|опубликовано|publicerad|datum)\s*[:|]"
+)
+PERIOD_LABEL = re.compile(
+    r"(?:periode\s+de\s+candidature|application\s+period|posting\s+period"
+    r"|periodo\s+de\s+(?:postulacion|convocatoria|aplicacion))\s*[:|]?"
+)
+_DEADLINE_SENTENCE = re.compile(
+    r"\b(?:deadline|closing\s+date|(?:no|not)\s+later\s+than|apply\s+(?:by|before)"
+    r"|applications?\s+(?:must|should)\s+be\s+(?:received|submitted|sent)\s+(?:by|before)"
+    r"|(?:postular|postularse|aplicar|presentar\w*)\s+hasta|hasta\s+el|a\s+mas\s+tardar"
+    r"|date\s+limite|avant\s+le|au\s+plus\s+tard|jusqu'au|до\s+\d|не\s+позднее|срок"
+    r"|sista\s+ansokningsdag)"
+)
+
+
+def _year(y: str | None) -> int | None:
+    if not y:
+        return None
+    n = int(y)
+    return n + 2000 if n < 50 else n + 1900 if n < 100 else n
+
+
+def _make(y: int | None, m: int, d: int, ref: date | None) -> date | None:
+    try:
+        if y is not None:
+            return date(y, m, d) if 1990 <= y <= 2100 else None
+        if ref is None:
+            return None
+        found = date(ref.year, m, d)
+        return found if found >= ref else date(ref.year + 1, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, ref: date | None = None) -> list[tuple[date, int, int]]:
+    """Every date in `text`, in order: (date, start, end)."""
+    folded = fold(text)
+    found: list[tuple[date, int, int]] = []
+    for m in _ISO.finditer(folded):
+        if d := _make(int(m[1]), int(m[2]), int(m[3]), None):
+            found.append((d, m.start(), m.end()))
+    for m in _NUMERIC.finditer(folded):
+        a, b = int(m[1]), int(m[2])
+        day, month = (b, a) if b > 12 >= a else (a, b)  # day first unless that is impossible
+        if d := _make(_year(m[3]), month, day, None):
+            found.append((d, m.start(), m.end()))
+    for m in _WORDY.finditer(folded):
+        if m[1]:
+            day, month, y = int(m[1]), _MONTH_OF[_month_key(m[2])], m[3]
+        else:
+            day, month, y = int(m[5]), _MONTH_OF[_month_key(m[4])], m[6]
+        if d := _make(_year(y), month, day, ref):
+            found.append((d, m.start(), m.end()))
+    found.sort(key=lambda x: x[1])
+    out: list[tuple[date, int, int]] = []
+    for item in found:
+        if not out or item[1] >= out[-1][2]:
+            out.append(item)
+    return out
+
+
+def _month_key(word: str) -> str:
+    word = word.rstrip(".")
+    for n in range(len(word), 1, -1):
+        if word[:n] in _MONTH_OF:
+            return word[:n]
+    return word
+
+
+def first_date(text: str, ref: date | None = None) -> date | None:
+    found = find_dates(text, ref)
+    return found[0][0] if found else None
+
+
+def posted_date(doc: Doc) -> tuple[date | None, str]:
+    """The posting date: a date field, an application period's start, a date line near the top,
+    or a news dateline."""
+    for label in (POSTED_LABEL, PERIOD_LABEL):
+        for value, line in doc.fields(label):
+            if d := first_date(value):
+                return d, line
+    for line in doc.lines[:8]:
+        stripped = re.sub(r"^\W*(?:[a-z]+day|[a-z]{3}),?\s*", "", fold(line))
+        found = find_dates(line)
+        if found and len(stripped) - (found[0][2] - found[0][1]) <= 4:
+            return found[0][0], line
+    head = doc.text[:80]
+    found = find_dates(head)
+    if found and found[0][1] < 40 and re.match(r"^\W*[\w\s.'-]{2,40},\s*$", head[: found[0][1]]):
+        return found[0][0], doc.sentences[0] if doc.sentences else head
+    return None, ""
+
+
+def deadline(doc: Doc, ref: date | None) -> tuple[date | None, str]:
+    """The application deadline: a deadline field, an application period's end, or a sentence
+    such as "Deadline for applications is 20 January 2014"."""
+    for value, line in doc.fields(DEADLINE_LABEL):
+        if d := first_date(value, ref):
+            return d, line
+    for value, line in doc.fields(PERIOD_LABEL):
+        if len(found := find_dates(value, ref)) >= 2:
+            return found[1][0], line
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+        m = _DEADLINE_SENTENCE.search(folded)
+        if m and (found := [d for d in find_dates(sentence, ref) if d[1] >= m.start()]):
+            return found[0][0], sentence
+    return None, ""

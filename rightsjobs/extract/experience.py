@@ -1,0 +1,95 @@
+"""Minimum years of experience: the main general requirement, in digits or words.
+
+A number counts only when the sentence ties it to experience ("5 years of working experience",
+"au moins trois ans d'expérience", "опыт работы не менее 3 лет", "Minst 3 års yrkeserfarenhet").
+Ages, contract durations, dates and "additional years ... in lieu of a degree" never count. When a
+posting states several minimums, the first general one wins over specialised ones such as
+"at least 2 years of management experience".
+"""
+
+from __future__ import annotations
+
+import re
+
+from rightsjobs.extract.text import Doc, clip, fold
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+    "dix": 10, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "diez": 10,
+    "um": 1, "dois": 2, "quatro": 4, "sete": 7, "oito": 8, "dez": 10,
+    "один": 1, "одного": 1, "двух": 2, "два": 2, "трех": 3, "три": 3, "четырех": 4, "пяти": 5,
+    "пять": 5,
+    "шести": 6, "семи": 7, "десяти": 10, "двох": 2, "трьох": 3, "п'яти": 5,
+    "ett": 1, "tva": 2, "fem": 5, "sex": 6, "sju": 7, "tio": 10,
+    "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "sieben": 7, "zehn": 10,
+}  # fmt: skip
+_NUM = r"(\d{1,2}|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
+_PAREN = r"(?:\s*\(\d{1,2}\))?"
+_YEARS = r"(?:years?|yrs?|ans?|annees?|anos?|anni|jahre?n?|ars?|лет|года?|рок(?:и|ів)?)"
+_EXPERIENCE = (
+    r"(?:experience|experiencia|esperienza|erfahrung|berufserfahrung|\w*erfarenhet|опыт\w*"
+    r"|досвід\w*)"
+)
+_PATTERNS = [
+    # "5 years of (relevant) experience", "three (3) years' experience", "5+ years experience"
+    re.compile(
+        rf"\b{_NUM}{_PAREN}\s*\+?\s*(?:or\s+more\s+)?{_YEARS}'?\s+(?:\S+\s+){{0,6}}?{_EXPERIENCE}"
+    ),
+    # "au moins 3 ans d'expérience", "5 años de experiencia"
+    re.compile(
+        rf"\b{_NUM}{_PAREN}\s*{_YEARS}\s+(?:d'|de\s+|of\s+)?(?:\S+\s+){{0,3}}?{_EXPERIENCE}"
+    ),
+    # "experience of at least 3 years", "опыт работы не менее 3 лет", "expérience d'au moins 5 ans"
+    re.compile(
+        rf"{_EXPERIENCE}\s+(?:\S+\s+){{0,4}}?(?:of\s+|de\s+|d'|от\s+|не\s+менее\s+|более\s+"
+        rf"|минимум\s+|at\s+least\s+|minimum\s+|au\s+moins\s+|al\s+menos\s+"
+        rf"|minima\s+de\s+)+{_NUM}{_PAREN}\s*{_YEARS}\b"
+    ),
+    # "Minst 3 års yrkeserfarenhet", "3 Jahre Berufserfahrung"
+    re.compile(rf"\b{_NUM}\s*(?:ars|jahre)\s+\w*(?:erfarenhet|erfahrung)"),
+    # "щонайменше 2 роки досвіду", "не менее 3 лет опыта"
+    re.compile(rf"\b{_NUM}\s*{_YEARS}\s+(?:\S+\s+)?(?:опыта|досвіду|стажа)"),
+]
+# Sentences that state something other than the main minimum.
+_NOT_MAIN = re.compile(
+    r"\b(?:age[sd]?|years\s+old|edad|возраст\w*|in\s+lieu|additional|en\s+lieu|adicionales"
+    r"|supplementaires|дополнительн\w*)\b"
+)
+# Experience of a specialised kind: a secondary requirement when a general one is stated too.
+_SPECIALISED = re.compile(
+    r"\b(?:management|managerial|supervisory|supervision|leadership|team\s+lead\w*|teaching"
+    r"|gestion|encadrement|direccion|gerencial|supervision|руковод\w*|управлен\w*|ledarskap"
+    r"|fuhrung)\b"
+)
+
+
+def min_years(doc: Doc) -> tuple[int | None, str]:
+    """The main minimum years of experience and its sentence, or (None, "")."""
+    found: list[tuple[int, str, bool]] = []
+    for sentence in doc.sentences:
+        for clause in re.split(r"[;•]", sentence):
+            folded = fold(clause)
+            if _NOT_MAIN.search(folded):
+                continue
+            years = _years(folded)
+            if years is not None:
+                found.append((years, clause.strip(), bool(_SPECIALISED.search(folded))))
+    general = [f for f in found if not f[2]] or found
+    if not general:
+        return None, ""
+    years, sentence, _ = general[0]
+    return years, clip(sentence)
+
+
+def _years(clause: str) -> int | None:
+    for pattern in _PATTERNS:
+        if m := pattern.search(clause):
+            value = m.group(1)
+            n = int(value) if value.isdigit() else _WORDS.get(value)
+            if n is not None and 0 < n <= 30:
+                return n
+    return None

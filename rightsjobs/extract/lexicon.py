@@ -1,0 +1,149 @@
+"""Multilingual name lookup: names from a table (countries, cities, languages, regions) in text.
+
+Names and text are tokenised the same way (`text.tokens`) and looked up greedily, longest first,
+up to `MAX_WORDS` words. Words in Cyrillic and Georgian are reduced to a crude stem so inflected
+forms ("в Казахстане", "Кыргызстана", "საქართველოში") find their base name; an Arabic word is also
+tried without a one-letter prefix (و ب ل ف) and the article ال.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib.resources import files
+
+from rightsjobs.extract.text import Token, tokens
+
+MAX_WORDS = 6
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_GEORGIAN = re.compile(r"[\u10a0-\u10ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_CYRILLIC_ENDING = re.compile(
+    r"(ами|ями|ого|его|ому|ему|ыми|ими|ою|ею|ові|еві|ая|яя|ой|ей|ий|ый|ие|ые|ую|юю|ах|ях|ам|ям|ом"
+    r"|ем|им|ым|ої|ій|а|я|е|и|і|ї|у|ю|о|ы|ь|й|є)$"
+)
+_GEORGIAN_ENDING = re.compile(r"(ში|ის|ზე|დან|ით|ად|თან|მდე|ს)$")
+
+
+def stem(word: str) -> str:
+    """A folded word reduced to the stem used for lookups (Cyrillic and Georgian only)."""
+    if _CYRILLIC.match(word) and len(word) > 4:
+        stripped = _CYRILLIC_ENDING.sub("", word)
+        return stripped if len(stripped) >= 4 else word
+    if _GEORGIAN.match(word) and len(word) > 4:
+        stripped = _GEORGIAN_ENDING.sub("", word)
+        stripped = stripped[:-1] if stripped.endswith("ი") else stripped
+        return stripped if len(stripped) >= 3 else word
+    return word
+
+
+def _variants(word: str) -> tuple[str, ...]:
+    """The lookup keys a text word may stand for."""
+    if _ARABIC.match(word):
+        out = [word]
+        bare = word[1:] if word[:1] in "وبلف" and len(word) > 4 else word
+        for w in (bare, word):
+            if w.startswith("ال") and len(w) > 4:
+                out.append(w[2:])
+        out.append(bare)
+        return tuple(dict.fromkeys(out))
+    return (stem(word),)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A name found in text: its value and its character span."""
+
+    value: str
+    start: int
+    end: int
+    raw: str
+
+
+class NameIndex:
+    """Names mapped to values; `find` returns every non-overlapping longest match in a text.
+
+    `mode` per name: "exact" (case-sensitive, for acronyms such as "US"), "capital" (the first
+    word must start with a capital letter, for proper names in Latin script) or "any".
+    """
+
+    def __init__(self) -> None:
+        self._names: dict[tuple[str, ...], list[tuple[str, str, tuple[str, ...]]]] = {}
+        self._prefixes: set[tuple[str, ...]] = set()
+
+    def add(self, name: str, value: str, mode: str = "capital") -> None:
+        toks = tokens(name)
+        if not toks or len(toks) > MAX_WORDS:
+            return
+        key = tuple(stem(t.key) for t in toks)
+        self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
+        entries = self._names.setdefault(key, [])
+        entry = (value, mode, tuple(t.raw for t in toks))
+        if entry not in entries:
+            entries.append(entry)
+
+    def find(self, text: str) -> list[Hit]:
+        return list(self._scan(tokens(text), text))
+
+    def _scan(self, toks: list[Token], text: str) -> Iterator[Hit]:
+        keys = [_variants(t.key) for t in toks]
+        i = 0
+        while i < len(toks):
+            longest = self._longest_prefix(keys, i)
+            found = None
+            for n in range(longest, 0, -1):
+                found = next(self._match(toks[i : i + n], keys[i : i + n]), None)
+                if found:
+                    start, end = toks[i].start, toks[i + n - 1].end
+                    yield Hit(found, start, end, text[start:end])
+                    i += n
+                    break
+            if not found:
+                i += 1
+
+    def _longest_prefix(self, keys: list[tuple[str, ...]], i: int) -> int:
+        """How many words from `i` on could still start a known name."""
+        n = 0
+        while i + n < len(keys) and n < MAX_WORDS:
+            if not any(combo in self._prefixes for combo in _combos(keys[i : i + n + 1])):
+                break
+            n += 1
+        return n
+
+    def _match(self, toks: list[Token], keys: list[tuple[str, ...]]) -> Iterator[str]:
+        for combo in _combos(keys):
+            for value, mode, raws in self._names.get(combo, ()):
+                if mode == "exact" and tuple(t.raw for t in toks) != raws:
+                    continue
+                if mode == "capital" and not toks[0].raw[:1].isupper():
+                    continue
+                yield value
+
+
+def _combos(keys: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
+    """Every key tuple a run of words may stand for (only Arabic words have more than one)."""
+    if all(len(k) == 1 for k in keys):
+        yield tuple(k[0] for k in keys)
+        return
+    head, *rest = keys
+    for h in head:
+        for tail in _combos(rest) if rest else iter([()]):
+            yield (h, *tail)
+
+
+def load_table(name: str) -> list[tuple[str, list[str]]]:
+    """Rows of a bundled `data/NAME` CSV of (value, "name|name|...")."""
+    with files("rightsjobs.extract.data").joinpath(name).open(encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        return [(value, [n for n in names.split("|") if n]) for value, names in reader]
+
+
+def name_mode(name: str) -> str:
+    """ "exact" for acronyms in capitals, "capital" for other capitalised names, else "any"."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) <= 5 and all(c.isupper() for c in letters):
+        return "exact"
+    return "capital" if letters and letters[0].isupper() else "any"

@@ -1,0 +1,402 @@
+"""Where the job is: duty-station countries, regional focus and remote status.
+
+Evidence is weighed in tiers, the first tier that names a place wins:
+
+1. strong — a location field ("Location:", "Duty station:", "Lieu d'affectation:"), a cue phrase
+   ("based in", "stationed in", "basé à", "con sede en", "Stockholm-based", "12 months of work
+   in"), a sentence about the job's location, or a place at the start or end of a header line;
+2. medium — cities named in the body (not in a dateline, a list of offices or a headquarters
+   sentence), when they point at one country;
+3. weak — one country named in the opening, or one country named repeatedly; a city in the
+   application URL's slug.
+
+`remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown".
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import pycountry
+
+from rightsjobs.extract.lexicon import Hit, NameIndex, load_table, name_mode, stem
+from rightsjobs.extract.text import Doc, clip, fold, tokens
+from rightsjobs.regions import GLOBAL, country_names, country_regions, region_of
+
+FOCUS_SENTENCES = 80  # a stated regional focus is looked for in this many opening sentences
+# Languages whose country names (pycountry's ISO 3166 translations) are recognised.
+_LOCALES = (
+    "fr", "es", "pt", "it", "de", "nl", "sv", "nb", "da", "ru", "uk", "bg", "sl", "pl", "ar",
+    "ka", "hy", "tr", "kk", "ky", "uz", "tg", "az", "ro", "cs", "hr", "sr", "fa",
+)  # fmt: skip
+# Translated names that are ordinary words in English text.
+_NOT_PLACES = {"island", "jersey", "того"}
+
+LOCATION_LABEL = re.compile(
+    r"(?:(?:job|work|office|duty|primary)\s+)?(?:location|duty\s+station|place\s+of\s+(?:work"
+    r"|assignment)|lieu\s+d'affectation|lieu\s+de\s+travail|lieu|localisation"
+    r"|lugar\s+de\s+(?:destino|trabajo)|ubicacion|sede|city|country|pays|pais|ville|ciudad"
+    r"|место\s+работы|местоположение|город|страна|місце\s+роботи|ort|arbetsort|placering"
+    r"|tjanstgoringsort|dienstort|arbeitsort|based\s+in)\s*(?:\([^)]*\))?\s*(?:[:|]|$)"
+)
+# Phrases followed directly by the duty station.
+_CUE = re.compile(
+    r"\b(?:based\s+(?:in|at|out\s+of)|stationed\s+in|located\s+in|relocate\s+to|(?:position|post"
+    r"|role|job)\s+(?:is|will\s+be)\s+(?:in|at)|(?:months?|years?|weeks?)\s+of\s+work\s+in|(?:will"
+    r"|to)\s+work\s+(?:from|in)\s+(?:our\s+\w+\s+in\s+)?|basee?s?\s+(?:a|en|au)|en\s+poste\s+a"
+    r"|affectee?\s+a|con\s+sede\s+en|basad[oa]\s+en|ubicad[oa]\s+en|radicad[oa]\s+en"
+    r"|destinad[oa]\s+en|с\s+местом\s+работы\s+в|в\s+офисе\s+в|базирующ\w*\s+в|placerad\s+i"
+    r"|stationerad\s+i|baserad\s+i|mit\s+sitz\s+in)\s*(?:the\s+|la\s+|le\s+|l'|el\s+)?"
+)
+# Words allowed between a cue and the place ("based in our regional office in Dakar").
+_CUE_GAP = re.compile(
+    r"\s*(?:(?:our|its|their|the|either|one\s+of\s+our|regional|country|field|main|office|offices"
+    r"|in|at|of|notre|nos|son|sa|nuestra|nuestro|su|la|le|l'|de|du|oficina|bureau|bureaux"
+    r"|офисе)\s*){0,6}"
+)
+_BASED_SUFFIX = re.compile(r"^[-\s]?based\b")
+# A sentence about the job's location: every place in it counts.
+_LOCATION_SENTENCE = re.compile(
+    r"\b(?:location\s+of\s+the\s+(?:assignment|position|post|job|work)|the\s+(?:assignment"
+    r"|position|post|job)\s+(?:is|will\s+be)\s+located|lieu\s+de\s+la\s+mission"
+    r"|ubicacion\s+del\s+puesto)\b"
+)
+_HEADQUARTERS = re.compile(
+    r"\b(?:headquarter\w*|head\s+office|hq|siege|sede\s+central|sede\s+principal|штаб-квартир\w*)\b"
+)
+# Cities from these are not duty stations: e-mail/message headers.
+_MAIL_HEADER = re.compile(r"^(?:from|to|sender|reply-to|message-id|subject|cc)\s*:", re.I)
+_DATELINE = re.compile(r"^\W*(\w[\w\s.'-]{1,40}?)\s*(?:,\s*\d|[-–—]\s|\()")
+_REMOTE = re.compile(
+    r"\b(?:home[-\s]based|remote(?:ly)?|work(?:ing)?\s+from\s+home|telework\w*|teletrabajo"
+    r"|teletravail|a\s+distance|a\s+distancia|trabajo\s+remoto|удаленн\w*|дистанционн\w*"
+    r"|віддален\w*|distansarbete|location\s+(?:of\s+the\s+\w+\s+)?is\s+flexible"
+    r"|flexible\s+location|anywhere)\b"
+)
+_NOT_REMOTE = re.compile(
+    r"\b(?:not\s+(?:applicable\s+for\s+|be\s+)?(?:home[-\s]based|remote)|no\s+remote"
+    r"|remote\s+work(?:ing)?\s+(?:is\s+)?not\s+(?:possible|accepted|allowed|available)"
+    r"|not\s+a\s+remote)\b"
+)
+_REMOTE_FIELD = re.compile(
+    r"(?:remote\s+work\s+accepted|remote(?:\s+work)?|home[-\s]based|teletrabajo)\s*:?$"
+)
+_HYBRID = re.compile(r"\b(?:hybrid\w*|hybride|hibrid[oa]|гибридн\w*|гібридн\w*)\b")
+_LIST_WORD = re.compile(r"^(?:\s*(?:,|/|;|and|or|et|ou|y|o|и|или|och|und|&)\s*)+$")
+_REGION_CUE_AFTER = re.compile(
+    r"^\s*(?:region|regional|programme|program|department|team|desk|office|portfolio|unit|division"
+    r"|countries|region\w*|programa|departamento|региона?|регионе)\b"
+)
+_REGION_CUE_BEFORE = re.compile(
+    r"(?:\bfor(?:\s+the)?|\bcovering(?:\s+the)?|\bacross(?:\s+\w+)?|\bin\s+charge\s+of"
+    r"|\bresponsible\s+for|\bpour\s+l'|\bpour\s+la|\bpour\s+le|\bpara(?:\s+el|\s+la)?|\bпо"
+    r"|\bfor\s+the\s+whole|منطقة)\s*$"
+)
+_REQUIREMENT = re.compile(
+    r"\b(?:experience|knowledge|familiarity|understanding|experiencia|опыт|erfarenhet)"
+)
+
+
+@dataclass
+class Places:
+    """Result of `find_places`."""
+
+    countries: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    remote: str = "unknown"
+    evidence: dict[str, str] = field(default_factory=dict)
+
+
+@cache
+def _place_index() -> NameIndex:
+    """Country and city names (English, regions.csv, pycountry translations, bundled tables)."""
+    index = NameIndex()
+    known = set(country_regions())
+    for code, name in country_names().items():
+        if fold(name) not in _NOT_PLACES:
+            index.add(name, code)
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc], fallback=True)
+        for loc in _LOCALES
+    ]
+    for country in pycountry.countries:
+        code = country.alpha_2
+        if code not in known:
+            continue
+        names = {
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        }
+        for name in filter(None, names):
+            for tr in [None, *translations]:
+                local = tr.gettext(name) if tr else name
+                if "," not in local and len(local) >= 4 and fold(local) not in _NOT_PLACES:
+                    index.add(local, code, name_mode(local))
+    for table in ("country_aliases.csv", "cities.csv"):
+        for code, names in load_table(table):
+            for name in names:
+                index.add(name, code, name_mode(name))
+    return index
+
+
+@cache
+def _region_index() -> NameIndex:
+    index = NameIndex()
+    for value, names in load_table("regions.csv"):
+        for name in names:
+            index.add(name, value, name_mode(name))
+    return index
+
+
+@lru_cache(maxsize=4096)
+def _places_cached(text: str) -> tuple[Hit, ...]:
+    return tuple(_place_index().find(text))
+
+
+def places_in(text: str) -> list[Hit]:
+    """Every country or city named in `text` (values are ISO alpha-2 codes)."""
+    return list(_places_cached(text))
+
+
+def _codes(hits: list[Hit]) -> list[str]:
+    return list(dict.fromkeys(h.value for h in hits))
+
+
+def _after_cue(sentence: str, folded: str) -> list[str]:
+    """Countries named right after a duty-station cue, or right before "-based"."""
+    hits = places_in(sentence)
+    found: list[str] = []
+    for m in _CUE.finditer(folded):
+        chain = [h for h in hits if h.start >= m.end()]
+        if chain and _CUE_GAP.fullmatch(folded[m.end() : chain[0].start]):
+            found.extend(_codes(_chained(chain, folded)))
+    for h in hits:
+        if _BASED_SUFFIX.match(folded[h.end :]):
+            found.append(h.value)
+    return list(dict.fromkeys(found))
+
+
+def _chained(hits: list[Hit], folded: str, limit: int = 3) -> list[Hit]:
+    """The first hit and those joined to it by commas or "and"; a list of `limit`+ is dropped."""
+    chain = [hits[0]]
+    for h in hits[1:]:
+        gap = folded[chain[-1].end : h.start]
+        if len(gap) > 6 or not _LIST_WORD.match(gap):
+            break
+        chain.append(h)
+    return chain if len({h.value for h in chain}) < limit else []
+
+
+def _header_lines(doc: Doc, title_line: int | None) -> list[str]:
+    """Short lines before the first paragraph, and the title line with the two lines after it."""
+    idx = []
+    for i, line in enumerate(doc.lines[:8]):
+        if len(line) > 120:
+            break
+        idx.append(i)
+    if title_line is not None:
+        idx += [title_line, title_line + 1, title_line + 2]
+    lines = [doc.lines[i] for i in sorted(set(idx)) if i < len(doc.lines)]
+    return [line for line in lines if len(line) <= 120 and not _MAIL_HEADER.match(line)]
+
+
+def _edge_places(line: str) -> list[str]:
+    """Countries named at the start or the end of a header line ("Brussels, Belgium"); not in a
+    sentence, a list of offices or a dateline."""
+    line = line[_dateline_end(line) :]
+    hits = places_in(line)
+    if (
+        not hits
+        or len({h.value for h in hits}) >= 3
+        or (line.endswith(".") and len(line.split()) > 6)
+    ):
+        return []
+    core = line.strip(" .:;()[]|-–—")
+    first, last = hits[0], hits[-1]
+    at_start = line.find(core) == first.start
+    at_end = not re.search(r"\w", line[last.end :])
+    if at_end:
+        return _codes(
+            [last, *[h for h in hits if _LIST_WORD.match(line[h.end : last.start] or ",")]]
+        )
+    return [first.value] if at_start else []
+
+
+def _strong(doc: Doc, title_line: int | None) -> tuple[list[str], str]:
+    for value, line in doc.fields(LOCATION_LABEL):
+        if codes := _codes(places_in(value)):
+            return codes, line
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+        if _LOCATION_SENTENCE.search(folded):
+            hits = places_in(sentence)
+            if hits and len(set(_codes(hits))) < 4:
+                return _codes(hits), sentence
+        if codes := _after_cue(sentence, folded):
+            return codes, sentence
+    for line in _header_lines(doc, title_line):
+        if codes := _edge_places(line):
+            return codes, line
+    return [], ""
+
+
+def _dateline_end(text: str) -> int:
+    """Length of a news dateline ("Quito, 10 de marzo de 2023.-", "بيروت -") at the start, or 0."""
+    m = _DATELINE.match(text)
+    return m.end() if m and places_in(m.group(1)) else 0
+
+
+def _body_sentences(doc: Doc) -> list[tuple[str, int]]:
+    """Sentences for medium/weak evidence, with their offset; datelines and HQ sentences dropped."""
+    out = []
+    skip = _dateline_end(doc.text)
+    pos = 0
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+        if skip:
+            sentence = sentence[skip:] if len(sentence) > skip else ""
+            skip = 0
+        if sentence and not _HEADQUARTERS.search(folded) and not _MAIL_HEADER.match(sentence):
+            out.append((sentence, pos))
+        pos += len(sentence) + 1
+    return out
+
+
+def _medium_and_weak(doc: Doc) -> tuple[list[str], str, str]:
+    cities: Counter[str] = Counter()
+    countries: Counter[str] = Counter()
+    opening: list[str] = []
+    evidence: dict[str, str] = {}
+    for sentence, pos in _body_sentences(doc):
+        hits = places_in(sentence)
+        if len(set(_codes(hits))) >= 3:
+            continue
+        for h in hits:
+            evidence.setdefault(h.value, sentence)
+            countries[h.value] += 1
+            if is_city(h):
+                cities[h.value] += 1
+            if pos < 400:
+                opening.append(h.value)
+    if cities and len(cities) == 1:
+        code = next(iter(cities))
+        return [code], "medium", evidence[code]
+    if len(set(opening)) == 1:
+        return opening[:1], "weak", evidence[opening[0]]
+    ranked = countries.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return [ranked[0][0]], "weak", evidence[ranked[0][0]]
+    return [], "", ""
+
+
+def _key(name: str) -> str:
+    return " ".join(stem(t.key) for t in tokens(name))
+
+
+@cache
+def _city_keys() -> frozenset[str]:
+    return frozenset(_key(n) for _, names in load_table("cities.csv") for n in names)
+
+
+def is_city(hit: Hit) -> bool:
+    """True when the place found is a city (from the bundled table), not a country."""
+    return _key(hit.raw) in _city_keys()
+
+
+def _url_city(urls: list[str]) -> list[str]:
+    """A city in the slug of a URL ("/vacancy/senior-campaigner-london-3481/")."""
+    for url in urls:
+        slug = re.sub(r"[-_/.]+", " ", url.split("//", 1)[-1].split("/", 1)[-1])
+        hits = [h for h in _place_index().find(slug.title()) if is_city(h)]
+        if hits:
+            return _codes(hits)
+    return []
+
+
+def _remote(doc: Doc) -> tuple[str | None, str]:
+    """ "yes"/"hybrid" from remote-work cues, "unknown" for an empty remote field, else None."""
+    for i, line in enumerate(doc.lines):
+        if _REMOTE_FIELD.match(fold(line)):
+            nxt = fold(doc.lines[i + 1]) if i + 1 < len(doc.lines) else ""
+            if nxt.startswith(("yes", "oui", "si", "да")):
+                return "yes", f"{line} {doc.lines[i + 1]}"
+            if nxt.startswith(("no", "non", "нет")):
+                return "no", f"{line} {doc.lines[i + 1]}"
+            return "unknown", line
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+        if _HYBRID.search(folded):
+            return "hybrid", sentence
+        if _REMOTE.search(folded) and not _NOT_REMOTE.search(folded):
+            return "yes", sentence
+    return None, ""
+
+
+def _focus_regions(doc: Doc, title: str | None) -> tuple[list[str], str]:
+    """Regions the role is for: named in the title or as "for the X region"-style focus."""
+    index = _region_index()
+    if title and (hits := index.find(title)):
+        return _split_regions(hits), title
+    for sentence, folded in zip(
+        doc.sentences[:FOCUS_SENTENCES], doc.folded_sentences, strict=False
+    ):
+        if _REQUIREMENT.search(folded):
+            continue
+        hits = index.find(sentence)
+        for i, h in enumerate(hits):
+            before = folded[max(0, h.start - 30) : h.start]
+            if _REGION_CUE_AFTER.match(folded[h.end :]) or _REGION_CUE_BEFORE.search(before):
+                return _split_regions(_chained(hits[i:], folded, limit=99)), sentence
+    return [], ""
+
+
+def _split_regions(hits: list[Hit]) -> list[str]:
+    return list(dict.fromkeys(r for h in hits for r in h.value.split("|")))
+
+
+def find_places(
+    doc: Doc, hints: dict, title: str | None, title_line: int | None, apply_url: str | None
+) -> Places:
+    """Countries, regions and remote status of a posting (hints win over the text)."""
+    out = Places()
+    remote, remote_evidence = _remote(doc)
+    strength = ""
+    hinted = [c.upper() for c in hints.get("countries") or [] if region_of(str(c))]
+    for raw in hints.get("locations") or []:
+        hinted += _codes(places_in(str(raw)))
+        if remote is None and _REMOTE.search(fold(str(raw))):
+            remote, remote_evidence = "yes", str(raw)
+    if hinted:
+        out.countries, strength, evidence = list(dict.fromkeys(hinted)), "strong", "(platform data)"
+    else:
+        out.countries, evidence = _strong(doc, title_line)
+        strength = "strong" if out.countries else ""
+        if not out.countries:
+            out.countries, strength, evidence = _medium_and_weak(doc)
+        if not out.countries:
+            out.countries = _url_city([u for u in (apply_url, doc.url) if u])
+            strength, evidence = ("weak", apply_url or doc.url or "") if out.countries else ("", "")
+    if out.countries:
+        out.evidence["countries"] = clip(evidence)
+    if hints.get("remote") in {"yes", "no", "hybrid", "unknown"}:
+        out.remote, remote_evidence = hints["remote"], "(platform data)"
+    elif remote in {"yes", "hybrid"}:
+        out.remote = "hybrid" if remote == "yes" and strength in {"strong", "medium"} else remote
+    elif remote in {"no", "unknown"}:
+        out.remote = remote
+    else:
+        out.remote = "no" if strength in {"strong", "medium"} else "unknown"
+        remote_evidence = evidence if out.remote == "no" else ""
+    if remote_evidence:
+        out.evidence["remote"] = clip(remote_evidence)
+    focus, focus_evidence = _focus_regions(doc, title)
+    if focus:
+        out.regions, out.evidence["regions"] = focus, clip(focus_evidence)
+    else:
+        out.regions = list(dict.fromkeys(r for c in out.countries if (r := region_of(c))))
+    if out.remote == "yes" and not out.countries and not focus:
+        out.regions = []
+    out.regions = [r for r in out.regions if r == GLOBAL or r in set(country_regions().values())]
+    return out

@@ -1,0 +1,36 @@
+"""`rightsjobs ingest`: load JSON Lines item feeds (from Scrapyd) with the crawl's pipeline."""
+
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from rightsjobs.errors import InputError
+from rightsjobs.ingest import record_run
+from rightsjobs.jsonl import read_jsonl
+from spiders.pipelines import normalise, understand
+from spiders.platforms import SPIDERS
+
+
+def ingest_feeds(
+    db: Database, paths: tuple[str, ...], registry: list[dict], *, complete: bool
+) -> list[dict]:
+    """Store each feed's items per source; only `complete` feeds close missing postings."""
+    by_id = {s["id"]: s for s in registry}
+    grouped: dict[str, list[dict]] = {}
+    for path in paths:
+        for where, item in read_jsonl(path):
+            source = by_id.get(item.get("source") or "")
+            if source is None:
+                raise InputError(f"unknown source {item.get('source')!r}", where=f"{where}: source")
+            if not item.get("url") or not isinstance(item.get("title"), str):
+                raise InputError("an item needs 'url' and 'title'", where=where)
+            spider = SPIDERS[source["platform"]]
+            item = normalise(
+                item, source=source["id"], organization=source["organization"], is_job=spider.is_job
+            )
+            grouped.setdefault(source["id"], []).append(understand(item))
+    started = datetime.now(UTC)
+    return [
+        record_run(db, by_id[sid], items, started=started, close_missing=complete)
+        for sid, items in grouped.items()
+    ]

@@ -1,0 +1,338 @@
+"""The SQLite store: schema (through migrations), and the writes and reads of every stage."""
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from rightsjobs.errors import InputError
+
+migrations = Migrations("rightsjobs")
+
+JSON_FIELDS = (
+    "countries",
+    "regions",
+    "languages_required",
+    "languages_desirable",
+    "language_rule",
+    "evidence",
+    "locations",
+)
+
+
+def now_iso() -> str:
+    """The current UTC time, to the second, as stored in every *_seen / *_at column."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["sources"].create(
+        {
+            "id": str,
+            "organization": str,
+            "platform": str,
+            "url": str,
+            "enabled": int,
+            "verified": str,
+            "added": str,
+        },
+        pk="id",
+    )
+    db["postings"].create(
+        {
+            "id": str,
+            "title": str,
+            "organization": str,
+            "description": str,
+            "description_html": str,
+            "url": str,
+            "apply_url": str,
+            "locations": str,
+            "is_vacancy": int,
+            "vacancy_score": float,
+            "countries": str,
+            "regions": str,
+            "remote": str,
+            "languages_required": str,
+            "languages_desirable": str,
+            "language_rule": str,
+            "min_years_experience": int,
+            "contract_type": str,
+            "seniority": str,
+            "deadline": str,
+            "posted_date": str,
+            "apply_contact": str,
+            "evidence": str,
+            "first_seen": str,
+            "last_seen": str,
+            "status": str,
+            "updated_at": str,
+            "reopened_at": str,
+            "content_hash": str,
+            "match_key": str,
+        },
+        pk="id",
+    )
+    db["postings"].create_index(["match_key"])
+    db["sightings"].create(
+        {
+            "id": str,
+            "posting_id": str,
+            "source": str,
+            "url": str,
+            "url_key": str,
+            "apply_key": str,
+            "source_job_id": str,
+            "title": str,
+            "first_seen": str,
+            "last_seen": str,
+            "status": str,
+        },
+        pk="id",
+        foreign_keys=[("posting_id", "postings", "id"), ("source", "sources", "id")],
+    )
+    db["sightings"].create_index(["posting_id"])
+    db["sightings"].create_index(["url_key"])
+    db["sightings"].create_index(["apply_key"])
+    db["sightings"].create_index(["source", "status"])
+    db["crawl_runs"].create(
+        {
+            "id": int,
+            "source": str,
+            "started": str,
+            "finished": str,
+            "status": str,
+            "items": int,
+            "vacancies": int,
+            "news_skipped": int,
+            "new_postings": int,
+            "closed": int,
+            "requests": int,
+            "errors": int,
+            "duration": float,
+            "error": str,
+            "stats": str,
+        },
+        pk="id",
+    )
+    db["crawl_runs"].create_index(["source", "started"])
+    db["profiles"].create(
+        {"id": str, "name": str, "email": str, "data": str, "active": int, "updated": str},
+        pk="id",
+    )
+    db["matches"].create(
+        {
+            "profile_id": str,
+            "posting_id": str,
+            "rank": int,
+            "score": float,
+            "why": str,
+            "as_of": str,
+            "matched_at": str,
+        },
+        pk=("profile_id", "posting_id"),
+    )
+    db["digests"].create(
+        {
+            "id": str,
+            "profile_id": str,
+            "period": str,
+            "posting_ids": str,
+            "message_id": str,
+            "status": str,
+            "created": str,
+            "sent_at": str,
+            "attempts": int,
+            "error": str,
+            "path": str,
+        },
+        pk="id",
+    )
+    db["deliveries"].create(
+        {
+            "profile_id": str,
+            "posting_id": str,
+            "digest_id": str,
+            "deadline": str,
+            "status": str,
+            "sent_at": str,
+        },
+        pk=("profile_id", "posting_id"),
+    )
+    db["hidden"].create(
+        {"profile_id": str, "posting_id": str, "at": str}, pk=("profile_id", "posting_id")
+    )
+
+
+def open_db(path: str | Path, *, create: bool = True) -> Database:
+    """Open (creating and upgrading as needed) the database at `path`."""
+    path = Path(path)
+    if not create and not path.exists():
+        raise InputError(
+            "no database here yet (run `rightsjobs crawl` or `demo` first)", where=str(path)
+        )
+    if path.parent and not path.parent.exists():
+        raise InputError("its folder does not exist", where=str(path))
+    try:
+        db = Database(path)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA busy_timeout=30000")
+        migrations.apply(db)
+    except sqlite3.OperationalError as exc:
+        raise InputError(f"cannot open the database ({exc})", where=str(path)) from None
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"not a rightsjobs database ({exc})", where=str(path)) from None
+    return db
+
+
+def encode(row: dict) -> dict:
+    """JSON-encode the list/dict columns of a posting row."""
+    return {
+        k: json.dumps(v, ensure_ascii=False) if k in JSON_FIELDS and v is not None else v
+        for k, v in row.items()
+    }
+
+
+def decode(row: dict) -> dict:
+    """Decode the JSON columns of a stored posting row."""
+    out = dict(row)
+    for key in JSON_FIELDS:
+        if isinstance(out.get(key), str):
+            out[key] = json.loads(out[key])
+    if out.get("is_vacancy") is not None:
+        out["is_vacancy"] = bool(out["is_vacancy"])
+    return out
+
+
+def upsert_sources(db: Database, sources: Iterable[dict]) -> None:
+    """Record registry entries (so crawl runs and sightings can name them)."""
+    rows = [
+        {
+            "id": s["id"],
+            "organization": s.get("organization"),
+            "platform": s["platform"],
+            "url": s["url"],
+            "enabled": int(s.get("enabled", True)),
+            "verified": s.get("verified"),
+        }
+        for s in sources
+    ]
+    with db.atomic():
+        db["sources"].upsert_all(rows, pk="id", alter=True)
+
+
+def effective_status(row: dict, as_of: date) -> str:
+    """'open' while some source still lists the posting and its deadline has not passed."""
+    if row.get("status") != "open":
+        return "closed"
+    deadline = row.get("deadline")
+    return "closed" if deadline and deadline < as_of.isoformat() else "open"
+
+
+def posting_rows(db: Database, *, source: str | None = None) -> list[dict]:
+    """Every stored vacancy (decoded), optionally only those a source carries."""
+    sql = "select * from postings where is_vacancy = 1"
+    params: list = []
+    if source:
+        sql += " and id in (select posting_id from sightings where source = ?)"
+        params.append(source)
+    return [decode(r) for r in db.query(sql + " order by first_seen, id", params)]
+
+
+def sightings_by_posting(db: Database) -> dict[str, list[dict]]:
+    """Sightings grouped by posting id, earliest first."""
+    grouped: dict[str, list[dict]] = {}
+    for s in db.query("select * from sightings order by first_seen, source"):
+        grouped.setdefault(s["posting_id"], []).append(s)
+    return grouped
+
+
+def upsert_profiles(db: Database, profiles: Iterable[dict]) -> int:
+    """Insert or update profiles by id; returns how many.
+
+    A new profile starts active; reloading one never re-subscribes a person who unsubscribed.
+    """
+    stamp = now_iso()
+    rows = [
+        {
+            "id": p["id"],
+            "name": p.get("name"),
+            "email": p.get("email"),
+            "data": json.dumps(p, ensure_ascii=False),
+            "updated": stamp,
+        }
+        for p in profiles
+    ]
+    with db.atomic():
+        db["profiles"].upsert_all(rows, pk="id")
+        db.execute("update profiles set active = 1 where active is null")
+    return len(rows)
+
+
+def active_profiles(db: Database) -> list[dict]:
+    """Profiles that still want digests, as loaded from YAML."""
+    return [
+        json.loads(r["data"])
+        for r in db.query("select data from profiles where active = 1 order by id")
+    ]
+
+
+def record_matches(db: Database, profile_id: str, results: list[dict], as_of: date) -> None:
+    """Replace a profile's stored matches with this ranking."""
+    stamp = now_iso()
+    rows = [
+        {
+            "profile_id": profile_id,
+            "posting_id": r["id"],
+            "rank": i,
+            "score": r["score"],
+            "why": json.dumps(r["why"], ensure_ascii=False),
+            "as_of": as_of.isoformat(),
+            "matched_at": stamp,
+        }
+        for i, r in enumerate(results, 1)
+    ]
+    with db.atomic():
+        db.execute("delete from matches where profile_id = ?", [profile_id])
+        if rows:
+            db["matches"].insert_all(rows, pk=("profile_id", "posting_id"))
+
+
+@migrations()
+def m002_postings_fts(db: Database) -> None:
+    """Full-text search on postings, kept current by triggers (web view search, dedup blocking).
+
+    The update trigger re-indexes only when an indexed column changed: every crawl rewrites
+    each posting it sees (last_seen), and re-indexing long descriptions each time is slow.
+    """
+    db["postings"].enable_fts(
+        ["title", "organization", "description"],
+        create_triggers=True,
+        tokenize="porter unicode61 remove_diacritics 2",
+    )
+    db.execute("drop trigger postings_au")
+    db.execute(
+        "create trigger postings_au after update on postings when "
+        "old.title is not new.title or old.organization is not new.organization "
+        "or old.description is not new.description begin "
+        "insert into postings_fts (postings_fts, rowid, title, organization, description) "
+        "values ('delete', old.rowid, old.title, old.organization, old.description); "
+        "insert into postings_fts (rowid, title, organization, description) "
+        "values (new.rowid, new.title, new.organization, new.description); end"
+    )
+
+
+@migrations()
+def m003_dedup_keys(db: Database) -> None:
+    """Sightings found by a platform's job id; match keys recomputed as dedup's blocking keys."""
+    from rightsjobs.dedup import match_key
+
+    db["sightings"].create_index(["source_job_id"])
+    for row in list(db.query("select id, organization, title from postings")):
+        key = match_key(row["organization"], row["title"])
+        db.execute("update postings set match_key = ? where id = ?", [key, row["id"]])

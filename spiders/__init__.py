@@ -1,0 +1,1 @@
+"""The Scrapy project: one generic spider per job platform, driven by the sources registry."""

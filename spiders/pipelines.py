@@ -1,0 +1,166 @@
+"""Item pipelines: normalise -> understand -> store. The same steps serve `rightsjobs ingest`."""
+
+from dataclasses import asdict, is_dataclass
+from datetime import UTC, datetime
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+from rightsjobs.extract import extract
+from rightsjobs.urls import strip_tracking
+from spiders.normalise import clean_html, clean_text, html_to_text
+
+MAX_TEXT = 100_000
+source_recorded = object()  # signal sent with `summary=` once a source's run is stored
+FILL_FIELDS = (
+    "title",
+    "description",
+    "organization",
+    "apply_url",
+    "locations",
+    "date_posted",
+    "valid_through",
+)
+
+
+def normalise(item: dict, *, source: str, organization: str | None, is_job: bool | None) -> dict:
+    """Fill spider-level facts and make every field safe and comparable."""
+    item = dict(item)
+    item["source"] = source
+    item["organization"] = clean_text(item.get("organization")) or organization
+    item["title"] = clean_text(item.get("title"))
+    item["url"] = strip_tracking(item["url"])
+    if item.get("apply_url"):
+        item["apply_url"] = strip_tracking(item["apply_url"])
+    item["description_html"] = clean_html(item.get("description_html"))
+    text = item.get("description") or html_to_text(item["description_html"])
+    item["description"] = text[:MAX_TEXT]
+    if item.get("is_job") is None:
+        item["is_job"] = is_job
+    item.setdefault("hints", {})
+    item.setdefault("locations", [])
+    return item
+
+
+def extraction_input(item: dict) -> dict:
+    """The CONTRACT §1 record (plus platform hints) that extraction reads for an item."""
+    countries = [loc["country"] for loc in item["locations"] if loc.get("country")]
+    hints = {
+        "is_vacancy": True if item.get("is_job") else None,
+        "countries": countries or None,
+        "locations": [loc["raw"] for loc in item["locations"] if loc.get("raw")] or None,
+        "remote": item.get("remote") if item.get("remote") not in (None, "unknown") else None,
+        "deadline": item.get("valid_through"),
+        "posted_date": item.get("date_posted"),
+        "apply_url": item.get("apply_url"),
+        **item.get("hints", {}),
+    }
+    return {
+        "id": item.get("source_job_id") or item["url"],
+        "url": item["url"],
+        "title": item["title"],
+        "organization": item.get("organization"),
+        "posted_date": item.get("date_posted"),
+        "text": f"{item['title']}\n\n{item['description']}",
+        "hints": {k: v for k, v in hints.items() if v is not None},
+    }
+
+
+def understand(item: dict) -> dict:
+    """Attach the extraction output (`understood`) to a normalised item."""
+    return {**item, "understood": extract(extraction_input(item))}
+
+
+def as_dict(item: object) -> dict:
+    """A Posting dataclass (or any item) as a plain dict."""
+    return asdict(item) if is_dataclass(item) else ItemAdapter(item).asdict()
+
+
+class NormalisePipeline:
+    """Merges the spider's source facts into each item and sanitises it."""
+
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        spider = self.crawler.spider
+        item = normalise(
+            as_dict(item),
+            source=spider.source_id,
+            organization=spider.organization,
+            is_job=spider.is_job,
+        )
+        stats = self.crawler.stats
+        for name in FILL_FIELDS:
+            stats.inc_value(f"field/{name}/{'filled' if item.get(name) else 'missing'}")
+        return item
+
+
+class UnderstandPipeline:
+    """Runs extraction on each item; counts vacancies and news."""
+
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        item = understand(item)
+        kind = "vacancies" if item["understood"]["is_vacancy"] else "news"
+        self.crawler.stats.inc_value(f"rightsjobs/{kind}")
+        return item
+
+
+class StorePipeline:
+    """Buffers a source's items and writes them in one transaction when its spider closes.
+
+    A run is `failed` when the spider recorded a failure or did not finish, `empty` with no
+    items, `shrunk` when it found under half its usual items; only an `ok` run closes the
+    postings that disappeared from the source.
+    """
+
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        self.items: list[dict] = []
+        self.started = datetime.now(UTC)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("RIGHTSJOBS_STORE", True):
+            raise NotConfigured("items go to a feed; `rightsjobs ingest` stores them")
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def process_item(self, item):
+        self.items.append(item)
+        return item
+
+    def spider_closed(self, spider, reason: str) -> None:
+        """Write the run once Scrapy knows why the spider stopped."""
+        from rightsjobs.ingest import record_run
+        from rightsjobs.store import open_db
+
+        stats = self.crawler.stats.get_stats()
+        failure = spider.failure or (None if reason == "finished" else f"stopped: {reason}")
+        crashed = sorted(k for k in stats if k.startswith("spider_exceptions/"))
+        if not failure and crashed:
+            failure = f"parse error ({crashed[0].split('/', 1)[1]})"
+        db = open_db(self.crawler.settings.get("RIGHTSJOBS_DB"))
+        summary = record_run(
+            db,
+            spider.source,
+            self.items,
+            started=self.started,
+            failure=failure,
+            stats=stats,
+        )
+        db.close()
+        self.crawler.signals.send_catch_log(source_recorded, summary=summary)

@@ -1,0 +1,71 @@
+"""Ashby posting API: `api.ashbyhq.com/posting-api/job-board/{org}?includeCompensation=true`.
+
+`{apiVersion, jobs[]}`; jobs with `isListed: false` are skipped. `employmentType` is a code
+(`FullTime`, `Intern`, `Contract`); `address.postalAddress` gives the country by name.
+"""
+
+from rightsjobs.urls import strip_tracking
+from spiders.items import Posting
+from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.platforms.base import PlatformSpider
+from spiders.platforms.common import (
+    WORKPLACE,
+    contract_type,
+    hints,
+    ident,
+    place,
+    places,
+    remote_from_text,
+    text_or_none,
+)
+
+
+def ashby_place(name: object, address: object):
+    postal = (address or {}).get("postalAddress") or {} if isinstance(address, dict) else {}
+    city = text_or_none(postal.get("addressLocality"))
+    country = text_or_none(postal.get("addressCountry"))
+    return place(text_or_none(name), city=city, country=country)
+
+
+class AshbySpider(PlatformSpider):
+    name = "ashby"
+
+    def parse(self, response):
+        data = self.load_json(response)
+        if data is None:
+            return
+        jobs = data.get("jobs") if isinstance(data, dict) else None
+        if not isinstance(jobs, list):
+            self.fail(f"no `jobs` list in the Ashby answer at {response.url}")
+            return
+        for job in jobs:
+            if not isinstance(job, dict) or job.get("isListed") is False:
+                continue
+            if job.get("title") and job.get("jobUrl"):
+                yield self.posting(job)
+
+    def posting(self, job: dict) -> Posting:
+        html = clean_html(job.get("descriptionHtml"))
+        others = [x for x in job.get("secondaryLocations") or [] if isinstance(x, dict)]
+        locations = [ashby_place(job.get("location"), job.get("address"))] + [
+            ashby_place(x.get("location"), x.get("address")) for x in others
+        ]
+        workplace = str(job.get("workplaceType") or "").lower().replace("onsite", "on-site")
+        if job.get("isRemote") is True:
+            remote = "hybrid" if workplace == "hybrid" else "yes"
+        else:
+            remote = WORKPLACE.get(workplace) or remote_from_text(str(job.get("location")))
+        employment = text_or_none(job.get("employmentType"))
+        return Posting(
+            url=strip_tracking(job["jobUrl"]),
+            title=clean_text(job["title"]),
+            description=html_to_text(html) or str(job.get("descriptionPlain") or "").strip(),
+            description_html=html,
+            source_job_id=ident(job.get("id")),
+            apply_url=job.get("applyUrl"),
+            locations=places(locations),
+            remote=remote,
+            date_posted=iso_date(job.get("publishedAt")),
+            employment_type=employment,
+            hints=hints(contract_type=contract_type(employment)),
+        )

@@ -1,0 +1,145 @@
+"""RSS 2.0, RSS 1.0 and Atom feeds: NGO blogs and news sites that mix vacancies with news.
+
+`is_job = None`: every item goes through the vacancy classifier in the pipeline. The body is
+`content:encoded`, else `description` (Atom: `content`, else `summary`); `guid`/`id` is the
+item's id; `utm_*` parameters are stripped from links. For WordPress (its `<generator>`), the
+spider also reads `?paged=2`, `3`, ... while pages bring new items, up to page 5; a 404 past the
+last page is the normal end. WP Job Manager's `job_listing:*` elements are read when present.
+"""
+
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from rightsjobs.urls import strip_tracking
+from spiders.items import Posting
+from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.platforms.base import PlatformSpider
+from spiders.platforms.common import (
+    contract_type,
+    hints,
+    place,
+    places,
+    remote_from_text,
+    with_query,
+)
+
+MAX_PAGE = 5
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def local(element) -> str:
+    """An element's tag without its namespace, lowercased (`content:encoded` -> `encoded`)."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def children(element) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for child in element:
+        found.setdefault(local(child), []).append(child)
+    return found
+
+
+def text(elements: list | None) -> str:
+    return (elements[0].text or "").strip() if elements else ""
+
+
+class FeedSpider(PlatformSpider):
+    name = "feed"
+    is_job = None
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.seen: set[str] = set()
+
+    def parse(self, response, page: int = 1):
+        if page > 1 and response.status in (404, 410):
+            return  # WordPress answers 404 past its last page
+        try:
+            root = etree.fromstring(response.body, PARSER)
+        except etree.XMLSyntaxError as exc:
+            self.fail(f"invalid XML feed at {response.url} ({str(exc)[:80]})")
+            return
+        kind = local(root)
+        if kind == "rss":
+            channel = next((c for c in root if local(c) == "channel"), root)
+            entries = [self.rss_item(i) for i in channel if local(i) == "item"]
+            generator = text(children(channel).get("generator"))
+        elif kind == "rdf":  # RSS 1.0: items are the channel's siblings
+            entries = [self.rss_item(i) for i in root if local(i) == "item"]
+            generator = ""
+        elif kind == "feed":
+            entries = [self.atom_entry(e, response.url) for e in root if local(e) == "entry"]
+            generator = text(children(root).get("generator")) + " ".join(
+                g.get("uri", "") for g in children(root).get("generator", [])
+            )
+        else:
+            self.fail(f"not an RSS or Atom feed at {response.url} (<{kind}>)")
+            return
+        new = 0
+        for item in entries:
+            if item is None or (item.source_job_id or item.url) in self.seen:
+                continue
+            self.seen.add(item.source_job_id or item.url)
+            new += 1
+            yield item
+        if new and page < MAX_PAGE and "wordpress" in generator.lower():
+            yield self.request(
+                with_query(self.source["url"], paged=page + 1),
+                self.parse,
+                cb_kwargs={"page": page + 1},
+                meta={"handle_httpstatus_list": [404, 410]},
+            )
+
+    def rss_item(self, item) -> Posting | None:
+        fields = children(item)
+        link = text(fields.get("link")) or text(fields.get("guid"))
+        title = clean_text(text(fields.get("title")))
+        if not link.startswith(("http://", "https://")) or not title:
+            return None
+        body = text(fields.get("encoded")) or text(fields.get("description"))
+        html = clean_html(body)
+        where = text(fields.get("location"))  # WP Job Manager: job_listing:location
+        job_type = text(fields.get("job_type")) or None
+        return Posting(
+            url=strip_tracking(link),
+            title=title,
+            description=html_to_text(html),
+            description_html=html,
+            source_job_id=text(fields.get("guid")) or None,
+            organization=clean_text(text(fields.get("company"))) or None,
+            locations=places([place(where)]),
+            remote=remote_from_text(where),
+            date_posted=iso_date(text(fields.get("pubdate")) or text(fields.get("date"))),
+            employment_type=job_type,
+            hints=hints(contract_type=contract_type(job_type)),
+        )
+
+    def atom_entry(self, entry, base: str) -> Posting | None:
+        fields = children(entry)
+        links = fields.get("link", [])
+        link = next((x.get("href") for x in links if x.get("rel") in (None, "alternate")), None)
+        link = urljoin(base, link) if link else None
+        title = clean_text(self.inner(fields.get("title")))
+        if not link or not title:
+            return None
+        html = clean_html(self.inner(fields.get("content")) or self.inner(fields.get("summary")))
+        return Posting(
+            url=strip_tracking(link),
+            title=title,
+            description=html_to_text(html),
+            description_html=html,
+            source_job_id=text(fields.get("id")) or None,
+            date_posted=iso_date(text(fields.get("published")) or text(fields.get("updated"))),
+        )
+
+    @staticmethod
+    def inner(elements: list | None) -> str:
+        """An Atom text construct: escaped HTML as text, or inline XHTML serialised."""
+        if not elements:
+            return ""
+        element = elements[0]
+        if element.get("type") == "xhtml":
+            return "".join(etree.tostring(c, encoding="unicode") for c in element).strip()
+        return (element.text or "").strip()

@@ -1,0 +1,53 @@
+"""Greenhouse job boards: `boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true`.
+
+One request returns the whole board. `content` is HTML escaped twice (`&lt;p&gt;`); timestamps
+carry the board's local offset; `updated_at` is not the first-posted date, so `first_published`
+(newer boards) wins when present.
+"""
+
+from rightsjobs.urls import strip_tracking
+from spiders.items import Posting
+from spiders.normalise import clean_html, clean_text, html_to_text, iso_date, unescape_twice
+from spiders.platforms.base import PlatformSpider
+from spiders.platforms.common import contract_type, hints, ident, place, places, remote_from_text
+
+
+class GreenhouseSpider(PlatformSpider):
+    name = "greenhouse"
+
+    def parse(self, response):
+        data = self.load_json(response)
+        if data is None:
+            return
+        jobs = data.get("jobs") if isinstance(data, dict) else None
+        if not isinstance(jobs, list):
+            self.fail(f"no `jobs` list in the Greenhouse board at {response.url}")
+            return
+        for job in jobs:
+            if isinstance(job, dict) and job.get("title") and job.get("absolute_url"):
+                yield self.posting(job)
+
+    def posting(self, job: dict) -> Posting:
+        html = clean_html(unescape_twice(job.get("content")))
+        where = (job.get("location") or {}).get("name")
+        meta = {
+            clean_text(m.get("name")).lower(): m.get("value")
+            for m in job.get("metadata") or []
+            if isinstance(m, dict) and isinstance(m.get("value"), str)
+        }
+        employment = meta.get("employment type") or meta.get("commitment")
+        return Posting(
+            url=strip_tracking(job["absolute_url"]),
+            title=clean_text(job["title"]),
+            description=html_to_text(html),
+            description_html=html,
+            source_job_id=ident(job.get("id")),
+            organization=clean_text(job.get("company_name")) or None,
+            apply_url=strip_tracking(job["absolute_url"]),
+            locations=places([place(where)]),
+            remote=remote_from_text(where),
+            date_posted=iso_date(job.get("first_published") or job.get("updated_at")),
+            valid_through=iso_date(job.get("application_deadline")),
+            employment_type=employment,
+            hints=hints(contract_type=contract_type(employment)),
+        )

@@ -1,0 +1,113 @@
+"""ReliefWeb API v2 jobs: `GET https://api.reliefweb.int/v2/jobs?appname=APP&profile=full&...`.
+
+The registry URL is the exact first URL, filters included (e.g. the theme "Protection and Human
+Rights"). When it has no `appname`, the RELIEFWEB_APPNAME setting is added (the API needs a
+pre-approved one). Pages follow `links.next.href` until `data` comes back empty (`totalCount`
+alone cannot stop an offset loop), at most MAX_PAGES. `body`/`how_to_apply` are Markdown;
+`country[]` carries ISO-3 codes; every reference is a list; `url_alias` is the public page.
+"""
+
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+import markdown
+import pycountry
+
+from rightsjobs.urls import strip_tracking
+from spiders.items import Location, Posting
+from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.platforms.base import PlatformSpider
+from spiders.platforms.common import contract_type, hints, min_years, places, with_query
+
+MAX_PAGES = 20
+LINK = re.compile(r"https?://[^\s<>()\"'\]]+")
+
+
+def names(values: object) -> list[str]:
+    return [
+        clean_text(v.get("name")) for v in values or [] if isinstance(v, dict) and v.get("name")
+    ]
+
+
+def iso2(country: dict) -> str | None:
+    found = pycountry.countries.get(alpha_3=str(country.get("iso3") or "").upper())
+    return found.alpha_2 if found else None
+
+
+class ReliefWebSpider(PlatformSpider):
+    name = "reliefweb"
+
+    async def start(self):
+        url = self.source["url"]
+        if "appname" not in dict(parse_qsl(urlsplit(url).query)):
+            appname = self.settings.get("RELIEFWEB_APPNAME")
+            if not appname:
+                self.fail("RELIEFWEB_APPNAME is not set and the registry URL has no appname")
+                return
+            url = with_query(url, appname=appname)
+        yield self.request(url, self.parse, cb_kwargs={"page": 1})
+
+    def parse(self, response, page: int = 1):
+        payload = self.load_json(response)
+        if payload is None:
+            return
+        data = payload.get("data") if isinstance(payload, dict) else None
+        if not isinstance(data, list):
+            error = payload.get("error") if isinstance(payload, dict) else None
+            self.fail(f"no `data` list in the ReliefWeb answer at {response.url} ({error or ''})")
+            return
+        for entry in data:
+            fields = entry.get("fields") if isinstance(entry, dict) else None
+            if isinstance(fields, dict) and fields.get("title"):
+                yield self.posting(fields, entry)
+        following = ((payload.get("links") or {}).get("next") or {}).get("href")
+        if data and following and page < MAX_PAGES:
+            yield self.request(
+                response.urljoin(following), self.parse, cb_kwargs={"page": page + 1}
+            )
+
+    def posting(self, fields: dict, entry: dict) -> Posting:
+        body = fields.get("body")
+        body_html = markdown.markdown(body) if body else fields.get("body-html") or ""
+        how = fields.get("how_to_apply") or ""
+        how_html = markdown.markdown(how) if how else fields.get("how_to_apply-html") or ""
+        if how_html:
+            body_html += f"\n<h2>How to apply</h2>\n{how_html}"
+        html = clean_html(body_html)
+        job_id = str(fields.get("id") or entry.get("id"))
+        url = fields.get("url_alias") or fields.get("url") or f"https://reliefweb.int/job/{job_id}"
+        sources = names(fields.get("source"))
+        kinds = names(fields.get("type"))
+        experience = names(fields.get("experience"))
+        date = fields.get("date") or {}
+        link = LINK.search(how)
+        return Posting(
+            url=strip_tracking(url),
+            title=clean_text(fields["title"]),
+            description=html_to_text(html),
+            description_html=html,
+            source_job_id=job_id,
+            organization=sources[0] if sources else None,
+            apply_url=strip_tracking(link.group().rstrip(".,;")) if link else None,
+            locations=self.locations(fields),
+            date_posted=iso_date(date.get("created")),
+            valid_through=iso_date(date.get("closing")),
+            employment_type=", ".join(kinds) or None,
+            hints=hints(
+                contract_type=contract_type(kinds),
+                min_years_experience=min_years(experience[0]) if experience else None,
+            ),
+        )
+
+    @staticmethod
+    def locations(fields: dict) -> list[Location]:
+        """Cities with the country when the job names one country; else one per country."""
+        countries = [c for c in fields.get("country") or [] if isinstance(c, dict)]
+        cities = names(fields.get("city"))
+        if len(countries) == 1:
+            country = countries[0]
+            name, code = clean_text(country.get("name")), iso2(country)
+            found = [Location(raw=f"{city}, {name}", city=city, country=code) for city in cities]
+            return places(found or [Location(raw=name, country=code)])
+        found = [Location(raw=clean_text(c.get("name")), country=iso2(c)) for c in countries]
+        return places(found + [Location(raw=city, city=city) for city in cities])

@@ -1,0 +1,66 @@
+"""Workable widget API: `apply.workable.com/api/v1/widget/accounts/{sub}?details=true`.
+
+One answer, `{name, description, jobs[]}`, with every job and its HTML description. Dates are
+date-only; `created_at` can be years older than `published_on`; hidden locations are skipped.
+"""
+
+from rightsjobs.urls import strip_tracking
+from spiders.items import Posting
+from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.platforms.base import PlatformSpider
+from spiders.platforms.common import contract_type, hints, place, places, seniority, text_or_none
+
+
+class WorkableSpider(PlatformSpider):
+    name = "workable"
+
+    def parse(self, response):
+        data = self.load_json(response)
+        if data is None:
+            return
+        jobs = data.get("jobs") if isinstance(data, dict) else None
+        if not isinstance(jobs, list):
+            self.fail(f"no `jobs` list in the Workable widget answer at {response.url}")
+            return
+        organization = text_or_none(data.get("name"))
+        for job in jobs:
+            url = isinstance(job, dict) and (job.get("url") or job.get("shortlink"))
+            if url and job.get("title"):
+                yield self.posting(job, url, organization)
+
+    def posting(self, job: dict, url: str, organization: str | None) -> Posting:
+        html = clean_html(job.get("description"))
+        shown = [loc for loc in job.get("locations") or [] if not loc.get("hidden")]
+        locations = [
+            place(
+                ", ".join(filter(None, (loc.get("city"), loc.get("region"), loc.get("country")))),
+                city=loc.get("city"),
+                country=loc.get("countryCode") or loc.get("country"),
+            )
+            for loc in shown
+        ]
+        if not locations and not job.get("locations"):
+            parts = (job.get("city"), job.get("state"), job.get("country"))
+            locations = [
+                place(
+                    ", ".join(filter(None, parts)), city=job.get("city"), country=job.get("country")
+                )
+            ]
+        employment = text_or_none(job.get("employment_type"))
+        return Posting(
+            url=strip_tracking(url),
+            title=clean_text(job["title"]),
+            description=html_to_text(html),
+            description_html=html,
+            source_job_id=text_or_none(job.get("shortcode")),
+            organization=organization,
+            apply_url=job.get("application_url"),
+            locations=places(locations),
+            remote="yes" if job.get("telecommuting") is True else "unknown",
+            date_posted=iso_date(job.get("published_on") or job.get("created_at")),
+            employment_type=employment,
+            hints=hints(
+                contract_type=contract_type(employment),
+                seniority=seniority(job.get("experience")),
+            ),
+        )

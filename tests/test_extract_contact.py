@@ -1,0 +1,59 @@
+import pytest
+
+from rightsjobs.extract.contact import apply_contact, email_in
+from rightsjobs.extract.text import Doc, normalise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("write to anna.berg[at]example.org", "anna.berg@example.org"),
+        ("jobs (at) example (dot) org", "jobs@example.org"),
+        ("hr AT rights-ngo DOT net", "hr@rights-ngo.net"),
+        ("maria.lopez at example.org", "maria.lopez@example.org"),
+        ("Recruitment@Example.ORG", "recruitment@example.org"),
+        ("Meet us at example.org", None),  # prose, not an address
+    ],
+)
+def test_email_deobfuscation(text, expected):
+    assert email_in(text) == expected
+
+
+def contact(text: str):
+    return apply_contact(Doc(normalise(text)), None)[0]
+
+
+def test_apply_sentence_with_email():
+    assert (
+        contact("Please send your CV and cover letter to vacancies[at]example.org by Friday.")
+        == "vacancies@example.org"
+    )
+
+
+def test_apply_heading_with_url_on_next_line():
+    assert (
+        contact("APPLY HERE\n\nhttps://jobs.example.org/role/42/")
+        == "https://jobs.example.org/role/42/"
+    )
+
+
+def test_spanish_apply_sentence_with_bare_domain():
+    assert (
+        contact("Las bases para postular están en www.example.org/empleos.")
+        == "www.example.org/empleos"
+    )
+
+
+def test_non_application_links_and_mail_headers_are_ignored():
+    text = (
+        "From: list moderator <list@example.org>\n"
+        "For information on our benefits visit https://example.org/benefits"
+    )
+    assert contact(text) is None
+
+
+def test_apply_url_hint_wins():
+    assert (
+        apply_contact(Doc("Apply to a@b.org"), "https://ats.example/1")[0]
+        == "https://ats.example/1"
+    )

@@ -1,0 +1,104 @@
+import pytest
+
+from rightsjobs.extract.contract import contract_type, seniority
+from rightsjobs.extract.text import Doc, normalise
+
+
+def kind(text: str, title: str | None = None, url: str | None = None) -> str:
+    return contract_type(Doc(normalise(text), url=url), title, None)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("We offer a six-month placement.", "Legal Intern", "internship"),  # title word
+        ("Le stagiaire appuiera l'équipe.", "Stage en communication", "internship"),  # French title
+        ("Type of contract: Consultancy", "Gender Expert", "consultancy"),  # contract field
+        (
+            "Contract type: 18-month contract, renewable",
+            "Field Officer",
+            "fixed-term",
+        ),  # field with a length
+        (
+            "Duration of contract: 1 year",
+            "Project Assistant",
+            "fixed-term",
+        ),  # a bare length in a field
+        ("This is a permanent position with a pension scheme.", "Accountant", "permanent"),
+        ("The post is a temporary position covering parental leave.", "Editor", "fixed-term"),
+        ("The network is hiring two consultants for a baseline study.", None, "consultancy"),
+        ("Individuals or firms may apply with a financial proposal.", None, "consultancy"),
+        (
+            "Staff member / Affiliate type: IICA-1",
+            "Protection Officer",
+            "consultancy",
+        ),  # UN individual contractor
+        (
+            "Becas para jóvenes juristas: la persona becaria apoyará la investigación.",
+            None,
+            "fellowship",
+        ),
+        ("This volunteer role needs four hours a week.", "Group Organiser", "volunteer"),
+        (
+            "The Temporary Relocation Platform hosts defenders.",
+            "Coordinator of the Temporary Relocation Platform",
+            "unknown",
+        ),
+        (
+            "Our mission has a contract for 24 months with the donor.",
+            "Officer",
+            "unknown",
+        ),  # not the job's contract
+        (
+            "You will coordinate our volunteers and oversee consultants.",
+            "Manager",
+            "unknown",
+        ),  # staff role
+    ],
+)
+def test_contract_type(text, title, expected):
+    assert kind(text, title) == expected
+
+
+def test_contract_type_from_url_path():
+    assert (
+        kind(
+            "Support local groups.",
+            "Area Lead",
+            "https://example.org/get-involved/volunteer/area-lead/",
+        )
+        == "volunteer"
+    )
+
+
+def test_contract_hint_wins():
+    assert contract_type(Doc("Consultant"), "Consultant", "permanent")[0] == "permanent"
+
+
+@pytest.mark.parametrize(
+    ("title", "contract", "expected"),
+    [
+        ("Human Rights Officer, P-2", "unknown", "entry"),  # grade wins over title words
+        ("Political Affairs Officer (P4)", "unknown", "senior"),
+        ("Chief of Section, D-1", "unknown", "director"),
+        ("Programme Assistant, GS-6", "unknown", "entry"),
+        ("National Officer NO-C", "unknown", "mid"),
+        ("Senior Legal Adviser", "unknown", "senior"),
+        ("Executive Director", "unknown", "director"),
+        ("Associate Researcher", "unknown", "entry"),
+        ("Asst Finance Officer", "unknown", "entry"),
+        ("Campaigns Officer", "unknown", "mid"),
+        ("Chargée de mission plaidoyer", "unknown", "mid"),
+        ("Directora de programas", "unknown", "director"),
+        ("Research Fellow", "fellowship", "entry"),  # fellowships and internships are entry level
+        ("Group Coordinator", "volunteer", "unknown"),  # volunteer roles have no level
+        ("Researcher; Translator", "unknown", "unknown"),  # several roles
+        ("Consultant", "consultancy", "unknown"),
+    ],
+)
+def test_seniority(title, contract, expected):
+    assert seniority(Doc(title), title, contract, None)[0] == expected
+
+
+def test_grade_field_counts():
+    assert seniority(Doc("Legal Officer\nGrade: P-3"), "Legal Officer", "unknown", None)[0] == "mid"

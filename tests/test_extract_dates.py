@@ -1,0 +1,77 @@
+from datetime import date
+
+import pytest
+
+from rightsjobs.extract.dates import deadline, find_dates, posted_date
+from rightsjobs.extract.text import Doc, normalise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Closing date: 8 Sep 2026", date(2026, 9, 8)),
+        ("due 2027-01-05", date(2027, 1, 5)),
+        ("le 3 février 2025", date(2025, 2, 3)),  # French
+        ("el 21 de octubre de 2024", date(2024, 10, 21)),  # Spanish
+        ("до 7 марта 2023 года", date(2023, 3, 7)),  # Russian genitive month
+        ("den 1 augusti 2022", date(2022, 8, 1)),  # Swedish
+        ("November 30th, 2021", date(2021, 11, 30)),  # month first
+        ("05-DEC-2025", date(2025, 12, 5)),
+        ("15/04/2026", date(2026, 4, 15)),  # day first
+        ("1st of June 2030", date(2030, 6, 1)),
+    ],
+)
+def test_find_dates(text, expected):
+    assert find_dates(text)[0][0] == expected
+
+
+def test_no_dates_in_plain_words():
+    assert find_dates("We may apply the rules in March of every year") == []
+
+
+def dl(text: str, ref: date | None = None):
+    return deadline(Doc(normalise(text)), ref)[0]
+
+
+def test_deadline_field_and_sentence():
+    assert dl("Role\nApplication deadline: 12 March 2031") == date(2031, 3, 12)
+    assert dl("Applications must be received no later than 2 June 2029.") == date(2029, 6, 2)
+    assert dl("Los interesados pueden postular hasta el 9 de mayo de 2028.") == date(2028, 5, 9)
+    assert dl("Date limite de candidature : 30 juin 2027") == date(2027, 6, 30)
+
+
+def test_deadline_label_with_value_on_next_line_skips_empty_fields():
+    assert (
+        dl("Closing Date:\nHardship Level\nVacancy end date\nPosting End Date\n\nMarch 3, 2030")
+        is None
+    )
+    assert dl("Closing date:\n\nLocation\nJob Posting End Date\n\nMarch 3, 2030") == date(
+        2030, 3, 3
+    )
+
+
+def test_deadline_without_year_uses_reference():
+    assert dl("Deadline: 20 January", date(2025, 12, 1)) == date(2026, 1, 20)
+    assert dl("Deadline: 20 January", date(2026, 1, 5)) == date(2026, 1, 20)
+    assert dl("Deadline: 20 January") is None  # no reference: unknown rather than a guess
+
+
+def test_start_dates_are_not_deadlines():
+    assert dl("Start date: 1 May 2030. The contract begins on 1 June 2030.") is None
+
+
+def test_application_period_gives_both_dates():
+    doc = Doc(normalise("Application period: 3 May 2029 – 2 June 2029"))
+    assert posted_date(doc)[0] == date(2029, 5, 3)
+    assert deadline(doc, None)[0] == date(2029, 6, 2)
+
+
+def test_posted_date_sources():
+    assert posted_date(Doc(normalise("Senior Editor\n\nMonday, March 4, 2030\n\nWe seek...")))[
+        0
+    ] == date(2030, 3, 4)
+    assert posted_date(Doc(normalise("Date of issuance: 11 Feb 2028")))[0] == date(2028, 2, 11)
+    assert posted_date(Doc(normalise("Bogotá, 14 de julio de 2027.- La organización abrió...")))[
+        0
+    ] == date(2027, 7, 14)
+    assert posted_date(Doc(normalise("We were founded on 3 May 1999 and work widely.")))[0] is None

@@ -1,0 +1,44 @@
+import pytest
+
+from rightsjobs.extract.experience import min_years
+from rightsjobs.extract.text import Doc, normalise
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("At least four years of professional experience in advocacy.", 4),  # words
+        ("Minimum 6 years relevant work experience.", 6),  # digits
+        ("Eight (8) years' experience in programme management.", 8),  # digits in brackets
+        ("7+ years experience with NGOs.", 7),
+        ("Experience of at least 3 years in litigation.", 3),  # number after "experience"
+        ("Au moins cinq ans d'expérience dans le domaine humanitaire.", 5),  # French
+        ("Mínimo 2 años de experiencia laboral.", 2),  # Spanish
+        ("Опыт работы не менее 4 лет в правозащитной сфере.", 4),  # Russian
+        ("Minst 2 års erfarenhet av projektledning.", 2),  # Swedish
+        ("Mindestens 3 Jahre Berufserfahrung.", 3),  # German
+        ("The contract runs for 2 years.", None),  # a contract duration
+        ("Candidates must be at least 21 years old.", None),  # an age
+        ("Founded in 2001, we have worked for 20 years in the region.", None),  # not a requirement
+        ("The assignment lasts 25 working days.", None),
+    ],
+)
+def test_min_years(text, years):
+    assert min_years(Doc(normalise(text)))[0] == years
+
+
+def test_general_requirement_wins_over_management_requirement():
+    text = (
+        "Requirements: at least 3 years of supervisory experience; minimum of "
+        "6 years of work experience in human rights."
+    )
+    assert min_years(Doc(normalise(text)))[0] == 6
+
+
+def test_in_lieu_alternative_is_not_the_main_minimum():
+    text = (
+        "A minimum of five years of progressively responsible experience is required. "
+        "A first-level degree with two additional years of qualifying "
+        "experience may be accepted in lieu of the advanced degree."
+    )
+    assert min_years(Doc(normalise(text)))[0] == 5

@@ -1,0 +1,101 @@
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rightsjobs.extract import FIELDS, extract
+
+CASES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "extract_cases.jsonl")
+    .read_text("utf-8")
+    .splitlines()
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["record"]["id"] for c in CASES])
+def test_full_postings(case):
+    out = extract(case["record"])
+    assert {k: out[k] for k in case["expected"]} == case["expected"]
+
+
+def test_output_has_exactly_the_contract_fields_and_short_evidence():
+    out = extract(CASES[0]["record"])
+    assert set(out) == {*FIELDS, "evidence"}
+    assert out["evidence"] and all(len(v) <= 300 for v in out["evidence"].values())
+    assert set(out["evidence"]) <= set(FIELDS)
+    assert 0 <= out["vacancy_score"] <= 1
+
+
+def test_deterministic():
+    assert extract(CASES[0]["record"]) == extract(CASES[0]["record"])
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {},
+        {"id": "x"},
+        {"id": 7, "text": None, "html": None, "hints": "not a dict", "posted_date": "garbage"},
+        {"id": "x", "text": ""},
+        {"id": "x", "text": "\x00\ufeff<script>alert(1)</script> {{7*7}} __import__('os')"},
+    ],
+)
+def test_robust_to_missing_and_hostile_fields(record):
+    out = extract(record)
+    assert set(out) == {*FIELDS, "evidence"}
+    assert out["is_vacancy"] in (True, False)
+
+
+def test_html_is_used_when_text_is_absent():
+    html = (
+        "<html><body><h1>Vacancy: Legal Officer</h1><p>Location: Accra, "
+        "Ghana</p><script>x</script></body></html>"
+    )
+    out = extract({"id": "h", "html": html})
+    assert (out["title"], out["countries"]) == ("Legal Officer", ["GH"])
+
+
+def test_hints_win_over_text():
+    record = {
+        "id": "hinted",
+        "text": "Vacancy: Officer. Location: Kabul. Deadline: 1 May 2030.",
+        "hints": {
+            "is_vacancy": True, "countries": ["DE"], "remote": "yes", "deadline": "2031-02-01",
+            "posted_date": "2031-01-01", "contract_type": "permanent", "seniority": "senior",
+            "min_years_experience": 4, "apply_url": "https://ats.example/9",
+        },
+    }  # fmt: skip
+    out = extract(record)
+    assert (out["countries"], out["remote"], out["deadline"], out["posted_date"]) == (
+        ["DE"],
+        "yes",
+        "2031-02-01",
+        "2031-01-01",
+    )
+    assert (out["contract_type"], out["seniority"], out["min_years_experience"]) == (
+        "permanent",
+        "senior",
+        4,
+    )
+    assert out["apply_contact"] == "https://ats.example/9" and out["is_vacancy"]
+
+
+def test_record_posted_date_resolves_a_deadline_without_year():
+    out = extract(
+        {"id": "y", "posted_date": "2030-12-10", "text": "Vacancy: Clerk. Closing date: 5 January."}
+    )
+    assert (out["posted_date"], out["deadline"]) == ("2030-12-10", "2031-01-05")
+
+
+def test_as_of_resolves_a_deadline_without_year():
+    out = extract(
+        {"id": "y", "text": "Vacancy: Clerk. Closing date: 5 January."}, as_of=date(2032, 1, 2)
+    )
+    assert out["deadline"] == "2032-01-05"
+
+
+def test_huge_input_is_bounded():
+    out = extract({"id": "big", "text": "Vacancy: Analyst\n" + "word " * 200_000})
+    assert out["title"] == "Analyst"

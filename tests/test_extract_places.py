@@ -1,0 +1,138 @@
+import pytest
+
+from rightsjobs.extract.places import find_places, places_in
+from rightsjobs.extract.text import Doc, normalise
+
+
+def places(text: str, title: str | None = None, hints: dict | None = None, url: str | None = None):
+    return find_places(Doc(normalise(text)), hints or {}, title, None, url)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Our team in Tbilisi", ["GE"]),  # English city
+        ("Le poste est à Genève", ["CH"]),  # French city name
+        ("Oficina en Ciudad de Guatemala", ["GT"]),  # Spanish multi-word city
+        ("работа в Бишкеке и Алматы", ["KG", "KZ"]),  # Russian inflected forms
+        ("в Казахстане", ["KZ"]),  # Russian inflected country
+        ("პროექტი საქართველოში", ["GE"]),  # Georgian locative suffix
+        ("يعمل في بيروت", ["LB"]),  # Arabic city
+        ("Rhode Island and New Jersey", []),  # translated country names that are English words
+        ("Того, кто подаст заявку", []),  # the Russian word "того" is not Togo
+        ("the US office and us", ["US"]),  # acronyms match only in capitals
+    ],
+)
+def test_place_names_in_many_languages(text, codes):
+    assert list(dict.fromkeys(h.value for h in places_in(text))) == codes
+
+
+def test_location_field_is_the_duty_station():
+    p = places(
+        "Field Researcher\nLocation: Yerevan, Armenia\nWe also have partners in Paris and Berlin."
+    )
+    assert (p.countries, p.remote, p.regions) == (["AM"], "no", ["South Caucasus"])
+
+
+def test_based_in_cue_beats_other_mentions():
+    p = places("The analyst will be based in Nairobi and will travel to Juba and Khartoum.")
+    assert p.countries == ["KE"]
+
+
+def test_based_in_our_office_cue():
+    text = (
+        "We have offices in London, New York and Geneva. This role is based in our London office."
+    )
+    assert places(text).countries == ["GB"]
+
+
+def test_x_based_cue():
+    assert places("An Oslo-based foundation seeks a grants officer.").countries == ["NO"]
+
+
+def test_french_and_spanish_cues():
+    assert places("Poste basé à Dakar, avec des missions au Mali.").countries == ["SN"]
+    assert places("Organización con sede en Lima busca abogada.").countries == ["PE"]
+
+
+def test_list_of_offices_is_not_a_duty_station():
+    p = places(
+        "We have staff based in London, Paris, Berlin, Madrid and Rome.\nThe "
+        "role supports our members."
+    )
+    assert p.countries == []
+
+
+def test_headquarters_sentence_is_ignored():
+    assert (
+        places(
+            "Its headquarters are in Paris. The intern supports the documentation team."
+        ).countries
+        == []
+    )
+
+
+def test_dateline_is_not_a_duty_station():
+    p = places("Lima, 3 de junio de 2024.- La red anunció un nuevo programa regional de formación.")
+    assert p.countries == []
+
+
+def test_location_sentence_takes_every_place():
+    p = places(
+        "The location of the assignment is flexible, with visits to Kigali, "
+        "Rwanda and Goma, DR Congo."
+    )
+    assert (sorted(p.countries), p.remote) == (["CD", "RW"], "hybrid")
+
+
+def test_home_based_is_remote_without_countries():
+    p = places("This is a home-based position open to candidates worldwide.")
+    assert (p.countries, p.remote, p.regions) == ([], "yes", [])
+
+
+def test_negated_home_based_is_not_remote():
+    p = places("Hardship level (not applicable for home-based): B\nThe officer is based in Amman.")
+    assert (p.countries, p.remote) == (["JO"], "no")
+
+
+def test_telework_then_office_is_hybrid():
+    p = places("Initially the work will be by telework. Later the person will work in Brussels.")
+    assert p.remote == "hybrid"
+
+
+def test_empty_remote_field_is_unknown():
+    p = places("Location: Kampala\nRemote work accepted\n\nStart date")
+    assert (p.countries, p.remote) == (["UG"], "unknown")
+
+
+def test_regional_focus_in_title_replaces_country_regions():
+    p = places("Location: London", title="Campaigner for Eastern Europe and Central Asia")
+    assert (p.countries, p.regions) == (["GB"], ["Eastern Europe", "Central Asia"])
+
+
+def test_regional_focus_phrase_in_body():
+    p = places("Location: Berlin\nYou will lead our Sub-Saharan Africa programme.")
+    assert p.regions == ["Sub-Saharan Africa"]
+
+
+def test_region_in_requirements_is_not_a_focus():
+    p = places("Location: Berlin\nExperience in the South Caucasus region is an asset.")
+    assert p.regions == ["Western Europe"]
+
+
+def test_weak_evidence_leaves_remote_unknown():
+    p = places(
+        "Our Ukraine programme documents abuses. The coordinator supports partners across Ukraine."
+    )
+    assert (p.countries, p.remote) == (["UA"], "unknown")
+
+
+def test_city_in_application_url_slug():
+    p = places("Apply online.", url="https://jobs.example.org/vacancy/policy-officer-nairobi-12/")
+    assert (p.countries, p.remote) == (["KE"], "unknown")
+
+
+def test_hints_win():
+    p = places("Location: Kabul", hints={"countries": ["fr"], "remote": "hybrid"})
+    assert (p.countries, p.remote) == (["FR"], "hybrid")
+    assert places("x", hints={"locations": ["Remote (Asia)"]}).remote == "yes"

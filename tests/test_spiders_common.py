@@ -1,0 +1,207 @@
+"""The small helpers spiders share: tolerant JSON, places, hints, dates, paging bounds."""
+
+import pytest
+from scrapy.http import TextResponse, XmlResponse
+
+from spiders.items import Location, Posting
+from spiders.normalise import country_code, html_to_text, iso_date
+from spiders.platforms import SPIDERS
+from spiders.platforms.common import contract_type, min_years, place, seniority, with_query
+from spiders.platforms.feed import MAX_PAGE
+from spiders.platforms.jsonld import loads_tolerant
+from spiders.platforms.uncareers import level_seniority, new_york_date
+from tests.spider_helpers import make_spider, run_callbacks, start_requests
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '{"a": [1, 2,], "b": {"c": "d",},}',  # trailing commas
+        '{"a": [1, 2], "b": {"c": "d"}}}\n}',  # stray closing braces
+        '{"a": [1, 2], "b": {"c": "d"',  # cut short
+        '<!--\n{"a": [1, 2], "b": {"c": "d"}}\n-->',  # HTML comment wrapper
+        '{"a": [1, 2], "b": {"c": "d"}};',
+    ],
+)
+def test_loads_tolerant_repairs_common_breakage(raw):
+    assert loads_tolerant(raw) == {"a": [1, 2], "b": {"c": "d"}}
+
+
+def test_loads_tolerant_accepts_control_characters_and_rejects_garbage():
+    assert loads_tolerant('{"t": "line\none\ttab\x0b"}') == {"t": "line\none\ttab "}
+    with pytest.raises(ValueError):
+        loads_tolerant("not json at all")
+
+
+@pytest.mark.parametrize(
+    ("value", "codes", "expected"),
+    [
+        ("Kenya", True, "KE"),
+        ("KEN", True, "KE"),
+        ("ke", True, "KE"),
+        ("CA", False, None),  # in free text, more likely California
+        ("the Netherlands", False, "NL"),
+        ("DR Congo", False, "CD"),
+        ("Türkiye", False, "TR"),
+        ("Virginia", False, None),
+        ("", True, None),
+    ],
+)
+def test_country_code(value, codes, expected):
+    assert country_code(value, codes=codes) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Geneva, Switzerland", Location("Geneva, Switzerland", "Geneva", "CH")),
+        ("Remote, United States", Location("Remote, United States", None, "US")),
+        ("Arlington, Virginia", Location("Arlington, Virginia", "Arlington", None)),
+        ("Remote job", Location("Remote job", None, None)),
+        ("Multiple locations", Location("Multiple locations", None, None)),
+        ("Colombia", Location("Colombia", None, "CO")),
+    ],
+)
+def test_place_guesses_city_and_country(raw, expected):
+    assert place(raw) == expected
+
+
+def test_place_is_none_without_anything_to_show():
+    assert place(None) is None and place("  ") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Permanent", "permanent"),
+        ("fulltime_fixed_term", "fixed-term"),
+        ("Contract - Full-Time", "fixed-term"),
+        ("CONTRACTOR", "consultancy"),
+        ("Consultancy", "consultancy"),
+        ("Internship", "internship"),
+        ("Volunteer Opportunity", "volunteer"),
+        ("Fellowship", "fellowship"),
+        (["FULL_TIME"], None),
+        ("Job", None),
+        (None, None),
+    ],
+)
+def test_contract_type(value, expected):
+    assert contract_type(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Mid-Senior level", "mid"),
+        ("mid_senior_level", "mid"),
+        ("senior_level", "senior"),
+        ("entry-level", "entry"),
+        ("Director", "director"),
+        ("executive", "director"),
+        ("experienced", "mid"),
+        ("Not Applicable", None),
+    ],
+)
+def test_seniority(value, expected):
+    assert seniority(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("5-9 years", 5), ("10+ years", 10), ("0-2 years", 0), ("2-5", 2), ("lt-1", 0), ("", None)],
+)
+def test_min_years(value, expected):
+    assert min_years(value) == expected
+
+
+def test_un_grades_and_new_york_deadlines():
+    assert [level_seniority(x) for x in ("P-2", "P-3", "P-5", "D-1", "CON", None)] == [
+        "entry",
+        "mid",
+        "senior",
+        "director",
+        None,
+        None,
+    ]
+    # 23:59:59 in New York is already the next day in UTC.
+    assert new_york_date("2026-10-07T03:59:59.000Z") == "2026-10-06"
+
+
+def test_written_dates_and_bullets():
+    assert iso_date("8 September 2026") == iso_date("September 8, 2026") == "2026-09-08"
+    assert iso_date("2023-07-25 17:53:46 UTC") == "2023-07-25"
+    assert html_to_text("<ul><li><p>One</p></li></ul>") == "• One"
+
+
+def test_with_query_keeps_the_other_parameters_as_spelled():
+    url = "https://api.example.org/v2/jobs?filter%5Bvalue%5D=Protection%20and%20Human%20Rights"
+    assert with_query(url, appname="x") == f"{url}&appname=x"
+    assert (
+        with_query("https://b.example/feed/?paged=2", paged=3) == "https://b.example/feed/?paged=3"
+    )
+
+
+def test_wordpress_paging_stops_at_page_five_even_if_items_keep_coming():
+    url = "https://blog.example/tag/vacancy/feed/"
+    spider = make_spider("feed", url)
+
+    def page(request):
+        number = request.cb_kwargs.get("page", 1)
+        body = (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>b</title>'
+            "<generator>https://wordpress.org/?v=6.6</generator>"
+            f"<item><title>Post {number}</title><link>https://blog.example/p{number}/</link>"
+            f"<guid>https://blog.example/?p={number}</guid></item></channel></rss>"
+        )
+        return XmlResponse(url=request.url, body=body.encode(), request=request)
+
+    [first] = start_requests(spider)
+    items, unanswered = run_callbacks(spider, [(first, page(first))], page)
+    assert [item.title for item in items] == [f"Post {n}" for n in range(1, MAX_PAGE + 1)]
+    assert unanswered == []
+
+
+ODD_BODIES = [
+    b"{}",
+    b"[]",
+    b"null",
+    b'"text"',
+    b'{"jobs": [1, null, {"title": null}, {"title": "x"}], "offers": [{}], "result": [{"id": "1"}],'
+    b' "content": [{}], "data": [{"fields": {}}, 3]}',
+    b'{"data": {"list": [{}, null, {"jobId": 1}], "count": "many"}}',
+    b"<html><body><p>Maintenance</p></body></html>",
+    b"<?xml version='1.0'?><workzag-jobs><position><id/></position></workzag-jobs>",
+    b"\xff\xfe not text",
+]
+
+
+@pytest.mark.parametrize("platform", sorted(SPIDERS))
+@pytest.mark.parametrize("body", ODD_BODIES, ids=range(len(ODD_BODIES)))
+def test_odd_payloads_never_raise(platform, body):
+    """Wrong shapes and junk end in no items or a recorded failure, never an exception."""
+    spider = make_spider(platform, "https://example.org/list", {"RELIEFWEB_APPNAME": "t"})
+    for request in start_requests(spider):
+        response = TextResponse(url=request.url, body=body, request=request, encoding="utf-8")
+        items, _ = run_callbacks(spider, [(request, response)], lambda r: None)
+        assert all(isinstance(item, Posting) and item.title and item.url for item in items)
+
+
+def test_rss_1_items_are_read():
+    spider = make_spider("feed", "https://blog.example/index.rdf")
+    body = (
+        b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        b' xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        b'<channel rdf:about="https://blog.example/"><title>Blog</title></channel>'
+        b'<item rdf:about="https://blog.example/a"><title>Vacancy: Paralegal</title>'
+        b"<link>https://blog.example/a?utm_source=rss</link><dc:date>2026-09-01T10:00:00Z</dc:date>"
+        b"</item></rdf:RDF>"
+    )
+    [first] = start_requests(spider)
+    response = XmlResponse(url=first.url, body=body, request=first)
+    [item], _ = run_callbacks(spider, [(first, response)], lambda r: None)
+    assert (item.url, item.title, item.date_posted) == (
+        "https://blog.example/a",
+        "Vacancy: Paralegal",
+        "2026-09-01",
+    )
