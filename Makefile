@@ -3,6 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+DEV ?= ../shared/dev-set
 
 .PHONY: install demo test lint eval bench chromium clean
 
@@ -26,7 +27,9 @@ lint: install
 	$(BIN)/ruff format --check .
 
 eval: install
-	$(BIN)/rightsjobs eval --dev-set ../shared/dev-set
+	$(BIN)/python -m rightsjobs.eval_extract $(DEV)/postings.jsonl $(DEV)/seed-blog.jsonl
+	$(BIN)/python -m matcher.evaluate --profiles $(DEV)/profiles.yaml --judgments $(DEV)/judgments.json $(DEV)/postings.jsonl $(DEV)/seed-blog.jsonl
+	$(BIN)/python -m rightsjobs.eval_dedup
 
 bench: install
 	$(BIN)/python bench/bench_matcher.py

@@ -15,6 +15,7 @@ import scipy.sparse as sp
 
 from matcher import fit
 
+
 class Candidates:
     """Posting vectors in region lists, on a compact set of columns."""
 
@@ -22,10 +23,13 @@ class Candidates:
         used = np.unique(vectors.indices)
         self.compact = np.full(vectors.shape[1], -1, dtype=np.int32)
         self.compact[used] = np.arange(len(used), dtype=np.int32)
-        x = sp.csr_matrix((vectors.data, self.compact[vectors.indices], vectors.indptr),
-                          shape=(vectors.shape[0], len(used)))
-        self.member = postings.region | (postings.remote.astype(np.uint64)
-                                         << np.uint64(fit.Codes.remote_list))
+        x = sp.csr_matrix(
+            (vectors.data, self.compact[vectors.indices], vectors.indptr),
+            shape=(vectors.shape[0], len(used)),
+        )
+        self.member = postings.region | (
+            postings.remote.astype(np.uint64) << np.uint64(fit.Codes.remote_list)
+        )
         self.everything = x.T.tocsr()
         self.lists: dict[int, tuple[np.ndarray, sp.csr_matrix]] = {}
         for bit in range(64):
@@ -36,13 +40,18 @@ class Candidates:
     def _queries(self, queries: sp.csr_matrix) -> sp.csr_matrix:
         """Queries on the compact columns (terms no posting has are dropped)."""
         cols = self.compact[queries.indices]
-        q = sp.csr_matrix((np.where(cols >= 0, queries.data, 0), np.maximum(cols, 0),
-                           queries.indptr.copy()), shape=(queries.shape[0], self.everything.shape[0]))
+        q = sp.csr_matrix(
+            (np.where(cols >= 0, queries.data, 0), np.maximum(cols, 0), queries.indptr.copy()),
+            shape=(queries.shape[0], self.everything.shape[0]),
+        )
         q.eliminate_zeros()
         return q
 
-    def pairs(self, queries: sp.csr_matrix, profiles: fit.ProfileArrays,
-              ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    def pairs(
+        self,
+        queries: sp.csr_matrix,
+        profiles: fit.ProfileArrays,
+    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """Per candidate list: (rows, cols, cosine) of the profile rows and posting cols that
         share a term, rows ascending. A pair comes once, from the first of the profile's lists
         that holds the posting."""
@@ -59,8 +68,9 @@ class Candidates:
                 yield r[first], c[first], cos[first]
 
 
-def _product(q: sp.csr_matrix, matrix: sp.csr_matrix, rows: np.ndarray,
-             members: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _product(
+    q: sp.csr_matrix, matrix: sp.csr_matrix, rows: np.ndarray, members: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     product = q @ matrix
     r = np.repeat(rows, np.diff(product.indptr))
     c = product.indices.astype(np.int64)

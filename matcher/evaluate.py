@@ -34,21 +34,29 @@ def ndcg_at_k(ranked_ids: list[str], judgments: dict[str, int], k: int = K) -> f
 
 
 def load_lines(paths: list[Path]) -> list[dict]:
-    return [json.loads(line) for path in paths for line in path.open(encoding="utf-8")
-            if line.strip()]
+    return [
+        json.loads(line) for path in paths for line in path.open(encoding="utf-8") if line.strip()
+    ]
 
 
 def gold_posting(line: dict) -> dict:
     """The gold labels of a dev-set line as an extraction output."""
-    return {**(line.get("gold") or {}), "id": line["id"], "is_vacancy": line["is_vacancy"],
-            "text": line["text"]}
+    return {
+        **(line.get("gold") or {}),
+        "id": line["id"],
+        "is_vacancy": line["is_vacancy"],
+        "text": line["text"],
+    }
 
 
 def extracted_posting(line: dict) -> dict:
     from rightsjobs.extract import extract
 
-    record = {k: line[k] for k in ("id", "url", "title", "organization", "posted_date", "text")
-              if line.get(k)}
+    record = {
+        k: line[k]
+        for k in ("id", "url", "title", "organization", "posted_date", "text")
+        if line.get(k)
+    }
     return {**extract(record), "text": line["text"]}
 
 
@@ -57,7 +65,8 @@ def baseline(postings: list[dict], profiles: list[dict], k: int = K) -> list[lis
     vectoriser = TfidfVectorizer(stop_words="english", sublinear_tf=True)
     docs = vectoriser.fit_transform([p["text"] for p in postings])
     queries = vectoriser.transform(
-        [f"{q.get('about', '')} {' '.join(q.get('keywords', []))}" for q in profiles])
+        [f"{q.get('about', '')} {' '.join(q.get('keywords', []))}" for q in profiles]
+    )
     scores = (queries @ docs.T).toarray()
     return [[postings[j]["id"] for j in np.argsort(-row, kind="stable")[:k]] for row in scores]
 
@@ -76,14 +85,16 @@ def violations(results: list[list[dict]], profiles: list[dict], gold: dict[str, 
             text = f"{posting.get('title') or ''}\n{posting['text']}"
             excluded = any(contains(text, t) for t in profile.get("exclude") or [])
             count += (not posting["is_vacancy"]) or bool(
-                fit.failures(posting, profile, date.today(), True, excluded))
+                fit.failures(posting, profile, date.today(), True, excluded)
+            )
     return count
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("postings", nargs="*", type=Path,
-                        default=[DEV / "postings.jsonl", DEV / "seed-blog.jsonl"])
+    parser.add_argument(
+        "postings", nargs="*", type=Path, default=[DEV / "postings.jsonl", DEV / "seed-blog.jsonl"]
+    )
     parser.add_argument("--profiles", type=Path, default=DEV / "profiles.yaml")
     parser.add_argument("--judgments", type=Path, default=DEV / "judgments.json")
     parser.add_argument("--gold", action="store_true", help="use gold labels, not extraction")
@@ -106,9 +117,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{profile['id']:<12} {ours[-1]:>7.3f} {base[-1]:>9.3f}  {top}")
     gold = {x["id"]: gold_posting(x) for x in lines}
     mean, base_mean = float(np.mean(ours)), float(np.mean(base))
-    print(f"nDCG@{K}: ranker {mean:.3f}, baseline {base_mean:.3f}, gain {mean - base_mean:+.3f}"
-          f" ({'gold labels' if args.gold else 'extracted'}; {len(postings)} posts,"
-          f" {len(profiles)} profiles)")
+    print(
+        f"nDCG@{K}: ranker {mean:.3f}, baseline {base_mean:.3f}, gain {mean - base_mean:+.3f}"
+        f" ({'gold labels' if args.gold else 'extracted'}; {len(postings)} posts,"
+        f" {len(profiles)} profiles)"
+    )
     print(f"hard-requirement violations (per gold labels): {violations(results, profiles, gold)}")
 
 

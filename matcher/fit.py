@@ -17,8 +17,15 @@ from rightsjobs.regions import GLOBAL, country_regions, region_of, regions
 
 LEVELS = {"basic": 1, "working": 2, "fluent": 3, "native": 4}
 WORKING = LEVELS["working"]
-CONTRACTS = ("unknown", "permanent", "fixed-term", "consultancy", "internship", "fellowship",
-             "volunteer")
+CONTRACTS = (
+    "unknown",
+    "permanent",
+    "fixed-term",
+    "consultancy",
+    "internship",
+    "fellowship",
+    "volunteer",
+)
 SENIORITIES = ("unknown", "entry", "mid", "senior", "director")
 # Years of experience a role usually asks for, when the posting states no minimum.
 EXPECTED_YEARS = {"entry": (0, 3), "mid": (3, 8), "senior": (6, 15), "director": (10, 40)}
@@ -62,8 +69,10 @@ def day(value: object) -> date | None:
 class Codes:
     """Fixed code lists and their bit positions: languages, countries, regions."""
 
-    languages = ["??", *sorted(lang.alpha_2 for lang in pycountry.languages
-                               if hasattr(lang, "alpha_2"))]
+    languages = [
+        "??",
+        *sorted(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")),
+    ]
     countries = sorted(country_regions())
     regions = list(regions())
     lang_words = -(-len(languages) // 64)
@@ -112,8 +121,7 @@ def posting_regions(posting: dict) -> set[str]:
 
 
 def _concat(cls, parts):
-    return cls(**{f.name: np.concatenate([getattr(p, f.name) for p in parts])
-                  for f in fields(cls)})
+    return cls(**{f.name: np.concatenate([getattr(p, f.name) for p in parts]) for f in fields(cls)})
 
 
 @dataclass
@@ -146,33 +154,54 @@ class PostingArrays:
             rule = p.get("language_rule") or {}
             named = [*required, *(p.get("languages_desirable") or []), *(rule.get("of") or [])]
             lo, hi = expected_years(p)
-            deadline, first = day(p.get("deadline")), day(p.get("first_seen") or
-                                                            p.get("posted_date"))
+            deadline, first = (
+                day(p.get("deadline")),
+                day(p.get("first_seen") or p.get("posted_date")),
+            )
             minimum = p.get("min_years_experience")
-            rows.append((
-                _region_value(list(posting_regions(p))),
-                _words(_country_positions(p.get("countries") or []), cw),
-                p.get("remote") == "yes",
-                _words(_lang_positions(required), lw),
-                bool(required),
-                _words(_lang_positions(rule.get("of") or []), lw),
-                int(rule.get("at_least") or 0),
-                _words(_lang_positions([c for c in named if c != "en"]), lw),
-                Codes.lang_bit.get(text_lang, -1) if text_lang else -1,
-                float(minimum) if isinstance(minimum, int | float) else math.nan,
-                lo,
-                hi,
-                CONTRACTS.index(p.get("contract_type") or "unknown")
-                if (p.get("contract_type") or "unknown") in CONTRACTS else 0,
-                SENIORITIES.index(p.get("seniority") or "unknown")
-                if (p.get("seniority") or "unknown") in SENIORITIES else 0,
-                deadline.toordinal() if deadline else FAR_DAY,
-                first.toordinal() if first else NO_DAY,
-            ))
+            rows.append(
+                (
+                    _region_value(list(posting_regions(p))),
+                    _words(_country_positions(p.get("countries") or []), cw),
+                    p.get("remote") == "yes",
+                    _words(_lang_positions(required), lw),
+                    bool(required),
+                    _words(_lang_positions(rule.get("of") or []), lw),
+                    int(rule.get("at_least") or 0),
+                    _words(_lang_positions([c for c in named if c != "en"]), lw),
+                    Codes.lang_bit.get(text_lang, -1) if text_lang else -1,
+                    float(minimum) if isinstance(minimum, int | float) else math.nan,
+                    lo,
+                    hi,
+                    CONTRACTS.index(p.get("contract_type") or "unknown")
+                    if (p.get("contract_type") or "unknown") in CONTRACTS
+                    else 0,
+                    SENIORITIES.index(p.get("seniority") or "unknown")
+                    if (p.get("seniority") or "unknown") in SENIORITIES
+                    else 0,
+                    deadline.toordinal() if deadline else FAR_DAY,
+                    first.toordinal() if first else NO_DAY,
+                )
+            )
         cols = list(zip(*rows, strict=True)) if rows else [[] for _ in fields(cls)]
-        dtypes = (np.uint64, np.uint64, bool, np.uint64, bool, np.uint64, np.int8, np.uint64,
-                  np.int16, np.float32, np.float32, np.float32, np.int8, np.int8, np.int64,
-                  np.int64)
+        dtypes = (
+            np.uint64,
+            np.uint64,
+            bool,
+            np.uint64,
+            bool,
+            np.uint64,
+            np.int8,
+            np.uint64,
+            np.int16,
+            np.float32,
+            np.float32,
+            np.float32,
+            np.int8,
+            np.int8,
+            np.int64,
+            np.int64,
+        )
         shapes = {"country": cw, "required": lw, "rule": lw, "valued": lw}
         out = {}
         for f, col, dtype in zip(fields(cls), cols, dtypes, strict=True):
@@ -216,27 +245,45 @@ class ProfileArrays:
             langs = p["languages"]
             speaks = [c for c, level in langs.items() if LEVELS.get(level, 0) >= WORKING]
             years = p["years_experience"]
-            rows.append((
-                not (p["regions"] or p["countries"] or p["locations"]),
-                bool(p["regions"] or p["countries"]),
-                bool(p["locations"]),
-                bool(p["countries"]),
-                p["remote"] == "only",
-                p["remote"] == "no",
-                _region_value(p["regions"]),
-                _words(_country_positions(p["countries"]), cw),
-                _words(_country_positions(p["locations"]), cw),
-                _words([Codes.lang_bit[c] for c in speaks if c in Codes.lang_bit], lw),
-                _words([Codes.lang_bit[c] for c in langs if c in Codes.lang_bit], lw),
-                bool(langs),
-                float(years) if years is not None else math.nan,
-                _mask(p["contract_types"], CONTRACTS),
-                _mask(p["seniority"], SENIORITIES),
-                _lists(p),
-            ))
+            rows.append(
+                (
+                    not (p["regions"] or p["countries"] or p["locations"]),
+                    bool(p["regions"] or p["countries"]),
+                    bool(p["locations"]),
+                    bool(p["countries"]),
+                    p["remote"] == "only",
+                    p["remote"] == "no",
+                    _region_value(p["regions"]),
+                    _words(_country_positions(p["countries"]), cw),
+                    _words(_country_positions(p["locations"]), cw),
+                    _words([Codes.lang_bit[c] for c in speaks if c in Codes.lang_bit], lw),
+                    _words([Codes.lang_bit[c] for c in langs if c in Codes.lang_bit], lw),
+                    bool(langs),
+                    float(years) if years is not None else math.nan,
+                    _mask(p["contract_types"], CONTRACTS),
+                    _mask(p["seniority"], SENIORITIES),
+                    _lists(p),
+                )
+            )
         cols = list(zip(*rows, strict=True)) if rows else [[] for _ in fields(cls)]
-        dtypes = (bool, bool, bool, bool, bool, bool, np.uint64, np.uint64, np.uint64, np.uint64,
-                  np.uint64, bool, np.float32, np.int64, np.int64, np.uint64)
+        dtypes = (
+            bool,
+            bool,
+            bool,
+            bool,
+            bool,
+            bool,
+            np.uint64,
+            np.uint64,
+            np.uint64,
+            np.uint64,
+            np.uint64,
+            bool,
+            np.float32,
+            np.int64,
+            np.int64,
+            np.uint64,
+        )
         shapes = {"country": cw, "location": cw, "speaks": lw, "knows": lw}
         out = {}
         for f, col, dtype in zip(fields(cls), cols, dtypes, strict=True):
@@ -300,8 +347,9 @@ def place_ok(p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.ndar
     return np.where(q.remote_only[rows], remote, ok)
 
 
-def languages_ok(p: PostingArrays, q: ProfileArrays, rows: np.ndarray,
-                 cols: np.ndarray) -> np.ndarray:
+def languages_ok(
+    p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
     """Every required language at working level or better, and the language rule met."""
     ok = np.ones(len(rows), dtype=bool)
     todo = np.flatnonzero(p.has_required[cols])
@@ -312,8 +360,9 @@ def languages_ok(p: PostingArrays, q: ProfileArrays, rows: np.ndarray,
     return ok
 
 
-def experience_ok(p: PostingArrays, q: ProfileArrays, rows: np.ndarray,
-                  cols: np.ndarray) -> np.ndarray:
+def experience_ok(
+    p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
     """years_experience >= min_years_experience - 1 (unknown on either side passes)."""
     minimum, years = p.min_years[cols], q.years[rows]
     return ~(years < minimum - 1)
@@ -341,8 +390,9 @@ W_HURRY = 0.15  # penalty: the deadline is only days away
 MAX_FACTOR = 1 + W_REGION + W_LANGUAGE + W_FRESH
 
 
-def region_match(p: PostingArrays, q: ProfileArrays, rows: np.ndarray,
-                 cols: np.ndarray) -> np.ndarray:
+def region_match(
+    p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
     """The posting's regions or countries are among the profile's regions or countries."""
     hit = (p.region[cols] & q.region[rows]) != 0
     todo = np.flatnonzero(~hit & q.has_countries[rows])
@@ -350,8 +400,9 @@ def region_match(p: PostingArrays, q: ProfileArrays, rows: np.ndarray,
     return hit
 
 
-def soft_factor(p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.ndarray,
-                today: int) -> np.ndarray:
+def soft_factor(
+    p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.ndarray, today: int
+) -> np.ndarray:
     """The multiplier (about 0.3..1.3) that soft signals apply to a pair's text relevance."""
     factor = 1 + W_REGION * region_match(p, q, rows, cols)
     factor += W_LANGUAGE * _common(p.valued[cols], q.knows[rows])
@@ -367,16 +418,18 @@ def soft_factor(p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.n
     age = today - p.first_day[cols]
     factor += W_FRESH * np.clip(1 - (age - 7) / 38, 0, 1)
     left = p.deadline[cols] - today
-    factor -= W_HURRY * np.where((left >= 0) & (left <= 2), 1.0, np.where(
-        (left > 2) & (left <= 6), 0.5, 0.0))
+    factor -= W_HURRY * np.where(
+        (left >= 0) & (left <= 2), 1.0, np.where((left > 2) & (left <= 6), 0.5, 0.0)
+    )
     return factor.astype(np.float32)
 
 
 # --- the one-pair reference --------------------------------------------------------------------
 
 
-def failures(posting: dict, profile: dict, as_of: date, include_closed: bool = False,
-             excluded: bool = False) -> list[str]:
+def failures(
+    posting: dict, profile: dict, as_of: date, include_closed: bool = False, excluded: bool = False
+) -> list[str]:
     """Names of the CONTRACT §3 hard requirements a posting fails for a profile.
 
     `excluded` says whether one of the profile's exclude terms occurs in the posting (the caller
@@ -396,8 +449,10 @@ def failures(posting: dict, profile: dict, as_of: date, include_closed: bool = F
     minimum, years = posting.get("min_years_experience"), prof["years_experience"]
     if minimum is not None and years is not None and years < minimum - 1:
         out.append("experience")
-    if prof["contract_types"] and (posting.get("contract_type") or "unknown") not in prof[
-            "contract_types"]:
+    if (
+        prof["contract_types"]
+        and (posting.get("contract_type") or "unknown") not in prof["contract_types"]
+    ):
         out.append("contract_type")
     if prof["seniority"] and (posting.get("seniority") or "unknown") not in prof["seniority"]:
         out.append("seniority")

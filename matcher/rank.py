@@ -1,9 +1,12 @@
 """Ranking: an `Index` of postings scored against batches of profiles.
 
-For each batch of profiles, one sparse product (profiles x postings, float32) gives the text
-cosine of every pair that shares a term; role families weigh it into a relevance; pairs below
-the relevance floor, failing a hard requirement, excluded or already seen are dropped; soft
-signals multiply the rest, and argpartition picks the top k of each profile.
+Postings are vectorised once (TF-IDF, each kept to its strongest terms). For a batch of
+profiles, sparse products (profiles x postings, float32) over the postings a profile's place
+rule may admit (`matcher.candidates`) give the cosine of every pair sharing a term. A pair's
+score is that cosine weighed by role-family agreement (`matcher.relevance`, with a floor),
+then, if it passes every hard requirement and is neither excluded nor seen, multiplied by the
+soft signals (`matcher.fit`). Scoring is vectorised over pairs, and only the pairs that can
+still reach a profile's top k are scored (`_two_phase`).
 
 `Index.add` transforms new postings with the vectoriser fitted on the first ones and stacks
 them: adding a week's postings costs only their own analysis. The trade-off: document
@@ -11,6 +14,9 @@ frequencies stay those of the first fit (a term unseen then counts as rare), so 
 has changed a lot a rebuild (a new `Index`) gives slightly different, fresher weights.
 """
 
+import gc
+import multiprocessing as mp
+from collections.abc import Callable
 from datetime import date
 
 import numpy as np
@@ -19,9 +25,17 @@ import scipy.sparse as sp
 from matcher import fit, why
 from matcher.candidates import Candidates
 from matcher.relevance import MAX_WEIGHT, Families, relevance
-from matcher.text import WORD_SPACE, Vectoriser, block_normalise, posting_document, profile_document, term_features
+from matcher.text import (
+    WORD_SPACE,
+    Vectoriser,
+    block_normalise,
+    posting_document,
+    profile_document,
+    term_features,
+)
 
-KEEP_TERMS = (48, 32)  # strongest words and pairs kept per posting (keeps products sparse)
+KEEP_TERMS = (32, 16)  # strongest words and pairs kept per posting (keeps products sparse)
+QUERY_TERMS = (16, 8)  # strongest words and pairs kept per profile
 BATCH = 1000  # profiles per sparse product
 PHASE_ONE = 25  # pairs per wanted result scored before the rest (see Index._rank_batch)
 MAX_GAIN = MAX_WEIGHT * fit.MAX_FACTOR  # a score is at most this times the cosine
@@ -44,8 +58,12 @@ def prune(matrix: sp.csr_matrix, keep: tuple[int, int]) -> sp.csr_matrix:
 class Index:
     """Vectorised postings (vacancies only) ready to rank for many profiles."""
 
-    def __init__(self, postings: list[dict], vectoriser: Vectoriser | None = None,
-                 keep_terms: tuple[int, int] = KEEP_TERMS) -> None:
+    def __init__(
+        self,
+        postings: list[dict],
+        vectoriser: Vectoriser | None = None,
+        keep_terms: tuple[int, int] = KEEP_TERMS,
+    ) -> None:
         self.vectoriser = vectoriser
         self.keep_terms = keep_terms
         self.postings: list[dict] = []
@@ -53,6 +71,8 @@ class Index:
         self._parts: list[tuple] = []
         self._alive = np.zeros(0, dtype=bool)
         self._term_cache: dict[str, np.ndarray] = {}
+        self._why_keys: dict[int, tuple] = {}
+        self._explainer: why.Explainer | None = None
         self.add(postings)
 
     def __len__(self) -> int:
@@ -67,11 +87,13 @@ class Index:
         if self.vectoriser is None:
             self.vectoriser = Vectoriser().fit(list(docs))
         full = self.vectoriser.transform(list(docs))
-        families = Families.of_postings(full, self.vectoriser.transform(list(titles)),
-                                        self.vectoriser)
+        families = Families.of_postings(
+            full, self.vectoriser.transform(list(titles)), self.vectoriser
+        )
         arrays = fit.PostingArrays.build(vacancies, list(langs))
         present = full.T.tocsr().astype(bool)
-        self._parts.append((prune(full, self.keep_terms), present, families, arrays))
+        ranked = prune(self.vectoriser.without_common(full), self.keep_terms)
+        self._parts.append((ranked, present, families, arrays))
         start = len(self.postings)
         last = {p["id"]: i for i, p in enumerate(vacancies)}  # a later duplicate wins
         alive = np.array([last[p["id"]] == i for i, p in enumerate(vacancies)], dtype=bool)
@@ -88,88 +110,153 @@ class Index:
     def _stack(self) -> None:
         xs, presents, families, arrays = zip(*self._parts, strict=True)
         self._x = sp.vstack(xs, format="csr")
-        self._xt = self._x.T.tocsr()
         self._present = sp.hstack(presents, format="csr")
         self._families = Families.concat(families)
         self._arrays = fit.PostingArrays.concat(list(arrays))
         self._parts = [(self._x, self._present, self._families, self._arrays)]
         self._lists: Candidates | None = None
 
-    def rank(self, profiles: list[dict], k: int = 10, as_of: date | None = None,
-             include_closed: bool = False, seen: dict[str, set[str]] | None = None,
-             batch: int = BATCH) -> list[list[dict]]:
-        """Top-k postings for every profile (see `matcher.rank`)."""
+    def rank(
+        self,
+        profiles: list[dict],
+        k: int = 10,
+        as_of: date | None = None,
+        include_closed: bool = False,
+        seen: dict[str, set[str]] | None = None,
+        batch: int = BATCH,
+        workers: int = 1,
+    ) -> list[list[dict]]:
+        """Top-k postings for every profile (see `matcher.rank`).
+
+        With `workers` > 1, batches of profiles are ranked in that many forked processes
+        (where the platform can fork); the results are the same.
+        """
         if not self.postings or not profiles:
             return [[] for _ in profiles]
-        today = (as_of or date.today()).toordinal()
+        as_of = as_of or date.today()
         usable = self._alive.copy()
         if not include_closed:
-            usable &= self._arrays.deadline >= today
-        out: list[list[dict]] = []
-        for start in range(0, len(profiles), batch):
-            chunk = [fit.with_defaults(p) for p in profiles[start:start + batch]]
-            out.extend(self._rank_batch(chunk, k, as_of or date.today(), usable, seen or {}))
-        return out
+            usable &= self._arrays.deadline >= as_of.toordinal()
+        chunks = [profiles[i : i + batch] for i in range(0, len(profiles), batch)]
+        job = (self, k, as_of, usable, seen or {})
+        if workers > 1 and len(chunks) > 1 and "fork" in mp.get_all_start_methods():
+            self._candidates()  # built once, shared with the workers
+            global _JOB
+            _JOB = job
+            gc.freeze()  # the workers' collector would otherwise copy every shared page
+            try:
+                with mp.get_context("fork").Pool(workers) as pool:
+                    parts = pool.map(_rank_chunk, chunks)
+            finally:
+                _JOB = None
+                gc.unfreeze()
+        else:
+            parts = [_rank_chunk(chunk, job) for chunk in chunks]
+        return [result for part in parts for result in part]
 
     def _candidates(self) -> Candidates:
         if self._lists is None:
             self._lists = Candidates(self._x, self._arrays)
         return self._lists
 
-    def _rank_batch(self, profiles: list[dict], k: int, as_of: date, usable: np.ndarray,
-                    seen: dict[str, set[str]]) -> list[list[dict]]:
+    def _rank_batch(
+        self,
+        profiles: list[dict],
+        k: int,
+        as_of: date,
+        usable: np.ndarray,
+        seen: dict[str, set[str]],
+    ) -> list[list[dict]]:
         n = len(profiles)
-        queries = self.vectoriser.transform([profile_document(p) for p in profiles])
+        documents, surfaces = zip(*map(profile_document, profiles), strict=True)
+        full = self.vectoriser.transform(list(documents))
+        wants = Families.of_profiles(full, self.vectoriser)
+        queries = prune(self.vectoriser.without_common(full), QUERY_TERMS)
         qa = fit.ProfileArrays.build(profiles)
-        wants = Families.of_profiles(queries, self.vectoriser)
+        special = [r for r, p in enumerate(profiles) if p["exclude"] or seen.get(p.get("id"))]
 
-        def score(rows, cols, cosine):
+        def score(rows: np.ndarray, cols: np.ndarray, cosine: np.ndarray) -> Pairs:
+            """The pairs that pass, with their scores."""
+            ok = usable[cols]
+            rows, cols, cosine = rows[ok], cols[ok], cosine[ok]
             rel = relevance(cosine, self._families.similarity(wants, rows, cols))
             ok = rel > 0
             for check in fit.HARD_CHECKS:
                 rows, cols, rel = rows[ok], cols[ok], rel[ok]
                 ok = check(self._arrays, qa, rows, cols)
             rows, cols, rel = rows[ok], cols[ok], rel[ok]
-            ok = self._wanted(profiles, seen, rows, cols)
+            ok = self._wanted(profiles, special, seen, rows, cols)
             rows, cols, rel = rows[ok], cols[ok], rel[ok]
-            return rows, cols, rel * fit.soft_factor(self._arrays, qa, rows, cols,
-                                                     as_of.toordinal())
+            return (
+                rows,
+                cols,
+                rel * fit.soft_factor(self._arrays, qa, rows, cols, as_of.toordinal()),
+            )
 
-        found = [_two_phase(score, rows[ok], cols[ok], cosine[ok], n, k)
-                 for rows, cols, cosine in self._candidates().pairs(queries, qa)
-                 for ok in [usable[cols]]]
+        found = [
+            _two_phase(score, rows, cols, cosine, n, k)
+            for rows, cols, cosine in self._candidates().pairs(queries, qa)
+        ]
         if not found:
             return [[] for _ in profiles]
         rows, cols, best = (np.concatenate(part) for part in zip(*found, strict=True))
-        order = np.argsort(rows, kind="stable")
-        picked = order[_top_k(rows[order], best[order], n, k)]
-        return self._results(profiles, queries, rows[picked], cols[picked], best[picked], as_of)
+        picked = _top_k(rows, best, n, k)
+        return self._results(
+            profiles, list(surfaces), queries, rows[picked], cols[picked], best[picked], as_of
+        )
 
-    def _results(self, profiles: list[dict], queries: sp.csr_matrix, rows: np.ndarray,
-                 cols: np.ndarray, scores: np.ndarray, as_of: date) -> list[list[dict]]:
-        terms = why.matched_terms(profiles, queries, self._x, rows, cols, self.vectoriser)
-        explain = why.Explainer(as_of)
+    def _results(
+        self,
+        profiles: list[dict],
+        surfaces: list[dict[str, str]],
+        queries: sp.csr_matrix,
+        rows: np.ndarray,
+        cols: np.ndarray,
+        scores: np.ndarray,
+        as_of: date,
+    ) -> list[list[dict]]:
+        terms = why.matched_terms(surfaces, queries, self._x, rows, cols, self.vectoriser)
+        explain = self._explainer
+        if explain is None or explain.as_of != as_of:
+            explain = self._explainer = why.Explainer(as_of)
+            self._why_keys.clear()
+        prof_keys = [explain.profile_key(p) for p in profiles]
         results: list[list[dict]] = [[] for _ in profiles]
         for r, c, s, t in zip(rows.tolist(), cols.tolist(), scores.tolist(), terms, strict=True):
-            posting = self.postings[c]
-            results[r].append({"id": posting["id"], "score": round(min(s, 1.0), 4),
-                               "why": explain(posting, profiles[r], t)})
+            posting, key = self.postings[c], self._why_keys.get(c)
+            if key is None:
+                key = self._why_keys[c] = explain.posting_key(posting)
+            results[r].append(
+                {
+                    "id": posting["id"],
+                    "score": round(min(s, 1.0), 4),
+                    "why": explain(posting, key, profiles[r], prof_keys[r], t),
+                }
+            )
         return results
 
-    def _wanted(self, profiles: list[dict], seen: dict[str, set[str]], rows: np.ndarray,
-                cols: np.ndarray) -> np.ndarray:
-        """False for pairs whose posting has an exclude term or was already seen."""
+    def _wanted(
+        self,
+        profiles: list[dict],
+        special: list[int],
+        seen: dict[str, set[str]],
+        rows: np.ndarray,
+        cols: np.ndarray,
+    ) -> np.ndarray:
+        """False for pairs whose posting has an exclude term or was already seen; `special`
+        lists the profiles that have either."""
         keep = np.ones(len(rows), dtype=bool)
         bounds = np.searchsorted(rows, np.arange(len(profiles) + 1))
-        for r, p in enumerate(profiles):
-            ids = seen.get(p.get("id")) or ()
-            if not (p["exclude"] or ids):
-                continue
+        for r in special:
             lo, hi = bounds[r], bounds[r + 1]
             mine = cols[lo:hi]
-            for term in p["exclude"]:
+            for term in profiles[r]["exclude"]:
                 keep[lo:hi] &= ~self._containing(term)[mine]
-            done = [self.position[i] for i in ids if i in self.position]
+            done = [
+                self.position[i]
+                for i in seen.get(profiles[r].get("id")) or ()
+                if i in self.position
+            ]
             if done:
                 keep[lo:hi] &= ~np.isin(mine, done)
         return keep
@@ -185,8 +272,23 @@ class Index:
         return found
 
 
-def _two_phase(score, rows: np.ndarray, cols: np.ndarray, cosine: np.ndarray, n_rows: int,
-               k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+_JOB: tuple | None = None  # what forked workers rank (see Index.rank)
+Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, cols, values
+
+
+def _rank_chunk(profiles: list[dict], job: tuple | None = None) -> list[list[dict]]:
+    index, k, as_of, usable, seen = job or _JOB
+    return index._rank_batch([fit.with_defaults(p) for p in profiles], k, as_of, usable, seen)
+
+
+def _two_phase(
+    score: Callable[[np.ndarray, np.ndarray, np.ndarray], "Pairs"],
+    rows: np.ndarray,
+    cols: np.ndarray,
+    cosine: np.ndarray,
+    n_rows: int,
+    k: int,
+) -> "Pairs":
     """The exact top k of each row by `score`, scoring as few pairs as possible: first each
     row's PHASE_ONE * k strongest cosines, then only the other pairs whose best possible score
     (MAX_GAIN * cosine) could still beat the row's k-th score."""
@@ -208,29 +310,27 @@ def _nth_largest(rows: np.ndarray, values: np.ndarray, n_rows: int, n: int) -> n
     bounds = np.searchsorted(rows, np.arange(n_rows + 1))
     out = np.zeros(n_rows, dtype=values.dtype)
     for r in np.flatnonzero(np.diff(bounds) > n).tolist():
-        seg = values[bounds[r]:bounds[r + 1]]
+        seg = values[bounds[r] : bounds[r + 1]]
         out[r] = np.partition(seg, len(seg) - n)[len(seg) - n]
     return out
 
 
 def _top_k(rows: np.ndarray, score: np.ndarray, n_rows: int, k: int) -> np.ndarray:
-    """Positions of the k best scores of each row (rows sorted), best first, row by row."""
-    bounds = np.searchsorted(rows, np.arange(n_rows + 1))
-    picked = []
-    for r in range(n_rows):
-        lo, hi = bounds[r], bounds[r + 1]
-        seg = -score[lo:hi]
-        if hi - lo > k:
-            part = np.argpartition(seg, k)[:k]
-            picked.append(lo + part[np.argsort(seg[part], kind="stable")])
-        else:
-            picked.append(lo + np.argsort(seg, kind="stable"))
-    return np.concatenate(picked) if picked else np.zeros(0, dtype=np.int64)
+    """Positions of the k best scores of each row, row by row, best first."""
+    order = np.lexsort((-score, rows))
+    ranked = rows[order]
+    starts = np.searchsorted(ranked, np.arange(n_rows))
+    return order[np.arange(len(order)) - starts[ranked] < k]
 
 
-def rank(postings: list[dict], profiles: list[dict], k: int = 10, as_of: date | None = None,
-         include_closed: bool = False, seen: dict[str, set[str]] | None = None,
-         ) -> list[list[dict]]:
+def rank(
+    postings: list[dict],
+    profiles: list[dict],
+    k: int = 10,
+    as_of: date | None = None,
+    include_closed: bool = False,
+    seen: dict[str, set[str]] | None = None,
+) -> list[list[dict]]:
     """One list per profile, in order, of at most k {"id", "score", "why"}, best first.
 
     `postings` are extraction outputs with `text` (is_vacancy false ones are never ranked);

@@ -6,6 +6,7 @@ all the families its `about` and keywords touch, scaled so the strongest is 1.
 """
 
 from dataclasses import dataclass
+
 import numpy as np
 import scipy.sparse as sp
 
@@ -31,9 +32,11 @@ def _cue_matrix(vectoriser: Vectoriser) -> sp.csr_matrix:
                 keys.append(term_features(cue)[-1])
                 cols.append(f)
                 vals.append(weight)
-        vectoriser.cues = sp.csr_matrix((vals, (vectoriser.columns(keys), cols)),
-                                        shape=(vectoriser.width, len(families())),
-                                        dtype=np.float32)
+        vectoriser.cues = sp.csr_matrix(
+            (vals, (vectoriser.columns(keys), cols)),
+            shape=(vectoriser.width, len(families())),
+            dtype=np.float32,
+        )
     return vectoriser.cues
 
 
@@ -45,8 +48,9 @@ class Families:
     weight: np.ndarray  # (n, 2) float32
 
     @classmethod
-    def of_postings(cls, vectors: sp.csr_matrix, titles: sp.csr_matrix,
-                    vectoriser: Vectoriser) -> "Families":
+    def of_postings(
+        cls, vectors: sp.csr_matrix, titles: sp.csr_matrix, vectoriser: Vectoriser
+    ) -> "Families":
         """From the postings' vectors and, counting again, their titles' vectors."""
         scores = ((vectors + titles) @ _cue_matrix(vectoriser)).toarray()
         top = np.argsort(-scores, axis=1, kind="stable")[:, :2]
@@ -58,8 +62,9 @@ class Families:
 
     @classmethod
     def concat(cls, parts: list["Families"]) -> "Families":
-        return cls(np.concatenate([p.top for p in parts]),
-                   np.concatenate([p.weight for p in parts]))
+        return cls(
+            np.concatenate([p.top for p in parts]), np.concatenate([p.weight for p in parts])
+        )
 
     @staticmethod
     def of_profiles(vectors: sp.csr_matrix, vectoriser: Vectoriser) -> np.ndarray:
@@ -74,8 +79,10 @@ class Families:
         """Agreement in [0, 1] of profile rows and posting cols; UNKNOWN without families."""
         flat, base = wants.ravel(), rows * wants.shape[1]
         w_first, w_second = self.weight[:, 0][cols], self.weight[:, 1][cols]
-        sim = (w_first * flat[base + self.top[:, 0][cols]]
-               + w_second * flat[base + self.top[:, 1][cols]])
+        sim = (
+            w_first * flat[base + self.top[:, 0][cols]]
+            + w_second * flat[base + self.top[:, 1][cols]]
+        )
         informed = (wants.max(axis=1) > 0)[rows] & (w_first > 0)
         return np.where(informed, sim, np.float32(UNKNOWN)).astype(np.float32)
 
@@ -86,8 +93,3 @@ def relevance(cosine: np.ndarray, family: np.ndarray) -> np.ndarray:
     rel = (cosine * weight).astype(np.float32)
     rel[(rel < FLOOR) | ((family == 0) & (cosine < STRONG_TEXT))] = 0
     return rel
-
-
-def family_names(top: np.ndarray, weight: np.ndarray) -> list[str]:
-    """Names of the families of one posting."""
-    return [families()[t] for t, w in zip(top.tolist(), weight.tolist(), strict=True) if w > 0]

@@ -7,9 +7,9 @@ so that "droits humains" meets "human rights".
 
 The vectoriser keeps a vocabulary of words and hashes each pair from its two words' numbers into
 a fixed number of buckets, so a corpus of long adverts does not grow a vocabulary of millions of
-pairs. Rows are [WORD_WEIGHT * words, PAIR_WEIGHT * pairs], each block TF-IDF weighted
-(sublinear tf, smoothed idf) and l2-normalised: the cosine of two rows is 0.75 * the words'
-cosine + 0.25 * the pairs'.
+pairs. A row is a block of words and a block of pairs, each TF-IDF weighted (sublinear tf,
+smoothed idf), l2-normalised and scaled by BLOCK_WEIGHTS: the cosine of two rows is 0.75 * the
+words' cosine + 0.25 * the pairs'.
 """
 
 import re
@@ -24,6 +24,8 @@ TITLE_WEIGHT = 3
 WORD_SPACE = 2**22  # columns for words; pairs come after them
 PAIR_BUCKETS = 2**21
 BLOCK_WEIGHTS = (0.75**0.5, 0.25**0.5)  # words, pairs
+MAX_DF = 0.5  # features in more postings than this share say little about fit...
+MIN_DOCUMENTS = 1000  # ...once there are enough postings to tell
 DETECT = "?"  # `tokens(lang=DETECT)` guesses the language
 
 FUNCTION_WORDS = {
@@ -156,7 +158,7 @@ def features(words: list[str]) -> list[str]:
 def term_features(term: str) -> list[str]:
     """The features that show a term occurs: its word, or each pair of its adjacent words."""
     words = tokens(term, "en")
-    return words if len(words) == 1 else features(words)[len(words):]
+    return words if len(words) == 1 else features(words)[len(words) :]
 
 
 Document = list[list[str]]  # segments of words; pairs never straddle two segments
@@ -171,10 +173,30 @@ def posting_document(posting: dict) -> tuple[str | None, Document, Document]:
     return lang, [title_words], [title_words] * TITLE_WEIGHT + [tokens(body, lang)]
 
 
-def profile_document(profile: dict) -> Document:
-    """A profile's `about` and, twice, each of its keywords."""
-    keywords = [tokens(k, "en") for k in profile.get("keywords") or []]
-    return [tokens(profile.get("about") or "")] + keywords * 2
+def profile_document(profile: dict) -> tuple[Document, dict[str, str]]:
+    """A profile's `about` and, twice, each of its keywords; and the person's own words for its
+    features: a one-word keyword or a keyword's word pair shows as the keyword, other features
+    as the word they came from."""
+    surfaces: dict[str, str] = {}
+
+    def words_of(text: str, lang: str | None) -> list[str]:
+        out = []
+        for original in WORD.findall(text):
+            word = fold(original)
+            for t in map_word(lang, word):
+                out.append(t)
+                surfaces.setdefault(t, original if original.isupper() else word)
+        return out
+
+    about = profile.get("about") or ""
+    keywords = []
+    for keyword in profile.get("keywords") or []:
+        kw_words = words_of(keyword, "en")
+        keywords.append(kw_words)
+        for f in kw_words if len(kw_words) == 1 else features(kw_words)[len(kw_words) :]:
+            surfaces[f] = keyword
+    lang = detect_language([fold(w) for w in WORD.findall(about)])
+    return [words_of(about, lang)] + keywords * 2, surfaces
 
 
 def _pair_columns(left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -191,7 +213,9 @@ class Vectoriser:
 
     def __init__(self) -> None:
         self.vocabulary: dict[str, int] = {}
+        self._words: list[str] = []
         self.idf = np.ones(self.width, dtype=np.float32)
+        self.common = np.zeros(self.width, dtype=bool)
         self.cues: sp.csr_matrix | None = None  # family cue matrix, see matcher.relevance
 
     def _ids(self, words: list[str]) -> list[int]:
@@ -215,16 +239,19 @@ class Vectoriser:
         joined = np.flatnonzero(seg[:-1] == seg[1:])
         cols = np.concatenate([ids_a, _pair_columns(ids_a[joined], ids_a[joined + 1])])
         rows = np.concatenate([doc, doc[joined]])
-        out = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)),
-                            shape=(len(documents), self.width))
+        out = sp.csr_matrix(
+            (np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(len(documents), self.width)
+        )
         out.sum_duplicates()
         return out
 
     def fit(self, documents: list[Document]) -> "Vectoriser":
+        """Document frequencies; a feature in more than MAX_DF of the documents weighs 0."""
         counts = self.counts(documents)
         df = np.bincount(counts.indices, minlength=self.width)
         n = len(documents)
         self.idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+        self.common = (df > MAX_DF * n) if n >= MIN_DOCUMENTS else np.zeros(self.width, bool)
         return self
 
     def transform(self, documents: list[Document]) -> sp.csr_matrix:
@@ -232,6 +259,20 @@ class Vectoriser:
         matrix = self.counts(documents)
         matrix.data = (1 + np.log(matrix.data)) * self.idf[matrix.indices]
         return block_normalise(matrix)
+
+    def without_common(self, matrix: sp.csr_matrix) -> sp.csr_matrix:
+        """The rows without features common to more than MAX_DF of the fitted documents
+        (re-normalised): these say little about fit and make every pair a candidate."""
+        matrix = matrix.copy()
+        matrix.data[self.common[matrix.indices]] = 0
+        matrix.eliminate_zeros()
+        return block_normalise(matrix)
+
+    def words(self) -> list[str]:
+        """The word of each word column (ids follow the vocabulary's insertion order)."""
+        if len(self._words) != len(self.vocabulary):
+            self._words = list(self.vocabulary)
+        return self._words
 
     def columns(self, feature_list: list[str]) -> np.ndarray:
         """The column of each feature ("word" or "word word")."""
@@ -250,8 +291,9 @@ def block_normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
     matrix = sp.csr_matrix(matrix, dtype=np.float32)
     row = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
     group = row * 2 + (matrix.indices >= WORD_SPACE)
-    norms = np.sqrt(np.bincount(group, matrix.data.astype(np.float64) ** 2,
-                                minlength=2 * matrix.shape[0]))
+    norms = np.sqrt(
+        np.bincount(group, matrix.data.astype(np.float64) ** 2, minlength=2 * matrix.shape[0])
+    )
     scale = np.asarray(BLOCK_WEIGHTS)[group % 2] / np.maximum(norms[group], 1e-12)
     matrix.data = (matrix.data * scale).astype(np.float32)
     return matrix

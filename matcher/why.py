@@ -8,11 +8,11 @@ import pycountry
 import scipy.sparse as sp
 
 from matcher import fit
-from matcher.lexicon import fold
-from matcher.text import WORD, Vectoriser, detect_language, map_word, pair, term_features
+from matcher.text import WORD_SPACE, Vectoriser
 from rightsjobs.regions import GLOBAL, country_names
 
 MAX_TERMS = 5
+GENERIC_IDF = 1 + np.log(2)  # idf of a feature in half of the postings: too common to tell
 
 
 @cache
@@ -25,51 +25,50 @@ def _country(code: str) -> str:
     return country_names().get(code.upper(), code)
 
 
-def _surfaces(profile: dict) -> list[tuple[str, str]]:
-    """(feature, words as the person wrote them): keywords first, then words of `about`."""
-    out = [(f, kw) for kw in profile["keywords"] for f in term_features(kw)]
-    about = profile["about"]
-    spans = [m.span() for m in WORD.finditer(about)]
-    lang = detect_language([fold(about[a:b]) for a, b in spans])
-    stream = [(t, a, b) for a, b in spans for t in map_word(lang, fold(about[a:b]))]
-    out += [(t, about[a:b]) for t, a, b in stream]
-    for (x, a, _), (y, _, b) in zip(stream, stream[1:], strict=False):
-        if b - a < 40:
-            out.append((pair(x, y), about[a:b]))
-    return out
+def matched_terms(
+    surfaces: list[dict[str, str]],
+    queries: sp.csr_matrix,
+    postings: sp.csr_matrix,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    vectoriser: Vectoriser,
+) -> list[list[str]]:
+    """For each (profile row, posting col): the person's words that weigh most in the match.
 
-
-def matched_terms(profiles: list[dict], queries: sp.csr_matrix, postings: sp.csr_matrix,
-                  rows: np.ndarray, cols: np.ndarray, vectoriser: Vectoriser) -> list[list[str]]:
-    """For each (profile row, posting col): the person's words that weigh most in the match."""
+    `surfaces` maps each profile's features to its own words (`text.profile_document`)."""
     if len(rows) == 0:
         return []
-    used = sorted(set(rows.tolist()))
-    surfaces = {r: _surfaces(profiles[r]) for r in used}
-    flat = [pair_ for r in used for pair_ in surfaces[r]]
-    columns = iter(vectoriser.columns([f for f, _ in flat]).tolist())
-    names: dict[int, dict[int, str]] = {}
-    for r in used:
-        mine = names[r] = {}
-        for _feature, surface in surfaces[r]:
-            mine.setdefault(next(columns), surface if surface.isupper() else surface.lower())
+    words = vectoriser.words()
+    pair_names = {}
+    for r in sorted(set(rows.tolist())):
+        pairs = [f for f in surfaces[r] if " " in f]
+        pair_names.update(zip(vectoriser.columns(pairs).tolist(), pairs, strict=True))
     shared = queries[rows].multiply(postings[cols]).tocsr()
     result_of = np.repeat(np.arange(len(rows)), np.diff(shared.indptr))
     order = np.lexsort((-shared.data, result_of))
-    ranked = result_of[order]
-    starts = np.searchsorted(ranked, np.arange(len(rows) + 1))
     best = shared.indices[order].tolist()
+    starts = np.searchsorted(result_of[order], np.arange(len(rows) + 1)).tolist()
+    telling = vectoriser.idf >= GENERIC_IDF
     out = []
     for i, r in enumerate(rows.tolist()):
-        mine, found = names[r], []
-        for col in best[starts[i]:min(starts[i + 1], starts[i] + 3 * MAX_TERMS)]:
-            name = mine.get(col)
-            if name and not any(name in other for other in found):
-                found = [o for o in found if o not in name] + [name]
+        mine, found, common = surfaces[r], [], []
+        for col in best[starts[i] : starts[i + 1]]:
+            name = mine.get(words[col] if col < WORD_SPACE else pair_names.get(col, ""))
+            if name and telling[col]:
+                _add(found, name)
                 if len(found) == MAX_TERMS:
                     break
-        out.append(found)
+            elif name and not found:
+                _add(common, name)
+        out.append((found or common)[:MAX_TERMS])
     return out
+
+
+def _add(names: list[str], name: str) -> None:
+    """Add a name unless a longer one holds it; drop the shorter names it holds."""
+    low = name.lower()
+    if not any(low in other.lower() for other in names):
+        names[:] = [o for o in names if o.lower() not in low] + [name]
 
 
 def _languages(posting: dict, profile: dict) -> str:
@@ -94,25 +93,30 @@ def _languages(posting: dict, profile: dict) -> str:
     return "; ".join(parts) or "no language requirement stated"
 
 
-def _region(posting: dict, profile: dict) -> str:
-    countries = posting.get("countries") or []
-    where = ", ".join(_country(c) for c in countries) or "place not stated"
-    found = fit.posting_regions(posting)
+def _place(posting: dict) -> tuple:
+    """What the region text needs of a posting: countries, their names, regions, remote."""
+    countries = tuple(posting.get("countries") or ())
+    names = tuple(_country(c) for c in countries)
+    return countries, names, fit.posting_regions(posting), posting.get("remote") == "yes"
+
+
+def _region(place: tuple, profile: dict) -> str:
+    countries, names, found, remote = place
+    where = ", ".join(names) or "place not stated"
     mine = [r for r in profile["regions"] if r in found]
     if mine:
         return f"{', '.join(mine)}: your region ({where})"
-    mine = [_country(c) for c in countries if c in profile["countries"]]
+    mine = [n for c, n in zip(countries, names, strict=True) if c in profile["countries"]]
     if mine:
         return f"{', '.join(mine)}: your country"
     if GLOBAL in found and (profile["regions"] or profile["countries"]):
         return f"global focus ({where})"
-    mine = [_country(c) for c in countries if c in profile["locations"]]
+    mine = [n for c, n in zip(countries, names, strict=True) if c in profile["locations"]]
     if mine:
         return f"based in {', '.join(mine)}, where you can work"
-    if posting.get("remote") == "yes":
+    if remote:
         return "remote"
-    regions = ", ".join(sorted(found)) or where
-    return f"{regions} (you set no regional preference)"
+    return f"{', '.join(sorted(found)) or where} (you set no regional preference)"
 
 
 def _experience(posting: dict, profile: dict) -> str:
@@ -144,44 +148,84 @@ def _deadline(posting: dict, as_of: date) -> str:
 
 
 class Explainer:
-    """Builds the `why` of results as of a date, reusing the texts that repeat across results."""
+    """Builds the `why` of results as of a date, reusing the texts that repeat across results.
+
+    The texts depend on a few fields of the posting and of the profile: `posting_key` and
+    `profile_key` number each distinct combination once.
+    """
 
     def __init__(self, as_of: date) -> None:
         self.as_of = as_of
-        self._cache: dict[tuple, str] = {}
+        self._numbers: dict[tuple, int] = {}
+        self._texts: dict[tuple[int, int], str] = {}
 
-    def _cached(self, kind, make, posting: dict, profile: dict, key: tuple) -> str:
-        full = (kind, *key)
-        text = self._cache.get(full)
+    def _number(self, *parts) -> int:
+        return self._numbers.setdefault(parts, len(self._numbers))
+
+    def posting_key(self, posting: dict) -> tuple:
+        rule = posting.get("language_rule") or {}
+        title, org = posting.get("title") or "Untitled role", posting.get("organization")
+        return (
+            self._number(
+                "l",
+                tuple(posting.get("languages_required") or ()),
+                rule.get("at_least"),
+                tuple(rule.get("of") or ()),
+                tuple(posting.get("languages_desirable") or ()),
+            ),
+            self._number(
+                "r",
+                tuple(posting.get("countries") or ()),
+                tuple(posting.get("regions") or ()),
+                posting.get("remote"),
+            ),
+            self._number("e", posting.get("min_years_experience"), posting.get("seniority")),
+            self._number("d", str(posting.get("deadline"))),
+            f"{_short(title, 70)}{f' at {_short(org, 40)}' if org else ''}",
+            _place(posting),
+        )
+
+    def profile_key(self, profile: dict) -> tuple:
+        return (
+            self._number("L", tuple(profile["languages"].items())),
+            self._number(
+                "R",
+                tuple(profile["regions"]),
+                tuple(profile["countries"]),
+                tuple(profile["locations"]),
+                profile["remote"],
+            ),
+            self._number("E", profile["years_experience"]),
+            -1,
+        )
+
+    def _text(self, make, key: tuple[int, int], posting: dict, profile: dict) -> str:
+        text = self._texts.get(key)
         if text is None:
-            text = self._cache[full] = make(posting, profile)
+            text = self._texts[key] = make(posting, profile)
         return text
 
-    def __call__(self, posting: dict, profile: dict, terms: list[str]) -> dict:
+    def __call__(
+        self, posting: dict, post_key: tuple, profile: dict, prof_key: tuple, terms: list[str]
+    ) -> dict:
         """The `why` of one result: matched terms, languages, region, experience, deadline and
         a one-line summary."""
-        rule = posting.get("language_rule") or {}
-        languages = self._cached("l", _languages, posting, profile, (
-            tuple(posting.get("languages_required") or ()), rule.get("at_least"),
-            tuple(rule.get("of") or ()), tuple(posting.get("languages_desirable") or ()),
-            tuple(profile["languages"].items())))
-        region = self._cached("r", _region, posting, profile, (
-            tuple(posting.get("countries") or ()), tuple(posting.get("regions") or ()),
-            posting.get("remote"), tuple(profile["regions"]), tuple(profile["countries"]),
-            tuple(profile["locations"])))
-        experience = self._cached("e", _experience, posting, profile, (
-            posting.get("min_years_experience"), posting.get("seniority"),
-            profile["years_experience"]))
-        deadline = self._cached("d", lambda p, _: _deadline(p, self.as_of), posting, profile,
-                                (str(posting.get("deadline")),))
-        title = posting.get("title") or "Untitled role"
-        org = posting.get("organization")
-        summary = f"{_short(title, 70)}{f' at {_short(org, 40)}' if org else ''}"
-        summary += f" — {region.split(' (')[0]}"
+        region = self._text(
+            lambda _, prof: _region(post_key[5], prof), (post_key[1], prof_key[1]), posting, profile
+        )
+        summary = f"{post_key[4]} — {region.split(' (')[0]}"
         if terms:
             summary += f"; matches {', '.join(terms[:3])}"
-        return {"matched_terms": terms, "languages": languages, "region": region,
-                "experience": experience, "deadline": deadline, "summary": summary}
+        return {
+            "matched_terms": terms,
+            "languages": self._text(_languages, (post_key[0], prof_key[0]), posting, profile),
+            "region": region,
+            "experience": self._text(_experience, (post_key[2], prof_key[2]), posting, profile),
+            "deadline": self._text(
+                lambda p, _: _deadline(p, self.as_of), (post_key[3], prof_key[3]), posting, profile
+            ),
+            "summary": summary,
+        }
 
 
 def _short(text: str, limit: int) -> str:

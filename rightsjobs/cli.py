@@ -1,6 +1,5 @@
 """The `rightsjobs` command line: one command per stage, each ending with a one-line summary."""
 
-import json
 import sqlite3
 import sys
 from datetime import date
@@ -35,6 +34,17 @@ def db_option(fn):
         "db",
         metavar="PATH",
         help="Database file (default ./rightsjobs.db, or $RIGHTSJOBS_DB).",
+    )(fn)
+
+
+def sources_option(fn):
+    return click.option(
+        "--sources",
+        "sources_file",
+        type=click.Path(dir_okay=False),
+        default=str(BUNDLED_REGISTRY),
+        show_default="bundled spiders/sources.yaml",
+        help="Sources registry (YAML).",
     )(fn)
 
 
@@ -80,14 +90,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option(
-    "--sources",
-    "sources_file",
-    type=click.Path(dir_okay=False),
-    default=str(BUNDLED_REGISTRY),
-    show_default="bundled spiders/sources.yaml",
-    help="Sources registry (YAML).",
-)
+@sources_option
 @click.argument("ids", nargs=-1)
 @click.option("--http-cache", is_flag=True, help="Replay responses from .scrapy/ (development).")
 @click.option(
@@ -159,14 +162,7 @@ def print_run(run: dict) -> None:
 
 @cli.command()
 @click.argument("feeds", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option(
-    "--sources",
-    "sources_file",
-    type=click.Path(dir_okay=False),
-    default=str(BUNDLED_REGISTRY),
-    show_default="bundled spiders/sources.yaml",
-    help="Registry that names the feeds' sources.",
-)
+@sources_option
 @click.option(
     "--complete",
     is_flag=True,
@@ -358,13 +354,7 @@ def sources() -> None:
 
 
 @sources.command("list")
-@click.option(
-    "--sources",
-    "sources_file",
-    type=click.Path(dir_okay=False),
-    default=str(BUNDLED_REGISTRY),
-    show_default="bundled spiders/sources.yaml",
-)
+@sources_option
 @db_option
 def sources_list(sources_file: str, db: str | None):
     """Show the registry's sources with their last crawl's health.
@@ -491,7 +481,7 @@ def coverage(org: str | None, fmt: str, as_of, db: str | None):
     from rightsjobs import coverage as cov
 
     report = cov.coverage(open_store(db, create=False), org=org, as_of=day(as_of))
-    click.echo(getattr(cov, f"to_{fmt}")(report))
+    click.echo(getattr(cov, f"to_{fmt}")(report), nl=False)
     summary(f"coverage: {len(report['postings'])} postings across {len(report['sources'])} sources")
 
 
@@ -530,15 +520,6 @@ def demo(outbox: str, as_of: str, db: str | None):
 
     path = Path(db or "demo.db")
     run_demo(path, Path(outbox), date.fromisoformat(as_of), echo=lambda m: click.echo(m, err=True))
-
-
-@cli.command("eval")
-@click.option("--dev-set", type=click.Path(file_okay=False), default="../shared/dev-set")
-def evaluate(dev_set: str):
-    """Print extraction, ranking and dedup quality figures on labelled data."""
-    from rightsjobs.evaluation import run_all
-
-    click.echo(json.dumps(run_all(Path(dev_set)), indent=2))
 
 
 def main() -> None:

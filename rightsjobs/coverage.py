@@ -13,9 +13,8 @@ from datetime import date, datetime
 from jinja2 import Environment, PackageLoader
 from sqlite_utils import Database
 
-from rightsjobs.dedup import json_value
 from rightsjobs.health import last_runs
-from rightsjobs.store import effective_status
+from rightsjobs.store import decode, effective_status
 
 MISSING = {
     "deadline": lambda p: not p.get("deadline"),
@@ -74,7 +73,7 @@ def lag_text(hours: float) -> str:
 
 def posting_entry(row: dict, sightings: list[dict], digests: int, as_of: date) -> dict:
     """One posting of the report: its sources with their lag, status, gaps and reach."""
-    fields = {**row, **{k: json_value(row.get(k)) for k in JSON_COLUMNS}}
+    fields = decode(row)
     earliest = sightings[0]["first_seen"]
     return {
         "id": row["id"],

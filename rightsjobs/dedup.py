@@ -32,6 +32,7 @@ MAX_GAP_DAYS = 120  # dated further apart than this: a re-advertisement, not a c
 MAX_DEADLINE_SHIFT = 45  # deadlines get extended, but not by months
 MIN_WORDS = 20  # a shorter description says too little to compare
 FULL_WORDS = 100  # a complete description this long names the duty station
+WEB_LINK = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 LINK = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 TRUNCATED = re.compile(r"(\.\.\.|…|read more|more info\w*)\W*$", re.IGNORECASE)
 MAX_WORDS = 1500  # descriptions are compared on their first words
@@ -101,8 +102,9 @@ NOISE = wordset(
     "vacancie hiring hire now position post role opportunity opening apply application call "
     "urgent advertised readvertised advertisement new closing deadline date based full part "
     "time fulltime parttime remote home fixed term month year contract temporary join team "
-    "looking seeking wanted mfd fmd jan feb mar apr may jun jul aug sep sept oct nov dec "
-    "january february march april june july august september october november december"
+    "looking seeking seek wanted want need recruiting recruit mfd fmd jan feb mar apr may jun "
+    "jul aug sep sept oct nov dec january february march april june july august september "
+    "october november december"
 )
 RANKS = wordset(
     "senior junior lead principal chief head deputy associate assistant intern trainee fellow "
@@ -251,6 +253,12 @@ def url_keys(job: dict) -> set[str]:
     return {k for k in map(url_key, (job.get("url"), job.get("apply_url"))) if k and specific(k)}
 
 
+def text_links(job: dict) -> set[str]:
+    """Keys of the job-specific links a description contains (a blog linking to the ad)."""
+    found = WEB_LINK.findall((job.get("description") or "")[:20000])
+    return {k for k in (url_key(u.rstrip(".,;:!?")) for u in found) if k and specific(k)}
+
+
 def ats_ids(job: dict) -> set[str]:
     """ATS job ids shown in a job's page and apply URLs."""
     return {i for i in map(ats_id, (job.get("url"), job.get("apply_url"))) if i}
@@ -358,9 +366,9 @@ def same_job(a: dict, b: dict) -> tuple[bool, float, str]:
 
     A shared specific link (apply/page URL without tracking, or ATS job id) decides unless the
     dates rule it out. Otherwise dates, places, organisations, role words and titles can rule a
-    pair out, and so can one source listing both unless their texts are (nearly) the same (a
-    source that changed a job's URL); the score then weighs title (0.4) and description (0.6)
-    similarity.
+    pair out; one text linking to the other's page decides; one source listing both rules it
+    out unless their texts are (nearly) the same (a source that changed a job's URL). The score
+    then weighs title (0.4) and description (0.6) similarity.
     """
     if shared := (url_keys(a) & url_keys(b)) | (ats_ids(a) & ats_ids(b)):
         reason = time_conflict(a, b)
@@ -372,6 +380,8 @@ def same_job(a: dict, b: dict) -> tuple[bool, float, str]:
     tsim = title_similarity(a, b, ta, tb)
     if tsim is None or tsim < MIN_TITLE:
         return False, 0.0, f"titles differ: {' '.join(sorted(ta ^ tb))}"
+    if linked := (text_links(a) & url_keys(b)) | (text_links(b) & url_keys(a)):
+        return True, 0.9, f"linked from the text: {min(linked)}"
     dsim = description_similarity(a, b)
     if a.get("source") and a["source"] == b.get("source") and (dsim or 0) < SAME_SOURCE_TEXT:
         return False, 0.0, f"both listed by {a['source']}"
@@ -423,21 +433,14 @@ def posting(db: Database, posting_id: str) -> dict | None:
 
 def decoded(row: dict) -> dict:
     """The JSON list columns of a stored row (countries, regions, locations) as lists."""
-    return {**row, **{k: json_value(row[k]) or [] for k in ("countries", "regions", "locations")}}
-
-
-def json_value(value: str | None) -> list | dict | None:
-    """A stored JSON column's value; tolerates it having been JSON-encoded twice."""
-    while isinstance(value, str):
-        value = json.loads(value)
-    return value
+    return {**row, **{k: json.loads(row[k] or "[]") for k in ("countries", "regions", "locations")}}
 
 
 def linked_posting(db: Database, job: dict) -> str | None:
     """The posting that already has one of the job's specific links, when the dates agree.
 
-    A link that several postings share is a careers page, not a job, and is ignored; an ATS id
-    (looked up among the sightings' own job ids) also needs a compatible organisation.
+    A link that several postings share is a careers page, not a job, and is ignored; ATS ids are
+    looked up among the sightings' own job ids. The organisations must not differ.
     """
     by_url = "select distinct posting_id from sightings where url_key = ? or apply_key = ?"
     by_id = "select distinct posting_id from sightings where source_job_id = ?"
@@ -483,6 +486,19 @@ def similar_titles(db: Database, job: dict) -> list[dict]:
     return list(db.query(sql, [query, FTS_LIMIT]))
 
 
+def linked_from_text(db: Database, job: dict) -> list[dict]:
+    """The postings whose page or apply URL the job's description links to."""
+    keys = sorted(text_links(job))[:20]
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    sql = (
+        f"select {LIGHT_COLUMNS} from postings where id in (select posting_id from sightings "
+        f"where url_key in ({marks}) or apply_key in ({marks}))"
+    )
+    return list(db.query(sql, keys + keys))
+
+
 def plausible(db: Database, job: dict, rows: list[dict]) -> list[dict]:
     """Candidates sharing a title word and no conflict; those the job's own source already
     lists carry that `source` (for `same_job`'s one-source rule)."""
@@ -509,15 +525,14 @@ def find_posting(db: Database, item: dict) -> str | None:
 
     1. a posting with one of the item's specific links (apply/page URL, ATS job id);
     2. the best-scoring near-duplicate among the plausible postings of the organisation's block
-       (or, when it has none, among the best full-text title matches), compared under each
-       title its sources gave it.
+       and those the item's text links to (or, when none, among the best full-text title
+       matches), compared under each title its sources gave it.
     """
     job = job_view(item)
     if found := linked_posting(db, job):
         return found
-    rows = plausible(db, job, organisation_block(db, job)) or plausible(
-        db, job, similar_titles(db, job)
-    )
+    near = organisation_block(db, job) + linked_from_text(db, job)
+    rows = plausible(db, job, near) or plausible(db, job, similar_titles(db, job))
     sql = (
         "select substr(p.description, 1, 20000) as description, s.title from postings p "
         "join sightings s on s.posting_id = p.id where p.id = ?"

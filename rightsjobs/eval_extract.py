@@ -1,12 +1,21 @@
 """Score extraction against labelled postings (dev-set format: `is_vacancy` and `gold` per line).
 
     python -m rightsjobs.eval_extract FILE.jsonl [FILE.jsonl ...] [--errors]
+    python -m rightsjobs.eval_extract --demo [--errors]
+
+`--demo` scores the embedded demo site's postings (`rightsjobs/demo/site/`) against the per-item
+labels of `rightsjobs/demo/expected.json`. Each item's extraction input is built from the snapshot
+files with no platform hints, so the text rules are measured: `title` and `posted_date` from the
+feed's own fields, and as text the title plus the body (Greenhouse `content`, Lever description,
+lists and `additional`, the blog's `content:encoded`, the careers pages' JSON-LD `description`).
+Fields the labels do not carry (apply_contact) are not scored.
 
 Scores:
 - is_vacancy: F1 of the vacancy class over every line.
 - accuracy over the gold vacancies of: title, organization, countries, remote, language_rule,
   min_years_experience, contract_type, seniority, deadline, posted_date, apply_contact.
 - micro-F1 over the gold vacancies of: regions, languages_required, languages_desirable.
+A field counts only on the lines whose labels carry it; one that no label carries is left out.
 
 Comparison rules:
 - title: normalised (case, accents and punctuation ignored, spaces collapsed) equal, or one is a
@@ -25,14 +34,21 @@ Comparison rules:
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import sys
 import unicodedata
 from collections.abc import Iterable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 from rightsjobs.extract import extract
+from rightsjobs.extract.text import html_to_text
+
+DEMO = Path(__file__).resolve().parent / "demo"
 
 ACCURACY_FIELDS = (
     "title", "organization", "countries", "remote", "language_rule", "min_years_experience",
@@ -118,11 +134,16 @@ def score(records_with_gold: Iterable[dict], outputs: Iterable[dict]) -> dict:
     vacancies = [(r["gold"], o) for r, o in pairs if r["is_vacancy"] and r.get("gold")]
     result["n_vacancies"] = len(vacancies)
     for field in ACCURACY_FIELDS:
-        hits = sum(same(field, o.get(field), g.get(field)) for g, o in vacancies)
-        result[f"{field}_accuracy"] = hits / len(vacancies) if vacancies else 0.0
+        labelled = [(g, o) for g, o in vacancies if field in g]
+        if vacancies and not labelled:
+            continue  # a field the labels do not carry
+        hits = sum(same(field, o.get(field), g.get(field)) for g, o in labelled)
+        result[f"{field}_accuracy"] = hits / len(labelled) if labelled else 0.0
     for field in SET_FIELDS:
         counts = [0, 0, 0]
         for g, o in vacancies:
+            if field not in g:
+                continue
             p, t = set(o.get(field) or []), set(g.get(field) or [])
             counts[0] += len(p & t)
             counts[1] += len(p - t)
@@ -143,6 +164,8 @@ def errors(records_with_gold: Iterable[dict], outputs: Iterable[dict]) -> list[s
         if not r["is_vacancy"] or not r.get("gold"):
             continue
         for field in ACCURACY_FIELDS + SET_FIELDS:
+            if field not in r["gold"]:
+                continue
             pred, gold = o.get(field), r["gold"].get(field)
             ok = (
                 set(pred or []) == set(gold or [])
@@ -171,20 +194,135 @@ def format_scores(result: dict) -> str:
         f"{'is_vacancy F1':34} {result['is_vacancy_f1']:.3f}",
     ]
     for field in ACCURACY_FIELDS:
-        rows.append(f"{field + ' accuracy':34} {result[field + '_accuracy']:.3f}")
+        if field + "_accuracy" in result:
+            rows.append(f"{field + ' accuracy':34} {result[field + '_accuracy']:.3f}")
     for field in SET_FIELDS:
-        rows.append(f"{field + ' micro-F1':34} {result[field + '_micro_f1']:.3f}")
+        if field + "_micro_f1" in result:
+            rows.append(f"{field + ' micro-F1':34} {result[field + '_micro_f1']:.3f}")
     return "\n".join(rows)
+
+
+# --- the demo site's postings, for `--demo` -------------------------------------------------
+
+GOLD_FIELDS = ("title", "organization", "countries", "regions", "remote", "languages_required",
+    "languages_desirable", "language_rule", "min_years_experience", "contract_type", "seniority",
+    "deadline", "posted_date")  # fmt: skip
+
+
+def _unescape(text: str) -> str:
+    """HTML entities decoded until nothing changes (Greenhouse escapes `content` twice)."""
+    for _ in range(3):
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def _record(key: str, title: str, body_html: str, posted: str | None, url: str) -> dict:
+    title = _unescape(title).strip()
+    body = html_to_text(body_html)
+    return {"id": key, "url": url, "title": title, "posted_date": posted,
+            "text": f"{title}\n\n{body}"}  # fmt: skip
+
+
+def _greenhouse(site: Path) -> Iterable[dict]:
+    for path in sorted(site.glob("greenhouse/boards/*/jobs.json")):
+        for job in json.loads(path.read_text("utf-8"))["jobs"]:
+            key = f"{path.relative_to(site)}:{job['id']}"
+            posted = (job.get("first_published") or "")[:10] or None
+            body = _unescape(job.get("content") or "")
+            yield _record(key, job["title"], body, posted, job.get("absolute_url") or "")
+
+
+def _lever(site: Path) -> Iterable[dict]:
+    for path in sorted(site.glob("lever/*.json")):
+        for job in json.loads(path.read_text("utf-8")):
+            key = f"{path.relative_to(site)}:{job['id']}"
+            parts = [job.get("description") or ""]
+            for block in job.get("lists") or []:
+                parts.append(f"<h3>{block.get('text') or ''}</h3><ul>{block.get('content')}</ul>")
+            parts.append(job.get("additional") or "")
+            created = job.get("createdAt")
+            posted = (
+                datetime.fromtimestamp(int(created) / 1000, UTC).date().isoformat()
+                if created
+                else None
+            )
+            yield _record(key, job["text"], "\n".join(parts), posted, job.get("hostedUrl") or "")
+
+
+def _blog(site: Path) -> Iterable[dict]:
+    encoded = "{http://purl.org/rss/1.0/modules/content/}encoded"
+    for path in sorted(site.glob("blog/**/*.xml")):
+        for item in ElementTree.parse(path).getroot().iter("item"):
+            native = (item.findtext("guid") or "").rsplit("?p=", 1)[-1]
+            pub = item.findtext("pubDate")
+            posted = parsedate_to_datetime(pub).date().isoformat() if pub else None
+            body = item.findtext(encoded) or item.findtext("description") or ""
+            title = item.findtext("title") or ""
+            link = item.findtext("link") or ""
+            yield _record(f"{path.relative_to(site)}:{native}", title, body, posted, link)
+
+
+def _json_ld(page: str) -> Iterable[dict]:
+    """JobPosting objects of a page's ld+json blocks (raw control characters and trailing
+    commas tolerated; `@graph` and `@type` lists followed)."""
+    blocks = re.findall(r"<script[^>]+ld\+json[^>]*>(.*?)</script>", page, re.S | re.I)
+    for raw in blocks:
+        try:
+            data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack += node
+            elif isinstance(node, dict):
+                kind = node.get("@type")
+                if "JobPosting" in (kind if isinstance(kind, list) else [kind]):
+                    yield node
+                stack += node.get("@graph") or []
+
+
+def _careers(site: Path) -> Iterable[dict]:
+    for path in sorted(site.glob("careers/jobs/*.html")):
+        for job in _json_ld(path.read_text("utf-8")):
+            key = f"careers/index.html:{path.stem}"
+            body = _unescape(job.get("description") or "")
+            posted = (job.get("datePosted") or "")[:10] or None
+            yield _record(key, job.get("title") or "", body, posted, job.get("url") or "")
+            break
+
+
+def demo_records(demo: Path = DEMO) -> list[dict]:
+    """The demo site's items as labelled records (`id`, input fields, `is_vacancy`, `gold`), in
+    the order of `expected.json`; an item the snapshot does not yield is left out."""
+    site = demo / "site"
+    inputs = {r["id"]: r for f in (_greenhouse, _lever, _blog, _careers) for r in f(site)}
+    expected = json.loads((demo / "expected.json").read_text("utf-8"))
+    records = []
+    for item in expected["items"]:
+        if item["key"] not in inputs:
+            continue
+        vacancy = item.get("kind") == "vacancy"
+        gold = {f: item[f] for f in GOLD_FIELDS if f in item} if vacancy else None
+        records.append({**inputs[item["key"]], "is_vacancy": vacancy, "gold": gold})
+    return records
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m rightsjobs.eval_extract", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("files", nargs="+", help="labelled JSONL files")
+    parser.add_argument("files", nargs="*", help="labelled JSONL files")
+    parser.add_argument("--demo", action="store_true", help="score the demo site's postings")
     parser.add_argument("--errors", action="store_true", help="also list every wrong field")
     args = parser.parse_args(argv)
-    records = load(args.files)
+    if not args.files and not args.demo:
+        parser.error("give labelled JSONL files, --demo, or both")
+    records = load(args.files) + (demo_records() if args.demo else [])
     outputs = [extract({k: r[k] for k in INPUT_KEYS if k in r}) for r in records]
     print(format_scores(score(records, outputs)))
     if args.errors:

@@ -5,29 +5,10 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from rightsjobs.extract import FIELDS as CONTRACT_FIELDS
 from rightsjobs.store import effective_status, posting_rows, sightings_by_posting
 
-FIELDS = (
-    "id",
-    "is_vacancy",
-    "vacancy_score",
-    "title",
-    "organization",
-    "countries",
-    "regions",
-    "remote",
-    "languages_required",
-    "languages_desirable",
-    "language_rule",
-    "min_years_experience",
-    "contract_type",
-    "seniority",
-    "deadline",
-    "posted_date",
-    "apply_contact",
-    "url",
-    "apply_url",
-)
+FIELDS = (*CONTRACT_FIELDS, "url", "apply_url")
 
 
 def export_rows(

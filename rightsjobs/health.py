@@ -1,5 +1,7 @@
 """Source health from the crawl_runs table: what `status` and `sources list` show."""
 
+import json
+
 from sqlite_utils import Database
 
 from rightsjobs.ingest import usual_items
@@ -14,7 +16,30 @@ def last_runs(db: Database) -> dict[str, dict]:
     return {r["source"]: r for r in db.query(sql)}
 
 
-def flag(run: dict | None, usual: float | None) -> str | None:
+def fill_rates(run: dict) -> dict[str, float]:
+    """Share of a run's items that had each field (from the pipeline's field/* stats)."""
+    stats = json.loads(run.get("stats") or "{}")
+    rates = {}
+    for key, filled in stats.items():
+        if key.startswith("field/") and key.endswith("/filled"):
+            name = key.split("/")[1]
+            total = filled + stats.get(f"field/{name}/missing", 0)
+            rates[name] = filled / total if total else 0.0
+    for key in stats:
+        if key.startswith("field/") and key.endswith("/missing"):
+            rates.setdefault(key.split("/")[1], 0.0)
+    return rates
+
+
+def lost_fields(run: dict, previous: dict | None) -> list[str]:
+    """Fields most items had in the previous healthy run and few have now."""
+    if previous is None:
+        return []
+    before, now = fill_rates(previous), fill_rates(run)
+    return sorted(f for f, rate in before.items() if rate >= 0.8 and now.get(f, 0.0) < 0.2)
+
+
+def flag(run: dict | None, usual: float | None, previous: dict | None = None) -> str | None:
     """Why a source needs a maintainer's look, or None."""
     if run is None:
         return "never crawled"
@@ -24,6 +49,9 @@ def flag(run: dict | None, usual: float | None) -> str | None:
         return "last crawl found no items (site changed? board emptied?)"
     if run["status"] == "shrunk":
         return f"last crawl found {run['items']} items, usually {usual:g}"
+    lost = lost_fields(run, previous)
+    if lost:
+        return f"fields now mostly missing: {', '.join(lost)} (page layout changed?)"
     return None
 
 
@@ -35,6 +63,14 @@ def source_health(db: Database) -> list[dict]:
         sid = source["id"]
         run = runs.get(sid)
         usual = usual_items(db, sid)
+        previous = next(
+            db.query(
+                "select * from crawl_runs where source = ? and status = 'ok' and id < ? "
+                "order by id desc limit 1",
+                [sid, run["id"] if run else 0],
+            ),
+            None,
+        )
         last_ok = next(
             db.query(
                 "select max(finished) as f from crawl_runs where source = ? and status = 'ok'",
@@ -48,7 +84,7 @@ def source_health(db: Database) -> list[dict]:
                 "items": run["items"] if run else 0,
                 "usual": usual,
                 "last_ok": last_ok,
-                "flag": flag(run, usual),
+                "flag": flag(run, usual, previous),
             }
         )
     return rows

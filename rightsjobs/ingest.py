@@ -8,27 +8,13 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from rightsjobs.dedup import find_posting, match_key
+from rightsjobs.extract import FIELDS
 from rightsjobs.store import decode, encode, now_iso, upsert_sources
 from rightsjobs.urls import url_key
 
 SHRUNK_BELOW = 0.5  # a run finding under half its usual items closes nothing
-EXTRACTED = (
-    "is_vacancy",
-    "vacancy_score",
-    "countries",
-    "regions",
-    "remote",
-    "languages_required",
-    "languages_desirable",
-    "language_rule",
-    "min_years_experience",
-    "contract_type",
-    "seniority",
-    "deadline",
-    "posted_date",
-    "apply_contact",
-    "evidence",
-)
+# What extraction adds to a posting row (title and organisation are handled on their own).
+EXTRACTED = (*(f for f in FIELDS if f not in ("id", "title", "organization")), "evidence")
 
 
 def sighting_id(source: str, item: dict) -> str:
@@ -57,13 +43,14 @@ def posting_fields(item: dict) -> dict:
     return fields
 
 
-def merge(stored: dict, fresh: dict, primary: bool) -> dict:
+def merge(stored: dict, fresh: dict, takes_over: bool) -> dict:
     """What a posting becomes when a source reports it again.
 
-    The posting's primary source (its earliest sighting) overwrites; other sources only fill
-    what is missing. A later deadline from any source wins (deadlines get extended).
+    The posting shows one source's fields (its `provider`): an ATS or structured page outranks
+    a blog or feed, and the provider keeps the posting until it stops listing it. Other sources
+    only fill what is missing. A later deadline from any source wins (deadlines get extended).
     """
-    if primary:
+    if takes_over:
         merged = dict(fresh)
     else:
         merged = {
@@ -141,10 +128,10 @@ def record_run(
     return {**summary, "updated": counts["updated"], "reopened": counts["reopened"]}
 
 
-def primary_source(db: Database, posting_id: str) -> str | None:
-    """The source that saw a posting first."""
-    sql = "select source from sightings where posting_id = ? order by first_seen, id limit 1"
-    return next((r["source"] for r in db.query(sql, [posting_id])), None)
+def owner_lists(db: Database, posting_id: str, owner: str | None) -> bool:
+    """Whether the source whose fields a posting shows still lists it."""
+    sql = "select 1 from sightings where posting_id = ? and source = ? and status = 'open'"
+    return owner is not None and bool(list(db.query(sql, [posting_id, owner])))
 
 
 def store_sighting(db: Database, source: str, item: dict, stamp: str, counts: dict) -> str:
@@ -153,15 +140,20 @@ def store_sighting(db: Database, source: str, item: dict, stamp: str, counts: di
     sightings, postings = db["sightings"], db["postings"]
     existing = next(sightings.rows_where("id = ?", [sight_id]), None)
     posting_id = existing["posting_id"] if existing else find_posting(db, item)
-    fresh = posting_fields(item)
+    rank = 1 if item.get("is_job") else 0  # a platform that only lists jobs outranks a feed
+    fresh = {**posting_fields(item), "provider": source, "provider_rank": rank}
     stored = next(postings.rows_where("id = ?", [posting_id]), None) if posting_id else None
     if stored is None:
         posting_id = posting_id or "p-" + hashlib.sha1(sight_id.encode()).hexdigest()[:12]
         row = {**fresh, "id": posting_id, "first_seen": stamp, "updated_at": stamp}
         counts["new_postings"] += 1
     else:
-        row = merge(decode(stored), fresh, primary_source(db, posting_id) in (None, source))
+        owner, owner_rank = stored.get("provider"), stored.get("provider_rank") or 0
+        takes_over = owner == source or rank > owner_rank or not owner_lists(db, posting_id, owner)
+        row = merge(decode(stored), fresh, takes_over)
         row.update(id=posting_id, first_seen=stored["first_seen"], updated_at=stored["updated_at"])
+        if not takes_over:
+            row.update(provider=owner, provider_rank=owner_rank)
         if row["content_hash"] != stored["content_hash"]:
             row["updated_at"] = stamp
             counts["updated"] += 1

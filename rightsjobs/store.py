@@ -336,3 +336,14 @@ def m003_dedup_keys(db: Database) -> None:
     for row in list(db.query("select id, organization, title from postings")):
         key = match_key(row["organization"], row["title"])
         db.execute("update postings set match_key = ? where id = ?", [key, row["id"]])
+
+
+@migrations()
+def m004_posting_provider(db: Database) -> None:
+    """Which source's fields a merged posting shows, and how authoritative that source is."""
+    db["postings"].add_column("provider", str)
+    db["postings"].add_column("provider_rank", int)
+    db.execute(
+        "update postings set provider = (select source from sightings s where s.posting_id = "
+        "postings.id order by first_seen, id limit 1), provider_rank = 0"
+    )

@@ -77,8 +77,8 @@ def as_dict(item: object) -> dict:
     return asdict(item) if is_dataclass(item) else ItemAdapter(item).asdict()
 
 
-class NormalisePipeline:
-    """Merges the spider's source facts into each item and sanitises it."""
+class CrawlerPipeline:
+    """A pipeline that reaches its spider and stats through the crawler."""
 
     def __init__(self, crawler) -> None:
         self.crawler = crawler
@@ -86,6 +86,10 @@ class NormalisePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
+
+
+class NormalisePipeline(CrawlerPipeline):
+    """Merges the spider's source facts into each item and sanitises it."""
 
     def process_item(self, item):
         spider = self.crawler.spider
@@ -101,15 +105,8 @@ class NormalisePipeline:
         return item
 
 
-class UnderstandPipeline:
+class UnderstandPipeline(CrawlerPipeline):
     """Runs extraction on each item; counts vacancies and news."""
-
-    def __init__(self, crawler) -> None:
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
     def process_item(self, item):
         item = understand(item)
@@ -118,7 +115,7 @@ class UnderstandPipeline:
         return item
 
 
-class StorePipeline:
+class StorePipeline(CrawlerPipeline):
     """Buffers a source's items and writes them in one transaction when its spider closes.
 
     A run is `failed` when the spider recorded a failure or did not finish, `empty` with no
@@ -127,7 +124,7 @@ class StorePipeline:
     """
 
     def __init__(self, crawler) -> None:
-        self.crawler = crawler
+        super().__init__(crawler)
         self.items: list[dict] = []
         self.started = datetime.now(UTC)
 

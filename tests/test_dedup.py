@@ -94,6 +94,13 @@ def test_match_key_is_canonical_organisation_then_role_words():
     )
 
 
+def test_a_post_linking_to_the_ad_is_the_same_job():
+    text = f"Our friends at Amnesty need a researcher in Kyiv. Apply at {ATS}?utm_source=blog."
+    blog = copy(title="Amnesty seeks a Crisis Researcher", description=text, deadline=None)
+    same, _, reason = same_job(job(), blog)
+    assert same and reason == f"linked from the text: {ATS.split('//')[1]}"
+
+
 def test_a_retitled_truncated_copy_is_the_same_job():
     blog = copy(
         title="Amnesty is hiring a Crisis Researcher in Kyiv",

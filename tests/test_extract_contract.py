@@ -102,3 +102,40 @@ def test_seniority(title, contract, expected):
 
 def test_grade_field_counts():
     assert seniority(Doc("Legal Officer\nGrade: P-3"), "Legal Officer", "unknown", None)[0] == "mid"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Permanent, full-time position based in our Kampala office.", "permanent"),
+        ("This is a permanent and full-time role.", "permanent"),
+        ("We offer a permanent full-time job with pension.", "permanent"),
+        ("Contrato por tiempo indefinido, jornada completa.", "permanent"),
+        ("Contrato a término indefinido.", "permanent"),
+        ("We offer an 18-month contract with health cover.", "fixed-term"),
+        ("It is a two-year contract, renewable subject to funding.", "fixed-term"),
+        ("A 9-month renewable contract.", "fixed-term"),
+        ("Contrat à durée déterminée, temps plein.", "fixed-term"),
+        ("Nous proposons un contrat de 6 mois.", "fixed-term"),
+        ("Contrato a término fijo.", "fixed-term"),
+        ("Срочный трудовой договор на 6 месяцев.", "fixed-term"),
+        ("The organisation has a permanent presence in Geneva.", "unknown"),
+        ("The project has a three-year budget.", "unknown"),
+    ],
+)
+def test_contract_type_body_phrasings(text, expected):
+    assert kind(text, "Officer") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "years", "expected"),
+    [
+        ("Media Trainer", None, "mid"),  # trainers are mid-level roles
+        ("Formatrice en sécurité numérique", None, "mid"),
+        ("Regional Coordinator", 6, "senior"),  # a mid title asking for six years or more
+        ("Regional Coordinator", 4, "mid"),
+        ("Programme Assistant", 8, "entry"),  # only a mid title is moved up
+    ],
+)
+def test_seniority_from_title_and_years(title, years, expected):
+    assert seniority(Doc(title), title, "unknown", None, years)[0] == expected

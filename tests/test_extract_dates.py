@@ -75,3 +75,43 @@ def test_posted_date_sources():
         0
     ] == date(2027, 7, 14)
     assert posted_date(Doc(normalise("We were founded on 3 May 1999 and work widely.")))[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Applications close on 14 March 2031.", date(2031, 3, 14)),
+        ("This vacancy closes on 2 April 2031; interviews follow in May.", date(2031, 4, 2)),
+        ("Applications must be received by 9 May 2031.", date(2031, 5, 9)),
+        ("Send the documents no later than 30 June 2031.", date(2031, 6, 30)),
+        ("We will consider applications received until 11 July 2031.", date(2031, 7, 11)),
+        ("Please submit your CV and two references before 1 August 2031.", date(2031, 8, 1)),
+        ("Apply by Friday, 5 September 2031 via our website.", date(2031, 9, 5)),
+        ("Write to hr@example.org by 3 October 2031.", date(2031, 10, 3)),
+        ("Applications received after 4 November 2031 will not be read.", date(2031, 11, 4)),
+        ("Date limite de dépôt des candidatures : 6 décembre 2031", date(2031, 12, 6)),
+        ("Merci d'envoyer votre candidature avant le 7 janvier 2032.", date(2032, 1, 7)),
+        ("La fecha límite es el 8 de febrero de 2032.", date(2032, 2, 8)),
+        ("Recibimos postulaciones hasta el 9 de marzo de 2032.", date(2032, 3, 9)),
+        ("Резюме принимаются до 15 января 2032 года.", date(2032, 1, 15)),
+        ("آخر موعد لتقديم الطلبات 10 فبراير 2032.", date(2032, 2, 10)),
+        # a time and a weekday between the preposition and the date
+        ("Send your CV to hr@example.org by 9am on Monday 12 April 2032.", date(2032, 4, 12)),
+        ("Apply before 17:00 CET on 3 May 2032.", date(2032, 5, 3)),
+        ("Envoyez votre CV avant 12h le 7 juin 2032.", date(2032, 6, 7)),
+    ],
+)
+def test_deadline_phrasings(text, expected):
+    assert dl(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The consultant will submit the final report by 30 June 2031.",  # not about applying
+        "The contract runs until 31 December 2031; apply online.",  # another clause's date
+        "Training sessions will be held until 20 March 2031.",
+    ],
+)
+def test_other_dates_after_by_or_until_are_not_deadlines(text):
+    assert dl(text) is None

@@ -1,4 +1,14 @@
-from rightsjobs.eval_extract import format_scores, same, same_organization, same_title, score
+from rightsjobs.eval_extract import (
+    INPUT_KEYS,
+    demo_records,
+    format_scores,
+    main,
+    same,
+    same_organization,
+    same_title,
+    score,
+)
+from rightsjobs.extract import extract
 
 
 def test_title_comparison():
@@ -48,3 +58,28 @@ def test_score():
     assert result["title_accuracy"] == 1.0 and result["countries_accuracy"] == 1.0
     assert result["regions_micro_f1"] == 2 / 3
     assert "is_vacancy F1" in format_scores(result)
+
+
+def test_fields_missing_from_every_label_are_not_scored():
+    gold = [{"id": "a", "is_vacancy": True, "gold": {"title": "Driver"}}]
+    result = score(gold, [{"is_vacancy": True, "title": "Driver", "apply_contact": "x@y.org"}])
+    assert result["title_accuracy"] == 1.0 and "apply_contact_accuracy" not in result
+    assert "apply_contact" not in format_scores(result)
+
+
+def test_demo_records_are_built_without_platform_hints():
+    records = demo_records()
+    assert len(records) == 42 and sum(r["is_vacancy"] for r in records) == 34
+    assert all("hints" not in r and r["text"].startswith(r["title"]) for r in records)
+    assert all(r["text"].strip() != r["title"] for r in records)  # every item has a body
+
+
+def test_demo_scores(capsys):
+    records = demo_records()
+    result = score(records, [extract({k: r[k] for k in INPUT_KEYS if k in r}) for r in records])
+    assert result["is_vacancy_f1"] == 1.0
+    for field in ("deadline", "contract_type", "min_years_experience", "countries"):
+        assert result[f"{field}_accuracy"] >= 0.9, field
+    for field in ("languages_required", "languages_desirable"):
+        assert result[f"{field}_micro_f1"] >= 0.9, field
+    assert main(["--demo"]) == 0 and "gold vacancies: 34" in capsys.readouterr().out

@@ -1,4 +1,5 @@
 import json
+import time
 from datetime import date
 from pathlib import Path
 
@@ -99,3 +100,21 @@ def test_as_of_resolves_a_deadline_without_year():
 def test_huge_input_is_bounded():
     out = extract({"id": "big", "text": "Vacancy: Analyst\n" + "word " * 200_000})
     assert out["title"] == "Analyst"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vacancy: Analyst\n" + "Fluent Dutch is desirable; apply by 5 May 2031. " * 4_000,
+        "a" * 200_000,  # one word: no regex may go quadratic on it
+        "12 " * 70_000,
+        "Заявки до 10 декабря 2031 года; свободное владение русским языком. " * 3_000,
+        "اللغة العربية مطلوبة. آخر موعد 10 فبراير 2031. " * 4_000,
+        "Desirable:\n" * 20_000,
+    ],
+)
+def test_long_texts_stay_fast(text):
+    extract({"id": "warm", "text": "Vacancy: Clerk. Fluent English. Deadline: 5 May 2031."})
+    started = time.perf_counter()
+    extract({"id": "long", "text": text[:200_000]})
+    assert time.perf_counter() - started < 1.0  # about 0.05-0.1 s; catches super-linear work

@@ -86,8 +86,21 @@ def test_location_sentence_takes_every_place():
 
 
 def test_home_based_is_remote_without_countries():
-    p = places("This is a home-based position open to candidates worldwide.")
+    p = places("This is a home-based position.")
     assert (p.countries, p.remote, p.regions) == ([], "yes", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is a home-based position open to candidates worldwide.",
+        "Fully remote: the analyst may live anywhere in the world.",
+        "The job is remote, and you can be based anywhere with a good connection.",
+    ],
+)
+def test_remote_open_anywhere_is_global(text):
+    p = places(text)
+    assert (p.countries, p.remote, p.regions) == ([], "yes", ["Global"])
 
 
 def test_negated_home_based_is_not_remote():
@@ -136,3 +149,26 @@ def test_hints_win():
     p = places("Location: Kabul", hints={"countries": ["fr"], "remote": "hybrid"})
     assert (p.countries, p.remote) == (["FR"], "hybrid")
     assert places("x", hints={"locations": ["Remote (Asia)"]}).remote == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "remote"),
+    [
+        # travel named in a location field is not a duty station
+        ("Location: Nairobi, Kenya, with regular travel to Addis Ababa and Kigali.", ["KE"], "no"),
+        ("Duty station: Lima, Peru, with two missions a year to Bogotá.", ["PE"], "no"),
+        ("Where: our Tunis office, Tunisia, with frequent trips to Rabat.", ["TN"], "no"),
+        # a remote option for some candidates leaves the duty station on site
+        (
+            "Based in: Dakar, Senegal (remote work from elsewhere may be considered).",
+            ["SN"],
+            "no",
+        ),
+        ("Duty station: Quito\nCandidates in Peru may work from home.", ["EC"], "no"),
+        # "remote interviews" and "remote areas" are not remote work
+        ("Duty station: Kabul\nYou will run remote interviews in remote areas.", ["AF"], "no"),
+    ],
+)
+def test_duty_station_and_remote_phrasings(text, codes, remote):
+    p = places(text)
+    assert (p.countries, p.remote) == (codes, remote)

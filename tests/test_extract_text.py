@@ -1,5 +1,8 @@
+import re
+
 from rightsjobs.extract.text import (
     MAX_CHARS,
+    MAX_LINE,
     Doc,
     fold,
     html_to_text,
@@ -63,3 +66,29 @@ def test_doc_fields_read_label_forms():
         "Start",
         "3 May 2030",
     ]
+
+
+def test_normalise_keeps_single_spaces_and_strips_line_edges():
+    assert normalise(" a\u00a0\u00a0b \t\n  c\u3000d  \n\u2003e") == "a b\nc d\ne"
+    assert normalise("x\u00ady\ufeffz") == "xyz"
+
+
+def test_fold_of_ascii_matches_the_table():
+    assert fold("Deadline `5 May` EXCELLENT") == "deadline '5 may' excellent"
+
+
+def test_long_lines_are_cut_at_sentence_ends():
+    sentence = "Our team documents arrests across the region. "
+    doc = Doc(normalise("Header\n" + sentence * 200 + "\n" + "x" * (3 * MAX_LINE)))
+    assert all(len(line) <= MAX_LINE for line in doc.lines)
+    assert doc.lines[0] == "Header"
+    assert doc.lines[1].endswith("region.")
+    assert "".join(doc.lines).replace(" ", "") == (
+        "Header" + sentence * 200 + "x" * 3 * MAX_LINE
+    ).replace(" ", "")
+
+
+def test_lines_matching_finds_every_line_a_match_touches():
+    doc = Doc("Alpha\nfluent in\nFrench\nnothing\nFLUENT")
+    assert doc.lines_matching(re.compile(r"fluent\s+in\s+french")) == {1, 2}
+    assert doc.lines_matching(re.compile(r"fluent")) == {1, 4}

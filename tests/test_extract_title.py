@@ -24,6 +24,18 @@ def names(text: str, **kw):
             "Litigation Officer",
             "Open Justice Network",
         ),
+        # dash after "Vacancy at ORG"; an apposition after the organisation is dropped
+        (
+            "Vacancy at Fjord Rights – Legal Adviser\n"
+            "Fjord Rights, a foundation that funds lawyers, is recruiting a Legal Adviser.",
+            "Legal Adviser",
+            "Fjord Rights",
+        ),
+        (
+            "Intro\nThe Delta Law Centre, which litigates land cases, is hiring two paralegals.",
+            None,
+            "Delta Law Centre",
+        ),
         # "TITLE at ORG" headline
         (
             "Media Officer at Press Freedom Alliance\n\nAbout the role...",
@@ -94,9 +106,53 @@ def test_record_title_and_org_win_and_are_cleaned():
     assert got == ("Policy Lead", "Fair Trials Group")
 
 
+def test_record_title_that_is_a_headline():
+    got = names(
+        "The Collective seeks a Protection Officer.",
+        title="Rights Collective seeks a Protection Officer",
+    )
+    assert got == ("Protection Officer", "Rights Collective")
+
+
 def test_known_organisation_mentioned_repeatedly():
     text = (
         "Position overview\nUNICEF works for children. The post supports "
         "UNICEF partners in the field."
     )
     assert names(text)[1] == "UNICEF"
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # a name with an organisation word opening one of the first sentences
+        (
+            "Programme Officer\n\nNile Rights Network supports lawyers in three countries.",
+            "Nile Rights Network",
+        ),
+        (
+            "Oficial de Programa\n\nLa Fundación Río Claro (River Rights Foundation) acompaña a "
+            "comunidades.",
+            "Fundación Río Claro (River Rights Foundation)",
+        ),
+        ("Research Assistant\n\nThe Delta Data Lab invites students to apply.", "Delta Data Lab"),
+        # "NAME is an (independent) charity / organisation"
+        ("Policy Officer\n\nOpen Square is an independent charity based in Leeds.", "Open Square"),
+        # a sentence in a script without capitals is not a name
+        ("იურისტი\nორგანიზაცია ეძებს იურისტს ქუთაისში, გთხოვთ გამოგზავნოთ CV.", None),
+    ],
+)
+def test_organisation_opening_the_text(text, org):
+    assert names(text)[1] == org
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "River Watch is hiring a Field Monitor in Gulu, Uganda.",
+        "River Watch is hiring a Field Monitor, Uganda.",
+        "River Watch is hiring a Field Monitor in Uganda.",
+    ],
+)
+def test_headline_title_loses_its_place(text):
+    assert names(text + "\nApply now.")[0] == "Field Monitor"

@@ -39,6 +39,8 @@ def test_vacancies(text):
         "minister, which critics dislike.",
         "My internship at the tribunal taught me a lot about international criminal law.",
         "The board has appointed a new executive director, who took up her post in May.",
+        "River Rights Trust appoints Ana Sample as director; she was chosen from 90 applications.",
+        "As their fellowship ends, we asked our three fellows what they learned this year.",
         "Ombudsman: other titles, similar occupations and the usual career path explained.",
         "Share your story: we are collecting short videos from community defenders.",
         "Join our webinar on online harassment of journalists — register now.",

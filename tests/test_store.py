@@ -158,3 +158,16 @@ def test_list_fields_survive_repeated_crawls_and_merges(db):
     [row] = list(db.query("select countries, regions from postings"))
     assert json.loads(row["countries"]) == ["KZ"]
     assert json.loads(row["regions"]) == ["Central Asia"]
+
+
+def test_an_ats_listing_outranks_a_blog_copy_whatever_the_order(db):
+    blog = {**SOURCE, "id": "blog", "platform": "feed"}
+    copy = make_item("b1", "We are hiring: Researcher!")
+    copy["apply_url"] = "https://jobs.example.org/1/apply"
+    original = {**make_item("1", "Researcher"), "is_job": True}
+    record_run(db, blog, [copy], started=started())
+    for _ in range(2):
+        run(db, [original])
+        record_run(db, blog, [copy], started=started())
+        [row] = list(db.query("select title, provider from postings"))
+        assert row == {"title": "Researcher", "provider": "ngo-board"}

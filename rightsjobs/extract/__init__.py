@@ -2,7 +2,8 @@
 
 `record` is a CONTRACT §1 input line (`id`, `url`, `title`, `organization`, `posted_date`, `text`,
 `html`) with optional `hints` from a job platform, which win over what the text says. Missing or
-malformed fields are tolerated; text is truncated to `text.MAX_CHARS` and never evaluated.
+malformed fields are tolerated; text is truncated to `text.MAX_CHARS` (HTML to `MAX_HTML_CHARS`)
+and never evaluated.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rightsjobs.extract.dates import deadline, first_date, posted_date
 from rightsjobs.extract.experience import min_years
 from rightsjobs.extract.languages import find_languages
 from rightsjobs.extract.places import find_places
-from rightsjobs.extract.text import MAX_CHARS, Doc, clip, html_to_text, normalise
+from rightsjobs.extract.text import MAX_CHARS, MAX_HTML_CHARS, Doc, clip, html_to_text, normalise
 from rightsjobs.extract.title import find_title_and_org
 from rightsjobs.extract.vacancy import vacancy_score
 
@@ -47,7 +48,7 @@ def _iso(value: Any) -> date | None:
 
 def _doc(record: dict) -> Doc:
     text = _str(record.get("text"))
-    if text is None and (html := _str(record.get("html"), MAX_CHARS * 2)):
+    if text is None and (html := _str(record.get("html"), MAX_HTML_CHARS)):
         text = html_to_text(html)
     return Doc(
         normalise(text or ""),
@@ -91,7 +92,13 @@ def extract(record: dict, as_of: date | None = None) -> dict:
     contract, evidence["contract_type"] = contract_type(
         doc, names.title, hints.get("contract_type")
     )
-    level, evidence["seniority"] = seniority(doc, names.title, contract, hints.get("seniority"))
+    level, evidence["seniority"] = seniority(
+        doc,
+        names.title,
+        contract,
+        hints.get("seniority"),
+        years if isinstance(years, int) else None,
+    )
     evidence.update(places.evidence)
     evidence.update(languages.evidence)
     evidence["title"], evidence["organization"] = names.title_evidence, names.org_evidence

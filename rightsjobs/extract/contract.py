@@ -6,16 +6,16 @@ contract field ("Contract type: Consultancy"), the body's wording, the URL's pat
 ("Two-year contract", "Duration of contract: 1 year"), not a project's or a commitment's.
 
 Seniority: a UN-style grade (P-4, D-1, GS-5, NO-B, SB-2) wins; then title words ("Senior",
-"Director", "Chief", "Associate", "Assistant", "Officer"...); internships and fellowships are
-entry level; volunteer roles, postings with several roles and bare "Consultant" titles stay
-unknown.
+"Director", "Chief", "Associate", "Assistant", "Officer", "Trainer"...), a "mid" title asking for
+six years of experience or more counting as senior; internships and fellowships are entry level;
+volunteer roles, postings with several roles and bare "Consultant" titles stay unknown.
 """
 
 from __future__ import annotations
 
 import re
 
-from rightsjobs.extract.text import Doc, clip, fold
+from rightsjobs.extract.text import Doc, clip, fold, sentence_at
 
 CONTRACT_TYPES = (
     "permanent",
@@ -67,18 +67,24 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|appointment)|temporaire|cdd|plazo\s+fijo|срочн\w*|временн\w*|visstid\w*|befristet\w*"
         r"|(?:\w+|\d+)[-\s](?:year|month)s?\s+contract",
         r"fixed[-\s]term|temporary\s+(?:position|post|contract|role|job|appointment|employment"
-        r"|assignment)|cdd|duree\s+determinee|plazo\s+fijo|срочн\w+\s+(?:договор|контракт)\w*"
+        r"|assignment)|cdd|duree\s+determinee|plazo\s+fijo|termino\s+fijo|duracion\s+determinada"
+        r"|contrato\s+temporal|срочн\w+\s+(?:трудов\w+\s+)?(?:договор|контракт)\w*"
         r"|visstidsanstallning|befristet\w*|maternity\s+(?:cover|leave)|(?:\w+|\d+)[-\s](?:year"
-        r"|month)s?\s+contract|contract\s+(?:of|for)\s+(?:\w+|\d+)\s+(?:years?"
+        r"|month)s?\s+(?:renewable\s+|full[-\s]time\s+|part[-\s]time\s+)?(?:contract|appointment"
+        r"|position|post)|contract\s+(?:of|for)\s+(?:\w+|\d+)\s+(?:years?"
         r"|months?)\s*,?\s+(?:renewable|with\s+(?:a\s+)?possibility)"
+        r"|(?:contrat|contrato)\s+(?:de|d'une\s+duree\s+de)\s+(?:\d+|\w+)\s+(?:mois|meses|ans?|anos?)"
+        r"|(?:договор|контракт)\w*\s+на\s+(?:\d+|\w+)\s+(?:месяц\w*|год\w*|лет)"
         r"|lasting\s+(?:at\s+least\s+)?until",
     ),
     (
         "permanent",
         r"permanent|open[-\s]ended|indefinite|cdi|indefinido|бессрочн\w*|tillsvidare\w*"
         r"|unbefristet\w*",
-        r"permanent\s+(?:position|contract|post|role|employment|basis)|open[-\s]ended\s+contract"
-        r"|indefinite\s+(?:contract|duration)|cdi|duree\s+indeterminee|contrato\s+indefinido"
+        r"permanent(?:\s*,?\s*(?:and\s+)?(?:full|part)[-\s]time)?\s+(?:position|contract|post|role"
+        r"|employment|basis|job|appointment)|open[-\s]ended\s+contract|indefinite\s+(?:contract"
+        r"|duration)|cdi|duree\s+indeterminee|contrato\s+indefinido|(?:a|por)\s+(?:termino|tiempo"
+        r"|plazo)\s+indefinido"
         r"|бессрочн\w+|tillsvidareanstallning|unbefristet\w*",
     ),
 ]
@@ -141,7 +147,7 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
             r"|specialiste|analyst|researcher|campaigner|lawyer|counsel|juriste|charge\S*\s+de"
             r"|charge-e|oficial|abogad[oa]|expert\w*|experto|investigador\w*|chercheur\w*"
             r"|координатор\w*|специалист\w*|юрист\w*|эксперт\w*|аналитик\w*|handlaggare|jurist"
-            r"|samordnare)\b"
+            r"|samordnare|trainer|facilitator|formateur|formatrice|capacitador\w*|тренер\w*)\b"
         ),
     ),
 ]
@@ -160,9 +166,9 @@ def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, s
     for value, line in fields:
         if _DURATION.search(fold(value)):
             return "fixed-term", line
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
-        if kind := _kind(folded, _BODY_KINDS):
-            return kind, sentence
+    for kind, pattern in _BODY_KINDS:  # in order: an internship that mentions a contract length
+        if m := pattern.search(doc.folded):  # is an internship
+            return kind, sentence_at(doc.text, m.start())
     for part in re.split(r"[/?&=]+", fold(doc.url or "")):
         if part in _URL_KINDS:
             return _URL_KINDS[part], doc.url or ""
@@ -173,8 +179,13 @@ def _kind(folded: str, patterns: list[tuple[str, re.Pattern[str]]]) -> str | Non
     return next((kind for kind, pattern in patterns if pattern.search(folded)), None)
 
 
-def seniority(doc: Doc, title: str | None, contract: str, hint: str | None) -> tuple[str, str]:
-    """The seniority level and the text it came from."""
+SENIOR_YEARS = 6  # a "mid" title asking for this many years of experience or more is senior
+
+
+def seniority(
+    doc: Doc, title: str | None, contract: str, hint: str | None, years: int | None = None
+) -> tuple[str, str]:
+    """The seniority level and the text it came from; `years` is the minimum experience asked."""
     if hint in SENIORITIES:
         return hint, "(platform data)"
     if contract in {"internship", "fellowship"}:
@@ -189,6 +200,8 @@ def seniority(doc: Doc, title: str | None, contract: str, hint: str | None) -> t
         return grade
     for level, pattern in _TITLE_LEVELS:
         if pattern.search(folded):
+            if level == "mid" and years is not None and years >= SENIOR_YEARS:
+                return "senior", f"{title} ({years} years of experience)"
             return level, title
     return "unknown", ""
 

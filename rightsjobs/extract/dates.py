@@ -28,6 +28,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "январ",
         "січ",
         "януари",
+        "يناير",
     ),
     2: (
         "february",
@@ -44,6 +45,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "феврал",
         "лют",
         "февруари",
+        "فبراير",
     ),
     3: (
         "march",
@@ -57,6 +59,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "marca",
         "март",
         "берез",
+        "مارس",
     ),
     4: (
         "april",
@@ -70,8 +73,21 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "апрел",
         "квіт",
         "април",
+        "ابريل",
     ),
-    5: ("may", "mai", "mayo", "maio", "maggio", "mei", "maj", "maja", "ма", "трав", "май"),
+    5: (
+        "may",
+        "mai",
+        "mayo",
+        "maio",
+        "maggio",
+        "mei",
+        "maj",
+        "maja",
+        "ма",
+        "трав",
+        "майمايو",
+    ),
     6: (
         "june",
         "jun",
@@ -85,6 +101,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "июн",
         "черв",
         "юни",
+        "يونيو",
     ),
     7: (
         "july",
@@ -100,6 +117,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "июл",
         "лип",
         "юли",
+        "يوليو",
     ),
     8: (
         "august",
@@ -113,6 +131,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "sierpnia",
         "август",
         "серп",
+        "اغسطس",
     ),
     9: (
         "september",
@@ -127,6 +146,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "сентябр",
         "верес",
         "септември",
+        "سبتمبر",
     ),
     10: (
         "october",
@@ -141,6 +161,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "октябр",
         "жовт",
         "октомври",
+        "اكتوبر",
     ),
     11: (
         "november",
@@ -152,6 +173,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "ноябр",
         "листопад",
         "ноември",
+        "نوفمبر",
     ),
     12: (
         "december",
@@ -166,6 +188,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "декабр",
         "груд",
         "декември",
+        "ديسمبر",
     ),
 }
 _MONTH_OF = {name: n for n, names in _MONTHS.items() for name in names}
@@ -203,9 +226,30 @@ PERIOD_LABEL = re.compile(
 _DEADLINE_SENTENCE = re.compile(
     r"\b(?:deadline|closing\s+date|(?:no|not)\s+later\s+than|apply\s+(?:by|before)"
     r"|applications?\s+(?:must|should)\s+be\s+(?:received|submitted|sent)\s+(?:by|before)"
+    r"|applications?\s+(?:will\s+)?(?:close|closes|closing|are\s+due|due)"
+    r"|(?:vacancy|call|position|post|advert\w*|posting|recruitment)\s+(?:will\s+)?closes?\b"
     r"|(?:postular|postularse|aplicar|presentar\w*)\s+hasta|hasta\s+el|a\s+mas\s+tardar"
+    r"|fecha\s+(?:limite|de\s+cierre)|cierre\s+de\s+(?:la\s+)?convocatoria|date\s+de\s+cloture"
     r"|date\s+limite|avant\s+le|au\s+plus\s+tard|jusqu'au|до\s+\d|не\s+позднее|срок"
-    r"|sista\s+ansokningsdag)"
+    r"|sista\s+ansokningsdag|bewerbungsfrist|اخر\s+موعد|الموعد\s+النهائي|موعد\s+اقصاه)"
+)
+# A clause about applying ("Send your CV to ...", "Apply through this page ...") ...
+_APPLY_SENTENCE = re.compile(
+    r"\b(?:apply|applying|applications?|candidat\w*|cvs?|resumes?|(?:cover|motivation)\s+letter"
+    r"|expressions?\s+of\s+interest|postul\w*|solicitud\w*|hoja\s+de\s+vida|write\s+to"
+    r"|заявк\w*|резюме|ansok\w*|bewerb\w*)"
+)
+# ... whose date follows "by", "before", "until", "avant le", "hasta el", "до" (with a time and a
+# weekday between: "by 9am on Monday 14 April") is its deadline.
+_BEFORE_DATE = re.compile(
+    r"\b(?:by|before|until|till|on\s+or\s+before|prior\s+to|(?:no|not)\s+later\s+than"
+    r"|(?:received|submitted)\s+after|avant(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|jusqu'(?:au|a)"
+    r"|hasta\s+el|antes\s+del?|до|не\s+позднее|bis\s+(?:zum\s+|spatestens\s+)?|senast)"
+    r"\s+(?:(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|hrs?|h)?|midnight|noon|minuit|medianoche"
+    r"|close\s+of\s+business)\s*(?:\(?[a-z]{2,5}(?:[+-]\d{1,2})?\)?\s*)?(?:on\s+|,\s*|le\s+|el\s+"
+    r"|del\s+)?)?(?:the\s+|le\s+|el\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi"
+    r"|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado"
+    r"|domingo)?,?\s*$"
 )
 
 
@@ -288,8 +332,9 @@ def posted_date(doc: Doc) -> tuple[date | None, str]:
 
 
 def deadline(doc: Doc, ref: date | None) -> tuple[date | None, str]:
-    """The application deadline: a deadline field, an application period's end, or a sentence
-    such as "Deadline for applications is 20 January 2014"."""
+    """The application deadline: a deadline field, an application period's end, a sentence
+    such as "Deadline for applications is 20 January 2014" or "Applications close on 5 May", or
+    a sentence about applying with a date after "by", "before", "until", "hasta el", "до"..."""
     for value, line in doc.fields(DEADLINE_LABEL):
         if d := first_date(value, ref):
             return d, line
@@ -300,4 +345,10 @@ def deadline(doc: Doc, ref: date | None) -> tuple[date | None, str]:
         m = _DEADLINE_SENTENCE.search(folded)
         if m and (found := [d for d in find_dates(sentence, ref) if d[1] >= m.start()]):
             return found[0][0], sentence
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+        if _APPLY_SENTENCE.search(folded):
+            for found, start, _ in find_dates(sentence, ref):
+                clause = folded[folded.rfind(";", 0, start) + 1 : start]
+                if _BEFORE_DATE.search(clause[-40:]) and _APPLY_SENTENCE.search(clause):
+                    return found, sentence
     return None, ""

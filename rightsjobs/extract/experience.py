@@ -4,14 +4,16 @@ A number counts only when the sentence ties it to experience ("5 years of workin
 "au moins trois ans d'expérience", "опыт работы не менее 3 лет", "Minst 3 års yrkeserfarenhet").
 Ages, contract durations, dates and "additional years ... in lieu of a degree" never count. When a
 posting states several minimums, the first general one wins over specialised ones such as
-"at least 2 years of management experience".
+"at least 2 years of management experience" or "two years supervising staff". With no sentence
+about experience, a stated minimum of years of some practice counts ("at least 7 years of legal
+practice", "a minimum of 3 years of human rights research").
 """
 
 from __future__ import annotations
 
 import re
 
-from rightsjobs.extract.text import Doc, clip, fold
+from rightsjobs.extract.text import Doc, clip, fold, split_sentences
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -29,10 +31,13 @@ _WORDS = {
 }  # fmt: skip
 _NUM = r"(\d{1,2}|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
 _PAREN = r"(?:\s*\(\d{1,2}\))?"
-_YEARS = r"(?:years?|yrs?|ans?|annees?|anos?|anni|jahre?n?|ars?|лет|года?|рок(?:и|ів)?)"
+_YEARS = (
+    r"(?:years?|yrs?|ans?|annees?|anos?|anni|jahre?n?|ars?|лет|года?|рок(?:и|ів)?|سنوات|سنة|اعوام"
+    r"|عاما)"
+)
 _EXPERIENCE = (
-    r"(?:experience|experiencia|esperienza|erfahrung|berufserfahrung|\w*erfarenhet|опыт\w*"
-    r"|досвід\w*)"
+    r"(?:experience|experiencia|esperienza|erfahrung|berufserfahrung|\b\w*erfarenhet|опыт\w*"
+    r"|досвід\w*|خبر\w*)"
 )
 _PATTERNS = [
     # "5 years of (relevant) experience", "three (3) years' experience", "5+ years experience"
@@ -45,8 +50,8 @@ _PATTERNS = [
     ),
     # "experience of at least 3 years", "опыт работы не менее 3 лет", "expérience d'au moins 5 ans"
     re.compile(
-        rf"{_EXPERIENCE}\s+(?:\S+\s+){{0,4}}?(?:of\s+|de\s+|d'|от\s+|не\s+менее\s+|более\s+"
-        rf"|минимум\s+|at\s+least\s+|minimum\s+|au\s+moins\s+|al\s+menos\s+"
+        rf"{_EXPERIENCE}:?\s+(?:\S+\s+){{0,4}}?(?:of\s+|de\s+|d'|от\s+|не\s+менее\s+|более\s+"
+        rf"|минимум\s+|at\s+least\s+|minimum\s+|au\s+moins\s+|al\s+menos\s+|عن\s+"
         rf"|minima\s+de\s+)+{_NUM}{_PAREN}\s*{_YEARS}\b"
     ),
     # "Minst 3 års yrkeserfarenhet", "3 Jahre Berufserfahrung"
@@ -54,6 +59,8 @@ _PATTERNS = [
     # "щонайменше 2 роки досвіду", "не менее 3 лет опыта"
     re.compile(rf"\b{_NUM}\s*{_YEARS}\s+(?:\S+\s+)?(?:опыта|досвіду|стажа)"),
 ]
+_HAS_YEARS = re.compile(_YEARS)
+_HAS_EXPERIENCE = re.compile(_EXPERIENCE)
 # Sentences that state something other than the main minimum.
 _NOT_MAIN = re.compile(
     r"\b(?:age[sd]?|years\s+old|edad|возраст\w*|in\s+lieu|additional|en\s+lieu|adicionales"
@@ -61,16 +68,48 @@ _NOT_MAIN = re.compile(
 )
 # Experience of a specialised kind: a secondary requirement when a general one is stated too.
 _SPECIALISED = re.compile(
-    r"\b(?:management|managerial|supervisory|supervision|leadership|team\s+lead\w*|teaching"
-    r"|gestion|encadrement|direccion|gerencial|supervision|руковод\w*|управлен\w*|ledarskap"
-    r"|fuhrung)\b"
+    r"\b(?:management|managerial|supervis\w*|leadership|team\s+lead\w*|teaching|managing"
+    r"\s+(?:staff|teams?|people)|gestion|encadr\w*|direccion|gerencial|руковод\w*|управлен\w*"
+    r"|ledarskap|fuhrung)\b"
+)
+# "at least 7 years of legal practice": a stated minimum of years without the word "experience",
+# used when no sentence ties years to experience.
+_MINIMUM = re.compile(
+    rf"\b(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|no\s+less\s+than|not\s+less\s+than"
+    rf"|au\s+moins|al\s+menos|como\s+minimo|minimo|не\s+менее|минимум)\s+{_NUM}{_PAREN}\s*\+?"
+    rf"\s*{_YEARS}'?\s+(?:of\s+|in\s+|de\s+|d')?(?P<rest>(?:\S+\s+){{0,4}}\S+)"
+)
+_MINIMUM_CUE = re.compile(
+    r"\b(?:at\s+least|minimum|no\s+less|not\s+less|au\s+moins|al\s+menos|como\s+minimo|minimo"
+    r"|не\s+менее|минимум)\b"
+)
+# What such a minimum may be about other than experience.
+_NOT_EXPERIENCE = re.compile(
+    r"\b(?:existence|history|operations?|age|old|stud(?:y|ies)|universit\w*|education|degree"
+    r"|contract|commitment|funding|registration|residence|residency|membership|duration|service"
+    r"|employment\s+with\s+us|period)\b"
+)
+# A minimum that is a duration ("for at least 20 years"), and words of a requirement.
+_DURATION_BEFORE = re.compile(
+    r"\b(?:for|since|during|within|after|over|in|the\s+past|lasts?|lasting|runs?|spans?)\s*$"
+)
+_ASKS = re.compile(
+    r"\b(?:requir\w*|must|should|need\w*|have|has|bring|possess|candidates?|applicants?|you"
+    r"|ideally|including|plus|with)\b"
+)
+# "at least a year" is one year.
+_A_YEAR = re.compile(
+    r"\b(at\s+least|a\s+minimum\s+of|minimum\s+of|over|more\s+than)\s+an?\s+(?=year)"
 )
 
 
 def min_years(doc: Doc) -> tuple[int | None, str]:
     """The main minimum years of experience and its sentence, or (None, "")."""
     found: list[tuple[int, str, bool]] = []
-    for sentence in doc.sentences:
+    for sentence in _sentences(doc, _HAS_EXPERIENCE):
+        folded_sentence = fold(sentence)
+        if not _HAS_EXPERIENCE.search(folded_sentence):
+            continue
         for clause in re.split(r"[;•]", sentence):
             folded = fold(clause)
             if _NOT_MAIN.search(folded):
@@ -78,6 +117,8 @@ def min_years(doc: Doc) -> tuple[int | None, str]:
             years = _years(folded)
             if years is not None:
                 found.append((years, clause.strip(), bool(_SPECIALISED.search(folded))))
+    if not found:
+        found = _minimums(doc)
     general = [f for f in found if not f[2]] or found
     if not general:
         return None, ""
@@ -85,7 +126,39 @@ def min_years(doc: Doc) -> tuple[int | None, str]:
     return years, clip(sentence)
 
 
+def _sentences(doc: Doc, cue: re.Pattern[str]) -> list[str]:
+    """The sentences of the lines where `cue` occurs (one scan of the text, not one per line)."""
+    cued = doc.lines_matching(cue)
+    return [s for i, line in enumerate(doc.lines) if i in cued for s in split_sentences(line)]
+
+
+def _minimums(doc: Doc) -> list[tuple[int, str, bool]]:
+    """Stated minimums of years with no word for experience ("a minimum of 3 years of human
+    rights research"), except those about studies, ages, contracts or an organisation's history."""
+    found: list[tuple[int, str, bool]] = []
+    for sentence in _sentences(doc, _MINIMUM_CUE):
+        for clause in re.split(r"[;•]", sentence):
+            folded = _A_YEAR.sub(r"\1 1 ", fold(clause))
+            if _NOT_MAIN.search(folded):
+                continue
+            m = _MINIMUM.search(folded)
+            if (
+                m
+                and not _NOT_EXPERIENCE.search(m.group("rest"))
+                and not _DURATION_BEFORE.search(folded[: m.start()])
+                and (len(folded[: m.start()].split()) <= 6 or _ASKS.search(folded[: m.start()]))
+            ):
+                value = m.group(1)
+                n = int(value) if value.isdigit() else _WORDS.get(value)
+                if n is not None and 0 < n <= 30:
+                    found.append((n, clause.strip(), bool(_SPECIALISED.search(folded))))
+    return found
+
+
 def _years(clause: str) -> int | None:
+    clause = _A_YEAR.sub(r"\1 1 ", clause)
+    if not _HAS_YEARS.search(clause):
+        return None
     for pattern in _PATTERNS:
         if m := pattern.search(clause):
             value = m.group(1)

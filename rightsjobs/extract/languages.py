@@ -1,9 +1,13 @@
 """Languages the posting requires, those it names as an asset, and "at least N of" rules.
 
-Only sentences about language skills count: they carry a proficiency or preference cue
-("fluency in", "excellent", "knowledge of", "is an asset", "capable de travailler en",
-"dominio del", "владение") or sit under a "Languages" heading. A language name followed by an
-ordinary noun ("Belarusian issues", "Russian authorities") is a demonym, not a language.
+Only sentences about language skills count: they carry a proficiency, preference or requirement
+cue ("fluency in", "excellent", "knowledge of", "is an asset", "capable de travailler en",
+"dominio del", "владение", "English is required", "are both essential", "a must") or sit under a
+"Languages" heading. A list of languages before "is desirable" ("Nepali, Hindi or Urdu is
+desirable"), after a "Desirable:" label or under a "Desirable"/"Assets" section heading is
+desirable as a whole; "A cover letter in English is required" asks for a document, not a skill.
+A language name followed by an ordinary noun ("Belarusian issues", "Russian authorities") or in a
+compound ("Russian-speaking") is a demonym, not a language.
 """
 
 from __future__ import annotations
@@ -17,38 +21,54 @@ from rightsjobs.extract.text import Doc, clip, fold, split_sentences, tokens
 
 _CUE = re.compile(
     r"fluen|proficien|knowledge\s+of|command\s+of|excellent|good\s+(?:level|command|knowledge)"
+    r"|\b(?:strong|solid)\s"
     r"|written\s+and\s+(?:spoken|oral)|spoken\s+and\s+written|oral\s+and\s+written|native"
     r"|mother\s+tongue|working\s+(?:knowledge|level)|(?:ability|able)\s+to\s+(?:work|communicate"
     r"|write|speak)|must\s+speak|speak|language\s+(?:skills|requirements?)|skills\s+in"
     r"|capables?\s+de\s+travailler\s+en|maitrise|connaissance|courant|bilingue|dominio"
     r"|conocimiento|manejo|fluidez|nivel|владени|знани|свободн|владеть|kunskaper|flytande"
-    r"|kenntnisse|fliessend|знання|володіння|вільн"
+    r"|kenntnisse|fliessend|знання|володіння|вільн|اجاد|اتقان|معرفة|طلاق|اللغة|ცოდნ|ფლობ"
 )
 # Cues that make the languages of their segment required, whatever the segments around say.
 _REQUIRED = re.compile(
-    r"\b(?:required|requires?|requiere|requerid[oa]|essential|mandatory|must|excellen\w*|fluen\w*"
-    r"|native|mother\s+tongue|obligatoire|requis|exig\w*|indispensable|imprescindible|obligatorio"
-    r"|требуется|свободн\w*|обязательн\w*|необходим\w*|krav|kravs|erforderlich"
-    r"|capables?\s+de\s+travailler)\b"
+    r"\b(?:required|requires?|requiere|requerid[oa]|essential|mandatory|compulsory|must|excellen\w*"
+    r"|strong|solid"
+    r"|fluen\w*|native|nativ[oa]|natif|mother\s+tongue|langue\s+maternelle|lengua\s+materna"
+    r"|obligatoire|requis|exig\w*|indispensable|imprescindible|obligatori[oa]|necesari[oa]"
+    r"|dominio|maitrise|требуется|свободн\w*|обязательн\w*|необходим\w*|родн\w+|krav|kravs"
+    r"|erforderlich|capables?\s+de\s+travailler|مطلوب\w*|الزامي\w*|ضروري\w*|اجاد\w*|اتقان"
+    r"|სავალდებულ\w*|აუცილებ\w*)\b"
+)
+# Words that make a sentence naming a language a language requirement even without a proficiency
+# cue ("English is required", "Russian and English are both essential").
+_REQUIREMENT_WORD = re.compile(
+    r"\b(?:required|essential|mandatory|compulsory|indispensable|a\s+must|obligatoire|requis"
+    r"|exigee?s?|imprescindible|obligatori[oa]s?|requerid[oa]s?|necesari[oa]s?|обязательн\w*"
+    r"|необходим\w*|требуется|مطلوب\w*|الزامي\w*|ضروري\w*|სავალდებულ\w*|აუცილებ\w*)\b"
 )
 # Cues that make the languages of their segment (and of the segments before it) desirable.
 _DESIRABLE = re.compile(
     r"\b(?:asset|desirable|advantage\w*|preferred|a\s+plus|added\s+value|beneficial"
-    r"|nice\s+to\s+have|would\s+be\s+useful|atout|souhaitable|un\s+plus|apprecie\w*|avantage"
+    r"|nice\s+to\s+have|would\s+be\s+useful|helpful|valued|desired|preferable|a\s+bonus|atout"
+    r"|souhaitable|un\s+plus|apprecie\w*|avantage"
     r"|deseable|valorar\w*|valorad\w*|preferible|ventaja|желательн\w*|преимуществ\w*|плюсом"
-    r"|перевагою|бажано|merit|meriterande|von\s+vorteil|wunschenswert)\b"
+    r"|перевагою|бажано|merit|meriterande|von\s+vorteil|wunschenswert|و?يفضل|و?يُفضل|ميزة|مرغوب\w*"
+    r"|სასურველ\w*|უპირატესობ\w*)\b"
 )
 # Adverbs that make only the language right after them desirable ("and preferably Belarusian").
 _PREFERABLY = re.compile(
     r"\s*(?:preferably|ideally|de\s+preference|preferentemente|preferiblemente|желательно)\b"
 )
 # "... e inglés intermedio deseable": a conjunction, then one language with its own preference.
+# Only after "and": in "X or Y is desirable" and "X and Y are desirable" (a verb between the
+# language and the preference) the preference is the whole list's.
 _LOCAL_DESIRABLE = re.compile(
-    r"\s(?:and|or|et|ou|y|e|o|и|или|och|und)\s+(?=\S+\s+(?:\S+\s+)?(?:desirable|deseable"
-    r"|souhaitable|preferred|preferable|preferible|желательн\w*|valorad[oa])\b)"
+    r"\s(?:and|et|y|e|и|och|und)\s+(?=\S+\s+(?:(?!(?:is|are|est|sont|es|son|ist|sind|would|will"
+    r"|serait|seria|sera|будет|является)\b)\S+\s+)?(?:desirable|deseable|souhaitable|preferred"
+    r"|preferable|preferible|желательн\w*|valorad[oa])\b)"
 )
 _SEGMENT = re.compile(
-    r"[;,:]|\b(?:and|et|y|и|och|und)\s+(?=(?:preferably|ideally|de\s+preference|preferentemente"
+    r"[;,:،؛]|\b(?:and|et|y|и|och|und)\s+(?=(?:preferably|ideally|de\s+preference|preferentemente"
     r"|preferiblemente|желательно)\b)|\b(?:while|whereas|but|mais|pero|но|men|aber)\b"
 )
 _RULE = re.compile(
@@ -78,12 +98,45 @@ _NEXT_OK = {
     "knowledge", "level", "nivel", "niveau", "obligatoire", "souhaitable", "requis", "un",
     "une", "el", "la", "le", "serait", "sera", "seria", "intermediate", "intermedio",
     "intermediaire", "basic", "basico", "advanced", "avanzado", "avance", "fluent", "fluido",
-    "courant", "native", "nativo", "c1", "c2", "b1", "b2",
+    "courant", "native", "nativo", "c1", "c2", "b1", "b2", "de", "del", "du",
 }  # fmt: skip
 
+# A heading that opens a section of assets ("Desirable", "Desirable qualifications:", "Atouts"):
+# the languages under it are desirable, whatever proficiency they ask for.
+_DESIRABLE_HEADING = re.compile(
+    r"^(?:(?:desirable|desired|preferred|additional|optional)(?:\s+(?:qualifications?"
+    r"|requirements?|skills|criteria|experience|competenc\w+|profile|attributes))?|assets?"
+    r"|nice\s+to\s+have|(?:it\s+)?would\s+be\s+(?:an?\s+)?(?:advantage|plus|asset|nice)\w*"
+    r"|(?:an?\s+)?(?:advantage|plus|asset)|bonus(?:\s+points)?|atouts?|(?:competences|qualifications"
+    r"|criteres)\s+souhaitee?s|souhaitee?s?|un\s+plus|deseables?|(?:requisitos|competencias"
+    r"|criterios)\s+deseables|se\s+valorara|valorable|желательно|будет\s+преимуществом"
+    r"|преимуществом\s+будет|meriterande|wunschenswert)\s*[:.]?\s*$"
+)
+# Headings that end such a section: any other requirements, tasks, terms or application heading,
+# or a short line ending with a colon.
+_SECTION_HEADING = re.compile(
+    r"^(?:(?:essential|minimum|required|key|mandatory|core|general|technical)\s+)?(?:requirements?"
+    r"|qualifications?|skills|criteria|competenc\w+|experience|education|profile|person"
+    r"\s+specification|responsibilities|duties|tasks|main\s+tasks|key\s+tasks|terms|conditions"
+    r"|benefits|remuneration|salary|application|how\s+to\s+apply|to\s+apply|about\s+(?:us|the\s+\w+"
+    r"|you)|what\s+(?:we|you)(?:\s+\w+){1,3}|who\s+(?:we|you)(?:\s+\w+){1,3}|you\s+(?:will|have|are)"
+    r"|essential|required|must[-\s]haves?|exigences|profil(?:\s+recherche)?|missions?|conditions"
+    r"|candidature|comment\s+postuler|requisitos(?:\s+minimos)?|responsabilidades|funciones"
+    r"|condiciones|postulacion|como\s+postular|требования|обязанности|условия)\s*[:.]?\s*$"
+)
+_ENDS_WITH_COLON = re.compile(r"^(?:\S+\s+){0,5}\S+:$")
 
 _SKILL_WORD = re.compile(rf"(?:{_REQUIRED.pattern}|{_DESIRABLE.pattern})")
-_LANGUAGE_WORDS = ("langu", "idiom", "lengu", "язык", "мов", "sprach", "sprak")
+# "A cover letter in English is required" asks for a document, not a language skill.
+_DOCUMENTS = re.compile(
+    r"\b(?:cvs?|resumes?|(?:cover|motivation)\s+letters?|applications?|documents?|proposals?"
+    r"|reports?|submissions?|candidatures?|lettre|dossier|solicitud|carta|заявк\w*|резюме)\b"
+)
+_ANY_CUE = re.compile(f"{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIREMENT_WORD.pattern}")
+# Language sentences read per posting, and their characters (a real posting has a handful).
+MAX_SENTENCES, MAX_SENTENCE_CHARS = 100, 10_000
+_COMPOUND = re.compile(r"-[^\W\d_]")
+_LANGUAGE_WORDS = ("langu", "idiom", "lengu", "язык", "мов", "sprach", "sprak", "ენ", "لغ")
 
 
 @dataclass
@@ -114,9 +167,11 @@ def _languages(text: str) -> list[Hit]:
         rest = text[h.end :]
         gap = rest[: len(rest) - len(rest.lstrip())]
         nxt = tokens(rest[:40])
+        if _COMPOUND.match(rest) and h.end + 1 not in starts:
+            continue  # "Russian-speaking regions", "French-language media"
         if (
             not nxt
-            or rest.lstrip()[:1] in ",.;:)(/-–"
+            or rest.lstrip()[:1] in ",.;:)(/-–،؛"
             or h.end + len(gap) in starts
             or gap.strip()
             or (
@@ -138,67 +193,115 @@ def _rule(folded: str, sentence: str) -> dict | None:
     return {"at_least": n, "of": codes} if len(codes) > n else None
 
 
-def _segments(sentence: str) -> list[tuple[str, bool]]:
-    """Clauses of a sentence, each with a flag for a preference that stays local: "preferably X"
-    and "X (intermedio) deseable" after another language make X alone desirable."""
-    out: list[tuple[str, bool]] = []
+@dataclass
+class _Segment:
+    """A clause of a language sentence."""
+
+    text: str
+    local: bool = False  # a preference that stays local ("preferably X", "X deseable")
+    label: bool = False  # a cue before a colon ("Desirable: X, Y") that governs what follows
+
+
+def _segments(sentence: str) -> list[_Segment]:
+    """Clauses of a sentence: "preferably X" and "X (intermedio) deseable" after another language
+    make X alone desirable; a clause without languages before a colon is a label."""
+    out: list[_Segment] = []
     pos = 0
-    for m in _SEGMENT.finditer(fold(sentence)):
-        out.append((sentence[pos : m.start()], False))
+    folded = fold(sentence)
+    for m in _SEGMENT.finditer(folded):
+        out.append(_Segment(sentence[pos : m.start()], label=m.group() == ":"))
         pos = m.end()
-    out.append((sentence[pos:], False))
-    split: list[tuple[str, bool]] = []
-    for seg, _ in out:
-        m = _LOCAL_DESIRABLE.search(fold(seg))
-        if m and _languages(seg[: m.start()]):
-            split += [(seg[: m.start()], False), (seg[m.end() :], True)]
+    out.append(_Segment(sentence[pos:]))
+    split: list[_Segment] = []
+    for seg in out:
+        text = seg.text
+        m = _LOCAL_DESIRABLE.search(fold(text))
+        if m and _languages(text[: m.start()]):
+            split += [_Segment(text[: m.start()]), _Segment(text[m.end() :], local=True)]
         else:
-            split.append((seg, bool(_PREFERABLY.match(fold(seg)))))
-    return [(s, local) for s, local in split if s.strip()]
+            local = bool(_PREFERABLY.match(fold(text)))
+            split.append(_Segment(text, local, seg.label and not _languages(text)))
+    return [s for s in split if s.text.strip()]
 
 
-def _kinds(segments: list[tuple[str, bool]]) -> list[str]:
-    """ "required" or "desirable" per segment; an undecided segment takes the next decision
-    (so "French, Spanish or Arabic would be an asset" makes all three desirable), except from a
-    local preference."""
+def _kinds(segments: list[_Segment]) -> list[str]:
+    """ "required" or "desirable" per segment. An undecided segment takes the decision of a label
+    before it ("Desirable: X, Y"), else the next decision (so "French, Spanish or Arabic would be
+    an asset" makes all three desirable) except from a local preference, else the previous one
+    ("Ukrainian is desirable, as sources are in Ukrainian"), else "required"."""
     kinds: list[str | None] = []
-    for seg, local in segments:
-        folded = fold(seg)
-        if local or _DESIRABLE.search(folded):
-            kinds.append("desirable")
+    label: str | None = None
+    for seg in segments:
+        folded = fold(seg.text)
+        if seg.local or _DESIRABLE.search(folded):
+            kind: str | None = "desirable"
         elif _REQUIRED.search(folded):
-            kinds.append("required")
+            kind = "required"
         else:
-            kinds.append(None)
-    decided, out = "required", []
-    for (_, local), kind in zip(reversed(segments), reversed(kinds), strict=True):
-        out.append(kind or decided)
-        if kind and not local:
+            kind = None
+        if seg.label:
+            label = kind
+        kinds.append(kind or (None if seg.label else label))
+    decided: str | None = None
+    after: list[str | None] = []
+    for seg, kind in zip(reversed(segments), reversed(kinds), strict=True):
+        after.append(kind or decided)
+        if seg.label:
+            decided = None  # a label's decision does not reach back before it
+        elif kind and not seg.local:
             decided = kind
-    return out[::-1]
-
-
-def _language_sentences(doc: Doc) -> list[str]:
-    """Sentences about language skills, and the lines under a "Languages" heading."""
     out: list[str] = []
-    heading = False
-    for line in doc.lines:
-        if _HEADING.match(fold(line)):
-            heading = True
+    previous: str | None = None
+    for seg, kind in zip(segments, after[::-1], strict=True):
+        out.append(kind or previous or "required")
+        if kind and not seg.local:
+            previous = kind
+    return out
+
+
+def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
+    """Sentences about language skills, and the lines under a "Languages" heading; each with a
+    flag for a "Desirable"/"Assets" section it sits in."""
+    out: list[tuple[str, bool]] = []
+    heading = desirable = False
+    cued = doc.lines_matching(_ANY_CUE)
+    for i, line in enumerate(doc.lines):
+        if len(line) <= 80:
+            folded_line = fold(line)
+            if _DESIRABLE_HEADING.match(folded_line):
+                desirable = True
+                continue
+            if _SECTION_HEADING.match(folded_line) or _ENDS_WITH_COLON.match(folded_line):
+                desirable = False
+            if _HEADING.match(folded_line):
+                heading = True
+                continue
+        if i not in cued and not heading and not desirable:
+            heading = heading and len(line) < 80
             continue
+        if len(out) >= MAX_SENTENCES or sum(len(s) for s, _ in out) >= MAX_SENTENCE_CHARS:
+            break
         for sentence in split_sentences(line):
             folded = fold(sentence)
-            short = heading and len(sentence.split()) <= 8  # "English - fluent" under "Languages"
-            if short or _CUE.search(folded) or _DESIRABLE.search(folded):
-                out.append(sentence)
+            short = (heading or desirable) and len(sentence.split()) <= 8  # "English - fluent"
+            if (
+                short
+                or _CUE.search(folded)
+                or _DESIRABLE.search(folded)
+                or any(
+                    _REQUIREMENT_WORD.search(clause) and not _DOCUMENTS.search(clause)
+                    for clause in folded.split(";")
+                )
+            ):
+                out.append((sentence, desirable))
         heading = heading and len(line) < 80
-    return out
+    return out[:MAX_SENTENCES]
 
 
 def find_languages(doc: Doc) -> Languages:
     """Required and desirable languages (ISO 639-1) and a language rule, with evidence."""
     out = Languages()
-    for sentence in _language_sentences(doc):
+    for sentence, in_desirable_section in _language_sentences(doc):
         if not _languages(sentence):
             continue
         folded = fold(sentence)
@@ -209,7 +312,10 @@ def find_languages(doc: Doc) -> Languages:
             out.rule, out.evidence["language_rule"] = rule, clip(clause.strip(" ;"))
             continue
         segments = _segments(sentence)
-        for (seg, _), kind in zip(segments, _kinds(segments), strict=True):
+        for segment, kind in zip(segments, _kinds(segments), strict=True):
+            seg = segment.text
+            if in_desirable_section and not _REQUIREMENT_WORD.search(fold(seg)):
+                kind = "desirable"
             hits = _languages(seg)
             codes = [h.value for h in hits]
             if kind == "required" and len(codes) >= 2 and _all_or(seg, hits):

@@ -12,6 +12,7 @@ import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 
 from rightsjobs.extract.text import Token, tokens
@@ -27,6 +28,7 @@ _CYRILLIC_ENDING = re.compile(
 _GEORGIAN_ENDING = re.compile(r"(ში|ის|ზე|დან|ით|ად|თან|მდე|ს)$")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A folded word reduced to the stem used for lookups (Cyrillic and Georgian only)."""
     if _CYRILLIC.match(word) and len(word) > 4:
@@ -39,6 +41,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def _variants(word: str) -> tuple[str, ...]:
     """The lookup keys a text word may stand for."""
     if _ARABIC.match(word):
@@ -72,6 +75,7 @@ class NameIndex:
     def __init__(self) -> None:
         self._names: dict[tuple[str, ...], list[tuple[str, str, tuple[str, ...]]]] = {}
         self._prefixes: set[tuple[str, ...]] = set()
+        self._firsts: set[str] = set()  # first words of names, to skip other words quickly
 
     def add(self, name: str, value: str, mode: str = "capital") -> None:
         toks = tokens(name)
@@ -79,6 +83,7 @@ class NameIndex:
             return
         key = tuple(stem(t.key) for t in toks)
         self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
+        self._firsts.add(key[0])
         entries = self._names.setdefault(key, [])
         entry = (value, mode, tuple(t.raw for t in toks))
         if entry not in entries:
@@ -87,10 +92,14 @@ class NameIndex:
     def find(self, text: str) -> list[Hit]:
         return list(self._scan(tokens(text), text))
 
-    def _scan(self, toks: list[Token], text: str) -> Iterator[Hit]:
+    def _scan(self, toks: tuple[Token, ...], text: str) -> Iterator[Hit]:
         keys = [_variants(t.key) for t in toks]
+        firsts = self._firsts
         i = 0
         while i < len(toks):
+            if all(k not in firsts for k in keys[i]):
+                i += 1
+                continue
             longest = self._longest_prefix(keys, i)
             found = None
             for n in range(longest, 0, -1):
@@ -105,14 +114,19 @@ class NameIndex:
 
     def _longest_prefix(self, keys: list[tuple[str, ...]], i: int) -> int:
         """How many words from `i` on could still start a known name."""
-        n = 0
+        n, prefix, single = 0, (), True
         while i + n < len(keys) and n < MAX_WORDS:
-            if not any(combo in self._prefixes for combo in _combos(keys[i : i + n + 1])):
+            single = single and len(keys[i + n]) == 1
+            if single:  # the common case: one key per word, extend the prefix
+                prefix = (*prefix, keys[i + n][0])
+                if prefix not in self._prefixes:
+                    break
+            elif not any(c in self._prefixes for c in _combos(keys[i : i + n + 1])):
                 break
             n += 1
         return n
 
-    def _match(self, toks: list[Token], keys: list[tuple[str, ...]]) -> Iterator[str]:
+    def _match(self, toks: tuple[Token, ...], keys: list[tuple[str, ...]]) -> Iterator[str]:
         for combo in _combos(keys):
             for value, mode, raws in self._names.get(combo, ()):
                 if mode == "exact" and tuple(t.raw for t in toks) != raws:

@@ -10,7 +10,11 @@ Evidence is weighed in tiers, the first tier that names a place wins:
 3. weak — one country named in the opening, or one country named repeatedly; a city in the
    application URL's slug.
 
-`remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown".
+`remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Travel
+in a location field ("Almaty, with regular travel to Brussels") is not a duty station; a remote
+option for some candidates ("remote work from elsewhere may be considered") and remote tasks
+("remote interviews") do not make a role remote; a remote role open to candidates anywhere
+("anywhere in the world") gets the region "Global".
 """
 
 from __future__ import annotations
@@ -41,7 +45,13 @@ LOCATION_LABEL = re.compile(
     r"|assignment)|lieu\s+d'affectation|lieu\s+de\s+travail|lieu|localisation"
     r"|lugar\s+de\s+(?:destino|trabajo)|ubicacion|sede|city|country|pays|pais|ville|ciudad"
     r"|место\s+работы|местоположение|город|страна|місце\s+роботи|ort|arbetsort|placering"
-    r"|tjanstgoringsort|dienstort|arbeitsort|based\s+in)\s*(?:\([^)]*\))?\s*(?:[:|]|$)"
+    r"|tjanstgoringsort|dienstort|arbeitsort|based\s+in|where)\s*(?:\([^)]*\))?\s*(?:[:|]|$)"
+)
+# Where a location's travel begins ("Almaty, with regular travel to Brussels"): not duty stations.
+_TRAVEL = re.compile(
+    r"[,;(]?\s*\b(?:with|including|plus|and|avec|con|y|et|с)\s+(?:\S+\s+){0,3}?(?:travel\w*|trips?"
+    r"|missions?|visits?|deplacements?|viajes?|поездк\w*|командировк\w*)\b"
+    r"|[,;(]?\s*\btravel\w*\s+(?:to|in|across|within)\b"
 )
 # Phrases followed directly by the duty station.
 _CUE = re.compile(
@@ -72,7 +82,10 @@ _HEADQUARTERS = re.compile(
 _MAIL_HEADER = re.compile(r"^(?:from|to|sender|reply-to|message-id|subject|cc)\s*:", re.I)
 _DATELINE = re.compile(r"^\W*(\w[\w\s.'-]{1,40}?)\s*(?:,\s*\d|[-–—]\s|\()")
 _REMOTE = re.compile(
-    r"\b(?:home[-\s]based|remote(?:ly)?|work(?:ing)?\s+from\s+home|telework\w*|teletrabajo"
+    r"\b(?:home[-\s]based|remotely|remote(?!\s+(?:areas?|regions?|parts?|locations?|communit\w+"
+    r"|villages?|provinces?|districts?|places|interviews?|monitoring|support|sessions?|meetings?"
+    r"|training\w*|access|sensing|management|learning|assistance|research|data|servers?|desktop"
+    r"|control|islands?|and\s+(?:rural|hard|difficult|isolated|insecure)))|work(?:ing)?\s+from\s+home|telework\w*|teletrabajo"
     r"|teletravail|a\s+distance|a\s+distancia|trabajo\s+remoto|удаленн\w*|дистанционн\w*"
     r"|віддален\w*|distansarbete|location\s+(?:of\s+the\s+\w+\s+)?is\s+flexible"
     r"|flexible\s+location|anywhere)\b"
@@ -85,14 +98,27 @@ _NOT_REMOTE = re.compile(
 _REMOTE_FIELD = re.compile(
     r"(?:remote\s+work\s+accepted|remote(?:\s+work)?|home[-\s]based|teletrabajo)\s*:?$"
 )
+# An option for some candidates ("remote work from elsewhere may be considered", "candidates
+# living elsewhere may work from home"): the duty station stands.
+_REMOTE_OPTION = re.compile(
+    r"\b(?:may|might|could|can)\s+(?:also\s+|exceptionally\s+)?(?:be\s+)?(?:considered"
+    r"|discussed|negotiated|negotiable|possible|work\s+(?:from\s+home|remotely))\b"
+    r"|\b(?:negotiable|a\s+discuter|a\s+convenir|negociable)\b"
+)
+# A remote role open to candidates anywhere: its region is "Global".
+_ANYWHERE = re.compile(
+    r"\b(?:(?:based|work|live|located|candidates|applicants|open\s+to)\b.{0,40}\b(?:anywhere"
+    r"|any\s+country|any\s+location)|worldwide|anywhere\s+in\s+the\s+world|partout\s+dans\s+le"
+    r"\s+monde|cualquier\s+(?:lugar|pais)\s+del\s+mundo|из\s+любой\s+страны)\b"
+)
 _HYBRID = re.compile(r"\b(?:hybrid\w*|hybride|hibrid[oa]|гибридн\w*|гібридн\w*)\b")
-_LIST_WORD = re.compile(r"^(?:\s*(?:,|/|;|and|or|et|ou|y|o|и|или|och|und|&)\s*)+$")
+_LIST_WORD = re.compile(r"^(?:\s*(?:,|/|;|and|or|et|ou|y|o|и|или|och|und|&)(?:\s+the)?\s*)+$")
 _REGION_CUE_AFTER = re.compile(
     r"^\s*(?:region|regional|programme|program|department|team|desk|office|portfolio|unit|division"
     r"|countries|region\w*|programa|departamento|региона?|регионе)\b"
 )
 _REGION_CUE_BEFORE = re.compile(
-    r"(?:\bfor(?:\s+the)?|\bcovering(?:\s+the)?|\bacross(?:\s+\w+)?|\bin\s+charge\s+of"
+    r"(?:\bfor(?:\s+the)?|\bcovering(?:\s+the)?|\bin\s+charge\s+of"
     r"|\bresponsible\s+for|\bpour\s+l'|\bpour\s+la|\bpour\s+le|\bpara(?:\s+el|\s+la)?|\bпо"
     r"|\bfor\s+the\s+whole|منطقة)\s*$"
 )
@@ -169,6 +195,8 @@ def _codes(hits: list[Hit]) -> list[str]:
 
 def _after_cue(sentence: str, folded: str) -> list[str]:
     """Countries named right after a duty-station cue, or right before "-based"."""
+    if "based" not in folded and not _CUE.search(folded):
+        return []
     hits = places_in(sentence)
     found: list[str] = []
     for m in _CUE.finditer(folded):
@@ -229,6 +257,8 @@ def _edge_places(line: str) -> list[str]:
 
 def _strong(doc: Doc, title_line: int | None) -> tuple[list[str], str]:
     for value, line in doc.fields(LOCATION_LABEL):
+        if m := _TRAVEL.search(fold(value)):
+            value = value[: m.start()]
         if codes := _codes(places_in(value)):
             return codes, line
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
@@ -329,7 +359,11 @@ def _remote(doc: Doc) -> tuple[str | None, str]:
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         if _HYBRID.search(folded):
             return "hybrid", sentence
-        if _REMOTE.search(folded) and not _NOT_REMOTE.search(folded):
+        if (
+            _REMOTE.search(folded)
+            and not _NOT_REMOTE.search(folded)
+            and not _REMOTE_OPTION.search(folded)
+        ):
             return "yes", sentence
     return None, ""
 
@@ -397,6 +431,9 @@ def find_places(
     else:
         out.regions = list(dict.fromkeys(r for c in out.countries if (r := region_of(c))))
     if out.remote == "yes" and not out.countries and not focus:
-        out.regions = []
+        anywhere = next((s for s in doc.sentences if _ANYWHERE.search(fold(s))), None)
+        out.regions = [GLOBAL] if anywhere else []
+        if anywhere:
+            out.evidence["regions"] = clip(anywhere)
     out.regions = [r for r in out.regions if r == GLOBAL or r in set(country_regions().values())]
     return out

@@ -7,17 +7,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from bs4 import BeautifulSoup
 
-MAX_CHARS = 200_000  # postings are truncated to this many characters before any analysis
+# Postings are truncated to this many characters before any analysis (a long posting has 20,000;
+# the rest of a longer text is page furniture, and analysing it would cost time, not accuracy).
+MAX_CHARS = 50_000
+MAX_HTML_CHARS = 400_000  # HTML is read up to this many characters (markup is most of a page)
+MAX_LINE = 2_000  # longer lines (text without line breaks) are cut into lines at sentence ends
 EVIDENCE_CHARS = 300
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACE = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_SPACES = re.compile(rf"{_SPACE}+")
+# Runs of spaces other than a single plain space.
+_SPACE_RUNS = re.compile(rf"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]{_SPACE}*| {_SPACE}+")
+_LINE_EDGES = re.compile(r"[^\S\n]+\n[^\S\n]*|\n[^\S\n]+")
 _BULLET = re.compile(r"^[\s•·▪◦●○■□►▸\-–—*|>]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»)]?\s+(?=\S)")
 # Abbreviations that end with a dot but do not end a sentence.
@@ -30,7 +40,7 @@ _BLOCK_TAGS = "p div br li tr h1 h2 h3 h4 h5 h6 section article header footer ul
 
 def html_to_text(html: str) -> str:
     """Visible text of an HTML page, one block element per line."""
-    soup = BeautifulSoup(html[: MAX_CHARS * 2], "lxml")
+    soup = BeautifulSoup(html[:MAX_HTML_CHARS], "lxml")
     for tag in soup(["script", "style", "noscript", "template", "svg", "head"]):
         tag.decompose()
     for tag in soup.find_all(_BLOCK_TAGS.split()):
@@ -41,9 +51,9 @@ def html_to_text(html: str) -> str:
 
 def normalise(text: str) -> str:
     """NFC, no zero-width characters, single spaces, unix newlines, at most MAX_CHARS."""
-    text = unicodedata.normalize("NFC", text[:MAX_CHARS]).translate(_ZERO_WIDTH)
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text[:MAX_CHARS]))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = _LINE_EDGES.sub("\n", _SPACE_RUNS.sub(" ", text))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
@@ -80,16 +90,16 @@ _FOLD.update(
 )
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower-cased, accent-free copy of `text` with the same length (offsets stay valid)."""
-    return text.translate(_FOLD)
+    return text.lower().replace("`", "'") if text.isascii() else text.translate(_FOLD)
 
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word: its folded form, its original form and its offsets in the text."""
 
     key: str
@@ -98,13 +108,14 @@ class Token:
     end: int
 
 
-def tokens(text: str) -> list[Token]:
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[Token, ...]:
     """Word tokens of `text` (letters and digits; punctuation and spaces separate words)."""
     folded = fold(text)
-    return [
+    return tuple(
         Token(folded[m.start() : m.end()], m.group(), m.start(), m.end())
         for m in _TOKEN.finditer(text)
-    ]
+    )
 
 
 def clip(text: str, limit: int = EVIDENCE_CHARS) -> str:
@@ -113,9 +124,31 @@ def clip(text: str, limit: int = EVIDENCE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def sentence_at(text: str, pos: int) -> str:
+    """The line or sentence of `text` around offset `pos`."""
+    start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
+    ends = [i for i in (text.find("\n", pos), text.find(". ", pos)) if i >= 0]
+    return text[start : min(ends, default=len(text)) + 1].strip()
+
+
 def strip_bullet(line: str) -> str:
     """A line without its leading bullet, dash or table bar."""
     return _BULLET.sub("", line).strip(" |")
+
+
+def _wrap(line: str) -> list[str]:
+    """A line of at most MAX_LINE characters, or pieces of a longer one cut after a sentence end
+    (or a semicolon, or a space) so that no analysis ever reads a huge line."""
+    out = []
+    while len(line) > MAX_LINE:
+        head = line[:MAX_LINE]
+        cut = max(head.rfind(". "), head.rfind("; "), head.rfind("! "), head.rfind("? ")) + 1
+        if cut < MAX_LINE // 4:
+            cut = head.rfind(" ") if head.rfind(" ") > MAX_LINE // 4 else MAX_LINE
+        out.append(line[:cut].strip())
+        line = line[cut:].strip()
+    out.append(line)
+    return [part for part in out if part]
 
 
 def split_sentences(line: str) -> list[str]:
@@ -140,8 +173,8 @@ class Doc:
     lines: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.lines = [strip_bullet(line) for line in self.text.split("\n")]
-        self.lines = [line for line in self.lines if line]
+        lines = (strip_bullet(line) for line in self.text.split("\n"))
+        self.lines = [part for line in lines if line for part in _wrap(line)]
 
     @cached_property
     def sentences(self) -> list[str]:
@@ -157,6 +190,27 @@ class Doc:
     def folded(self) -> str:
         """The whole text, folded."""
         return fold(self.text)
+
+    @cached_property
+    def _folded_lines(self) -> tuple[str, list[int]]:
+        """`lines` folded and joined with newlines, and the offset where each line starts."""
+        starts, pos = [], 0
+        for line in self.lines:
+            starts.append(pos)
+            pos += len(line) + 1
+        joined = "\n".join(self.lines)
+        return fold.__wrapped__(joined), starts
+
+    def lines_matching(self, pattern: re.Pattern[str]) -> set[int]:
+        """Indices of the lines that a match of `pattern` (on folded text) touches: one scan of
+        the whole text instead of one search per line."""
+        text, starts = self._folded_lines
+        out: set[int] = set()
+        for m in pattern.finditer(text):
+            first = bisect_right(starts, m.start()) - 1
+            last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+            out.update(range(first, last + 1))
+        return out
 
     def fields(self, label: re.Pattern[str], *, max_value: int = 160) -> Iterator[tuple[str, str]]:
         """Values of lines starting with a label matching `label` (matched on folded text).

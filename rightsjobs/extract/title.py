@@ -9,9 +9,10 @@ lose "Vacancy:"-style prefixes, a leading place name and a trailing " at ORG".
 
 Organisation, first that applies: the record's; one named in the headline; an "Organization:"
 field; the short title-case line under the title; the subject of "... is hiring / recrute /
-lancent un appel"; "About ORG"; a name given with its acronym that recurs; a well-known
-organisation named repeatedly; a CamelCase brand named repeatedly; in scripts without capitals,
-the first phrase headed by an organisation noun.
+lancent un appel"; "About ORG"; a name with an organisation word opening one of the first
+sentences ("Baltic Freedom Network supports ..."); a name given with its acronym that recurs; a
+well-known organisation named repeatedly; a CamelCase brand named repeatedly; in scripts without
+capitals, the first phrase headed by an organisation noun.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ _PREFIX = re.compile(
 )
 _CALL_FOR = re.compile(r"^call\s+for\s+(?=consultan|proposals?\s+for\s+consultan)")
 _VACANCY_AT = re.compile(
-    r"^(?:vacancy|job(?:\s+opening)?|position)\s+at\s+(?P<org>[^:]{2,80}?)\s*:\s*(?P<title>.+)$",
+    r"^(?:vacancy|job(?:\s+opening)?|position)\s+at\s+(?P<org>[^:]{2,80}?)(?:\s*:|\s+[-–—|])\s*"
+    r"(?P<title>.+)$",
     re.I,
 )
 _SEEKS = re.compile(
@@ -110,7 +112,10 @@ _ORG_WORDS = re.compile(
     r"|association|asociacion|alliance|watch|defenders|international|internacional|fund|fonds"
     r"|fondo|programme|agency|agence|agencia|endowment|society|league|ligue|service|provedoria"
     r"|ombudsman|defensoria|ministry|ministere|ministerio|secretariat|secretaria|coalition"
-    r"|coalicion|trust|helsinki|amnesty|ngo|ong|организаци\w*|фонд|центр|комитет|институт"
+    r"|coalicion|trust|helsinki|amnesty|ngo|ong|collective|colectivo|collectif|lab|laboratory"
+    r"|consortium|platform|plataforma|plateforme|forum|foro|movement|movimiento|mouvement"
+    r"|observatory|observatorio|observatoire|charity|non-profit|nonprofit|организаци\w*|фонд"
+    r"|центр|комитет|институт"
     r"|ассоциаци\w*|сеть|ინსტიტუტი|ორგანიზაცია|ცენტრი|ასოციაცია|ფონდი)\b"
 )
 _SUBJECT_VERB = re.compile(
@@ -139,6 +144,20 @@ _ACRONYM_NAME = re.compile(
     r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|on|and|the|de|des|du|la|le|pour|del|los|y|et"
     r"|in)\s+)*){1,8})\(([A-Z][A-Za-z]{1,9})\)"
 )
+_COPULA = re.compile(r"\s+(?:is\s+an?|est\s+une?|es\s+una?|является)\b")
+OPENING_SENTENCES = 8  # an organisation opening a sentence is looked for in this many sentences
+_NAME_WORD = r"[A-ZÀ-ÞА-ЯЁ][\w'’&.-]*"
+_OPENING_NAME = re.compile(
+    rf"^(?P<org>(?:(?:The|El|La|Le|Les|L'|L’)\s*)?{_NAME_WORD}(?:\s+(?:(?:of|for|on|and|the|de|des"
+    rf"|du|la|le|del|los|las|y|et|in|pour|per)\s+)*{_NAME_WORD}){{1,7}})(?P<paren>\s*\([^)]{{2,60}}\))?"
+    rf"\s+(?P<next>[a-zà-ÿа-яё][\w'’-]*)"
+)
+# Words after a name that show it is not the subject of a sentence.
+_NOT_VERBS = {
+    "of", "for", "on", "in", "at", "to", "from", "with", "by", "and", "or", "the", "a", "an",
+    "de", "des", "du", "la", "le", "les", "el", "los", "las", "y", "o", "et", "ou", "en",
+    "para", "por", "con", "sur", "dans", "avec", "pour", "и", "в", "на", "с", "по", "для",
+}  # fmt: skip
 _CAMEL = re.compile(r"\b[A-Z][a-z]+[A-Z]\w+\b")
 _ARABIC_ORG = re.compile(
     r"((?:ال)?(?:مرصد|منظمة|مركز|مؤسسة|شبكة|لجنة|مفوضية|جمعية|المرصد|المنظمة|المركز|المؤسسة|الشبكة"
@@ -148,6 +167,9 @@ _ARABIC_TITLE = re.compile(
     r"((?:برنامج\s+)?(?:زمالة|وظيفة|منصب|تدريب)(?:\s+(?!مطلع|في|الذي|التي|من|على)\S+){0,5})"
 )
 _GEORGIAN_TITLE = re.compile(r"^(\S+?)ის\s+ვაკანსია$")
+
+
+KNOWN_ORG_CHARS = 6000  # well-known organisations are counted in this much of the text
 
 
 @dataclass
@@ -208,6 +230,13 @@ def _header(doc: Doc) -> list[tuple[int, str]]:
     return out
 
 
+def _without_place(text: str) -> str:
+    """A headline's title before its trailing place: "Monitor in Gulu, [Uganda]" -> "Monitor"."""
+    if m := re.search(r"\s+(?:in|at|en|a|à|в)\s+[^,]+,\s*$", text):
+        text = text[: m.start()]
+    return re.sub(r"\s+(?:in|at|en|a|à|в)$", "", text.rstrip(" ,–—-"))
+
+
 def _headline(doc: Doc) -> tuple[str | None, str | None, int | None, str]:
     """(title, org, line index, evidence) from a headline pattern in the first lines."""
     for i, line in _header(doc)[:6]:
@@ -218,7 +247,7 @@ def _headline(doc: Doc) -> tuple[str | None, str | None, int | None, str]:
             raw_title = _cut(line[m.start("title") :])
             hits = places_in(raw_title)
             if hits and not re.search(r"\w", raw_title[hits[-1].end :]):
-                raw_title = re.sub(r"\s+\S+\s*$", "", raw_title[: hits[-1].start]) or raw_title
+                raw_title = _without_place(raw_title[: hits[-1].start]) or raw_title
             return _clean_title(raw_title), line[: m.end("org")].strip(), i, line
         if (
             (m := _TITLE_AT.match(line))
@@ -301,6 +330,7 @@ def _clean_org(org: str, *, drop_place: bool = False) -> str | None:
     without a trailing "à Genève"."""
     org = " ".join(org.split())
     org = re.split(r"\.\s*[-–—]\s*|\s[-–—]\s(?=[A-Z])", org)[-1]
+    org = re.split(r",\s+(?:a|an|the|which|who|un|une|una|el|la|le)\s", org)[0]  # an apposition
     org = _LEADING_ORG_NOISE.sub("", org.strip(" ,.:;-–—|\"'“”"))
     hits = places_in(org)
     if drop_place and hits and is_city(hits[-1]) and not re.search(r"\w", org[hits[-1].end :]):
@@ -341,13 +371,32 @@ def _subject_org(doc: Doc) -> tuple[str | None, str]:
             continue
         subject = sentence[: m.start()]
         first = _LEADING_ORG_NOISE.sub("", subject.split(".-")[-1].strip())
-        if len(subject.split()) <= 24 and _ORG_WORDS.search(fold(subject)) and first[:1].isupper():
+        # the subject names an organisation, or is one: "Civic Futures is an independent charity"
+        named = _ORG_WORDS.search(fold(subject)) or (
+            _COPULA.match(fold(sentence[m.start() :]))
+            and _ORG_WORDS.search(fold(" ".join(sentence[m.end() :].split()[:4])))
+            and len(subject.split()) <= 6
+        )
+        if len(subject.split()) <= 24 and named and first[:1].isupper():
             if "(" in sentence[m.start() : m.end()]:
                 subject += " " + sentence[m.start() : m.end()].split(")")[0].strip() + ")"
             return _clean_org(subject, drop_place=True), sentence
     for line in doc.lines[:40]:
         if (m := _ABOUT.match(line)) and m.group(1)[:1].isupper():
             return _clean_org(m.group(1)), line
+    return None, ""
+
+
+def _opening_org(doc: Doc) -> tuple[str | None, str]:
+    """The name that opens one of the first sentences ("Baltic Freedom Network supports ...",
+    "El Colectivo de Defensores Andinos (Andean Defenders Collective) acompaña ...")."""
+    for sentence in doc.sentences[:OPENING_SENTENCES]:
+        m = _OPENING_NAME.match(sentence)
+        if not m or fold(m.group("next")) in _NOT_VERBS or not _ORG_WORDS.search(fold(m["org"])):
+            continue
+        if _BOILERPLATE.search(fold(m["org"])) or _ROLE_RE.search(fold(m["org"])):
+            continue
+        return _clean_org(m.group("org") + (m.group("paren") or "")), sentence
     return None, ""
 
 
@@ -365,7 +414,7 @@ def _acronym_org(doc: Doc) -> tuple[str | None, str]:
 
 
 def _known_org(doc: Doc) -> tuple[str | None, str]:
-    hits = _known_orgs().find(doc.text)
+    hits = _known_orgs().find(doc.text[:KNOWN_ORG_CHARS])
     counts = Counter(h.value for h in hits)
     if not counts:
         return None, ""
@@ -376,9 +425,17 @@ def _known_org(doc: Doc) -> tuple[str | None, str]:
     return hit.raw, clip(doc.text[max(0, hit.start - 80) : hit.end + 80])
 
 
-def _other_scripts_org(doc: Doc) -> tuple[str | None, str]:
+def _fallback_org(doc: Doc) -> tuple[str | None, str]:
+    """Scripts without capitals: an opening line or phrase headed by an organisation noun;
+    else a CamelCase brand named three times or more."""
     for line in doc.lines[:3]:
-        if not re.search(r"[a-zA-Z]", line) and len(line) <= 120 and _ORG_WORDS.search(fold(line)):
+        if (
+            not re.search(r"[a-zA-Z]", line)
+            and len(line) <= 120
+            and len(line.split()) <= 8
+            and not re.search(r"[.!?؟]\s|[.!?؟]$", line)  # a name, not a sentence
+            and _ORG_WORDS.search(fold(line))
+        ):
             return line, line
     if m := _ARABIC_ORG.search(doc.text[:3000]):
         return m.group(1), clip(m.group(0))
@@ -392,8 +449,10 @@ def find_title_and_org(doc: Doc) -> Names:
     """The title and organisation of a posting, with the lines they came from."""
     out = Names()
     head_title, head_org, head_line, head_evidence = _headline(doc)
-    if doc.title:
-        out.title, out.title_evidence = _clean_title(doc.title, doc.organization), doc.title
+    if doc.title:  # a record title may be a headline too ("ORG seeks a Protection Officer")
+        title_head, title_org, _, _ = _headline(Doc(doc.title))
+        out.title = title_head or _clean_title(doc.title, doc.organization)
+        out.title_evidence, head_org = doc.title, title_org or head_org
     if not out.title:
         out.title, out.title_line, out.title_evidence = _labelled_titles(doc)
     if not out.title and head_title:
@@ -415,9 +474,10 @@ def find_title_and_org(doc: Doc) -> Names:
         lambda: next(((_clean_org(v), line) for v, line in doc.fields(_ORG_LABEL)), (None, "")),
         lambda: _org_after_title(doc, out.title_line),
         lambda: _subject_org(doc),
+        lambda: _opening_org(doc),
         lambda: _acronym_org(doc),
         lambda: _known_org(doc),
-        lambda: _other_scripts_org(doc),
+        lambda: _fallback_org(doc),
     ):
         if out.organization:
             break

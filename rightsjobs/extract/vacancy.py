@@ -20,7 +20,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_union
 
-from rightsjobs.extract.text import Doc, clip, fold
+from rightsjobs.extract.text import Doc, clip, fold, sentence_at
 
 HEAD_CHARS = 3000  # the rules read the title and this much of the opening
 CLASSIFIER_CHARS = 1500  # the classifier reads the title and this much
@@ -123,20 +123,23 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
         ),
     ),
     (
-        "first-person report",
+        "looks back on an internship or fellowship",
         -3.0,
         re.compile(
             r"\b(?:my\s+(?:internship|fellowship|stage|time\s+at)|i\s+(?:started|spent|learned"
             r"|interned|worked)|mon\s+stage|mi\s+pasantia|моя\s+стажировка|alumni\s+stor\w*"
-            r"|a\s+former\s+(?:intern|fellow))\b"
+            r"|(?:a|our|the)\s+former\s+(?:interns?|fellows?)|looking\s+back|as\s+(?:their|her|his|my"
+            r"|our)\s+(?:internship|fellowship|placement|stage)\s+(?:ends|ended|comes\s+to\s+an\s+end)"
+            r"|we\s+asked\s+(?:them|her|him|our\s+\w+))\b"
         ),
     ),
     (
         "appointment news",
         -3.0,
         re.compile(
-            r"\b(?:(?:has\s+been|was|were)\s+appointed|appointment\s+of|pleased\s+to\s+(?:announce"
-            r"|welcome)|delighted\s+to\s+welcome|takes?\s+up\s+(?:her|his|their)\s+post|nomme\w*"
+            r"\b(?:(?:has\s+been|was|were|has|have)\s+appointed|appoints|appointment\s+of"
+            r"|pleased\s+to\s+(?:announce|welcome)|delighted\s+to\s+welcome|(?:takes?|take|took)"
+            r"\s+up\s+(?:her|his|their|the)\s+(?:post|position|role)|outgoing\s+director|nomme\w*"
             r"|nombr(?:o|ado|ada)|назначен\w*|ny\s+leder|ny\s+direktor|neue[rn]?\s+(?:leiter\w*"
             r"|direktor\w*))\b"
         ),
@@ -253,7 +256,7 @@ def vacancy_score(doc: Doc, title: str | None) -> tuple[float, str]:
     fired: list[tuple[str, float, str]] = []
     for name, weight, pattern in _RULES:
         if m := pattern.search(folded):
-            fired.append((name, weight, _sentence_at(head, m.start())))
+            fired.append((name, weight, sentence_at(head, m.start())))
     fired += _structure(doc)
     total = logit + sum(w for _, w, _ in fired)
     score = 1 / (1 + math.exp(-total))
@@ -261,11 +264,3 @@ def vacancy_score(doc: Doc, title: str | None) -> tuple[float, str]:
         max(fired, key=lambda f: abs(f[1]))[2] if fired else (doc.lines[0] if doc.lines else "")
     )
     return round(score, 4), clip(evidence)
-
-
-def _sentence_at(text: str, pos: int) -> str:
-    start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
-    end = min(
-        (i for i in (text.find("\n", pos), text.find(". ", pos)) if i >= 0), default=len(text)
-    )
-    return text[start : end + 1].strip()

@@ -1,0 +1,171 @@
+"""Benchmark of the matcher on a synthetic corpus (a script, not a test).
+
+    .venv/bin/python bench/bench_matcher.py [--quick] [--seed N]
+
+Ranks the top 20 of 100,000 postings for each of 10,000 profiles (1/10 of both with --quick)
+and prints, in one run: index build, ranking wall and CPU time, peak memory and profiles/s for
+our ranker; the same for a naive per-profile loop and for rank_bm25 (on samples, extrapolated);
+ranking time at 10%, 30% and 100% of the postings; and adding a week's postings to an index.
+"""
+
+import argparse
+import os
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]  # synthetic.py, and this checkout's matcher
+
+from synthetic import Corpus  # noqa: E402
+
+from matcher import Index, fit  # noqa: E402
+from matcher.text import WORD, profile_document  # noqa: E402
+
+K = 20
+WEEK = 0.02  # share of the corpus that a week brings
+
+
+def clock(fn, *args, **kwargs):
+    """(result, wall seconds, CPU seconds) of a call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = fn(*args, **kwargs)
+    return out, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def traced(fn, *args, **kwargs):
+    """(result, peak MiB allocated during the call)."""
+    tracemalloc.start()
+    out = fn(*args, **kwargs)
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return out, peak
+
+
+def naive(index: Index, profiles: list[dict], as_of) -> list[list[str]]:
+    """One profile at a time: cosine with every posting, then the hard requirements checked in
+    Python posting by posting, best first, until k pass."""
+    out = []
+    for profile in profiles:
+        query = index.vectoriser.transform([profile_document(profile)[0]])
+        scores = (query @ index._x.T).toarray().ravel()
+        shown = []
+        for j in np.argsort(-scores):
+            if scores[j] <= 0 or len(shown) == K:
+                break
+            if not fit.failures(index.postings[j], profile, as_of):
+                shown.append(index.postings[j]["id"])
+        out.append(shown)
+    return out
+
+
+def bm25(postings: list[dict], profiles: list[dict]) -> tuple[float, float, int]:
+    """(index seconds, seconds per profile, profiles timed) of rank_bm25's BM25Okapi, text only."""
+    from rank_bm25 import BM25Okapi
+
+    def words(text: str) -> list[str]:
+        return WORD.findall(text.lower())
+
+    model, build, _ = clock(BM25Okapi, [words(f"{p['title']} {p['text']}") for p in postings])
+    sample = profiles[: max(5, min(50, len(profiles) // 200))]
+    _, wall, _ = clock(
+        lambda: [
+            np.argpartition(-model.get_scores(words(f"{q['about']} {' '.join(q['keywords'])}")), K)[
+                :K
+            ]
+            for q in sample
+        ]
+    )
+    return build, wall / len(sample), len(sample)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1/10 of the corpus")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
+    scale = 0.1 if args.quick else 1.0
+    n_postings, n_profiles = int(100_000 * scale), int(10_000 * scale)
+
+    corpus = Corpus(args.seed)
+    (postings, profiles), gen, _ = clock(
+        lambda: (corpus.postings(n_postings), corpus.profiles(n_profiles))
+    )
+    as_of = corpus.as_of
+    print(
+        f"corpus: {n_postings:,} postings, {n_profiles:,} profiles, generated in {gen:.1f} s "
+        f"(seed {args.seed}, as of {as_of})"
+    )
+
+    week = int(n_postings * WEEK)
+    index, build, _ = clock(Index, postings[: n_postings - week])
+    _, add, _ = clock(index.add, postings[n_postings - week :])
+    index.rank(profiles[:50], K, as_of)  # warm caches (region lists, exclusion terms)
+    results, wall, cpu = clock(index.rank, profiles, K, as_of)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+    batch = min(1000, n_profiles // 4)  # at least four batches to share out
+    _, wall2, _ = clock(index.rank, profiles, K, as_of, batch=batch, workers=2)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - children
+    _, peak = traced(index.rank, profiles[:1000], K, as_of)
+    shown = sum(map(len, results)) / n_profiles
+    print(
+        f"\nindex build ({n_postings - week:,} postings): {build:.1f} s; "
+        f"add a week ({week:,} postings): {add:.2f} s"
+    )
+    _, rebuild, _ = clock(Index, postings)
+    print(f"full rebuild instead ({n_postings:,} postings): {rebuild:.1f} s")
+
+    ours = n_profiles / min(wall, wall2)
+    print(
+        f"\nour ranker: {n_profiles:,} profiles x {n_postings:,} postings, top {K}, "
+        f"{shown:.1f} results/profile:"
+    )
+    print(f"  1 process:   {wall:.1f} s wall, {cpu:.1f} s CPU, {n_profiles / wall:,.0f} profiles/s")
+    print(
+        f"  2 processes: {wall2:.1f} s wall, {children:.1f} s CPU in the workers, "
+        f"{n_profiles / wall2:,.0f} profiles/s (workers=2)"
+    )
+    print(f"  peak memory allocated while ranking 1,000 profiles (tracemalloc): {peak:,.0f} MiB")
+
+    sample = profiles[: max(10, n_profiles // 200)]
+    _, naive_wall, _ = clock(naive, index, sample, as_of)
+    naive_rate = len(sample) / naive_wall
+    print(
+        f"naive per-profile loop: {len(sample)} profiles in {naive_wall:.1f} s, "
+        f"{naive_rate:.1f} profiles/s (~{n_profiles / naive_rate / 60:.0f} min for all; "
+        f"our best is {ours / naive_rate:,.0f}x faster)"
+    )
+
+    bm25_build, per_profile, timed = bm25(postings, profiles)
+    print(
+        f"rank_bm25 BM25Okapi (text only): index {bm25_build:.1f} s; {timed} profiles timed, "
+        f"{per_profile:.2f} s each, {1 / per_profile:.1f} profiles/s "
+        f"(~{n_profiles * per_profile / 3600:.1f} h for all, extrapolated; "
+        f"our best is {ours * per_profile:,.0f}x faster)"
+    )
+
+    print(f"\ngrowth ({n_profiles:,} profiles, top {K}, 1 process):")
+    for share in (0.1, 0.3, 1.0):
+        n = int(n_postings * share)
+        part = index if share == 1.0 else Index(postings[:n])
+        part.rank(profiles[:50], K, as_of)
+        _, t, c = clock(part.rank, profiles, K, as_of)
+        print(
+            f"  {n:>7,} postings: {t:6.1f} s wall, {c:6.1f} s CPU, "
+            f"{c / n_profiles * 1000:.2f} ms CPU per profile"
+        )
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10
+    print(
+        f"\npeak resident memory of the whole run: {maxrss:,.0f} MiB; "
+        f"load average {os.getloadavg()[0]:.2f} at the end"
+    )
+
+
+if __name__ == "__main__":
+    main()
