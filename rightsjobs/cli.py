@@ -225,12 +225,13 @@ def rank(profiles_file: str, postings_file: str, top: int, as_of, include_closed
     from matcher import rank as run_rank
     from rightsjobs.extract import extract as run_extract
     from rightsjobs.profiles import load_profiles
+    from spiders.normalise import html_to_text
 
     profiles = load_profiles(profiles_file)
     records = read_postings_input(postings_file)
     today = day(as_of)
     postings = [
-        {**run_extract(r, as_of=today), "text": r.get("text") or "", "html": r.get("html")}
+        {**run_extract(r, as_of=today), "text": r.get("text") or html_to_text(r.get("html"))}
         for r in records
     ]
     shortlists = run_rank(postings, profiles, k=top, as_of=today, include_closed=include_closed)

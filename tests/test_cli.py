@@ -1,5 +1,6 @@
 """The command line: helpful one-line errors, exit codes, documented commands."""
 
+import json
 import re
 from pathlib import Path
 
@@ -114,3 +115,21 @@ def test_bad_week(tmp_path):
     db = str(tmp_path / "x.db")
     invoke("profiles", "list", "--db", db)
     one_line_error(invoke("digest", "--week", "2026-48", "--db", db), "--week")
+
+
+def test_rank_reads_html_only_postings(tmp_path):
+    profiles = tmp_path / "p.yaml"
+    profiles.write_text(
+        "- id: lawyer\n  about: Human rights lawyer, litigation.\n", encoding="utf-8"
+    )
+    postings = tmp_path / "h.jsonl"
+    html = (
+        "<h1>Legal Officer</h1><p>Vacancy: Legal Officer for strategic litigation, based in "
+        "Nairobi, Kenya. Deadline 10 January 2099.</p>"
+    )
+    postings.write_text(json.dumps({"id": "h1", "html": html}) + "\n", encoding="utf-8")
+    result = invoke("rank", "--profiles", str(profiles), "--postings", str(postings))
+    assert result.exit_code == 0, result.output
+    line = json.loads(result.output.splitlines()[0])
+    assert line["profile"] == "lawyer" and [r["id"] for r in line["results"]] == ["h1"]
+    assert "litigation" in line["results"][0]["why"]["matched_terms"]
