@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from rightsjobs import profiles
 from rightsjobs.regions import GLOBAL, country_names, country_regions
 
 FAMILY_WORDS = {
@@ -221,16 +222,8 @@ EXCLUDES = [
     "procurement",
     "security",
 ]
-SENIORITY = ["entry", "mid", "senior", "director", "unknown"]
-CONTRACTS = [
-    "permanent",
-    "fixed-term",
-    "consultancy",
-    "internship",
-    "fellowship",
-    "volunteer",
-    "unknown",
-]
+SENIORITY = [*profiles.SENIORITIES, "unknown"]
+CONTRACTS = [*profiles.CONTRACT_TYPES, "unknown"]
 LEVELS = ["native", "fluent", "working", "basic"]
 
 

@@ -13,20 +13,13 @@ from datetime import date
 import numpy as np
 import pycountry
 
+from rightsjobs import profiles
 from rightsjobs.regions import GLOBAL, country_regions, region_of, regions
 
 LEVELS = {"basic": 1, "working": 2, "fluent": 3, "native": 4}
 WORKING = LEVELS["working"]
-CONTRACTS = (
-    "unknown",
-    "permanent",
-    "fixed-term",
-    "consultancy",
-    "internship",
-    "fellowship",
-    "volunteer",
-)
-SENIORITIES = ("unknown", "entry", "mid", "senior", "director")
+CONTRACTS = ("unknown", *profiles.CONTRACT_TYPES)
+SENIORITIES = ("unknown", *profiles.SENIORITIES)
 # Years of experience a role usually asks for, when the posting states no minimum.
 EXPECTED_YEARS = {"entry": (0, 3), "mid": (3, 8), "senior": (6, 15), "director": (10, 40)}
 ENTRY_CONTRACTS = ("internship", "fellowship")

@@ -15,18 +15,11 @@ from __future__ import annotations
 
 import re
 
+from rightsjobs import profiles
 from rightsjobs.extract.text import Doc, clip, fold, sentence_at
 
-CONTRACT_TYPES = (
-    "permanent",
-    "fixed-term",
-    "consultancy",
-    "internship",
-    "fellowship",
-    "volunteer",
-    "unknown",
-)
-SENIORITIES = ("entry", "mid", "senior", "director", "unknown")
+CONTRACT_TYPES = (*profiles.CONTRACT_TYPES, "unknown")
+SENIORITIES = (*profiles.SENIORITIES, "unknown")
 
 # (kind, words that name it in a title or contract field, phrases that name it in the body)
 _KINDS: list[tuple[str, str, str]] = [
