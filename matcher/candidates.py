@@ -1,14 +1,15 @@
-"""Candidate pairs: the cosine of each profile with only the postings its place rule may admit.
+"""Candidate lists: inverted lists of the posting vectors, one set per place.
 
 Postings are grouped into lists by region (a posting is in the list of each region it has,
-Global included) and one list of remote postings. A profile's lists are its regions, the
-regions of its countries and locations, Global, and remote unless `remote: no` (only remote for
-`remote: only`; every posting for a profile with no place at all). That is a superset of the
-postings passing the CONTRACT §3 place rule, which `fit.place_ok` then applies exactly; but it
-spares the sparse products most of the postings a regional profile can never be shown.
+Global included) and one list of remote postings; list 0 holds every posting. A profile's
+lists are its regions, the regions of its countries and locations, Global, and remote unless
+`remote: no` (only remote for `remote: only`; list 0 for a profile with no place at all). That
+is a superset of the postings passing the CONTRACT §3 place rule, which `fit.place_ok` then
+applies exactly; but it spares the search most of the postings a regional profile can never be
+shown. Only the postings that may be shown at all (open, not replaced) are in the lists.
 """
 
-from collections.abc import Iterator
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -16,62 +17,69 @@ import scipy.sparse as sp
 from matcher import fit
 
 
-class Candidates:
-    """Posting vectors in region lists, on a compact set of columns."""
+class Lists(NamedTuple):
+    """Inverted lists over compact term columns: list l's postings of term t are
+    `posting[start[l, t]:start[l, t + 1]]`, with their weights in `weight`; and each posting's
+    own vector, its terms (ascending) `term[term_start[j]:term_start[j + 1]]`."""
 
-    def __init__(self, vectors: sp.csr_matrix, postings: fit.PostingArrays) -> None:
+    start: np.ndarray  # (lists, terms + 1) int64
+    posting: np.ndarray  # int32 posting positions
+    weight: np.ndarray  # float32
+    bit: np.ndarray  # (lists,) int64: the list's bit in `fit.ProfileArrays.lists`; -1 for list 0
+    member: np.ndarray  # (postings,) uint64: bits of the lists holding each posting
+    term_start: np.ndarray  # (postings + 1,) int64
+    term: np.ndarray  # int32 compact term columns
+    term_weight: np.ndarray  # float32
+
+
+class Candidates:
+    """The lists of an index, and the map of its feature columns to their compact terms."""
+
+    def __init__(self, vectors: sp.csr_matrix, postings: np.ndarray, usable: np.ndarray) -> None:
+        """Lists of the `usable` postings (`postings` are their fit.POSTING records)."""
+        self.usable = usable
         used = np.unique(vectors.indices)
+        self.columns = used  # the feature column of each compact term
         self.compact = np.full(vectors.shape[1], -1, dtype=np.int32)
         self.compact[used] = np.arange(len(used), dtype=np.int32)
         x = sp.csr_matrix(
             (vectors.data, self.compact[vectors.indices], vectors.indptr),
             shape=(vectors.shape[0], len(used)),
         )
-        self.member = postings.region | (
-            postings.remote.astype(np.uint64) << np.uint64(fit.Codes.remote_list)
+        x.sort_indices()
+        member = postings["region"] | (
+            postings["remote"].astype(np.uint64) << np.uint64(fit.Codes.remote_list)
         )
-        self.everything = x.T.tocsr()
-        self.lists: dict[int, tuple[np.ndarray, sp.csr_matrix]] = {}
+        groups = [(-1, np.flatnonzero(usable))]
         for bit in range(64):
-            members = np.flatnonzero((self.member >> np.uint64(bit)) & np.uint64(1))
+            members = np.flatnonzero(usable & ((member >> np.uint64(bit)) & np.uint64(1) == 1))
             if len(members):
-                self.lists[bit] = (members, x[members].T.tocsr())
+                groups.append((bit, members))
+        starts, postings_of, weights = [], [], []
+        offset = 0
+        for _, members in groups:
+            inverted = x[members].T.tocsr()
+            starts.append(inverted.indptr.astype(np.int64) + offset)
+            postings_of.append(members[inverted.indices].astype(np.int32))
+            weights.append(inverted.data.astype(np.float32))
+            offset += inverted.nnz
+        self.lists = Lists(
+            np.stack(starts),
+            np.concatenate(postings_of),
+            np.concatenate(weights),
+            np.array([bit for bit, _ in groups], dtype=np.int64),
+            member,
+            x.indptr.astype(np.int64),
+            x.indices.astype(np.int32),
+            x.data.astype(np.float32),
+        )
 
-    def _queries(self, queries: sp.csr_matrix) -> sp.csr_matrix:
+    def queries(self, queries: sp.csr_matrix) -> sp.csr_matrix:
         """Queries on the compact columns (terms no posting has are dropped)."""
         cols = self.compact[queries.indices]
         q = sp.csr_matrix(
             (np.where(cols >= 0, queries.data, 0), np.maximum(cols, 0), queries.indptr.copy()),
-            shape=(queries.shape[0], self.everything.shape[0]),
+            shape=(queries.shape[0], self.lists.start.shape[1] - 1),
         )
         q.eliminate_zeros()
         return q
-
-    def pairs(
-        self,
-        queries: sp.csr_matrix,
-        profiles: fit.ProfileArrays,
-    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-        """Per candidate list: (rows, cols, cosine) of the profile rows and posting cols that
-        share a term, rows ascending. A pair comes once, from the first of the profile's lists
-        that holds the posting."""
-        q = self._queries(queries)
-        wants = profiles.lists
-        everywhere = np.flatnonzero(profiles.anywhere & ~profiles.remote_only)
-        if len(everywhere):
-            yield _product(q[everywhere], self.everything, everywhere, None)
-        for bit, (members, matrix) in self.lists.items():
-            rows = np.flatnonzero((wants >> np.uint64(bit)) & np.uint64(1))
-            if len(rows):
-                r, c, cos = _product(q[rows], matrix, rows, members)
-                first = (self.member[c] & wants[r] & np.uint64((1 << bit) - 1)) == 0
-                yield r[first], c[first], cos[first]
-
-
-def _product(
-    q: sp.csr_matrix, matrix: sp.csr_matrix, rows: np.ndarray, members: np.ndarray | None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    product = q @ matrix
-    r = np.repeat(rows, np.diff(product.indptr))
-    c = product.indices.astype(np.int64)
-    return r, (members[c] if members is not None else c), product.data

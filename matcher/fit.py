@@ -1,17 +1,17 @@
 """Structured fit: CONTRACT §3 hard requirements as filters and soft signals as a multiplier.
 
-Postings and profiles become columns of numpy arrays (languages, countries and regions as
-bitsets of uint64 words). The pair functions take `rows` (profile positions) and `cols`
-(posting positions) of candidate pairs and return one value per pair. `failures` is the plain,
-one-pair reference of the same hard requirements.
+Postings and profiles become numpy records (POSTING, PROFILE; languages, countries and regions
+as bitsets of uint64 words), which compiled functions (numba) check pair by pair inside the
+search (`matcher.search`). `failures` is the plain Python reference of the same hard
+requirements.
 """
 
 import math
-from dataclasses import dataclass, fields
 from datetime import date
 
 import numpy as np
 import pycountry
+from numba import njit
 
 from rightsjobs import profiles
 from rightsjobs.regions import GLOBAL, country_regions, region_of, regions
@@ -113,178 +113,113 @@ def posting_regions(posting: dict) -> set[str]:
     return (found | set(posting.get("regions") or [])) - {None}
 
 
-def _concat(cls, parts):
-    return cls(**{f.name: np.concatenate([getattr(p, f.name) for p in parts]) for f in fields(cls)})
+GLOBAL_BIT = Codes.global_bit
+POSTING = np.dtype(
+    [
+        ("region", np.uint64),  # bits: focus and countries' regions (Global bit included)
+        ("country", np.uint64, Codes.country_words),
+        ("remote", np.bool_),  # remote == "yes"
+        ("required", np.uint64, Codes.lang_words),  # languages required
+        ("has_required", np.bool_),
+        ("rule", np.uint64, Codes.lang_words),  # languages of the language_rule
+        ("rule_n", np.int8),  # at_least of the rule, 0 without one
+        ("valued", np.uint64, Codes.lang_words),  # non-English languages named anywhere
+        ("text_lang", np.int16),  # bit of the description's language, -1 unknown
+        ("min_years", np.float32),  # NaN unknown
+        ("expected_lo", np.float32),  # expected years (NaN unknown)
+        ("expected_hi", np.float32),
+        ("contract", np.int8),  # index in CONTRACTS
+        ("seniority", np.int8),  # index in SENIORITIES
+        ("deadline", np.int64),  # ordinal, FAR_DAY when none
+        ("first_day", np.int64),  # ordinal of first_seen or posted_date, NO_DAY when none
+    ]
+)
+PROFILE = np.dtype(
+    [
+        ("anywhere", np.bool_),  # no regions, countries or locations
+        ("wants_place", np.bool_),  # has regions or countries
+        ("has_locations", np.bool_),
+        ("has_countries", np.bool_),
+        ("remote_only", np.bool_),
+        ("remote_no", np.bool_),
+        ("region", np.uint64),
+        ("country", np.uint64, Codes.country_words),
+        ("location", np.uint64, Codes.country_words),
+        ("speaks", np.uint64, Codes.lang_words),  # languages at working level or better
+        ("knows", np.uint64, Codes.lang_words),  # languages at any level
+        ("has_languages", np.bool_),
+        ("years", np.float32),  # NaN unknown
+        ("contracts", np.int64),  # bitmask over CONTRACTS (all set when any)
+        ("seniorities", np.int64),  # bitmask over SENIORITIES
+        ("lists", np.uint64),  # candidate lists (see matcher.candidates)
+    ]
+)
 
 
-@dataclass
-class PostingArrays:
-    """One entry per posting."""
-
-    region: np.ndarray  # uint64 bits: focus and countries' regions (Global bit included)
-    country: np.ndarray  # (n, words) uint64
-    remote: np.ndarray  # bool: remote == "yes"
-    required: np.ndarray  # (n, words) uint64 languages required
-    has_required: np.ndarray  # bool
-    rule: np.ndarray  # (n, words) uint64 languages of the language_rule
-    rule_n: np.ndarray  # int8 at_least of the rule, 0 without one
-    valued: np.ndarray  # (n, words) uint64 non-English languages named anywhere
-    text_lang: np.ndarray  # int16 bit of the description's language, -1 unknown
-    min_years: np.ndarray  # float32, NaN unknown
-    expected_lo: np.ndarray  # float32 expected years (NaN unknown)
-    expected_hi: np.ndarray
-    contract: np.ndarray  # int8 index in CONTRACTS
-    seniority: np.ndarray  # int8 index in SENIORITIES
-    deadline: np.ndarray  # int64 ordinal, FAR_DAY when none
-    first_day: np.ndarray  # int64 ordinal of first_seen or posted_date, NO_DAY when none
-
-    @classmethod
-    def build(cls, postings: list[dict], text_langs: list[str | None]) -> "PostingArrays":
-        lw, cw = Codes.lang_words, Codes.country_words
-        rows = []
-        for p, text_lang in zip(postings, text_langs, strict=True):
-            required = p.get("languages_required") or []
-            rule = p.get("language_rule") or {}
-            named = [*required, *(p.get("languages_desirable") or []), *(rule.get("of") or [])]
-            lo, hi = expected_years(p)
-            deadline, first = (
-                day(p.get("deadline")),
-                day(p.get("first_seen") or p.get("posted_date")),
+def posting_records(postings: list[dict], text_langs: list[str | None]) -> np.ndarray:
+    """One POSTING record per posting; `text_langs` are their descriptions' languages."""
+    lw, cw = Codes.lang_words, Codes.country_words
+    rows = []
+    for p, text_lang in zip(postings, text_langs, strict=True):
+        required = p.get("languages_required") or []
+        rule = p.get("language_rule") or {}
+        named = [*required, *(p.get("languages_desirable") or []), *(rule.get("of") or [])]
+        lo, hi = expected_years(p)
+        deadline, first = day(p.get("deadline")), day(p.get("first_seen") or p.get("posted_date"))
+        minimum = p.get("min_years_experience")
+        contract, seniority = p.get("contract_type") or "unknown", p.get("seniority") or "unknown"
+        rows.append(
+            (
+                _region_value(list(posting_regions(p))),
+                _words(_country_positions(p.get("countries") or []), cw),
+                p.get("remote") == "yes",
+                _words(_lang_positions(required), lw),
+                bool(required),
+                _words(_lang_positions(rule.get("of") or []), lw),
+                int(rule.get("at_least") or 0),
+                _words(_lang_positions([c for c in named if c != "en"]), lw),
+                Codes.lang_bit.get(text_lang, -1) if text_lang else -1,
+                float(minimum) if isinstance(minimum, int | float) else math.nan,
+                lo,
+                hi,
+                CONTRACTS.index(contract) if contract in CONTRACTS else 0,
+                SENIORITIES.index(seniority) if seniority in SENIORITIES else 0,
+                deadline.toordinal() if deadline else FAR_DAY,
+                first.toordinal() if first else NO_DAY,
             )
-            minimum = p.get("min_years_experience")
-            rows.append(
-                (
-                    _region_value(list(posting_regions(p))),
-                    _words(_country_positions(p.get("countries") or []), cw),
-                    p.get("remote") == "yes",
-                    _words(_lang_positions(required), lw),
-                    bool(required),
-                    _words(_lang_positions(rule.get("of") or []), lw),
-                    int(rule.get("at_least") or 0),
-                    _words(_lang_positions([c for c in named if c != "en"]), lw),
-                    Codes.lang_bit.get(text_lang, -1) if text_lang else -1,
-                    float(minimum) if isinstance(minimum, int | float) else math.nan,
-                    lo,
-                    hi,
-                    CONTRACTS.index(p.get("contract_type") or "unknown")
-                    if (p.get("contract_type") or "unknown") in CONTRACTS
-                    else 0,
-                    SENIORITIES.index(p.get("seniority") or "unknown")
-                    if (p.get("seniority") or "unknown") in SENIORITIES
-                    else 0,
-                    deadline.toordinal() if deadline else FAR_DAY,
-                    first.toordinal() if first else NO_DAY,
-                )
-            )
-        cols = list(zip(*rows, strict=True)) if rows else [[] for _ in fields(cls)]
-        dtypes = (
-            np.uint64,
-            np.uint64,
-            bool,
-            np.uint64,
-            bool,
-            np.uint64,
-            np.int8,
-            np.uint64,
-            np.int16,
-            np.float32,
-            np.float32,
-            np.float32,
-            np.int8,
-            np.int8,
-            np.int64,
-            np.int64,
         )
-        shapes = {"country": cw, "required": lw, "rule": lw, "valued": lw}
-        out = {}
-        for f, col, dtype in zip(fields(cls), cols, dtypes, strict=True):
-            arr = np.array(col, dtype=dtype)
-            if f.name in shapes:
-                arr = arr.reshape(len(rows), shapes[f.name])
-            out[f.name] = arr
-        return cls(**out)
-
-    @classmethod
-    def concat(cls, parts: list["PostingArrays"]) -> "PostingArrays":
-        return _concat(cls, parts)
+    return np.array(rows, dtype=POSTING)
 
 
-@dataclass
-class ProfileArrays:
-    """One entry per profile."""
-
-    anywhere: np.ndarray  # bool: no regions, countries or locations
-    wants_place: np.ndarray  # bool: has regions or countries
-    has_locations: np.ndarray
-    has_countries: np.ndarray
-    remote_only: np.ndarray
-    remote_no: np.ndarray
-    region: np.ndarray  # uint64 bits
-    country: np.ndarray  # (n, words) uint64
-    location: np.ndarray  # (n, words) uint64
-    speaks: np.ndarray  # (n, words) uint64: languages at working level or better
-    knows: np.ndarray  # (n, words) uint64: languages at any level
-    has_languages: np.ndarray  # bool
-    years: np.ndarray  # float32, NaN unknown
-    contracts: np.ndarray  # int64 bitmask over CONTRACTS (all set when any)
-    seniorities: np.ndarray  # int64 bitmask over SENIORITIES
-    lists: np.ndarray  # uint64 candidate lists (see matcher.candidates)
-
-    @classmethod
-    def build(cls, profiles: list[dict]) -> "ProfileArrays":
-        lw, cw = Codes.lang_words, Codes.country_words
-        rows = []
-        for p in map(with_defaults, profiles):
-            langs = p["languages"]
-            speaks = [c for c, level in langs.items() if LEVELS.get(level, 0) >= WORKING]
-            years = p["years_experience"]
-            rows.append(
-                (
-                    not (p["regions"] or p["countries"] or p["locations"]),
-                    bool(p["regions"] or p["countries"]),
-                    bool(p["locations"]),
-                    bool(p["countries"]),
-                    p["remote"] == "only",
-                    p["remote"] == "no",
-                    _region_value(p["regions"]),
-                    _words(_country_positions(p["countries"]), cw),
-                    _words(_country_positions(p["locations"]), cw),
-                    _words([Codes.lang_bit[c] for c in speaks if c in Codes.lang_bit], lw),
-                    _words([Codes.lang_bit[c] for c in langs if c in Codes.lang_bit], lw),
-                    bool(langs),
-                    float(years) if years is not None else math.nan,
-                    _mask(p["contract_types"], CONTRACTS),
-                    _mask(p["seniority"], SENIORITIES),
-                    _lists(p),
-                )
+def profile_records(profiles: list[dict]) -> np.ndarray:
+    """One PROFILE record per profile."""
+    lw, cw = Codes.lang_words, Codes.country_words
+    rows = []
+    for p in map(with_defaults, profiles):
+        langs = p["languages"]
+        speaks = [c for c, level in langs.items() if LEVELS.get(level, 0) >= WORKING]
+        years = p["years_experience"]
+        rows.append(
+            (
+                not (p["regions"] or p["countries"] or p["locations"]),
+                bool(p["regions"] or p["countries"]),
+                bool(p["locations"]),
+                bool(p["countries"]),
+                p["remote"] == "only",
+                p["remote"] == "no",
+                _region_value(p["regions"]),
+                _words(_country_positions(p["countries"]), cw),
+                _words(_country_positions(p["locations"]), cw),
+                _words([Codes.lang_bit[c] for c in speaks if c in Codes.lang_bit], lw),
+                _words([Codes.lang_bit[c] for c in langs if c in Codes.lang_bit], lw),
+                bool(langs),
+                float(years) if years is not None else math.nan,
+                _mask(p["contract_types"], CONTRACTS),
+                _mask(p["seniority"], SENIORITIES),
+                _lists(p),
             )
-        cols = list(zip(*rows, strict=True)) if rows else [[] for _ in fields(cls)]
-        dtypes = (
-            bool,
-            bool,
-            bool,
-            bool,
-            bool,
-            bool,
-            np.uint64,
-            np.uint64,
-            np.uint64,
-            np.uint64,
-            np.uint64,
-            bool,
-            np.float32,
-            np.int64,
-            np.int64,
-            np.uint64,
         )
-        shapes = {"country": cw, "location": cw, "speaks": lw, "knows": lw}
-        out = {}
-        for f, col, dtype in zip(fields(cls), cols, dtypes, strict=True):
-            arr = np.array(col, dtype=dtype)
-            if f.name in shapes:
-                arr = arr.reshape(len(rows), shapes[f.name])
-            out[f.name] = arr
-        return cls(**out)
+    return np.array(rows, dtype=PROFILE)
 
 
 def _lists(p: dict) -> int:
@@ -305,73 +240,79 @@ def _mask(allowed: list[str], names: tuple[str, ...]) -> int:
     return sum(1 << names.index(a) for a in allowed if a in names)
 
 
-def _common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Whether two stacks of bitsets share a bit, row by row."""
-    return (a & b).any(axis=1)
+# --- compiled functions of one pair: p a POSTING record, q a PROFILE record --------------------
+# (records, not arrays: passing a record to a compiled function costs nothing)
 
 
-def _has_bit(bits: np.ndarray, positions: np.ndarray) -> np.ndarray:
-    """Whether bits[i] has bit positions[i] set (False where the position is negative)."""
-    pos = np.maximum(positions, 0).astype(np.int64)
-    word = bits[np.arange(len(pos)), pos // 64]
-    return ((word >> (pos % 64).astype(np.uint64)) & np.uint64(1)).astype(bool) & (positions >= 0)
+@njit(cache=True)
+def _common(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two bitsets (uint64 words) share a bit."""
+    for w in range(len(a)):  # noqa: SIM110 (compiled code: no generators)
+        if a[w] & b[w]:
+            return True
+    return False
 
 
-def popcount(bits: np.ndarray) -> np.ndarray:
-    """Set bits per row of a (n, words) uint64 array."""
-    return np.bitwise_count(bits).sum(axis=1)
+@njit(cache=True)
+def _has_bit(bits: np.ndarray, position: int) -> bool:
+    """Whether a bitset has the bit at `position` (False for a negative one)."""
+    if position < 0:
+        return False
+    return (bits[position // 64] >> np.uint64(position % 64)) & np.uint64(1) != 0
 
 
-# --- hard requirements over pairs --------------------------------------------------------------
+@njit(cache=True)
+def _popcount(value: np.uint64) -> int:
+    n = 0
+    while value:
+        value &= value - np.uint64(1)
+        n += 1
+    return n
 
 
-def place_ok(p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+@njit(cache=True)
+def place_ok(p, q) -> bool:
     """Region/country/location/remote rule of CONTRACT §3."""
-    remote = p.remote[cols]
-    ok = q.anywhere[rows] | (remote & ~q.remote_no[rows])
-    todo = np.flatnonzero(~ok & q.wants_place[rows])
-    r, c = rows[todo], cols[todo]
-    hit = (p.region[c] & (q.region[r] | Codes.global_bit)) != 0
-    with_countries = np.flatnonzero(~hit & q.has_countries[r])
-    hit[with_countries] = _common(p.country[c[with_countries]], q.country[r[with_countries]])
-    ok[todo] = hit
-    todo = np.flatnonzero(~ok & q.has_locations[rows])
-    ok[todo] = _common(p.country[cols[todo]], q.location[rows[todo]])
-    return np.where(q.remote_only[rows], remote, ok)
+    if q.remote_only:
+        return p.remote
+    if q.anywhere or (p.remote and not q.remote_no):
+        return True
+    if q.wants_place:
+        if p.region & (q.region | GLOBAL_BIT):
+            return True
+        if q.has_countries and _common(p.country, q.country):
+            return True
+    return q.has_locations and _common(p.country, q.location)
 
 
-def languages_ok(
-    p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.ndarray
-) -> np.ndarray:
+@njit(cache=True)
+def languages_ok(p, q) -> bool:
     """Every required language at working level or better, and the language rule met."""
-    ok = np.ones(len(rows), dtype=bool)
-    todo = np.flatnonzero(p.has_required[cols])
-    ok[todo] = ~_common(p.required[cols[todo]], ~q.speaks[rows[todo]])
-    todo = np.flatnonzero(p.rule_n[cols] > 0)
-    met = popcount(p.rule[cols[todo]] & q.speaks[rows[todo]])
-    ok[todo] &= met >= p.rule_n[cols[todo]]
-    return ok
+    if p.has_required:
+        for w in range(len(p.required)):
+            if p.required[w] & ~q.speaks[w]:
+                return False
+    if p.rule_n > 0:
+        met = 0
+        for w in range(len(p.rule)):
+            met += _popcount(p.rule[w] & q.speaks[w])
+        return met >= p.rule_n
+    return True
 
 
-def experience_ok(
-    p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.ndarray
-) -> np.ndarray:
-    """years_experience >= min_years_experience - 1 (unknown on either side passes)."""
-    minimum, years = p.min_years[cols], q.years[rows]
-    return ~(years < minimum - 1)
+@njit(cache=True)
+def hard_ok(p, q) -> bool:
+    """All CONTRACT §3 hard requirements but the deadline, exclusions and postings seen:
+    place, contract type and seniority, experience (years >= minimum - 1; unknown passes)
+    and languages."""
+    return (
+        place_ok(p, q)
+        and (q.contracts >> p.contract) & 1 == 1
+        and (q.seniorities >> p.seniority) & 1 == 1
+        and not q.years < p.min_years - 1
+        and languages_ok(p, q)
+    )
 
-
-def kind_ok(p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Contract type and seniority in the profile's lists when given."""
-    contract = (q.contracts[rows] >> p.contract[cols].astype(np.int64)) & 1
-    seniority = (q.seniorities[rows] >> p.seniority[cols].astype(np.int64)) & 1
-    return (contract & seniority).astype(bool)
-
-
-HARD_CHECKS = (place_ok, kind_ok, experience_ok, languages_ok)
-
-
-# --- soft signals over pairs -------------------------------------------------------------------
 
 W_REGION = 0.15  # the posting's focus is one the person asked for
 W_LANGUAGE = 0.10  # the posting names a non-English language the person has
@@ -380,41 +321,54 @@ W_UNDER = 0.30  # penalty: fewer years than the role usually asks for
 W_OVER = 0.15  # penalty: far more years than the role asks for
 W_FRESH = 0.05  # first seen within the last week
 W_HURRY = 0.15  # penalty: the deadline is only days away
-MAX_FACTOR = 1 + W_REGION + W_LANGUAGE + W_FRESH
 
 
-def region_match(
-    p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.ndarray
-) -> np.ndarray:
-    """The posting's regions or countries are among the profile's regions or countries."""
-    hit = (p.region[cols] & q.region[rows]) != 0
-    todo = np.flatnonzero(~hit & q.has_countries[rows])
-    hit[todo] = _common(p.country[cols[todo]], q.country[rows[todo]])
-    return hit
-
-
-def soft_factor(
-    p: PostingArrays, q: ProfileArrays, rows: np.ndarray, cols: np.ndarray, today: int
-) -> np.ndarray:
-    """The multiplier (about 0.3..1.3) that soft signals apply to a pair's text relevance."""
-    factor = 1 + W_REGION * region_match(p, q, rows, cols)
-    factor += W_LANGUAGE * _common(p.valued[cols], q.knows[rows])
-    text_lang = p.text_lang[cols]
-    todo = np.flatnonzero((text_lang >= 0) & q.has_languages[rows])
-    r, lang = rows[todo], text_lang[todo]
-    lacking = 1 - 0.5 * _has_bit(q.knows[r], lang) - 0.5 * _has_bit(q.speaks[r], lang)
-    factor[todo] -= W_TEXT_LANGUAGE * lacking
-    years = q.years[rows]
-    under = np.clip((p.expected_lo[cols] - years) / 4, 0, 1)
-    over = np.clip((years - p.expected_hi[cols]) / 8, 0, 1)
-    factor -= np.nan_to_num(W_UNDER * under + W_OVER * over)
-    age = today - p.first_day[cols]
-    factor += W_FRESH * np.clip(1 - (age - 7) / 38, 0, 1)
-    left = p.deadline[cols] - today
-    factor -= W_HURRY * np.where(
-        (left >= 0) & (left <= 2), 1.0, np.where((left > 2) & (left <= 6), 0.5, 0.0)
+def best_factor(postings: np.ndarray, today: int) -> np.ndarray:
+    """The highest `soft_factor` each posting (POSTING records) can have for any profile."""
+    placed = (postings["region"] != 0) | postings["country"].any(axis=1)
+    age = today - postings["first_day"]
+    left = postings["deadline"] - today
+    hurry = np.where(
+        (left >= 0) & (left <= 2), W_HURRY, np.where((left > 2) & (left <= 6), W_HURRY / 2, 0)
     )
-    return factor.astype(np.float32)
+    return (
+        1
+        + W_REGION * placed
+        + W_LANGUAGE * postings["valued"].any(axis=1)
+        + W_FRESH * np.clip(1 - (age - 7) / 38, 0, 1)
+        - hurry
+    )
+
+
+@njit(cache=True)
+def region_match(p, q) -> bool:
+    """The posting's regions or countries are among the profile's regions or countries."""
+    return p.region & q.region != 0 or (q.has_countries and _common(p.country, q.country))
+
+
+@njit(cache=True)
+def soft_factor(p, q, today: int) -> float:
+    """The multiplier (about 0.3..1.3) that soft signals apply to a pair's text relevance."""
+    factor = 1.0
+    if region_match(p, q):
+        factor += W_REGION
+    if _common(p.valued, q.knows):
+        factor += W_LANGUAGE
+    if p.text_lang >= 0 and q.has_languages:
+        knows, speaks = _has_bit(q.knows, p.text_lang), _has_bit(q.speaks, p.text_lang)
+        factor -= W_TEXT_LANGUAGE * (1 - 0.5 * knows - 0.5 * speaks)
+    if not (np.isnan(q.years) or np.isnan(p.expected_lo)):
+        under = min(max((p.expected_lo - q.years) / 4, 0.0), 1.0)
+        over = min(max((q.years - p.expected_hi) / 8, 0.0), 1.0)
+        factor -= W_UNDER * under + W_OVER * over
+    age = today - p.first_day
+    factor += W_FRESH * min(max(1 - (age - 7) / 38, 0.0), 1.0)
+    left = p.deadline - today
+    if 0 <= left <= 2:
+        factor -= W_HURRY
+    elif 2 < left <= 6:
+        factor -= W_HURRY / 2
+    return factor
 
 
 # --- the one-pair reference --------------------------------------------------------------------

@@ -1,12 +1,9 @@
-"""Ranking: an `Index` of postings scored against batches of profiles.
+"""Ranking: an `Index` of postings searched for batches of profiles.
 
-Postings are vectorised once (TF-IDF, each kept to its strongest terms). For a batch of
-profiles, sparse products (profiles x postings, float32) over the postings a profile's place
-rule may admit (`matcher.candidates`) give the cosine of every pair sharing a term. A pair's
-score is that cosine weighed by role-family agreement (`matcher.relevance`, with a floor),
-then, if it passes every hard requirement and is neither excluded nor seen, multiplied by the
-soft signals (`matcher.fit`). Scoring is vectorised over pairs, and only the pairs that can
-still reach a profile's top k are scored (`_two_phase`).
+Postings are vectorised once (TF-IDF, each kept to its strongest terms) and put in inverted
+lists by place (`matcher.candidates`). A batch of profiles is vectorised the same way and
+searched by the compiled `matcher.search.top_k`, which scores only the pairs that can reach a
+profile's top k; `why` is then written for each result (`matcher.why`).
 
 `Index.add` transforms new postings with the vectoriser fitted on the first ones and stacks
 them: adding a week's postings costs only their own analysis. The trade-off: document
@@ -14,17 +11,17 @@ frequencies stay those of the first fit (a term unseen then counts as rare), so 
 has changed a lot a rebuild (a new `Index`) gives slightly different, fresher weights.
 """
 
-import gc
-import multiprocessing as mp
-from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
 
 from matcher import fit, why
 from matcher.candidates import Candidates
-from matcher.relevance import MAX_WEIGHT, Families, relevance
+from matcher.relevance import best_weight, posting_families, profile_families
+from matcher.search import Queries, top_k
 from matcher.text import (
     WORD_SPACE,
     Vectoriser,
@@ -36,9 +33,15 @@ from matcher.text import (
 
 KEEP_TERMS = (32, 16)  # strongest words and pairs kept per posting (keeps products sparse)
 QUERY_TERMS = (16, 8)  # strongest words and pairs kept per profile
-BATCH = 1000  # profiles per sparse product
-PHASE_ONE = 25  # pairs per wanted result scored before the rest (see Index._rank_batch)
-MAX_GAIN = MAX_WEIGHT * fit.MAX_FACTOR  # a score is at most this times the cosine
+BATCH = 1000  # profiles analysed and searched together
+
+
+class Batch(NamedTuple):
+    """Profiles (with defaults), their own words for their features and their search input."""
+
+    profiles: list[dict]
+    surfaces: list[dict[str, str]]
+    queries: Queries
 
 
 def prune(matrix: sp.csr_matrix, keep: tuple[int, int]) -> sp.csr_matrix:
@@ -71,8 +74,8 @@ class Index:
         self._parts: list[tuple] = []
         self._alive = np.zeros(0, dtype=bool)
         self._term_cache: dict[str, np.ndarray] = {}
-        self._why_keys: dict[int, tuple] = {}
-        self._explainer: why.Explainer | None = None
+        self._explain = why.Explainer()
+        self._why_keys: list[tuple] = []  # each posting's `Explainer.posting_key`
         self.add(postings)
 
     def __len__(self) -> int:
@@ -87,13 +90,11 @@ class Index:
         if self.vectoriser is None:
             self.vectoriser = Vectoriser().fit(list(docs))
         full = self.vectoriser.transform(list(docs))
-        families = Families.of_postings(
-            full, self.vectoriser.transform(list(titles)), self.vectoriser
-        )
-        arrays = fit.PostingArrays.build(vacancies, list(langs))
+        families = posting_families(full, self.vectoriser.transform(list(titles)), self.vectoriser)
+        records = fit.posting_records(vacancies, list(langs))
         present = full.T.tocsr().astype(bool)
         ranked = prune(self.vectoriser.without_common(full), self.keep_terms)
-        self._parts.append((ranked, present, families, arrays))
+        self._parts.append((ranked, present, families, records))
         start = len(self.postings)
         last = {p["id"]: i for i, p in enumerate(vacancies)}  # a later duplicate wins
         alive = np.array([last[p["id"]] == i for i, p in enumerate(vacancies)], dtype=bool)
@@ -104,16 +105,17 @@ class Index:
             self.position[vacancies[i]["id"]] = start + i
         self._term_cache.clear()
         self.postings.extend(vacancies)
+        self._why_keys.extend(map(self._explain.posting_key, vacancies))
         self._alive = np.concatenate([self._alive, alive])
         self._stack()
 
     def _stack(self) -> None:
-        xs, presents, families, arrays = zip(*self._parts, strict=True)
+        xs, presents, families, records = zip(*self._parts, strict=True)
         self._x = sp.vstack(xs, format="csr")
         self._present = sp.hstack(presents, format="csr")
-        self._families = Families.concat(families)
-        self._arrays = fit.PostingArrays.concat(list(arrays))
-        self._parts = [(self._x, self._present, self._families, self._arrays)]
+        self._families = np.concatenate(families)
+        self._records = np.concatenate(records)
+        self._parts = [(self._x, self._present, self._families, self._records)]
         self._lists: Candidates | None = None
 
     def rank(
@@ -124,145 +126,111 @@ class Index:
         include_closed: bool = False,
         seen: dict[str, set[str]] | None = None,
         batch: int = BATCH,
-        workers: int = 1,
+        threads: int | None = None,
     ) -> list[list[dict]]:
-        """Top-k postings for every profile (see `matcher.rank`).
+        """Top-k postings for every profile (see `matcher.rank`), searched by `threads`
+        threads (default: one per CPU).
 
-        With `workers` > 1, batches of profiles are ranked in that many forked processes
-        (where the platform can fork); the results are the same.
-        """
+        Batches are pipelined: while the compiled search (which releases the GIL) runs on one
+        batch, Python analyses the next and writes the `why` of the previous."""
         if not self.postings or not profiles:
             return [[] for _ in profiles]
         as_of = as_of or date.today()
         usable = self._alive.copy()
         if not include_closed:
-            usable &= self._arrays.deadline >= as_of.toordinal()
-        chunks = [profiles[i : i + batch] for i in range(0, len(profiles), batch)]
-        job = (self, k, as_of, usable, seen or {})
-        if workers > 1 and len(chunks) > 1 and "fork" in mp.get_all_start_methods():
-            self._candidates()  # built once, shared with the workers
-            global _JOB
-            _JOB = job
-            gc.freeze()  # the workers' collector would otherwise copy every shared page
-            try:
-                with mp.get_context("fork").Pool(workers) as pool:
-                    parts = pool.map(_rank_chunk, chunks)
-            finally:
-                _JOB = None
-                gc.unfreeze()
-        else:
-            parts = [_rank_chunk(chunk, job) for chunk in chunks]
-        return [result for part in parts for result in part]
+            usable &= self._records["deadline"] >= as_of.toordinal()
+        candidates = self._candidates(usable)
+        gain = best_weight(self._families) * fit.best_factor(self._records, as_of.toordinal())
+        gain = (gain * 1.001).astype(np.float32)  # above float32 rounding of the scores
+        out: list[list[dict]] = []
+        waiting: tuple[Batch, Future] | None = None
+        with ThreadPoolExecutor(1) as search:
+            for i in range(0, len(profiles), batch):
+                ready = self._batch(profiles[i : i + batch], candidates, seen or {})
+                running = search.submit(
+                    top_k,
+                    ready.queries,
+                    candidates.lists,
+                    self._records,
+                    self._families,
+                    gain,
+                    as_of.toordinal(),
+                    k,
+                    threads,
+                )
+                if waiting:
+                    out.extend(self._results(*waiting, candidates.columns, as_of))
+                waiting = (ready, running)
+            out.extend(self._results(*waiting, candidates.columns, as_of))
+        return out
 
-    def _candidates(self) -> Candidates:
-        if self._lists is None:
-            self._lists = Candidates(self._x, self._arrays)
+    def _candidates(self, usable: np.ndarray) -> Candidates:
+        """The candidate lists of the usable postings (kept while they stay the same)."""
+        if self._lists is None or not np.array_equal(self._lists.usable, usable):
+            self._lists = Candidates(self._x, self._records, usable)
         return self._lists
 
-    def _rank_batch(
-        self,
-        profiles: list[dict],
-        k: int,
-        as_of: date,
-        usable: np.ndarray,
-        seen: dict[str, set[str]],
-    ) -> list[list[dict]]:
-        n = len(profiles)
+    def _batch(
+        self, profiles: list[dict], candidates: Candidates, seen: dict[str, set[str]]
+    ) -> Batch:
+        """Profiles analysed for the search."""
+        profiles = [fit.with_defaults(p) for p in profiles]
         documents, surfaces = zip(*map(profile_document, profiles), strict=True)
         full = self.vectoriser.transform(list(documents))
-        wants = Families.of_profiles(full, self.vectoriser)
-        queries = prune(self.vectoriser.without_common(full), QUERY_TERMS)
-        qa = fit.ProfileArrays.build(profiles)
-        special = [r for r, p in enumerate(profiles) if p["exclude"] or seen.get(p.get("id"))]
-
-        def score(rows: np.ndarray, cols: np.ndarray, cosine: np.ndarray) -> Pairs:
-            """The pairs that pass, with their scores."""
-            ok = usable[cols]
-            rows, cols, cosine = rows[ok], cols[ok], cosine[ok]
-            rel = relevance(cosine, self._families.similarity(wants, rows, cols))
-            ok = rel > 0
-            for check in fit.HARD_CHECKS:
-                rows, cols, rel = rows[ok], cols[ok], rel[ok]
-                ok = check(self._arrays, qa, rows, cols)
-            rows, cols, rel = rows[ok], cols[ok], rel[ok]
-            ok = self._wanted(profiles, special, seen, rows, cols)
-            rows, cols, rel = rows[ok], cols[ok], rel[ok]
-            return (
-                rows,
-                cols,
-                rel * fit.soft_factor(self._arrays, qa, rows, cols, as_of.toordinal()),
-            )
-
-        found = [
-            _two_phase(score, rows, cols, cosine, n, k)
-            for rows, cols, cosine in self._candidates().pairs(queries, qa)
-        ]
-        if not found:
-            return [[] for _ in profiles]
-        rows, cols, best = (np.concatenate(part) for part in zip(*found, strict=True))
-        picked = _top_k(rows, best, n, k)
-        return self._results(
-            profiles, list(surfaces), queries, rows[picked], cols[picked], best[picked], as_of
+        pruned = prune(self.vectoriser.without_common(full), QUERY_TERMS)
+        q = candidates.queries(pruned)
+        terms = sorted({term for p in profiles for term in p["exclude"]})
+        term_row = {term: i for i, term in enumerate(terms)}
+        seen_rows = [self._seen(p, seen) for p in profiles]
+        queries = Queries(
+            q.indptr.astype(np.int64),
+            q.indices.astype(np.int32),
+            q.data.astype(np.float32),
+            fit.profile_records(profiles),
+            profile_families(full, self.vectoriser),
+            np.array([self._containing(t) for t in terms], dtype=bool).reshape(
+                len(terms), len(self.postings)
+            ),
+            _starts([len(p["exclude"]) for p in profiles]),
+            np.array([term_row[t] for p in profiles for t in p["exclude"]], dtype=np.int64),
+            _starts([len(s) for s in seen_rows]),
+            np.concatenate([np.zeros(0, dtype=np.int64), *seen_rows]),
         )
+        return Batch(profiles, list(surfaces), queries)
 
     def _results(
-        self,
-        profiles: list[dict],
-        surfaces: list[dict[str, str]],
-        queries: sp.csr_matrix,
-        rows: np.ndarray,
-        cols: np.ndarray,
-        scores: np.ndarray,
-        as_of: date,
+        self, batch: Batch, search: Future, columns: np.ndarray, as_of: date
     ) -> list[list[dict]]:
-        terms = why.matched_terms(surfaces, queries, self._x, rows, cols, self.vectoriser)
-        explain = self._explainer
-        if explain is None or explain.as_of != as_of:
-            explain = self._explainer = why.Explainer(as_of)
-            self._why_keys.clear()
+        """The results of a batch, `why` included, once its search is done; `columns` are
+        the feature columns of the search's compact terms."""
+        best, scores, shared = search.result()
+        rows, ranks = np.nonzero(best >= 0)
+        cols, scores, shared = best[rows, ranks], scores[rows, ranks], shared[rows, ranks]
+        shared = np.where(shared >= 0, columns[shared], -1)
+        profiles = batch.profiles
+        terms = why.matched_terms(batch.surfaces, rows, shared, self.vectoriser)
+        explain = self._explain
         prof_keys = [explain.profile_key(p) for p in profiles]
         results: list[list[dict]] = [[] for _ in profiles]
         for r, c, s, t in zip(rows.tolist(), cols.tolist(), scores.tolist(), terms, strict=True):
-            posting, key = self.postings[c], self._why_keys.get(c)
-            if key is None:
-                key = self._why_keys[c] = explain.posting_key(posting)
+            posting, key = self.postings[c], self._why_keys[c]
             results[r].append(
                 {
                     "id": posting["id"],
                     "score": round(min(s, 1.0), 4),
-                    "why": explain(posting, key, profiles[r], prof_keys[r], t),
+                    "why": explain(posting, key, profiles[r], prof_keys[r], t, as_of),
                 }
             )
         return results
 
-    def _wanted(
-        self,
-        profiles: list[dict],
-        special: list[int],
-        seen: dict[str, set[str]],
-        rows: np.ndarray,
-        cols: np.ndarray,
-    ) -> np.ndarray:
-        """False for pairs whose posting has an exclude term or was already seen; `special`
-        lists the profiles that have either."""
-        keep = np.ones(len(rows), dtype=bool)
-        bounds = np.searchsorted(rows, np.arange(len(profiles) + 1))
-        for r in special:
-            lo, hi = bounds[r], bounds[r + 1]
-            mine = cols[lo:hi]
-            for term in profiles[r]["exclude"]:
-                keep[lo:hi] &= ~self._containing(term)[mine]
-            done = [
-                self.position[i]
-                for i in seen.get(profiles[r].get("id")) or ()
-                if i in self.position
-            ]
-            if done:
-                keep[lo:hi] &= ~np.isin(mine, done)
-        return keep
+    def _seen(self, profile: dict, seen: dict[str, set[str]]) -> np.ndarray:
+        """Sorted positions of the postings the profile was already shown."""
+        done = seen.get(profile.get("id")) or ()
+        return np.sort(np.array([self.position[i] for i in done if i in self.position], np.int64))
 
     def _containing(self, term: str) -> np.ndarray:
-        """Which postings contain the term in title or text (as whole, folded, stemmed words)."""
+        """Which postings contain the term in title or text (as whole, folded, stemmed
+        words)."""
         found = self._term_cache.get(term)
         if found is None:
             columns = self.vectoriser.columns(term_features(term))
@@ -272,55 +240,9 @@ class Index:
         return found
 
 
-_JOB: tuple | None = None  # what forked workers rank (see Index.rank)
-Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, cols, values
-
-
-def _rank_chunk(profiles: list[dict], job: tuple | None = None) -> list[list[dict]]:
-    index, k, as_of, usable, seen = job or _JOB
-    return index._rank_batch([fit.with_defaults(p) for p in profiles], k, as_of, usable, seen)
-
-
-def _two_phase(
-    score: Callable[[np.ndarray, np.ndarray, np.ndarray], "Pairs"],
-    rows: np.ndarray,
-    cols: np.ndarray,
-    cosine: np.ndarray,
-    n_rows: int,
-    k: int,
-) -> "Pairs":
-    """The exact top k of each row by `score`, scoring as few pairs as possible: first each
-    row's PHASE_ONE * k strongest cosines, then only the other pairs whose best possible score
-    (MAX_GAIN * cosine) could still beat the row's k-th score."""
-    first = cosine >= _nth_largest(rows, cosine, n_rows, PHASE_ONE * k)[rows]
-    r1, c1, s1 = score(rows[first], cols[first], cosine[first])
-    top = _top_k(r1, s1, n_rows, k)
-    r1, c1, s1 = r1[top], c1[top], s1[top]
-    counts = np.bincount(r1, minlength=n_rows)
-    kth = np.zeros(n_rows, dtype=np.float32)
-    full = np.flatnonzero(counts == k)
-    kth[full] = s1[np.cumsum(counts)[full] - 1]
-    rest = ~first & (cosine * MAX_GAIN >= kth[rows])
-    r2, c2, s2 = score(rows[rest], cols[rest], cosine[rest])
-    return np.concatenate([r1, r2]), np.concatenate([c1, c2]), np.concatenate([s1, s2])
-
-
-def _nth_largest(rows: np.ndarray, values: np.ndarray, n_rows: int, n: int) -> np.ndarray:
-    """Each row's n-th largest value (rows sorted); 0 for a row with at most n values."""
-    bounds = np.searchsorted(rows, np.arange(n_rows + 1))
-    out = np.zeros(n_rows, dtype=values.dtype)
-    for r in np.flatnonzero(np.diff(bounds) > n).tolist():
-        seg = values[bounds[r] : bounds[r + 1]]
-        out[r] = np.partition(seg, len(seg) - n)[len(seg) - n]
-    return out
-
-
-def _top_k(rows: np.ndarray, score: np.ndarray, n_rows: int, k: int) -> np.ndarray:
-    """Positions of the k best scores of each row, row by row, best first."""
-    order = np.lexsort((-score, rows))
-    ranked = rows[order]
-    starts = np.searchsorted(ranked, np.arange(n_rows))
-    return order[np.arange(len(order)) - starts[ranked] < k]
+def _starts(lengths: list[int]) -> np.ndarray:
+    """CSR row pointers of rows of these lengths."""
+    return np.cumsum([0, *lengths], dtype=np.int64)
 
 
 def rank(

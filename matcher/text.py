@@ -274,6 +274,18 @@ class Vectoriser:
             self._words = list(self.vocabulary)
         return self._words
 
+    def known_columns(self, feature_list: list[str]) -> np.ndarray:
+        """The column of each feature ("word" or "word word"), -1 for one with a word outside
+        the vocabulary (which, unlike `columns`, is left as it is)."""
+        split = [f.split(" ") for f in feature_list]
+        ids = np.array([[self.vocabulary.get(w, -1) for w in (p * 2)[:2]] for p in split])
+        ids = ids.reshape(len(split), 2)
+        is_pair = np.array([len(p) == 2 for p in split], dtype=bool)
+        out = ids[:, 0].astype(np.int64)
+        out[is_pair] = _pair_columns(ids[is_pair, 0], ids[is_pair, 1])
+        out[(ids < 0).any(axis=1)] = -1
+        return out
+
     def columns(self, feature_list: list[str]) -> np.ndarray:
         """The column of each feature ("word" or "word word")."""
         split = [f.split(" ") for f in feature_list]

@@ -5,10 +5,9 @@ from functools import cache
 
 import numpy as np
 import pycountry
-import scipy.sparse as sp
 
 from matcher import fit
-from matcher.text import WORD_SPACE, Vectoriser
+from matcher.text import Vectoriser
 from rightsjobs.regions import GLOBAL, country_names
 
 MAX_TERMS = 5
@@ -26,49 +25,67 @@ def _country(code: str) -> str:
 
 
 def matched_terms(
-    surfaces: list[dict[str, str]],
-    queries: sp.csr_matrix,
-    postings: sp.csr_matrix,
-    rows: np.ndarray,
-    cols: np.ndarray,
-    vectoriser: Vectoriser,
+    surfaces: list[dict[str, str]], rows: np.ndarray, shared: np.ndarray, vectoriser: Vectoriser
 ) -> list[list[str]]:
-    """For each (profile row, posting col): the person's words that weigh most in the match.
+    """For each result, its profile row and the feature columns it shares with the posting
+    (heaviest in the cosine first, -1 pads): the person's words that weigh most in the match.
 
     `surfaces` maps each profile's features to its own words (`text.profile_document`)."""
-    if len(rows) == 0:
-        return []
-    words = vectoriser.words()
-    pair_names = {}
-    for r in sorted(set(rows.tolist())):
-        pairs = [f for f in surfaces[r] if " " in f]
-        pair_names.update(zip(vectoriser.columns(pairs).tolist(), pairs, strict=True))
-    shared = queries[rows].multiply(postings[cols]).tocsr()
-    result_of = np.repeat(np.arange(len(rows)), np.diff(shared.indptr))
-    order = np.lexsort((-shared.data, result_of))
-    best = shared.indices[order].tolist()
-    starts = np.searchsorted(result_of[order], np.arange(len(rows) + 1)).tolist()
-    telling = vectoriser.idf >= GENERIC_IDF
+    words_of: dict[int, _Words] = {}
     out = []
-    for i, r in enumerate(rows.tolist()):
-        mine, found, common = surfaces[r], [], []
-        for col in best[starts[i] : starts[i + 1]]:
-            name = mine.get(words[col] if col < WORD_SPACE else pair_names.get(col, ""))
-            if name and telling[col]:
-                _add(found, name)
-                if len(found) == MAX_TERMS:
-                    break
-            elif name and not found:
-                _add(common, name)
-        out.append((found or common)[:MAX_TERMS])
+    for r, cols in zip(rows.tolist(), shared.tolist(), strict=True):
+        words = words_of.get(r)
+        if words is None:
+            words = words_of[r] = _Words(surfaces[r], vectoriser)
+        out.append(words.matched(cols))
     return out
 
 
-def _add(names: list[str], name: str) -> None:
-    """Add a name unless a longer one holds it; drop the shorter names it holds."""
-    low = name.lower()
-    if not any(low in other.lower() for other in names):
-        names[:] = [o for o in names if o.lower() not in low] + [name]
+class _Words:
+    """One person's words for the feature columns of their profile."""
+
+    def __init__(self, surface: dict[str, str], vectoriser: Vectoriser) -> None:
+        features = list(surface)
+        columns = vectoriser.known_columns(features).tolist()
+        self.names = {
+            col: (surface[f], bool(vectoriser.idf[col] >= GENERIC_IDF))
+            for f, col in zip(features, columns, strict=True)
+            if col >= 0
+        }
+        low = {name: name.lower() for name in surface.values()}
+        self.holds = {  # name -> the other names it holds ("legal" in "legal aid")
+            a: inside
+            for a, a_low in low.items()
+            if (inside := {b for b, b_low in low.items() if b != a and b_low in a_low})
+        }
+
+    def matched(self, cols: list[int]) -> list[str]:
+        """The names of the first columns (-1 ends them), telling ones before common ones."""
+        found: list[str] = []
+        common: list[str] = []
+        for col in cols:
+            if col < 0:
+                break
+            name, telling = self.names.get(col, ("", False))
+            if name and telling:
+                self._add(found, name)
+                if len(found) == MAX_TERMS:
+                    break
+            elif name and not found:
+                self._add(common, name)
+        return (found or common)[:MAX_TERMS]
+
+    def _add(self, names: list[str], name: str) -> None:
+        """Add a name unless it or a name holding it is there; drop the names it holds."""
+        if name in names:
+            return
+        if self.holds:
+            if any(name in self.holds.get(other, ()) for other in names):
+                return
+            inside = self.holds.get(name)
+            if inside:
+                names[:] = [other for other in names if other not in inside]
+        names.append(name)
 
 
 def _languages(posting: dict, profile: dict) -> str:
@@ -148,14 +165,13 @@ def _deadline(posting: dict, as_of: date) -> str:
 
 
 class Explainer:
-    """Builds the `why` of results as of a date, reusing the texts that repeat across results.
+    """Builds the `why` of results, reusing the texts that repeat across results.
 
     The texts depend on a few fields of the posting and of the profile: `posting_key` and
     `profile_key` number each distinct combination once.
     """
 
-    def __init__(self, as_of: date) -> None:
-        self.as_of = as_of
+    def __init__(self) -> None:
         self._numbers: dict[tuple, int] = {}
         self._texts: dict[tuple[int, int], str] = {}
 
@@ -196,34 +212,45 @@ class Explainer:
                 profile["remote"],
             ),
             self._number("E", profile["years_experience"]),
-            -1,
         )
-
-    def _text(self, make, key: tuple[int, int], posting: dict, profile: dict) -> str:
-        text = self._texts.get(key)
-        if text is None:
-            text = self._texts[key] = make(posting, profile)
-        return text
 
     def __call__(
-        self, posting: dict, post_key: tuple, profile: dict, prof_key: tuple, terms: list[str]
+        self,
+        posting: dict,
+        post_key: tuple,
+        profile: dict,
+        prof_key: tuple,
+        terms: list[str],
+        as_of: date,
     ) -> dict:
-        """The `why` of one result: matched terms, languages, region, experience, deadline and
-        a one-line summary."""
-        region = self._text(
-            lambda _, prof: _region(post_key[5], prof), (post_key[1], prof_key[1]), posting, profile
-        )
+        """The `why` of one result as of a day: matched terms, languages, region, experience,
+        deadline and a one-line summary."""
+        texts = self._texts
+        key = (post_key[1], prof_key[1])
+        region = texts.get(key)
+        if region is None:
+            region = texts[key] = _region(post_key[5], profile)
+        key = (post_key[0], prof_key[0])
+        languages = texts.get(key)
+        if languages is None:
+            languages = texts[key] = _languages(posting, profile)
+        key = (post_key[2], prof_key[2])
+        experience = texts.get(key)
+        if experience is None:
+            experience = texts[key] = _experience(posting, profile)
+        key = (post_key[3], as_of.toordinal())
+        deadline = texts.get(key)
+        if deadline is None:
+            deadline = texts[key] = _deadline(posting, as_of)
         summary = f"{post_key[4]} — {region.split(' (')[0]}"
         if terms:
             summary += f"; matches {', '.join(terms[:3])}"
         return {
             "matched_terms": terms,
-            "languages": self._text(_languages, (post_key[0], prof_key[0]), posting, profile),
+            "languages": languages,
             "region": region,
-            "experience": self._text(_experience, (post_key[2], prof_key[2]), posting, profile),
-            "deadline": self._text(
-                lambda p, _: _deadline(p, self.as_of), (post_key[3], prof_key[3]), posting, profile
-            ),
+            "experience": experience,
+            "deadline": deadline,
             "summary": summary,
         }
 

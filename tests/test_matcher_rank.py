@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from matcher import Index, fit, rank
+from matcher.search import nth_largest
 from matcher.text import Vectoriser, posting_document
 
 AS_OF = date(2025, 6, 2)
@@ -135,7 +136,7 @@ def test_include_closed_turns_only_the_deadline_off():
     assert shown([closed, french], include_closed=True) == ["closed"]
 
 
-def test_vectorised_checks_agree_with_the_reference():
+def test_compiled_checks_agree_with_the_reference():
     rng = np.random.default_rng(3)
     langs, countries = ["en", "fr", "es", "ru"], ["KE", "PE", "BE", "US", "GE"]
     postings = [
@@ -173,17 +174,12 @@ def test_vectorised_checks_agree_with_the_reference():
         )
         for i in range(40)
     ]
-    pa = fit.PostingArrays.build(postings, [None] * len(postings))
-    qa = fit.ProfileArrays.build(profiles)
-    rows, cols = (a.ravel() for a in np.meshgrid(np.arange(40), np.arange(60), indexing="ij"))
-    ok = np.ones(len(rows), dtype=bool)
-    for check in fit.HARD_CHECKS:
-        ok &= check(pa, qa, rows, cols)
-    expected = [
-        not fit.failures(postings[c], profiles[r], AS_OF, include_closed=True)
-        for r, c in zip(rows, cols, strict=True)
+    pa = fit.posting_records(postings, [None] * len(postings))
+    qa = fit.profile_records(profiles)
+    pairs = [(r, c) for r in range(40) for c in range(60)]
+    assert [fit.hard_ok(pa[c], qa[r]) for r, c in pairs] == [
+        not fit.failures(postings[c], profiles[r], AS_OF, include_closed=True) for r, c in pairs
     ]
-    assert ok.tolist() == expected
 
 
 def test_non_vacancies_are_never_ranked():
@@ -296,12 +292,12 @@ def test_incremental_add_scores_like_a_rebuild_with_the_same_vectoriser():
     assert len(grown) == 7
 
 
-def test_workers_give_the_same_results():
+def test_threads_and_batches_give_the_same_results():
     postings = [posting(f"p{i}", text=LEGAL_TEXT + " word" * i) for i in range(6)]
     profiles = [profile(id=f"u{i}", years_experience=i) for i in range(5)]
     index = Index(postings)
-    assert index.rank(profiles, as_of=AS_OF, batch=2, workers=2) == index.rank(
-        profiles, as_of=AS_OF, batch=2
+    assert index.rank(profiles, as_of=AS_OF, batch=2, threads=2) == index.rank(
+        profiles, as_of=AS_OF, threads=1
     )
 
 
@@ -322,3 +318,12 @@ def test_multilingual_postings_meet_english_profiles():
 def test_an_empty_index_ranks_nothing():
     assert rank([], [profile()], as_of=AS_OF) == [[]]
     assert Index([posting("x")], vectoriser=Vectoriser().fit([[["legal"]]])).rank([]) == []
+
+
+@pytest.mark.parametrize("size", [1, 2, 7, 200, 1001])
+def test_nth_largest_selects_like_a_sort(size):
+    values = np.random.default_rng(size).integers(0, 20, size).astype(np.float32)  # many ties
+    before = values.copy()
+    for n in {1, size // 2 + 1, size}:
+        assert nth_largest(values, n) == np.sort(values)[-n]
+    assert np.array_equal(values, before)

@@ -5,7 +5,7 @@ import pytest
 
 from matcher.evaluate import contains, ndcg_at_k
 from matcher.lexicon import families, family_affinity, fold
-from matcher.relevance import Families
+from matcher.relevance import posting_families
 from matcher.text import Vectoriser, detect_language, features, stem, term_features, tokens
 
 
@@ -60,10 +60,10 @@ def test_families_of_postings_follow_the_title():
         [tokens("Finance Officer")] * 3 + [tokens("accounting payroll budget")],
     ]
     vectoriser = Vectoriser().fit(docs)
-    found = Families.of_postings(
+    found = posting_families(
         vectoriser.transform(docs), vectoriser.transform([d[:1] for d in docs]), vectoriser
     )
-    names = [families()[t] for t in found.top[:, 0]]
+    names = [families()[t] for t in found["top"][:, 0]]
     assert names == ["protection_casework", "finance_admin_hr_it"]
 
 

@@ -1,0 +1,278 @@
+"""The compiled search: the exact top k postings of each profile, scored pair by pair.
+
+Profiles are shared out to one thread per CPU. For each, the cosines with the postings
+sharing a term are summed term by term over the profile's candidate lists
+(`matcher.candidates`). A pair's score is its cosine weighed by role-family
+agreement (`matcher.relevance`), kept only if it passes every hard requirement and is not
+blocked (excluded or seen), times the soft signals (`matcher.fit`). The strongest cosines are
+scored first; after them, a pair is scored only when its best possible score (its cosine
+times the posting's `gain`) could still beat the profile's k-th, so most pairs never are.
+"""
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from typing import NamedTuple
+
+import numpy as np
+from numba import njit
+
+from matcher import fit
+from matcher.candidates import Lists
+from matcher.relevance import relevance, similarity
+
+FIRST = 10  # pairs per wanted result scored before the bound applies
+
+
+class Queries(NamedTuple):
+    """A batch of profiles: their pruned vectors on the compact terms (CSR rows), their
+    records, and what each must not be shown: postings with one of its exclude terms
+    (`excluded[t, j]` for its terms t = `exclude[exclude_start[r]:exclude_start[r + 1]]`) and
+    postings it has seen (`seen[seen_start[r]:seen_start[r + 1]]`, sorted)."""
+
+    start: np.ndarray  # int64 CSR row pointers
+    term: np.ndarray  # int32
+    weight: np.ndarray  # float32
+    profiles: np.ndarray  # fit.PROFILE records
+    families: np.ndarray  # relevance.profile_families records
+    excluded: np.ndarray  # (terms, postings) bool
+    exclude_start: np.ndarray  # int64
+    exclude: np.ndarray  # int64 rows of `excluded`
+    seen_start: np.ndarray  # int64
+    seen: np.ndarray  # int64 posting positions
+
+
+def search_threads() -> int:
+    """Threads the search uses by default: one per CPU this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def top_k(
+    queries: Queries,
+    lists: Lists,
+    postings: np.ndarray,
+    families: np.ndarray,
+    gain: np.ndarray,
+    today: int,
+    k: int,
+    threads: int | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(postings, scores, shared): each profile's best k posting positions (-1 pads) and
+    scores, best first, ties going to the earlier posting; and for each of these results the
+    compact terms it shares with the profile, the heaviest in the cosine first (-1 pads).
+
+    `postings` are fit.POSTING records, `families` their relevance.FAMILY records and `gain`
+    the most a posting's score can be (float32) times its cosine. The
+    profiles are shared out to `threads` threads (default: one per CPU), which run the
+    compiled search side by side."""
+    n = len(queries.start) - 1
+    best = np.full((n, k), -1, dtype=np.int64)
+    scores = np.zeros((n, k), dtype=np.float32)
+    widest = int(np.diff(queries.start).max(initial=0))
+    shared = np.full((n, k, widest), -1, dtype=np.int64)
+    threads = max(1, min(threads or search_threads(), n))
+    # plain arrays and records only: compiled signatures then hold no Python class
+    args = (*queries, *lists, postings, families, gain, today, best, scores, shared)
+    if threads == 1:
+        _search(*args, 0, 1)
+    else:
+        with ThreadPoolExecutor(threads) as pool:
+            list(pool.map(lambda part: _search(*args, part, threads), range(threads)))
+    return best, scores, shared
+
+
+@njit(nogil=True, cache=True)
+def _search(
+    q_start: np.ndarray,
+    q_term: np.ndarray,
+    q_weight: np.ndarray,
+    profiles: np.ndarray,
+    wants: np.ndarray,
+    excluded: np.ndarray,
+    exclude_start: np.ndarray,
+    exclude: np.ndarray,
+    seen_start: np.ndarray,
+    seen: np.ndarray,
+    l_start: np.ndarray,
+    l_posting: np.ndarray,
+    l_weight: np.ndarray,
+    l_bit: np.ndarray,
+    member: np.ndarray,
+    term_start: np.ndarray,
+    term: np.ndarray,
+    term_weight: np.ndarray,
+    postings: np.ndarray,
+    families: np.ndarray,
+    gain: np.ndarray,
+    today: int,
+    best: np.ndarray,
+    scores: np.ndarray,
+    shared: np.ndarray,
+    part: int,
+    parts: int,
+) -> None:
+    """Fill rows part, part + parts, ... of the outputs (the GIL released). The parameters
+    are the fields of `Queries` and `Lists` in order, then those of `top_k`."""
+    total = np.zeros(len(postings), dtype=np.float32)
+    touched = np.empty(len(postings), dtype=np.int64)
+    for r in range(part, len(best), parts):
+        a, b = q_start[r], q_start[r + 1]
+        found = _cosines(
+            q_term[a:b], q_weight[a:b], profiles[r], l_start, l_posting, l_weight, l_bit, member,
+            total, touched,
+        )  # fmt: skip
+        mine = touched[:found]
+        cosine = total[mine]
+        total[mine] = 0
+        _best(
+            profiles[r], wants[r], mine, cosine, cosine * gain[mine], postings, families,
+            excluded, exclude[exclude_start[r] : exclude_start[r + 1]],
+            seen[seen_start[r] : seen_start[r + 1]], today, best[r], scores[r],
+        )  # fmt: skip
+        for i in range(len(best[r])):
+            j = best[r, i]
+            if j >= 0:
+                c, d = term_start[j], term_start[j + 1]
+                _shared(q_term[a:b], q_weight[a:b], term[c:d], term_weight[c:d], shared[r, i])
+
+
+@njit(cache=True)
+def _cosines(
+    q_term: np.ndarray,
+    q_weight: np.ndarray,
+    profile,
+    l_start: np.ndarray,
+    l_posting: np.ndarray,
+    l_weight: np.ndarray,
+    l_bit: np.ndarray,
+    member: np.ndarray,
+    total: np.ndarray,
+    touched: np.ndarray,
+) -> int:
+    """Sum a profile's cosines (its terms and weights, its PROFILE record) with the postings
+    of its lists into `total`; the postings touched go to the front of `touched`, and their
+    number is returned. A posting in several of the profile's lists counts in the first
+    only."""
+    mine = profile.lists
+    everywhere = profile.anywhere and not profile.remote_only
+    found = 0
+    for li in range(len(l_bit)):
+        bit = l_bit[li]
+        if everywhere != (bit < 0) or (bit >= 0 and not (mine >> np.uint64(bit)) & np.uint64(1)):
+            continue
+        earlier = mine & ((np.uint64(1) << np.uint64(max(bit, 0))) - np.uint64(1))
+        for e in range(len(q_term)):
+            t, w = q_term[e], q_weight[e]
+            for i in range(l_start[li, t], l_start[li, t + 1]):
+                j = l_posting[i]
+                if earlier and member[j] & earlier:
+                    continue
+                if total[j] == 0:
+                    touched[found] = j
+                    found += 1
+                total[j] += w * l_weight[i]
+    return found
+
+
+@njit(cache=True)
+def _best(
+    profile,
+    wants,
+    touched: np.ndarray,
+    cosine: np.ndarray,
+    bound: np.ndarray,
+    postings: np.ndarray,
+    families: np.ndarray,
+    excluded: np.ndarray,
+    exclude: np.ndarray,
+    seen: np.ndarray,
+    today: int,
+    best: np.ndarray,
+    scores: np.ndarray,
+) -> None:
+    """Fill `best` and `scores` with a profile's top postings among `touched`, given their
+    cosines and the most each can score (`bound`)."""
+    k = len(best)
+    threshold = np.float32(0)
+    if len(bound) > FIRST * k:
+        threshold = nth_largest(bound, FIRST * k)
+    filled = 0
+    for first in (True, False):
+        for i in range(len(touched)):
+            if (bound[i] >= threshold) != first or (filled == k and bound[i] < scores[k - 1]):
+                continue
+            j = touched[i]
+            rel = relevance(cosine[i], similarity(families[j], wants))
+            if rel <= 0 or not fit.hard_ok(postings[j], profile):
+                continue
+            s = np.float32(rel * np.float32(fit.soft_factor(postings[j], profile, today)))
+            if filled == k and not _better(s, j, scores[k - 1], best[k - 1]):
+                continue
+            if _blocked(excluded, exclude, seen, j):
+                continue
+            at = min(filled, k - 1)
+            while at > 0 and _better(s, j, scores[at - 1], best[at - 1]):
+                scores[at], best[at] = scores[at - 1], best[at - 1]
+                at -= 1
+            scores[at], best[at] = s, j
+            filled = min(filled + 1, k)
+
+
+@njit(cache=True)
+def nth_largest(values: np.ndarray, n: int) -> np.float32:
+    """The n-th largest of the values (1 <= n <= len(values)), by Wirth's selection on a
+    copy (np.partition would cost seconds of compiling)."""
+    a = values.copy()
+    k, lo, hi = len(a) - n, 0, len(a) - 1
+    while lo < hi:
+        pivot, i, j = a[k], lo, hi
+        while i <= j:
+            while a[i] < pivot:
+                i += 1
+            while pivot < a[j]:
+                j -= 1
+            if i <= j:
+                a[i], a[j] = a[j], a[i]
+                i, j = i + 1, j - 1
+        if j < k:
+            lo = i
+        if k < i:
+            hi = j
+    return a[k]
+
+
+@njit(cache=True)
+def _better(s: np.float32, j: int, other_s: np.float32, other_j: int) -> bool:
+    return s > other_s or (s == other_s and j < other_j)
+
+
+@njit(cache=True)
+def _blocked(excluded: np.ndarray, exclude: np.ndarray, seen: np.ndarray, j: int) -> bool:
+    """Whether posting j has one of the exclude terms or was seen."""
+    for t in exclude:
+        if excluded[t, j]:
+            return True
+    return len(seen) > 0 and seen[min(np.searchsorted(seen, j), len(seen) - 1)] == j
+
+
+@njit(cache=True)
+def _shared(
+    q_term: np.ndarray,
+    q_weight: np.ndarray,
+    terms: np.ndarray,
+    weights: np.ndarray,
+    out: np.ndarray,
+) -> None:
+    """The terms a profile (q_term, q_weight) shares with a posting (its ascending terms and
+    their weights) into `out`, by their weight in the cosine."""
+    weight = np.zeros(len(out), dtype=np.float32)
+    n = 0
+    for e in range(len(q_term)):
+        at = np.searchsorted(terms, q_term[e])
+        if at == len(terms) or terms[at] != q_term[e]:
+            continue
+        w = q_weight[e] * weights[at]
+        at, n = n, n + 1
+        while at > 0 and w > weight[at - 1]:
+            weight[at], out[at] = weight[at - 1], out[at - 1]
+            at -= 1
+        weight[at], out[at] = w, q_term[e]
