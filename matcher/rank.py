@@ -37,11 +37,11 @@ BATCH = 1000  # profiles analysed and searched together
 
 
 class Batch(NamedTuple):
-    """Profiles (with defaults), their own words for their features and their search input."""
+    """Profiles (with defaults), their search input and their own words for its terms."""
 
     profiles: list[dict]
-    surfaces: list[dict[str, str]]
     queries: Queries
+    terms: why.Terms
 
 
 def prune(matrix: sp.csr_matrix, keep: tuple[int, int]) -> sp.csr_matrix:
@@ -159,9 +159,9 @@ class Index:
                     threads,
                 )
                 if waiting:
-                    out.extend(self._results(*waiting, candidates.columns, as_of))
+                    out.extend(self._results(*waiting, as_of))
                 waiting = (ready, running)
-            out.extend(self._results(*waiting, candidates.columns, as_of))
+            out.extend(self._results(*waiting, as_of))
         return out
 
     def _candidates(self, usable: np.ndarray) -> Candidates:
@@ -196,19 +196,21 @@ class Index:
             _starts([len(s) for s in seen_rows]),
             np.concatenate([np.zeros(0, dtype=np.int64), *seen_rows]),
         )
-        return Batch(profiles, list(surfaces), queries)
+        return Batch(
+            profiles,
+            queries,
+            why.terms(
+                list(surfaces), queries.start, candidates.columns[q.indices], self.vectoriser
+            ),
+        )
 
-    def _results(
-        self, batch: Batch, search: Future, columns: np.ndarray, as_of: date
-    ) -> list[list[dict]]:
-        """The results of a batch, `why` included, once its search is done; `columns` are
-        the feature columns of the search's compact terms."""
+    def _results(self, batch: Batch, search: Future, as_of: date) -> list[list[dict]]:
+        """The results of a batch, `why` included, once its search is done."""
         best, scores, shared = search.result()
         rows, ranks = np.nonzero(best >= 0)
         cols, scores, shared = best[rows, ranks], scores[rows, ranks], shared[rows, ranks]
-        shared = np.where(shared >= 0, columns[shared], -1)
         profiles = batch.profiles
-        terms = why.matched_terms(batch.surfaces, rows, shared, self.vectoriser)
+        terms = batch.terms.matched(rows, batch.queries.start, shared)
         explain = self._explain
         prof_keys = [explain.profile_key(p) for p in profiles]
         results: list[list[dict]] = [[] for _ in profiles]

@@ -58,7 +58,8 @@ def top_k(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(postings, scores, shared): each profile's best k posting positions (-1 pads) and
     scores, best first, ties going to the earlier posting; and for each of these results the
-    compact terms it shares with the profile, the heaviest in the cosine first (-1 pads).
+    profile's terms it shares with the posting (positions in the profile's row of terms), the
+    heaviest in the cosine first (-1 pads).
 
     `postings` are fit.POSTING records, `families` their relevance.FAMILY records and `gain`
     the most a posting's score can be (float32) times its cosine. The
@@ -262,8 +263,8 @@ def _shared(
     weights: np.ndarray,
     out: np.ndarray,
 ) -> None:
-    """The terms a profile (q_term, q_weight) shares with a posting (its ascending terms and
-    their weights) into `out`, by their weight in the cosine."""
+    """Which of a profile's terms (q_term, q_weight) a posting has (its ascending terms and
+    their weights), as positions in q_term, into `out` by their weight in the cosine."""
     weight = np.zeros(len(out), dtype=np.float32)
     n = 0
     for e in range(len(q_term)):
@@ -275,4 +276,4 @@ def _shared(
         while at > 0 and w > weight[at - 1]:
             weight[at], out[at] = weight[at - 1], out[at - 1]
             at -= 1
-        weight[at], out[at] = w, q_term[e]
+        weight[at], out[at] = w, e

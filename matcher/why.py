@@ -2,9 +2,11 @@
 
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 import numpy as np
 import pycountry
+from numba import njit
 
 from matcher import fit
 from matcher.text import Vectoriser
@@ -24,68 +26,115 @@ def _country(code: str) -> str:
     return country_names().get(code.upper(), code)
 
 
-def matched_terms(
-    surfaces: list[dict[str, str]], rows: np.ndarray, shared: np.ndarray, vectoriser: Vectoriser
-) -> list[list[str]]:
-    """For each result, its profile row and the feature columns it shares with the posting
-    (heaviest in the cosine first, -1 pads): the person's words that weigh most in the match.
+class Terms(NamedTuple):
+    """The person's own words for the query terms of a batch of profiles (`terms`)."""
 
-    `surfaces` maps each profile's features to its own words (`text.profile_document`)."""
-    words_of: dict[int, _Words] = {}
-    out = []
-    for r, cols in zip(rows.tolist(), shared.tolist(), strict=True):
-        words = words_of.get(r)
-        if words is None:
-            words = words_of[r] = _Words(surfaces[r], vectoriser)
-        out.append(words.matched(cols))
-    return out
+    names: list[str]
+    name: np.ndarray  # per query term: index in `names`, -1 for a feature with no word
+    telling: np.ndarray  # per query term: not in so many postings that it tells nothing
+    holds_start: np.ndarray  # per name, the names it holds ("legal" in "legal aid"), as CSR
+    holds: np.ndarray
+
+    def matched(self, rows: np.ndarray, starts: np.ndarray, shared: np.ndarray) -> list[list[str]]:
+        """For each result, its profile row and the query terms it shares with its posting
+        (positions in the profile's row of terms that start at `starts[row]`, heaviest in the
+        cosine first, -1 pads): the person's words that weigh most in the match, telling ones
+        before common ones."""
+        picked = np.full((len(rows), MAX_TERMS), -1, dtype=np.int64)
+        _pick(rows, starts, shared, self.name, self.telling, self.holds_start, self.holds, picked)
+        names = self.names
+        return [[names[i] for i in row if i >= 0] for row in picked.tolist()]
 
 
-class _Words:
-    """One person's words for the feature columns of their profile."""
+def terms(
+    surfaces: list[dict[str, str]], starts: np.ndarray, columns: np.ndarray, vectoriser: Vectoriser
+) -> Terms:
+    """The `Terms` of profiles whose query terms, feature `columns`, are in rows that begin at
+    `starts`; `surfaces` maps each profile's features to its own words
+    (`text.profile_document`). A name holds another that is a run of its words."""
+    features = [f for surface in surfaces for f in surface]
+    words = [word for surface in surfaces for word in surface.values()]
+    owner = np.repeat(np.arange(len(surfaces)), [len(surface) for surface in surfaces])
+    known = vectoriser.known_columns(features)
+    feature = np.flatnonzero(known >= 0)
+    keys = owner[feature] * vectoriser.width + known[feature]
+    order = np.argsort(keys, kind="stable")  # equal keys: the last feature wins, as in a dict
+    keys, feature = keys[order], feature[order]
+    rows = np.repeat(np.arange(len(surfaces)), np.diff(starts))
+    wanted = rows * vectoriser.width + columns
+    at = np.searchsorted(keys, wanted, side="right") - 1
+    found = np.flatnonzero((at >= 0) & (keys[np.maximum(at, 0)] == wanted))
+    ids: dict[str, int] = {}
+    name = np.full(len(columns), -1, dtype=np.int64)
+    name[found] = [ids.setdefault(words[f], len(ids)) for f in feature[at[found]].tolist()]
+    names = list(ids)
+    holds = set()
+    multi = np.array([" " in n for n in names], dtype=bool)
+    for r in np.unique(rows[found[multi[name[found]]]]).tolist():
+        mine = set(name[starts[r] : starts[r + 1]].tolist()) - {-1}
+        for a in mine:
+            if multi[a]:
+                a_words = f" {names[a].lower()} "
+                holds.update((a, b) for b in mine if b != a and f" {names[b].lower()} " in a_words)
+    pairs = np.array(sorted(holds), dtype=np.int64).reshape(-1, 2)
+    return Terms(
+        names,
+        name,
+        vectoriser.idf[columns] >= GENERIC_IDF,
+        np.searchsorted(pairs[:, 0], np.arange(len(names) + 1)).astype(np.int64),
+        pairs[:, 1].copy(),
+    )
 
-    def __init__(self, surface: dict[str, str], vectoriser: Vectoriser) -> None:
-        features = list(surface)
-        columns = vectoriser.known_columns(features).tolist()
-        self.names = {
-            col: (surface[f], bool(vectoriser.idf[col] >= GENERIC_IDF))
-            for f, col in zip(features, columns, strict=True)
-            if col >= 0
-        }
-        low = {name: name.lower() for name in surface.values()}
-        self.holds = {  # name -> the other names it holds ("legal" in "legal aid")
-            a: inside
-            for a, a_low in low.items()
-            if (inside := {b for b, b_low in low.items() if b != a and b_low in a_low})
-        }
 
-    def matched(self, cols: list[int]) -> list[str]:
-        """The names of the first columns (-1 ends them), telling ones before common ones."""
-        found: list[str] = []
-        common: list[str] = []
-        for col in cols:
-            if col < 0:
+@njit(cache=True)
+def _pick(
+    rows: np.ndarray,
+    starts: np.ndarray,
+    shared: np.ndarray,
+    name: np.ndarray,
+    telling: np.ndarray,
+    holds_start: np.ndarray,
+    holds: np.ndarray,
+    picked: np.ndarray,
+) -> None:
+    """`Terms.matched` into `picked` (name indices, -1 pads)."""
+    found = np.empty(shared.shape[1], dtype=np.int64)
+    common = np.empty(shared.shape[1], dtype=np.int64)
+    for i in range(len(rows)):
+        n_found = n_common = 0
+        for e in shared[i]:
+            if e < 0:
                 break
-            name, telling = self.names.get(col, ("", False))
-            if name and telling:
-                self._add(found, name)
-                if len(found) == MAX_TERMS:
+            term = starts[rows[i]] + e
+            if name[term] < 0:
+                continue
+            if telling[term]:
+                n_found = _add(found, n_found, name[term], holds_start, holds)
+                if n_found == MAX_TERMS:
                     break
-            elif name and not found:
-                self._add(common, name)
-        return (found or common)[:MAX_TERMS]
+            elif n_found == 0:
+                n_common = _add(common, n_common, name[term], holds_start, holds)
+        if n_found:
+            picked[i, : min(n_found, MAX_TERMS)] = found[: min(n_found, MAX_TERMS)]
+        else:
+            picked[i, : min(n_common, MAX_TERMS)] = common[: min(n_common, MAX_TERMS)]
 
-    def _add(self, names: list[str], name: str) -> None:
-        """Add a name unless it or a name holding it is there; drop the names it holds."""
-        if name in names:
-            return
-        if self.holds:
-            if any(name in self.holds.get(other, ()) for other in names):
-                return
-            inside = self.holds.get(name)
-            if inside:
-                names[:] = [other for other in names if other not in inside]
-        names.append(name)
+
+@njit(cache=True)
+def _add(names: np.ndarray, n: int, name: int, holds_start: np.ndarray, holds: np.ndarray) -> int:
+    """Add a name to the first n unless it or a name holding it is there, dropping the names
+    it holds; the new count."""
+    for other in names[:n]:
+        if other == name or name in holds[holds_start[other] : holds_start[other + 1]]:
+            return n
+    inside = holds[holds_start[name] : holds_start[name + 1]]
+    kept = 0
+    for other in names[:n]:
+        if other not in inside:
+            names[kept] = other
+            kept += 1
+    names[kept] = name
+    return kept + 1
 
 
 def _languages(posting: dict, profile: dict) -> str:

@@ -277,6 +277,18 @@ def test_why_for_a_language_rule_and_an_unstated_deadline():
     assert why["deadline"] == "no deadline stated"
 
 
+def test_matched_terms_show_a_keyword_rather_than_its_words():
+    clinic = posting("clinic", text="Our legal aid clinic: lawyers who give legal aid.")
+    others = [
+        posting("finance", title="Finance Officer", text="Budgets, accounts and payroll."),
+        posting("press", title="Press Officer", text="Media work and press releases."),
+    ]
+    person = profile(about="A lawyer giving legal aid to detainees.", keywords=["legal aid"])
+    terms = rank([clinic, *others], [person], as_of=AS_OF)[0][0]["why"]["matched_terms"]
+    assert "legal aid" in terms
+    assert not {"legal", "aid"} & set(terms)
+
+
 def test_incremental_add_scores_like_a_rebuild_with_the_same_vectoriser():
     first = [posting(f"a{i}", text=LEGAL_TEXT + f" case {i} " * i) for i in range(5)]
     week = [
