@@ -113,6 +113,7 @@ def main(argv: list[str] | None = None) -> None:
     results_n, wall_n, cpu_n = clock(index.rank, profiles, K, as_of)
     assert results_n == results, "the number of threads changed the results"
     _, peak = traced(index.rank, profiles[:1000], K, as_of)
+    ours_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10
     shown = sum(map(len, results)) / n_profiles
     print(
         f"\nindex build ({n_postings - week:,} postings): {build:.1f} s; "
@@ -135,6 +136,10 @@ def main(argv: list[str] | None = None) -> None:
         f"{n_profiles / wall_n:,.0f} profiles/s (the default; same results)"
     )
     print(f"  peak memory allocated while ranking 1,000 profiles (tracemalloc): {peak:,.0f} MiB")
+    print(
+        f"  peak resident memory so far (corpus, index, ranking; before the baselines): "
+        f"{ours_rss:,.0f} MiB"
+    )
 
     sample = profiles[: max(10, n_profiles // 200)]
     _, naive_wall, _ = clock(naive, index, sample, as_of)
@@ -165,7 +170,8 @@ def main(argv: list[str] | None = None) -> None:
         )
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10
     print(
-        f"\npeak resident memory of the whole run: {maxrss:,.0f} MiB; "
+        f"\npeak resident memory of the whole run (with the baselines' models and the growth "
+        f"indexes): {maxrss:,.0f} MiB; "
         f"load average {os.getloadavg()[0]:.2f} at the end"
     )
 

@@ -182,6 +182,17 @@ def test_compiled_checks_agree_with_the_reference():
     ]
 
 
+@pytest.mark.parametrize(
+    "where, place",
+    [
+        ({"regions": ["Central Asia", "Eastern Europe"]}, {"countries": ["KZ", "UA"]}),
+        ({"regions": []}, {"remote": "yes"}),  # anywhere: every list holds it
+    ],
+)
+def test_a_posting_in_several_candidate_lists_is_shown_once(where, place):
+    assert shown([posting("job", **place)], profile(**where)) == ["job"]
+
+
 def test_non_vacancies_are_never_ranked():
     assert shown([posting("news", is_vacancy=False), posting("job")]) == ["job"]
 
