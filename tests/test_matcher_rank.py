@@ -1,6 +1,7 @@
 """The matcher end to end: hard requirements, exclusions, seen postings, soft signals, `why`,
 incremental indexing."""
 
+import gc
 from datetime import date
 
 import numpy as np
@@ -350,3 +351,15 @@ def test_nth_largest_selects_like_a_sort(size):
     for n in {1, size // 2 + 1, size}:
         assert nth_largest(values, n) == np.sort(values)[-n]
     assert np.array_equal(values, before)
+
+
+def test_ranking_leaves_the_garbage_collector_as_it_found_it():
+    index = Index([posting("a")])
+    index.rank([profile()], as_of=AS_OF)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        index.rank([profile()], as_of=AS_OF)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
