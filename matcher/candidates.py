@@ -25,7 +25,7 @@ class Lists(NamedTuple):
     start: np.ndarray  # (lists, terms + 1) int64
     posting: np.ndarray  # int32 posting positions
     weight: np.ndarray  # float32
-    bit: np.ndarray  # (lists,) int64: the list's bit in `fit.ProfileArrays.lists`; -1 for list 0
+    bit: np.ndarray  # (lists,) int64: the list's bit in a PROFILE record's `lists`; -1 for list 0
     member: np.ndarray  # (postings,) uint64: bits of the lists holding each posting
     term_start: np.ndarray  # (postings + 1,) int64
     term: np.ndarray  # int32 compact term columns
