@@ -258,8 +258,11 @@ class Index:
         found = self._term_cache.get(term)
         if found is None:
             columns = self.vectoriser.columns(term_features(term))
-            counts = np.bincount(self._present[columns].indices, minlength=len(self.postings))
-            found = (counts >= len(columns)) & (len(columns) > 0)
+            if len(columns) == 0 or (columns < 0).any():  # a word no posting has
+                found = np.zeros(len(self.postings), dtype=bool)
+            else:
+                counts = np.bincount(self._present[columns].indices, minlength=len(self.postings))
+                found = counts >= len(columns)
             self._term_cache[term] = found
         return found
 

@@ -31,7 +31,7 @@ def _cue_matrix(vectoriser: Vectoriser) -> sp.csr_matrix:
                 cols.append(f)
                 vals.append(weight)
         vectoriser.cues = sp.csr_matrix(
-            (vals, (vectoriser.columns(keys), cols)),
+            (vals, (vectoriser.columns(keys, add_words=True), cols)),
             shape=(vectoriser.width, len(families())),
             dtype=np.float32,
         )

@@ -274,27 +274,20 @@ class Vectoriser:
             self._words = list(self.vocabulary)
         return self._words
 
-    def known_columns(self, feature_list: list[str]) -> np.ndarray:
-        """The column of each feature ("word" or "word word"), -1 for one with a word outside
-        the vocabulary (which, unlike `columns`, is left as it is)."""
+    def columns(self, feature_list: list[str], add_words: bool = False) -> np.ndarray:
+        """The column of each feature ("word" or "word word"); -1 for one with a word outside
+        the vocabulary, unless `add_words` adds such words to it."""
         split = [f.split(" ") for f in feature_list]
-        ids = np.array([[self.vocabulary.get(w, -1) for w in (p * 2)[:2]] for p in split])
-        ids = ids.reshape(len(split), 2)
-        is_pair = np.array([len(p) == 2 for p in split], dtype=bool)
-        out = ids[:, 0].astype(np.int64)
-        out[is_pair] = _pair_columns(ids[is_pair, 0], ids[is_pair, 1])
-        out[(ids < 0).any(axis=1)] = -1
-        return out
 
-    def columns(self, feature_list: list[str]) -> np.ndarray:
-        """The column of each feature ("word" or "word word")."""
-        split = [f.split(" ") for f in feature_list]
-        is_pair = np.array([len(parts) == 2 for parts in split], dtype=bool)
-        ids = self._ids([parts[0] for parts in split])
-        out = np.asarray(ids, dtype=np.int64)
-        if is_pair.any():
-            seconds = np.asarray(self._ids([p[1] for p in split if len(p) == 2]), dtype=np.int64)
-            out[is_pair] = _pair_columns(out[is_pair], seconds)
+        def ids(words: list[str]) -> np.ndarray:
+            found = self._ids(words) if add_words else [self.vocabulary.get(w, -1) for w in words]
+            return np.asarray(found, dtype=np.int64)
+
+        first, last = ids([p[0] for p in split]), ids([p[-1] for p in split])
+        is_pair = np.array([len(p) == 2 for p in split], dtype=bool)
+        out = first.copy()
+        out[is_pair] = _pair_columns(first[is_pair], last[is_pair])
+        out[(first < 0) | (last < 0)] = -1
         return out
 
 

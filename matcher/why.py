@@ -55,7 +55,7 @@ def terms(
     features = [f for surface in surfaces for f in surface]
     words = [word for surface in surfaces for word in surface.values()]
     owner = np.repeat(np.arange(len(surfaces)), [len(surface) for surface in surfaces])
-    known = vectoriser.known_columns(features)
+    known = vectoriser.columns(features)
     feature = np.flatnonzero(known >= 0)
     keys = owner[feature] * vectoriser.width + known[feature]
     order = np.argsort(keys, kind="stable")  # equal keys: the last feature wins, as in a dict

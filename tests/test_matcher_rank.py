@@ -363,3 +363,11 @@ def test_ranking_leaves_the_garbage_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_an_exclude_word_no_posting_has_excludes_nothing_and_is_not_learnt():
+    index = Index([posting("a")])
+    words = len(index.vectoriser.vocabulary)
+    results = index.rank([profile(exclude=["quidditch", "legal quidditch"])], as_of=AS_OF)
+    assert [r["id"] for r in results[0]] == ["a"]
+    assert len(index.vectoriser.vocabulary) == words
