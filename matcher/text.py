@@ -213,7 +213,6 @@ class Vectoriser:
 
     def __init__(self) -> None:
         self.vocabulary: dict[str, int] = {}
-        self._words: list[str] = []
         self.idf = np.ones(self.width, dtype=np.float32)
         self.common = np.zeros(self.width, dtype=bool)
         self.cues: sp.csr_matrix | None = None  # family cue matrix, see matcher.relevance
@@ -267,12 +266,6 @@ class Vectoriser:
         matrix.data[self.common[matrix.indices]] = 0
         matrix.eliminate_zeros()
         return block_normalise(matrix)
-
-    def words(self) -> list[str]:
-        """The word of each word column (ids follow the vocabulary's insertion order)."""
-        if len(self._words) != len(self.vocabulary):
-            self._words = list(self.vocabulary)
-        return self._words
 
     def columns(self, feature_list: list[str], add_words: bool = False) -> np.ndarray:
         """The column of each feature ("word" or "word word"); -1 for one with a word outside
