@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEV ?= ../shared/dev-set
 
-.PHONY: install demo test lint eval bench chromium clean
+.PHONY: install demo test lint eval bench clean
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "rightsjobs needs Python 3.11 or newer (set PY=python3.11)")'
@@ -19,7 +19,7 @@ install: $(STAMP)
 demo: install
 	$(BIN)/rightsjobs demo --db demo.db --outbox outbox
 
-test: install chromium lint
+test: install lint
 	$(BIN)/pytest
 
 lint: install
@@ -33,9 +33,6 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/bench_matcher.py
-
-chromium:
-	@scripts/ensure-chromium.sh
 
 clean:
 	rm -rf $(VENV) demo.db* demo-sources.yaml outbox .pytest_cache .ruff_cache

@@ -383,13 +383,19 @@ def sources_list(sources_file: str, db: str | None):
 @sources.command("check")
 @click.argument("file", type=click.Path(dir_okay=False))
 def sources_check(file: str):
-    """Validate a sources registry file.
+    """Validate a sources registry file: one line per bad entry, exit 1 if any.
 
     Example: rightsjobs sources check my-sources.yaml
     """
-    from rightsjobs.registry import load_registry
+    from rightsjobs.registry import check_registry
 
-    registry = load_registry(file)
+    registry, errors = check_registry(file)
+    for error in errors:
+        click.secho(str(error), err=True, fg="red")
+    if errors:
+        raise click.ClickException(
+            f"{file}: {len(errors)} bad entries, {len(registry)} valid sources"
+        )
     summary(f"{file}: {len(registry)} sources, all valid")
 
 

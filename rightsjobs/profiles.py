@@ -6,7 +6,7 @@ import pycountry
 
 from rightsjobs.errors import InputError
 from rightsjobs.regions import country_regions, regions
-from rightsjobs.registry import load_yaml
+from rightsjobs.yamlfile import load_yaml
 
 LEVELS = ("native", "fluent", "working", "basic")
 REMOTE = ("ok", "only", "no")

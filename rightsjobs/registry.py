@@ -3,9 +3,8 @@
 import re
 from pathlib import Path
 
-import yaml
-
 from rightsjobs.errors import InputError
+from rightsjobs.yamlfile import load_yaml
 
 BUNDLED_REGISTRY = Path(__file__).resolve().parent.parent / "spiders" / "sources.yaml"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -17,22 +16,6 @@ def platforms() -> tuple[str, ...]:
     from spiders.platforms import SPIDERS
 
     return tuple(sorted(SPIDERS))
-
-
-def load_yaml(path: str | Path) -> object:
-    """Parse a YAML file, turning every failure into a one-line InputError."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError("no such file", where=str(path))
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(f"invalid YAML ({problem})", where=where) from None
-    except UnicodeDecodeError:
-        raise InputError("not UTF-8 text", where=str(path)) from None
 
 
 def validate_source(entry: object, where: str, known: tuple[str, ...]) -> dict:
@@ -62,19 +45,43 @@ def validate_source(entry: object, where: str, known: tuple[str, ...]) -> dict:
     return {"enabled": True, "organization": None, "verified": None, **entry}
 
 
-def load_registry(path: str | Path) -> list[dict]:
-    """Load and validate a sources registry; errors name the file, entry and key."""
+def check_registry(path: str | Path) -> tuple[list[dict], list[InputError]]:
+    """Every valid source of a registry, and one error per bad entry (ids and URLs unique)."""
     data = load_yaml(path)
     if not isinstance(data, list):
         raise InputError("a registry is a YAML list of sources", where=str(path))
     known = platforms()
-    sources, seen = [], set()
+    sources: list[dict] = []
+    errors: list[InputError] = []
+    ids: dict[str, int] = {}
+    urls: dict[str, str] = {}
     for number, entry in enumerate(data, 1):
-        source = validate_source(entry, f"{path}: source {number}", known)
-        if source["id"] in seen:
-            raise InputError(f"duplicate id {source['id']!r}", where=f"{path}: source {number}")
-        seen.add(source["id"])
+        where = f"{path}: source {number}"
+        try:
+            source = validate_source(entry, where, known)
+            if source["id"] in ids:
+                raise InputError(
+                    f"duplicate id {source['id']!r} (also source {ids[source['id']]})", where=where
+                )
+            if source["url"] in urls:
+                raise InputError(
+                    f"same url as source {urls[source['url']]!r}", where=f"{where}: url"
+                )
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        ids[source["id"]] = number
+        urls[source["url"]] = source["id"]
         sources.append(source)
+    return sources, errors
+
+
+def load_registry(path: str | Path) -> list[dict]:
+    """Load and validate a sources registry; errors name the file, entry and key."""
+    sources, errors = check_registry(path)
+    if errors:
+        more = f" (and {len(errors) - 1} more: see `rightsjobs sources check`)" * (len(errors) > 1)
+        raise InputError(f"{errors[0]}{more}")
     return sources
 
 

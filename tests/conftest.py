@@ -1,5 +1,7 @@
-"""Shared fixtures: a fresh database, and a store item builder."""
+"""Shared fixtures: a fresh database, a store item builder, and headless Chromium."""
 
+import os
+import shutil
 from datetime import UTC, datetime
 
 import pytest
@@ -12,6 +14,29 @@ SOURCE = {
     "platform": "greenhouse",
     "url": "http://127.0.0.1:9/jobs",
 }
+
+
+@pytest.fixture
+def chromium(tmp_path) -> list[str]:
+    """The headless Chromium command line; skips without Chromium, but fails in CI (CI=true),
+    where .ci/run installs it (scripts/install-chromium.sh), so browser tests never go unrun."""
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing in CI: .ci/run should install it")
+        pytest.skip("chromium is not installed (scripts/install-chromium.sh installs it)")
+    return [
+        binary,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+    ]
 
 
 @pytest.fixture

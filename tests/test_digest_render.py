@@ -1,6 +1,5 @@
 """Rendering digests: content, escaping of hostile scraped text, overrides, a real browser."""
 
-import shutil
 import subprocess
 from datetime import date
 
@@ -129,28 +128,13 @@ def test_templates_can_be_overridden_from_a_folder(tmp_path):
     assert "Officer" in rendered.html  # the bundled HTML template still applies
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="chromium is not installed (Debian: apt-get install -y chromium; `make` does it)",
-)
-def test_html_renders_in_a_real_browser(tmp_path):
+def test_html_renders_in_a_real_browser(tmp_path, chromium):
     rendered = digest([item("a", "Digital Campaigner"), item("b", HOSTILE[1], extended=True)])
     page = tmp_path / "digest.html"
     page.write_text(rendered.html, encoding="utf-8")
     dom = subprocess.run(
         [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--no-first-run",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
+            *chromium,
             "--window-size=390,844",
             "--dump-dom",
             page.as_uri(),

@@ -93,3 +93,50 @@ def test_bad_registries_give_one_line_errors(tmp_path, name):
 def test_a_missing_registry_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         load_registry(tmp_path / "absent.yaml")
+
+
+def test_check_lists_every_bad_entry_and_duplicate_urls(tmp_path):
+    from rightsjobs.registry import check_registry
+
+    second = GOOD.replace("ngo-board", "second").replace("platform: greenhouse", "platform: x")
+    third = GOOD.replace("ngo-board", "third")  # same url as the first
+    fourth = GOOD.replace("ngo-board", "fourth").replace("steppe", "other") + "  colour: red\n"
+    path = tmp_path / "sources.yaml"
+    path.write_text(GOOD + second + third + fourth)
+    sources, errors = check_registry(path)
+    assert [s["id"] for s in sources] == ["ngo-board"]
+    messages = [str(e) for e in errors]
+    assert len(messages) == 3
+    assert "source 2 (second): platform" in messages[0]
+    assert "source 3: url" in messages[1] and "same url as source 'ngo-board'" in messages[1]
+    assert "source 4 (fourth)" in messages[2] and "unknown key 'colour'" in messages[2]
+    with pytest.raises(InputError, match=r"and 2 more"):
+        load_registry(path)
+
+
+def test_yaml_1_1_booleans_stay_text(tmp_path):
+    """Norway (NO), Norwegian (no) and an id `on` are not booleans; true/false still are."""
+    from rightsjobs.profiles import load_profiles
+
+    path = tmp_path / "people.yaml"
+    path.write_text(
+        "- id: on\n  countries: [NO]\n  locations: [no]\n  languages: {no: native, en: fluent}\n"
+    )
+    [profile] = load_profiles(path)
+    assert profile["id"] == "on"
+    assert profile["countries"] == ["NO"] and profile["locations"] == ["NO"]
+    assert profile["languages"] == {"no": "native", "en": "fluent"}
+    registry = tmp_path / "sources.yaml"
+    registry.write_text(GOOD + "  enabled: false\n")
+    assert load_registry(registry)[0]["enabled"] is False
+    registry.write_text(GOOD + "  enabled: no\n")
+    with pytest.raises(InputError, match="enabled: must be true or false"):
+        load_registry(registry)
+
+
+def test_bundled_registry_crawls_only_the_sector():
+    """Off-sector boards stay in the registry as platform examples but are not crawled."""
+    enabled = {s["id"] for s in select(load_registry(BUNDLED), [])}
+    off_sector = {"wikimedia-greenhouse", "propublica-greenhouse", "donorschoose-greenhouse"}
+    assert not enabled & (off_sector | {"czi-greenhouse", "oneacrefund-greenhouse"})
+    assert {"hrw-greenhouse", "un-careers-secretariat"} <= enabled
