@@ -2,7 +2,7 @@
 
     .venv/bin/python -m matcher.evaluate [--gold] [--profiles P] [--judgments J] [POSTINGS ...]
 
-Postings go through extraction (`rightsjobs.extract.extract`), or with --gold the set's gold
+Postings go through extraction (`understand.extract`), or with --gold the set's gold
 labels stand in for it. Hard-requirement violations are counted against the gold labels.
 """
 
@@ -50,7 +50,7 @@ def gold_posting(line: dict) -> dict:
 
 
 def extracted_posting(line: dict) -> dict:
-    from rightsjobs.extract import extract
+    from understand import extract
 
     record = {
         k: line[k]

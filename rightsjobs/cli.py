@@ -198,7 +198,7 @@ def extract(file: str, as_of, evidence: bool):
 
     Example: rightsjobs extract posts.jsonl > understood.jsonl
     """
-    from rightsjobs.extract import extract as run_extract
+    from understand import extract as run_extract
 
     records = read_postings_input(file)
     vacancies = 0
@@ -223,9 +223,9 @@ def rank(profiles_file: str, postings_file: str, top: int, as_of, include_closed
     Example: rightsjobs rank --profiles people.yaml --postings posts.jsonl --top 5
     """
     from matcher import rank as run_rank
-    from rightsjobs.extract import extract as run_extract
     from rightsjobs.profiles import load_profiles
     from spiders.normalise import html_to_text
+    from understand import extract as run_extract
 
     profiles = load_profiles(profiles_file)
     records = read_postings_input(postings_file)

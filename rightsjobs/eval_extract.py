@@ -45,8 +45,8 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from xml.etree import ElementTree
 
-from rightsjobs.extract import extract
-from rightsjobs.extract.text import html_to_text
+from understand import extract
+from understand.text import html_to_text
 
 DEMO = Path(__file__).resolve().parent / "demo"
 

@@ -5,8 +5,8 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from rightsjobs.extract import FIELDS as CONTRACT_FIELDS
 from rightsjobs.store import effective_status, posting_rows, sightings_by_posting
+from understand import FIELDS as CONTRACT_FIELDS
 
 FIELDS = (*CONTRACT_FIELDS, "url", "apply_url")
 

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from rightsjobs.dedup import find_posting, match_key
-from rightsjobs.extract import FIELDS
 from rightsjobs.store import decode, encode, now_iso, upsert_sources
 from rightsjobs.urls import url_key
+from understand import FIELDS
 
 SHRUNK_BELOW = 0.5  # a run finding under half its usual items closes nothing
 # What extraction adds to a posting row (title and organisation are handled on their own).

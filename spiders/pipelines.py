@@ -7,9 +7,9 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from rightsjobs.extract import extract
 from rightsjobs.urls import strip_tracking
 from spiders.normalise import clean_html, clean_text, html_to_text
+from understand import extract
 
 MAX_TEXT = 100_000
 source_recorded = object()  # signal sent with `summary=` once a source's run is stored

@@ -1,7 +1,7 @@
 import pytest
 
-from rightsjobs.extract.contact import apply_contact, email_in
-from rightsjobs.extract.text import Doc, normalise
+from understand.contact import apply_contact, email_in
+from understand.text import Doc, normalise
 
 
 @pytest.mark.parametrize(

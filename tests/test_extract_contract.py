@@ -1,7 +1,7 @@
 import pytest
 
-from rightsjobs.extract.contract import contract_type, seniority
-from rightsjobs.extract.text import Doc, normalise
+from understand.contract import contract_type, seniority
+from understand.text import Doc, normalise
 
 
 def kind(text: str, title: str | None = None, url: str | None = None) -> str:

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from rightsjobs.extract.dates import deadline, find_dates, posted_date
-from rightsjobs.extract.text import Doc, normalise
+from understand.dates import deadline, find_dates, posted_date
+from understand.text import Doc, normalise
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from rightsjobs.eval_extract import (
     same_title,
     score,
 )
-from rightsjobs.extract import extract
+from understand import extract
 
 
 def test_title_comparison():

@@ -1,7 +1,7 @@
 import pytest
 
-from rightsjobs.extract.experience import min_years
-from rightsjobs.extract.text import Doc, normalise
+from understand.experience import min_years
+from understand.text import Doc, normalise
 
 
 @pytest.mark.parametrize(

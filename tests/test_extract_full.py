@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from rightsjobs.extract import FIELDS, extract
+from understand import FIELDS, extract
 
 CASES = [
     json.loads(line)

@@ -1,7 +1,7 @@
 import pytest
 
-from rightsjobs.extract.languages import find_languages
-from rightsjobs.extract.text import Doc, normalise
+from understand.languages import find_languages
+from understand.text import Doc, normalise
 
 
 def langs(text: str):

@@ -1,7 +1,7 @@
 import pytest
 
-from rightsjobs.extract.places import find_places, places_in
-from rightsjobs.extract.text import Doc, normalise
+from understand.places import find_places, places_in
+from understand.text import Doc, normalise
 
 
 def places(text: str, title: str | None = None, hints: dict | None = None, url: str | None = None):

@@ -1,6 +1,6 @@
 import re
 
-from rightsjobs.extract.text import (
+from understand.text import (
     MAX_CHARS,
     MAX_LINE,
     Doc,

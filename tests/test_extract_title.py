@@ -1,7 +1,7 @@
 import pytest
 
-from rightsjobs.extract.text import Doc, normalise
-from rightsjobs.extract.title import find_title_and_org
+from understand.text import Doc, normalise
+from understand.title import find_title_and_org
 
 
 def names(text: str, **kw):

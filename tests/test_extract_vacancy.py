@@ -1,7 +1,7 @@
 import pytest
 
-from rightsjobs.extract.text import Doc, normalise
-from rightsjobs.extract.vacancy import vacancy_score
+from understand.text import Doc, normalise
+from understand.vacancy import vacancy_score
 
 
 def is_vacancy(text: str) -> bool:

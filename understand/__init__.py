@@ -11,15 +11,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rightsjobs.extract.contact import apply_contact
-from rightsjobs.extract.contract import contract_type, seniority
-from rightsjobs.extract.dates import deadline, first_date, posted_date
-from rightsjobs.extract.experience import min_years
-from rightsjobs.extract.languages import find_languages
-from rightsjobs.extract.places import find_places
-from rightsjobs.extract.text import MAX_CHARS, MAX_HTML_CHARS, Doc, clip, html_to_text, normalise
-from rightsjobs.extract.title import find_title_and_org
-from rightsjobs.extract.vacancy import vacancy_score
+from understand.contact import apply_contact
+from understand.contract import contract_type, seniority
+from understand.dates import deadline, first_date, posted_date
+from understand.experience import min_years
+from understand.languages import find_languages
+from understand.places import find_places
+from understand.text import MAX_CHARS, MAX_HTML_CHARS, Doc, clip, html_to_text, normalise
+from understand.title import find_title_and_org
+from understand.vacancy import vacancy_score
 
 __all__ = ["extract", "FIELDS"]
 

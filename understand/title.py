@@ -22,10 +22,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from rightsjobs.extract.dates import find_dates
-from rightsjobs.extract.lexicon import NameIndex, load_table, name_mode
-from rightsjobs.extract.places import is_city, places_in
-from rightsjobs.extract.text import Doc, clip, fold
+from understand.dates import find_dates
+from understand.lexicon import NameIndex, load_table, name_mode
+from understand.places import is_city, places_in
+from understand.text import Doc, clip, fold
 
 _ROLE = (
     r"officers?|coordinators?|managers?|directors?|assistants?|associates?|consultants?"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from rightsjobs.extract.text import Doc, clip, fold, split_sentences
+from understand.text import Doc, clip, fold, split_sentences
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from rightsjobs.extract.text import Token, tokens
+from understand.text import Token, tokens
 
 MAX_WORDS = 6
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -149,7 +149,7 @@ def _combos(keys: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
 
 def load_table(name: str) -> list[tuple[str, list[str]]]:
     """Rows of a bundled `data/NAME` CSV of (value, "name|name|...")."""
-    with files("rightsjobs.extract.data").joinpath(name).open(encoding="utf-8") as fh:
+    with files("understand.data").joinpath(name).open(encoding="utf-8") as fh:
         reader = csv.reader(fh)
         next(reader)
         return [(value, [n for n in names.split("|") if n]) for value, names in reader]

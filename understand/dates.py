@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from rightsjobs.extract.text import Doc, fold
+from understand.text import Doc, fold
 
 # Month names and abbreviations, folded (lower case, no accents); Slavic names as stems.
 _MONTHS: dict[int, tuple[str, ...]] = {

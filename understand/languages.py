@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from rightsjobs.extract.lexicon import Hit, NameIndex, load_table, name_mode
-from rightsjobs.extract.text import Doc, clip, fold, split_sentences, tokens
+from understand.lexicon import Hit, NameIndex, load_table, name_mode
+from understand.text import Doc, clip, fold, split_sentences, tokens
 
 _CUE = re.compile(
     r"fluen|proficien|knowledge\s+of|command\s+of|excellent|good\s+(?:level|command|knowledge)"

@@ -27,9 +27,9 @@ from functools import cache, lru_cache
 
 import pycountry
 
-from rightsjobs.extract.lexicon import Hit, NameIndex, load_table, name_mode, stem
-from rightsjobs.extract.text import Doc, clip, fold, tokens
 from rightsjobs.regions import GLOBAL, country_names, country_regions, region_of
+from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
+from understand.text import Doc, clip, fold, tokens
 
 FOCUS_SENTENCES = 80  # a stated regional focus is looked for in this many opening sentences
 # Languages whose country names (pycountry's ISO 3166 translations) are recognised.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rightsjobs.extract.text import Doc, clip, fold
+from understand.text import Doc, clip, fold
 
 _AT = r"(?:\s*@\s*|\s*[\[(<{]\s*(?:at|arroba|собака)\s*[\])>}]\s*|\s+at\s+|\s+AT\s+)"
 _DOT = r"(?:\.|\s*[\[(<{]\s*(?:dot|punto|point|точка)\s*[\])>}]\s*|\s+dot\s+|\s+DOT\s+)"

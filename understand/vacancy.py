@@ -20,7 +20,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_union
 
-from rightsjobs.extract.text import Doc, clip, fold, sentence_at
+from understand.text import Doc, clip, fold, sentence_at
 
 HEAD_CHARS = 3000  # the rules read the title and this much of the opening
 CLASSIFIER_CHARS = 1500  # the classifier reads the title and this much
@@ -214,7 +214,7 @@ _PROFILE = re.compile(
 
 @cache
 def _classifier() -> Pipeline:
-    path = files("rightsjobs.extract.data").joinpath("vacancy_train.jsonl")
+    path = files("understand.data").joinpath("vacancy_train.jsonl")
     rows = [
         json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from rightsjobs import profiles
-from rightsjobs.extract.text import Doc, clip, fold, sentence_at
+from understand.text import Doc, clip, fold, sentence_at
 
 CONTRACT_TYPES = (*profiles.CONTRACT_TYPES, "unknown")
 SENIORITIES = (*profiles.SENIORITIES, "unknown")
