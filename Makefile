@@ -27,9 +27,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 eval: install
-	$(BIN)/python -m rightsjobs.eval_extract $(DEV)/postings.jsonl $(DEV)/seed-blog.jsonl
-	$(BIN)/python -m matcher.evaluate --profiles $(DEV)/profiles.yaml --judgments $(DEV)/judgments.json $(DEV)/postings.jsonl $(DEV)/seed-blog.jsonl
-	$(BIN)/python -m rightsjobs.eval_dedup
+	$(BIN)/python -m eval --dev $(DEV)
 
 bench: install
 	$(BIN)/python bench/bench_matcher.py

@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from eval.dedup import score
 from rightsjobs.dedup import find_posting, match_key, org_key, org_relation, same_job
-from rightsjobs.eval_dedup import score
 from rightsjobs.ingest import record_run
 
 ABOUT = (

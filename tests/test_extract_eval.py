@@ -1,4 +1,4 @@
-from rightsjobs.eval_extract import (
+from eval.extract import (
     INPUT_KEYS,
     demo_records,
     format_scores,

@@ -1,4 +1,5 @@
-"""Each spider once on the real recorded payloads in /work/shared/fixtures/platforms/.
+"""Each spider once on the real recorded payloads of the shared fixtures (../shared beside the
+checkout).
 
 Those files are not part of the repository (their prose is not ours), so the tests skip when the
 folder is absent. They check that the spiders read the real structure: counts and key fields.
@@ -13,9 +14,10 @@ from scrapy import Request
 
 from tests.spider_helpers import file_response, make_spider, run_callbacks
 
-REAL = Path("/work/shared/fixtures/platforms")
+REAL = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "platforms"
 pytestmark = pytest.mark.skipif(
-    not REAL.is_dir(), reason=f"real payloads folder {REAL} is absent (shared fixtures only)"
+    not REAL.is_dir(),
+    reason=f"the shared fixtures are not beside this checkout (looked for {REAL})",
 )
 
 

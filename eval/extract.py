@@ -1,7 +1,7 @@
 """Score extraction against labelled postings (dev-set format: `is_vacancy` and `gold` per line).
 
-    python -m rightsjobs.eval_extract FILE.jsonl [FILE.jsonl ...] [--errors]
-    python -m rightsjobs.eval_extract --demo [--errors]
+    python -m eval.extract FILE.jsonl [FILE.jsonl ...] [--errors]
+    python -m eval.extract --demo [--errors]
 
 `--demo` scores the embedded demo site's postings (`rightsjobs/demo/site/`) against the per-item
 labels of `rightsjobs/demo/expected.json`. Each item's extraction input is built from the snapshot
@@ -45,10 +45,9 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from xml.etree import ElementTree
 
+from eval.paths import DEMO
 from understand import extract
 from understand.text import html_to_text
-
-DEMO = Path(__file__).resolve().parent / "demo"
 
 ACCURACY_FIELDS = (
     "title", "organization", "countries", "remote", "language_rule", "min_years_experience",
@@ -314,7 +313,7 @@ def demo_records(demo: Path = DEMO) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m rightsjobs.eval_extract", description=__doc__.split("\n")[0]
+        prog="python -m eval.extract", description=__doc__.split("\n")[0]
     )
     parser.add_argument("files", nargs="*", help="labelled JSONL files")
     parser.add_argument("--demo", action="store_true", help="score the demo site's postings")

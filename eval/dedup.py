@@ -1,8 +1,8 @@
 """Pairwise precision and recall of dedup on a labelled set of postings.
 
-    python -m rightsjobs.eval_dedup [FILE]
+    python -m eval.dedup [FILE]
 
-FILE (default `tests/data/dedup_pairs.jsonl`) holds one posting per line: the fields `same_job`
+FILE (default `eval/data/dedup_pairs.jsonl`) holds one posting per line: the fields `same_job`
 compares plus `id`, `source` and `cluster` (postings of one cluster are one job). Every pair of
 postings counts: a pair in one cluster is a positive. Two figures are reported: `same_job` on every
 pair, and the clusters the store forms when the postings are ingested source by source
@@ -17,11 +17,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from eval.paths import DATA
 from rightsjobs.dedup import same_job
 from rightsjobs.ingest import record_run, sighting_id
 from rightsjobs.store import migrations
 
-DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "data" / "dedup_pairs.jsonl"
+DEFAULT = DATA / "dedup_pairs.jsonl"
 
 
 def load(path: Path) -> list[dict]:
