@@ -71,3 +71,18 @@ def test_supervising_requirement_is_specialised():
         "Como mínimo dos años de experiencia supervisando equipos."
     )
     assert min_years(Doc(normalise(text)))[0] == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("We ask for 3-6 years of relevant experience in refugee protection.", 3),
+        ("Between 5 and 8 years of professional experience in campaigning.", 5),
+        ("A minimum of two to four years of experience with civil society groups.", 2),
+        ("At least 7–10 years' experience in strategic litigation.", 7),
+        ("Se requieren de 3 a 5 años de experiencia en monitoreo.", 3),
+        ("Требуется опыт работы от 3 до 5 лет в некоммерческом секторе.", 3),
+    ],
+)
+def test_a_range_of_years_gives_its_lower_bound(text, years):
+    assert min_years(Doc(normalise(text)))[0] == years

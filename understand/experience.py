@@ -97,6 +97,12 @@ _ASKS = re.compile(
     r"\b(?:requir\w*|must|should|need\w*|have|has|bring|possess|candidates?|applicants?|you"
     r"|ideally|including|plus|with)\b"
 )
+# A range of years ("3-6 years", "between 5 and 8 years", "de 3 a 5 años", "от 3 до 5 лет")
+# states its lower bound as the minimum: the upper figure is dropped before matching.
+_RANGE = re.compile(
+    rf"\b{_NUM}(?:{_PAREN}\s*(?:-|–|—|/|to|and|or|a|à|y|et|e|und|och|до|и|або|чи|или)\s*|-)"
+    rf"{_NUM}{_PAREN}(?=\s*\+?\s*{_YEARS})"
+)
 # "at least a year" is one year.
 _A_YEAR = re.compile(
     r"\b(at\s+least|a\s+minimum\s+of|minimum\s+of|over|more\s+than)\s+an?\s+(?=year)"
@@ -138,7 +144,7 @@ def _minimums(doc: Doc) -> list[tuple[int, str, bool]]:
     found: list[tuple[int, str, bool]] = []
     for sentence in _sentences(doc, _MINIMUM_CUE):
         for clause in re.split(r"[;•]", sentence):
-            folded = _A_YEAR.sub(r"\1 1 ", fold(clause))
+            folded = _lower_bound(fold(clause))
             if _NOT_MAIN.search(folded):
                 continue
             m = _MINIMUM.search(folded)
@@ -155,8 +161,13 @@ def _minimums(doc: Doc) -> list[tuple[int, str, bool]]:
     return found
 
 
+def _lower_bound(clause: str) -> str:
+    """The clause with every range of years cut to its lower figure."""
+    return _RANGE.sub(r"\1", _A_YEAR.sub(r"\1 1 ", clause))
+
+
 def _years(clause: str) -> int | None:
-    clause = _A_YEAR.sub(r"\1 1 ", clause)
+    clause = _lower_bound(clause)
     if not _HAS_YEARS.search(clause):
         return None
     for pattern in _PATTERNS:
