@@ -1,15 +1,17 @@
 """`python -m eval [--dev PATH]`: every figure `make eval` prints, skipping absent data cleanly.
 
-1. extraction on the embedded demo's labelled postings (always here);
-2. extraction and ranking on the shared development set, when it is beside the checkout;
-3. dedup precision and recall on eval/data/dedup_pairs.jsonl.
+1. extraction on the test split of the corpus of real postings (`eval/corpus/`): the headline,
+   postings of sites nothing here was tuned on; then its validation split;
+2. extraction on the embedded demo's labelled postings;
+3. extraction and ranking on the shared development set, when it is beside the checkout;
+4. dedup precision and recall on eval/data/dedup_pairs.jsonl.
 """
 
 import argparse
 import sys
 from pathlib import Path
 
-from eval import dedup, extract
+from eval import corpus, dedup, extract
 from eval.paths import DEV_SET
 
 
@@ -22,6 +24,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, default=DEV_SET, help="a labelled dev-set folder")
     args = parser.parse_args(argv)
 
+    if corpus.assign_splits(corpus.load_items()):
+        for split in ("test", "validation"):
+            items = corpus.split_items(split)
+            sites = len({i["source_site"] for i in items})
+            section(f"Extraction: corpus {split} split ({len(items)} real postings, {sites} sites)")
+            print(extract.format_scores(extract.score(items, extract.run(items))))
+    else:
+        section("Corpus: no items in eval/corpus/parts yet")
     section("Extraction: the demo's labelled postings")
     extract.main(["--demo"])
     dev = args.dev

@@ -179,6 +179,11 @@ def errors(records_with_gold: Iterable[dict], outputs: Iterable[dict]) -> list[s
     return lines
 
 
+def run(records: list[dict]) -> list[dict]:
+    """Extraction on each labelled record, given only its input fields (never its labels)."""
+    return [extract({k: r[k] for k in INPUT_KEYS if k in r}) for r in records]
+
+
 def load(paths: Iterable[str | Path]) -> list[dict]:
     records = []
     for path in paths:
@@ -322,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.files and not args.demo:
         parser.error("give labelled JSONL files, --demo, or both")
     records = load(args.files) + (demo_records() if args.demo else [])
-    outputs = [extract({k: r[k] for k in INPUT_KEYS if k in r}) for r in records]
+    outputs = run(records)
     print(format_scores(score(records, outputs)))
     if args.errors:
         print("\n".join(["", "id\tfield\tpredicted\tgold", *errors(records, outputs)]))
