@@ -115,3 +115,32 @@ def test_deadline_phrasings(text, expected):
 )
 def test_other_dates_after_by_or_until_are_not_deadlines(text):
     assert dl(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("do 15. března 2025", date(2025, 3, 15)),  # Czech genitive month (CLDR names)
+        ("até 31 de outubro de 2024", date(2024, 10, 31)),  # Portuguese
+        ("bis zum 3. Mai 2026", date(2026, 5, 3)),  # German
+        ("до 14 листопада 2025 року", date(2025, 11, 14)),  # Ukrainian
+        ("entro il 20 settembre 2027", date(2027, 9, 20)),  # Italian
+        ("do 9 października 2026", date(2026, 10, 9)),  # Polish
+    ],
+)
+def test_month_names_come_from_the_locale_data(text, expected):
+    assert find_dates(text)[0][0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["5 out of 10 defenders were detained", "She led 3 teams in two regions", "Article 5 III"],
+)
+def test_short_words_are_not_month_abbreviations(text):
+    assert find_dates(text) == []
+
+
+def test_deadlines_in_french_and_spanish_prose():
+    text = "Merci d'envoyer votre candidature pour le lundi 17 août 2020 au plus tard."
+    assert dl(text) == date(2020, 8, 17)
+    assert dl("Envíe su CV antes del 7 de enero de 2022.") == date(2022, 1, 7)

@@ -8,193 +8,48 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from importlib import import_module
 
 from understand.text import Doc, fold
 
-# Month names and abbreviations, folded (lower case, no accents); Slavic names as stems.
-_MONTHS: dict[int, tuple[str, ...]] = {
-    1: (
-        "january",
-        "jan",
-        "janvier",
-        "janv",
-        "enero",
-        "ene",
-        "janeiro",
-        "gennaio",
-        "januar",
-        "januari",
-        "stycznia",
-        "январ",
-        "січ",
-        "януари",
-        "يناير",
-    ),
-    2: (
-        "february",
-        "feb",
-        "fevrier",
-        "fevr",
-        "fev",
-        "febrero",
-        "fevereiro",
-        "febbraio",
-        "februar",
-        "februari",
-        "lutego",
-        "феврал",
-        "лют",
-        "февруари",
-        "فبراير",
-    ),
-    3: (
-        "march",
-        "mar",
-        "mars",
-        "marzo",
-        "marco",
-        "marz",
-        "maart",
-        "marec",
-        "marca",
-        "март",
-        "берез",
-        "مارس",
-    ),
-    4: (
-        "april",
-        "apr",
-        "avril",
-        "avr",
-        "abril",
-        "abr",
-        "aprile",
-        "kwietnia",
-        "апрел",
-        "квіт",
-        "април",
-        "ابريل",
-    ),
-    5: (
-        "may",
-        "mai",
-        "mayo",
-        "maio",
-        "maggio",
-        "mei",
-        "maj",
-        "maja",
-        "ма",
-        "трав",
-        "майمايو",
-    ),
-    6: (
-        "june",
-        "jun",
-        "juin",
-        "junio",
-        "junho",
-        "giugno",
-        "juni",
-        "junij",
-        "czerwca",
-        "июн",
-        "черв",
-        "юни",
-        "يونيو",
-    ),
-    7: (
-        "july",
-        "jul",
-        "juillet",
-        "juil",
-        "julio",
-        "julho",
-        "luglio",
-        "juli",
-        "julij",
-        "lipca",
-        "июл",
-        "лип",
-        "юли",
-        "يوليو",
-    ),
-    8: (
-        "august",
-        "aug",
-        "aout",
-        "agosto",
-        "ago",
-        "augustus",
-        "augusti",
-        "avgust",
-        "sierpnia",
-        "август",
-        "серп",
-        "اغسطس",
-    ),
-    9: (
-        "september",
-        "sep",
-        "sept",
-        "septembre",
-        "septiembre",
-        "setiembre",
-        "setembro",
-        "settembre",
-        "wrzesnia",
-        "сентябр",
-        "верес",
-        "септември",
-        "سبتمبر",
-    ),
-    10: (
-        "october",
-        "oct",
-        "octobre",
-        "octubre",
-        "outubro",
-        "ottobre",
-        "oktober",
-        "okt",
-        "pazdziernika",
-        "октябр",
-        "жовт",
-        "октомври",
-        "اكتوبر",
-    ),
-    11: (
-        "november",
-        "nov",
-        "novembre",
-        "noviembre",
-        "novembro",
-        "listopada",
-        "ноябр",
-        "листопад",
-        "ноември",
-        "نوفمبر",
-    ),
-    12: (
-        "december",
-        "dec",
-        "decembre",
-        "diciembre",
-        "dezembro",
-        "dicembre",
-        "dezember",
-        "desember",
-        "grudnia",
-        "декабр",
-        "груд",
-        "декември",
-        "ديسمبر",
-    ),
-}
-_MONTH_OF = {name: n for n, names in _MONTHS.items() for name in names}
-_MONTH = (
-    "(" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True)) + r")[a-zа-яіїє]*\.?"
-)
+# The languages whose month and weekday names dates are read in: those the sector publishes in.
+LANGUAGES = (
+    "en", "fr", "es", "pt", "it", "de", "nl", "sv", "nb", "da", "fi", "pl", "cs", "sk", "sl",
+    "hr", "sr-Latn", "bs-Latn", "ro", "hu", "sq", "tr", "ru", "uk", "be", "bg", "mk", "ka", "hy",
+    "az-Latn", "kk", "ky", "uz-Latn", "ar", "fa", "id", "sw",
+)  # fmt: skip
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+# Abbreviations ("Sep", "janv.", "ago", "дек") are read only in these languages: elsewhere short
+# forms collide with words ("out", "set", "led", "pro") and are rare in postings' prose.
+ABBREVIATING = ("en", "fr", "es", "de", "ru", "uk")
+
+
+def _locale_names(keys: tuple[str, ...]) -> dict[str, int]:
+    """Folded names of `keys` in every language of LANGUAGES, from dateparser's locale data
+    (CLDR), with abbreviations of three letters or more in the ABBREVIATING languages:
+    name -> 1-based index in `keys`."""
+    names: dict[str, int] = {}
+    for language in LANGUAGES:
+        info = import_module(f"dateparser.data.date_translation_data.{language}").info
+        for number, key in enumerate(keys, 1):
+            forms = {fold(name).rstrip(".") for name in info.get(key, [])}
+            for form in forms:
+                short = any(other != form and other.startswith(form) for other in forms)
+                roman = re.fullmatch(r"[ivxlc]+", form)  # "iii": a numeral, not a month name
+                if len(form) >= 3 and not roman and (not short or language in ABBREVIATING):
+                    names.setdefault(form, number)
+    return names
+
+
+_MONTH_OF = _locale_names(MONTHS)
+_MONTH = "(" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True)) + r")\.?(?!\w)"
+_WEEKDAY = "|".join(sorted(map(re.escape, _locale_names(WEEKDAYS)), key=len, reverse=True))
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|er|eme|º|°|-?го)?\.?"
 _YEAR = r"(\d{4})"
 _WORDY = re.compile(
@@ -244,12 +99,11 @@ _APPLY_SENTENCE = re.compile(
 _BEFORE_DATE = re.compile(
     r"\b(?:by|before|until|till|on\s+or\s+before|prior\s+to|(?:no|not)\s+later\s+than"
     r"|(?:received|submitted)\s+after|avant(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|jusqu'(?:au|a)"
-    r"|hasta\s+el|antes\s+del?|до|не\s+позднее|bis\s+(?:zum\s+|spatestens\s+)?|senast)"
-    r"\s+(?:(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|hrs?|h)?|midnight|noon|minuit|medianoche"
-    r"|close\s+of\s+business)\s*(?:\(?[a-z]{2,5}(?:[+-]\d{1,2})?\)?\s*)?(?:on\s+|,\s*|le\s+|el\s+"
-    r"|del\s+)?)?(?:the\s+|le\s+|el\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi"
-    r"|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado"
-    r"|domingo)?,?\s*$"
+    r"|pour\s+le|hasta\s+el|antes\s+del?|до|не\s+позднее|bis\s+(?:zum\s+|spatestens\s+)?"
+    r"|senast)\s+(?:(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|hrs?|h)?|midnight|noon|minuit"
+    r"|medianoche|close\s+of\s+business)\s*(?:\(?[a-z]{2,5}(?:[+-]\d{1,2})?\)?\s*)?(?:on\s+"
+    r"|,\s*|le\s+|el\s+|del\s+)?)?(?:the\s+|le\s+|el\s+)?"
+    rf"(?:{_WEEKDAY})?\.?,?\s*$"
 )
 
 
@@ -286,9 +140,9 @@ def find_dates(text: str, ref: date | None = None) -> list[tuple[date, int, int]
             found.append((d, m.start(), m.end()))
     for m in _WORDY.finditer(folded):
         if m[1]:
-            day, month, y = int(m[1]), _MONTH_OF[_month_key(m[2])], m[3]
+            day, month, y = int(m[1]), _MONTH_OF[m[2]], m[3]
         else:
-            day, month, y = int(m[5]), _MONTH_OF[_month_key(m[4])], m[6]
+            day, month, y = int(m[5]), _MONTH_OF[m[4]], m[6]
         if d := _make(_year(y), month, day, ref):
             found.append((d, m.start(), m.end()))
     found.sort(key=lambda x: x[1])
@@ -297,14 +151,6 @@ def find_dates(text: str, ref: date | None = None) -> list[tuple[date, int, int]
         if not out or item[1] >= out[-1][2]:
             out.append(item)
     return out
-
-
-def _month_key(word: str) -> str:
-    word = word.rstrip(".")
-    for n in range(len(word), 1, -1):
-        if word[:n] in _MONTH_OF:
-            return word[:n]
-    return word
 
 
 def first_date(text: str, ref: date | None = None) -> date | None:
