@@ -57,3 +57,12 @@ def test_apply_url_hint_wins():
         apply_contact(Doc("Apply to a@b.org"), "https://ats.example/1")[0]
         == "https://ats.example/1"
     )
+
+
+def test_an_address_with_every_part_spelled_out_is_restored():
+    assert email_in("Please send your CV to jobs at example dot org.") == "jobs@example.org"
+    assert email_in("Applications to recruitment AT rights-group DOT org") == (
+        "recruitment@rights-group.org"
+    )
+    assert email_in("Our team meets at example.org every week") is None
+    assert email_in("Write to hr+vacancies@example.org") == "hr+vacancies@example.org"
