@@ -172,3 +172,16 @@ def test_hints_win():
 def test_duty_station_and_remote_phrasings(text, codes, remote):
     p = places(text)
     assert (p.countries, p.remote) == (codes, remote)
+
+
+def test_the_post_holders_station_wins_over_the_teams():
+    text = "The team is based in Washington DC; the person will be based in Lima, Peru."
+    assert places(text).countries == ["PE"]
+
+
+def test_an_organisations_seat_yields_to_the_places_of_the_work():
+    text = "Rights Now is a US-based NGO. The researcher will document abuses from Bogotá."
+    assert places(text).countries == ["CO"]
+    assert places(
+        "We are a Stockholm-based organisation. The role is based in Tbilisi."
+    ).countries == ["GE"]

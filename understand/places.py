@@ -69,6 +69,26 @@ _CUE_GAP = re.compile(
     r"|офисе)\s*){0,6}"
 )
 _BASED_SUFFIX = re.compile(r"^[-\s]?based\b")
+# Who a location cue speaks of: the organisation ("the team is based in", "we are located in",
+# "nuestra organizacion con sede en") rather than the job ("the post holder will be based in").
+_ORG_SUBJECT = re.compile(
+    r"\b(?:we|we're|our|us|the\s+(?:team|organi[sz]ation|secretariat|company|ngo|network"
+    r"|foundation|charity|headquarters|office|department|unit|programme|program|project)|it|its"
+    r"|nous|notre|nos|l'organisation|l'equipe|le\s+(?:secretariat|bureau)|nuestr[oa]s?|la\s+(?:"
+    r"organizacion|fundacion|oficina)|el\s+equipo|мы|наш\w*|организаци\w*|команда)\b"
+)
+_JOB_SUBJECT = re.compile(
+    r"\b(?:you|your|position|post|role|job|person|candidate|incumbent|holder|consultant|intern"
+    r"|fellow|he|she|they\s+will|successful|selected|staff\s+member|vous|poste|titulaire"
+    r"|candidat\w*|puesto|persona|consultor\w*|candidat[oa]|должност\w*|кандидат\w*)\b"
+)
+# "a US-based NGO": "-based" describing an organisation, not a post.
+_ORG_NOUN = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:ngos?|non[-\s]?profits?|organi[sz]ations?|charit(?:y|ies)|foundations?"
+    r"|networks?|groups?|think[-\s]tanks?|companies|company|firms?|institutes?|coalitions?"
+    r"|associations?|movements?|initiatives?|platforms?)\b"
+)
+_ORG_SEAT = re.compile(r"\w[-\s]based" + _ORG_NOUN.pattern)
 # A sentence about the job's location: every place in it counts.
 _LOCATION_SENTENCE = re.compile(
     r"\b(?:location\s+of\s+the\s+(?:assignment|position|post|job|work)|the\s+(?:assignment"
@@ -193,20 +213,24 @@ def _codes(hits: list[Hit]) -> list[str]:
     return list(dict.fromkeys(h.value for h in hits))
 
 
-def _after_cue(sentence: str, folded: str) -> list[str]:
-    """Countries named right after a duty-station cue, or right before "-based"."""
+def _after_cue(sentence: str, folded: str) -> tuple[list[str], list[str]]:
+    """Countries named right after a duty-station cue, or right before "-based": those said of
+    the job, and those said of the organisation ("our team is based in", "a US-based NGO")."""
     if "based" not in folded and not _CUE.search(folded):
-        return []
+        return [], []
     hits = places_in(sentence)
-    found: list[str] = []
+    job: list[str] = []
+    org: list[str] = []
     for m in _CUE.finditer(folded):
         chain = [h for h in hits if h.start >= m.end()]
         if chain and _CUE_GAP.fullmatch(folded[m.end() : chain[0].start]):
-            found.extend(_codes(_chained(chain, folded)))
-    for h in hits:
-        if _BASED_SUFFIX.match(folded[h.end :]):
-            found.append(h.value)
-    return list(dict.fromkeys(found))
+            clause = re.split(r"[;:]|\.\s", folded[: m.start()])[-1]
+            about_org = _ORG_SUBJECT.search(clause) and not _JOB_SUBJECT.search(clause)
+            (org if about_org else job).extend(_codes(_chained(chain, folded)))
+    for h in hits:  # "a Stockholm-based post", "a US-based NGO" (the organisation's seat)
+        if m := _BASED_SUFFIX.match(folded[h.end :]):
+            (org if _ORG_NOUN.match(folded[h.end + m.end() :]) else job).append(h.value)
+    return list(dict.fromkeys(job)), list(dict.fromkeys(org))
 
 
 def _chained(hits: list[Hit], folded: str, limit: int = 3) -> list[Hit]:
@@ -255,23 +279,29 @@ def _edge_places(line: str) -> list[str]:
     return [first.value] if at_start else []
 
 
-def _strong(doc: Doc, title_line: int | None) -> tuple[list[str], str]:
+def _strong(doc: Doc, title_line: int | None) -> tuple[list[str], str, tuple[list[str], str]]:
+    """Duty stations stated outright, their evidence, and the organisation's seat as stated
+    ("our team is based in Nairobi", "a US-based NGO"): a fallback weaker than body cities."""
+    seat: tuple[list[str], str] = ([], "")
     for value, line in doc.fields(LOCATION_LABEL):
         if m := _TRAVEL.search(fold(value)):
             value = value[: m.start()]
         if codes := _codes(places_in(value)):
-            return codes, line
+            return codes, line, seat
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         if _LOCATION_SENTENCE.search(folded):
             hits = places_in(sentence)
             if hits and len(set(_codes(hits))) < 4:
-                return _codes(hits), sentence
-        if codes := _after_cue(sentence, folded):
-            return codes, sentence
+                return _codes(hits), sentence, seat
+        job, org = _after_cue(sentence, folded)
+        if job:
+            return job, sentence, seat
+        if org and not seat[0]:
+            seat = (org, sentence)
     for line in _header_lines(doc, title_line):
         if codes := _edge_places(line):
-            return codes, line
-    return [], ""
+            return codes, line, seat
+    return [], "", seat
 
 
 def _dateline_end(text: str) -> int:
@@ -281,7 +311,8 @@ def _dateline_end(text: str) -> int:
 
 
 def _body_sentences(doc: Doc) -> list[tuple[str, int]]:
-    """Sentences for medium/weak evidence, with their offset; datelines and HQ sentences dropped."""
+    """Sentences for medium/weak evidence, with their offset; datelines and sentences about the
+    organisation's seat ("headquartered in", "a US-based NGO") dropped."""
     out = []
     skip = _dateline_end(doc.text)
     pos = 0
@@ -289,7 +320,8 @@ def _body_sentences(doc: Doc) -> list[tuple[str, int]]:
         if skip:
             sentence = sentence[skip:] if len(sentence) > skip else ""
             skip = 0
-        if sentence and not _HEADQUARTERS.search(folded) and not _MAIL_HEADER.match(sentence):
+        seat = _HEADQUARTERS.search(folded) or _ORG_SEAT.search(folded)
+        if sentence and not seat and not _MAIL_HEADER.match(sentence):
             out.append((sentence, pos))
         pos += len(sentence) + 1
     return out
@@ -405,10 +437,12 @@ def find_places(
     if hinted:
         out.countries, strength, evidence = list(dict.fromkeys(hinted)), "strong", "(platform data)"
     else:
-        out.countries, evidence = _strong(doc, title_line)
+        out.countries, evidence, seat = _strong(doc, title_line)
         strength = "strong" if out.countries else ""
         if not out.countries:
             out.countries, strength, evidence = _medium_and_weak(doc)
+            if seat[0] and strength != "medium":
+                out.countries, strength, evidence = seat[0], "weak", seat[1]
         if not out.countries:
             out.countries = _url_city([u for u in (apply_url, doc.url) if u])
             strength, evidence = ("weak", apply_url or doc.url or "") if out.countries else ("", "")
