@@ -185,3 +185,19 @@ def test_an_organisations_seat_yields_to_the_places_of_the_work():
     assert places(
         "We are a Stockholm-based organisation. The role is based in Tbilisi."
     ).countries == ["GE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("You will work in a sometimes remote environment, based in our Nairobi office.", "no"),
+        ("Работа в удаленных районах Таджикистана, офис в Душанбе.", "no"),
+        ("This is a fully remote position open to candidates in Europe.", "yes"),
+        ("Удаленная работа, полная занятость.", "yes"),
+        ("Remote, within African time zones; four days a week.", "yes"),
+        ("Home-based, with regular travel to Geneva.", "yes"),
+        ("Poste en télétravail, avec des missions au Sénégal.", "yes"),
+    ],
+)
+def test_remote_means_remote_work_not_remote_places(text, remote):
+    assert places(text).remote == remote

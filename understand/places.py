@@ -101,14 +101,32 @@ _HEADQUARTERS = re.compile(
 # Cities from these are not duty stations: e-mail/message headers.
 _MAIL_HEADER = re.compile(r"^(?:from|to|sender|reply-to|message-id|subject|cc)\s*:", re.I)
 _DATELINE = re.compile(r"^\W*(\w[\w\s.'-]{1,40}?)\s*(?:,\s*\d|[-–—]\s|\()")
+# Remote work, said of the work itself: "remote" or its translations next to a word for work,
+# a post or an arrangement ("fully remote", "remote position", "work remotely", "teletrabajo",
+# "удаленная работа"), or alone as a location ("Location: Remote", "(Remote)"). "Remote areas",
+# "a sometimes remote environment" or "в удаленных районах" describe places, not the job.
+_REMOTE_WORK = (
+    r"work\w*|position|post|role|job|basis|option|contract|first|friendly|arrangement|setting"
+    r"|consultan\w*|assignment|internship|volunteer\w*|opportunit\w*|employment|team\s+member"
+    r"|staff|hire|worker|employee|modality|modalidad"
+)
 _REMOTE = re.compile(
-    r"\b(?:home[-\s]based|remotely|remote(?!\s+(?:areas?|regions?|parts?|locations?|communit\w+"
-    r"|villages?|provinces?|districts?|places|interviews?|monitoring|support|sessions?|meetings?"
-    r"|training\w*|access|sensing|management|learning|assistance|research|data|servers?|desktop"
-    r"|control|islands?|and\s+(?:rural|hard|difficult|isolated|insecure)))|work(?:ing)?\s+from\s+home|telework\w*|teletrabajo"
-    r"|teletravail|a\s+distance|a\s+distancia|trabajo\s+remoto|удаленн\w*|дистанционн\w*"
-    r"|віддален\w*|distansarbete|location\s+(?:of\s+the\s+\w+\s+)?is\s+flexible"
-    r"|flexible\s+location|anywhere)\b"
+    r"\b(?:home[-\s]based|remotely|(?:fully|100\s*%|completely|entirely|full[-\s]time|part[-\s]time"
+    rf")\s+remote|remote\s+(?:\w+\s+)?(?:{_REMOTE_WORK})|work(?:ing)?\s+(?:from\s+home|remote)"
+    r"|(?:location|duty\s+station|lieu|ubicacion|based)\s*[:|]?\s*(?:fully\s+)?remote"
+    r"|telework\w*|teletrabajo|teletravail|a\s+distance"
+    r"|a\s+distancia|trabajo\s+remoto|modalidad\s+remota|remoto\s*\)|удаленн\w*\s+работ\w*"
+    r"|работ\w*\s+удаленн\w*|удаленно|дистанционн\w*\s+работ\w*|дистанционно"
+    r"|віддален\w*\s+робот\w*|віддалено|distansarbete|location\s+(?:of\s+the\s+\w+\s+)?is"
+    r"\s+flexible|flexible\s+location|(?:work|based|live|located)\s+(?:from\s+)?anywhere)\b"
+    r"|[(\[]\s*(?:fully\s+)?remote\s*[)\]]|^\W*(?:fully\s+)?remote(?:\W*$|\s*[,;:–-])"
+    r"|[-–|]\s*remote\s*$",
+    re.M,
+)
+# A location value that says remote ("Remote (Asia)", "Home-based", "Anywhere").
+_REMOTE_LOCATION = re.compile(
+    r"\b(?:remote|home[-\s]based|anywhere|telework\w*|teletrabajo|teletravail|remoto"
+    r"|удаленн\w*|дистанционн\w*|віддален\w*)\b"
 )
 _NOT_REMOTE = re.compile(
     r"\b(?:not\s+(?:applicable\s+for\s+|be\s+)?(?:home[-\s]based|remote)|no\s+remote"
@@ -261,6 +279,8 @@ def _edge_places(line: str) -> list[str]:
     """Countries named at the start or the end of a header line ("Brussels, Belgium"); not in a
     sentence, a list of offices or a dateline."""
     line = line[_dateline_end(line) :]
+    if travel := _TRAVEL.search(fold(line)):  # "Home-based, with travel to Geneva"
+        line = line[: travel.start()]
     hits = places_in(line)
     if (
         not hits
@@ -322,7 +342,8 @@ def _body_sentences(doc: Doc) -> list[tuple[str, int]]:
             skip = 0
         seat = _HEADQUARTERS.search(folded) or _ORG_SEAT.search(folded)
         if sentence and not seat and not _MAIL_HEADER.match(sentence):
-            out.append((sentence, pos))
+            travel = _TRAVEL.search(fold(sentence))  # "home-based, with travel to Geneva"
+            out.append((sentence[: travel.start()] if travel else sentence, pos))
         pos += len(sentence) + 1
     return out
 
@@ -432,7 +453,7 @@ def find_places(
     hinted = [c.upper() for c in hints.get("countries") or [] if region_of(str(c))]
     for raw in hints.get("locations") or []:
         hinted += _codes(places_in(str(raw)))
-        if remote is None and _REMOTE.search(fold(str(raw))):
+        if remote is None and _REMOTE_LOCATION.search(fold(str(raw))):
             remote, remote_evidence = "yes", str(raw)
     if hinted:
         out.countries, strength, evidence = list(dict.fromkeys(hinted)), "strong", "(platform data)"
