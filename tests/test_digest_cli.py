@@ -5,18 +5,12 @@ from click.testing import CliRunner
 
 from digest.unsubscribe import token_for
 from rightsjobs.cli import cli
+from tests import test_digest_delivery as delivery
 from tests.test_cli import one_line_error
-from tests.test_digest_delivery import (  # noqa: F401 (fixtures)
-    AS_OF,
-    SECRET,
-    WEEK,
-    db,
-    digest_row,
-    send,
-    settings,
-    smtp,
-    three,
-)
+from tests.test_digest_delivery import AS_OF, SECRET, WEEK, digest_row
+
+# The delivery tests' fixtures: a real SMTP server on 127.0.0.1, settings for it, a store.
+db, smtp, settings, three = delivery.db, delivery.smtp, delivery.settings, delivery.three
 
 
 def env_for(smtp, tmp_path, **extra) -> dict:

@@ -18,18 +18,11 @@ from digest import resolve_unknown, unsubscribe
 from digest.send import Mailer
 from digest.unsubscribe import token_for
 from rightsjobs.errors import InputError
-from tests.test_digest_delivery import (  # noqa: F401 (fixtures)
-    AS_OF,
-    FAST,
-    SECRET,
-    WEEK,
-    db,
-    digest_row,
-    send,
-    settings,
-    smtp,
-    three,
-)
+from tests import test_digest_delivery as delivery
+from tests.test_digest_delivery import AS_OF, FAST, SECRET, WEEK, digest_row, send
+
+# The delivery tests' fixtures: a real SMTP server on 127.0.0.1, settings for it, a store.
+db, smtp, settings, three = delivery.db, delivery.smtp, delivery.settings, delivery.three
 
 
 def delivered(db, profile_id: str) -> set[str]:
