@@ -358,10 +358,11 @@ def digest(
     for row in result.get("profiles", []):
         line = f"{row['profile_id']}:{row['period']}: {row['status']} ({row['items']} postings)"
         click.echo(line + (f" — {row['error']}" if row.get("error") else ""), err=True)
+    marked = f"{result['marked_sent']} marked sent, " if mark_unknown_sent else ""
     summary(
         f"digests: {result['built']} built, {result['sent']} sent, {result['outbox']} in outbox, "
-        f"{result['failed']} failed, {result['unknown']} unknown, "
-        f"{result['marked_sent']} marked sent, {result['already_sent']} already sent"
+        f"{result['failed']} failed, {result['unknown']} unknown, {marked}"
+        f"{result['already_sent']} already sent"
     )
     if result["in_doubt"]:
         click.secho(
