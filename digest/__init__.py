@@ -1,16 +1,20 @@
-"""Digests: render matched postings as e-mail, send them exactly once, honour unsubscribes."""
+"""Digests: render matched postings as e-mail, send them at most once, honour unsubscribes."""
 
 from digest.render import Rendered, render
-from digest.run import preview, run_digests, seen_postings
-from digest.unsubscribe import make_token, unsubscribe, verify_token
+from digest.run import digests_in_doubt, preview, resolve_unknown, run_digests, seen_postings
+from digest.unsubscribe import make_token, subscribe, token_for, unsubscribe, verify_token
 
 __all__ = [
     "Rendered",
+    "digests_in_doubt",
     "make_token",
     "preview",
     "render",
+    "resolve_unknown",
     "run_digests",
     "seen_postings",
+    "subscribe",
+    "token_for",
     "unsubscribe",
     "verify_token",
 ]

@@ -1,4 +1,8 @@
-"""Build each active profile's digest for its period and deliver it exactly once."""
+"""Build each active profile's digest for its period and deliver it at most once.
+
+A digest whose body reached the relay without a reply (or whose run died waiting for it) is
+`unknown`: never re-sent automatically, only by `resolve_unknown` on the maintainer's word.
+"""
 
 import contextlib
 import json
@@ -17,9 +21,9 @@ from sqlite_utils import Database
 
 from digest.message import build_message, new_message_id
 from digest.render import render
-from digest.send import PERMANENT, SENT, Mailer
-from digest.unsubscribe import make_token
-from rightsjobs.config import Settings
+from digest.send import PERMANENT, SENT, UNKNOWN, Mailer
+from digest.unsubscribe import token_for
+from rightsjobs.config import Settings, require_safe_links
 from rightsjobs.errors import InputError
 from rightsjobs.store import decode, effective_status, now_iso
 
@@ -33,8 +37,13 @@ STATUS_COUNTS = {
     "previously-failed": "previously_failed",
     "no-email": "no_email",
     "deferred": "deferred",
+    "unknown": "unknown",
+    "marked-sent": "marked_sent",
+    "unsubscribed": "unsubscribed",
 }
 RETRYABLE = ("pending", "failed-temporary")
+IN_DOUBT = ("sending", "unknown")
+INTERRUPTED = "interrupted while the relay had the message; it may have been delivered"
 WEEK = re.compile(r"\d{4}-W\d{2}")
 
 
@@ -211,7 +220,7 @@ class _Run:
         )
 
     def message(self, plan: Plan) -> EmailMessage:
-        token = make_token(plan.profile["id"], self.settings.secret)
+        token = token_for(self.db, plan.profile["id"], self.settings.secret)
         url = f"{self.settings.base_url.rstrip('/')}/unsubscribe/{token}"
         rendered = render(
             plan.profile,
@@ -255,7 +264,8 @@ class _Run:
         return {"posting_ids": json.dumps(plan.posting_ids), "message_id": plan.message_id}
 
     def deliver(self, plan: Plan, msg: EmailMessage) -> None:
-        """Record `pending` (committed), send, then mark sent with its deliveries, or failed."""
+        """Record `pending` (committed), `sending` just before the body goes, then `sent`
+        with its deliveries, `unknown` when no reply came after the body, or failed."""
         if plan.fresh:
             self.record(
                 plan,
@@ -267,33 +277,43 @@ class _Run:
                 error=None,
                 path=None,
             )
-        outcome = self.mailer.send(msg, plan.profile["email"])
+        outcome = self.mailer.send(
+            msg, plan.profile["email"], before_body=lambda: self.record(plan, status="sending")
+        )
         attempts = (self.db["digests"].get(plan.id)["attempts"] or 0) + outcome.attempts
         extra = {"message_id": plan.message_id}
         if outcome.status == SENT:
-            stamp = now_iso()
-            deliveries = [
-                {
-                    "profile_id": plan.profile["id"],
-                    "posting_id": item["id"],
-                    "digest_id": plan.id,
-                    "deadline": item.get("deadline"),
-                    "status": "sent",
-                    "sent_at": stamp,
-                }
-                for item in plan.items
-            ]
-            with self.db.atomic():
-                self.record(plan, status="sent", sent_at=stamp, attempts=attempts, error=None)
-                if deliveries:
-                    self.db["deliveries"].upsert_all(deliveries, pk=("profile_id", "posting_id"))
+            self.mark_sent(plan, attempts)
             self.note(plan.profile, plan.period, "sent", len(plan.items), **extra)
+            return
+        if outcome.status == UNKNOWN:
+            self.record(plan, status="unknown", attempts=attempts, error=outcome.error)
+            self.note(plan.profile, plan.period, "unknown", len(plan.items), error=outcome.error)
             return
         status = "failed" if outcome.status == PERMANENT else "failed-temporary"
         self.record(plan, status=status, attempts=attempts, error=outcome.error)
         self.note(plan.profile, plan.period, status, len(plan.items), error=outcome.error, **extra)
         if outcome.stop:
             self.stopped = outcome.error
+
+    def mark_sent(self, plan: Plan, attempts: int) -> None:
+        """Commit `sent` and the `deliveries` rows of its postings together."""
+        stamp = now_iso()
+        deliveries = [
+            {
+                "profile_id": plan.profile["id"],
+                "posting_id": item["id"],
+                "digest_id": plan.id,
+                "deadline": item.get("deadline"),
+                "status": "sent",
+                "sent_at": stamp,
+            }
+            for item in plan.items
+        ]
+        with self.db.atomic():
+            self.record(plan, status="sent", sent_at=stamp, attempts=attempts, error=None)
+            if deliveries:
+                self.db["deliveries"].upsert_all(deliveries, pk=("profile_id", "posting_id"))
 
     def handle(self, plan: Plan) -> None:
         try:
@@ -343,6 +363,9 @@ class _Run:
             self.note(profile, period, "already-sent", items, message_id=existing["message_id"])
         elif status == "failed":
             self.note(profile, period, "previously-failed", error=existing["error"])
+        elif status in IN_DOUBT:
+            items = len(json.loads(existing["posting_ids"] or "[]"))
+            self.note(profile, period, "unknown", items, error=existing["error"])
         elif status in RETRYABLE:
             self.handle(_resumed(self.db, profile, existing))
         else:
@@ -351,6 +374,25 @@ class _Run:
                 self.note(profile, period, "empty")
                 return
             self.handle(Plan(profile, period, items, new_message_id(self.settings), fresh=True))
+
+    def resolve(self, row: dict) -> None:
+        """Re-send a digest in doubt (with a mailer), or record it as sent (without)."""
+        found = list(
+            self.db.query("select data, active from profiles where id = ?", [row["profile_id"]])
+        )
+        profile = json.loads(found[0]["data"]) if found else {"id": row["profile_id"]}
+        plan = _resumed(self.db, profile, row)
+        if self.mailer is None:
+            self.mark_sent(plan, row["attempts"] or 0)
+            self.note(profile, plan.period, "marked-sent", len(plan.items))
+        elif not (found and found[0]["active"]):
+            self.note(profile, plan.period, "unsubscribed", len(plan.items))
+        elif not profile.get("email"):
+            self.note(profile, plan.period, "no-email", len(plan.items))
+        elif self.stopped:
+            self.note(profile, plan.period, "deferred", error=self.stopped)
+        else:
+            self.handle(plan)
 
 
 def _profiles(db: Database, profile_ids: list[str] | None, *, active: bool = True) -> list[dict]:
@@ -363,6 +405,30 @@ def _profiles(db: Database, profile_ids: list[str] | None, *, active: bool = Tru
         what = "active profile" if active else "profile"
         raise InputError(f"no {what} {', '.join(map(repr, missing))}", where="profiles")
     return [found[pid] for pid in profile_ids]
+
+
+def digests_in_doubt(db: Database) -> list[dict]:
+    """Digests that may or may not have reached their reader (`unknown`, or `sending`: a run
+    died or is still waiting for the relay's reply), oldest first."""
+    sql = "select * from digests where status in (?, ?) order by created, id"
+    return list(db.query(sql, list(IN_DOUBT)))
+
+
+def _mark_interrupted(db: Database) -> None:
+    """`sending` rows left by a run that died waiting for the relay become `unknown`
+    (call only while holding the send lock, so no live run owns them)."""
+    with db.atomic():
+        db.execute(
+            "update digests set status = 'unknown', error = ? where status = 'sending'",
+            [INTERRUPTED],
+        )
+
+
+def _check_sending(settings: Settings, insecure_links: bool) -> None:
+    if not settings.smtp_host:
+        raise InputError("set RIGHTSJOBS_SMTP_HOST to send", where="digest")
+    if not insecure_links:
+        require_safe_links(settings)
 
 
 @contextlib.contextmanager
@@ -395,25 +461,69 @@ def run_digests(
     templates_dir: str | Path | None = None,
     attempts: int = 4,
     base_delay: float = 2.0,
+    insecure_links: bool = False,
 ) -> dict:
-    """Build (and with `send`, mail) each active profile's digest; returns counts and rows.
+    """Build (and with `send`, mail) each active profile's digest; returns counts, rows and
+    `in_doubt` (the ids of every digest whose fate is unknown).
 
     Without `send` the messages go to `settings.outbox` and count as not sent. A `sent`
-    digest is never sent again; a `pending`/`failed-temporary` one is re-sent unchanged.
+    digest is never sent again; a `pending`/`failed-temporary` one is re-sent unchanged; an
+    `unknown` one is only reported. Sending needs safe unsubscribe links (a real secret and
+    an https base URL) unless `insecure_links`.
     """
     if period is not None:
         _check_period(period)
-    if send and not settings.smtp_host:
-        raise InputError("set RIGHTSJOBS_SMTP_HOST to send", where="digest")
+    if send:
+        _check_sending(settings, insecure_links)
     profiles = _profiles(db, profile_ids)
     with contextlib.ExitStack() as stack:
         mailer = None
         if send:
             stack.enter_context(_send_lock(db))
+            _mark_interrupted(db)
             mailer = stack.enter_context(Mailer(settings, attempts=attempts, base_delay=base_delay))
         run = _Run(db, settings, as_of=as_of, mailer=mailer, templates_dir=templates_dir)
         for profile in profiles:
             run.profile(profile, period_for(profile, as_of, period), send_empty)
+    run.summary["in_doubt"] = [row["id"] for row in digests_in_doubt(db)]
+    return run.summary
+
+
+def resolve_unknown(
+    db: Database,
+    settings: Settings,
+    *,
+    resend: bool,
+    digest_ids: list[str] | None = None,
+    as_of: date | None = None,
+    templates_dir: str | Path | None = None,
+    attempts: int = 4,
+    base_delay: float = 2.0,
+    insecure_links: bool = False,
+) -> dict:
+    """The maintainer's decision on digests in doubt (all, or `digest_ids`): `resend` them
+    (same postings and Message-ID; not to people who unsubscribed since), or record them as
+    sent without sending. Returns the same summary as `run_digests`."""
+    if resend:
+        _check_sending(settings, insecure_links)
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(_send_lock(db))
+        _mark_interrupted(db)
+        rows = {row["id"]: row for row in digests_in_doubt(db)}
+        for digest_id in digest_ids or []:
+            if digest_id not in rows:
+                found = list(db.query("select status from digests where id = ?", [digest_id]))
+                state = f"its status is {found[0]['status']}" if found else "no such digest"
+                raise InputError(f"{digest_id} is not in doubt ({state})", where="digest")
+        mailer = None
+        if resend:
+            mailer = stack.enter_context(Mailer(settings, attempts=attempts, base_delay=base_delay))
+        run = _Run(
+            db, settings, as_of=as_of or date.today(), mailer=mailer, templates_dir=templates_dir
+        )
+        for digest_id in digest_ids or list(rows):
+            run.resolve(rows[digest_id])
+    run.summary["in_doubt"] = [row["id"] for row in digests_in_doubt(db)]
     return run.summary
 
 
@@ -428,7 +538,7 @@ def preview(
 ) -> Path:
     """Write the HTML of the profile's next digest to `path` (nothing is recorded or sent)."""
     profile = _profiles(db, [profile_id], active=False)[0]
-    token = make_token(profile_id, settings.secret)
+    token = token_for(db, profile_id, settings.secret)
     rendered = render(
         profile,
         new_items(db, profile, as_of),

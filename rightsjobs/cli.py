@@ -272,16 +272,57 @@ def match(as_of, db: str | None):
 @click.option(
     "--outbox", type=click.Path(file_okay=False), help="Outbox folder (default ./outbox)."
 )
+@click.option(
+    "--insecure-links",
+    is_flag=True,
+    help="Send even with the default or a short RIGHTSJOBS_SECRET or an http base URL "
+    "(local tests only: anyone could forge the unsubscribe links).",
+)
+@click.option(
+    "--resend-unknown",
+    is_flag=True,
+    help="Re-send the digests in doubt (all, or the IDs given), same postings and Message-ID.",
+)
+@click.option(
+    "--mark-unknown-sent",
+    is_flag=True,
+    help="Record the digests in doubt (all, or the IDs given) as sent, without sending.",
+)
+@click.argument("digest_ids", nargs=-1, metavar="[PROFILE:PERIOD]...")
 @db_option
-def digest(send, as_of, week, preview_profile, out, send_empty, outbox, db):
+def digest(
+    send,
+    as_of,
+    week,
+    preview_profile,
+    out,
+    send_empty,
+    outbox,
+    insecure_links,
+    resend_unknown,
+    mark_unknown_sent,
+    digest_ids,
+    db,
+):
     """Build this period's digests from the recorded matches; with --send, mail them.
+
+    A digest handed to the relay without a reply is "in doubt" and never re-sent on its own:
+    check the relay's log, then --resend-unknown or --mark-unknown-sent (optionally naming
+    digests like aigul:2026-W48).
 
     Example: rightsjobs digest --send
     """
     from dataclasses import replace
 
-    from digest import preview, run_digests
+    from digest import preview, resolve_unknown, run_digests
 
+    if resend_unknown and mark_unknown_sent:
+        raise InputError("use one of --resend-unknown and --mark-unknown-sent", where="digest")
+    if digest_ids and not (resend_unknown or mark_unknown_sent):
+        raise InputError(
+            "digest ids are taken only with --resend-unknown or --mark-unknown-sent",
+            where="digest",
+        )
     period = parse_week(week)
     settings = settings_for(db)
     if outbox:
@@ -293,23 +334,45 @@ def digest(send, as_of, week, preview_profile, out, send_empty, outbox, db):
         preview(store, settings, preview_profile, today, path)
         summary(f"preview written to {path}")
         return
-    if send and not settings.smtp_host:
+    if (send or resend_unknown) and not settings.smtp_host:
         raise InputError("set RIGHTSJOBS_SMTP_HOST to send", where="digest --send")
-    result = run_digests(
-        store,
-        settings,
-        as_of=today,
-        send=send,
-        period=period,
-        send_empty=send_empty,
-    )
+    if resend_unknown or mark_unknown_sent:
+        result = resolve_unknown(
+            store,
+            settings,
+            resend=resend_unknown,
+            digest_ids=list(digest_ids) or None,
+            as_of=today,
+            insecure_links=insecure_links,
+        )
+    else:
+        result = run_digests(
+            store,
+            settings,
+            as_of=today,
+            send=send,
+            period=period,
+            send_empty=send_empty,
+            insecure_links=insecure_links,
+        )
     for row in result.get("profiles", []):
-        click.echo(f"{row['profile_id']}: {row['status']} ({row['items']} postings)", err=True)
+        line = f"{row['profile_id']}:{row['period']}: {row['status']} ({row['items']} postings)"
+        click.echo(line + (f" — {row['error']}" if row.get("error") else ""), err=True)
+    marked = f"{result['marked_sent']} marked sent, " if mark_unknown_sent else ""
     summary(
         f"digests: {result['built']} built, {result['sent']} sent, {result['outbox']} in outbox, "
-        f"{result['failed']} failed, {result['already_sent']} already sent"
+        f"{result['failed']} failed, {result['unknown']} unknown, {marked}"
+        f"{result['already_sent']} already sent"
     )
-    if result["failed"]:
+    if result["in_doubt"]:
+        click.secho(
+            f"in doubt: {', '.join(result['in_doubt'])} — the relay may or may not have "
+            "delivered them; check its log, then `rightsjobs digest --resend-unknown ID` "
+            "or `--mark-unknown-sent ID`",
+            err=True,
+            fg="yellow",
+        )
+    if result["failed"] or result["in_doubt"]:
         sys.exit(1)
 
 
@@ -401,7 +464,7 @@ def sources_check(file: str):
 
 @cli.group()
 def profiles() -> None:
-    """Candidate profiles: load, list, unsubscribe."""
+    """Candidate profiles: load, list, unsubscribe, subscribe again."""
 
 
 @profiles.command("load")
@@ -443,16 +506,35 @@ def profiles_unsubscribe(token: str, db: str | None):
     summary(f"unsubscribed {profile_id}")
 
 
+@profiles.command("subscribe")
+@click.argument("profile_id")
+@db_option
+def profiles_subscribe(profile_id: str, db: str | None):
+    """Re-subscribe a profile that unsubscribed; unsubscribe links sent before stop working.
+
+    Example: rightsjobs profiles subscribe aigul
+    """
+    from digest import subscribe
+
+    if subscribe(open_store(db, create=False), profile_id):
+        summary(f"subscribed {profile_id} again (earlier unsubscribe links no longer work)")
+    else:
+        summary(f"{profile_id} is already subscribed")
+
+
 @cli.command()
 @db_option
 def status(db: str | None):
-    """Per-source health of the last crawls; exits 1 when a source needs a look (for cron).
+    """Per-source health of the last crawls and digests in doubt; exits 1 when a source or
+    a digest needs a look (for cron).
 
     Example: rightsjobs status || mail -s 'rightsjobs: sources need a look' ops@example.org
     """
+    from digest import digests_in_doubt
     from rightsjobs.health import source_health
 
-    rows = source_health(open_store(db, create=False))
+    store = open_store(db, create=False)
+    rows = source_health(store)
     for row in rows:
         mark = "!" if row["flag"] else " "
         click.echo(
@@ -461,8 +543,18 @@ def status(db: str | None):
             f"last ok {row['last_ok'] or 'never'}" + (f" — {row['flag']}" if row["flag"] else "")
         )
     flagged = [r for r in rows if r["flag"]]
-    summary(f"{len(rows)} sources, {len(flagged)} need a look")
-    if flagged:
+    doubt = digests_in_doubt(store)
+    for row in doubt:
+        click.echo(f"! digest {row['id']:<25} {row['status']:<7} — {row['error'] or ''}")
+    text = f"{len(rows)} sources, {len(flagged)} need a look"
+    if doubt:
+        plural = "s" if len(doubt) != 1 else ""
+        text += (
+            f"; {len(doubt)} digest{plural} in doubt (check the relay's log, then "
+            "rightsjobs digest --resend-unknown or --mark-unknown-sent)"
+        )
+    summary(text)
+    if flagged or doubt:
         sys.exit(1)
 
 

@@ -8,6 +8,8 @@ from rightsjobs.errors import InputError
 
 DEFAULT_DB = "rightsjobs.db"
 SECURITY_MODES = ("starttls", "ssl", "none")
+DEFAULT_SECRET = "change-me"
+MIN_SECRET_LENGTH = 32
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class Settings:
     smtp_security: str = "starttls"
     sender: str = "rightsjobs <digest@rightsjobs.invalid>"
     base_url: str = "http://127.0.0.1:8001"
-    secret: str = "change-me"
+    secret: str = DEFAULT_SECRET
     reliefweb_appname: str | None = None
     outbox: Path = Path("outbox")
     send_rate: float = 5.0
@@ -59,3 +61,26 @@ def load_settings(env: dict[str, str] | None = None, db: str | None = None) -> S
         outbox=Path(env.get("RIGHTSJOBS_OUTBOX") or "outbox"),
         send_rate=send_rate,
     )
+
+
+def require_safe_links(settings: Settings) -> None:
+    """Refuse (InputError) unsubscribe links unfit for real mail: a default or short secret
+    (anyone could forge tokens) or a base URL that is not https."""
+    hint = "or pass --insecure-links for a local test"
+    if settings.secret == DEFAULT_SECRET:
+        raise InputError(
+            f"is unset or the placeholder {DEFAULT_SECRET!r}; set a random key "
+            f"(openssl rand -hex 32), {hint}",
+            where="RIGHTSJOBS_SECRET",
+        )
+    if len(settings.secret) < MIN_SECRET_LENGTH:
+        raise InputError(
+            f"is {len(settings.secret)} characters; use at least {MIN_SECRET_LENGTH} random "
+            f"ones (openssl rand -hex 32), {hint}",
+            where="RIGHTSJOBS_SECRET",
+        )
+    if not settings.base_url.lower().startswith("https://"):
+        raise InputError(
+            f"must be https for unsubscribe links in real mail, got {settings.base_url!r}; {hint}",
+            where="RIGHTSJOBS_BASE_URL",
+        )

@@ -347,3 +347,18 @@ def m004_posting_provider(db: Database) -> None:
         "update postings set provider = (select source from sightings s where s.posting_id = "
         "postings.id order by first_seen, id limit 1), provider_rank = 0"
     )
+
+
+@migrations()
+def m005_delivery_safety(db: Database) -> None:
+    """Unsubscribe tokens carry the profile's subscription version (bumped on re-subscribing).
+
+    A digest left `pending` by an earlier version may have reached the relay (that version
+    recorded no state between handing over the message and the reply): it becomes `unknown`,
+    so it is re-sent only on the maintainer's `digest --resend-unknown`.
+    """
+    db["profiles"].add_column("token_version", int, not_null_default=1)
+    db.execute(
+        "update digests set status = 'unknown', error = 'left pending by an earlier version; "
+        "it may have been delivered' where status = 'pending'"
+    )

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from rightsjobs.config import load_settings
+from rightsjobs.config import load_settings, require_safe_links
 from rightsjobs.errors import InputError
 
 
@@ -36,3 +36,36 @@ def test_defaults_and_overrides():
 def test_bad_values_name_the_variable(name, value):
     with pytest.raises(InputError, match=name):
         load_settings({name: value})
+
+
+STRONG = "0123456789abcdef0123456789abcdef"
+
+
+@pytest.mark.parametrize(
+    ("env", "problem"),
+    [
+        ({"RIGHTSJOBS_BASE_URL": "https://jobs.example.org"}, "RIGHTSJOBS_SECRET: is unset"),
+        (
+            {"RIGHTSJOBS_SECRET": "change-me", "RIGHTSJOBS_BASE_URL": "https://jobs.example.org"},
+            "RIGHTSJOBS_SECRET: is unset",
+        ),
+        (
+            {"RIGHTSJOBS_SECRET": "short", "RIGHTSJOBS_BASE_URL": "https://jobs.example.org"},
+            "RIGHTSJOBS_SECRET: is 5 characters",
+        ),
+        ({"RIGHTSJOBS_SECRET": STRONG}, "RIGHTSJOBS_BASE_URL: must be https"),
+        (
+            {"RIGHTSJOBS_SECRET": STRONG, "RIGHTSJOBS_BASE_URL": "http://jobs.example.org"},
+            "RIGHTSJOBS_BASE_URL: must be https",
+        ),
+    ],
+)
+def test_links_for_real_mail_need_a_secret_and_https(env, problem):
+    with pytest.raises(InputError, match=problem) as caught:
+        require_safe_links(load_settings(env))
+    assert "--insecure-links" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_long_secret_and_https_are_safe():
+    env = {"RIGHTSJOBS_SECRET": STRONG, "RIGHTSJOBS_BASE_URL": "https://jobs.example.org/"}
+    require_safe_links(load_settings(env))  # no error

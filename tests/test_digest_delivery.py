@@ -1,5 +1,6 @@
 """Digest runs against a real SMTP server on 127.0.0.1: exactly once, retries, failures, outbox."""
 
+import asyncio
 import json
 import socket
 from dataclasses import replace
@@ -20,19 +21,31 @@ from rightsjobs.store import encode, open_db, record_matches, upsert_profiles
 AS_OF = date(2026, 11, 25)  # a Wednesday in 2026-W48
 WEEK = "2026-W48"
 FAST = {"attempts": 3, "base_delay": 0.01}
+SECRET = "0123456789abcdef0123456789abcdef-test"
 
 
 class Recorder:
     """An SMTP handler that keeps what it accepts; answers 451 to chosen DATA commands
-    (1-based) and 550 to chosen recipients."""
+    (1-based) and 550 to chosen recipients. Misbehaving relays: `drop_rcpt` closes the
+    connection at chosen RCPT commands (before the message is handed over), `drop_data` keeps
+    the message of chosen DATA commands and then closes without a reply, and `hold` waits that
+    many seconds before the 250."""
 
     def __init__(self) -> None:
         self.messages: list = []
         self.data_commands = 0
+        self.rcpt_commands = 0
         self.fail_data: set[int] = set()
+        self.drop_data: set[int] = set()
+        self.drop_rcpt: set[int] = set()
+        self.hold = 0.0
         self.reject: set[str] = set()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        self.rcpt_commands += 1
+        if self.rcpt_commands in self.drop_rcpt:
+            server.transport.close()
+            return "250 OK"  # never reaches the client
         if address in self.reject:
             return "550 5.1.1 mailbox unavailable"
         envelope.rcpt_tos.append(address)
@@ -44,6 +57,11 @@ class Recorder:
             return "451 4.3.0 try again later"
         msg = message_from_bytes(envelope.content, policy=policy.default)
         self.messages.append((envelope.rcpt_tos[0], msg))
+        if self.data_commands in self.drop_data:
+            server.transport.close()
+            return "250 OK"  # never reaches the client
+        if self.hold:
+            await asyncio.sleep(self.hold)
         return "250 OK"
 
     def to(self, address: str) -> list:
@@ -79,7 +97,7 @@ def settings(tmp_path, smtp):
         smtp_security="none",
         sender="rightsjobs <digest@rightsjobs.example.org>",
         base_url="https://jobs.example.org",
-        secret="s3cret",
+        secret=SECRET,
         outbox=tmp_path / "outbox",
         send_rate=0,
     )
@@ -172,7 +190,7 @@ def test_messages_arrive_with_parts_headers_and_postings(three, settings, smtp):
     assert mailto.startswith("mailto:digest@rightsjobs.example.org?subject=unsubscribe%20")
     assert https.startswith("https://jobs.example.org/unsubscribe/")
     token = https.rsplit("/", 1)[1]
-    assert verify_token(token, "s3cret") == "aigul" and mailto.endswith(token)
+    assert verify_token(three, token, SECRET) == "aigul" and mailto.endswith(token)
     assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     text, html = (p.get_content() for p in msg.iter_parts())
     for part in (text, html):

@@ -1,8 +1,9 @@
 """Where to apply: the first URL or e-mail address given with an application cue.
 
 Obfuscated addresses are restored: "name[at]org.org", "name (at) org dot org", "name AT org.org",
-"jobs at org dot org" → "name@org.org". Addresses in e-mail headers ("From:", "Sender:") and links given for other
-purposes ("For further information on our benefits, visit ...") are not application contacts.
+"jobs at org dot org" → "name@org.org". Addresses in e-mail headers ("From:", "Sender:") and
+links given for other purposes ("For further information on our benefits, visit ...") are not
+application contacts.
 """
 
 from __future__ import annotations
@@ -40,8 +41,10 @@ def email_in(text: str) -> str | None:
         local, domain = m.group(1), m.group(2)
         plain_at = re.search(r"\sat\s", m.group(0))
         spelled_dot = "." not in domain  # "org dot org": written out to hide an address
-        if plain_at and not spelled_dot and (
-            not re.search(r"[._-]", local) or domain.lower().startswith("www")
+        if (
+            plain_at
+            and not spelled_dot
+            and (not re.search(r"[._-]", local) or domain.lower().startswith("www"))
         ):
             continue  # "meet us at example.org" is prose; "first.last at org.org" and
             # "jobs at org dot org" are addresses
