@@ -6,12 +6,15 @@ Items live in `eval/corpus/parts/*.jsonl` (one labelled posting per line: `id`, 
 `source_site`, `lang`, `provenance`, `post_type`, `is_vacancy`, `text`, `gold`; README there).
 Every site belongs to exactly one split, recorded in `eval/corpus/splits.csv`: a site already
 there keeps its split; a new site is placed by a hash of its name (60% train, 20% validation,
-20% test), so adding items never moves a site from one split to another.
+20% test), so adding items never moves a site from one split to another. Sites are grouped
+first, so that a group never straddles two splits: a mirror and its original (SAME_SITE), and
+sites whose items share most of their text (an organisation's template posted on two boards).
 """
 
 import csv
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -20,6 +23,10 @@ from eval.paths import REPO
 
 CORPUS = REPO / "eval" / "corpus"
 SPLITS = ("train", "validation", "test")
+# Mirrors and test copies of a site, kept in their original's split.
+SAME_SITE = {"ohchr.un-icc.cloud": "ohchr.org", "web.test.ohchr.un-icc.cloud": "ohchr.org"}
+SHINGLE = 5  # words per shingle when comparing texts
+SHARED = 0.2  # items sharing this share of the smaller one's shingles: one template
 
 
 def load_items(folder: Path = CORPUS) -> list[dict]:
@@ -45,12 +52,48 @@ def read_splits(folder: Path = CORPUS) -> dict[str, str]:
         return {row["site"]: row["split"] for row in csv.DictReader(fh)}
 
 
+def _shingles(text: str) -> set[int]:
+    words = re.findall(r"\w+", text.lower())
+    return {hash(tuple(words[i : i + SHINGLE])) for i in range(max(0, len(words) - SHINGLE + 1))}
+
+
+def site_groups(items: list[dict]) -> dict[str, str]:
+    """Each site's group: the alphabetically first site it is tied to by SAME_SITE or by a
+    near-duplicate item (union-find over the sites)."""
+    parent = {i["source_site"]: i["source_site"] for i in items}
+
+    def root(site: str) -> str:
+        while parent[site] != site:
+            parent[site] = parent[parent[site]]
+            site = parent[site]
+        return site
+
+    def join(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for mirror, original in SAME_SITE.items():
+        if mirror in parent and original in parent:
+            join(mirror, original)
+    shingled = [(i["source_site"], _shingles(i["text"])) for i in items]
+    for n, (site_a, a) in enumerate(shingled):
+        for site_b, b in shingled[n + 1 :]:
+            if site_a != site_b and a and b and len(a & b) >= SHARED * min(len(a), len(b)):
+                join(site_a, site_b)
+    return {site: root(site) for site in parent}
+
+
 def assign_splits(items: list[dict], folder: Path = CORPUS) -> dict[str, str]:
-    """The split of every site, adding new sites to `splits.csv` (existing ones never move)."""
+    """The split of every site, adding new sites to `splits.csv` (existing ones never move): a
+    new site joins its group's split, or the split its group's name hashes to."""
     splits = read_splits(folder)
     new = sorted({i["source_site"] for i in items} - set(splits))
     if new:
-        splits.update({site: hashed_split(site) for site in new})
+        groups = site_groups(items)
+        placed = {groups[s]: split for s, split in splits.items() if s in groups}
+        for site in new:
+            splits[site] = placed.setdefault(groups[site], hashed_split(groups[site]))
         with (folder / "splits.csv").open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(["site", "split"])
