@@ -88,6 +88,7 @@ class Mailer:
         timeout: float = 30.0,
         data_timeout: float = 120.0,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.settings = settings
         self.attempts = max(1, attempts)
@@ -95,6 +96,7 @@ class Mailer:
         self.timeout = timeout
         self.data_timeout = data_timeout
         self.sleep = sleep
+        self.clock = clock
         self._smtp: smtplib.SMTP | None = None
         self._last_send: float | None = None
 
@@ -151,10 +153,10 @@ class Mailer:
         if self.settings.send_rate <= 0:
             return
         if self._last_send is not None:
-            wait = self._last_send + 1 / self.settings.send_rate - time.monotonic()
+            wait = self._last_send + 1 / self.settings.send_rate - self.clock()
             if wait > 0:
                 self.sleep(wait)
-        self._last_send = time.monotonic()
+        self._last_send = self.clock()
 
     def _transact(
         self, smtp: smtplib.SMTP, msg: EmailMessage, to: str, before_body: Callable[[], None]

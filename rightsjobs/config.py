@@ -1,7 +1,9 @@
 """Configuration: the one place that reads RIGHTSJOBS_* environment variables (CONTRACT §6)."""
 
 import os
+import re
 from dataclasses import dataclass
+from email.utils import formataddr, parseaddr
 from pathlib import Path
 
 from rightsjobs.errors import InputError
@@ -30,6 +32,22 @@ class Settings:
     send_rate: float = 5.0
 
 
+ADDRESS = re.compile(
+    r"[^@\s<>()\[\],;:\\\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+"
+)
+
+
+def _sender(value: str) -> str:
+    """RIGHTSJOBS_FROM checked: one address, with or without a display name."""
+    name, address = parseaddr(value)
+    if "\n" in value or "\r" in value or not ADDRESS.fullmatch(address):
+        raise InputError(
+            f"{value!r} is not an e-mail address (e.g. 'rightsjobs <digest@example.org>')",
+            where="RIGHTSJOBS_FROM",
+        )
+    return formataddr((name, address)) if name else address
+
+
 def load_settings(env: dict[str, str] | None = None, db: str | None = None) -> Settings:
     """Build Settings from the environment; `db` (the --db option) wins over RIGHTSJOBS_DB."""
     env = dict(os.environ if env is None else env)
@@ -54,7 +72,7 @@ def load_settings(env: dict[str, str] | None = None, db: str | None = None) -> S
         smtp_user=env.get("RIGHTSJOBS_SMTP_USER") or None,
         smtp_password=env.get("RIGHTSJOBS_SMTP_PASSWORD") or None,
         smtp_security=security,
-        sender=env.get("RIGHTSJOBS_FROM") or Settings.sender,
+        sender=_sender(env.get("RIGHTSJOBS_FROM") or Settings.sender),
         base_url=(env.get("RIGHTSJOBS_BASE_URL") or Settings.base_url).rstrip("/"),
         secret=env.get("RIGHTSJOBS_SECRET") or Settings.secret,
         reliefweb_appname=env.get("RELIEFWEB_APPNAME") or None,

@@ -69,3 +69,14 @@ def test_links_for_real_mail_need_a_secret_and_https(env, problem):
 def test_a_long_secret_and_https_are_safe():
     env = {"RIGHTSJOBS_SECRET": STRONG, "RIGHTSJOBS_BASE_URL": "https://jobs.example.org/"}
     require_safe_links(load_settings(env))  # no error
+
+
+@pytest.mark.parametrize("value", ["not an address", "digest@", "a@b", "x <a@b.org>\nBcc: c@d.org"])
+def test_a_sender_that_is_not_an_address_is_refused(value):
+    with pytest.raises(InputError, match="RIGHTSJOBS_FROM: .* is not an e-mail address"):
+        load_settings({"RIGHTSJOBS_FROM": value})
+
+
+def test_a_sender_with_a_display_name_is_kept():
+    sender = load_settings({"RIGHTSJOBS_FROM": "Jobs Team <jobs@rights-watch.example.org>"}).sender
+    assert sender == "Jobs Team <jobs@rights-watch.example.org>"
