@@ -99,7 +99,7 @@ class DisallowAll(RobotParser):
 class RobotsMiddleware(RobotsTxtMiddleware):
     """Scrapy's robots.txt middleware with RFC 9309's answers to a robots.txt that fails.
 
-    2xx: the rules apply. 4xx (and a redirect we may not follow): allow all. 5xx after
+    2xx: the rules apply. 4xx, or redirects we may not follow: allow all. 5xx after
     Scrapy's retries, a timeout or a refused connection: disallow all, and the run fails with
     the reason, so nothing is closed until the site recovers.
     """
@@ -127,13 +127,11 @@ class RobotsMiddleware(RobotsTxtMiddleware):
         )
         try:
             response = await self.crawler.engine.download_async(robots)
-        except OffOrigin:
-            return None  # redirected where we may not go: unavailable, as after 5 redirects
-        except Exception as exc:  # noqa: BLE001 - any network failure means "unreachable"
+        except IgnoreRequest:  # redirected off the origin or too often: unavailable, allow all
+            return None
+        except Exception as exc:  # a timeout, a refused connection, a DNS failure: unreachable
             self._stats.inc_value(f"robotstxt/exception_count/{type(exc).__name__}")
-            return self.disallow(
-                f"robots.txt unreachable ({str(exc)[:120] or type(exc).__name__})", url
-            )
+            return self.disallow(f"robots.txt unreachable ({type(exc).__name__})", url)
         self._stats.inc_value("robotstxt/response_count")
         self._stats.inc_value(f"robotstxt/response_status_count/{response.status}")
         if response.status >= 500:
