@@ -13,6 +13,7 @@ from urllib.parse import quote
 import pytest
 
 from rightsjobs.demo.server import Answer, LocalSite
+from spiders.middlewares import fetchable_origins, origin
 from spiders.platforms import SPIDERS
 from tests.spider_helpers import FIXTURES, crawl_cli, crawl_results
 
@@ -195,3 +196,38 @@ def test_links_off_origin_are_not_fetched(crawled, platform, target):
     else:
         assert run["status"] == "failed"
         assert "not fetched: " in run["error"]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://127.0.0.1:8000/jobs", ("http", "127.0.0.1", 8000)),
+        (
+            "HTTPS://Boards-API.Greenhouse.io/v1/boards/x/jobs",
+            ("https", "boards-api.greenhouse.io", 443),
+        ),
+        ("http://example.org./feed/", ("http", "example.org", 80)),
+        ("file:///etc/passwd", None),
+        ("data:text/html,<h1>x</h1>", None),
+        ("ftp://example.org/jobs", None),
+        ("http://example.org:notaport/", None),
+        ("/relative/jobs", None),
+    ],
+)
+def test_origin(url, expected):
+    assert origin(url) == expected
+
+
+def test_fetchable_origins_are_the_source_its_https_form_and_the_platform_hosts():
+    assert fetchable_origins("http://127.0.0.1:8000/jobs") == {("http", "127.0.0.1", 8000)}
+    assert fetchable_origins("http://example.org/feed/", ("https://api.example.net",)) == {
+        ("http", "example.org", 80),
+        ("https", "example.org", 443),
+        ("https", "api.example.net", 443),
+    }
+    assert ("http", "example.org", 80) not in fetchable_origins("https://example.org/")
+
+
+def test_every_platform_spider_declares_https_api_origins():
+    for spider in SPIDERS.values():
+        assert all(origin(known)[0] == "https" for known in spider.platform_origins), spider.name
