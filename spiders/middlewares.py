@@ -38,8 +38,8 @@ def origin(url: str) -> Origin | None:
 def fetchable_origins(url: str, platform_origins: tuple[str, ...] = ()) -> frozenset[Origin]:
     """The origins a source's crawl may fetch from: its registry `url`'s own (plus the https
     form of a plain http host on port 80) and the platform's known API origins."""
-    found = {origin(url), *(origin(known) for known in platform_origins)}
     own = origin(url)
+    found = {own, *(origin(known) for known in platform_origins)}
     if own is not None and own[0] == "http" and own[2] == 80:
         found.add(("https", own[1], 443))
     return frozenset(o for o in found if o is not None)

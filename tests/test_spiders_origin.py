@@ -7,11 +7,14 @@ Every forbidden target serves a valid payload titled SECRET, so a fetch would be
 """
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
+from rightsjobs.crawl import crawl_settings
 from rightsjobs.demo.server import Answer, LocalSite
 from spiders.middlewares import fetchable_origins, origin
 from spiders.platforms import SPIDERS
@@ -231,3 +234,25 @@ def test_fetchable_origins_are_the_source_its_https_form_and_the_platform_hosts(
 def test_every_platform_spider_declares_https_api_origins():
     for spider in SPIDERS.values():
         assert all(origin(known)[0] == "https" for known in spider.platform_origins), spider.name
+
+
+def test_no_download_handler_for_local_files(tmp_path):
+    """Defence in depth: even a spider without a source (`scrapy fetch`) cannot read them."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "fetch", "-s", "RIGHTSJOBS_STORE=0", secret.as_uri()],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parent.parent,  # the Scrapy project (scrapy.cfg)
+        timeout=120,
+    )
+    assert SECRET not in result.stdout
+    assert "Unsupported URL scheme 'file'" in result.stderr
+    handlers = crawl_settings(tmp_path / "t.db").getdict("DOWNLOAD_HANDLERS")
+    assert {scheme: handlers.get(scheme, "on") for scheme in ("file", "data", "s3", "ftp")} == {
+        "file": None,
+        "data": None,
+        "s3": None,
+        "ftp": None,
+    }
