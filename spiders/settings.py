@@ -12,6 +12,16 @@ USER_AGENT = (
 )
 ROBOTSTXT_OBEY = True
 
+# Only http(s) on the source's own origin (or its platform's API hosts) is ever fetched,
+# redirects included; robots.txt answering 5xx or nothing means "disallow all" (RFC 9309).
+DOWNLOADER_MIDDLEWARES = {
+    "spiders.middlewares.OriginGuardMiddleware": 40,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "spiders.middlewares.RobotsMiddleware": 100,
+}
+# Defence in depth: no handler for local files, data: URLs, S3 or FTP.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
+
 # Politeness: one request at a time per site, adapting to the server's latency.
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2

@@ -133,3 +133,37 @@ def run_case(case: Path):
 def cases() -> list[Path]:
     """Every golden case folder, sorted."""
     return sorted(p.parent for p in FIXTURES.glob("*/*/url.txt"))
+
+
+FAST = ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_TIMEOUT=5", "RETRY_TIMES=0")
+
+
+def crawl_cli(folder: Path, registry: list[dict], *settings: str):
+    """`rightsjobs crawl` in a subprocess on a registry written to `folder`, into
+    `folder/t.db`, with FAST settings and then `settings` (NAME=VALUE) as `--set`."""
+    import subprocess
+    import sys
+
+    import yaml
+
+    path = folder / "sources.yaml"
+    path.write_text(yaml.safe_dump(registry), encoding="utf-8")
+    args = [sys.executable, "-m", "rightsjobs", "crawl", "--sources", str(path)]
+    args += ["--db", str(folder / "t.db")]
+    for setting in (*FAST, *settings):
+        args += ["--set", setting]
+    return subprocess.run(args, capture_output=True, text=True, timeout=300)
+
+
+def crawl_results(folder: Path) -> tuple[dict[str, dict], list[dict]]:
+    """The last crawl run of each source (its `stats` parsed) and every stored sighting
+    (source, url, title, ...), from `folder/t.db`."""
+    from rightsjobs.store import open_db
+
+    db = open_db(folder / "t.db")
+    runs = {}
+    for row in db.query("select * from crawl_runs order by id"):
+        runs[row["source"]] = {**row, "stats": json.loads(row["stats"] or "{}")}
+    seen = list(db.query("select * from sightings"))
+    db.close()
+    return runs, seen

@@ -44,6 +44,7 @@ def labelled(page, label: str) -> str | None:
 
 class AmnestySpider(PlatformSpider):
     name = "amnesty"
+    platform_origins = ("https://careers.amnesty.org",)
 
     def __init__(self, *args, **kw):
         super().__init__(*args, **kw)

@@ -29,6 +29,7 @@ def ashby_place(name: object, address: object):
 
 class AshbySpider(PlatformSpider):
     name = "ashby"
+    platform_origins = ("https://api.ashbyhq.com",)
 
     def parse(self, response):
         data = self.load_json(response)

@@ -7,6 +7,8 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from spiders.middlewares import fetchable_origins
+
 
 class PlatformSpider(scrapy.Spider):
     """A spider for one platform, run once per registry source.
@@ -15,9 +17,13 @@ class PlatformSpider(scrapy.Spider):
     `-a source=ID -a sources=FILE`. `is_job` tells the pipeline whether everything this
     platform lists is a job (ATS boards) or must go through the vacancy classifier (feeds).
     Subclasses implement `parse` and yield `spiders.items.Posting` objects.
+
+    Only `origins` are ever fetched (`spiders.middlewares.OriginGuardMiddleware`): the
+    registry `url`'s origin and `platform_origins`, the platform's known API hosts.
     """
 
     is_job: bool | None = True
+    platform_origins: tuple[str, ...] = ()
 
     def __init__(self, source: dict | str | None = None, sources: str | None = None, **kw: Any):
         if isinstance(source, str):
@@ -31,6 +37,7 @@ class PlatformSpider(scrapy.Spider):
         self.source_id: str = source["id"]
         self.organization: str | None = source.get("organization")
         self.failure: str | None = None
+        self.origins = fetchable_origins(source["url"], self.platform_origins)
 
     async def start(self):
         """The registry's `url` is the exact first URL fetched."""

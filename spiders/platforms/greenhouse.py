@@ -14,6 +14,13 @@ from spiders.platforms.common import contract_type, hints, ident, place, places,
 
 class GreenhouseSpider(PlatformSpider):
     name = "greenhouse"
+    # The boards API, and the board hosts `boards.greenhouse.io` redirects to (EU included).
+    platform_origins = (
+        "https://boards-api.greenhouse.io",
+        "https://boards.greenhouse.io",
+        "https://job-boards.greenhouse.io",
+        "https://job-boards.eu.greenhouse.io",
+    )
 
     def parse(self, response):
         data = self.load_json(response)

@@ -1,10 +1,11 @@
 """schema.org JobPosting JSON-LD on career pages (alltheplaces' StructuredDataSpider, for jobs).
 
 The registry URL is a listing page or a sitemap. The spider takes the JobPostings the listing
-itself carries, then follows links (or sitemap `<loc>`s) on the same host that look like job
-pages and reads JobPosting from every `application/ld+json` block there: `@graph`, `@type` as a
-list, several blocks, `jobLocation` as a list, `addressCountry` as a name, code or Country,
-`jobLocationType: TELECOMMUTE`, entity-escaped descriptions, `validThrough` without a zone.
+itself carries, then follows links (or sitemap `<loc>`s) on the registry URL's origin (scheme,
+host and port) that look like job pages and reads JobPosting from every `application/ld+json`
+block there: `@graph`, `@type` as a list, several blocks, `jobLocation` as a list,
+`addressCountry` as a name, code or Country, `jobLocationType: TELECOMMUTE`, entity-escaped
+descriptions, `validThrough` without a zone.
 Malformed JSON (trailing commas, control characters, stray or missing closing braces) is
 repaired by `loads_tolerant`. Site-specific subclasses may override `pre_process_data` and
 `post_process_item`.
@@ -18,6 +19,7 @@ from lxml import etree
 
 from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
+from spiders.middlewares import origin
 from spiders.normalise import clean_html, clean_text, html_to_text, iso_date, unescape_twice
 from spiders.platforms.base import PlatformSpider
 from spiders.platforms.common import contract_type, hints, html_page, place, places
@@ -149,7 +151,7 @@ class JsonLdSpider(PlatformSpider):
         locs = [(e.text or "").strip() for e in root.iter("{*}loc")]
         if root.tag.endswith("sitemapindex"):
             for loc in locs:
-                if self.sitemaps < MAX_SITEMAPS and self.same_host(response, loc):
+                if self.sitemaps < MAX_SITEMAPS and self.fetchable(loc):
                     self.sitemaps += 1
                     yield self.request(loc, self.parse_sitemap)
             return
@@ -192,19 +194,21 @@ class JsonLdSpider(PlatformSpider):
         return item
 
     def job_link(self, response, href: str) -> str | None:
-        """The absolute URL of a same-host link that looks like a job page, else None."""
+        """The absolute URL of a link on the source's origin that looks like a job page."""
         url = strip_tracking(urljoin(response.url, href.strip()))
         path = urlsplit(url).path
-        if not self.same_host(response, url) or NOT_A_PAGE.search(path):
+        if NOT_A_PAGE.search(path) or not JOB_PATH.search(path):
             return None
-        return url if JOB_PATH.search(path) else None
+        return url if self.fetchable(url) else None
 
-    @staticmethod
-    def same_host(response, url: str) -> bool:
-        parts = urlsplit(url)
-        return (
-            parts.scheme in ("http", "https") and parts.hostname == urlsplit(response.url).hostname
-        )
+    def fetchable(self, url: str) -> bool:
+        """Whether `url` is http(s) on the source's origin; counts the links left out."""
+        where = origin(url)
+        if where in self.origins:
+            return True
+        dropped = "offsite_dropped" if where else "bad_scheme_dropped"
+        self.crawler.stats.inc_value(f"rightsjobs/{dropped}")
+        return False
 
     def posting(self, node: dict, response) -> Posting | None:
         title = clean_text(name_of(node.get("title")) or name_of(node.get("name")))

@@ -24,6 +24,7 @@ from spiders.platforms.common import (
 
 class LeverSpider(PlatformSpider):
     name = "lever"
+    platform_origins = ("https://api.lever.co", "https://api.eu.lever.co")
 
     def parse(self, response):
         data = self.load_json(response)

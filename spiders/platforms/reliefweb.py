@@ -36,6 +36,7 @@ def iso2(country: dict) -> str | None:
 
 class ReliefWebSpider(PlatformSpider):
     name = "reliefweb"
+    platform_origins = ("https://api.reliefweb.int",)
 
     async def start(self):
         url = self.source["url"]

@@ -27,6 +27,7 @@ CONTRACT_IDS = {
 
 class SmartRecruitersSpider(PlatformSpider):
     name = "smartrecruiters"
+    platform_origins = ("https://api.smartrecruiters.com",)
 
     def parse(self, response, page: int = 1):
         data = self.load_json(response)

@@ -71,6 +71,7 @@ def level_seniority(level: str | None) -> str | None:
 
 class UNCareersSpider(PlatformSpider):
     name = "uncareers"
+    platform_origins = ("https://careers.un.org",)
 
     async def start(self):
         yield self.list_request(0, read=0)

@@ -13,6 +13,7 @@ from spiders.platforms.common import contract_type, hints, place, places, senior
 
 class WorkableSpider(PlatformSpider):
     name = "workable"
+    platform_origins = ("https://apply.workable.com",)
 
     def parse(self, response):
         data = self.load_json(response)
