@@ -506,7 +506,7 @@ def serve(host: str, port: int, db: str | None):
     sock = bind(host, port)
     if settings.secret == Settings.secret:
         click.echo(
-            "warning: RIGHTSJOBS_SECRET is not set, so anyone can forge unsubscribe links",
+            "warning: RIGHTSJOBS_SECRET is the default, so anyone can forge unsubscribe links",
             err=True,
         )
     summary(f"serving {settings.db_path} on http://{host}:{port}/ (Ctrl-C stops)")
