@@ -68,7 +68,7 @@ def is_one_click(body: bytes, content_type: str) -> bool:
             return False
         return any(
             part.get_param("name", header="content-disposition") == "List-Unsubscribe"
-            and part.get_payload(decode=True).strip() == b"One-Click"
+            and (part.get_payload(decode=True) or b"").strip() == b"One-Click"
             for part in message.iter_parts()
         )
     try:
@@ -107,11 +107,7 @@ class UnsubscribeApp:
         method = scope["method"]
         state = await self.handle(method, scope, receive)
         extra = [(b"allow", ALLOWED.encode())] if state == "method" else []
-        page = (
-            b""
-            if method == "HEAD"
-            else _pages.get_template("unsubscribe.html.j2").render(state=state).encode("utf-8")
-        )
+        page = _pages.get_template("unsubscribe.html.j2").render(state=state).encode("utf-8")
         await send(
             {
                 "type": "http.response.start",
@@ -119,7 +115,7 @@ class UnsubscribeApp:
                 "headers": [*HEADERS, *extra, (b"content-length", str(len(page)).encode())],
             }
         )
-        await send({"type": "http.response.body", "body": page})
+        await send({"type": "http.response.body", "body": b"" if method == "HEAD" else page})
 
     async def handle(self, method: str, scope: Scope, receive: Receive) -> str:
         """Do what the request asks; the state the answer page reports."""

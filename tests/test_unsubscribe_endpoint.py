@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from digest.endpoint import is_one_click
 from digest.unsubscribe import make_token
 from rightsjobs.serve import web_app
 from rightsjobs.store import open_db, upsert_profiles
@@ -87,8 +88,8 @@ def test_get_shows_a_confirmation_form_and_changes_nothing(server, store):
     assert 'value="One-Click"' in page
     assert head["cache-control"] == "no-store" and head["referrer-policy"] == "no-referrer"
     assert "frame-ancestors 'none'" in head["content-security-policy"]
-    status, _, _ = request(server, "HEAD", "/unsubscribe/" + token_for("aigul"))
-    assert status == 200
+    status, head, body = request(server, "HEAD", "/unsubscribe/" + token_for("aigul"))
+    assert status == 200 and body == "" and int(head["content-length"]) == len(page.encode())
     assert active(store) == {"aigul": 1, "bolat": 1, "chen": 1}
 
 
@@ -116,7 +117,9 @@ def test_one_click_post_as_multipart_form_data(server, store):
 
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_a_tampered_token_is_refused_and_changes_nothing(server, store, method):
-    for token in (tampered(token_for("aigul")), "nonsense", "a.b", make_token("aigul", "other")):
+    forged = make_token("aigul", "another-secret-that-is-long-enough-0123456789")
+    odd = ["%C3%A9." + token_for("aigul").split(".")[1], "x" * 5000, token_for("aigul") + "/x"]
+    for token in (tampered(token_for("aigul")), "nonsense", "a.b", forged, *odd):
         status, _, page = request(server, method, "/unsubscribe/" + token, ONE_CLICK, FORM)
         assert status == 400, token
         assert "not valid" in page and "<form" not in page
@@ -151,3 +154,16 @@ def test_a_missing_database_answers_503_not_a_traceback(server, store):
     store.unlink()
     status, _, page = request(server, "POST", "/unsubscribe/" + token_for("aigul"), ONE_CLICK, FORM)
     assert status == 503 and "Traceback" not in page
+
+
+def test_one_click_bodies_are_recognised_strictly():
+    nested = (
+        b'--a\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n'
+        b"Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+        b"--b\r\n\r\nOne-Click\r\n--b--\r\n--a--\r\n"
+    )
+    assert not is_one_click(nested, "multipart/form-data; boundary=a")
+    assert not is_one_click(b"garbage", "multipart/form-data")
+    assert not is_one_click(b"List-Unsubscribe=One-Click&List-Unsubscribe=x", "")
+    assert not is_one_click(b"List-Unsubscribe=One-Click", "multipart/form-data; boundary=a")
+    assert is_one_click(b"List-Unsubscribe=One-Click", "application/x-www-form-urlencoded")
