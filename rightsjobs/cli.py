@@ -589,18 +589,27 @@ def coverage(org: str | None, fmt: str, as_of, db: str | None):
 @click.option("--port", default=8001, show_default=True, type=int)
 @db_option
 def serve(host: str, port: int, db: str | None):
-    """Browse the database in Datasette (read-only), with coverage queries.
+    """Browse the database in Datasette (read-only) and answer one-click unsubscribes.
+
+    One server on one port: /unsubscribe/TOKEN is the endpoint the digests' links point at
+    (RIGHTSJOBS_BASE_URL), everything else the read-only web view. SIGINT or SIGTERM stops it.
 
     Example: rightsjobs serve --port 8001
     """
-    import subprocess
+    from rightsjobs.config import Settings
+    from rightsjobs.serve import bind, run, web_app
 
-    from rightsjobs.serve import serve_command_args
-
-    path = settings_for(db).db_path
+    settings = settings_for(db)
     open_store(db, create=False).close()
-    summary(f"serving {path} on http://{host}:{port}/ (Ctrl-C stops)")
-    subprocess.run(serve_command_args(path, host=host, port=port), check=False)
+    sock = bind(host, port)
+    if settings.secret == Settings.secret:
+        click.echo(
+            "warning: RIGHTSJOBS_SECRET is the default, so anyone can forge unsubscribe links",
+            err=True,
+        )
+    summary(f"serving {settings.db_path} on http://{host}:{port}/ (Ctrl-C stops)")
+    stopped_by = run(web_app(settings.db_path, settings.secret), sock)
+    summary(f"serve: stopped by {stopped_by}" if stopped_by else "serve: stopped")
 
 
 # --- demo and evaluation -------------------------------------------------------------------

@@ -1,9 +1,11 @@
-"""The web view: Datasette on a small store, read over HTTP and in headless Chromium."""
+"""`rightsjobs serve`: Datasette and the unsubscribe endpoint on one port, as a real process."""
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -12,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from digest.unsubscribe import token_for
+from rightsjobs.cli import cli
 from rightsjobs.ingest import record_run
-from rightsjobs.serve import metadata, serve_command_args
-from rightsjobs.store import open_db
+from rightsjobs.serve import datasette, metadata
+from rightsjobs.store import open_db, upsert_profiles
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ATS = "https://boards.greenhouse.io/humanrightswatch/jobs/4501001"
@@ -45,7 +49,7 @@ def build(path: Path) -> None:
     reliefweb = {"id": "reliefweb", "platform": "reliefweb", "url": "https://rw.example/"}
     copy = item("https://reliefweb.int/job/1", "reliefweb", apply_url=ATS + "?utm_source=rw")
     record_run(db, reliefweb, [copy], started=now)
-    db["profiles"].insert({"id": "aigul", "email": "aigul@example.org", "data": "{}"})
+    upsert_profiles(db, [{"id": "aigul", "email": "aigul@example.org"}])
     db.close()
 
 
@@ -63,52 +67,125 @@ def fetch(url: str) -> tuple[int, str]:
         return exc.code, ""
 
 
+SECRET = "a-test-secret-that-is-long-enough-0123456789"
+
+
+def start_serve(path: Path, port: int) -> subprocess.Popen:
+    """`rightsjobs serve` as a real process, in its own session so its group can be checked."""
+    env = {**os.environ, "RIGHTSJOBS_SECRET": SECRET}
+    args = [sys.executable, "-m", "rightsjobs", "serve", "--db", str(path), "--port", str(port)]
+    return subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+
+
+def wait_until_up(base: str, proc: subprocess.Popen) -> None:
+    for _ in range(300):
+        try:
+            if fetch(base + "/-/versions.json")[0] == 200:
+                return
+        except OSError:
+            pass
+        if proc.poll() is not None:
+            pytest.fail(f"serve exited {proc.returncode}: {proc.stderr.read().decode()}")
+        time.sleep(0.1)
+    pytest.fail("serve did not start")
+
+
+def group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def kill_group(proc: subprocess.Popen) -> None:
+    if group_alive(proc.pid):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def store(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("serve") / "rightsjobs.db"
     build(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def site(store):
     port = free_port()
-    args = serve_command_args(path, port=port)
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = start_serve(store, port)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
-            try:
-                if fetch(base + "/-/versions.json")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.1)
-        else:
-            pytest.fail("datasette did not start")
+        wait_until_up(base, proc)
         yield base
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        os.unlink(args[args.index("--metadata") + 1])
+        kill_group(proc)
 
 
-def command(**kw) -> list[str]:
-    """serve_command_args without leaving its metadata file behind."""
-    args = serve_command_args("x/rightsjobs.db", **kw)
-    os.unlink(args[args.index("--metadata") + 1])
-    return args
-
-
-def test_command_is_local_read_only_and_private():
-    args = command()
-    assert args[args.index("--host") + 1] == "127.0.0.1" and "-i" not in args
-    assert args[-6:] == [
-        "--setting",
-        "default_allow_sql",
-        "off",
-        "--setting",
-        "allow_download",
-        "off",
-    ]
-    assert "-i" in command(immutable=True)
+def test_datasette_is_read_only_and_private(store):
+    ds = datasette(store)
+    assert ds.setting("default_allow_sql") is False and ds.setting("allow_download") is False
+    assert ds.databases["rightsjobs"].is_mutable  # read-only mode, sees new crawls
+    assert not datasette(store, immutable=True).databases["rightsjobs"].is_mutable
+    host = next(p for p in cli.commands["serve"].params if p.name == "host")
+    assert host.default == "127.0.0.1"
     tables = metadata("jobs")["databases"]["jobs"]["tables"]
     assert tables["_sqlite_migrations"]["hidden"] and tables["profiles"]["allow"] is False
+
+
+def test_one_click_unsubscribe_on_the_same_port(site, store):
+    db = open_db(store, create=False)
+    token = token_for(db, "aigul", SECRET)
+    db.close()
+    request = urllib.request.Request(
+        f"{site}/unsubscribe/{token}",
+        data=b"List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 200 and response.headers["Location"] is None
+    db = open_db(store, create=False)
+    assert db["profiles"].get("aigul")["active"] == 0
+    db.close()
+
+
+def test_a_busy_port_fails_with_one_line(store):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = start_serve(store, port)
+        try:
+            _, err = proc.communicate(timeout=60)
+        finally:
+            kill_group(proc)
+    assert proc.returncode == 1
+    lines = err.decode().strip().splitlines()
+    assert len(lines) == 1 and str(port) in lines[0] and "in use" in lines[0], lines
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_stops_serve_and_leaves_no_process(store, sig):
+    port = free_port()
+    proc = start_serve(store, port)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", proc)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=30)
+        assert proc.returncode == 0, err.decode()
+        for _ in range(50):  # a child would outlive its parent briefly at most
+            if not group_alive(proc.pid):
+                break
+            time.sleep(0.1)
+        assert not group_alive(proc.pid), "a process of serve is still running"
+        with socket.socket() as again:  # nothing listens there any more
+            again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            again.bind(("127.0.0.1", port))
+    finally:
+        kill_group(proc)
 
 
 def test_coverage_query_over_http(site):
