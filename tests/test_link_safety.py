@@ -97,7 +97,7 @@ def old_store(tmp_path) -> Path:
 
 def test_old_javascript_sighting_is_text_in_coverage_html(old_store):
     html = run("coverage", "--format", "html", "--db", str(old_store), "--as-of", AS_OF).stdout
-    assert hrefs(html) == ["https://jobs.example.org/good"]
+    assert hrefs(html) == ["https://jobs.example.org/good?utm_source=feed"]
     assert "javascript" not in html
     assert html.count("ngo-board") == 3  # two postings' source lines and the summary row
 
