@@ -18,7 +18,7 @@ ALLOWED_TAGS = {
     "p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "u", "a", "h1", "h2", "h3", "h4",
     "h5", "h6", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "span", "div",
 }  # fmt: skip
-CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")  # C0 controls but tab and newline
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f]")  # C0 controls but tab and LF (CR becomes LF)
 
 
 class NotWebURL(DropItem):
@@ -26,8 +26,9 @@ class NotWebURL(DropItem):
 
 
 def strip_controls(text: str) -> str:
-    """`text` without NUL and the other C0 control characters except tab and newline."""
-    return CONTROLS.sub("", text)
+    """`text` without NUL and the other C0 control characters except tab and newline (a CR,
+    alone or before LF, becomes one newline as in HTML)."""
+    return CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def scrub(value: object) -> object:
