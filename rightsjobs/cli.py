@@ -14,6 +14,9 @@ from rightsjobs.errors import InputError
 from rightsjobs.jsonl import dumps, read_postings_input
 from rightsjobs.registry import BUNDLED_REGISTRY
 
+# A group run with no arguments shows its help (click >= 8.2 raises this; 8.1 just exits).
+NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
 
 class Group(click.Group):
     """Turns user errors into one line on stderr and a non-zero exit, never a traceback.
@@ -546,6 +549,9 @@ def main() -> None:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # silence the final flush
         sys.exit(1)
+    except NO_ARGS_IS_HELP as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
     except click.UsageError as exc:
         where = exc.ctx.command_path if exc.ctx else "rightsjobs"
         fail(f"{where}: {exc.format_message()}")

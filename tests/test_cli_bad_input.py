@@ -106,3 +106,10 @@ def test_closed_output_pipe_is_silent(tmp_path):
     )
     assert json.loads(done.stdout)["id"] == "a"
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize("args", [(), ("sources",)])
+def test_a_group_alone_shows_its_help(args):
+    done = run(*args)
+    assert done.stderr.startswith("Usage: rightsjobs")
+    assert "Error" not in done.stderr and "Traceback" not in done.stderr
