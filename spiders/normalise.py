@@ -18,7 +18,7 @@ ALLOWED_TAGS = {
     "p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "u", "a", "h1", "h2", "h3", "h4",
     "h5", "h6", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "span", "div",
 }  # fmt: skip
-CONTROLS = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f]")  # C0 controls but tab and LF (CR becomes LF)
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # C0 but tab, LF (and CR: made LF)
 
 
 class NotWebURL(DropItem):

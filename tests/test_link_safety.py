@@ -18,6 +18,7 @@ from rightsjobs.demo.server import Answer, LocalSite
 from rightsjobs.ingest import record_run
 from rightsjobs.store import open_db, record_matches, upsert_profiles
 from rightsjobs.urls import link, web_url
+from spiders.normalise import clean_text, scrub, strip_controls
 from tests.conftest import SOURCE, make_item, started
 from tests.test_crawl_faults import GOOD, board
 
@@ -201,3 +202,9 @@ def test_crawl_drops_non_http_items_and_strips_nul(tmp_path):
     assert titles == ["Field Researcher", "Legal Officer"]
     stats = json.loads(next(db.query("select stats from crawl_runs"))["stats"])
     assert stats["item_dropped_reasons_count/NotWebURL"] == 1
+
+
+def test_control_characters_are_stripped_but_lines_kept():
+    assert strip_controls("a\x00b\x1bc\td\r\ne\rf\x7f") == "ab" + "c\td\ne\nf\x7f"
+    assert scrub({"t\x00": ["x\x00", {"y": "z\x07"}], "n": 5}) == {"t": ["x", {"y": "z"}], "n": 5}
+    assert clean_text("Legal\x00 Officer&#0;") == "Legal Officer\ufffd"
