@@ -1,6 +1,5 @@
 """Build a digest e-mail (subject, plain text, HTML) from matched postings; sends nothing."""
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -12,6 +11,7 @@ import pycountry
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
 from rightsjobs.config import Settings
+from rightsjobs.urls import EMAIL, link, web_url
 
 CLOSING_SOON_DAYS = 7
 CONTRACT_LABELS = {
@@ -30,7 +30,6 @@ WHY_LABELS = {
     "experience": "Experience",
     "deadline": "Deadline",
 }
-EMAIL = re.compile(r"[^@\s<>\"'?&/:;,()\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 
 @dataclass(frozen=True)
@@ -45,13 +44,14 @@ class Rendered:
 def environment(templates_dir: str | Path | None = None) -> Environment:
     """Templates from `templates_dir` first (a maintainer's overrides), then the bundled ones.
 
-    Everything is HTML-escaped except `*.txt.j2` templates, which produce plain text.
+    Everything is HTML-escaped except `*.txt.j2` templates, which produce plain text; the
+    `link` filter (`{{ url | link(text) }}`) links only http(s) URLs and `mailto:` addresses.
     """
     bundled = PackageLoader("digest", "templates")
     loader = (
         ChoiceLoader([FileSystemLoader(str(templates_dir)), bundled]) if templates_dir else bundled
     )
-    return Environment(
+    env = Environment(
         loader=loader,
         autoescape=lambda name: not (name or "").endswith(".txt.j2"),
         undefined=StrictUndefined,
@@ -59,16 +59,8 @@ def environment(templates_dir: str | Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-
-
-def web_link(url: object) -> str | None:
-    """`url` when it is an absolute http(s) URL without whitespace or control characters."""
-    if not isinstance(url, str):
-        return None
-    url = url.strip()
-    if not re.match(r"https?://[^/\s]", url, re.IGNORECASE) or any(c <= " " for c in url):
-        return None
-    return url
+    env.filters["link"] = link
+    return env
 
 
 def long_date(iso: str | None) -> str | None:
@@ -127,13 +119,13 @@ def _apply(contact: object, link: str | None) -> dict | None:
     contact = contact.strip().removeprefix("mailto:")
     if EMAIL.fullmatch(contact):
         return {"text": contact, "href": f"mailto:{contact}"}
-    url = web_link(contact)
+    url = web_url(contact)
     return {"text": url, "href": url} if url and url != link else None
 
 
 def view(item: dict, as_of: date) -> dict:
     """What the templates show of one posting (plain values; escaping is the template's job)."""
-    link = web_link(item.get("apply_url")) or web_link(item.get("url"))
+    link = web_url(item.get("apply_url")) or web_url(item.get("url"))
     places = _texts(item.get("locations")) or [_country(c) for c in _texts(item.get("countries"))]
     station = ", ".join(places)
     remote = REMOTE_LABELS.get(item.get("remote") or "")

@@ -1,5 +1,6 @@
 """The `rightsjobs` command line: one command per stage, each ending with a one-line summary."""
 
+import os
 import sqlite3
 import sys
 from datetime import date
@@ -13,13 +14,22 @@ from rightsjobs.errors import InputError
 from rightsjobs.jsonl import dumps, read_postings_input
 from rightsjobs.registry import BUNDLED_REGISTRY
 
+# A group run with no arguments shows its help (click >= 8.2 raises this; 8.1 just exits).
+NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
 
 class Group(click.Group):
-    """Turns user errors into one line on stderr and a non-zero exit, never a traceback."""
+    """Turns user errors into one line on stderr and a non-zero exit, never a traceback.
+
+    A closed standard output (`rightsjobs export | head -1`) is left to `main()`, which ends
+    the run silently.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            raise
         except InputError as exc:
             raise click.ClickException(str(exc)) from None
         except sqlite3.Error as exc:
@@ -586,7 +596,7 @@ def coverage(org: str | None, fmt: str, as_of, db: str | None):
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535))
 @db_option
 def serve(host: str, port: int, db: str | None):
     """Browse the database in Datasette (read-only) and answer one-click unsubscribes.
@@ -617,9 +627,16 @@ def serve(host: str, port: int, db: str | None):
 
 @cli.command()
 @click.option("--outbox", type=click.Path(file_okay=False), default="outbox", show_default=True)
-@click.option("--as-of", "as_of", default="2026-11-28", show_default=True, help="The demo's today.")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default="2026-11-28",
+    show_default=True,
+    help="The demo's today (YYYY-MM-DD).",
+)
 @db_option
-def demo(outbox: str, as_of: str, db: str | None):
+def demo(outbox: str, as_of, db: str | None):
     """Run the whole pipeline on the bundled demo sites, served on 127.0.0.1.
 
     Example: rightsjobs demo --db demo.db
@@ -627,8 +644,32 @@ def demo(outbox: str, as_of: str, db: str | None):
     from rightsjobs.demo import run_demo
 
     path = Path(db or "demo.db")
-    run_demo(path, Path(outbox), date.fromisoformat(as_of), echo=lambda m: click.echo(m, err=True))
+    run_demo(path, Path(outbox), as_of.date(), echo=lambda m: click.echo(m, err=True))
 
 
 def main() -> None:
-    cli(prog_name="rightsjobs")
+    """The console script: any user error is one line on stderr and exit code 1 (usage errors
+    included); a closed standard output ends the run silently (exit 1, Python's recipe)."""
+    try:
+        code = cli.main(prog_name="rightsjobs", standalone_mode=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # silence the final flush
+        sys.exit(1)
+    except NO_ARGS_IS_HELP as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "rightsjobs"
+        fail(f"{where}: {exc.format_message()}")
+    except click.ClickException as exc:
+        fail(exc.format_message())
+    except click.Abort:
+        fail("aborted")
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def fail(message: str) -> None:
+    """Print `Error: message` as one line on stderr and exit 1."""
+    click.echo("Error: " + " ".join(message.splitlines()), err=True)
+    sys.exit(1)

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from rightsjobs.health import last_runs
 from rightsjobs.store import decode, effective_status
+from rightsjobs.urls import link
 
 MISSING = {
     "deadline": lambda p: not p.get("deadline"),
@@ -36,6 +37,7 @@ select posting_id, count(distinct digest_id) as n from (
   select j.value, d.id from digests d, json_each(d.posting_ids) j where d.status = 'sent'
 ) group by posting_id
 """
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula
 CSV_COLUMNS = (
     "organization",
     "title",
@@ -180,29 +182,33 @@ def to_json(report: dict) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
+def neutralise(cell: object) -> object:
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a `'` first."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+
+
 def to_csv(report: dict) -> str:
-    """One CSV row per (posting, source)."""
+    """One CSV row per (posting, source); formula-like text cells are neutralised."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for p in report["postings"]:
         for s in p["sources"]:
-            writer.writerow(
-                {
-                    "organization": p["organization"],
-                    "title": p["title"],
-                    "posting_id": p["id"],
-                    "status": p["status"],
-                    "deadline": p["deadline"],
-                    "missing": " ".join(p["missing"]),
-                    "digests": p["digests"],
-                    "source": s["source"],
-                    "url": s["url"],
-                    "first_seen": s["first_seen"],
-                    "lag_hours": s["lag_hours"],
-                    "source_open": int(s["open"]),
-                }
-            )
+            row = {
+                "organization": p["organization"],
+                "title": p["title"],
+                "posting_id": p["id"],
+                "status": p["status"],
+                "deadline": p["deadline"],
+                "missing": " ".join(p["missing"]),
+                "digests": p["digests"],
+                "source": s["source"],
+                "url": s["url"],
+                "first_seen": s["first_seen"],
+                "lag_hours": s["lag_hours"],
+                "source_open": int(s["open"]),
+            }
+            writer.writerow({k: neutralise(v) for k, v in row.items()})
     return out.getvalue()
 
 
@@ -276,5 +282,5 @@ def to_table(report: dict) -> str:
 def to_html(report: dict) -> str:
     """A standalone HTML page (jinja2, autoescaped; template `templates/coverage.html.j2`)."""
     env = Environment(loader=PackageLoader("rightsjobs", "templates"), autoescape=True)
-    env.filters.update(lag=lag_text, duration=duration, when=when, percent=percent)
+    env.filters.update(lag=lag_text, duration=duration, when=when, percent=percent, link=link)
     return env.get_template("coverage.html.j2").render(report=report, headline=headline(report))

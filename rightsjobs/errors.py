@@ -1,4 +1,4 @@
-"""The one exception type for bad user input: printed as a single line, exit code 2."""
+"""The one exception type for bad user input: printed as a single line, exit code 1."""
 
 
 class InputError(Exception):

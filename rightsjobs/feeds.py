@@ -7,6 +7,7 @@ from sqlite_utils import Database
 from rightsjobs.errors import InputError
 from rightsjobs.ingest import record_run
 from rightsjobs.jsonl import read_jsonl
+from spiders.normalise import NotWebURL
 from spiders.pipelines import normalise, understand
 from spiders.platforms import SPIDERS
 
@@ -17,6 +18,7 @@ def ingest_feeds(
     """Store each feed's items per source; only `complete` feeds close missing postings."""
     by_id = {s["id"]: s for s in registry}
     grouped: dict[str, list[dict]] = {}
+    dropped: dict[str, int] = {}  # source -> items whose page URL is not http(s)
     for path in paths:
         for where, item in read_jsonl(path):
             source = by_id.get(item.get("source") or "")
@@ -25,12 +27,33 @@ def ingest_feeds(
             if not item.get("url") or not isinstance(item.get("title"), str):
                 raise InputError("an item needs 'url' and 'title'", where=where)
             spider = SPIDERS[source["platform"]]
-            item = normalise(
-                item, source=source["id"], organization=source["organization"], is_job=spider.is_job
-            )
+            try:
+                item = normalise(
+                    item,
+                    source=source["id"],
+                    organization=source["organization"],
+                    is_job=spider.is_job,
+                )
+            except NotWebURL:
+                dropped[source["id"]] = dropped.get(source["id"], 0) + 1
+                continue
             grouped.setdefault(source["id"], []).append(understand(item))
     started = datetime.now(UTC)
     return [
-        record_run(db, by_id[sid], items, started=started, close_missing=complete)
+        record_run(
+            db,
+            by_id[sid],
+            items,
+            started=started,
+            close_missing=complete,
+            stats=drop_stats(dropped.get(sid, 0)),
+        )
         for sid, items in grouped.items()
     ]
+
+
+def drop_stats(count: int) -> dict | None:
+    """A run's stats for items dropped for a non-http(s) URL, named as Scrapy counts them."""
+    if not count:
+        return None
+    return {"item_dropped_count": count, f"item_dropped_reasons_count/{NotWebURL.__name__}": count}

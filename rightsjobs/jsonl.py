@@ -26,16 +26,25 @@ def read_jsonl(path: str) -> Iterator[tuple[str, dict]]:
             where = f"{name}:{number}"
             if len(line) > MAX_LINE:
                 raise InputError(f"line longer than {MAX_LINE} characters", where=where)
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"invalid JSON ({exc.msg})", where=where) from None
+            obj = parse_line(line, where)
             if not isinstance(obj, dict):
                 raise InputError("each line must be a JSON object", where=where)
             yield where, obj
     finally:
         if lines is not sys.stdin:
             lines.close()
+
+
+def parse_line(line: str, where: str) -> object:
+    """One JSON value; too deep a nesting or too long a number is an InputError at `where`."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON ({exc.msg})", where=where) from None
+    except RecursionError:
+        raise InputError("invalid JSON (nested too deeply)", where=where) from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise InputError(f"invalid JSON ({str(exc).split(';')[0]})", where=where) from None
 
 
 def read_postings_input(path: str) -> list[dict]:

@@ -43,3 +43,5 @@ def load_yaml(path: str | Path) -> object:
         raise InputError(f"invalid YAML ({problem})", where=where) from None
     except UnicodeDecodeError:
         raise InputError("not UTF-8 text", where=str(path)) from None
+    except RecursionError:
+        raise InputError("invalid YAML (nested too deeply)", where=str(path)) from None

@@ -1,4 +1,5 @@
-"""Normalising what platforms give us: HTML sanitised and flattened, dates in ISO form."""
+"""Normalising what platforms give us: HTML sanitised and flattened, control characters out,
+dates in ISO form."""
 
 import html as htmllib
 import re
@@ -9,6 +10,7 @@ from functools import lru_cache
 import nh3
 import pycountry
 from bs4 import BeautifulSoup
+from scrapy.exceptions import DropItem
 
 MAX_HTML = 300_000
 BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table")
@@ -16,13 +18,37 @@ ALLOWED_TAGS = {
     "p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "u", "a", "h1", "h2", "h3", "h4",
     "h5", "h6", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "span", "div",
 }  # fmt: skip
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # C0 but tab, LF (and CR: made LF)
+
+
+class NotWebURL(DropItem):
+    """An item whose page URL is not http(s): never stored (Scrapy counts it as dropped)."""
+
+
+def strip_controls(text: str) -> str:
+    """`text` without NUL and the other C0 control characters except tab and newline (a CR,
+    alone or before LF, becomes one newline as in HTML)."""
+    return CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def scrub(value: object) -> object:
+    """`value` with control characters stripped from every string inside it (dicts, lists)."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, dict):
+        return {scrub(k): scrub(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [scrub(v) for v in value]
+    return value
 
 
 def clean_html(raw: str | None) -> str:
     """Sanitised HTML: no scripts, styles, event handlers or foreign tags; bounded size."""
     if not raw:
         return ""
-    return nh3.clean(raw[:MAX_HTML], tags=ALLOWED_TAGS, attributes={"a": {"href"}}).strip()
+    return nh3.clean(
+        strip_controls(raw[:MAX_HTML]), tags=ALLOWED_TAGS, attributes={"a": {"href"}}
+    ).strip()
 
 
 def unescape_twice(raw: str | None) -> str:
@@ -35,7 +61,7 @@ def html_to_text(raw: str | None) -> str:
     """Readable plain text from HTML: one line per block, blank lines collapsed."""
     if not raw:
         return ""
-    soup = BeautifulSoup(raw[:MAX_HTML], "html.parser")
+    soup = BeautifulSoup(strip_controls(raw[:MAX_HTML]), "html.parser")
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()
     for tag in soup.find_all(BLOCK_TAGS):
@@ -51,7 +77,8 @@ def html_to_text(raw: str | None) -> str:
 
 def clean_text(value: str | None, limit: int = 500) -> str:
     """A one-line field (title, organisation): entities decoded, whitespace folded, bounded."""
-    return re.sub(r"\s+", " ", htmllib.unescape(value or "")).strip()[:limit]
+    text = strip_controls(htmllib.unescape(value or ""))
+    return re.sub(r"\s+", " ", text).strip()[:limit]
 
 
 def iso_date(value: object) -> str | None:

@@ -7,8 +7,8 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from rightsjobs.urls import strip_tracking
-from spiders.normalise import clean_html, clean_text, html_to_text
+from rightsjobs.urls import contact, strip_tracking, web_url
+from spiders.normalise import NotWebURL, clean_html, clean_text, html_to_text, scrub
 from understand import extract
 
 MAX_TEXT = 100_000
@@ -25,22 +25,42 @@ FILL_FIELDS = (
 
 
 def normalise(item: dict, *, source: str, organization: str | None, is_job: bool | None) -> dict:
-    """Fill spider-level facts and make every field safe and comparable."""
-    item = dict(item)
+    """Fill spider-level facts and make every field safe and comparable.
+
+    Control characters are stripped from every string. Raises NotWebURL (a DropItem) when the
+    page URL is not http(s); a non-http(s) `apply_url` becomes None (an e-mail address in a
+    `mailto:` one is kept as the contact hint), and so does a contact hint that is neither an
+    http(s) URL nor an e-mail address.
+    """
+    item = scrub(item)
+    url = web_url(item.get("url"))
+    if url is None:
+        raise NotWebURL(f"{source}: not an http(s) page URL: {str(item.get('url'))[:200]!r}")
     item["source"] = source
-    item["organization"] = clean_text(item.get("organization")) or organization
-    item["title"] = clean_text(item.get("title"))
-    item["url"] = strip_tracking(item["url"])
-    if item.get("apply_url"):
-        item["apply_url"] = strip_tracking(item["apply_url"])
-    item["description_html"] = clean_html(item.get("description_html"))
-    text = item.get("description") or html_to_text(item["description_html"])
+    item["organization"] = clean_text(text_of(item.get("organization"))) or organization
+    item["title"] = clean_text(text_of(item.get("title")))
+    item["url"] = strip_tracking(url)
+    apply = item.get("apply_url")
+    apply_web = web_url(apply)
+    item["apply_url"] = strip_tracking(apply_web) if apply_web else None
+    hints = dict(item["hints"]) if isinstance(item.get("hints"), dict) else {}
+    if "apply_url" in hints:
+        hints["apply_url"] = contact(hints["apply_url"])
+    elif apply and not apply_web and contact(apply):
+        hints["apply_url"] = contact(apply)
+    item["hints"] = {k: v for k, v in hints.items() if v is not None}
+    item["description_html"] = clean_html(text_of(item.get("description_html")))
+    text = text_of(item.get("description")) or html_to_text(item["description_html"])
     item["description"] = text[:MAX_TEXT]
     if item.get("is_job") is None:
         item["is_job"] = is_job
-    item.setdefault("hints", {})
-    item.setdefault("locations", [])
+    item["locations"] = [loc for loc in item.get("locations") or [] if isinstance(loc, dict)]
     return item
+
+
+def text_of(value: object) -> str:
+    """A text field as a string ('' when a feed gave something else)."""
+    return value if isinstance(value, str) else ""
 
 
 def extraction_input(item: dict) -> dict:
