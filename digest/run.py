@@ -21,7 +21,7 @@ from digest.send import PERMANENT, SENT, Mailer
 from digest.unsubscribe import make_token
 from rightsjobs.config import Settings
 from rightsjobs.errors import InputError
-from rightsjobs.store import decode, effective_status, now_iso
+from rightsjobs.store import decode, effective_status, now_iso, transaction
 
 STATUS_COUNTS = {
     "sent": "sent",
@@ -235,7 +235,7 @@ class _Run:
 
     def record(self, plan: Plan, **fields) -> None:
         row = {"id": plan.id, "profile_id": plan.profile["id"], "period": plan.period} | fields
-        with self.db.atomic():
+        with transaction(self.db):
             self.db["digests"].upsert(row, pk="id")
 
     def to_outbox(self, plan: Plan, msg: EmailMessage) -> None:
@@ -283,7 +283,7 @@ class _Run:
                 }
                 for item in plan.items
             ]
-            with self.db.atomic():
+            with transaction(self.db):
                 self.record(plan, status="sent", sent_at=stamp, attempts=attempts, error=None)
                 if deliveries:
                     self.db["deliveries"].upsert_all(deliveries, pk=("profile_id", "posting_id"))

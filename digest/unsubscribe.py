@@ -8,7 +8,7 @@ import hmac
 from sqlite_utils import Database
 
 from rightsjobs.errors import InputError
-from rightsjobs.store import now_iso
+from rightsjobs.store import now_iso, transaction
 
 PURPOSE = b"rightsjobs-unsubscribe:"
 
@@ -51,7 +51,7 @@ def verify_token(token: str, secret: str) -> str:
 def unsubscribe(db: Database, token: str, secret: str) -> str:
     """Mark the token's profile inactive (no more digests); returns its id. Idempotent."""
     profile_id = verify_token(token, secret)
-    with db.atomic():
+    with transaction(db):
         found = db.execute(
             "update profiles set active = 0, updated = ? where id = ?", [now_iso(), profile_id]
         ).rowcount

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from rightsjobs.dedup import find_posting, match_key
 from rightsjobs.extract import FIELDS
-from rightsjobs.store import decode, encode, now_iso, upsert_sources
+from rightsjobs.store import decode, encode, now_iso, transaction, upsert_sources
 from rightsjobs.urls import url_key
 
 SHRUNK_BELOW = 0.5  # a run finding under half its usual items closes nothing
@@ -99,7 +99,7 @@ def record_run(
     sid = source["id"]
     vacancies = [i for i in items if i["understood"]["is_vacancy"]]
     counts = {"new_postings": 0, "updated": 0, "closed": 0, "reopened": 0}
-    with db.atomic():
+    with transaction(db):
         upsert_sources(db, [source])
         status = run_status(db, sid, len(items), failure)
         seen: set[str] = set()
