@@ -1,5 +1,6 @@
 """The `rightsjobs` command line: one command per stage, each ending with a one-line summary."""
 
+import signal
 import sqlite3
 import sys
 from datetime import date
@@ -129,11 +130,15 @@ def crawl(
         progress=print_run,
     )
     failed = [r for r in runs if r["status"] == "failed"]
+    signum = next((r["signal"] for r in runs if r.get("signal")), None)
+    stopped = f" (interrupted by {signal.Signals(signum).name})" if signum else ""
     summary(
         f"crawled {len(runs)} sources: {sum(r['vacancies'] for r in runs)} vacancies, "
         f"{sum(r['new_postings'] for r in runs)} new, {sum(r['closed'] for r in runs)} closed, "
-        f"{len(failed)} failed"
+        f"{len(failed)} failed{stopped}"
     )
+    if signum:
+        sys.exit(128 + signum)  # as a shell reports a command a signal stopped: 130, 143
     if failed:
         sys.exit(1)
 
