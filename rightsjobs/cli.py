@@ -121,14 +121,18 @@ def crawl(
     sources = select(load_registry(sources_file), ids)
     if not sources:
         raise InputError("no enabled sources to crawl", where=sources_file)
-    runs = run_crawl(
-        settings_for(db).db_path,
-        sources,
-        http_cache=http_cache,
-        verbose=verbose,
-        settings=parse_overrides(overrides),
-        progress=print_run,
-    )
+    try:
+        runs = run_crawl(
+            settings_for(db).db_path,
+            sources,
+            http_cache=http_cache,
+            verbose=verbose,
+            settings=parse_overrides(overrides),
+            progress=print_run,
+        )
+    except KeyboardInterrupt:  # before Scrapy took over the signals: nothing crawled yet
+        click.echo("interrupted before crawling started; nothing was crawled", err=True)
+        sys.exit(128 + signal.SIGINT)
     failed = [r for r in runs if r["status"] == "failed"]
     signum = next((r["signal"] for r in runs if r.get("signal")), None)
     stopped = f" (interrupted by {signal.Signals(signum).name})" if signum else ""

@@ -50,6 +50,8 @@ def save_run(
             db.close()
     except (InputError, sqlite3.Error) as exc:
         problem = f"database not written ({exc})"
+    except Exception as exc:  # a bug must not lose the items either (the write rolled back)
+        problem = f"database not written ({type(exc).__name__}: {exc})"
     if items:
         try:
             feed = spill(db_path, source["id"], items)
