@@ -93,7 +93,7 @@ def run_crawl(
         for crawler, source in zip(crawlers, sources, strict=True):
             if source["id"] not in summaries:  # stopped at once: the spider never closed
                 crawler.signals.send_catch_log(store_unsaved, reason=reason)
-            if source["id"] not in summaries:  # no store pipeline (RIGHTSJOBS_STORE=0)
+            if source["id"] not in summaries:  # no store pipeline took it (or it crashed)
                 recorded(
                     save_run(
                         db_path,

@@ -154,7 +154,6 @@ class StorePipeline(CrawlerPipeline):
         """Why this run failed, or None."""
         stats = self.crawler.stats.get_stats()
         crashed = sorted(k for k in stats if k.startswith("spider_exceptions/"))
-        errors = stats.get("log_count/ERROR", 0)
         if reason == "shutdown":
             return "interrupted" + (f" ({spider.failure})" if spider.failure else "")
         if spider.failure:
@@ -165,8 +164,6 @@ class StorePipeline(CrawlerPipeline):
             return f"redirect loop at {self.redirect_loop}"
         if crashed:
             return f"parse error ({crashed[0].split('/', 1)[1]})"
-        if not self.items and errors:
-            return f"no items, and {errors} errors logged (run with -v to see them)"
         return None
 
     def spider_closed(self, spider, reason: str) -> None:
