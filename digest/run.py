@@ -25,7 +25,7 @@ from digest.send import PERMANENT, SENT, UNKNOWN, Mailer
 from digest.unsubscribe import token_for
 from rightsjobs.config import Settings, require_safe_links
 from rightsjobs.errors import InputError
-from rightsjobs.store import decode, effective_status, now_iso
+from rightsjobs.store import decode, effective_status, now_iso, transaction
 
 STATUS_COUNTS = {
     "sent": "sent",
@@ -244,7 +244,7 @@ class _Run:
 
     def record(self, plan: Plan, **fields) -> None:
         row = {"id": plan.id, "profile_id": plan.profile["id"], "period": plan.period} | fields
-        with self.db.atomic():
+        with transaction(self.db):
             self.db["digests"].upsert(row, pk="id")
 
     def to_outbox(self, plan: Plan, msg: EmailMessage) -> None:
@@ -310,7 +310,7 @@ class _Run:
             }
             for item in plan.items
         ]
-        with self.db.atomic():
+        with transaction(self.db):
             self.record(plan, status="sent", sent_at=stamp, attempts=attempts, error=None)
             if deliveries:
                 self.db["deliveries"].upsert_all(deliveries, pk=("profile_id", "posting_id"))
@@ -417,7 +417,7 @@ def digests_in_doubt(db: Database) -> list[dict]:
 def _mark_interrupted(db: Database) -> None:
     """`sending` rows left by a run that died waiting for the relay become `unknown`
     (call only while holding the send lock, so no live run owns them)."""
-    with db.atomic():
+    with transaction(db):
         db.execute(
             "update digests set status = 'unknown', error = ? where status = 'sending'",
             [INTERRUPTED],

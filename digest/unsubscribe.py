@@ -14,7 +14,7 @@ import hmac
 from sqlite_utils import Database
 
 from rightsjobs.errors import InputError
-from rightsjobs.store import now_iso
+from rightsjobs.store import now_iso, transaction
 
 PURPOSE = b"rightsjobs-unsubscribe:v2:"
 INVALID = "invalid, tampered or outdated unsubscribe token"
@@ -80,7 +80,7 @@ def verify_token(db: Database, token: str, secret: str) -> str:
 def unsubscribe(db: Database, token: str, secret: str) -> str:
     """Mark the token's profile inactive (no more digests); returns its id. Idempotent."""
     profile_id = verify_token(db, token, secret)
-    with db.atomic():
+    with transaction(db):
         db.execute(
             "update profiles set active = 0, updated = ? where id = ?", [now_iso(), profile_id]
         )
@@ -90,7 +90,7 @@ def unsubscribe(db: Database, token: str, secret: str) -> str:
 def subscribe(db: Database, profile_id: str) -> bool:
     """Re-activate an unsubscribed profile under a new subscription version, so links from
     before stop working; False (nothing changed) when it is already active."""
-    with db.atomic():
+    with transaction(db):
         row = _subscription(db, profile_id)
         if row is None:
             raise InputError(f"no profile {profile_id!r}", where="profiles subscribe")

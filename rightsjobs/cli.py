@@ -1,6 +1,7 @@
 """The `rightsjobs` command line: one command per stage, each ending with a one-line summary."""
 
 import os
+import signal
 import sqlite3
 import sys
 from datetime import date
@@ -130,20 +131,28 @@ def crawl(
     sources = select(load_registry(sources_file), ids)
     if not sources:
         raise InputError("no enabled sources to crawl", where=sources_file)
-    runs = run_crawl(
-        settings_for(db).db_path,
-        sources,
-        http_cache=http_cache,
-        verbose=verbose,
-        settings=parse_overrides(overrides),
-        progress=print_run,
-    )
+    try:
+        runs = run_crawl(
+            settings_for(db).db_path,
+            sources,
+            http_cache=http_cache,
+            verbose=verbose,
+            settings=parse_overrides(overrides),
+            progress=print_run,
+        )
+    except KeyboardInterrupt:  # before Scrapy took over the signals: nothing crawled yet
+        click.echo("interrupted before crawling started; nothing was crawled", err=True)
+        sys.exit(128 + signal.SIGINT)
     failed = [r for r in runs if r["status"] == "failed"]
+    signum = next((r["signal"] for r in runs if r.get("signal")), None)
+    stopped = f" (interrupted by {signal.Signals(signum).name})" if signum else ""
     summary(
         f"crawled {len(runs)} sources: {sum(r['vacancies'] for r in runs)} vacancies, "
         f"{sum(r['new_postings'] for r in runs)} new, {sum(r['closed'] for r in runs)} closed, "
-        f"{len(failed)} failed"
+        f"{len(failed)} failed{stopped}"
     )
+    if signum:
+        sys.exit(128 + signum)  # as a shell reports a command a signal stopped: 130, 143
     if failed:
         sys.exit(1)
 

@@ -1,16 +1,35 @@
 """Running the spiders of a registry in this process: one lock, one reactor, one summary each."""
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock, Timeout
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from rightsjobs.errors import InputError
-from rightsjobs.store import open_db, upsert_sources
-from spiders.pipelines import source_recorded
+from rightsjobs.saving import save_run
+from rightsjobs.store import BUSY_TIMEOUT, open_db, upsert_sources
+from spiders.pipelines import source_recorded, store_unsaved
 from spiders.platforms import SPIDERS
+
+
+class StoppableProcess(CrawlerProcess):
+    """Scrapy's process (first SIGINT/SIGTERM: graceful stop, second: at once) that remembers
+    the signal that stopped it."""
+
+    signum: int | None = None
+
+    def _signal_shutdown(self, signum: int, frame: Any) -> None:
+        self.signum = signum
+        super()._signal_shutdown(signum, frame)
+
+
+def interruption(summary: dict, signum: int | None) -> int | None:
+    """The signal that interrupted this run, if any."""
+    return signum if (summary.get("error") or "").startswith("interrupted") else None
 
 
 def crawl_settings(db_path: Path, *, http_cache: bool = False, verbose: bool = False) -> Settings:
@@ -36,6 +55,8 @@ def run_crawl(
     """Crawl `sources` into the database; returns one run summary per source.
 
     Holds `<db>.crawl.lock` so two crawls (say, overlapping cron runs) never interleave.
+    Every source gets a summary and a crawl_runs row, also when the crawl is interrupted
+    (SIGINT/SIGTERM: `failed`, "interrupted", with `signal` set in the summary).
     """
     lock = FileLock(f"{db_path}.crawl.lock")
     try:
@@ -45,25 +66,48 @@ def run_crawl(
             "another crawl is running on this database", where=lock.lock_file
         ) from None
     try:
-        db = open_db(db_path)
-        upsert_sources(db, sources)
-        db.close()
         scrapy_settings = crawl_settings(db_path, http_cache=http_cache, verbose=verbose)
         for key, value in (settings or {}).items():
             scrapy_settings.set(key, value, priority="cmdline")
-        summaries: list[dict] = []
+        busy_timeout = scrapy_settings.getfloat("RIGHTSJOBS_BUSY_TIMEOUT", BUSY_TIMEOUT)
+        db = open_db(db_path, busy_timeout=busy_timeout)
+        upsert_sources(db, sources)
+        db.close()
+        summaries: dict[str, dict] = {}
 
         def recorded(summary: dict) -> None:
-            summaries.append(summary)
+            summaries[summary["source"]] = summary
             if progress:
                 progress(summary)
 
-        process = CrawlerProcess(scrapy_settings)
+        started = datetime.now(UTC)
+        process = StoppableProcess(scrapy_settings)
+        crawlers = []
         for source in sources:
             crawler = process.create_crawler(SPIDERS[source["platform"]])
             crawler.signals.connect(recorded, signal=source_recorded)
             process.crawl(crawler, source=source)
+            crawlers.append(crawler)
         process.start()
+        reason = "interrupted" if process.signum else "stopped before its results were stored"
+        for crawler, source in zip(crawlers, sources, strict=True):
+            if source["id"] not in summaries:  # stopped at once: the spider never closed
+                crawler.signals.send_catch_log(store_unsaved, reason=reason)
+            if source["id"] not in summaries:  # no store pipeline took it (or it crashed)
+                recorded(
+                    save_run(
+                        db_path,
+                        source,
+                        [],
+                        started=started,
+                        failure=reason,
+                        stats=crawler.stats.get_stats() if crawler.stats else None,
+                        busy_timeout=busy_timeout,
+                    )
+                )
     finally:
         lock.release()
-    return summaries
+    return [
+        {**summaries[s["id"]], "signal": interruption(summaries[s["id"]], process.signum)}
+        for s in sources
+    ]

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from rightsjobs.dedup import find_posting, match_key
-from rightsjobs.store import decode, encode, now_iso, upsert_sources
+from rightsjobs.store import decode, encode, now_iso, transaction, upsert_sources
 from rightsjobs.urls import url_key
 from understand import FIELDS
 
@@ -84,6 +84,38 @@ def run_status(db: Database, source: str, items: int, failure: str | None) -> st
     return "shrunk" if usual and items < SHRUNK_BELOW * usual else "ok"
 
 
+def run_summary(
+    source_id: str,
+    items: list[dict],
+    *,
+    started: datetime,
+    status: str,
+    failure: str | None,
+    stats: dict | None,
+    new_postings: int = 0,
+    closed: int = 0,
+) -> dict:
+    """A crawl_runs row: what one run of a source found and how it ended."""
+    finished = datetime.now(UTC)
+    vacancies = sum(1 for i in items if i["understood"]["is_vacancy"])
+    return {
+        "source": source_id,
+        "started": started.replace(microsecond=0).isoformat(),
+        "finished": finished.replace(microsecond=0).isoformat(),
+        "status": status,
+        "items": len(items),
+        "vacancies": vacancies,
+        "news_skipped": len(items) - vacancies,
+        "new_postings": new_postings,
+        "closed": closed,
+        "requests": int((stats or {}).get("downloader/request_count", 0)),
+        "errors": int((stats or {}).get("log_count/ERROR", 0)),
+        "duration": round((finished - started).total_seconds(), 2),
+        "error": failure,
+        "stats": json.dumps(stats or {}, default=str, sort_keys=True),
+    }
+
+
 def record_run(
     db: Database,
     source: dict,
@@ -97,35 +129,35 @@ def record_run(
     """Store one source's crawl in a single transaction and return its summary."""
     stamp = now_iso()
     sid = source["id"]
-    vacancies = [i for i in items if i["understood"]["is_vacancy"]]
     counts = {"new_postings": 0, "updated": 0, "closed": 0, "reopened": 0}
-    with db.atomic():
+    with transaction(db):
         upsert_sources(db, [source])
         status = run_status(db, sid, len(items), failure)
         seen: set[str] = set()
-        for item in vacancies:
-            seen.add(store_sighting(db, sid, item, stamp, counts))
+        for item in items:
+            if item["understood"]["is_vacancy"]:
+                seen.add(store_sighting(db, sid, item, stamp, counts))
         if status == "ok" and close_missing:
             counts["closed"] = close_missing_sightings(db, sid, seen, stamp)
-        finished = datetime.now(UTC)
-        summary = {
-            "source": sid,
-            "started": started.replace(microsecond=0).isoformat(),
-            "finished": finished.replace(microsecond=0).isoformat(),
-            "status": status,
-            "items": len(items),
-            "vacancies": len(vacancies),
-            "news_skipped": len(items) - len(vacancies),
-            "new_postings": counts["new_postings"],
-            "closed": counts["closed"],
-            "requests": int((stats or {}).get("downloader/request_count", 0)),
-            "errors": int((stats or {}).get("log_count/ERROR", 0)),
-            "duration": round((finished - started).total_seconds(), 2),
-            "error": failure,
-            "stats": json.dumps(stats or {}, default=str, sort_keys=True),
-        }
+        summary = run_summary(
+            sid,
+            items,
+            started=started,
+            status=status,
+            failure=failure,
+            stats=stats,
+            new_postings=counts["new_postings"],
+            closed=counts["closed"],
+        )
         db["crawl_runs"].insert(summary, pk="id")
     return {**summary, "updated": counts["updated"], "reopened": counts["reopened"]}
+
+
+def record_failed_run(db: Database, source: dict, summary: dict) -> None:
+    """Record a failed run whose items were not stored (nothing else changes)."""
+    with transaction(db):
+        upsert_sources(db, [source])
+        db["crawl_runs"].insert({**summary, "status": "failed"}, pk="id")
 
 
 def owner_lists(db: Database, posting_id: str, owner: str | None) -> bool:

@@ -138,15 +138,18 @@ class UnderstandPipeline(CrawlerPipeline):
 class StorePipeline(CrawlerPipeline):
     """Buffers a source's items and writes them in one transaction when its spider closes.
 
-    A run is `failed` when the spider recorded a failure or did not finish, `empty` with no
-    items, `shrunk` when it found under half its usual items; only an `ok` run closes the
-    postings that disappeared from the source.
+    A run is `failed` when the spider recorded a failure, was interrupted, went round a
+    redirect loop, or did not finish; `empty` with no items; `shrunk` when it found under half
+    its usual items; only an `ok` run closes the postings that disappeared from the source.
+    When the database cannot be written, the items go to a feed beside it (`save_run`).
     """
 
     def __init__(self, crawler) -> None:
         super().__init__(crawler)
         self.items: list[dict] = []
         self.started = datetime.now(UTC)
+        self.saved = False
+        self.redirect_loop: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -154,30 +157,62 @@ class StorePipeline(CrawlerPipeline):
             raise NotConfigured("items go to a feed; `rightsjobs ingest` stores them")
         pipeline = cls(crawler)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(pipeline.request_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(pipeline.store_unsaved, signal=store_unsaved)
         return pipeline
 
     def process_item(self, item):
         self.items.append(item)
         return item
 
+    def request_dropped(self, request) -> None:
+        """A redirect back to a URL of its own chain was dropped as seen: a redirect loop."""
+        if request.url in request.meta.get("redirect_urls", ()) and not self.redirect_loop:
+            self.redirect_loop = request.url
+
+    def failure(self, spider, reason: str) -> str | None:
+        """Why this run failed, or None."""
+        stats = self.crawler.stats.get_stats()
+        crashed = sorted(k for k in stats if k.startswith("spider_exceptions/"))
+        if reason == "shutdown":
+            return "interrupted" + (f" ({spider.failure})" if spider.failure else "")
+        if spider.failure:
+            return spider.failure
+        if reason != "finished":
+            return f"stopped: {reason}"
+        if self.redirect_loop:
+            return f"redirect loop at {self.redirect_loop}"
+        if crashed:
+            return f"parse error ({crashed[0].split('/', 1)[1]})"
+        return None
+
     def spider_closed(self, spider, reason: str) -> None:
         """Write the run once Scrapy knows why the spider stopped."""
-        from rightsjobs.ingest import record_run
-        from rightsjobs.store import open_db
+        self.save(spider, self.failure(spider, reason))
 
-        stats = self.crawler.stats.get_stats()
-        failure = spider.failure or (None if reason == "finished" else f"stopped: {reason}")
-        crashed = sorted(k for k in stats if k.startswith("spider_exceptions/"))
-        if not failure and crashed:
-            failure = f"parse error ({crashed[0].split('/', 1)[1]})"
-        db = open_db(self.crawler.settings.get("RIGHTSJOBS_DB"))
-        summary = record_run(
-            db,
+    def store_unsaved(self, reason: str) -> None:
+        """Save a run whose spider never closed (the crawl was stopped at once)."""
+        if not self.saved:
+            self.save(self.crawler.spider, reason)
+
+    def save(self, spider, failure: str | None) -> None:
+        from pathlib import Path
+
+        from rightsjobs.saving import save_run
+        from rightsjobs.store import BUSY_TIMEOUT
+
+        self.saved = True
+        settings = self.crawler.settings
+        summary = save_run(
+            Path(settings.get("RIGHTSJOBS_DB")),
             spider.source,
             self.items,
             started=self.started,
             failure=failure,
-            stats=stats,
+            stats=self.crawler.stats.get_stats(),
+            busy_timeout=settings.getfloat("RIGHTSJOBS_BUSY_TIMEOUT", BUSY_TIMEOUT),
         )
-        db.close()
         self.crawler.signals.send_catch_log(source_recorded, summary=summary)
+
+
+store_unsaved = object()  # signal (with `reason=`) to save a run whose spider never closed
