@@ -110,8 +110,11 @@ class Index:
             return
         langs, titles, docs = zip(*map(posting_document, vacancies), strict=True)
         if self.vectoriser is None:
-            self.vectoriser = Vectoriser().fit(list(docs))
-        full = self.vectoriser.transform(list(docs))
+            self.vectoriser = Vectoriser()
+        counts = self.vectoriser.counts(list(docs))
+        if not self.vectoriser.n:
+            self.vectoriser.fit_counts(counts)
+        full = self.vectoriser.weigh(counts)
         families = posting_families(full, self.vectoriser.transform(list(titles)), self.vectoriser)
         records = fit.posting_records(vacancies, list(langs))
         present = full.T.tocsr().astype(bool)
