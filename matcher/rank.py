@@ -31,8 +31,10 @@ from matcher.text import (
     block_normalise,
     posting_document,
     profile_document,
+    surface_forms,
     term_features,
 )
+from matcher.topics import untopical_columns
 
 KEEP_TERMS = (32, 16)  # strongest words and pairs kept per posting (keeps products sparse)
 QUERY_TERMS = (16, 8)  # strongest words and pairs kept per profile
@@ -94,6 +96,8 @@ class Index:
         self._term_cache: dict[str, np.ndarray] = {}
         self._explain = why.Explainer()
         self._why_keys: list[tuple] = []  # each posting's `Explainer.posting_key`
+        self._langs: list[str | None] = []  # each posting's language
+        self._surfaces: dict[int, dict[int, str]] = {}  # posting -> column -> how it writes it
         self.add(postings)
 
     def __len__(self) -> int:
@@ -130,6 +134,7 @@ class Index:
             self.position[vacancies[i]["id"]] = start + i
         self._term_cache.clear()
         self.postings.extend(vacancies)
+        self._langs.extend(langs)
         self._why_keys.extend(map(self._explain.posting_key, vacancies))
         self._alive = np.concatenate([self._alive, alive])
         self._stack()
@@ -192,7 +197,8 @@ class Index:
     def _candidates(self, usable: np.ndarray) -> Candidates:
         """The candidate lists of the usable postings (kept while they stay the same)."""
         if self._lists is None or not np.array_equal(self._lists.usable, usable):
-            self._lists = Candidates(self._x, self._records, usable)
+            untopical = untopical_columns(self.vectoriser)
+            self._lists = Candidates(self._x, self._records, usable, untopical)
         return self._lists
 
     def _batch(
@@ -235,20 +241,32 @@ class Index:
         rows, ranks = np.nonzero(best >= 0)
         cols, scores, shared = best[rows, ranks], scores[rows, ranks], shared[rows, ranks]
         profiles = batch.profiles
-        terms = batch.terms.matched(rows, batch.queries.start, shared)
+        picked = batch.terms.matched(rows, batch.queries.start, shared)
         explain = self._explain
         prof_keys = [explain.profile_key(p) for p in profiles]
         results: list[list[dict]] = [[] for _ in profiles]
-        for r, c, s, t in zip(rows.tolist(), cols.tolist(), scores.tolist(), terms, strict=True):
+        column = batch.terms.column
+        for r, c, s, t in zip(rows.tolist(), cols.tolist(), scores.tolist(), picked, strict=True):
             posting, key = self.postings[c], self._why_keys[c]
+            words = self._surface_forms(c)
+            terms = list(dict.fromkeys(words[f] for f in column[t[t >= 0]].tolist() if f in words))
             results[r].append(
                 {
                     "id": posting["id"],
                     "score": round(min(s, 1.0), 4),
-                    "why": explain(posting, key, profiles[r], prof_keys[r], t, as_of),
+                    "why": explain(posting, key, profiles[r], prof_keys[r], terms, as_of),
                 }
             )
         return results
+
+    def _surface_forms(self, j: int) -> dict[int, str]:
+        """How posting j writes each feature of its vector (see `text.surface_forms`)."""
+        found = self._surfaces.get(j)
+        if found is None:
+            row = self._x.indices[self._x.indptr[j] : self._x.indptr[j + 1]]
+            found = surface_forms(self.postings[j], self._langs[j], row, self.vectoriser)
+            self._surfaces[j] = found
+        return found
 
     def _seen(self, profile: dict, seen: dict[str, set[str]]) -> np.ndarray:
         """Sorted positions of the postings the profile was already shown."""
