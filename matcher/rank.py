@@ -12,7 +12,7 @@ has changed a lot a rebuild (a new `Index`) gives slightly different, fresher we
 """
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
@@ -138,6 +138,20 @@ class Index:
         self._why_keys.extend(map(self._explain.posting_key, vacancies))
         self._alive = np.concatenate([self._alive, alive])
         self._stack()
+
+    def remove(self, ids: Iterable[str]) -> None:
+        """Never rank these postings again (their rows stay, dead, until a rebuild)."""
+        for posting_id in ids:
+            j = self.position.pop(posting_id, None)
+            if j is not None:
+                self._alive[j] = False
+                self.postings[j] = {"id": posting_id}
+                self._why_keys[j] = ()
+
+    @property
+    def dead(self) -> int:
+        """Rows of replaced or removed postings."""
+        return len(self.postings) - len(self)
 
     def _stack(self) -> None:
         xs, presents, families, records = zip(*self._parts, strict=True)
