@@ -7,6 +7,7 @@ weekly match analyses only the week's postings.
 
 import hashlib
 import json
+import time
 from datetime import date
 from pathlib import Path
 
@@ -49,13 +50,25 @@ def index_folder(db: Database) -> Path | None:
     return None
 
 
-def match_all(db: Database, as_of: date) -> dict[str, list[dict]]:
-    """Rank and record every active profile's shortlist; returns results by profile id."""
+def match_all(
+    db: Database, as_of: date, timings: dict[str, float] | None = None
+) -> dict[str, list[dict]]:
+    """Rank and record every active profile's shortlist (all or none); returns results by
+    profile id. `timings`, when given, receives the seconds each step took."""
+    steps: dict[str, float] = {}
+    last = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal last
+        steps[step], last = time.perf_counter() - last, time.perf_counter()
+
     profiles = active_profiles(db)
     postings = open_postings(db, as_of)
+    lap("read the store")
     index = saved.current(
         index_folder(db), postings, fingerprint, lambda line: click.echo(line, err=True)
     )
+    lap("load and update the index")
     seen = {p["id"]: seen_postings(db, p["id"]) for p in profiles}
     ranked = index.rank(
         profiles,
@@ -63,9 +76,14 @@ def match_all(db: Database, as_of: date) -> dict[str, list[dict]]:
         as_of=as_of,
         seen=seen,
     )
+    lap("rank")
     results = {}
-    for profile, shortlist in zip(profiles, ranked, strict=True):
-        shortlist = shortlist[: profile["max_items"]]
-        record_matches(db, profile["id"], shortlist, as_of)
-        results[profile["id"]] = shortlist
+    with db.atomic():
+        for profile, shortlist in zip(profiles, ranked, strict=True):
+            shortlist = shortlist[: profile["max_items"]]
+            record_matches(db, profile["id"], shortlist, as_of)
+            results[profile["id"]] = shortlist
+    lap("record the matches")
+    if timings is not None:
+        timings.update(steps)
     return results
