@@ -25,13 +25,13 @@ from matcher import fit, why
 from matcher.candidates import Candidates
 from matcher.relevance import best_weight, posting_families, profile_families
 from matcher.search import Queries, top_k
+from matcher.surfaces import surface_forms
 from matcher.text import (
     WORD_SPACE,
     Vectoriser,
     block_normalise,
     posting_document,
     profile_document,
-    surface_forms,
     term_features,
 )
 from matcher.topics import untopical_columns
@@ -97,7 +97,9 @@ class Index:
         self._explain = why.Explainer()
         self._why_keys: list[tuple] = []  # each posting's `Explainer.posting_key`
         self._langs: list[str | None] = []  # each posting's language
-        self._surfaces: dict[int, dict[int, str]] = {}  # posting -> column -> how it writes it
+        self._surfaces: dict[
+            int, dict[int, str | None]
+        ] = {}  # posting -> column -> how it writes it
         self.add(postings)
 
     def __len__(self) -> int:
@@ -259,11 +261,12 @@ class Index:
         explain = self._explain
         prof_keys = [explain.profile_key(p) for p in profiles]
         results: list[list[dict]] = [[] for _ in profiles]
-        column = batch.terms.column
+        column, feature = batch.terms.column, batch.terms.feature
         for r, c, s, t in zip(rows.tolist(), cols.tolist(), scores.tolist(), picked, strict=True):
             posting, key = self.postings[c], self._why_keys[c]
-            words = self._surface_forms(c)
-            terms = list(dict.fromkeys(words[f] for f in column[t[t >= 0]].tolist() if f in words))
+            picks = {column[g]: feature[g] for g in t[t >= 0].tolist()}
+            words = self._surface_forms(c, picks)
+            terms = list(dict.fromkeys(words[f] for f in picks if words.get(f)))
             results[r].append(
                 {
                     "id": posting["id"],
@@ -273,14 +276,15 @@ class Index:
             )
         return results
 
-    def _surface_forms(self, j: int) -> dict[int, str]:
-        """How posting j writes each feature of its vector (see `text.surface_forms`)."""
-        found = self._surfaces.get(j)
-        if found is None:
-            row = self._x.indices[self._x.indptr[j] : self._x.indptr[j + 1]]
-            found = surface_forms(self.postings[j], self._langs[j], row, self.vectoriser)
-            self._surfaces[j] = found
-        return found
+    def _surface_forms(self, j: int, features: dict[int, str]) -> dict[int, str | None]:
+        """How posting j writes these features (column -> feature; see `matcher.surfaces`),
+        None for one it does not have; remembered."""
+        known = self._surfaces.setdefault(j, {})
+        missing = {c: f for c, f in features.items() if c not in known}
+        if missing:
+            found = surface_forms(self.postings[j], self._langs[j], missing, self.vectoriser)
+            known.update({c: found.get(c) for c in missing})
+        return known
 
     def _seen(self, profile: dict, seen: dict[str, set[str]]) -> np.ndarray:
         """Sorted positions of the postings the profile was already shown."""

@@ -302,41 +302,6 @@ class Vectoriser:
         return out
 
 
-def shown_word(original: str) -> str:
-    """A word as an explanation shows it: lowercase unless written in capitals (UN, LGBTI)."""
-    return original if original.isupper() else original.lower()
-
-
-def surface_forms(
-    posting: dict, lang: str | None, wanted: np.ndarray, vectoriser: Vectoriser
-) -> dict[int, str]:
-    """How the posting writes each of the `wanted` feature columns it has: the first time it
-    occurs in the title, else in the text; a pair as the run of words from its first to its
-    second word (stop words between them included)."""
-    out: dict[int, str] = {}
-    vocab = vectoriser.vocabulary
-    for text in (posting.get("title") or "", posting.get("text") or ""):
-        folded = WORD.findall(fold(text))
-        originals = WORD.findall(text)
-        if len(originals) != len(folded):  # folding split or joined a word: show it folded
-            originals = folded
-        hits = _CACHE.setdefault(lang, {})
-        mapped_words = [hits.get(w) or map_word(lang, w) for w in folded]
-        origin = np.repeat(np.arange(len(folded)), [len(m) for m in mapped_words])
-        ids = np.array(
-            [vocab.get(t, -1) for t in chain.from_iterable(mapped_words)], dtype=np.int64
-        )
-        pairs = np.flatnonzero((ids[:-1] >= 0) & (ids[1:] >= 0))
-        cols = np.concatenate([ids, _pair_columns(ids[pairs], ids[pairs + 1])])
-        first = np.concatenate([origin, origin[pairs]])
-        last = np.concatenate([origin, origin[pairs + 1]])
-        for at in np.flatnonzero(np.isin(cols, wanted)).tolist():
-            if int(cols[at]) not in out:
-                words = originals[first[at] : last[at] + 1]
-                out[int(cols[at])] = " ".join(map(shown_word, words))
-    return out
-
-
 def block_normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
     """Scale each row's word block and pair block to unit length times BLOCK_WEIGHTS."""
     matrix = sp.csr_matrix(matrix, dtype=np.float32)

@@ -35,6 +35,7 @@ class Terms(NamedTuple):
     holds_start: np.ndarray  # per name, the names it holds ("legal" in "legal aid"), as CSR
     holds: np.ndarray
     column: np.ndarray  # per query term: its feature column
+    feature: list[str | None]  # per query term: its feature ("legal", "aid legal"), if known
 
     def matched(self, rows: np.ndarray, starts: np.ndarray, shared: np.ndarray) -> np.ndarray:
         """For each result, its profile row and the query terms it shares with its posting
@@ -68,6 +69,9 @@ def terms(
     ids: dict[str, int] = {}
     name = np.full(len(columns), -1, dtype=np.int64)
     name[found] = [ids.setdefault(words[f], len(ids)) for f in feature[at[found]].tolist()]
+    feature_of: list[str | None] = [None] * len(columns)
+    for term, f in zip(found.tolist(), feature[at[found]].tolist(), strict=True):
+        feature_of[term] = features[f]
     names = list(ids)
     holds = set()
     multi = np.array([" " in n for n in names], dtype=bool)
@@ -85,6 +89,7 @@ def terms(
         np.searchsorted(pairs[:, 0], np.arange(len(names) + 1)).astype(np.int64),
         pairs[:, 1].copy(),
         columns,
+        feature_of,
     )
 
 
