@@ -9,6 +9,7 @@ full.
 """
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from itertools import chain
 
@@ -31,25 +32,25 @@ def _starting(head: str) -> re.Pattern:
     return re.compile(rf"(?<![^\W_]){re.escape(head)}[^\W_]*")
 
 
-def _spans(word: str, folded: str, lang: str | None) -> list[Span]:
-    """Where the words of `folded` whose analysis holds `word` are."""
-    return [
-        m.span() for m in _starting(word[:4]).finditer(folded) if word in map_word(lang, m.group())
-    ]
+def _spans(word: str, folded: str, lang: str | None) -> Iterator[Span]:
+    """Where the words of `folded` whose analysis holds `word` are, in order."""
+    for m in _starting(word[:4]).finditer(folded):
+        if word in map_word(lang, m.group()):
+            yield m.span()
 
 
 def _only_stop_words(gap: str, lang: str | None) -> bool:
     return all(not map_word(lang, w) for w in WORD.findall(gap))
 
 
-def _quick(feature: str, text: str, lang: str | None) -> str | None:
-    """How an ASCII English text writes a feature, searched directly; None if not found."""
-    folded = text.casefold()
+def _quick(feature: str, text: str, folded: str, lang: str | None) -> str | None:
+    """How an ASCII English text (and its casefolded copy) writes a feature, searched
+    directly; None if not found."""
     words = feature.split(" ")
     if len(words) == 1:
-        found = _spans(words[0], folded, lang)
-        return shown(text[found[0][0] : found[0][1]]) if found else None
-    left, right = _spans(words[0], folded, lang), _spans(words[1], folded, lang)
+        start, end = next(_spans(words[0], folded, lang), (0, 0))
+        return shown(text[start:end]) if end else None
+    left, right = list(_spans(words[0], folded, lang)), list(_spans(words[1], folded, lang))
     runs = [
         (a[0], b[1])
         for first, second in ((left, right), (right, left))
@@ -94,17 +95,17 @@ def surface_forms(
 ) -> dict[int, str]:
     """How the posting writes each of `features` (column -> feature) that it has."""
     out: dict[int, str] = {}
-    for text in (posting.get("title") or "", posting.get("text") or ""):
-        missing = {c: f for c, f in features.items() if c not in out}
-        if not missing:
-            break
-        if lang in (None, "en") and text.isascii():
-            for col, feature in missing.items():
-                found = _quick(feature, text, lang)
+    texts = (posting.get("title") or "", posting.get("text") or "")
+    if lang in (None, "en"):
+        for text in filter(str.isascii, texts):
+            folded = text.casefold()
+            for col, feature in features.items():
+                found = None if col in out else _quick(feature, text, folded, lang)
                 if found:
                     out[col] = found
-            missing = {c: f for c, f in missing.items() if c not in out}
-        if missing:
-            wanted = np.array(sorted(missing), dtype=np.int64)
-            out.update(_analysed(text, lang, wanted, vectoriser))
+    for text in texts:
+        missing = sorted(c for c in features if c not in out)
+        if not missing:
+            break
+        out.update(_analysed(text, lang, np.array(missing, dtype=np.int64), vectoriser))
     return out

@@ -93,3 +93,16 @@ def test_generic_words_alone_are_no_match():
         ["campaigning"],
     )
     assert results([driver], profile) == []
+
+
+def test_terms_of_a_posting_in_another_language_are_its_own_words():
+    french = posting(
+        "fr",
+        "Juriste",
+        "Juriste pour le contentieux stratégique et l'aide juridique devant la Commission "
+        "africaine des droits de l'homme et des peuples.",
+    )
+    profile = person("Lawyer doing strategic litigation and legal aid.", ["litigation"])
+    terms = results([french], profile)[0]["why"]["matched_terms"]
+    text = f"{french['title']} {french['text']}".lower()
+    assert terms and all(term in text for term in terms), terms
