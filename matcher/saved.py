@@ -53,7 +53,8 @@ def analyser_version() -> str:
 
 def save(index: Index, folder: Path, fingerprints: dict[str, str]) -> None:
     """Write the index as a new generation of `folder` and make it current; older generations
-    are removed. `fingerprints` maps each indexed posting id to its fingerprint."""
+    are removed (a reader that loses its generation so rebuilds: never a stale index).
+    `fingerprints` maps each indexed posting id to its fingerprint."""
     folder.mkdir(parents=True, exist_ok=True)
     name = f"g{time.time_ns()}-{os.getpid()}"
     tmp = folder / f"tmp-{name}"
@@ -89,12 +90,13 @@ def save(index: Index, folder: Path, fingerprints: dict[str, str]) -> None:
     }
     (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     tmp.rename(folder / name)
-    pointer = folder / f"CURRENT.{name}"
+    pointer = folder / f"tmp-CURRENT-{name}"
     pointer.write_text(name, encoding="utf-8")
     pointer.replace(folder / "CURRENT")
-    for old in folder.iterdir():
-        if old.name not in (name, "CURRENT") and not old.name.startswith("tmp-"):
-            shutil.rmtree(old) if old.is_dir() else old.unlink()
+    for old in folder.iterdir():  # older generations, and what crashed writers left
+        left = old.name.startswith("tmp-") and time.time() - old.stat().st_mtime > 3600
+        if left or (old.name.startswith("g") and old.name < name):
+            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
 
 
 def load(folder: Path) -> tuple[Index, dict[str, str]]:
