@@ -6,8 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from matcher import Index, saved
+from rightsjobs.cli import cli
 from rightsjobs.ingest import record_run
 from rightsjobs.shortlists import index_folder, match_all
 from rightsjobs.store import upsert_profiles
@@ -167,3 +169,14 @@ def test_a_loaded_index_ranks_like_the_saved_one(tmp_path):
     back = saved.current(tmp_path, postings, lambda p: "same", print)
     assert back.rank(PROFILES, as_of=AS_OF) == index.rank(PROFILES, as_of=AS_OF)
     assert len(loaded) == len(index)
+
+
+def test_rightsjobs_match_says_once_that_it_rebuilds(store):
+    path = store.conn.execute("pragma database_list").fetchone()[2]
+    args = ["match", "--db", path, "--as-of", AS_OF.isoformat()]
+    first = CliRunner().invoke(cli, args)
+    again = CliRunner().invoke(cli, args)
+    assert first.exit_code == again.exit_code == 0, first.output
+    assert first.output.count("rebuilding the match index") == 1
+    assert "rebuilding" not in again.output
+    assert "Traceback" not in first.output + again.output
