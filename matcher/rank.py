@@ -97,9 +97,7 @@ class Index:
         self._explain = why.Explainer()
         self._why_keys: list[tuple] = []  # each posting's `Explainer.posting_key`
         self._langs: list[str | None] = []  # each posting's language
-        self._surfaces: dict[
-            int, dict[int, str | None]
-        ] = {}  # posting -> column -> how it writes it
+        self._surfaces: dict[int, dict[str, str | None]] = {}  # see `surfaces`
         self.add(postings)
 
     def __len__(self) -> int:
@@ -264,9 +262,9 @@ class Index:
         column, feature = batch.terms.column, batch.terms.feature
         for r, c, s, t in zip(rows.tolist(), cols.tolist(), scores.tolist(), picked, strict=True):
             posting, key = self.postings[c], self._why_keys[c]
-            picks = {column[g]: feature[g] for g in t[t >= 0].tolist()}
+            picks = {feature[g]: column[g] for g in t[t >= 0].tolist()}
             words = self._surface_forms(c, picks)
-            terms = list(dict.fromkeys(words[f] for f in picks if words.get(f)))
+            terms = list(dict.fromkeys(words[f] for f in picks if words[f]))
             results[r].append(
                 {
                     "id": posting["id"],
@@ -276,15 +274,30 @@ class Index:
             )
         return results
 
-    def _surface_forms(self, j: int, features: dict[int, str]) -> dict[int, str | None]:
-        """How posting j writes these features (column -> feature; see `matcher.surfaces`),
-        None for one it does not have; remembered."""
+    def _surface_forms(self, j: int, features: dict[str, int]) -> dict[str, str | None]:
+        """How posting j writes these features (feature -> column; see `matcher.surfaces`),
+        None for one it does not have; remembered (`surfaces`)."""
         known = self._surfaces.setdefault(j, {})
-        missing = {c: f for c, f in features.items() if c not in known}
+        missing = {c: f for f, c in features.items() if f not in known}
         if missing:
             found = surface_forms(self.postings[j], self._langs[j], missing, self.vectoriser)
-            known.update({c: found.get(c) for c in missing})
+            known.update({f: found.get(c) for c, f in missing.items()})
         return known
+
+    @property
+    def surfaces(self) -> dict[str, dict[str, str | None]]:
+        """How each posting writes the features shown so far, by posting id: remembered
+        across runs by `matcher.saved`, and only valid for the same posting text."""
+        return {
+            self.postings[j]["id"]: known for j, known in self._surfaces.items() if self._alive[j]
+        }
+
+    def remember_surfaces(self, surfaces: dict[str, dict[str, str | None]]) -> None:
+        """Take up `surfaces` of postings indexed with the same text."""
+        for posting_id, known in surfaces.items():
+            j = self.position.get(posting_id)
+            if j is not None:
+                self._surfaces.setdefault(j, {}).update(known)
 
     def _seen(self, profile: dict, seen: dict[str, set[str]]) -> np.ndarray:
         """Sorted positions of the postings the profile was already shown."""

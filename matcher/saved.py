@@ -28,6 +28,7 @@ from matcher.text import Vectoriser
 
 FORMAT = 1
 ANALYSER_FILES = ("text.py", "lexicon.py", "relevance.py", "fit.py", "rank.py")
+SURFACES = "surfaces.json"
 STALE = 1.0  # rebuild once the postings added since the fit outnumber the fitted ones this much
 ARRAYS = ("x_data", "x_indices", "x_indptr", "p_indices", "p_indptr", "families", "records")
 ARRAYS += ("alive", "df_columns", "df_counts")
@@ -95,7 +96,7 @@ def save(index: Index, folder: Path, fingerprints: dict[str, str]) -> None:
     pointer.replace(folder / "CURRENT")
     for old in folder.iterdir():  # older generations, and what crashed writers left
         left = old.name.startswith("tmp-") and time.time() - old.stat().st_mtime > 3600
-        if left or (old.name.startswith("g") and old.name < name):
+        if left or (old.name.startswith("g") and old.name < name and old.is_dir()):
             shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
 
 
@@ -160,14 +161,16 @@ def current(
     postings: list[dict],
     fingerprint: Callable[[dict], str],
     notify: Callable[[str], None],
-) -> Index:
-    """An Index of exactly these postings: the one saved in `folder`, brought up to date
-    (changed postings re-analysed, gone ones removed) and saved again, or a new one when none
-    can serve (`notify` then says why in one line). Without a folder, a new one, unsaved."""
+) -> tuple[Index, dict[str, str]]:
+    """An Index of exactly these postings and their fingerprints: the index saved in
+    `folder`, brought up to date (changed postings re-analysed, gone ones removed) and saved
+    again, with the surface forms remembered for its unchanged postings; or a new one when
+    none can serve (`notify` then says why in one line). Without a folder, a new one,
+    unsaved."""
     vacancies = [p for p in postings if p.get("is_vacancy")]
-    if folder is None:
-        return Index(vacancies)
     marks = {p["id"]: fingerprint(p) for p in vacancies}
+    if folder is None:
+        return Index(vacancies), marks
     try:
         index, stored = load(folder)
         index = _update(index, stored, vacancies, marks)
@@ -179,7 +182,33 @@ def current(
         changed = stored != marks
     if changed and len(index):
         save(index, folder, marks)
-    return index
+    index.remember_surfaces(_surfaces(folder, marks))
+    return index, marks
+
+
+def _surfaces(folder: Path, marks: dict[str, str]) -> dict[str, dict[str, str | None]]:
+    """The surface forms saved by `save_surfaces` for postings with these fingerprints."""
+    try:
+        saved = json.loads((folder / SURFACES).read_text(encoding="utf-8"))
+        if saved.get("analyser") != analyser_version():
+            return {}
+        return {i: known for i, (mark, known) in saved["postings"].items() if marks.get(i) == mark}
+    except Exception:  # a cache: a missing or damaged one is only recomputed
+        return {}
+
+
+def save_surfaces(folder: Path | None, index: Index, marks: dict[str, str]) -> None:
+    """Keep how the postings write the features shown (`Index.surfaces`) for the next run,
+    beside the generations (replaced atomically); each is used again only for a posting with
+    the same fingerprint."""
+    if folder is None or not folder.is_dir():
+        return
+    known = {i: [marks[i], words] for i, words in index.surfaces.items() if i in marks}
+    tmp = folder / f"tmp-{SURFACES}-{os.getpid()}"
+    tmp.write_text(
+        json.dumps({"analyser": analyser_version(), "postings": known}), encoding="utf-8"
+    )
+    tmp.replace(folder / SURFACES)
 
 
 def _update(index: Index, stored: dict, vacancies: list[dict], marks: dict[str, str]) -> Index:

@@ -65,8 +65,9 @@ def match_all(
     profiles = active_profiles(db)
     postings = open_postings(db, as_of)
     lap("read the store")
-    index = saved.current(
-        index_folder(db), postings, fingerprint, lambda line: click.echo(line, err=True)
+    folder = index_folder(db)
+    index, marks = saved.current(
+        folder, postings, fingerprint, lambda line: click.echo(line, err=True)
     )
     lap("load and update the index")
     seen = {p["id"]: seen_postings(db, p["id"]) for p in profiles}
@@ -76,6 +77,7 @@ def match_all(
         as_of=as_of,
         seen=seen,
     )
+    saved.save_surfaces(folder, index, marks)
     lap("rank")
     results = {}
     with db.atomic():

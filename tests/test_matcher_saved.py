@@ -166,7 +166,7 @@ def test_a_loaded_index_ranks_like_the_saved_one(tmp_path):
     saved.save(index, tmp_path, {p["id"]: "same" for p in postings})
     loaded, marks = saved.load(tmp_path)
     assert marks == {p["id"]: "same" for p in postings}
-    back = saved.current(tmp_path, postings, lambda p: "same", print)
+    back, _ = saved.current(tmp_path, postings, lambda p: "same", print)
     assert back.rank(PROFILES, as_of=AS_OF) == index.rank(PROFILES, as_of=AS_OF)
     assert len(loaded) == len(index)
 
@@ -180,3 +180,20 @@ def test_rightsjobs_match_says_once_that_it_rebuilds(store):
     assert first.output.count("rebuilding the match index") == 1
     assert "rebuilding" not in again.output
     assert "Traceback" not in first.output + again.output
+
+
+def test_surface_forms_are_remembered_for_unchanged_postings_only(store, capsys):
+    match(store, capsys)
+    legal = next(
+        r["id"] for r in store.query("select id from postings where title = 'Legal Officer'")
+    )
+    cache = index_folder(store) / saved.SURFACES
+    kept = json.loads(cache.read_text())
+    assert kept["postings"][legal][1]["litigation"] == "litigation"
+    kept["postings"][legal][1]["litigation"] = "remembered"
+    cache.write_text(json.dumps(kept))
+    terms = {r["id"]: r["why"]["matched_terms"] for r in match(store, capsys)[0]["jean"]}
+    assert "remembered" in terms[legal]
+    crawl(store, [item(i) for i in JOBS if i != "1"] + [item("1", text=JOBS["1"][1] + " Now.")])
+    terms = {r["id"]: r["why"]["matched_terms"] for r in match(store, capsys)[0]["jean"]}
+    assert "remembered" not in terms[legal] and "litigation" in terms[legal]
