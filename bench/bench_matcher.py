@@ -9,9 +9,11 @@ ranking time at 10%, 30% and 100% of the postings; and adding a week's postings 
 """
 
 import argparse
+import hashlib
 import os
 import resource
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -26,6 +28,8 @@ from synthetic import Corpus  # noqa: E402
 from matcher import Index, fit  # noqa: E402
 from matcher.search import search_threads  # noqa: E402
 from matcher.text import WORD, profile_document  # noqa: E402
+from rightsjobs.shortlists import match_all  # noqa: E402
+from rightsjobs.store import encode, open_db, upsert_profiles  # noqa: E402
 
 K = 20
 WEEK = 0.02  # share of the corpus that a week brings
@@ -84,6 +88,53 @@ def bm25(postings: list[dict], profiles: list[dict]) -> tuple[float, float, int]
     return build, wall / len(sample), len(sample)
 
 
+def stored(posting: dict) -> dict:
+    """A synthetic posting as a row of the store's postings table."""
+    row = {k: v for k, v in posting.items() if k != "text"}
+    digest = f"{posting['title']}|{posting['text']}|{posting['deadline']}"
+    return encode(
+        {
+            **row,
+            "description": posting["text"],
+            "status": "open",
+            "content_hash": hashlib.sha1(digest.encode()).hexdigest(),
+        }
+    )
+
+
+def from_store(postings: list[dict], profiles: list[dict], as_of) -> None:
+    """Print `rightsjobs match` timings on a store: the first run (which builds and saves the
+    index), then a run after a week of changes (2% new postings, 1% closed, 0.5% rewritten)
+    that updates the saved index."""
+    week = int(len(postings) * WEEK)
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_db(Path(folder) / "bench.db")
+        db["postings"].insert_all(map(stored, postings[:-week]), batch_size=5000)
+        upsert_profiles(db, [{**p, "max_items": K} for p in profiles])
+        print(f"\nmatch from the store ({len(profiles):,} profiles, top {K}, `rightsjobs match`):")
+        for run in ("first run, no saved index", "a week later, saved index"):
+            if run.startswith("a week"):
+                a_week(db, postings, week)
+            steps: dict[str, float] = {}
+            _, wall, _ = clock(match_all, db, as_of, steps)
+            parts = ", ".join(f"{step} {t:.1f} s" for step, t in steps.items())
+            open_now = db.execute("select count(*) from postings where status = 'open'").fetchone()
+            print(f"  {run} ({open_now[0]:,} open postings): {wall:.1f} s wall ({parts})")
+        db.close()
+
+
+def a_week(db, postings: list[dict], week: int) -> None:
+    """A week of changes in the store: the last `week` postings arrive, half as many of the
+    first close and a quarter as many are rewritten."""
+    with db.atomic():
+        db["postings"].insert_all(map(stored, postings[-week:]), batch_size=5000)
+        closed = [p["id"] for p in postings[: week // 2]]
+        marks = ",".join("?" * len(closed))
+        db.execute(f"update postings set status = 'closed' where id in ({marks})", closed)
+        for p in postings[week // 2 : week // 2 + week // 4]:
+            db["postings"].update(p["id"], stored({**p, "text": p["text"] + " rewritten anew"}))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1/10 of the corpus")
@@ -140,6 +191,8 @@ def main(argv: list[str] | None = None) -> None:
         f"  peak resident memory so far (corpus, index, ranking; before the baselines): "
         f"{ours_rss:,.0f} MiB"
     )
+
+    from_store(postings, profiles, as_of)
 
     sample = profiles[: max(10, n_profiles // 200)]
     _, naive_wall, _ = clock(naive, index, sample, as_of)

@@ -30,13 +30,21 @@ class Lists(NamedTuple):
     term_start: np.ndarray  # (postings + 1,) int64
     term: np.ndarray  # int32 compact term columns
     term_weight: np.ndarray  # float32
+    topical: np.ndarray  # (terms,) bool: the term is topical evidence (`matcher.topics`)
 
 
 class Candidates:
     """The lists of an index, and the map of its feature columns to their compact terms."""
 
-    def __init__(self, vectors: sp.csr_matrix, postings: np.ndarray, usable: np.ndarray) -> None:
-        """Lists of the `usable` postings (`postings` are their fit.POSTING records)."""
+    def __init__(
+        self,
+        vectors: sp.csr_matrix,
+        postings: np.ndarray,
+        usable: np.ndarray,
+        untopical: np.ndarray,
+    ) -> None:
+        """Lists of the `usable` postings (`postings` are their fit.POSTING records);
+        `untopical` are the sorted feature columns that are no topical evidence."""
         self.usable = usable
         used = np.unique(vectors.indices)
         self.columns = used  # the feature column of each compact term
@@ -72,6 +80,7 @@ class Candidates:
             x.indptr.astype(np.int64),
             x.indices.astype(np.int32),
             x.data.astype(np.float32),
+            ~np.isin(used, untopical, assume_unique=True),
         )
 
     def queries(self, queries: sp.csr_matrix) -> sp.csr_matrix:

@@ -12,7 +12,7 @@ has changed a lot a rebuild (a new `Index`) gives slightly different, fresher we
 """
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
@@ -25,6 +25,7 @@ from matcher import fit, why
 from matcher.candidates import Candidates
 from matcher.relevance import best_weight, posting_families, profile_families
 from matcher.search import Queries, top_k
+from matcher.surfaces import surface_forms
 from matcher.text import (
     WORD_SPACE,
     Vectoriser,
@@ -33,6 +34,7 @@ from matcher.text import (
     profile_document,
     term_features,
 )
+from matcher.topics import untopical_columns
 
 KEEP_TERMS = (32, 16)  # strongest words and pairs kept per posting (keeps products sparse)
 QUERY_TERMS = (16, 8)  # strongest words and pairs kept per profile
@@ -94,6 +96,8 @@ class Index:
         self._term_cache: dict[str, np.ndarray] = {}
         self._explain = why.Explainer()
         self._why_keys: list[tuple] = []  # each posting's `Explainer.posting_key`
+        self._langs: list[str | None] = []  # each posting's language
+        self._surfaces: dict[int, dict[str, str | None]] = {}  # see `surfaces`
         self.add(postings)
 
     def __len__(self) -> int:
@@ -110,8 +114,11 @@ class Index:
             return
         langs, titles, docs = zip(*map(posting_document, vacancies), strict=True)
         if self.vectoriser is None:
-            self.vectoriser = Vectoriser().fit(list(docs))
-        full = self.vectoriser.transform(list(docs))
+            self.vectoriser = Vectoriser()
+        counts = self.vectoriser.counts(list(docs))
+        if not self.vectoriser.n:
+            self.vectoriser.fit_counts(counts)
+        full = self.vectoriser.weigh(counts)
         families = posting_families(full, self.vectoriser.transform(list(titles)), self.vectoriser)
         records = fit.posting_records(vacancies, list(langs))
         present = full.T.tocsr().astype(bool)
@@ -127,9 +134,24 @@ class Index:
             self.position[vacancies[i]["id"]] = start + i
         self._term_cache.clear()
         self.postings.extend(vacancies)
+        self._langs.extend(langs)
         self._why_keys.extend(map(self._explain.posting_key, vacancies))
         self._alive = np.concatenate([self._alive, alive])
         self._stack()
+
+    def remove(self, ids: Iterable[str]) -> None:
+        """Never rank these postings again (their rows stay, dead, until a rebuild)."""
+        for posting_id in ids:
+            j = self.position.pop(posting_id, None)
+            if j is not None:
+                self._alive[j] = False
+                self.postings[j] = {"id": posting_id}
+                self._why_keys[j] = ()
+
+    @property
+    def dead(self) -> int:
+        """Rows of replaced or removed postings."""
+        return len(self.postings) - len(self)
 
     def _stack(self) -> None:
         xs, presents, families, records = zip(*self._parts, strict=True)
@@ -189,7 +211,8 @@ class Index:
     def _candidates(self, usable: np.ndarray) -> Candidates:
         """The candidate lists of the usable postings (kept while they stay the same)."""
         if self._lists is None or not np.array_equal(self._lists.usable, usable):
-            self._lists = Candidates(self._x, self._records, usable)
+            untopical = untopical_columns(self.vectoriser)
+            self._lists = Candidates(self._x, self._records, usable, untopical)
         return self._lists
 
     def _batch(
@@ -232,20 +255,49 @@ class Index:
         rows, ranks = np.nonzero(best >= 0)
         cols, scores, shared = best[rows, ranks], scores[rows, ranks], shared[rows, ranks]
         profiles = batch.profiles
-        terms = batch.terms.matched(rows, batch.queries.start, shared)
+        picked = batch.terms.matched(rows, batch.queries.start, shared)
         explain = self._explain
         prof_keys = [explain.profile_key(p) for p in profiles]
         results: list[list[dict]] = [[] for _ in profiles]
-        for r, c, s, t in zip(rows.tolist(), cols.tolist(), scores.tolist(), terms, strict=True):
+        column, feature = batch.terms.column, batch.terms.feature
+        for r, c, s, t in zip(rows.tolist(), cols.tolist(), scores.tolist(), picked, strict=True):
             posting, key = self.postings[c], self._why_keys[c]
+            picks = {feature[g]: column[g] for g in t[t >= 0].tolist()}
+            words = self._surface_forms(c, picks)
+            terms = list(dict.fromkeys(words[f] for f in picks if words[f]))
             results[r].append(
                 {
                     "id": posting["id"],
                     "score": round(min(s, 1.0), 4),
-                    "why": explain(posting, key, profiles[r], prof_keys[r], t, as_of),
+                    "why": explain(posting, key, profiles[r], prof_keys[r], terms, as_of),
                 }
             )
         return results
+
+    def _surface_forms(self, j: int, features: dict[str, int]) -> dict[str, str | None]:
+        """How posting j writes these features (feature -> column; see `matcher.surfaces`),
+        None for one it does not have; remembered (`surfaces`)."""
+        known = self._surfaces.setdefault(j, {})
+        missing = {c: f for f, c in features.items() if f not in known}
+        if missing:
+            found = surface_forms(self.postings[j], self._langs[j], missing, self.vectoriser)
+            known.update({f: found.get(c) for c, f in missing.items()})
+        return known
+
+    @property
+    def surfaces(self) -> dict[str, dict[str, str | None]]:
+        """How each posting writes the features shown so far, by posting id: remembered
+        across runs by `matcher.saved`, and only valid for the same posting text."""
+        return {
+            self.postings[j]["id"]: known for j, known in self._surfaces.items() if self._alive[j]
+        }
+
+    def remember_surfaces(self, surfaces: dict[str, dict[str, str | None]]) -> None:
+        """Take up `surfaces` of postings indexed with the same text."""
+        for posting_id, known in surfaces.items():
+            j = self.position.get(posting_id)
+            if j is not None:
+                self._surfaces.setdefault(j, {}).update(known)
 
     def _seen(self, profile: dict, seen: dict[str, set[str]]) -> np.ndarray:
         """Sorted positions of the postings the profile was already shown."""

@@ -101,6 +101,7 @@ def _search(
     term_start: np.ndarray,
     term: np.ndarray,
     term_weight: np.ndarray,
+    topical: np.ndarray,
     postings: np.ndarray,
     families: np.ndarray,
     gain: np.ndarray,
@@ -114,16 +115,18 @@ def _search(
     """Fill rows part, part + parts, ... of the outputs (the GIL released). The parameters
     are the fields of `Queries` and `Lists` in order, then those of `top_k`."""
     total = np.zeros(len(postings), dtype=np.float32)
+    evidence = np.zeros(len(postings), dtype=np.bool_)
     touched = np.empty(len(postings), dtype=np.int64)
     for r in range(part, len(best), parts):
         a, b = q_start[r], q_start[r + 1]
         found = _cosines(
             q_term[a:b], q_weight[a:b], profiles[r], l_start, l_posting, l_weight, l_bit, member,
-            total, touched,
+            topical, total, evidence, touched,
         )  # fmt: skip
         mine = touched[:found]
-        cosine = total[mine]
+        cosine = np.where(evidence[mine], total[mine], np.float32(0))
         total[mine] = 0
+        evidence[mine] = False
         _best(
             profiles[r], wants[r], mine, cosine, cosine * gain[mine], postings, families,
             excluded, exclude[exclude_start[r] : exclude_start[r + 1]],
@@ -146,13 +149,15 @@ def _cosines(
     l_weight: np.ndarray,
     l_bit: np.ndarray,
     member: np.ndarray,
+    topical: np.ndarray,
     total: np.ndarray,
+    evidence: np.ndarray,
     touched: np.ndarray,
 ) -> int:
     """Sum a profile's cosines (its terms and weights, its PROFILE record) with the postings
-    of its lists into `total`; the postings touched go to the front of `touched`, and their
-    number is returned. A posting in several of the profile's lists counts in the first
-    only."""
+    of its lists into `total`, and mark in `evidence` the postings sharing a topical term
+    with it; the postings touched go to the front of `touched`, and their number is returned.
+    A posting in several of the profile's lists counts in the first only."""
     mine = profile.lists
     everywhere = profile.anywhere and not profile.remote_only
     found = 0
@@ -171,6 +176,8 @@ def _cosines(
                     touched[found] = j
                     found += 1
                 total[j] += w * l_weight[i]
+                if topical[t]:
+                    evidence[j] = True
     return found
 
 

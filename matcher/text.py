@@ -13,6 +13,8 @@ words' cosine + 0.25 * the pairs'.
 """
 
 import re
+from collections import Counter
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -60,16 +62,17 @@ def _script(word: str) -> str | None:
 
 
 def detect_language(words: list[str]) -> str | None:
-    """Best guess of the ISO 639-1 language of folded words, from script and function words."""
-    votes: dict[str, int] = {}
-    for word in words[:400]:
-        lang = _script(word) or _FUNCTION.get(word)
-        if lang:
-            votes[lang] = votes.get(lang, 0) + 1
+    """Best guess of the ISO 639-1 language of folded words, from script and function words
+    (a tie goes to the language seen first)."""
+    head = words[:400]
+    if "".join(head).isascii():  # no script to look at: only function words vote
+        votes = Counter(lang for lang in map(_FUNCTION.get, head) if lang)
+    else:
+        votes = Counter(lang for lang in (_script(w) or _FUNCTION.get(w) for w in head) if lang)
     if not votes:
         return None
     best = max(votes, key=votes.__getitem__)
-    if best == "ru" and any(ch in UKRAINIAN_LETTERS for w in words[:400] for ch in w):
+    if best == "ru" and any(ch in UKRAINIAN_LETTERS for w in head for ch in w):
         return "uk"
     return best
 
@@ -135,14 +138,15 @@ def map_word(lang: str | None, word: str) -> tuple[str, ...]:
 def tokens(text: str, lang: str | None = DETECT) -> list[str]:
     """The mapped, stemmed words of a text, in order."""
     words = WORD.findall(fold(text))
-    if lang == DETECT:
-        lang = detect_language(words)
-    cache = _CACHE.setdefault(lang, {})
-    out: list[str] = []
-    for w in words:
-        hit = cache.get(w)
-        out.extend(hit if hit is not None else map_word(lang, w))
-    return out
+    return mapped(words, detect_language(words) if lang == DETECT else lang)
+
+
+def mapped(words: list[str], lang: str | None) -> list[str]:
+    """The mapped, stemmed words of folded words of a text in `lang`, in order."""
+    hits = list(map(_CACHE.setdefault(lang, {}).get, words))
+    if None in hits:
+        hits = [map_word(lang, w) if h is None else h for w, h in zip(words, hits, strict=True)]
+    return list(chain.from_iterable(hits))
 
 
 def pair(a: str, b: str) -> str:
@@ -168,9 +172,11 @@ def posting_document(posting: dict) -> tuple[str | None, Document, Document]:
     """(language of the description, title, whole document) of a posting; the title counts
     TITLE_WEIGHT times in the whole."""
     title, body = posting.get("title") or "", posting.get("text") or ""
-    lang = detect_language(WORD.findall(fold(body[:3000] or title)))
+    body_words = WORD.findall(fold(body))
+    head = body_words if len(body) <= 3000 else WORD.findall(fold(body[:3000]))
+    lang = detect_language(head if body else WORD.findall(fold(title)))
     title_words = tokens(title, lang)
-    return lang, [title_words], [title_words] * TITLE_WEIGHT + [tokens(body, lang)]
+    return lang, [title_words], [title_words] * TITLE_WEIGHT + [mapped(body_words, lang)]
 
 
 def profile_document(profile: dict) -> tuple[Document, dict[str, str]]:
@@ -213,28 +219,31 @@ class Vectoriser:
 
     def __init__(self) -> None:
         self.vocabulary: dict[str, int] = {}
+        self.df = np.zeros(self.width, dtype=np.int64)  # document frequencies of the fit
+        self.n = 0  # documents of the fit
         self.idf = np.ones(self.width, dtype=np.float32)
         self.common = np.zeros(self.width, dtype=bool)
         self.cues: sp.csr_matrix | None = None  # family cue matrix, see matcher.relevance
 
     def _ids(self, words: list[str]) -> list[int]:
         vocab = self.vocabulary
-        if len(vocab) + len(words) > WORD_SPACE:
-            raise ValueError("vocabulary full: build a new Index")
-        return [vocab.setdefault(w, len(vocab)) for w in words]
+        ids = list(map(vocab.get, words))
+        if None in ids:  # new words are numbered in order of first appearance
+            new = vocab.setdefault
+            ids = [new(w, len(vocab)) if i is None else i for w, i in zip(words, ids, strict=True)]
+            if len(vocab) > WORD_SPACE:
+                raise ValueError("vocabulary full: build a new Index")
+        return ids
 
     def counts(self, documents: list[Document]) -> sp.csr_matrix:
         """Raw term counts, one row per document."""
-        ids, seg_of, doc_of = [], [], []
-        segment = 0
-        for d, doc in enumerate(documents):
-            for words in doc:
-                ids.extend(self._ids(words))
-                seg_of.extend([segment] * len(words))
-                doc_of.extend([d] * len(words))
-                segment += 1
-        ids_a = np.asarray(ids, dtype=np.int64)
-        seg, doc = np.asarray(seg_of, dtype=np.int64), np.asarray(doc_of, dtype=np.int64)
+        lengths = [len(words) for doc in documents for words in doc]
+        segments_of = [len(doc) for doc in documents]
+        ids_a = np.asarray(
+            self._ids(list(chain.from_iterable(chain.from_iterable(documents)))), dtype=np.int64
+        )
+        seg = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        doc = np.repeat(np.repeat(np.arange(len(documents)), segments_of), lengths)
         joined = np.flatnonzero(seg[:-1] == seg[1:])
         cols = np.concatenate([ids_a, _pair_columns(ids_a[joined], ids_a[joined + 1])])
         rows = np.concatenate([doc, doc[joined]])
@@ -246,18 +255,27 @@ class Vectoriser:
 
     def fit(self, documents: list[Document]) -> "Vectoriser":
         """Document frequencies; a feature in more than MAX_DF of the documents weighs 0."""
-        counts = self.counts(documents)
-        df = np.bincount(counts.indices, minlength=self.width)
-        n = len(documents)
+        self.fit_counts(self.counts(documents))
+        return self
+
+    def fit_counts(self, counts: sp.csr_matrix) -> None:
+        """`fit` from the documents' `counts`."""
+        self.set_frequencies(np.bincount(counts.indices, minlength=self.width), counts.shape[0])
+
+    def set_frequencies(self, df: np.ndarray, n: int) -> None:
+        """Weights from the document frequency of every column among n documents."""
+        self.df, self.n = df, n
         self.idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
         self.common = (df > MAX_DF * n) if n >= MIN_DOCUMENTS else np.zeros(self.width, bool)
-        return self
 
     def transform(self, documents: list[Document]) -> sp.csr_matrix:
         """Rows of float32 weights, unit length."""
-        matrix = self.counts(documents)
-        matrix.data = (1 + np.log(matrix.data)) * self.idf[matrix.indices]
-        return block_normalise(matrix)
+        return self.weigh(self.counts(documents))
+
+    def weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        """`transform` from the documents' `counts` (which it changes)."""
+        counts.data = (1 + np.log(counts.data)) * self.idf[counts.indices]
+        return block_normalise(counts)
 
     def without_common(self, matrix: sp.csr_matrix) -> sp.csr_matrix:
         """The rows without features common to more than MAX_DF of the fitted documents

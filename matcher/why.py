@@ -34,16 +34,18 @@ class Terms(NamedTuple):
     telling: np.ndarray  # per query term: not in so many postings that it tells nothing
     holds_start: np.ndarray  # per name, the names it holds ("legal" in "legal aid"), as CSR
     holds: np.ndarray
+    column: np.ndarray  # per query term: its feature column
+    feature: list[str | None]  # per query term: its feature ("legal", "aid legal"), if known
 
-    def matched(self, rows: np.ndarray, starts: np.ndarray, shared: np.ndarray) -> list[list[str]]:
+    def matched(self, rows: np.ndarray, starts: np.ndarray, shared: np.ndarray) -> np.ndarray:
         """For each result, its profile row and the query terms it shares with its posting
         (positions in the profile's row of terms that start at `starts[row]`, heaviest in the
-        cosine first, -1 pads): the person's words that weigh most in the match, telling ones
-        before common ones."""
+        cosine first, -1 pads): the query terms (indices in the batch, -1 pads) whose words
+        weigh most in the match, telling ones before common ones, one per word of the person
+        (a keyword rather than the words it holds)."""
         picked = np.full((len(rows), MAX_TERMS), -1, dtype=np.int64)
         _pick(rows, starts, shared, self.name, self.telling, self.holds_start, self.holds, picked)
-        names = self.names
-        return [[names[i] for i in row if i >= 0] for row in picked.tolist()]
+        return picked
 
 
 def terms(
@@ -67,6 +69,9 @@ def terms(
     ids: dict[str, int] = {}
     name = np.full(len(columns), -1, dtype=np.int64)
     name[found] = [ids.setdefault(words[f], len(ids)) for f in feature[at[found]].tolist()]
+    feature_of: list[str | None] = [None] * len(columns)
+    for term, f in zip(found.tolist(), feature[at[found]].tolist(), strict=True):
+        feature_of[term] = features[f]
     names = list(ids)
     holds = set()
     multi = np.array([" " in n for n in names], dtype=bool)
@@ -83,6 +88,8 @@ def terms(
         vectoriser.idf[columns] >= GENERIC_IDF,
         np.searchsorted(pairs[:, 0], np.arange(len(names) + 1)).astype(np.int64),
         pairs[:, 1].copy(),
+        columns,
+        feature_of,
     )
 
 
@@ -97,7 +104,7 @@ def _pick(
     holds: np.ndarray,
     picked: np.ndarray,
 ) -> None:
-    """`Terms.matched` into `picked` (name indices, -1 pads)."""
+    """`Terms.matched` into `picked` (query term indices, -1 pads)."""
     found = np.empty(shared.shape[1], dtype=np.int64)
     common = np.empty(shared.shape[1], dtype=np.int64)
     for i in range(len(rows)):
@@ -109,11 +116,11 @@ def _pick(
             if name[term] < 0:
                 continue
             if telling[term]:
-                n_found = _add(found, n_found, name[term], holds_start, holds)
+                n_found = _add(found, n_found, term, name, holds_start, holds)
                 if n_found == MAX_TERMS:
                     break
             elif n_found == 0:
-                n_common = _add(common, n_common, name[term], holds_start, holds)
+                n_common = _add(common, n_common, term, name, holds_start, holds)
         if n_found:
             picked[i, : min(n_found, MAX_TERMS)] = found[: min(n_found, MAX_TERMS)]
         else:
@@ -121,19 +128,30 @@ def _pick(
 
 
 @njit(cache=True)
-def _add(names: np.ndarray, n: int, name: int, holds_start: np.ndarray, holds: np.ndarray) -> int:
-    """Add a name to the first n unless it or a name holding it is there, dropping the names
-    it holds; the new count."""
-    for other in names[:n]:
-        if other == name or name in holds[holds_start[other] : holds_start[other + 1]]:
+def _add(
+    terms: np.ndarray,
+    n: int,
+    term: int,
+    name: np.ndarray,
+    holds_start: np.ndarray,
+    holds: np.ndarray,
+) -> int:
+    """Add a term to the first n unless its name or a name holding it is there, dropping the
+    terms whose names it holds; the new count."""
+    new = name[term]
+    for other in terms[:n]:
+        if (
+            name[other] == new
+            or new in holds[holds_start[name[other]] : holds_start[name[other] + 1]]
+        ):
             return n
-    inside = holds[holds_start[name] : holds_start[name + 1]]
+    inside = holds[holds_start[new] : holds_start[new + 1]]
     kept = 0
-    for other in names[:n]:
-        if other not in inside:
-            names[kept] = other
+    for other in terms[:n]:
+        if name[other] not in inside:
+            terms[kept] = other
             kept += 1
-    names[kept] = name
+    terms[kept] = term
     return kept + 1
 
 

@@ -1,12 +1,25 @@
-"""The match stage: rank every active profile against the store's open postings."""
+"""The match stage: rank every active profile against the store's open postings.
 
+The postings' index is kept next to the database (`<db>.index/`, see `matcher.saved`) and
+brought up to date from the postings that changed, opened or closed since it was saved, so a
+weekly match analyses only the week's postings.
+"""
+
+import hashlib
+import json
+import time
 from datetime import date
+from pathlib import Path
 
+import click
 from sqlite_utils import Database
 
 from digest.run import seen_postings
-from matcher import rank
-from rightsjobs.store import active_profiles, effective_status, posting_rows, record_matches
+from matcher import saved
+from rightsjobs.store import active_profiles, decode, effective_status, record_matches
+
+UNREAD = ("description_html", "evidence")  # columns the matcher never reads
+VOLATILE = ("last_seen", "updated_at", "status", "reopened_at")  # no effect on what is indexed
 
 
 def rankable(row: dict) -> dict:
@@ -15,25 +28,64 @@ def rankable(row: dict) -> dict:
 
 
 def open_postings(db: Database, as_of: date) -> list[dict]:
-    """Stored vacancies still open at `as_of`."""
-    return [rankable(r) for r in posting_rows(db) if effective_status(r, as_of) == "open"]
+    """Stored vacancies still open at `as_of` (without the columns the matcher never reads)."""
+    columns = ", ".join(f"[{c}]" for c in db["postings"].columns_dict if c not in UNREAD)
+    rows = db.query(f"select {columns} from postings where is_vacancy = 1 order by first_seen, id")
+    return [rankable(decode(r)) for r in rows if effective_status(r, as_of) == "open"]
 
 
-def match_all(db: Database, as_of: date) -> dict[str, list[dict]]:
-    """Rank and record every active profile's shortlist; returns results by profile id."""
+def fingerprint(posting: dict) -> str:
+    """A hash of what the index holds of a posting: its fields but those that change on every
+    crawl; the text through `content_hash` (title, description, deadline) when there is one."""
+    skip = VOLATILE + (("description", "text") if posting.get("content_hash") else ())
+    fields = {k: v for k, v in posting.items() if k not in skip}
+    return hashlib.sha1(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def index_folder(db: Database) -> Path | None:
+    """Where the database's match index is kept: `<db>.index`; None for a database in memory."""
+    for _, name, path in db.execute("pragma database_list").fetchall():
+        if name == "main" and path:
+            return Path(f"{path}.index")
+    return None
+
+
+def match_all(
+    db: Database, as_of: date, timings: dict[str, float] | None = None
+) -> dict[str, list[dict]]:
+    """Rank and record every active profile's shortlist (all or none); returns results by
+    profile id. `timings`, when given, receives the seconds each step took."""
+    steps: dict[str, float] = {}
+    last = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal last
+        steps[step], last = time.perf_counter() - last, time.perf_counter()
+
     profiles = active_profiles(db)
     postings = open_postings(db, as_of)
+    lap("read the store")
+    folder = index_folder(db)
+    index, marks = saved.current(
+        folder, postings, fingerprint, lambda line: click.echo(line, err=True)
+    )
+    lap("load and update the index")
     seen = {p["id"]: seen_postings(db, p["id"]) for p in profiles}
-    ranked = rank(
-        postings,
+    ranked = index.rank(
         profiles,
         k=max([p["max_items"] for p in profiles] or [10]),
         as_of=as_of,
         seen=seen,
     )
+    saved.save_surfaces(folder, index, marks)
+    lap("rank")
     results = {}
-    for profile, shortlist in zip(profiles, ranked, strict=True):
-        shortlist = shortlist[: profile["max_items"]]
-        record_matches(db, profile["id"], shortlist, as_of)
-        results[profile["id"]] = shortlist
+    with db.atomic():
+        for profile, shortlist in zip(profiles, ranked, strict=True):
+            shortlist = shortlist[: profile["max_items"]]
+            record_matches(db, profile["id"], shortlist, as_of)
+            results[profile["id"]] = shortlist
+    lap("record the matches")
+    if timings is not None:
+        timings.update(steps)
     return results

@@ -1,0 +1,231 @@
+"""An `Index` kept on disk between runs, so that a weekly match only analyses what changed.
+
+A saved index is a folder of generations: `CURRENT` names the generation in use, and each
+generation is a folder of numpy arrays (the posting vectors, the term-presence matrix, role
+families, fit records), the vocabulary and document frequencies, and each row's posting id,
+language and fingerprint. A generation is written under a temporary name, renamed, and only
+then named in `CURRENT` (replaced atomically), so a reader sees a whole generation or none.
+
+A generation records the format version and the analyser's version (a hash of the code and
+data that decide what an index holds); a different one, like a missing or unreadable folder,
+means a rebuild. Posting texts are not saved: the caller passes the postings at every load.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable
+from importlib.resources import files
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from matcher.rank import KEEP_TERMS, Index
+from matcher.text import Vectoriser
+
+FORMAT = 1
+ANALYSER_FILES = ("text.py", "lexicon.py", "relevance.py", "fit.py", "rank.py")
+SURFACES = "surfaces.json"
+STALE = 1.0  # rebuild once the postings added since the fit outnumber the fitted ones this much
+ARRAYS = ("x_data", "x_indices", "x_indptr", "p_indices", "p_indptr", "families", "records")
+ARRAYS += ("alive", "df_columns", "df_counts")
+
+
+class Unusable(Exception):
+    """A saved index that cannot serve: its reason is the exception's message."""
+
+
+def analyser_version() -> str:
+    """A hash of the matcher code and data that decide what an index holds."""
+    digest = hashlib.sha256(f"format {FORMAT} keep {KEEP_TERMS}".encode())
+    package = files("matcher")
+    for name in ANALYSER_FILES:
+        digest.update(package.joinpath(name).read_bytes())
+    data = package.joinpath("data")
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            digest.update(entry.name.encode() + entry.read_bytes())
+    digest.update(files("rightsjobs.data").joinpath("regions.csv").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def save(index: Index, folder: Path, fingerprints: dict[str, str]) -> None:
+    """Write the index as a new generation of `folder` and make it current; older generations
+    are removed (a reader that loses its generation so rebuilds: never a stale index).
+    `fingerprints` maps each indexed posting id to its fingerprint."""
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"g{time.time_ns()}-{os.getpid()}"
+    tmp = folder / f"tmp-{name}"
+    tmp.mkdir()
+    vec = index.vectoriser
+    x, present = index._x, index._present
+    seen = np.flatnonzero(vec.df)
+    arrays = {
+        "x_data": x.data,
+        "x_indices": x.indices,
+        "x_indptr": x.indptr,
+        "p_indices": present.indices,
+        "p_indptr": present.indptr,
+        "families": index._families,
+        "records": index._records,
+        "alive": index._alive,
+        "df_columns": seen,
+        "df_counts": vec.df[seen],
+    }
+    for key, value in arrays.items():
+        np.save(tmp / f"{key}.npy", value, allow_pickle=False)
+    (tmp / "vocabulary.txt").write_text("\n".join(vec.vocabulary), encoding="utf-8")
+    rows = [
+        [p["id"], index._langs[j], fingerprints.get(p["id"]) if index._alive[j] else None]
+        for j, p in enumerate(index.postings)
+    ]
+    meta = {
+        "format": FORMAT,
+        "analyser": analyser_version(),
+        "fitted": vec.n,
+        "width": vec.width,
+        "rows": rows,
+    }
+    (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    tmp.rename(folder / name)
+    pointer = folder / f"tmp-CURRENT-{name}"
+    pointer.write_text(name, encoding="utf-8")
+    pointer.replace(folder / "CURRENT")
+    for old in folder.iterdir():  # older generations, and what crashed writers left
+        left = old.name.startswith("tmp-") and time.time() - old.stat().st_mtime > 3600
+        if left or (old.name.startswith("g") and old.name < name and old.is_dir()):
+            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+
+
+def load(folder: Path) -> tuple[Index, dict[str, str]]:
+    """The current generation of `folder` as an Index whose postings are stubs ({"id"}), and
+    the fingerprint of each live posting; raises Unusable."""
+    try:
+        name = (folder / "CURRENT").read_text(encoding="utf-8").strip()
+    except OSError:
+        raise Unusable("no saved index") from None
+    gen = folder / name
+    try:
+        meta = json.loads((gen / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise Unusable(f"saved in format {meta.get('format')}, not {FORMAT}")
+        if meta.get("analyser") != analyser_version():
+            raise Unusable("the text analysis changed since it was saved")
+        a = {key: np.load(gen / f"{key}.npy", allow_pickle=False) for key in ARRAYS}
+        words = (gen / "vocabulary.txt").read_text(encoding="utf-8")
+        return _restore(meta, a, words.split("\n") if words else [])
+    except Unusable:
+        raise
+    except Exception as exc:  # whatever a damaged file makes numpy or json raise
+        raise Unusable(f"unreadable ({type(exc).__name__}: {exc})") from None
+
+
+def _restore(meta: dict, a: dict[str, np.ndarray], words: list[str]) -> tuple[Index, dict]:
+    """An Index from a generation's arrays (checking that they fit together)."""
+    rows, width = meta["rows"], meta["width"]
+    n = len(rows)
+    vec = Vectoriser()
+    if width != vec.width or len(set(words)) != len(words):
+        raise ValueError("vocabulary or width does not match")
+    vec.vocabulary = {w: i for i, w in enumerate(words)}
+    df = np.zeros(vec.width, dtype=np.int64)
+    df[a["df_columns"]] = a["df_counts"]
+    vec.set_frequencies(df, int(meta["fitted"]))
+    x = sp.csr_matrix((a["x_data"], a["x_indices"], a["x_indptr"]), shape=(n, vec.width))
+    present = sp.csr_matrix(
+        (np.ones(len(a["p_indices"]), dtype=bool), a["p_indices"], a["p_indptr"]),
+        shape=(vec.width, n),
+    )
+    x.check_format(full_check=False)
+    present.check_format(full_check=False)
+    sizes = {len(a["families"]), len(a["records"]), len(a["alive"])}
+    if sizes != {n}:
+        raise ValueError("arrays of different lengths")
+    index = Index([], vectoriser=vec)
+    index.postings = [{"id": row[0]} for row in rows]
+    index._langs = [row[1] for row in rows]
+    index._why_keys = [()] * n
+    index._alive = a["alive"].astype(bool)
+    index.position = {row[0]: j for j, row in enumerate(rows) if index._alive[j]}
+    index._parts = [(x, present, a["families"], a["records"])]
+    index._stack()
+    fingerprints = {row[0]: row[2] for j, row in enumerate(rows) if index._alive[j]}
+    return index, fingerprints
+
+
+def current(
+    folder: Path | None,
+    postings: list[dict],
+    fingerprint: Callable[[dict], str],
+    notify: Callable[[str], None],
+) -> tuple[Index, dict[str, str]]:
+    """An Index of exactly these postings and their fingerprints: the index saved in
+    `folder`, brought up to date (changed postings re-analysed, gone ones removed) and saved
+    again, with the surface forms remembered for its unchanged postings; or a new one when
+    none can serve (`notify` then says why in one line). Without a folder, a new one,
+    unsaved."""
+    vacancies = [p for p in postings if p.get("is_vacancy")]
+    marks = {p["id"]: fingerprint(p) for p in vacancies}
+    if folder is None:
+        return Index(vacancies), marks
+    try:
+        index, stored = load(folder)
+        index = _update(index, stored, vacancies, marks)
+    except Unusable as exc:
+        notify(f"rebuilding the match index {folder}: {exc}")
+        index = Index(vacancies)
+        changed = True
+    else:
+        changed = stored != marks
+    if changed and len(index):
+        save(index, folder, marks)
+    index.remember_surfaces(_surfaces(folder, marks))
+    return index, marks
+
+
+def _surfaces(folder: Path, marks: dict[str, str]) -> dict[str, dict[str, str | None]]:
+    """The surface forms saved by `save_surfaces` for postings with these fingerprints."""
+    try:
+        saved = json.loads((folder / SURFACES).read_text(encoding="utf-8"))
+        if saved.get("analyser") != analyser_version():
+            return {}
+        return {i: known for i, (mark, known) in saved["postings"].items() if marks.get(i) == mark}
+    except Exception:  # a cache: a missing or damaged one is only recomputed
+        return {}
+
+
+def save_surfaces(folder: Path | None, index: Index, marks: dict[str, str]) -> None:
+    """Keep how the postings write the features shown (`Index.surfaces`) for the next run,
+    beside the generations (replaced atomically); each is used again only for a posting with
+    the same fingerprint."""
+    if folder is None or not folder.is_dir():
+        return
+    known = {i: [marks[i], words] for i, words in index.surfaces.items() if i in marks}
+    tmp = folder / f"tmp-{SURFACES}-{os.getpid()}"
+    tmp.write_text(
+        json.dumps({"analyser": analyser_version(), "postings": known}), encoding="utf-8"
+    )
+    tmp.replace(folder / SURFACES)
+
+
+def _update(index: Index, stored: dict, vacancies: list[dict], marks: dict[str, str]) -> Index:
+    """The loaded index with the postings changed or gone since it was saved taken out and
+    the new or changed ones added; raises Unusable when so much changed that the document
+    frequencies are stale (or dead rows outnumber live ones)."""
+    fresh = [p for p in vacancies if stored.get(p["id"]) != marks[p["id"]]]
+    gone = [i for i in stored if i not in marks or stored[i] != marks[i]]
+    if index.dead + len(gone) > len(index) + len(fresh) or (
+        len(index.postings) + len(fresh) - index.vectoriser.n > STALE * index.vectoriser.n
+    ):
+        raise Unusable("most of it changed since it was built")
+    index.remove(gone)
+    for p in vacancies:
+        j = index.position.get(p["id"])
+        if j is not None:
+            index.postings[j] = p
+            index._why_keys[j] = index._explain.posting_key(p)
+    index.add(fresh)
+    return index
