@@ -1,7 +1,8 @@
 """`python -m eval [--dev PATH]`: every figure `make eval` prints, skipping absent data cleanly.
 
 1. extraction on the test split of the corpus of real postings (`eval/corpus/`): the headline,
-   postings of sites nothing here was tuned on; then its validation split;
+   postings of sites nothing here was tuned on; then its validation split; then ranking on both
+   splits (`eval.ranking`: the ranker beside TF-IDF and BM25, for the corpus's own profiles);
 2. extraction on the embedded demo's labelled postings;
 3. extraction and ranking on the shared development set, when it is beside the checkout;
 4. dedup precision and recall on eval/data/dedup_pairs.jsonl.
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 from eval import corpus, dedup, extract
+from eval import ranking as corpus_ranking
 from eval.paths import DEV_SET
 
 
@@ -30,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
             sites = len({i["source_site"] for i in items})
             section(f"Extraction: corpus {split} split ({len(items)} real postings, {sites} sites)")
             print(extract.format_scores(extract.score(items, extract.run(items))))
+        if corpus_ranking.JUDGMENTS.is_file():
+            for split in ("test", "validation"):
+                section(f"Ranking: corpus {split} split (profiles and judgments in eval/corpus/)")
+                print(corpus_ranking.format_report(corpus_ranking.evaluate(split)), flush=True)
     else:
         section("Corpus: no items in eval/corpus/parts yet")
     section("Extraction: the demo's labelled postings")
