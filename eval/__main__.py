@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     extract.main(["--demo"])
     dev = args.dev
     if (dev / "postings.jsonl").is_file():
-        from matcher import evaluate as ranking
+        from eval import rankers as ranking
 
         files = [str(p) for p in (dev / "postings.jsonl", dev / "seed-blog.jsonl") if p.is_file()]
         section(f"Extraction: development set ({dev})")

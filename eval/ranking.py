@@ -29,8 +29,8 @@ from rank_bm25 import BM25Okapi
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from eval.corpus import CORPUS, split_items
+from eval.rankers import K, baseline, extracted_posting, gold_posting, ndcg_at_k, violations
 from matcher import rank
-from matcher.evaluate import K, baseline, extracted_posting, gold_posting, ndcg_at_k, violations
 from rightsjobs.errors import InputError
 from rightsjobs.profiles import load_profiles
 

@@ -8,8 +8,8 @@ import pytest
 
 from eval import ranking
 from eval.corpus import split_items
+from eval.rankers import gold_posting
 from matcher import fit
-from matcher.evaluate import gold_posting
 from rightsjobs.errors import InputError
 from rightsjobs.profiles import load_profiles
 

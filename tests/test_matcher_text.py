@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from matcher.evaluate import contains, ndcg_at_k
+from eval.rankers import contains, ndcg_at_k
 from matcher.lexicon import families, family_affinity, fold
 from matcher.relevance import posting_families
 from matcher.text import Vectoriser, detect_language, features, stem, term_features, tokens

@@ -1,6 +1,6 @@
 """Ranking quality on the development set: nDCG@10 of the ranker and of a plain TF-IDF baseline.
 
-    .venv/bin/python -m matcher.evaluate [--gold] [--profiles P] [--judgments J] [POSTINGS ...]
+    .venv/bin/python -m eval.rankers [--gold] [--profiles P] [--judgments J] [POSTINGS ...]
 
 Postings go through extraction (`understand.extract`), or with --gold the set's gold
 labels stand in for it. Hard-requirement violations are counted against the gold labels.
@@ -16,11 +16,11 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from eval.paths import DEV_SET as DEV
 from matcher import fit, rank
 from matcher.lexicon import fold
 from rightsjobs.profiles import load_profiles
 
-DEV = Path("/work/shared/dev-set")
 K = 10
 
 
