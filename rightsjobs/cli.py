@@ -146,10 +146,11 @@ def crawl(
     failed = [r for r in runs if r["status"] == "failed"]
     signum = next((r["signal"] for r in runs if r.get("signal")), None)
     stopped = f" (interrupted by {signal.Signals(signum).name})" if signum else ""
+    unconfigured = sum(r["status"] == "unconfigured" for r in runs)
     summary(
         f"crawled {len(runs)} sources: {sum(r['vacancies'] for r in runs)} vacancies, "
         f"{sum(r['new_postings'] for r in runs)} new, {sum(r['closed'] for r in runs)} closed, "
-        f"{len(failed)} failed{stopped}"
+        f"{len(failed)} failed{stopped}" + (f", {unconfigured} not configured" * bool(unconfigured))
     )
     if signum:
         sys.exit(128 + signum)  # as a shell reports a command a signal stopped: 130, 143
@@ -170,6 +171,9 @@ def parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
 
 def print_run(run: dict) -> None:
     """One progress line per finished source."""
+    if run["status"] == "unconfigured":
+        click.echo(f"- {run['source']}: not configured, not crawled — {run['error']}", err=True)
+        return
     mark = {"ok": "✓", "failed": "✗"}.get(run["status"], "!")
     line = (
         f"{mark} {run['source']}: {run['status']}, {run['items']} items "
@@ -559,7 +563,8 @@ def status(db: str | None):
         click.echo(
             f"{mark} {row['source']:<32} {row['status']:<7} {row['items']:>5} items "
             f"(usual {row['usual'] if row['usual'] is not None else '-'}), "
-            f"last ok {row['last_ok'] or 'never'}" + (f" — {row['flag']}" if row["flag"] else "")
+            f"last ok {row['last_ok'] or 'never'}"
+            + (f" — {row['flag'] or row['note']}" if row["flag"] or row["note"] else "")
         )
     flagged = [r for r in rows if r["flag"]]
     doubt = digests_in_doubt(store)

@@ -10,6 +10,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from rightsjobs.errors import InputError
+from rightsjobs.ingest import record_unconfigured
 from rightsjobs.saving import save_run
 from rightsjobs.store import BUSY_TIMEOUT, open_db, upsert_sources
 from spiders.pipelines import source_recorded, store_unsaved
@@ -70,9 +71,6 @@ def run_crawl(
         for key, value in (settings or {}).items():
             scrapy_settings.set(key, value, priority="cmdline")
         busy_timeout = scrapy_settings.getfloat("RIGHTSJOBS_BUSY_TIMEOUT", BUSY_TIMEOUT)
-        db = open_db(db_path, busy_timeout=busy_timeout)
-        upsert_sources(db, sources)
-        db.close()
         summaries: dict[str, dict] = {}
 
         def recorded(summary: dict) -> None:
@@ -80,17 +78,27 @@ def run_crawl(
             if progress:
                 progress(summary)
 
+        db = open_db(db_path, busy_timeout=busy_timeout)
+        upsert_sources(db, sources)
+        for source in sources:
+            if reason := SPIDERS[source["platform"]].unconfigured(source, scrapy_settings):
+                recorded(record_unconfigured(db, source, reason))
+        db.close()
+
         started = datetime.now(UTC)
         process = StoppableProcess(scrapy_settings)
         crawlers = []
         for source in sources:
+            if source["id"] in summaries:  # not configured: not crawled
+                continue
             crawler = process.create_crawler(SPIDERS[source["platform"]])
             crawler.signals.connect(recorded, signal=source_recorded)
             process.crawl(crawler, source=source)
-            crawlers.append(crawler)
-        process.start()
+            crawlers.append((crawler, source))
+        if crawlers:
+            process.start()
         reason = "interrupted" if process.signum else "stopped before its results were stored"
-        for crawler, source in zip(crawlers, sources, strict=True):
+        for crawler, source in crawlers:
             if source["id"] not in summaries:  # stopped at once: the spider never closed
                 crawler.signals.send_catch_log(store_unsaved, reason=reason)
             if source["id"] not in summaries:  # no store pipeline took it (or it crashed)

@@ -4,7 +4,7 @@ import json
 
 from sqlite_utils import Database
 
-from rightsjobs.ingest import usual_items
+from rightsjobs.ingest import UNCONFIGURED, usual_items
 
 
 def last_runs(db: Database) -> dict[str, dict]:
@@ -43,6 +43,8 @@ def flag(run: dict | None, usual: float | None, previous: dict | None = None) ->
     """Why a source needs a maintainer's look, or None."""
     if run is None:
         return "never crawled"
+    if run["status"] == UNCONFIGURED:
+        return None  # a setting the maintainer chose not to give: shown, not alarmed on
     if run["status"] == "failed":
         return f"last crawl failed: {run['error'] or 'unknown error'}"
     if run["status"] == "empty":
@@ -85,6 +87,7 @@ def source_health(db: Database) -> list[dict]:
                 "usual": usual,
                 "last_ok": last_ok,
                 "flag": flag(run, usual, previous),
+                "note": run["error"] if run and run["status"] == UNCONFIGURED else None,
             }
         )
     return rows

@@ -13,6 +13,7 @@ from rightsjobs.urls import url_key
 from understand import FIELDS
 
 SHRUNK_BELOW = 0.5  # a run finding under half its usual items closes nothing
+UNCONFIGURED = "unconfigured"  # a source not crawled until the maintainer sets something
 # What extraction adds to a posting row (title and organisation are handled on their own).
 EXTRACTED = (*(f for f in FIELDS if f not in ("id", "title", "organization")), "evidence")
 
@@ -158,6 +159,17 @@ def record_failed_run(db: Database, source: dict, summary: dict) -> None:
     with transaction(db):
         upsert_sources(db, [source])
         db["crawl_runs"].insert({**summary, "status": "failed"}, pk="id")
+
+
+def record_unconfigured(db: Database, source: dict, reason: str) -> dict:
+    """Record that a source was not crawled for want of configuration; its summary."""
+    summary = run_summary(
+        source["id"], [], started=datetime.now(UTC), status=UNCONFIGURED, failure=reason, stats=None
+    )
+    with transaction(db):
+        upsert_sources(db, [source])
+        db["crawl_runs"].insert(summary, pk="id")
+    return summary
 
 
 def owner_lists(db: Database, posting_id: str, owner: str | None) -> bool:

@@ -39,6 +39,11 @@ class PlatformSpider(scrapy.Spider):
         self.failure: str | None = None
         self.origins = fetchable_origins(source["url"], self.platform_origins)
 
+    @classmethod
+    def unconfigured(cls, source: dict, settings: Any) -> str | None:
+        """What the maintainer must set before this source can be crawled, or None."""
+        return None
+
     async def start(self):
         """The registry's `url` is the exact first URL fetched."""
         yield self.request(self.source["url"], self.parse)

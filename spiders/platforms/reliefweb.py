@@ -8,6 +8,7 @@ alone cannot stop an offset loop), at most MAX_PAGES. `body`/`how_to_apply` are 
 """
 
 import re
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import markdown
@@ -38,14 +39,22 @@ class ReliefWebSpider(PlatformSpider):
     name = "reliefweb"
     platform_origins = ("https://api.reliefweb.int",)
 
+    @classmethod
+    def unconfigured(cls, source: dict, settings: Any) -> str | None:
+        """The API answers nothing without an approved appname (in the URL or the setting)."""
+        if "appname" in dict(parse_qsl(urlsplit(source["url"]).query)):
+            return None
+        if settings.get("RELIEFWEB_APPNAME"):
+            return None
+        return "set RELIEFWEB_APPNAME (or put appname= in the registry URL)"
+
     async def start(self):
         url = self.source["url"]
+        if reason := self.unconfigured(self.source, self.settings):
+            self.fail(reason)
+            return
         if "appname" not in dict(parse_qsl(urlsplit(url).query)):
-            appname = self.settings.get("RELIEFWEB_APPNAME")
-            if not appname:
-                self.fail("RELIEFWEB_APPNAME is not set and the registry URL has no appname")
-                return
-            url = with_query(url, appname=appname)
+            url = with_query(url, appname=self.settings.get("RELIEFWEB_APPNAME"))
         yield self.request(url, self.parse, cb_kwargs={"page": 1})
 
     def parse(self, response, page: int = 1):
