@@ -9,7 +9,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.message import EmailMessage
@@ -462,9 +462,11 @@ def run_digests(
     attempts: int = 4,
     base_delay: float = 2.0,
     insecure_links: bool = False,
+    progress: Callable[[int, str], None] = lambda done, note: None,
 ) -> dict:
     """Build (and with `send`, mail) each active profile's digest; returns counts, rows and
-    `in_doubt` (the ids of every digest whose fate is unknown).
+    `in_doubt` (the ids of every digest whose fate is unknown). `progress` hears how many
+    profiles are done before each next one.
 
     Without `send` the messages go to `settings.outbox` and count as not sent. A `sent`
     digest is never sent again; a `pending`/`failed-temporary` one is re-sent unchanged; an
@@ -483,7 +485,8 @@ def run_digests(
             _mark_interrupted(db)
             mailer = stack.enter_context(Mailer(settings, attempts=attempts, base_delay=base_delay))
         run = _Run(db, settings, as_of=as_of, mailer=mailer, templates_dir=templates_dir)
-        for profile in profiles:
+        for done, profile in enumerate(profiles):
+            progress(done, "digests built" + (", sending" if send else ""))
             run.profile(profile, period_for(profile, as_of, period), send_empty)
     run.summary["in_doubt"] = [row["id"] for row in digests_in_doubt(db)]
     return run.summary

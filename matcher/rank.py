@@ -12,7 +12,7 @@ has changed a lot a rebuild (a new `Index`) gives slightly different, fresher we
 """
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
@@ -171,9 +171,10 @@ class Index:
         seen: dict[str, set[str]] | None = None,
         batch: int = BATCH,
         threads: int | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> list[list[dict]]:
         """Top-k postings for every profile (see `matcher.rank`), searched by `threads`
-        threads (default: one per CPU).
+        threads (default: one per CPU); `progress` hears how many profiles are done.
 
         Batches are pipelined: while the compiled search (which releases the GIL) runs on one
         batch, Python analyses the next and writes the `why` of the previous."""
@@ -204,6 +205,8 @@ class Index:
                 )
                 if waiting:
                     out.extend(self._results(*waiting, as_of))
+                    if progress:
+                        progress(len(out))
                 waiting = (ready, running)
             out.extend(self._results(*waiting, as_of))
         return out

@@ -13,6 +13,7 @@ from rightsjobs import __version__
 from rightsjobs.config import load_settings
 from rightsjobs.errors import InputError
 from rightsjobs.jsonl import dumps, read_postings_input
+from rightsjobs.progress import Progress
 from rightsjobs.registry import BUNDLED_REGISTRY
 
 # A group run with no arguments shows its help (click >= 8.2 raises this; 8.1 just exits).
@@ -131,15 +132,18 @@ def crawl(
     sources = select(load_registry(sources_file), ids)
     if not sources:
         raise InputError("no enabled sources to crawl", where=sources_file)
+    settings = settings_for(db)
     try:
-        runs = run_crawl(
-            settings_for(db).db_path,
-            sources,
-            http_cache=http_cache,
-            verbose=verbose,
-            settings=parse_overrides(overrides),
-            progress=print_run,
-        )
+        with Progress("crawling", len(sources), every=settings.progress_every) as bar:
+            runs = run_crawl(
+                settings.db_path,
+                sources,
+                http_cache=http_cache,
+                verbose=verbose,
+                settings=parse_overrides(overrides),
+                progress=lambda run: bar.echo(run_line(run)),
+                heartbeat=lambda now: bar.update(now["done"], waiting_note(now)),
+            )
     except KeyboardInterrupt:  # before Scrapy took over the signals: nothing crawled yet
         click.echo("interrupted before crawling started; nothing was crawled", err=True)
         sys.exit(128 + signal.SIGINT)
@@ -169,18 +173,24 @@ def parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def print_run(run: dict) -> None:
-    """One progress line per finished source."""
+def run_line(run: dict) -> str:
+    """The line a finished source gets."""
     if run["status"] == "unconfigured":
-        click.echo(f"- {run['source']}: not configured, not crawled — {run['error']}", err=True)
-        return
+        return f"- {run['source']}: not configured, not crawled — {run['error']}"
     mark = {"ok": "✓", "failed": "✗"}.get(run["status"], "!")
     line = (
         f"{mark} {run['source']}: {run['status']}, {run['items']} items "
         f"({run['vacancies']} vacancies, {run['news_skipped']} not vacancies), "
         f"{run['new_postings']} new, {run['closed']} closed, {run['duration']}s"
     )
-    click.echo(line + (f" — {run['error']}" if run.get("error") else ""), err=True)
+    return line + (f" — {run['error']}" if run.get("error") else "")
+
+
+def waiting_note(now: dict) -> str:
+    """What a running crawl is waiting on, for its progress line."""
+    running = now["running"]
+    names = ", ".join(running[:3]) + (f" and {len(running) - 3} more" if len(running) > 3 else "")
+    return f"sources done, {now['items']} items so far; waiting on {names}"
 
 
 @cli.command()
@@ -200,9 +210,17 @@ def ingest(feeds: tuple[str, ...], sources_file: str, complete: bool, db: str | 
     from rightsjobs.feeds import ingest_feeds
     from rightsjobs.registry import load_registry
 
-    runs = ingest_feeds(open_store(db), feeds, load_registry(sources_file), complete=complete)
+    every = settings_for(db).progress_every
+    with Progress("ingesting", every=every) as bar:
+        runs = ingest_feeds(
+            open_store(db),
+            feeds,
+            load_registry(sources_file),
+            complete=complete,
+            progress=bar.update,
+        )
     for run in runs:
-        print_run(run)
+        click.echo(run_line(run), err=True)
     summary(
         f"ingested {len(feeds)} feeds: {sum(r['vacancies'] for r in runs)} vacancies, "
         f"{sum(r['new_postings'] for r in runs)} new"
@@ -278,10 +296,15 @@ def match(as_of, db: str | None):
     Example: rightsjobs match --as-of 2026-11-28
     """
     from rightsjobs.shortlists import match_all
+    from rightsjobs.store import active_profiles
 
-    results = match_all(open_store(db, create=False), day(as_of))
-    for profile_id, shortlist in results.items():
-        click.echo(f"{profile_id}: {len(shortlist)} matches", err=True)
+    store = open_store(db, create=False)
+    total = len(active_profiles(store))
+    with Progress("matching", total, every=settings_for(db).progress_every) as bar:
+        results = match_all(store, day(as_of), progress=bar.update)
+    if len(results) <= 50:  # one line per profile reads well for a few; a summary for many
+        for profile_id, shortlist in results.items():
+            click.echo(f"{profile_id}: {len(shortlist)} matches", err=True)
     summary(f"matched {len(results)} profiles: {sum(len(s) for s in results.values())} matches")
 
 
@@ -369,15 +392,18 @@ def digest(
             insecure_links=insecure_links,
         )
     else:
-        result = run_digests(
-            store,
-            settings,
-            as_of=today,
-            send=send,
-            period=period,
-            send_empty=send_empty,
-            insecure_links=insecure_links,
-        )
+        total = store["profiles"].count_where("active = 1")
+        with Progress("digests", total, every=settings.progress_every) as bar:
+            result = run_digests(
+                store,
+                settings,
+                as_of=today,
+                send=send,
+                period=period,
+                send_empty=send_empty,
+                insecure_links=insecure_links,
+                progress=bar.update,
+            )
     for row in result.get("profiles", []):
         line = f"{row['profile_id']}:{row['period']}: {row['status']} ({row['items']} postings)"
         click.echo(line + (f" — {row['error']}" if row.get("error") else ""), err=True)

@@ -30,6 +30,7 @@ class Settings:
     reliefweb_appname: str | None = None
     outbox: Path = Path("outbox")
     send_rate: float = 5.0
+    progress_every: float = 10.0
 
 
 ADDRESS = re.compile(
@@ -48,6 +49,14 @@ def _sender(value: str) -> str:
     return formataddr((name, address)) if name else address
 
 
+def _number(env: dict[str, str], name: str, default: str) -> float:
+    value = env.get(name, default)
+    try:
+        return float(value)
+    except ValueError:
+        raise InputError(f"must be a number, got {value!r}", where=name) from None
+
+
 def load_settings(env: dict[str, str] | None = None, db: str | None = None) -> Settings:
     """Build Settings from the environment; `db` (the --db option) wins over RIGHTSJOBS_DB."""
     env = dict(os.environ if env is None else env)
@@ -60,11 +69,8 @@ def load_settings(env: dict[str, str] | None = None, db: str | None = None) -> S
             f"must be one of {', '.join(SECURITY_MODES)}, got {security!r}",
             where="RIGHTSJOBS_SMTP_SECURITY",
         )
-    rate = env.get("RIGHTSJOBS_SEND_RATE", "5")
-    try:
-        send_rate = float(rate)
-    except ValueError:
-        raise InputError(f"must be a number, got {rate!r}", where="RIGHTSJOBS_SEND_RATE") from None
+    send_rate = _number(env, "RIGHTSJOBS_SEND_RATE", "5")
+    progress_every = _number(env, "RIGHTSJOBS_PROGRESS_SECONDS", "10")
     return Settings(
         db_path=Path(db or env.get("RIGHTSJOBS_DB") or DEFAULT_DB),
         smtp_host=env.get("RIGHTSJOBS_SMTP_HOST") or None,
@@ -78,6 +84,7 @@ def load_settings(env: dict[str, str] | None = None, db: str | None = None) -> S
         reliefweb_appname=env.get("RELIEFWEB_APPNAME") or None,
         outbox=Path(env.get("RIGHTSJOBS_OUTBOX") or "outbox"),
         send_rate=send_rate,
+        progress_every=progress_every,
     )
 
 

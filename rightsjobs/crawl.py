@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
-from scrapy.crawler import CrawlerProcess
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
+from twisted.internet.task import LoopingCall
 
 from rightsjobs.errors import InputError
 from rightsjobs.ingest import record_unconfigured
@@ -44,6 +45,15 @@ def crawl_settings(db_path: Path, *, http_cache: bool = False, verbose: bool = F
     return settings
 
 
+def waiting_on(crawlers: list[tuple[Crawler, dict]], summaries: dict[str, dict]) -> dict:
+    """The sources still running and the items scraped so far, for a progress line."""
+    return {
+        "done": len(summaries),
+        "running": [s["id"] for _, s in crawlers if s["id"] not in summaries],
+        "items": sum((c.stats.get_value("item_scraped_count") or 0) for c, _ in crawlers),
+    }
+
+
 def run_crawl(
     db_path: Path,
     sources: list[dict],
@@ -52,10 +62,13 @@ def run_crawl(
     verbose: bool = False,
     settings: dict | None = None,
     progress: Callable[[dict], None] | None = None,
+    heartbeat: Callable[[dict], None] | None = None,
 ) -> list[dict]:
     """Crawl `sources` into the database; returns one run summary per source.
 
     Holds `<db>.crawl.lock` so two crawls (say, overlapping cron runs) never interleave.
+    `progress` gets each source's summary as it is stored; `heartbeat`, every second while
+    spiders run, what the crawl is waiting on (`waiting_on`).
     Every source gets a summary and a crawl_runs row, also when the crawl is interrupted
     (SIGINT/SIGTERM: `failed`, "interrupted", with `signal` set in the summary).
     """
@@ -96,7 +109,12 @@ def run_crawl(
             process.crawl(crawler, source=source)
             crawlers.append((crawler, source))
         if crawlers:
+            beat = LoopingCall(lambda: heartbeat(waiting_on(crawlers, summaries)))
+            if heartbeat:
+                beat.start(1.0, now=False)
             process.start()
+            if beat.running:
+                beat.stop()
         reason = "interrupted" if process.signum else "stopped before its results were stored"
         for crawler, source in crawlers:
             if source["id"] not in summaries:  # stopped at once: the spider never closed

@@ -1,5 +1,6 @@
 """`rightsjobs ingest`: load JSON Lines item feeds (from Scrapyd) with the crawl's pipeline."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -13,14 +14,23 @@ from spiders.platforms import SPIDERS
 
 
 def ingest_feeds(
-    db: Database, paths: tuple[str, ...], registry: list[dict], *, complete: bool
+    db: Database,
+    paths: tuple[str, ...],
+    registry: list[dict],
+    *,
+    complete: bool,
+    progress: Callable[[int, str], None] = lambda done, note: None,
 ) -> list[dict]:
-    """Store each feed's items per source; only `complete` feeds close missing postings."""
+    """Store each feed's items per source; only `complete` feeds close missing postings.
+    `progress` hears how many items were read and understood so far."""
     by_id = {s["id"]: s for s in registry}
     grouped: dict[str, list[dict]] = {}
     dropped: dict[str, int] = {}  # source -> items whose page URL is not http(s)
+    read = 0
     for path in paths:
         for where, item in read_jsonl(path):
+            read += 1
+            progress(read, f"items read and understood (now {path})")
             source = by_id.get(item.get("source") or "")
             if source is None:
                 raise InputError(f"unknown source {item.get('source')!r}", where=f"{where}: source")
@@ -39,6 +49,7 @@ def ingest_feeds(
                 continue
             grouped.setdefault(source["id"], []).append(understand(item))
     started = datetime.now(UTC)
+    progress(read, "items read; storing")
     return [
         record_run(
             db,

@@ -8,6 +8,7 @@ weekly match analyses only the week's postings.
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,13 @@ from sqlite_utils import Database
 
 from digest.run import seen_postings
 from matcher import saved
-from rightsjobs.store import active_profiles, decode, effective_status, record_matches
+from rightsjobs.store import (
+    active_profiles,
+    decode,
+    effective_status,
+    record_matches,
+    transaction,
+)
 
 UNREAD = ("description_html", "evidence")  # columns the matcher never reads
 VOLATILE = ("last_seen", "updated_at", "status", "reopened_at")  # no effect on what is indexed
@@ -51,12 +58,17 @@ def index_folder(db: Database) -> Path | None:
 
 
 def match_all(
-    db: Database, as_of: date, timings: dict[str, float] | None = None
+    db: Database,
+    as_of: date,
+    timings: dict[str, float] | None = None,
+    progress: Callable[[int, str], None] | None = None,
 ) -> dict[str, list[dict]]:
     """Rank and record every active profile's shortlist (all or none); returns results by
-    profile id. `timings`, when given, receives the seconds each step took."""
+    profile id. `timings`, when given, receives the seconds each step took; `progress` hears
+    (profiles ranked, the step under way)."""
     steps: dict[str, float] = {}
     last = time.perf_counter()
+    report = progress or (lambda done, step: None)
 
     def lap(step: str) -> None:
         nonlocal last
@@ -65,6 +77,7 @@ def match_all(
     profiles = active_profiles(db)
     postings = open_postings(db, as_of)
     lap("read the store")
+    report(0, f"profiles ranked; updating the index of {len(postings)} open postings")
     folder = index_folder(db)
     index, marks = saved.current(
         folder, postings, fingerprint, lambda line: click.echo(line, err=True)
@@ -76,11 +89,13 @@ def match_all(
         k=max([p["max_items"] for p in profiles] or [10]),
         as_of=as_of,
         seen=seen,
+        progress=lambda done: report(done, "profiles ranked"),
     )
     saved.save_surfaces(folder, index, marks)
     lap("rank")
+    report(len(profiles), "profiles ranked; recording the matches")
     results = {}
-    with db.atomic():
+    with transaction(db):
         for profile, shortlist in zip(profiles, ranked, strict=True):
             shortlist = shortlist[: profile["max_items"]]
             record_matches(db, profile["id"], shortlist, as_of)
