@@ -40,12 +40,12 @@ FOLDS = 5
 MIN_DF = 2
 # Chosen by grouped cross-validation within the train split (`--search`).
 C = 4.0
-CHAR_N = (3, 4, 5)
+CHAR_N = (3, 4)
 OWN_WEIGHT = 1.0  # sample weight of the project's own short texts against real postings
-CUE_SCALE = 1.0  # cue features' value: above 1, they are regularised less than the n-grams
+CUE_SCALE = 2.0  # cue features' value: above 1, they are regularised less than the n-grams
 GRID = {
     "C": (1.0, 4.0, 16.0),
-    "char_n": ((3, 4, 5),),
+    "char_n": ((3, 4), (3, 4, 5), (4,)),
     "own_weight": (0.5, 1.0),
     "cue_scale": (1.0, 2.0, 4.0),
 }
