@@ -3,7 +3,8 @@
 `record` is a CONTRACT §1 input line (`id`, `url`, `title`, `organization`, `posted_date`, `text`,
 `html`) with optional `hints` from a job platform, which win over what the text says. Missing or
 malformed fields are tolerated; text is truncated to `text.MAX_CHARS` (HTML to `MAX_HTML_CHARS`)
-and never evaluated.
+and never evaluated. `extract_many(records, as_of)` does the same for a batch, scoring all of
+its postings' vacancy features at once.
 """
 
 from __future__ import annotations

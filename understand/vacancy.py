@@ -8,9 +8,9 @@ and opening (`HEAD_CHARS`), all read from the folded text:
   L2-normalised): they carry any language's wording;
 - readable cues (`_CUES`): "says it is a vacancy", "tells how to apply", "grant call", "says there
   is no vacancy now", "invites members"... each a binary feature whose weight was learned;
-- structure (`_HEADINGS`, `_structure`): section headings on their own line ("Requirements",
-  "How to apply", "Profil recherché", "Requisitos", "Требования", "Deadline:") and lists of
-  duties or of candidate requirements.
+- structure (`_HEADINGS`, `_structure`, read on the first 200 lines): section headings on
+  their own line or as "Heading: text" ("Requirements", "How to apply", "Profil recherché",
+  "Requisitos", "Требования"), a "Deadline:" field, lists of duties or of requirements.
 
 The sum goes through the Platt calibration fitted on out-of-fold scores (grouped by site), which
 gives `vacancy_score`. `vacancy_scores(docs)` scores a batch with one pass of array arithmetic.
