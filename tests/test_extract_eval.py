@@ -77,7 +77,8 @@ def test_demo_records_are_built_without_platform_hints():
 def test_demo_scores(capsys):
     records = demo_records()
     result = score(records, [extract({k: r[k] for k in INPUT_KEYS if k in r}) for r in records])
-    assert result["is_vacancy_f1"] == 1.0
+    # an outside check of the learned classifier, never tuned on (issue 13): one miss allowed
+    assert result["is_vacancy_f1"] >= 0.95
     for field in ("deadline", "contract_type", "min_years_experience", "countries"):
         assert result[f"{field}_accuracy"] >= 0.9, field
     for field in ("languages_required", "languages_desirable"):

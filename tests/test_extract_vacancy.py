@@ -1,7 +1,10 @@
+from datetime import date
+
 import pytest
 
+from understand import extract, extract_many
 from understand.text import Doc, normalise
-from understand.vacancy import vacancy_score
+from understand.vacancy import CUE_NAMES, features, model, vacancy_score, vacancy_scores
 
 
 def is_vacancy(text: str) -> bool:
@@ -54,4 +57,92 @@ def test_not_vacancies(text):
 
 def test_score_is_a_probability_with_evidence():
     score, evidence = vacancy_score(Doc("Vacancy: Driver. Apply by 3 May."), None)
-    assert 0.5 < score <= 1 and "Vacancy" in evidence
+    assert 0.5 < score <= 1 and evidence in ("Vacancy: Driver.", "Apply by 3 May.")
+
+
+# Issue 13: the kinds of error seen on real postings nobody here had seen, in texts written for
+# this test (not taken from the corpus): each was misjudged by the hand-weighted rules.
+NOT_NOW = (
+    "Work with us\nThank you for your interest in joining the Lakeside Rights Centre. There are "
+    "currently no open positions in our team. New roles will be announced on this page and in "
+    "our newsletter, so please check back in the spring."
+)
+GRANT_CALL = (
+    "Small Grants 2027 for community initiatives\nThe Danube Civic Fund supports local groups "
+    "that defend minority rights.\nWho can apply:\nregistered associations based in the region\n"
+    "informal groups with a partner organisation\nRequirements:\nexperience of at least one year "
+    "of community work\na budget between 5,000 and 15,000 EUR\nHow to apply: send the form to "
+    "the fund's office. Application deadline: 20 March 2027."
+)
+TRAINING_CALL = (
+    "Digital Safety Academy 2027\nA five-day course for young human rights defenders in "
+    "Tbilisi, with experienced trainers.\nRequirements:\nexperience of work with a civil society "
+    "group\nknowledge of English\nHow to apply: send your CV and a motivation letter to the "
+    "organisers. Application deadline: 1 June 2027. Travel and accommodation are covered."
+)
+MEMBERSHIP_CALL = (
+    "Join the Northern Network for Refugee Support\nWe welcome new members: organisations and "
+    "individuals who share our values.\nRequirements:\ncommitment to the network's charter\n"
+    "experience of work with refugees\nHow to apply: send your application with a letter of "
+    "motivation to the secretariat before 30 April. The annual fee is 30 EUR."
+)
+RUSSIAN_VACANCY = (
+    "Юрист по уголовным делам\nПравозащитная группа «Открытый дом» помогает задержанным на "
+    "акциях и их семьям, обжалует приговоры и собирает данные о нарушениях в колониях.\n"
+    "Чем предстоит заниматься: готовить жалобы и ходатайства, представлять интересы "
+    "подзащитных в судах, консультировать родственников.\nЧто для нас важно: опыт судебной "
+    "работы от двух лет, статус адвоката.\nЗанятость полная, офис в Казани."
+)
+CZECH_VACANCY = (
+    "Sociální pracovník/pracovnice do poradny v Brně\nPoradna pro občany rozšiřuje tým.\n"
+    "Náplň práce:\nposkytování sociálního poradenství klientům\nvedení spisové dokumentace\n"
+    "Požadujeme:\nvysokoškolské vzdělání v oboru sociální práce\nznalost angličtiny výhodou\n"
+    "Nabízíme plný úvazek, nástup dle dohody a pět týdnů dovolené."
+)
+
+
+@pytest.mark.parametrize(
+    "text", [NOT_NOW, GRANT_CALL, TRAINING_CALL, MEMBERSHIP_CALL], ids=lambda t: t[:20]
+)
+def test_issue13_not_vacancies(text):
+    assert not is_vacancy(text)
+
+
+@pytest.mark.parametrize("text", [RUSSIAN_VACANCY, CZECH_VACANCY], ids=lambda t: t[:20])
+def test_issue13_vacancies(text):
+    assert is_vacancy(text)
+
+
+def test_shipped_model_loads_and_reads_its_cues():
+    m = model()
+    assert m.chars and m.words and set(m.cue_w) == set(CUE_NAMES)
+    assert m.platt[0] > 0  # calibration keeps the order of scores
+    # learned, not set by hand: a stated vacancy pushes up, a grant call pushes down
+    assert m.cue_w["says it is a vacancy"] > 0 > m.cue_w["grant call"]
+
+
+def test_batch_scores_equal_single_scores_and_name_their_evidence():
+    docs = [Doc(normalise(t)) for t in (CZECH_VACANCY, GRANT_CALL, NOT_NOW, "")]
+    batch = vacancy_scores(docs)
+    assert batch == [vacancy_score(d) for d in docs]
+    assert batch[0][0] >= 0.5 > batch[1][0]
+    assert batch[1][1] in GRANT_CALL.replace("\n", " ") or batch[1][1] in GRANT_CALL
+    assert vacancy_scores([]) == []
+
+
+def test_headings_are_structure_features():
+    feats = features(Doc(normalise("Officer\nProfil recherché :\nx\nRequisitos\nDeadline: 3 May")))
+    assert {"heading: requirements", "deadline field"} <= set(feats.cues)
+    prose = features(Doc("Requirements of the new law were debated until the deadline: May."))
+    assert not {"heading: requirements", "deadline field"} & set(prose.cues)
+
+
+def test_extract_many_is_extract_of_each():
+    records = [
+        {"id": "r1", "title": "Paralegal", "text": CZECH_VACANCY},
+        {"id": "r2", "text": GRANT_CALL},
+        {"id": "r3", "text": RUSSIAN_VACANCY, "hints": {"is_vacancy": True}},
+    ]
+    as_of = date(2027, 1, 10)
+    assert extract_many(records, as_of) == [extract(r, as_of) for r in records]
+    assert [o["is_vacancy"] for o in extract_many(records, as_of)] == [True, False, True]

@@ -3,7 +3,8 @@
 `record` is a CONTRACT §1 input line (`id`, `url`, `title`, `organization`, `posted_date`, `text`,
 `html`) with optional `hints` from a job platform, which win over what the text says. Missing or
 malformed fields are tolerated; text is truncated to `text.MAX_CHARS` (HTML to `MAX_HTML_CHARS`)
-and never evaluated.
+and never evaluated. `extract_many(records, as_of)` does the same for a batch, scoring all of
+its postings' vacancy features at once.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from understand.languages import find_languages
 from understand.places import find_places
 from understand.text import MAX_CHARS, MAX_HTML_CHARS, Doc, clip, html_to_text, normalise
 from understand.title import find_title_and_org
-from understand.vacancy import vacancy_score
+from understand.vacancy import vacancy_scores
 
-__all__ = ["extract", "FIELDS"]
+__all__ = ["extract", "extract_many", "FIELDS"]
 
 FIELDS = (
     "id", "is_vacancy", "vacancy_score", "title", "organization", "countries", "regions",
@@ -60,12 +61,25 @@ def _doc(record: dict) -> Doc:
 
 def extract(record: dict, as_of: date | None = None) -> dict:
     """Contract §1 output for one input record, plus `evidence: {field: sentence}`."""
+    return extract_many([record], as_of)[0]
+
+
+def extract_many(records: list[dict], as_of: date | None = None) -> list[dict]:
+    """`extract` of each record, with the vacancy classifier run once over the whole batch."""
+    docs = [_doc(record) for record in records]
+    return [
+        _extract(record, doc, vacancy, as_of)
+        for record, doc, vacancy in zip(records, docs, vacancy_scores(docs), strict=True)
+    ]
+
+
+def _extract(record: dict, doc: Doc, vacancy: tuple[float, str], as_of: date | None) -> dict:
+    """One record's output, given its Doc and its vacancy score and evidence."""
     hints = record.get("hints") if isinstance(record.get("hints"), dict) else {}
-    doc = _doc(record)
     evidence: dict[str, str] = {}
 
     names = find_title_and_org(doc)
-    score, evidence["is_vacancy"] = vacancy_score(doc, names.title)
+    score, evidence["is_vacancy"] = vacancy
     is_vacancy = score >= 0.5
     if hints.get("is_vacancy") is True:
         is_vacancy, score, evidence["is_vacancy"] = True, max(score, 0.9), "(platform data)"

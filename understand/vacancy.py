@@ -1,36 +1,44 @@
-"""Vacancy or not: a small text classifier plus readable cue rules, combined in log-odds.
+"""Vacancy or not: a logistic regression learned from real postings, read with plain code.
 
-The classifier (character and word TF-IDF n-grams, logistic regression) is trained on first use
-from `data/vacancy_train.jsonl`, short texts written for this project in a dozen languages:
-vacancies of every contract kind against news, statements, reports, events, grant calls, news
-about vacancies, internship reports, appointment news and career guides. Its log-odds (clipped
-to ±3) are added to the weights of the cue rules below that fire on the posting's opening; the
-sum through a logistic function is `vacancy_score`.
+The model (`data/vacancy_model.json`, written by `python -m eval.train_vacancy` from the corpus's
+train split and `data/vacancy_train.jsonl`) weighs three kinds of features of a posting's title
+and opening (`HEAD_CHARS`), all read from the folded text:
+
+- character n-grams and word uni/bigrams, TF-IDF (sublinear tf, smoothed idf, each block
+  L2-normalised): they carry any language's wording;
+- readable cues (`_CUES`): "says it is a vacancy", "tells how to apply", "grant call", "says there
+  is no vacancy now", "invites members"... each a binary feature whose weight was learned;
+- structure (`_HEADINGS`, `_structure`, read on the first 200 lines): section headings on
+  their own line or as "Heading: text" ("Requirements", "How to apply", "Profil recherché",
+  "Requisitos", "Требования"), a "Deadline:" field, lists of duties or of requirements.
+
+The sum goes through the Platt calibration fitted on out-of-fold scores (grouped by site), which
+gives `vacancy_score`. `vacancy_scores(docs)` scores a batch with one pass of array arithmetic.
+The evidence is the sentence of the cue that pushed hardest towards the decision.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
+from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline, make_union
+import numpy as np
 
 from understand.text import Doc, clip, fold, sentence_at
 
-HEAD_CHARS = 3000  # the rules read the title and this much of the opening
-CLASSIFIER_CHARS = 1500  # the classifier reads the title and this much
-_CLASSIFIER_CLIP = 3.0
+HEAD_CHARS = 1500  # the n-grams and cues read the title and this much of the opening
+MODEL_FILE = "vacancy_model.json"
+_WORD = re.compile(r"[^\W_]+")
+_SPACES = re.compile(r"\s+")
 
-# (name, weight, pattern on folded text): what each rule catches is its name.
-_RULES: list[tuple[str, float, re.Pattern[str]]] = [
+# What each cue catches is its name; its weight is learned (`eval/train_vacancy.py`).
+_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "says it is a vacancy",
-        2.5,
         re.compile(
             r"\b(?:vacanc(?:y|ies)|job\s+(?:opening|offer|opportunity|posting|alert)|we(?:'"
             r"|’)?re\s+hiring|we\s+are\s+hiring|now\s+hiring|is\s+hiring|(?:is|are"
@@ -44,7 +52,6 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "an employer seeks someone",
-        2.0,
         re.compile(
             r"\b(?:(?:is|are)\s+(?:looking\s+for|seeking)|looking\s+for\s+(?:an?\s+)?[A-Za-z]"
             r"|seeks\s+(?:an?|to\s+recruit)|soker|ищет|ищем|шукає|шукаємо|busca(?:mos)?\s+(?:una?"
@@ -57,7 +64,6 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "tells how to apply",
-        2.0,
         re.compile(
             r"\b(?:how\s+to\s+apply|to\s+apply|apply\s+(?:here|now|online|by|before|through|via)"
             r"|deadline\s+for\s+applications|application\s+deadline|closing\s+date"
@@ -71,7 +77,6 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "has job-advert fields",
-        1.5,
         re.compile(
             r"(?:^|\n)\W*(?:job\s+title|position|post|duty\s+station|contract\s+type"
             r"|type\s+of\s+contract|reports\s+to|lieu\s+d'affectation|intitule\s+\w+|grade|salary"
@@ -81,7 +86,6 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "has job-advert sections",
-        1.0,
         re.compile(
             r"\b(?:responsibilities|qualifications|requirements|duties|key\s+tasks|competencies"
             r"|person\s+specification|about\s+you|what\s+you(?:'|’)?ll\s+do|profil\s+recherche"
@@ -91,7 +95,6 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "names a contract kind",
-        1.5,
         re.compile(
             r"\b(?:internships?|traineeships?|stage|stagiaire\w*|fellowships?|becas?|pasantia\w*"
             r"|consultancy|consultoria|terms\s+of\s+reference|termes\s+de\s+reference"
@@ -101,18 +104,18 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "grant call",
-        -4.0,
         re.compile(
             r"\b(?:call\s+for\s+proposals|appel\s+a\s+(?:propositions|projets)"
             r"|convocatoria\s+de\s+propuestas|grants?\s+(?:of|up\s+to|round|range)|subvencion\w*"
             r"|sub-?grants?|co-?financ\w*|sofinanc\w*|razpis\w*|покана\s+за\s+представяне"
             r"|конкурс\s+грантов|грант\w*|forderaufruf|organi[sz]ations?\s+(?:may|can)\s+apply"
-            r"|eligible\s+applicants|lead\s+applicants?|concept\s+notes?|apply\s+for\s+funding)\b"
+            r"|eligible\s+applicants|lead\s+applicants?|concept\s+notes?|apply\s+for\s+funding"
+            r"|small\s+grants?|grants?\s+programme|project\s+proposals?|budgets?\s+(?:of|between"
+            r"|up\s+to)|funds?\s+(?:projects|initiatives))\b"
         ),
     ),
     (
         "reports on a vacancy elsewhere",
-        -6.0,
         re.compile(
             r"\b(?:according\s+to\s+the\s+(?:job\s+description|vacancy|job\s+advert"
             r"|vacancy\s+notice|announcement)|in\s+the\s+job\s+(?:advert|description|announcement)"
@@ -124,7 +127,6 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "looks back on an internship or fellowship",
-        -3.0,
         re.compile(
             r"\b(?:my\s+(?:internship|fellowship|stage|time\s+at)|i\s+(?:started|spent|learned"
             r"|interned|worked)|mon\s+stage|mi\s+pasantia|моя\s+стажировка|alumni\s+stor\w*"
@@ -135,7 +137,6 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "appointment news",
-        -3.0,
         re.compile(
             r"\b(?:(?:has\s+been|was|were|has|have)\s+appointed|appoints|appointment\s+of"
             r"|pleased\s+to\s+(?:announce|welcome)|delighted\s+to\s+welcome|(?:takes?|take|took)"
@@ -146,7 +147,6 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "career guide",
-        -3.0,
         re.compile(
             r"\b(?:other\s+titles|similar\s+occupations|career\s+path|isco|how\s+to\s+become"
             r"|typical\s+salary|career\s+outlook)\b"
@@ -154,7 +154,6 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "call for submissions",
-        -2.5,
         re.compile(
             r"\b(?:call\s+for\s+(?:papers|inputs|submissions|nominations|participants)"
             r"|submit\s+your\s+stor\w*|share\s+your\s+stor\w*|collecting\s+(?:submissions|audio"
@@ -163,7 +162,6 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "statement",
-        -2.0,
         re.compile(
             r"\b(?:joint\s+statement|open\s+letter|the\s+undersigned|declaration\s+conjointe"
             r"|comunicado\s+conjunto|совместное\s+заявление|بيان\s+مشترك)\b"
@@ -171,16 +169,21 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "news reporting",
-        -1.5,
         re.compile(
-            r"\b(?:said|told\s+reporters|press\s+release|condemn\w*|sentenced|detained|arrested"
-            r"|read\s+the\s+rest|read\s+more|leave\s+a\s+comment|no\s+comments|posted\s+in"
-            r"|ont\s+appele|denunci\w*|призвал\w*|заявил\w*|приговор\w*|задержан\w*)\b"
+            r"\b(?:said|told\s+reporters|press\s+release|read\s+the\s+rest|read\s+more"
+            r"|leave\s+a\s+comment|no\s+comments|posted\s+in|ont\s+appele|призвал\w*|заявил\w*)\b"
+        ),
+    ),
+    (
+        # also in a human-rights employer's description of its work, hence a cue of its own
+        "names arrests, sentences or condemnation",
+        re.compile(
+            r"\b(?:condemn\w*|sentenced|detained|arrested|denunci\w*|приговор\w*|задержан\w*"
+            r"|арестован\w*|осужден\w*)"
         ),
     ),
     (
         "event",
-        -1.5,
         re.compile(
             r"\b(?:webinar|register\s+(?:now|here)|side\s+event|film\s+screening|seminar\s+(?:on"
             r"|will))\b"
@@ -188,79 +191,320 @@ _RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ),
     (
         "job-market news",
-        -3.0,
-        re.compile(r"\b(?:hiring\s+freeze|job\s+cuts|layoffs|redundancies|staff\s+cuts)\b"),
+        re.compile(
+            r"\b(?:hiring\s+freeze|froze\s+(?:hiring|recruitment)|recruitment\s+freeze|job\s+cuts"
+            r"|layoffs|redundancies|staff\s+cuts|despidos|congel\w+\s+(?:las\s+)?contrataciones"
+            r"|сокращени\w+\s+(?:сотрудников|штата)|замороз\w+\s+найм|einstellungsstopp"
+            r"|stellenabbau|suppressions?\s+de\s+postes|suppriment\s+des\s+postes)\b"
+        ),
     ),
     (
         "course for participants",
-        -3.0,
         re.compile(
             r"\b(?:summer\s+school|winter\s+school|training\s+course|tuition\s+fee|course\s+fee"
             r"|participation\s+fee|ecole\s+d'ete|universite\s+d'ete|curso\s+de\s+verano"
             r"|летняя\s+школа)\b"
         ),
     ),
+    (
+        "says there is no vacancy now",
+        re.compile(
+            r"\b(?:no\s+(?:current\s+|open\s+)?(?:vacancies|openings|open\s+positions|job\s+openings"
+            r"|positions\s+(?:available|open))|(?:not|no\s+longer)\s+(?:currently\s+)?(?:recruiting"
+            r"|hiring|advertising\s+any)|there\s+are\s+(?:currently\s+)?no\s+(?:vacancies|open"
+            r"|positions|jobs)|(?:aucun|pas\s+de)\s+(?:poste|offre)s?\s+(?:vacant|ouvert|a\s+pourvoir"
+            r"|disponible|d'emploi)|no\s+(?:hay|tenemos)\s+(?:vacantes|ofertas|puestos)"
+            r"|нет\s+(?:открытых\s+|актуальных\s+)?вакансий|вакансий\s+нет|немає\s+(?:відкритих\s+)?"
+            r"вакансій|keine\s+(?:offenen\s+)?stellen|zadne\s+volne\s+(?:pozice|mista)"
+            r"|nemame\s+volne|nao\s+ha\s+vagas)"
+        ),
+    ),
+    (
+        "invites members",
+        re.compile(
+            r"\b(?:become\s+a\s+member|membership\s+(?:fee|application|form|is\s+open|benefits)"
+            r"|join\s+(?:us\s+|the\s+network\s+)?as\s+a\s+member|call\s+for\s+(?:new\s+)?members"
+            r"|new\s+members|devenir\s+membre|adhesion|adherer|hazte\s+soci[oa]|hacerse\s+soci[oa]"
+            r"|membresia|стать\s+членом|членск\w+\s+взнос|вступить\s+в|стати\s+членом"
+            r"|mitglied\s+werden|stat\s+se\s+clenem|clenstvi|torne-se\s+membro)"
+        ),
+    ),
+    (
+        "invites participants to a training",
+        re.compile(
+            r"\b(?:participants\s+will|selected\s+participants|(?:training|course|workshop)"
+            r"\s+(?:for|of)\s+(?:young|journalists|activists|lawyers|human\s+rights\s+defenders"
+            r"|trainers)|apply\s+to\s+(?:attend|participate)|participation\s+is\s+free"
+            r"|places\s+are\s+limited|certificate\s+of\s+(?:completion|participation)"
+            r"|\w+-day\s+(?:course|training|workshop)|(?:travel|accommodation|meals)\s+(?:and\s+"
+            r"\w+\s+)?(?:are|will\s+be)\s+covered"
+            r"|formation\s+(?:des|pour\s+les|a\s+l'intention)|participants?\s+selectionne\w*"
+            r"|capacitacion\s+(?:para|dirigida)|participantes\s+seleccionad\w+|тренинг\w*"
+            r"|обучени\w+\s+для|набор\s+(?:участников|слушателей|на\s+курс)|участник\w*\s+тренинг\w*"
+            r"|навчанн\w+\s+для|skoleni|kurz\s+pro|ucastnic\w+)"
+        ),
+    ),
+    (
+        "words a job advert uses",
+        re.compile(
+            r"\b(?:volne\s+pracovni\s+misto|pracovni\s+pozic\w+|hledame|nabizime|pozadujeme"
+            r"|vyberove\s+rizeni|napln\s+prace|nastup|uvazek|pracovni\s+smlouv\w+"
+            r"|опыт\s+работы|заработн\w+\s+плат\w+|зарплат\w+|условия\s+работы|мы\s+предлагаем"
+            r"|полная\s+занятость|трудоустройств\w+|досвід\s+роботи|заробітн\w+\s+плат\w+"
+            r"|full[-\s]time|part[-\s]time|temps\s+(?:plein|partiel)|tiempo\s+completo"
+            r"|jornada\s+(?:completa|laboral)|vollzeit|teilzeit|salary\s+range|annual\s+salary)"
+        ),
+    ),
 ]
+
+# Section headings: a short line that is only a heading, or a line "Heading: its text".
+_HEADINGS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "heading: duties",
+        re.compile(
+            r"(?:key\s+|main\s+|principal\s+)?(?:responsibilities|duties|tasks|accountabilities"
+            r"|what\s+you(?:'|’)?ll\s+do|what\s+you\s+will\s+do|your\s+role|the\s+role"
+            r"|role\s+description|job\s+description|vos\s+missions|tus\s+funciones|ваши\s+задачи"
+            r"|задачи|чем\s+(?:предстоит|нужно|вы\s+будете)\s+заниматься|что\s+(?:нужно|предстоит)"
+            r"\s+делать|що\s+(?:потрібно|треба)\s+робити|co\s+budete\s+delat|vase\s+ukoly"
+            r"|missions?(?:\s+principales)?|taches|responsabilites|funciones|responsabilidades"
+            r"|atribuicoes|principais\s+atividades|обязанности|функциональные\s+обязанности"
+            r"|обов'язки|aufgaben|ihre\s+aufgaben|napln\s+prace|pracovni\s+napln|المهام"
+            r"|ძირითადი\s+მოვალეობები|მოვალეობები)"
+        ),
+    ),
+    (
+        "heading: requirements",
+        re.compile(
+            r"(?:(?:required|preferred|desired|desirable|essential|minimum)\s+)?(?:qualifications"
+            r"|requirements|skills(?:\s+and\s+(?:experience|competencies))?|experience|competencies"
+            r"|person\s+specification|about\s+you|who\s+you\s+are|profile|candidate\s+profile"
+            r"|education)|what\s+we(?:'|’)?re\s+looking\s+for|what\s+we\s+are\s+looking\s+for"
+            r"|votre\s+profil|tu\s+perfil|что\s+(?:для\s+нас\s+)?важно|мы\s+ожидаем|мы\s+ждём"
+            r"|что\s+мы\s+(?:ждём|ожидаем)|що\s+ми\s+очікуємо|co\s+ocekavame"
+            r"|profil(?:\s+recherche|\s+du\s+candidat)?|qualifications\s+requises"
+            r"|competences|requisitos(?:\s+minimos)?|perfil(?:\s+requerido)?|требования(?:\s+к\s+\w+)?"
+            r"|квалификационные\s+требования|вимоги|anforderungen|ihr\s+profil|pozadujeme|pozadavky"
+            r"|المؤهلات|მოთხოვნები|საკვალიფიკაციო\s+მოთხოვნები"
+        ),
+    ),
+    (
+        "heading: how to apply",
+        re.compile(
+            r"(?:how\s+to\s+apply|to\s+apply|application\s+(?:process|procedure)|applications?"
+            r"|comment\s+postuler|candidature|dossier\s+de\s+candidature|como\s+postular"
+            r"|postulaciones?|como\s+se\s+candidatar|candidaturas?|как\s+(?:подать\s+заявку"
+            r"|откликнуться)|как\s+податься|як\s+подати\s+заявку|bewerbung|jak\s+se\s+prihlasit"
+            r"|kontakt|contact)"
+        ),
+    ),
+    (
+        "heading: what we offer",
+        re.compile(
+            r"(?:what\s+we\s+offer|we\s+offer|benefits|conditions|terms\s+and\s+conditions|salary"
+            r"|remuneration|nous\s+offrons|ce\s+que\s+nous\s+offrons|conditions\s+d'emploi"
+            r"|ofrecemos|condiciones|мы\s+предлагаем|условия(?:\s+работы)?|ми\s+пропонуємо"
+            r"|умови|wir\s+bieten|nabizime|oferecemos)"
+        ),
+    ),
+]
+_HEADING_LINE = 80  # longer lines are sentences, not headings
+_LABEL = 50  # "Heading: text" on one line counts when the colon comes this early
+_DEADLINE_FIELD = re.compile(
+    r"(?:application\s+deadline|deadline(?:\s+for\s+applications)?|closing\s+date|apply\s+by"
+    r"|date\s+limite(?:\s+de\s+candidature)?|fecha\s+limite|plazo(?:\s+de\s+postulacion)?"
+    r"|prazo|срок\s+подачи(?:\s+\w+)?|крайний\s+срок|термін\s+подачі|bewerbungsfrist"
+    r"|uzaverka|termin\s+pro\s+podani)\s*[:|-]"
+)
 _IMPERATIVE = re.compile(
     r"^(?:build|maintain|assist|provide|support|develop|coordinate|lead|manage|ensure|conduct"
     r"|prepare|monitor|draft|review|organi[sz]e|represent|liaise|contribute|advise|oversee"
-    r"|facilitate|identify|implement|assess)\b"
+    r"|facilitate|identify|implement|assess|assurer|coordonner|elaborer|participer|appuyer"
+    r"|rediger|suivre|coordinar|elaborar|apoyar|realizar|garantizar|participar|preparar"
+    r"|подготовка|организация|координация|разработка|участие|обеспечение|ведение|підготовка"
+    r"|організація|координація|zajistovani|priprava|koordinace)\b"
 )
 _PROFILE = re.compile(
     r"^(?:experience|knowledge|ability|availability|good\s+level|proficiency|fluency|degree"
-    r"|commitment|excellent|strong|proven|familiarity|capacity|minimum|at\s+least|solid)\b"
+    r"|commitment|excellent|strong|proven|familiarity|capacity|minimum|at\s+least|solid"
+    r"|experience|connaissance|maitrise|capacite|diplome|titulo|conocimiento|experiencia"
+    r"|dominio|опыт|знание|высшее|умение|досвід|знання|вища|vs\s+vzdelani|znalost|zkusenost)\b"
 )
 
 
-@cache
-def _classifier() -> Pipeline:
-    path = files("understand.data").joinpath("vacancy_train.jsonl")
-    rows = [
-        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
-    features = make_union(
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=1),
-        TfidfVectorizer(
-            analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"
-        ),
-    )
-    model = Pipeline(
-        [
-            ("features", features),
-            ("lr", LogisticRegression(C=4.0, class_weight="balanced", max_iter=1000)),
-        ]
-    )
-    model.fit([fold(r["text"]) for r in rows], [bool(r["is_vacancy"]) for r in rows])
-    return model
-
-
-def _structure(doc: Doc) -> list[tuple[str, float, str]]:
-    """Duty and candidate-profile lists: three or more lines starting like a job advert's."""
-    duties = [line for line in doc.lines if _IMPERATIVE.match(fold(line))]
-    profile = [line for line in doc.lines if _PROFILE.match(fold(line)) and len(line) < 200]
-    out = []
+def _structure(doc: Doc) -> list[tuple[str, str]]:
+    """Headings, a deadline field and lists of duties or requirements, with the line of each."""
+    out: dict[str, str] = {}
+    duties: list[str] = []
+    profile: list[str] = []
+    for line in doc.lines[:200]:
+        folded = fold(line)
+        label = folded.split(":", 1)[0] if ":" in folded[:_LABEL] else folded
+        if len(label) <= _HEADING_LINE:
+            bare = label.strip(" :.-–—|#*").strip()
+            for name, pattern in _HEADINGS:
+                if name not in out and pattern.fullmatch(bare):
+                    out[name] = line
+            if "deadline field" not in out and _DEADLINE_FIELD.match(folded):
+                out["deadline field"] = line
+        if _IMPERATIVE.match(folded):
+            duties.append(line)
+        if len(line) < 200 and _PROFILE.match(folded):
+            profile.append(line)
     if len(duties) >= 3:
-        out.append(("lists duties", 1.5, duties[0]))
+        out["lists duties"] = duties[0]
     if len(profile) >= 3:
-        out.append(("lists candidate requirements", 1.5, profile[0]))
-    return out
+        out["lists candidate requirements"] = profile[0]
+    return list(out.items())
 
 
-def vacancy_score(doc: Doc, title: str | None) -> tuple[float, str]:
-    """Probability that the posting is a job offer, and the sentence that weighed most."""
-    head = f"{title or ''}\n{doc.text[:HEAD_CHARS]}"
-    folded = fold(head)
-    proba = float(_classifier().predict_proba([folded[:CLASSIFIER_CHARS]])[0][1])
-    proba = min(max(proba, 1e-6), 1 - 1e-6)
-    logit = max(-_CLASSIFIER_CLIP, min(_CLASSIFIER_CLIP, math.log(proba / (1 - proba))))
-    fired: list[tuple[str, float, str]] = []
-    for name, weight, pattern in _RULES:
+CUE_NAMES = tuple(
+    [name for name, _ in _CUES]
+    + [name for name, _ in _HEADINGS]
+    + ["deadline field", "lists duties", "lists candidate requirements"]
+)
+
+
+@dataclass
+class Features:
+    """What the model reads of one posting."""
+
+    chars: Counter[str]
+    words: Counter[str]
+    cues: dict[str, str]  # cue name -> the sentence or line it fired on
+
+
+def head(doc: Doc, title: str | None = None) -> str:
+    """The text the model reads: the title, then the opening of the posting."""
+    title = title or doc.title
+    return f"{title}\n{doc.text[:HEAD_CHARS]}" if title else doc.text[:HEAD_CHARS]
+
+
+def features(doc: Doc, title: str | None = None, char_n: tuple[int, ...] = (3, 4)) -> Features:
+    """N-gram counts and fired cues of a posting (the same code trains and scores)."""
+    text = head(doc, title)
+    folded = fold.__wrapped__(text)
+    flat = f" {_SPACES.sub(' ', folded).strip()} "
+    chars: Counter[str] = Counter()
+    for n in char_n:  # map and slice objects keep the loop in C
+        chars.update(
+            map(flat.__getitem__, map(slice, range(len(flat) - n + 1), range(n, len(flat) + 1)))
+        )
+    tokens = _WORD.findall(folded)
+    words = Counter(tokens)
+    words.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    cues = {}
+    for name, pattern in _CUES:
         if m := pattern.search(folded):
-            fired.append((name, weight, sentence_at(head, m.start())))
-    fired += _structure(doc)
-    total = logit + sum(w for _, w, _ in fired)
-    score = 1 / (1 + math.exp(-total))
-    evidence = (
-        max(fired, key=lambda f: abs(f[1]))[2] if fired else (doc.lines[0] if doc.lines else "")
-    )
-    return round(score, 4), clip(evidence)
+            cues[name] = sentence_at(text, m.start())
+    cues.update(_structure(doc))
+    return Features(chars, words, cues)
+
+
+@dataclass(frozen=True)
+class Model:
+    """The shipped model: vocabularies with idf and weights, cue weights, calibration."""
+
+    char_n: tuple[int, ...]
+    chars: dict[str, int]
+    words: dict[str, int]
+    char_idf: np.ndarray
+    word_idf: np.ndarray
+    char_w: np.ndarray
+    word_w: np.ndarray
+    cue_w: dict[str, float]
+    intercept: float
+    platt: tuple[float, float]
+
+    @classmethod
+    def from_json(cls, data: dict) -> Model:
+        def block(name: str) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+            terms = data[name]
+            return (
+                {t: i for i, t in enumerate(terms["terms"])},
+                np.asarray(terms["idf"], dtype=np.float64),
+                np.asarray(terms["weights"], dtype=np.float64),
+            )
+
+        chars, char_idf, char_w = block("chars")
+        words, word_idf, word_w = block("words")
+        return cls(
+            tuple(data["char_n"]),
+            chars,
+            words,
+            char_idf,
+            word_idf,
+            char_w,
+            word_w,
+            dict(data["cues"]),
+            float(data["intercept"]),
+            (float(data["platt"][0]), float(data["platt"][1])),
+        )
+
+    def _block(
+        self, counts: list[Counter[str]], vocab: dict[str, int], idf: np.ndarray, w: np.ndarray
+    ) -> np.ndarray:
+        """Each document's dot product of its L2-normalised TF-IDF row with `w`."""
+        cols: list[int] = []
+        tfs: list[int] = []
+        sizes = []
+        for counter in counts:
+            known = counter.keys() & vocab.keys()
+            cols += map(vocab.__getitem__, known)
+            tfs += map(counter.__getitem__, known)
+            sizes.append(len(known))
+        rows_a = np.repeat(np.arange(len(counts)), sizes)
+        cols_a = np.asarray(cols, dtype=np.intp)
+        values = (1.0 + np.log(np.asarray(tfs, dtype=np.float64))) * idf[cols_a]
+        norms = np.sqrt(np.bincount(rows_a, values**2, minlength=len(counts)))
+        dots = np.bincount(rows_a, values * w[cols_a], minlength=len(counts))
+        return np.divide(dots, norms, out=np.zeros(len(counts)), where=norms > 0)
+
+    def decision(self, feats: list[Features]) -> np.ndarray:
+        """The linear score (log-odds before calibration) of each posting."""
+        z = self._block([f.chars for f in feats], self.chars, self.char_idf, self.char_w)
+        z += self._block([f.words for f in feats], self.words, self.word_idf, self.word_w)
+        z += [sum(self.cue_w.get(name, 0.0) for name in f.cues) for f in feats]
+        return z + self.intercept
+
+    def probability(self, z: np.ndarray) -> np.ndarray:
+        a, b = self.platt
+        return 1.0 / (1.0 + np.exp(-(a * z + b)))
+
+
+@cache
+def model() -> Model:
+    """The shipped model, loaded once."""
+    path = files("understand.data").joinpath(MODEL_FILE)
+    return Model.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _evidence(doc: Doc, feats: Features, z: float, cue_w: dict[str, float]) -> str:
+    """The sentence of the fired cue that pushed hardest towards the decision, else the opening."""
+    sign = 1.0 if z >= 0 else -1.0
+    pushing = [(sign * cue_w.get(n, 0.0), s) for n, s in feats.cues.items()]
+    pushing = [(w, s) for w, s in pushing if w > 0]
+    if pushing:
+        return max(pushing, key=lambda p: p[0])[1]
+    return doc.lines[0] if doc.lines else ""
+
+
+def vacancy_scores(docs: list[Doc]) -> list[tuple[float, str]]:
+    """For each posting: the calibrated probability that it is a job offer, and its evidence."""
+    if not docs:
+        return []
+    m = model()
+    feats = [features(doc, char_n=m.char_n) for doc in docs]
+    z = m.decision(feats)
+    proba = m.probability(z)
+    return [
+        (round(float(p), 4), clip(_evidence(doc, f, float(zi), m.cue_w)))
+        for doc, f, zi, p in zip(docs, feats, z, proba, strict=True)
+    ]
+
+
+def vacancy_score(doc: Doc, title: str | None = None) -> tuple[float, str]:
+    """`vacancy_scores` of one posting (`title` stands in for a record title it lacks)."""
+    if title and not doc.title:
+        doc = Doc(doc.text, title=title, organization=doc.organization, url=doc.url)
+    return vacancy_scores([doc])[0]
