@@ -46,7 +46,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from eval.paths import DEMO
-from understand import extract
+from understand import extract_many
 from understand.text import html_to_text
 
 ACCURACY_FIELDS = (
@@ -181,7 +181,7 @@ def errors(records_with_gold: Iterable[dict], outputs: Iterable[dict]) -> list[s
 
 def run(records: list[dict]) -> list[dict]:
     """Extraction on each labelled record, given only its input fields (never its labels)."""
-    return [extract({k: r[k] for k in INPUT_KEYS if k in r}) for r in records]
+    return extract_many([{k: r[k] for k in INPUT_KEYS if k in r} for r in records])
 
 
 def load(paths: Iterable[str | Path]) -> list[dict]:
