@@ -10,9 +10,12 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import hints, ident, place, sections, seniority, with_query
+from spiders.platforms.common import hints, ident, place, sections, with_query
+from understand.contract import seniority_of_label
+from understand.dates import iso_date
+from understand.text import clean_text, html_to_text
 
 MAX_PAGES = 10
 SECTIONS = ("companyDescription", "jobDescription", "qualifications", "additionalInformation")
@@ -96,6 +99,6 @@ class SmartRecruitersSpider(PlatformSpider):
             employment_type=clean_text(kind.get("label")) or None,
             hints=hints(
                 contract_type=CONTRACT_IDS.get(str(kind.get("id"))),
-                seniority=seniority((job.get("experienceLevel") or {}).get("id")),
+                seniority=seniority_of_label((job.get("experienceLevel") or {}).get("id")),
             ),
         )
