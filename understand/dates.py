@@ -172,7 +172,10 @@ def iso_date(value: object, zone: tzinfo | None = None) -> str | None:
     if isinstance(value, int | float) or (isinstance(value, str) and value.isdigit()):
         number = float(value)
         seconds = number / 1000 if number > 1e11 else number
-        return datetime.fromtimestamp(seconds, zone or UTC).date().isoformat()
+        try:
+            return datetime.fromtimestamp(seconds, zone or UTC).date().isoformat()
+        except (OverflowError, OSError, ValueError):  # beyond the calendar
+            return None
     text = str(value).strip()
     if text.endswith(" UTC"):
         text = text[:-4].replace(" ", "T") + "+00:00"
