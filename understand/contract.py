@@ -89,15 +89,12 @@ _TITLE_KINDS = [(kind, re.compile(rf"\b(?:{title})\b")) for kind, title, _ in _K
 # Platforms' employment-type words beyond the title words (`CONTRACTOR`, `Contract - Full-Time`,
 # `Regular`), after those.
 _LABEL_KINDS = [
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        ("internship", r"intern|trainee|stagi"),
-        ("volunteer", r"volunt"),
-        ("fellowship", r"fellow"),
-        ("consultancy", r"consult|freelan|contractor|individual contract"),
-        ("fixed-term", r"fixed|temporar|contract|seasonal|short[-_ ]term"),
-        ("permanent", r"permanent|indefinite|open[-_ ]ended|regular"),
-    )
+    ("internship", re.compile(r"intern|trainee|stagi")),
+    ("volunteer", re.compile(r"volunt")),
+    ("fellowship", re.compile(r"fellow")),
+    ("consultancy", re.compile(r"consult|freelan|contractor|individual contract")),
+    ("fixed-term", re.compile(r"fixed|temporar|contract|seasonal|short[-_ ]term")),
+    ("permanent", re.compile(r"permanent|indefinite|open[-_ ]ended|regular")),
 ]
 _BODY_KINDS = [(kind, re.compile(rf"\b(?:{body})\b")) for kind, _, body in _KINDS]
 _CONTRACT_LABEL = re.compile(
@@ -210,14 +207,11 @@ def _kind(folded: str, patterns: list[tuple[str, re.Pattern[str]]]) -> str | Non
 SENIOR_YEARS = 6  # a "mid" title asking for this many years of experience or more is senior
 # Platforms' experience levels (`mid_senior_level`, `Executive`, `Experienced`), in order.
 _LABEL_LEVELS = [
-    (level, re.compile(pattern))
-    for level, pattern in (
-        ("director", r"director|executive|chief|head of"),
-        ("mid", r"mid[-_ ]?senior"),
-        ("senior", r"senior|principal|lead"),
-        ("mid", r"mid|experienced|associate|intermediate|professional"),
-        ("entry", r"intern|entry|junior|student|graduate|trainee"),
-    )
+    ("director", re.compile(r"director|executive|chief|head of")),
+    ("mid", re.compile(r"mid[-_ ]?senior")),
+    ("senior", re.compile(r"senior|principal|lead")),
+    ("mid", re.compile(r"mid|experienced|associate|intermediate|professional")),
+    ("entry", re.compile(r"intern|entry|junior|student|graduate|trainee")),
 ]
 
 
