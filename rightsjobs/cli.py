@@ -265,8 +265,8 @@ def rank(profiles_file: str, postings_file: str, top: int, as_of, include_closed
     """
     from matcher import rank as run_rank
     from rightsjobs.profiles import load_profiles
-    from spiders.normalise import html_to_text
     from understand import extract as run_extract
+    from understand.text import html_to_text
 
     profiles = load_profiles(profiles_file)
     records = read_postings_input(postings_file)

@@ -8,8 +8,9 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from rightsjobs.urls import contact, strip_tracking, web_url
-from spiders.normalise import NotWebURL, clean_html, clean_text, html_to_text, scrub
+from spiders.normalise import NotWebURL, clean_html, scrub
 from understand import extract
+from understand.text import clean_text, html_to_text
 
 MAX_TEXT = 100_000
 source_recorded = object()  # signal sent with `summary=` once a source's run is stored

@@ -1,6 +1,6 @@
 import pytest
 
-from understand.contract import contract_type, seniority
+from understand.contract import contract_of_label, contract_type, seniority, seniority_of_label
 from understand.text import Doc, normalise
 
 
@@ -139,3 +139,65 @@ def test_contract_type_body_phrasings(text, expected):
 )
 def test_seniority_from_title_and_years(title, years, expected):
     assert seniority(Doc(title), title, "unknown", None, years)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Permanent", "permanent"),
+        ("fulltime_fixed_term", "fixed-term"),
+        ("Contract - Full-Time", "fixed-term"),
+        ("CONTRACTOR", "consultancy"),
+        ("Consultancy", "consultancy"),
+        ("Internship", "internship"),
+        ("Stage", "internship"),
+        ("Volunteer Opportunity", "volunteer"),
+        ("Fellowship", "fellowship"),
+        ("Regular", "permanent"),
+        (["Job", "Consultancy"], "consultancy"),
+        (["FULL_TIME"], None),
+        ("Job", None),
+        (None, None),
+    ],
+)
+def test_contract_of_label(value, expected):
+    assert contract_of_label(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Mid-Senior level", "mid"),
+        ("mid_senior_level", "mid"),
+        ("senior_level", "senior"),
+        ("entry-level", "entry"),
+        ("Director", "director"),
+        ("executive", "director"),
+        ("experienced", "mid"),
+        ("P-2", "entry"),
+        ("P-3", "mid"),
+        ("P-4", "senior"),  # as a P4 in a title (see test_seniority)
+        ("P-5", "senior"),
+        ("D-1", "director"),
+        ("ASG", "director"),
+        ("GS-5", "entry"),
+        ("NO-C", "mid"),
+        ("CON", None),
+        ("Not Applicable", None),
+        (None, None),
+    ],
+)
+def test_seniority_of_label(value, expected):
+    assert seniority_of_label(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Type de contrat : consultance", "consultancy"),
+        ("Employment type: Contractor", "consultancy"),
+        ("Employment type: Full-time", "unknown"),
+    ],
+)
+def test_a_contract_field_is_read_like_a_platform_label(text, expected):
+    assert kind(f"Project Officer\n\n{text}\n\nWe seek a project officer.") == expected

@@ -1,8 +1,9 @@
 from datetime import date
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from understand.dates import deadline, find_dates, posted_date
+from understand.dates import deadline, find_dates, iso_date, posted_date
 from understand.text import Doc, normalise
 
 
@@ -144,3 +145,40 @@ def test_deadlines_in_french_and_spanish_prose():
     text = "Merci d'envoyer votre candidature pour le lundi 17 août 2020 au plus tard."
     assert dl(text) == date(2020, 8, 17)
     assert dl("Envíe su CV antes del 7 de enero de 2022.") == date(2022, 1, 7)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-09-08", "2026-09-08"),
+        ("2027-01-31T23:59:00-05:00", "2027-01-31"),  # the calendar date where it was written
+        ("2026-10-07T03:59:59.000Z", "2026-10-07"),
+        ("2023-07-25 17:53:46 UTC", "2023-07-25"),
+        ("Tue, 01 Sep 2026 10:00:00 +0000", "2026-09-01"),  # RFC 822 (feeds)
+        (1780000000000, "2026-05-28"),  # epoch milliseconds
+        ("1780000000", "2026-05-28"),  # epoch seconds, as text
+        ("8 September 2026", "2026-09-08"),
+        ("September 8, 2026", "2026-09-08"),
+        ("8 sept. 2026", "2026-09-08"),  # platforms' dates read like the text's
+        ("8 septembre 2026", "2026-09-08"),
+        ("31 de enero de 2027", "2027-01-31"),
+        ("15/01/2027", "2027-01-15"),
+        ("Closing Date: 15 January 2027", "2027-01-15"),
+        ("8 September", None),  # no year, no reference
+        ("99999999999999999999", None),  # beyond any calendar: None, not an exception
+        (1e20, None),
+        ("soon", None),
+        ("", None),
+        (None, None),
+        (True, None),
+    ],
+)
+def test_iso_date_reads_what_platforms_write(value, expected):
+    assert iso_date(value) == expected
+
+
+def test_iso_date_in_a_zone_reads_the_moment_there():
+    """UN deadlines are 23:59:59 in New York, already the next day in UTC."""
+    new_york = ZoneInfo("America/New_York")
+    assert iso_date("2026-10-07T03:59:59.000Z", new_york) == "2026-10-06"
+    assert iso_date("2026-10-07T03:59:59", new_york) == "2026-10-07"  # no offset: as written

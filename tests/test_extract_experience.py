@@ -1,6 +1,6 @@
 import pytest
 
-from understand.experience import min_years
+from understand.experience import min_years, years_of_label
 from understand.text import Doc, normalise
 
 
@@ -86,3 +86,22 @@ def test_supervising_requirement_is_specialised():
 )
 def test_a_range_of_years_gives_its_lower_bound(text, years):
     assert min_years(Doc(normalise(text)))[0] == years
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("5-9 years", 5),
+        ("10+ years", 10),
+        ("0-2 years", 0),
+        ("2-5", 2),
+        ("lt-1", 0),
+        ("Less than 1 year", 0),
+        ("three years", 3),
+        ("cinco años", 5),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_years_of_label(value, expected):
+    assert years_of_label(value) == expected

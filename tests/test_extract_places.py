@@ -1,6 +1,6 @@
 import pytest
 
-from understand.places import find_places, places_in
+from understand.places import city_and_country, country_code, find_places, places_in, remote_of
 from understand.text import Doc, normalise
 
 
@@ -201,3 +201,70 @@ def test_an_organisations_seat_yields_to_the_places_of_the_work():
 )
 def test_remote_means_remote_work_not_remote_places(text, remote):
     assert places(text).remote == remote
+
+
+@pytest.mark.parametrize(
+    ("value", "codes", "expected"),
+    [
+        ("Kenya", True, "KE"),
+        ("KEN", True, "KE"),
+        ("ke", True, "KE"),
+        ("CA", False, None),  # in free text, more likely California
+        ("the Netherlands", False, "NL"),
+        ("DR Congo", False, "CD"),
+        ("Türkiye", False, "TR"),
+        ("Côte d'Ivoire", False, "CI"),
+        ("Burma", False, "MM"),
+        ("Brunei", False, "BN"),
+        ("Micronesia", False, "FM"),
+        ("UK", False, "GB"),
+        ("Virginia", False, None),
+        ("", True, None),
+        (None, True, None),
+    ],
+)
+def test_country_code(value, codes, expected):
+    assert country_code(value, codes=codes) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Geneva, Switzerland", ("Geneva", "CH")),
+        ("Remote, United States", (None, "US")),
+        ("Arlington, Virginia", ("Arlington", None)),
+        ("Hybrid - Nairobi (Kenya)", ("Nairobi", "KE")),
+        ("Multiple locations", (None, None)),
+        ("Colombia", (None, "CO")),
+    ],
+)
+def test_city_and_country_of_a_location_string(raw, expected):
+    assert city_and_country(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("locations", "workplace", "expected"),
+    [
+        (["Remote, United States"], None, "yes"),
+        (["Home-based"], None, "yes"),
+        (["Homebased (Europe)"], None, "yes"),
+        (["Working from home"], None, "yes"),
+        (["Anywhere"], None, "yes"),
+        (["Remotely, Kenya"], None, "yes"),
+        (["Hybrid - London"], None, "hybrid"),
+        (["Geneva"], None, "unknown"),
+        ([None, "Remote areas of Chad"], None, "yes"),  # a location, not a sentence
+        (["Remote"], "On-site", "no"),  # the platform's workplace type wins
+        (["London"], "hybrid", "hybrid"),
+        (["London"], "unspecified", "unknown"),
+    ],
+)
+def test_remote_of_locations_and_workplace(locations, workplace, expected):
+    assert remote_of(*locations, workplace=workplace) == expected
+
+
+def test_a_hybrid_location_hint_makes_the_job_hybrid():
+    got = places(
+        "Legal Officer\n\nWe seek a legal officer.", hints={"locations": ["Hybrid - London"]}
+    )
+    assert (got.countries, got.remote) == (["GB"], "hybrid")

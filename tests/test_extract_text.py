@@ -4,6 +4,7 @@ from understand.text import (
     MAX_CHARS,
     MAX_LINE,
     Doc,
+    clean_text,
     fold,
     html_to_text,
     normalise,
@@ -19,6 +20,24 @@ def test_html_to_text_keeps_blocks_and_drops_scripts():
         "<p>One&nbsp;two<br>three</p><script>x()</script></body></html>"
     )
     assert normalise(html_to_text(html)).split("\n") == ["Role", "", "One two", "", "three"]
+
+
+def test_html_to_text_is_readable_one_block_a_line():
+    """The spiders' descriptions and extraction read HTML with this one function."""
+    assert html_to_text("<ul><li><p>One</p></li><li>Two\x00</li></ul>") == "• One\n\n• Two"
+    assert html_to_text("<p>a \t b</p><p></p><p></p><div>c</div><svg><text>x</text></svg>") == (
+        "a b\n\nc"
+    )
+    assert html_to_text(None) == html_to_text("") == ""
+
+
+def test_clean_text_is_one_bounded_line():
+    assert clean_text(" Legal&nbsp;&amp; Policy\r\n Officer\x07 ") == "Legal & Policy Officer"
+    assert clean_text("x" * 600) == "x" * 500 and clean_text(None) == ""
+
+
+def test_normalise_strips_control_characters():
+    assert normalise("a\x00b\x0bc\x1fd\te") == "abcd e"
 
 
 def test_normalise_truncates_and_cleans_whitespace():

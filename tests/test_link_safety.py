@@ -18,9 +18,10 @@ from rightsjobs.demo.server import Answer, LocalSite
 from rightsjobs.ingest import record_run
 from rightsjobs.store import open_db, record_matches, upsert_profiles
 from rightsjobs.urls import link, web_url
-from spiders.normalise import clean_text, scrub, strip_controls
+from spiders.normalise import scrub
 from tests.conftest import SOURCE, make_item, started
 from tests.test_crawl_faults import GOOD, board
+from understand.text import clean_text, strip_controls
 
 RIGHTSJOBS = str(Path(sys.executable).with_name("rightsjobs"))
 AS_OF = "2026-11-28"

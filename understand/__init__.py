@@ -14,7 +14,7 @@ from typing import Any
 
 from understand.contact import apply_contact
 from understand.contract import contract_type, seniority
-from understand.dates import deadline, first_date, posted_date
+from understand.dates import deadline, iso_date, posted_date
 from understand.experience import min_years
 from understand.languages import find_languages
 from understand.places import find_places
@@ -39,12 +39,8 @@ def _str(value: Any, limit: int = MAX_CHARS) -> str | None:
 def _iso(value: Any) -> date | None:
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return first_date(value[:100])
-    return None
+    found = iso_date(value[:100]) if isinstance(value, str) else None
+    return date.fromisoformat(found) if found else None
 
 
 def _doc(record: dict) -> Doc:

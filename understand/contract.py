@@ -9,6 +9,10 @@ Seniority: a UN-style grade (P-4, D-1, GS-5, NO-B, SB-2) wins; then title words 
 "Director", "Chief", "Associate", "Assistant", "Officer", "Trainer"...), a "mid" title asking for
 six years of experience or more counting as senior; internships and fellowships are entry level;
 volunteer roles, postings with several roles and bare "Consultant" titles stay unknown.
+
+Platforms' own labels (an employment type such as `fulltime_fixed_term` or `CONTRACTOR`, an
+experience level such as `Mid-Senior level` or a UN grade) are read by `contract_of_label` and
+`seniority_of_label`; a contract field in the text is read as such a label too.
 """
 
 from __future__ import annotations
@@ -82,6 +86,16 @@ _KINDS: list[tuple[str, str, str]] = [
     ),
 ]
 _TITLE_KINDS = [(kind, re.compile(rf"\b(?:{title})\b")) for kind, title, _ in _KINDS]
+# Platforms' employment-type words beyond the title words (`CONTRACTOR`, `Contract - Full-Time`,
+# `Regular`), after those.
+_LABEL_KINDS = [
+    ("internship", re.compile(r"intern|trainee|stagi")),
+    ("volunteer", re.compile(r"volunt")),
+    ("fellowship", re.compile(r"fellow")),
+    ("consultancy", re.compile(r"consult|freelan|contractor|individual contract")),
+    ("fixed-term", re.compile(r"fixed|temporar|contract|seasonal|short[-_ ]term")),
+    ("permanent", re.compile(r"permanent|indefinite|open[-_ ]ended|regular")),
+]
 _BODY_KINDS = [(kind, re.compile(rf"\b(?:{body})\b")) for kind, _, body in _KINDS]
 _CONTRACT_LABEL = re.compile(
     r"(?:contract\s+type|type\s+of\s+(?:contract|appointment|position|employment)|contract"
@@ -146,6 +160,24 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+def _words(values: tuple) -> str:
+    """Folded text of label values (strings, or lists of them); blanks left out."""
+    words: list[object] = []
+    for value in values:
+        words.extend(value if isinstance(value, list | tuple) else [value])
+    return fold(" ".join(str(w) for w in words if w))
+
+
+def contract_of_label(*values: object) -> str | None:
+    """permanent | fixed-term | consultancy | internship | fellowship | volunteer from a
+    platform's employment type or a contract field, or None when it says nothing about the
+    contract (`Full-time`, `Job`)."""
+    text = _words(values)
+    if not text:
+        return None
+    return _kind(text.replace("_", " "), _TITLE_KINDS) or _kind(text, _LABEL_KINDS)
+
+
 def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, str]:
     """The contract type and the text it came from."""
     if hint in CONTRACT_TYPES:
@@ -154,7 +186,7 @@ def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, s
         return kind, title
     fields = list(doc.fields(_CONTRACT_LABEL))
     for value, line in fields:
-        if kind := _kind(fold(value), _TITLE_KINDS):
+        if kind := contract_of_label(value):
             return kind, line
     for value, line in fields:
         if _DURATION.search(fold(value)):
@@ -173,6 +205,23 @@ def _kind(folded: str, patterns: list[tuple[str, re.Pattern[str]]]) -> str | Non
 
 
 SENIOR_YEARS = 6  # a "mid" title asking for this many years of experience or more is senior
+# Platforms' experience levels (`mid_senior_level`, `Executive`, `Experienced`), in order.
+_LABEL_LEVELS = [
+    ("director", re.compile(r"director|executive|chief|head of")),
+    ("mid", re.compile(r"mid[-_ ]?senior")),
+    ("senior", re.compile(r"senior|principal|lead")),
+    ("mid", re.compile(r"mid|experienced|associate|intermediate|professional")),
+    ("entry", re.compile(r"intern|entry|junior|student|graduate|trainee")),
+]
+
+
+def seniority_of_label(*values: object) -> str | None:
+    """entry | mid | senior | director from a platform's experience level or a UN grade
+    (`P-3`, `D-1`), or None when it says nothing about seniority (`Not Applicable`)."""
+    text = _words(values)
+    if grade := _grade(text):
+        return grade[0]
+    return _kind(text, _LABEL_LEVELS) if text else None
 
 
 def seniority(

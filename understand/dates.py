@@ -1,4 +1,5 @@
-"""Dates: a small multilingual date reader, the application deadline and the posting date.
+"""Dates: a small multilingual date reader, dates as platforms write them (`iso_date`), the
+application deadline and the posting date.
 
 A date without a year ("Closing date: 8 September") takes the first such day on or after the
 reference date (the posting date, else `as_of`); with no reference it stays unknown.
@@ -7,7 +8,8 @@ reference date (the posting date, else `as_of`); with no reference it stays unkn
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime, tzinfo
+from email.utils import parsedate_to_datetime
 from importlib import import_module
 
 from understand.text import Doc, fold
@@ -156,6 +158,38 @@ def find_dates(text: str, ref: date | None = None) -> list[tuple[date, int, int]
 def first_date(text: str, ref: date | None = None) -> date | None:
     found = find_dates(text, ref)
     return found[0][0] if found else None
+
+
+def iso_date(value: object, zone: tzinfo | None = None) -> str | None:
+    """A date as `YYYY-MM-DD` from epoch ms/s, ISO-8601 (with or without zone), RFC 822,
+    `2023-07-25 17:53:46 UTC`, or any date `find_dates` reads (`8 September 2026`, `8 sept.
+    2026`, `September 8, 2026`). A value with an offset keeps the calendar date it was written
+    in (a deadline of `2027-01-31T23:59:00-05:00` is the 31st where the employer is), unless
+    `zone` is given: then the moment is read in that zone (UN deadlines are New York days).
+    Epoch numbers are read in `zone`, else UTC."""
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) or (isinstance(value, str) and value.isdigit()):
+        number = float(value)
+        seconds = number / 1000 if number > 1e11 else number
+        try:
+            return datetime.fromtimestamp(seconds, zone or UTC).date().isoformat()
+        except (OverflowError, OSError, ValueError):  # beyond the calendar
+            return None
+    text = str(value).strip()
+    if text.endswith(" UTC"):
+        text = text[:-4].replace(" ", "T") + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            found = first_date(text[:200])
+            return found.isoformat() if found else None
+    if zone is not None and parsed.tzinfo is not None:
+        parsed = parsed.astimezone(zone)
+    return parsed.date().isoformat()
 
 
 def posted_date(doc: Doc) -> tuple[date | None, str]:

@@ -6,7 +6,8 @@ Ages, contract durations, dates and "additional years ... in lieu of a degree" n
 posting states several minimums, the first general one wins over specialised ones such as
 "at least 2 years of management experience" or "two years supervising staff". With no sentence
 about experience, a stated minimum of years of some practice counts ("at least 7 years of legal
-practice", "a minimum of 3 years of human rights research").
+practice", "a minimum of 3 years of human rights research"). A platform's experience range
+(`5-9 years`) is read by `years_of_label`.
 """
 
 from __future__ import annotations
@@ -177,3 +178,15 @@ def _years(clause: str) -> int | None:
             if n is not None and 0 < n <= 30:
                 return n
     return None
+
+
+def years_of_label(value: object) -> int | None:
+    """The lower bound of a platform's experience range: `5-9 years` -> 5, `10+` -> 10, `three
+    years` -> 3, `lt-1` (less than one) -> 0; None when it names no number."""
+    text = fold(str(value or ""))
+    if re.search(r"\blt\b|less than|under|<", text):
+        return 0
+    if match := re.search(r"\d+", text):
+        return int(match.group())
+    words = (_WORDS.get(word) for word in re.findall(r"[^\W\d_]+", text))
+    return next(filter(None, words), None)

@@ -15,6 +15,10 @@ in a location field ("Almaty, with regular travel to Brussels") is not a duty st
 option for some candidates ("remote work from elsewhere may be considered") and remote tasks
 ("remote interviews") do not make a role remote; a remote role open to candidates anywhere
 ("anywhere in the world") gets the region "Global".
+
+Platforms' own values are read here too: `country_code` (a country name or code),
+`city_and_country` (a location string such as "Geneva, Switzerland") and `remote_of` (location
+strings and workplace types).
 """
 
 from __future__ import annotations
@@ -125,8 +129,20 @@ _REMOTE = re.compile(
 )
 # A location value that says remote ("Remote (Asia)", "Home-based", "Anywhere").
 _REMOTE_LOCATION = re.compile(
-    r"\b(?:remote|home[-\s]based|anywhere|telework\w*|teletrabajo|teletravail|remoto"
-    r"|удаленн\w*|дистанционн\w*|віддален\w*)\b"
+    r"\b(?:remote\w*|home[-\s]?based|anywhere|telecommut\w*|work(?:ing)?\s+from\s+home"
+    r"|telework\w*|teletrabajo|teletravail|remoto|удаленн\w*|дистанционн\w*|віддален\w*)\b"
+)
+# Platforms' workplace types.
+WORKPLACE = {
+    "onsite": "no", "on-site": "no", "on_site": "no", "office": "no", "remote": "yes",
+    "hybrid": "hybrid",
+}  # fmt: skip
+# Parts of a location string that name no city: remote markers, regions, placeholders.
+_NOT_A_CITY = re.compile(
+    r"(remote|hybrid|home[- ]?based|telecommut\w*|anywhere|worldwide|global|multiple( locations)?|"
+    r"various|flexible|international|europe|africa|asia|americas|emea|apac|latam|mena|tbd|n/?a|-)"
+    r"( \w+)?",
+    re.I,
 )
 _NOT_REMOTE = re.compile(
     r"\b(?:not\s+(?:applicable\s+for\s+|be\s+)?(?:home[-\s]based|remote)|no\s+remote"
@@ -225,6 +241,57 @@ def _places_cached(text: str) -> tuple[Hit, ...]:
 def places_in(text: str) -> list[Hit]:
     """Every country or city named in `text` (values are ISO alpha-2 codes)."""
     return list(_places_cached(text))
+
+
+@cache
+def _country_aliases() -> dict[str, str]:
+    """Folded other names of countries ("UK", "DR Congo", "Burma") -> ISO alpha-2."""
+    return {fold(n): code for code, names in load_table("country_aliases.csv") for n in names}
+
+
+@lru_cache(maxsize=2048)
+def country_code(value: str | None, *, codes: bool = True) -> str | None:
+    """ISO 3166-1 alpha-2 for a country name (or another name of it) or an alpha-2/alpha-3
+    code, else None. Pass `codes=False` for free text, where `CA` or `IN` is more likely a US
+    state."""
+    text = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", (value or "").strip()), flags=re.I)
+    key = fold(text)
+    if not key or len(key) > 60:
+        return None
+    if key in _country_aliases():
+        return _country_aliases()[key]
+    if len(key) <= 3:
+        if not codes or not key.isalpha():
+            return None
+        found = pycountry.countries.get(alpha_2=key.upper()) or pycountry.countries.get(
+            alpha_3=key.upper()
+        )
+        return found.alpha_2 if found else None
+    try:
+        return pycountry.countries.lookup(text).alpha_2
+    except LookupError:
+        return None
+
+
+def city_and_country(raw: str) -> tuple[str | None, str | None]:
+    """The city and ISO country of a `City, Region, Country` location string, where it names
+    them ("Remote, United States" names no city)."""
+    parts = [p.strip() for p in re.split(r",|;|\s[-–|/]\s|\(|\)", raw) if p.strip()]
+    named = [p for p in parts if not _NOT_A_CITY.fullmatch(p)]
+    code = next(filter(None, (country_code(p, codes=False) for p in reversed(named))), None)
+    city = named[0] if named and country_code(named[0], codes=False) is None else None
+    return city, code
+
+
+def remote_of(*locations: object, workplace: object = None) -> str:
+    """yes | no | hybrid | unknown from a platform's workplace type (`onsite`, `remote`,
+    `hybrid`) when it gives one, else `yes`/`hybrid` when a location string says so."""
+    if said := WORKPLACE.get(str(workplace or "").lower()):
+        return said
+    folded = fold(" ".join(str(t) for t in locations if t))
+    if _HYBRID.search(folded):
+        return "hybrid"
+    return "yes" if _REMOTE_LOCATION.search(folded) else "unknown"
 
 
 def _codes(hits: list[Hit]) -> list[str]:
@@ -453,8 +520,8 @@ def find_places(
     hinted = [c.upper() for c in hints.get("countries") or [] if region_of(str(c))]
     for raw in hints.get("locations") or []:
         hinted += _codes(places_in(str(raw)))
-        if remote is None and _REMOTE_LOCATION.search(fold(str(raw))):
-            remote, remote_evidence = "yes", str(raw)
+        if remote is None and (said := remote_of(raw)) != "unknown":
+            remote, remote_evidence = said, str(raw)
     if hinted:
         out.countries, strength, evidence = list(dict.fromkeys(hinted)), "strong", "(platform data)"
     else:

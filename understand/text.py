@@ -1,10 +1,12 @@
-"""Text plumbing: html to text, normalisation, lines, sentences, folding, tokens, labelled fields.
+"""Text plumbing: html to text, cleaning, normalisation, lines, sentences, folding, tokens,
+labelled fields. The spiders clean their text with the same functions.
 
 Everything downstream works on a `Doc`, built once per posting.
 """
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 import unicodedata
 from bisect import bisect_right
@@ -36,23 +38,45 @@ _ABBREVIATIONS = re.compile(
     r"|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Prof|Sr|Jr|Ltd|Inc|Co|U\.S|U\.K|D\.C|[A-Z])\.)$"
 )
 _BLOCK_TAGS = "p div br li tr h1 h2 h3 h4 h5 h6 section article header footer ul ol table dt dd"
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # C0 but tab, LF (and CR: made LF)
 
 
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML page, one block element per line."""
-    soup = BeautifulSoup(html[:MAX_HTML_CHARS], "lxml")
+def strip_controls(text: str) -> str:
+    """`text` without NUL and the other C0 control characters except tab and newline (a CR,
+    alone or before LF, becomes one newline as in HTML)."""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def html_to_text(html: str | None) -> str:
+    """Readable plain text of an HTML page or fragment: one line per block element, list items
+    as "• ", spaces folded within lines, blank lines collapsed; scripts, styles and the head
+    left out."""
+    if not html:
+        return ""
+    soup = BeautifulSoup(strip_controls(html[:MAX_HTML_CHARS]), "html.parser")
     for tag in soup(["script", "style", "noscript", "template", "svg", "head"]):
         tag.decompose()
     for tag in soup.find_all(_BLOCK_TAGS.split()):
         tag.insert_before("\n")
         tag.insert_after("\n")
-    return soup.get_text()
+    for li in soup.find_all("li"):
+        li.insert(0, "• ")
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in soup.get_text().splitlines())
+    text = re.sub(r"^•\n+", "• ", "\n".join(lines), flags=re.M)  # <li><p>...</p></li>
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def clean_text(value: str | None, limit: int = 500) -> str:
+    """A one-line field (title, organisation, place): entities decoded, control characters out,
+    whitespace folded, at most `limit` characters."""
+    text = strip_controls(htmllib.unescape(value or ""))
+    return re.sub(r"\s+", " ", text).strip()[:limit]
 
 
 def normalise(text: str) -> str:
-    """NFC, no zero-width characters, single spaces, unix newlines, at most MAX_CHARS."""
-    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text[:MAX_CHARS]))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, no zero-width or control characters, single spaces, unix newlines, at most
+    MAX_CHARS."""
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", strip_controls(text[:MAX_CHARS])))
     text = _LINE_EDGES.sub("\n", _SPACE_RUNS.sub(" ", text))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 

@@ -11,16 +11,13 @@ import re
 
 from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import (
-    contract_type,
-    hints,
-    html_page,
-    place,
-    places,
-    remote_from_text,
-)
+from spiders.platforms.common import hints, html_page, place, places
+from understand.contract import contract_of_label
+from understand.dates import iso_date
+from understand.places import remote_of
+from understand.text import clean_text, html_to_text
 
 MAX_GRID_PAGES = 10
 MAX_DETAILS = 200
@@ -110,8 +107,8 @@ class AmnestySpider(PlatformSpider):
             source_job_id=job_id.group(1) if job_id else None,
             apply_url=strip_tracking(response.urljoin(apply)) if apply else None,
             locations=places(place(p) for p in re.split(r"\s*[;/]\s*|\s+or\s+", where or "")),
-            remote=remote_from_text(where),
+            remote=remote_of(where),
             valid_through=iso_date(labelled(page, "Closing Date:")),
             employment_type=kind,
-            hints=hints(contract_type=contract_type(kind)),
+            hints=hints(contract_type=contract_of_label(kind)),
         )

@@ -6,18 +6,13 @@
 
 from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import (
-    WORKPLACE,
-    contract_type,
-    hints,
-    ident,
-    place,
-    places,
-    remote_from_text,
-    text_or_none,
-)
+from spiders.platforms.common import hints, ident, place, places, text_or_none
+from understand.contract import contract_of_label
+from understand.dates import iso_date
+from understand.places import remote_of
+from understand.text import clean_text, html_to_text
 
 
 def ashby_place(name: object, address: object):
@@ -51,11 +46,9 @@ class AshbySpider(PlatformSpider):
         locations = [ashby_place(job.get("location"), job.get("address"))] + [
             ashby_place(x.get("location"), x.get("address")) for x in others
         ]
-        workplace = str(job.get("workplaceType") or "").lower().replace("onsite", "on-site")
-        if job.get("isRemote") is True:
-            remote = "hybrid" if workplace == "hybrid" else "yes"
-        else:
-            remote = WORKPLACE.get(workplace) or remote_from_text(str(job.get("location")))
+        workplace = job.get("workplaceType")
+        if job.get("isRemote") is True and str(workplace).lower() != "hybrid":
+            workplace = "remote"
         employment = text_or_none(job.get("employmentType"))
         return Posting(
             url=strip_tracking(job["jobUrl"]),
@@ -65,8 +58,8 @@ class AshbySpider(PlatformSpider):
             source_job_id=ident(job.get("id")),
             apply_url=job.get("applyUrl"),
             locations=places(locations),
-            remote=remote,
+            remote=remote_of(job.get("location"), workplace=workplace),
             date_posted=iso_date(job.get("publishedAt")),
             employment_type=employment,
-            hints=hints(contract_type=contract_type(employment)),
+            hints=hints(contract_type=contract_of_label(employment)),
         )

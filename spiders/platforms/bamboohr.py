@@ -8,9 +8,12 @@ The list (`{meta.totalCount, result[]}`) has string ids and no description; the 
 from urllib.parse import urlsplit
 
 from spiders.items import Posting
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import contract_type, hints, place, text_or_none
+from spiders.platforms.common import hints, place, text_or_none
+from understand.contract import contract_of_label
+from understand.dates import iso_date
+from understand.text import clean_text, html_to_text
 
 MAX_DETAILS = 300
 LOCATION_TYPES = {"0": "no", "1": "yes", "2": "hybrid"}
@@ -74,5 +77,5 @@ class BambooHRSpider(PlatformSpider):
             remote="yes" if job.get("isRemote") is True else remote,
             date_posted=iso_date(job.get("datePosted")),
             employment_type=employment,
-            hints=hints(contract_type=contract_type(employment)),
+            hints=hints(contract_type=contract_of_label(employment)),
         )

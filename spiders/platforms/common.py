@@ -1,44 +1,16 @@
-"""What several platform spiders share: places, remote status, structured hints, paging URLs."""
+"""What several platform spiders share: locations, structured hints, sections, paging URLs.
 
-import re
+Reading a value (a location string, an employment type, a date) is `understand`'s job: the
+spiders call its functions."""
+
 from collections.abc import Iterable
 from urllib.parse import unquote_plus, urlencode, urlsplit, urlunsplit
 
 from parsel import Selector
 
 from spiders.items import Location
-from spiders.normalise import clean_text, country_code
-
-# Parts of a place that name no city: remote markers, regions, placeholders.
-NOT_A_CITY = re.compile(
-    r"(remote|hybrid|home[- ]?based|telecommut\w*|anywhere|worldwide|global|multiple( locations)?|"
-    r"various|flexible|international|europe|africa|asia|americas|emea|apac|latam|mena|tbd|n/?a|-)"
-    r"( \w+)?",
-    re.I,
-)
-WORKPLACE = {
-    "onsite": "no",
-    "on-site": "no",
-    "on_site": "no",
-    "office": "no",
-    "remote": "yes",
-    "hybrid": "hybrid",
-}
-CONTRACT_RULES = (
-    (r"intern|trainee|stagi", "internship"),
-    (r"volunt", "volunteer"),
-    (r"fellow", "fellowship"),
-    (r"consult|freelan|contractor|individual contract", "consultancy"),
-    (r"fixed|temporar|contract|seasonal|short[-_ ]term", "fixed-term"),
-    (r"permanent|indefinite|open[-_ ]ended|regular", "permanent"),
-)
-SENIORITY_RULES = (
-    (r"director|executive|chief|head of", "director"),
-    (r"mid[-_ ]?senior", "mid"),
-    (r"senior|principal|lead", "senior"),
-    (r"mid|experienced|associate|intermediate|professional", "mid"),
-    (r"intern|entry|junior|student|graduate|trainee", "entry"),
-)
+from understand.places import city_and_country, country_code
+from understand.text import clean_text
 
 
 def place(
@@ -53,13 +25,8 @@ def place(
         raw = ", ".join(p for p in (city, clean_text(country)) if p)
         if not raw:
             return None
-    parts = [p.strip() for p in re.split(r",|;|\s[-–|/]\s|\(|\)", raw) if p.strip()]
-    named = [p for p in parts if not NOT_A_CITY.fullmatch(p)]
-    if code is None:
-        code = next(filter(None, (country_code(p, codes=False) for p in reversed(named))), None)
-    if city is None and named and country_code(named[0], codes=False) is None:
-        city = named[0]
-    return Location(raw=raw, city=city, country=code)
+    guessed_city, guessed_code = city_and_country(raw)
+    return Location(raw=raw, city=city or guessed_city, country=code or guessed_code)
 
 
 def places(locations: Iterable[Location | None]) -> list[Location]:
@@ -70,47 +37,6 @@ def places(locations: Iterable[Location | None]) -> list[Location]:
             seen.add((loc.raw, loc.country))
             result.append(loc)
     return result
-
-
-def remote_from_text(*texts: str | None) -> str:
-    """`yes`/`hybrid` when a location or flag says so, else `unknown`."""
-    text = " ".join(t for t in texts if t).lower()
-    if "hybrid" in text:
-        return "hybrid"
-    if re.search(r"remote|home[- ]?based|telecommut|work from home", text):
-        return "yes"
-    return "unknown"
-
-
-def _rule(rules: tuple, values: tuple) -> str | None:
-    words: list[str] = []
-    for value in values:
-        words.extend(value if isinstance(value, list | tuple) else [value])
-    text = " ".join(str(w) for w in words if w).lower()
-    if not text:
-        return None
-    return next((label for pattern, label in rules if re.search(pattern, text)), None)
-
-
-def contract_type(*values: object) -> str | None:
-    """permanent | fixed-term | consultancy | internship | fellowship | volunteer from a
-    platform's employment type, or None when it says nothing about the contract
-    (`Full-time`, `Job`)."""
-    return _rule(CONTRACT_RULES, values)
-
-
-def seniority(*values: object) -> str | None:
-    """entry | mid | senior | director from a platform's experience level."""
-    return _rule(SENIORITY_RULES, values)
-
-
-def min_years(value: object) -> int | None:
-    """The lower bound of an experience range: `5-9 years` -> 5, `10+` -> 10, `lt-1` -> 0."""
-    text = str(value or "").lower()
-    if re.search(r"\blt\b|less than|under|<", text):
-        return 0
-    match = re.search(r"\d+", text)
-    return int(match.group()) if match else None
 
 
 def hints(**facts: object) -> dict:

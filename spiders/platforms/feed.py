@@ -13,16 +13,13 @@ from lxml import etree
 
 from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import (
-    contract_type,
-    hints,
-    place,
-    places,
-    remote_from_text,
-    with_query,
-)
+from spiders.platforms.common import hints, place, places, with_query
+from understand.contract import contract_of_label
+from understand.dates import iso_date
+from understand.places import remote_of
+from understand.text import clean_text, html_to_text
 
 MAX_PAGE = 5
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -110,10 +107,10 @@ class FeedSpider(PlatformSpider):
             source_job_id=text(fields.get("guid")) or None,
             organization=clean_text(text(fields.get("company"))) or None,
             locations=places([place(where)]),
-            remote=remote_from_text(where),
+            remote=remote_of(where),
             date_posted=iso_date(text(fields.get("pubdate")) or text(fields.get("date"))),
             employment_type=job_type,
-            hints=hints(contract_type=contract_type(job_type)),
+            hints=hints(contract_type=contract_of_label(job_type)),
         )
 
     def atom_entry(self, entry, base: str) -> Posting | None:

@@ -7,9 +7,13 @@ carry the board's local offset; `updated_at` is not the first-posted date, so `f
 
 from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date, unescape_twice
+from spiders.normalise import clean_html, unescape_twice
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import contract_type, hints, ident, place, places, remote_from_text
+from spiders.platforms.common import hints, ident, place, places
+from understand.contract import contract_of_label
+from understand.dates import iso_date
+from understand.places import remote_of
+from understand.text import clean_text, html_to_text
 
 
 class GreenhouseSpider(PlatformSpider):
@@ -52,9 +56,9 @@ class GreenhouseSpider(PlatformSpider):
             organization=clean_text(job.get("company_name")) or None,
             apply_url=strip_tracking(job["absolute_url"]),
             locations=places([place(where)]),
-            remote=remote_from_text(where),
+            remote=remote_of(where),
             date_posted=iso_date(job.get("first_published") or job.get("updated_at")),
             valid_through=iso_date(job.get("application_deadline")),
             employment_type=employment,
-            hints=hints(contract_type=contract_type(employment)),
+            hints=hints(contract_type=contract_of_label(employment)),
         )

@@ -20,9 +20,12 @@ from lxml import etree
 from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
 from spiders.middlewares import origin
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date, unescape_twice
+from spiders.normalise import clean_html, unescape_twice
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import contract_type, hints, html_page, place, places
+from spiders.platforms.common import hints, html_page, place, places
+from understand.contract import contract_of_label
+from understand.dates import iso_date
+from understand.text import clean_text, html_to_text
 
 MAX_DETAIL_PAGES = 150
 MAX_SITEMAPS = 5
@@ -230,7 +233,7 @@ class JsonLdSpider(PlatformSpider):
             date_posted=iso_date(node.get("datePosted")),
             valid_through=iso_date(node.get("validThrough")),
             employment_type=", ".join(employment) or None,
-            hints=hints(contract_type=contract_type(employment)),
+            hints=hints(contract_type=contract_of_label(employment)),
         )
 
     @staticmethod

@@ -7,19 +7,13 @@ is `onsite` in practice (`on-site` in the docs), `remote`, `hybrid` or `unspecif
 
 from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import (
-    WORKPLACE,
-    contract_type,
-    hints,
-    ident,
-    place,
-    places,
-    remote_from_text,
-    sections,
-    text_or_none,
-)
+from spiders.platforms.common import hints, ident, place, places, sections, text_or_none
+from understand.contract import contract_of_label
+from understand.dates import iso_date
+from understand.places import remote_of
+from understand.text import clean_text, html_to_text
 
 
 class LeverSpider(PlatformSpider):
@@ -63,8 +57,8 @@ class LeverSpider(PlatformSpider):
             locations=places(
                 place(text_or_none(n), country=country if n in first else None) for n in names
             ),
-            remote=WORKPLACE.get(workplace) or remote_from_text(*map(str, names)),
+            remote=remote_of(*map(str, names), workplace=workplace),
             date_posted=iso_date(job.get("createdAt")),
             employment_type=commitment,
-            hints=hints(contract_type=contract_type(commitment)),
+            hints=hints(contract_type=contract_of_label(commitment)),
         )

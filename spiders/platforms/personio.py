@@ -11,18 +11,14 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from spiders.items import Posting
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import (
-    contract_type,
-    hints,
-    min_years,
-    place,
-    places,
-    remote_from_text,
-    sections,
-    seniority,
-)
+from spiders.platforms.common import hints, place, places, sections
+from understand.contract import contract_of_label, seniority_of_label
+from understand.dates import iso_date
+from understand.experience import years_of_label
+from understand.places import remote_of
+from understand.text import clean_text, html_to_text
 
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
@@ -73,12 +69,12 @@ class PersonioSpider(PlatformSpider):
             source_job_id=job_id,
             apply_url=f"{site}/job/{job_id}",
             locations=places(place(o) for o in offices),
-            remote=remote_from_text(*offices),
+            remote=remote_of(*offices),
             date_posted=iso_date(value(position, "createdAt")),
             employment_type=", ".join(filter(None, (employment, schedule))) or None,
             hints=hints(
-                contract_type=contract_type(employment),
-                seniority=seniority(value(position, "seniority")),
-                min_years_experience=min_years(value(position, "yearsOfExperience")),
+                contract_type=contract_of_label(employment),
+                seniority=seniority_of_label(value(position, "seniority")),
+                min_years_experience=years_of_label(value(position, "yearsOfExperience")),
             ),
         )

@@ -9,18 +9,12 @@ import re
 
 from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import (
-    contract_type,
-    hints,
-    ident,
-    place,
-    places,
-    sections,
-    seniority,
-    text_or_none,
-)
+from spiders.platforms.common import hints, ident, place, places, sections, text_or_none
+from understand.contract import contract_of_label, seniority_of_label
+from understand.dates import iso_date
+from understand.text import clean_text, html_to_text
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|mailto:", re.I)
 
@@ -87,7 +81,7 @@ class RecruiteeSpider(PlatformSpider):
             valid_through=iso_date(offer.get("close_at")),
             employment_type=employment,
             hints=hints(
-                contract_type=contract_type(employment),
-                seniority=seniority(offer.get("experience_code")),
+                contract_type=contract_of_label(employment),
+                seniority=seniority_of_label(offer.get("experience_code")),
             ),
         )

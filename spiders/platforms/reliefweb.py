@@ -12,13 +12,17 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import markdown
-import pycountry
 
 from rightsjobs.urls import strip_tracking
 from spiders.items import Location, Posting
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import contract_type, hints, min_years, places, with_query
+from spiders.platforms.common import hints, places, with_query
+from understand.contract import contract_of_label
+from understand.dates import iso_date
+from understand.experience import years_of_label
+from understand.places import country_code
+from understand.text import clean_text, html_to_text
 
 MAX_PAGES = 20
 LINK = re.compile(r"https?://[^\s<>()\"'\]]+")
@@ -28,11 +32,6 @@ def names(values: object) -> list[str]:
     return [
         clean_text(v.get("name")) for v in values or [] if isinstance(v, dict) and v.get("name")
     ]
-
-
-def iso2(country: dict) -> str | None:
-    found = pycountry.countries.get(alpha_3=str(country.get("iso3") or "").upper())
-    return found.alpha_2 if found else None
 
 
 class ReliefWebSpider(PlatformSpider):
@@ -104,8 +103,8 @@ class ReliefWebSpider(PlatformSpider):
             valid_through=iso_date(date.get("closing")),
             employment_type=", ".join(kinds) or None,
             hints=hints(
-                contract_type=contract_type(kinds),
-                min_years_experience=min_years(experience[0]) if experience else None,
+                contract_type=contract_of_label(kinds),
+                min_years_experience=years_of_label(experience[0]) if experience else None,
             ),
         )
 
@@ -116,8 +115,11 @@ class ReliefWebSpider(PlatformSpider):
         cities = names(fields.get("city"))
         if len(countries) == 1:
             country = countries[0]
-            name, code = clean_text(country.get("name")), iso2(country)
+            name, code = clean_text(country.get("name")), country_code(country.get("iso3"))
             found = [Location(raw=f"{city}, {name}", city=city, country=code) for city in cities]
             return places(found or [Location(raw=name, country=code)])
-        found = [Location(raw=clean_text(c.get("name")), country=iso2(c)) for c in countries]
+        found = [
+            Location(raw=clean_text(c.get("name")), country=country_code(c.get("iso3")))
+            for c in countries
+        ]
         return places(found + [Location(raw=city, city=city) for city in cities])

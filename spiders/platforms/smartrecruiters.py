@@ -10,19 +10,17 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import hints, ident, place, sections, seniority, with_query
+from spiders.platforms.common import hints, ident, place, sections, with_query
+from understand.contract import contract_of_label, seniority_of_label
+from understand.dates import iso_date
+from understand.text import clean_text, html_to_text
 
 MAX_PAGES = 10
 SECTIONS = ("companyDescription", "jobDescription", "qualifications", "additionalInformation")
-# `permanent` is SmartRecruiters' default full-time type, often left on fixed-term roles.
-CONTRACT_IDS = {
-    "contract": "fixed-term",
-    "temporary": "fixed-term",
-    "internship": "internship",
-    "volunteer": "volunteer",
-}
+# SmartRecruiters' default employment type, often left on fixed-term roles: it says nothing.
+DEFAULT_KIND = "permanent"
 
 
 class SmartRecruitersSpider(PlatformSpider):
@@ -95,7 +93,9 @@ class SmartRecruitersSpider(PlatformSpider):
             date_posted=iso_date(job.get("releasedDate")),
             employment_type=clean_text(kind.get("label")) or None,
             hints=hints(
-                contract_type=CONTRACT_IDS.get(str(kind.get("id"))),
-                seniority=seniority((job.get("experienceLevel") or {}).get("id")),
+                contract_type=contract_of_label(kind.get("id"))
+                if kind.get("id") != DEFAULT_KIND
+                else None,
+                seniority=seniority_of_label((job.get("experienceLevel") or {}).get("id")),
             ),
         )

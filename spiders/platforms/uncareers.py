@@ -9,15 +9,16 @@ that zone (UTC would give the day after the deadline). The public page is
 """
 
 import json
-import re
-from datetime import datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from spiders.items import Posting
-from spiders.normalise import clean_html, clean_text, html_to_text
+from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
 from spiders.platforms.common import hints, place, places, text_or_none
+from understand.contract import seniority_of_label
+from understand.dates import iso_date
+from understand.text import clean_text, html_to_text
 
 MAX_PAGES = 20
 PER_PAGE = 100
@@ -46,27 +47,6 @@ def body(page: int) -> str:
             },
         }
     )
-
-
-def new_york_date(value: object) -> str | None:
-    try:
-        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(NEW_YORK)
-    return moment.date().isoformat()
-
-
-def level_seniority(level: str | None) -> str | None:
-    """UN grades: P-1/P-2 entry, P-3/P-4 mid, P-5 senior, D-1 and above director."""
-    match = re.match(r"^(P|D|ASG|USG)-?(\d?)", (level or "").upper().replace(" ", ""))
-    if not match:
-        return None
-    grade, number = match.group(1), int(match.group(2) or 0)
-    if grade != "P":
-        return "director"
-    return {1: "entry", 2: "entry", 3: "mid", 4: "mid", 5: "senior"}.get(number)
 
 
 class UNCareersSpider(PlatformSpider):
@@ -135,11 +115,11 @@ class UNCareersSpider(PlatformSpider):
                 place(s.title(), country=DUTY_STATIONS.get(s.upper())) for s in stations
             ),
             remote="yes" if any("HOME" in s.upper() for s in stations) else "unknown",
-            date_posted=new_york_date(job.get("startDate")),
-            valid_through=new_york_date(job.get("endDate")),
+            date_posted=iso_date(job.get("startDate"), NEW_YORK),
+            valid_through=iso_date(job.get("endDate"), NEW_YORK),
             employment_type=", ".join(filter(None, (category, level))) or None,
             hints=hints(
                 contract_type=CATEGORIES.get(str(job.get("categoryCode") or "").upper()),
-                seniority=level_seniority(level),
+                seniority=seniority_of_label(level),
             ),
         )

@@ -6,9 +6,12 @@ date-only; `created_at` can be years older than `published_on`; hidden locations
 
 from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
-from spiders.normalise import clean_html, clean_text, html_to_text, iso_date
+from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import contract_type, hints, place, places, seniority, text_or_none
+from spiders.platforms.common import hints, place, places, text_or_none
+from understand.contract import contract_of_label, seniority_of_label
+from understand.dates import iso_date
+from understand.text import clean_text, html_to_text
 
 
 class WorkableSpider(PlatformSpider):
@@ -61,7 +64,7 @@ class WorkableSpider(PlatformSpider):
             date_posted=iso_date(job.get("published_on") or job.get("created_at")),
             employment_type=employment,
             hints=hints(
-                contract_type=contract_type(employment),
-                seniority=seniority(job.get("experience")),
+                contract_type=contract_of_label(employment),
+                seniority=seniority_of_label(job.get("experience")),
             ),
         )
