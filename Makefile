@@ -25,6 +25,7 @@ test: install lint
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 eval: install
 	$(BIN)/python -m eval --dev $(DEV)

@@ -28,7 +28,7 @@ from synthetic import Corpus  # noqa: E402
 from matcher import Index, fit  # noqa: E402
 from matcher.search import search_threads  # noqa: E402
 from matcher.text import WORD, profile_document  # noqa: E402
-from rightsjobs.shortlists import match_all  # noqa: E402
+from rightsjobs.matching import match_all  # noqa: E402
 from rightsjobs.store import encode, open_db, upsert_profiles  # noqa: E402
 
 K = 20

@@ -1,7 +1,7 @@
 """Digests: render matched postings as e-mail, send them at most once, honour unsubscribes."""
 
 from digest.render import Rendered, render
-from digest.run import digests_in_doubt, preview, resolve_unknown, run_digests, seen_postings
+from digest.run import digests_in_doubt, preview, resolve_unknown, run_digests
 from digest.unsubscribe import make_token, subscribe, token_for, unsubscribe, verify_token
 
 __all__ = [
@@ -12,7 +12,6 @@ __all__ = [
     "render",
     "resolve_unknown",
     "run_digests",
-    "seen_postings",
     "subscribe",
     "token_for",
     "unsubscribe",

@@ -25,7 +25,14 @@ from digest.send import PERMANENT, SENT, UNKNOWN, Mailer
 from digest.unsubscribe import token_for
 from rightsjobs.config import Settings, require_safe_links
 from rightsjobs.errors import InputError
-from rightsjobs.store import decode, effective_status, now_iso, transaction
+from rightsjobs.store import (
+    changes_since,
+    decode,
+    effective_status,
+    hidden_postings,
+    now_iso,
+    transaction,
+)
 
 STATUS_COUNTS = {
     "sent": "sent",
@@ -91,42 +98,9 @@ def _check_period(period: str) -> None:
         ) from None
 
 
-def _changes(posting: dict, delivery: dict | None) -> dict[str, bool]:
-    """Whether a posting delivered before has a later deadline or reopened since."""
-    if delivery is None:
-        return {"extended": False, "reopened": False}
-    old, new = delivery.get("deadline"), posting.get("deadline")
-    sent, reopened = delivery.get("sent_at"), posting.get("reopened_at")
-    return {
-        "extended": bool(old and new and new > old),
-        "reopened": bool(sent and reopened and reopened > sent),
-    }
-
-
-def _hidden(db: Database, profile_id: str) -> set[str]:
-    rows = db.query("select posting_id from hidden where profile_id = ?", [profile_id])
-    return {r["posting_id"] for r in rows}
-
-
 def _deliveries(db: Database, profile_id: str) -> dict[str, dict]:
     rows = db.query("select * from deliveries where profile_id = ?", [profile_id])
     return {r["posting_id"]: r for r in rows}
-
-
-def seen_postings(db: Database, profile_id: str) -> set[str]:
-    """Postings never to offer the profile again: delivered and unchanged since, or hidden."""
-    seen = _hidden(db, profile_id)
-    rows = db.query(
-        "select d.posting_id, d.deadline as delivered_deadline, d.sent_at, p.deadline, "
-        "p.reopened_at from deliveries d left join postings p on p.id = d.posting_id "
-        "where d.profile_id = ?",
-        [profile_id],
-    )
-    for r in rows:
-        delivery = {"deadline": r["delivered_deadline"], "sent_at": r["sent_at"]}
-        if not any(_changes(r, delivery).values()):
-            seen.add(r["posting_id"])
-    return seen
 
 
 def _matched(db: Database, profile_id: str, ids: list[str] | None = None) -> list[dict]:
@@ -153,12 +127,12 @@ def _matched(db: Database, profile_id: str, ids: list[str] | None = None) -> lis
 def new_items(db: Database, profile: dict, as_of: date) -> list[dict]:
     """The profile's matches still open at `as_of` and not delivered before (unless their
     deadline was extended or they reopened since: then flagged), best first, ≤ max_items."""
-    hidden, delivered = _hidden(db, profile["id"]), _deliveries(db, profile["id"])
+    hidden, delivered = hidden_postings(db, profile["id"]), _deliveries(db, profile["id"])
     items = []
     for posting in _matched(db, profile["id"]):
         if posting["id"] in hidden or effective_status(posting, as_of) != "open":
             continue
-        changes = _changes(posting, delivered.get(posting["id"]))
+        changes = changes_since(posting, delivered.get(posting["id"]))
         if posting["id"] in delivered and not any(changes.values()):
             continue
         items.append({**posting, **changes})
@@ -171,7 +145,7 @@ def _resumed(db: Database, profile: dict, row: dict) -> Plan:
     """An attempted digest again, with the same posting ids and Message-ID."""
     delivered = _deliveries(db, profile["id"])
     items = [
-        {**posting, **_changes(posting, delivered.get(posting["id"]))}
+        {**posting, **changes_since(posting, delivered.get(posting["id"]))}
         for posting in _matched(db, profile["id"], json.loads(row["posting_ids"]))
     ]
     return Plan(profile, row["period"], items, row["message_id"], fresh=False)

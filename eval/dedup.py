@@ -18,9 +18,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from eval.paths import DATA
-from rightsjobs.dedup import same_job
-from rightsjobs.ingest import record_run, sighting_id
 from rightsjobs.store import migrations
+from rightsjobs.store.crawls import record_run, sighting_id
+from rightsjobs.store.dedup import same_job
 
 DEFAULT = DATA / "dedup_pairs.jsonl"
 

@@ -14,7 +14,7 @@ from rightsjobs.config import load_settings
 from rightsjobs.errors import InputError
 from rightsjobs.jsonl import dumps, read_postings_input
 from rightsjobs.progress import Progress
-from rightsjobs.registry import BUNDLED_REGISTRY
+from spiders.registry import BUNDLED_REGISTRY
 
 # A group run with no arguments shows its help (click >= 8.2 raises this; 8.1 just exits).
 NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
@@ -127,7 +127,7 @@ def crawl(
     Example: rightsjobs crawl --sources sources.yaml hrw-greenhouse
     """
     from rightsjobs.crawl import run_crawl
-    from rightsjobs.registry import load_registry, select
+    from spiders.registry import load_registry, select
 
     sources = select(load_registry(sources_file), ids)
     if not sources:
@@ -207,8 +207,8 @@ def ingest(feeds: tuple[str, ...], sources_file: str, complete: bool, db: str | 
 
     Example: rightsjobs ingest items/greenhouse/hrw-greenhouse.jl
     """
-    from rightsjobs.feeds import ingest_feeds
-    from rightsjobs.registry import load_registry
+    from rightsjobs.ingest import ingest_feeds
+    from spiders.registry import load_registry
 
     every = settings_for(db).progress_every
     with Progress("ingesting", every=every) as bar:
@@ -295,7 +295,7 @@ def match(as_of, db: str | None):
 
     Example: rightsjobs match --as-of 2026-11-28
     """
-    from rightsjobs.shortlists import match_all
+    from rightsjobs.matching import match_all
     from rightsjobs.store import active_profiles
 
     store = open_store(db, create=False)
@@ -475,7 +475,7 @@ def sources_list(sources_file: str, db: str | None):
     Example: rightsjobs sources list
     """
     from rightsjobs.health import last_runs
-    from rightsjobs.registry import load_registry
+    from spiders.registry import load_registry
 
     registry = load_registry(sources_file)
     path = settings_for(db).db_path
@@ -499,7 +499,7 @@ def sources_check(file: str):
 
     Example: rightsjobs sources check my-sources.yaml
     """
-    from rightsjobs.registry import check_registry
+    from spiders.registry import check_registry
 
     registry, errors = check_registry(file)
     for error in errors:

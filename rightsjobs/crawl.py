@@ -11,9 +11,9 @@ from scrapy.settings import Settings
 from twisted.internet.task import LoopingCall
 
 from rightsjobs.errors import InputError
-from rightsjobs.ingest import record_unconfigured
-from rightsjobs.saving import save_run
 from rightsjobs.store import BUSY_TIMEOUT, open_db, upsert_sources
+from rightsjobs.store.crawls import record_unconfigured
+from rightsjobs.store.saving import save_run
 from spiders.pipelines import source_recorded, store_unsaved
 from spiders.platforms import SPIDERS
 

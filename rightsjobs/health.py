@@ -4,7 +4,7 @@ import json
 
 from sqlite_utils import Database
 
-from rightsjobs.ingest import UNCONFIGURED, usual_items
+from rightsjobs.store.crawls import UNCONFIGURED, usual_items
 
 
 def last_runs(db: Database) -> dict[str, dict]:

@@ -199,8 +199,8 @@ class StorePipeline(CrawlerPipeline):
     def save(self, spider, failure: str | None) -> None:
         from pathlib import Path
 
-        from rightsjobs.saving import save_run
         from rightsjobs.store import BUSY_TIMEOUT
+        from rightsjobs.store.saving import save_run
 
         self.saved = True
         settings = self.crawler.settings

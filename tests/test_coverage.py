@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from rightsjobs.coverage import coverage, to_csv, to_html, to_json, to_table
-from rightsjobs.ingest import record_run
+from rightsjobs.store.crawls import record_run
 
 AS_OF = date(2024, 11, 20)
 CRISIS = (
@@ -44,7 +44,7 @@ CRISIS_FACTS = {
 
 def crawl(db, monkeypatch, source: str, at: str, items: list, failure: str | None = None):
     """Record one run of `source` as if it happened at `at` (UTC)."""
-    for module in ("rightsjobs.ingest", "rightsjobs.dedup"):
+    for module in ("rightsjobs.store.crawls", "rightsjobs.store.dedup"):
         monkeypatch.setattr(f"{module}.now_iso", lambda: f"{at}+00:00")
     for it in items:
         it["source"] = source

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 import pytest
 
 from eval.dedup import score
-from rightsjobs.dedup import find_posting, match_key, org_key, org_relation, same_job
-from rightsjobs.ingest import record_run
+from rightsjobs.store.crawls import record_run
+from rightsjobs.store.dedup import find_posting, match_key, org_key, org_relation, same_job
 
 ABOUT = (
     "Amnesty International is a global movement of more than ten million people who campaign "

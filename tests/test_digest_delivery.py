@@ -12,11 +12,11 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-from digest import preview, run_digests, seen_postings, verify_token
+from digest import preview, run_digests, verify_token
 from digest.send import Mailer
 from rightsjobs.config import Settings
 from rightsjobs.profiles import validate_profile
-from rightsjobs.store import encode, open_db, record_matches, upsert_profiles
+from rightsjobs.store import encode, open_db, record_matches, seen_postings, upsert_profiles
 
 AS_OF = date(2026, 11, 25)  # a Wednesday in 2026-W48
 WEEK = "2026-W48"

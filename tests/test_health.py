@@ -3,7 +3,7 @@
 import json
 
 from rightsjobs.health import source_health
-from rightsjobs.ingest import record_run
+from rightsjobs.store.crawls import record_run
 from tests.conftest import SOURCE, make_item, started
 
 

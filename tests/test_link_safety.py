@@ -15,8 +15,8 @@ import yaml
 
 from rightsjobs.coverage import neutralise
 from rightsjobs.demo.server import Answer, LocalSite
-from rightsjobs.ingest import record_run
 from rightsjobs.store import open_db, record_matches, upsert_profiles
+from rightsjobs.store.crawls import record_run
 from rightsjobs.urls import link, web_url
 from spiders.normalise import scrub
 from tests.conftest import SOURCE, make_item, started

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from matcher import Index, saved
 from rightsjobs.cli import cli
-from rightsjobs.ingest import record_run
-from rightsjobs.shortlists import index_folder, match_all
+from rightsjobs.matching import index_folder, match_all
 from rightsjobs.store import upsert_profiles
+from rightsjobs.store.crawls import record_run
 from tests.conftest import SOURCE, make_item, started
 
 AS_OF = date(2026, 11, 28)

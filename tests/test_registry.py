@@ -3,8 +3,8 @@
 import pytest
 
 from rightsjobs.errors import InputError
-from rightsjobs.registry import BUNDLED_REGISTRY, load_registry, select
 from spiders.platforms import SPIDERS
+from spiders.registry import BUNDLED_REGISTRY, load_registry, select
 
 BUNDLED = BUNDLED_REGISTRY
 GOOD = """\
@@ -96,7 +96,7 @@ def test_a_missing_registry_file_is_an_input_error(tmp_path):
 
 
 def test_check_lists_every_bad_entry_and_duplicate_urls(tmp_path):
-    from rightsjobs.registry import check_registry
+    from spiders.registry import check_registry
 
     second = GOOD.replace("ngo-board", "second").replace("platform: greenhouse", "platform: x")
     third = GOOD.replace("ngo-board", "third")  # same url as the first

@@ -16,9 +16,9 @@ import pytest
 
 from digest.unsubscribe import token_for
 from rightsjobs.cli import cli
-from rightsjobs.ingest import record_run
 from rightsjobs.serve import datasette, metadata
 from rightsjobs.store import open_db, upsert_profiles
+from rightsjobs.store.crawls import record_run
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ATS = "https://boards.greenhouse.io/humanrightswatch/jobs/4501001"

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from rightsjobs.ingest import record_run
 from rightsjobs.store import effective_status, open_db
+from rightsjobs.store.crawls import record_run
 from tests.conftest import SOURCE, make_item, started
 
 

@@ -12,8 +12,8 @@ from digest import run_digests
 from rightsjobs.config import load_settings
 from rightsjobs.crawl import run_crawl
 from rightsjobs.demo.server import LocalSite
+from rightsjobs.matching import match_all
 from rightsjobs.profiles import load_profiles
-from rightsjobs.shortlists import match_all
 from rightsjobs.store import open_db, upsert_profiles
 
 HERE = Path(__file__).resolve().parent

@@ -27,7 +27,8 @@ class PlatformSpider(scrapy.Spider):
 
     def __init__(self, source: dict | str | None = None, sources: str | None = None, **kw: Any):
         if isinstance(source, str):
-            from rightsjobs.registry import BUNDLED_REGISTRY, load_registry, select
+            # imported here: the registry module itself lists the platform spiders
+            from spiders.registry import BUNDLED_REGISTRY, load_registry, select
 
             source = select(load_registry(sources or BUNDLED_REGISTRY), [source])[0]
         if not isinstance(source, dict):

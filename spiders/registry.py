@@ -5,16 +5,15 @@ from pathlib import Path
 
 from rightsjobs.errors import InputError
 from rightsjobs.yamlfile import load_yaml
+from spiders.platforms import SPIDERS
 
-BUNDLED_REGISTRY = Path(__file__).resolve().parent.parent / "spiders" / "sources.yaml"
+BUNDLED_REGISTRY = Path(__file__).resolve().parent / "sources.yaml"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 KEYS = {"id", "organization", "platform", "url", "enabled", "verified", "notes"}
 
 
 def platforms() -> tuple[str, ...]:
     """The platform names a registry may use (one generic spider each)."""
-    from spiders.platforms import SPIDERS
-
     return tuple(sorted(SPIDERS))
 
 

@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from rightsjobs.errors import InputError
-from rightsjobs.ingest import record_failed_run, record_run, run_summary
-from rightsjobs.store import BUSY_TIMEOUT, open_db
+from rightsjobs.store.crawls import record_failed_run, record_run, run_summary
+from rightsjobs.store.db import BUSY_TIMEOUT, open_db
 
 NOT_RECORDED = "this run is not recorded in crawl_runs (the database stayed locked)"
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from sqlite_utils import Database
 
 from rightsjobs.regions import country_names
-from rightsjobs.store import now_iso
+from rightsjobs.store.rows import now_iso
 from rightsjobs.urls import url_key
 
 

@@ -15,13 +15,13 @@ from pathlib import Path
 import click
 from sqlite_utils import Database
 
-from digest.run import seen_postings
 from matcher import saved
 from rightsjobs.store import (
     active_profiles,
     decode,
     effective_status,
     record_matches,
+    seen_postings,
     transaction,
 )
 

@@ -1,0 +1,208 @@
+"""Every schema change of the store, in order: each runs once, in its own transaction
+(sqlite-utils `Migrations`), when `open_db` opens a database that has not had it yet."""
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from rightsjobs.store.dedup import match_key
+
+migrations = Migrations("rightsjobs")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["sources"].create(
+        {
+            "id": str,
+            "organization": str,
+            "platform": str,
+            "url": str,
+            "enabled": int,
+            "verified": str,
+            "added": str,
+        },
+        pk="id",
+    )
+    db["postings"].create(
+        {
+            "id": str,
+            "title": str,
+            "organization": str,
+            "description": str,
+            "description_html": str,
+            "url": str,
+            "apply_url": str,
+            "locations": str,
+            "is_vacancy": int,
+            "vacancy_score": float,
+            "countries": str,
+            "regions": str,
+            "remote": str,
+            "languages_required": str,
+            "languages_desirable": str,
+            "language_rule": str,
+            "min_years_experience": int,
+            "contract_type": str,
+            "seniority": str,
+            "deadline": str,
+            "posted_date": str,
+            "apply_contact": str,
+            "evidence": str,
+            "first_seen": str,
+            "last_seen": str,
+            "status": str,
+            "updated_at": str,
+            "reopened_at": str,
+            "content_hash": str,
+            "match_key": str,
+        },
+        pk="id",
+    )
+    db["postings"].create_index(["match_key"])
+    db["sightings"].create(
+        {
+            "id": str,
+            "posting_id": str,
+            "source": str,
+            "url": str,
+            "url_key": str,
+            "apply_key": str,
+            "source_job_id": str,
+            "title": str,
+            "first_seen": str,
+            "last_seen": str,
+            "status": str,
+        },
+        pk="id",
+        foreign_keys=[("posting_id", "postings", "id"), ("source", "sources", "id")],
+    )
+    db["sightings"].create_index(["posting_id"])
+    db["sightings"].create_index(["url_key"])
+    db["sightings"].create_index(["apply_key"])
+    db["sightings"].create_index(["source", "status"])
+    db["crawl_runs"].create(
+        {
+            "id": int,
+            "source": str,
+            "started": str,
+            "finished": str,
+            "status": str,
+            "items": int,
+            "vacancies": int,
+            "news_skipped": int,
+            "new_postings": int,
+            "closed": int,
+            "requests": int,
+            "errors": int,
+            "duration": float,
+            "error": str,
+            "stats": str,
+        },
+        pk="id",
+    )
+    db["crawl_runs"].create_index(["source", "started"])
+    db["profiles"].create(
+        {"id": str, "name": str, "email": str, "data": str, "active": int, "updated": str},
+        pk="id",
+    )
+    db["matches"].create(
+        {
+            "profile_id": str,
+            "posting_id": str,
+            "rank": int,
+            "score": float,
+            "why": str,
+            "as_of": str,
+            "matched_at": str,
+        },
+        pk=("profile_id", "posting_id"),
+    )
+    db["digests"].create(
+        {
+            "id": str,
+            "profile_id": str,
+            "period": str,
+            "posting_ids": str,
+            "message_id": str,
+            "status": str,
+            "created": str,
+            "sent_at": str,
+            "attempts": int,
+            "error": str,
+            "path": str,
+        },
+        pk="id",
+    )
+    db["deliveries"].create(
+        {
+            "profile_id": str,
+            "posting_id": str,
+            "digest_id": str,
+            "deadline": str,
+            "status": str,
+            "sent_at": str,
+        },
+        pk=("profile_id", "posting_id"),
+    )
+    db["hidden"].create(
+        {"profile_id": str, "posting_id": str, "at": str}, pk=("profile_id", "posting_id")
+    )
+
+
+@migrations()
+def m002_postings_fts(db: Database) -> None:
+    """Full-text search on postings, kept current by triggers (web view search, dedup blocking).
+
+    The update trigger re-indexes only when an indexed column changed: every crawl rewrites
+    each posting it sees (last_seen), and re-indexing long descriptions each time is slow.
+    """
+    db["postings"].enable_fts(
+        ["title", "organization", "description"],
+        create_triggers=True,
+        tokenize="porter unicode61 remove_diacritics 2",
+    )
+    db.execute("drop trigger postings_au")
+    db.execute(
+        "create trigger postings_au after update on postings when "
+        "old.title is not new.title or old.organization is not new.organization "
+        "or old.description is not new.description begin "
+        "insert into postings_fts (postings_fts, rowid, title, organization, description) "
+        "values ('delete', old.rowid, old.title, old.organization, old.description); "
+        "insert into postings_fts (rowid, title, organization, description) "
+        "values (new.rowid, new.title, new.organization, new.description); end"
+    )
+
+
+@migrations()
+def m003_dedup_keys(db: Database) -> None:
+    """Sightings found by a platform's job id; match keys recomputed as dedup's blocking keys."""
+    db["sightings"].create_index(["source_job_id"])
+    for row in list(db.query("select id, organization, title from postings")):
+        key = match_key(row["organization"], row["title"])
+        db.execute("update postings set match_key = ? where id = ?", [key, row["id"]])
+
+
+@migrations()
+def m004_posting_provider(db: Database) -> None:
+    """Which source's fields a merged posting shows, and how authoritative that source is."""
+    db["postings"].add_column("provider", str)
+    db["postings"].add_column("provider_rank", int)
+    db.execute(
+        "update postings set provider = (select source from sightings s where s.posting_id = "
+        "postings.id order by first_seen, id limit 1), provider_rank = 0"
+    )
+
+
+@migrations()
+def m005_delivery_safety(db: Database) -> None:
+    """Unsubscribe tokens carry the profile's subscription version (bumped on re-subscribing).
+
+    A digest left `pending` by an earlier version may have reached the relay (that version
+    recorded no state between handing over the message and the reply): it becomes `unknown`,
+    so it is re-sent only on the maintainer's `digest --resend-unknown`.
+    """
+    db["profiles"].add_column("token_version", int, not_null_default=1)
+    db.execute(
+        "update digests set status = 'unknown', error = 'left pending by an earlier version; "
+        "it may have been delivered' where status = 'pending'"
+    )
