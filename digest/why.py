@@ -28,11 +28,13 @@ def _languages(posting: dict, mine: dict[str, str]) -> list[str]:
     def named(codes: list[str], last: str = "and") -> str:
         return joined([language_name(c) for c in codes], last)
 
+    def have(codes: list[str]) -> list[str]:
+        return [f"{language_name(c)} ({mine[c]})" for c in codes if c in mine]
+
     def yours(codes: list[str]) -> str:
-        have = [f"{language_name(c)} ({mine[c]})" for c in codes if c in mine]
         if not mine:
             return ""
-        return f"; you have {joined(have)}" if have else "; you listed none of them"
+        return f"; you have {joined(have(codes))}" if have(codes) else "; you listed none of them"
 
     out = []
     required = _codes(posting.get("languages_required"))
@@ -41,13 +43,12 @@ def _languages(posting: dict, mine: dict[str, str]) -> list[str]:
     rule = posting.get("language_rule")
     of = _codes(rule.get("of")) if isinstance(rule, dict) else []
     if of:
-        n = rule.get("at_least")
-        count = COUNTS.get(n, str(n)) if isinstance(n, int) and n < len(of) else "any"
-        out.append(f"Needs {count} of {named(of, 'or')}{yours(of)}.")
-    valued = [c for c in _codes(posting.get("languages_desirable")) if c in mine]
+        n = rule.get("at_least") if isinstance(rule.get("at_least"), int) else 1
+        some = f"{COUNTS.get(n, str(n))} of {named(of, 'or')}" if n < len(of) else named(of)
+        out.append(f"Needs {some}{yours(of)}.")
+    valued = have(_codes(posting.get("languages_desirable")))
     if valued:
-        levels = joined([mine[c] for c in valued])
-        out.append(f"Values {named(valued)}, which you have ({levels}).")
+        out.append(f"Also values {joined(valued)}, which you have.")
     return out
 
 

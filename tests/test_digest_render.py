@@ -111,7 +111,11 @@ def test_languages_are_shown_by_their_display_names():
         assert "macrolanguage" not in part
         assert "Needs English and Nepali; you have English (fluent) and Nepali (working)." in part
         assert "Needs two of French, Arabic or Malay; you listed none of them." in part
-        assert "Values Russian, which you have (native)." in part
+        assert "Also values Russian (native), which you have." in part
+    both = item("b", "Officer", language_rule={"at_least": 2, "of": ["en", "ru"]})
+    assert "Needs English and Russian; you have English (fluent) and Russian (native)." in (
+        digest([both], profile=PROFILE).text
+    )
 
 
 def test_title_organisation_place_and_deadline_are_shown_once():
