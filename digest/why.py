@@ -91,7 +91,9 @@ def _experience(posting: dict, profile: dict) -> list[str]:
         )
     else:
         return []
-    return [f"{asked}; you have {years}." if isinstance(years, int) else f"{asked}."]
+    if not isinstance(years, int):
+        return [f"{asked}."]
+    return [f"{asked}; you have {years} year{'' if years == 1 else 's'}."]
 
 
 def _terms(why: object) -> list[str]:

@@ -148,7 +148,7 @@ def test_the_why_says_in_plain_words_how_the_posting_fits():
         "Why it fits you",
         "Needs English; you have English (fluent).",
         "In your region.",
-        "Asks for 3 or more years of experience; you have 6.",
+        "Asks for 3 or more years of experience; you have 6 years.",
         "Matches your profile on advocacy and campaigning.",
     )
     for part in (rendered.text, rendered.html):
@@ -160,8 +160,19 @@ def test_the_why_says_in_plain_words_how_the_posting_fits():
     # a region the item does not show yet is named; a role anywhere says so
     elsewhere = digest([item("b", "Researcher", regions=[], locations=[])], profile=PROFILE)
     assert "In Central Asia, your region." in elsewhere.text
+    junior = {**PROFILE, "years_experience": 1}
+    entry = digest([item("d", "Intern", seniority="entry")], profile=junior).text
+    assert "An entry-level role; you have 1 year." in entry
     anywhere = item("c", "Analyst", countries=[], locations=[], regions=["Global"])
     assert "Global in scope, so it covers your regions." in digest([anywhere], PROFILE).text
+    nowhere = {**PROFILE, "regions": []}
+    for who, posting, line in (
+        ({**nowhere, "countries": ["KZ"]}, item("e", "Monitor"), "In a country you follow."),
+        ({**nowhere, "locations": ["KZ"]}, item("f", "Monitor"), "Based in a country where"),
+        (nowhere, item("g", "Editor", countries=[], remote="yes"), "Remote, which suits you."),
+    ):
+        assert line in digest([posting], profile=who).text
+    assert "In your region" not in digest([item("h", "Monitor")], profile=nowhere).text
 
 
 def test_each_posting_shows_its_facts_and_why_in_both_parts():
