@@ -1,8 +1,7 @@
 """Build a digest e-mail (subject, plain text, HTML) from matched postings; sends nothing."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from email.utils import parseaddr
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import css_inline
 import pycountry
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
+from digest.why import why_lines
 from rightsjobs.config import Settings
 from rightsjobs.urls import EMAIL, link, web_url
 
@@ -23,13 +23,6 @@ CONTRACT_LABELS = {
     "volunteer": "Volunteer",
 }
 REMOTE_LABELS = {"yes": "remote", "hybrid": "hybrid"}
-WHY_LABELS = {
-    "matched_terms": "Matched terms",
-    "languages": "Languages",
-    "region": "Region",
-    "experience": "Experience",
-    "deadline": "Deadline",
-}
 
 
 @dataclass(frozen=True)
@@ -73,16 +66,25 @@ def long_date(iso: str | None) -> str | None:
 
 
 def period_label(period: str) -> str:
-    """'2026-W48' -> 'week 2026-W48'; a daily period stays as it is."""
-    return f"week {period}" if "-W" in period else period
+    """The days a period covers as a person writes them: '2026-W48' -> '23–29 November 2026',
+    '2026-11-28' -> '28 November 2026'."""
+    if "-W" not in period:
+        return long_date(period) or period
+    year, week = period.split("-W")
+    first = date.fromisocalendar(int(year), int(week), 1)
+    last = first + timedelta(days=6)
+    if first.year != last.year:
+        return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
+    if first.month != last.month:
+        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+    return f"{first.day}–{last.day} {last:%B %Y}"
 
 
 def subject_line(count: int, period: str) -> str:
-    """'7 new human-rights jobs for you — week 2026-W48'."""
+    """'Your human-rights jobs, 23–29 November 2026' (weekly) or '..., 28 November 2026'."""
     if count == 0:
-        return f"No new human-rights jobs for you — {period_label(period)}"
-    jobs = "job" if count == 1 else "jobs"
-    return f"{count} new human-rights {jobs} for you — {period_label(period)}"
+        return f"No new human-rights jobs for you, {period_label(period)}"
+    return f"Your human-rights jobs, {period_label(period)}"
 
 
 def _country(code: str) -> str:
@@ -97,21 +99,6 @@ def _texts(values: object) -> list[str]:
     return [v.strip() for v in items if isinstance(v, str) and v.strip()]
 
 
-def _why(why: object) -> tuple[str | None, list[tuple[str, str]]]:
-    """The match's summary and its other text values as (label, text), in a stable order."""
-    if not isinstance(why, Mapping):
-        return None, []
-    summary = why.get("summary")
-    keys = [k for k in WHY_LABELS if k in why] + [k for k in why if k not in WHY_LABELS]
-    lines = []
-    for key in keys:
-        value = why[key]
-        text = value.strip() if isinstance(value, str) else ", ".join(_texts(value))
-        if key != "summary" and text:
-            lines.append((WHY_LABELS.get(key) or str(key).replace("_", " ").capitalize(), text))
-    return (summary.strip() or None) if isinstance(summary, str) else None, lines
-
-
 def _apply(contact: object, link: str | None) -> dict | None:
     """How to apply, when the posting names a contact other than its title link."""
     if not isinstance(contact, str) or not contact.strip():
@@ -123,7 +110,7 @@ def _apply(contact: object, link: str | None) -> dict | None:
     return {"text": url, "href": url} if url and url != link else None
 
 
-def view(item: dict, as_of: date) -> dict:
+def view(item: dict, profile: dict, as_of: date) -> dict:
     """What the templates show of one posting (plain values; escaping is the template's job)."""
     link = web_url(item.get("apply_url")) or web_url(item.get("url"))
     places = _texts(item.get("locations")) or [_country(c) for c in _texts(item.get("countries"))]
@@ -136,13 +123,13 @@ def view(item: dict, as_of: date) -> dict:
         days_left = (date.fromisoformat(deadline) - as_of).days if deadline else None
     except ValueError:
         days_left = None
-    summary, why = _why(item.get("why"))
+    regions = ", ".join(_texts(item.get("regions")))
     return {
         "title": (item.get("title") or "").strip() or "Untitled vacancy",
         "link": link,
         "organization": item.get("organization"),
         "duty_station": station or None,
-        "regions": ", ".join(_texts(item.get("regions"))) or None,
+        "regions": regions or None,
         "deadline": long_date(deadline),
         "days_left": days_left,
         "closing_soon": bool(item.get("closing_soon"))
@@ -151,8 +138,7 @@ def view(item: dict, as_of: date) -> dict:
         "reopened": bool(item.get("reopened")),
         "contract_type": CONTRACT_LABELS.get(item.get("contract_type") or ""),
         "apply": _apply(item.get("apply_contact"), link),
-        "summary": summary,
-        "why": why,
+        "why": why_lines(item, profile, f"{station}\n{regions}", _country),
     }
 
 
@@ -175,7 +161,7 @@ def render(
         "period": period,
         "period_label": period_label(period),
         "as_of": long_date(as_of.isoformat()),
-        "items": [view(item, as_of) for item in items],
+        "items": [view(item, profile, as_of) for item in items],
         "unsubscribe_url": unsubscribe_url,
         "sender_name": parseaddr(settings.sender)[0] or "rightsjobs",
         "closing_soon_days": CLOSING_SOON_DAYS,

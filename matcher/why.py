@@ -5,11 +5,11 @@ from functools import cache
 from typing import NamedTuple
 
 import numpy as np
-import pycountry
 from numba import njit
 
 from matcher import fit
 from matcher.text import Vectoriser
+from rightsjobs.languages import language_name
 from rightsjobs.regions import GLOBAL, country_names
 
 MAX_TERMS = 5
@@ -17,11 +17,6 @@ GENERIC_IDF = 1 + np.log(2)  # idf of a feature in half of the postings: too com
 
 
 @cache
-def language_name(code: str) -> str:
-    found = pycountry.languages.get(alpha_2=code)
-    return found.name if found else code
-
-
 def _country(code: str) -> str:
     return country_names().get(code.upper(), code)
 

@@ -142,7 +142,7 @@ def add_profile(db, pid: str, matches: list[str], **fields) -> None:
         db,
         pid,
         [
-            {"id": m, "score": 1 - i / 10, "why": {"summary": f"fits {pid}"}}
+            {"id": m, "score": 1 - i / 10, "why": {"matched_terms": [f"fits {pid}"]}}
             for i, m in enumerate(matches)
         ],
         AS_OF,
@@ -182,7 +182,7 @@ def test_messages_arrive_with_parts_headers_and_postings(three, settings, smtp):
     (msg,) = smtp.to("aigul@example.org")
     assert msg.get_content_type() == "multipart/alternative"
     assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]
-    assert msg["Subject"] == "2 new human-rights jobs for you — week 2026-W48"
+    assert msg["Subject"] == "Your human-rights jobs, 23–29 November 2026"
     assert msg["From"] == "rightsjobs <digest@rightsjobs.example.org>"
     assert msg["To"] == "Aigul <aigul@example.org>"
     assert msg["Date"] and msg["Reply-To"]
@@ -360,7 +360,7 @@ def test_a_week_given_rebuilds_weekly_profiles_only(three, settings, smtp):
     assert digest_row(three, "aigul", "2026-W47")["status"] == "sent"
     send(three, settings)
     (daily,) = smtp.to("daily@example.org")
-    assert daily["Subject"].endswith("— 2026-11-25")
+    assert daily["Subject"] == "Your human-rights jobs, 25 November 2026"
 
 
 def test_an_unreachable_relay_defers_the_batch_to_the_next_run(three, settings, smtp):
