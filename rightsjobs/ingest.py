@@ -9,7 +9,7 @@ from rightsjobs.errors import InputError
 from rightsjobs.jsonl import read_jsonl
 from rightsjobs.store.crawls import record_run
 from spiders.normalise import NotWebURL
-from spiders.pipelines import normalise, understand
+from spiders.pipelines import normalise, understand_many
 from spiders.platforms import SPIDERS
 
 
@@ -22,7 +22,7 @@ def ingest_feeds(
     progress: Callable[[int, str], None] = lambda done, note: None,
 ) -> list[dict]:
     """Store each feed's items per source; only `complete` feeds close missing postings.
-    `progress` hears how many items were read and understood so far."""
+    `progress` hears how many items were read so far. Items are understood in one batch."""
     by_id = {s["id"]: s for s in registry}
     grouped: dict[str, list[dict]] = {}
     dropped: dict[str, int] = {}  # source -> items whose page URL is not http(s)
@@ -30,7 +30,7 @@ def ingest_feeds(
     for path in paths:
         for where, item in read_jsonl(path):
             read += 1
-            progress(read, f"items read and understood (now {path})")
+            progress(read, f"items read (now {path})")
             source = by_id.get(item.get("source") or "")
             if source is None:
                 raise InputError(f"unknown source {item.get('source')!r}", where=f"{where}: source")
@@ -47,9 +47,11 @@ def ingest_feeds(
             except NotWebURL:
                 dropped[source["id"]] = dropped.get(source["id"], 0) + 1
                 continue
-            grouped.setdefault(source["id"], []).append(understand(item))
+            grouped.setdefault(source["id"], []).append(item)
+    progress(read, "items read; understanding them")
+    grouped = {sid: understand_many(items) for sid, items in grouped.items()}
     started = datetime.now(UTC)
-    progress(read, "items read; storing")
+    progress(read, "items understood; storing")
     return [
         record_run(
             db,

@@ -9,7 +9,7 @@ from scrapy.exceptions import NotConfigured
 
 from rightsjobs.urls import contact, strip_tracking, web_url
 from spiders.normalise import NotWebURL, clean_html, scrub
-from understand import extract
+from understand import extract_many
 from understand.text import clean_text, html_to_text
 
 MAX_TEXT = 100_000
@@ -90,7 +90,13 @@ def extraction_input(item: dict) -> dict:
 
 def understand(item: dict) -> dict:
     """Attach the extraction output (`understood`) to a normalised item."""
-    return {**item, "understood": extract(extraction_input(item))}
+    return understand_many([item])[0]
+
+
+def understand_many(items: list[dict]) -> list[dict]:
+    """`understand` for many items at once (the vacancy classifier scores them in one batch)."""
+    outputs = extract_many([extraction_input(item) for item in items])
+    return [{**item, "understood": out} for item, out in zip(items, outputs, strict=True)]
 
 
 def as_dict(item: object) -> dict:
