@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -60,6 +61,12 @@ _RECRUIT = re.compile(
     r"\s+of|pour\s+le\s+poste\s+de|para\s+el\s+cargo\s+de|на\s+должность|на\s+посаду)"
     r"\s+(?:(?:a|an|one|un[.\-·(]?e?\)?|une|una|uno|um|uma|en|ett|eine?n?|d['’]un[.\-·(]?e?\)?"
     r"|des|the|our|new)\s+)?"
+)
+# Words that name the posting rather than the role ("vacancy", "offre d'emploi", "ვაკანსია").
+_POSTING_WORD = re.compile(
+    r"\b(?:vacanc\w*|job|jobs|hiring|recruit\w*|recrut\w*|offre|emploi|oferta|empleo|vacante"
+    r"|convocatoria|vaga|edital|вакансі\w*|ваканси\w*|конкурс\w*|ვაკანსი\w*|stelle\w*"
+    r"|announcement|avis|appel|call)\b"
 )
 _SLUG_LEAD = re.compile(
     r"^(?:(?:vacancy|vacancies|job|jobs|offre|offres|emploi|oferta|empleo|vaga|stelle|detail|view"
@@ -191,7 +198,7 @@ def _shape(text: str, prefix: str) -> dict[str, float]:
     return {k: v for k, v in f.items() if v}
 
 
-def _title_features(c: Candidate, doc: Doc, slug: set[str], later: str) -> None:
+def _title_features(c: Candidate, slug: set[str], later: str, head: set[str]) -> None:
     words = _words(c.text)
     f = c.features
     f.update(_shape(c.text, ""))
@@ -200,9 +207,19 @@ def _title_features(c: Candidate, doc: Doc, slug: set[str], later: str) -> None:
         f["role_last"] = 1.0
     if rules._ROLE_RE.search(" ".join(folded_words[:3])):
         f["role_first3"] = 1.0
+    folded = fold(c.text)
+    if _RECRUIT.search(folded) or rules._SEEKS.match(folded):
+        f["verb_inside"] = 1.0
+    if rules._TITLE_AT.match(c.text) or rules._VACANCY_AT.match(c.text):
+        f["at_org_inside"] = 1.0
+    if _POSTING_WORD.search(folded):
+        f["posting_word"] = 1.0
     if slug and words:
         share = sum(w in slug for w in words) / len(words)
         f[f"slug={_bucket(share, (0.0, 0.49, 0.99))}"] = 1.0
+    if "src=slug" in f and words:
+        share = sum(w in head for w in words) / len(words)
+        f[f"slug_in_text={_bucket(share, (0.49, 0.99))}"] = 1.0
     f[f"pos={_bucket(c.line, (0, 1, 2, 4, 7, 12)) if c.line is not None else 'none'}"] = 1.0
     if len(words) >= 2:
         repeats = later.count(" ".join(words))
@@ -218,10 +235,10 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         if text and (cleaned := rules._clean_title(text)):
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
 
-    title, _, line, evidence = rules._headline(doc)
-    add("headline", title, line, evidence)
     title, line, evidence = rules._labelled_titles(doc)
     add("label", title, line, evidence)
+    title, _, line, evidence = rules._headline(doc)
+    add("headline", title, line, evidence)
     title, evidence = rules._body_title(doc)
     add("body", title, None, evidence)
     title, line, evidence = rules._role_line(doc)
@@ -255,12 +272,25 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         add("slug", " ".join(slug).capitalize(), None, doc.url or "")
     merged = _merge(found)
     later = " ".join(_words(" ".join(doc.lines[3:])))
+    head = set(_words(" ".join(doc.lines[:HEAD_LINES])))
     for c in merged:
-        _title_features(c, doc, set(slug), later)
+        _title_features(c, set(slug), later, head)
     return merged
 
 
-def _org_features(c: Candidate, head: str, host: str, title_line: int | None, doc: Doc) -> None:
+@dataclass
+class _OrgContext:
+    """What organisation features look up in the posting, computed once."""
+
+    head: str
+    host: str
+    title_line: int | None
+    acronyms: Counter[str]
+    folded: Counter[str]
+
+
+def _org_features(c: Candidate, ctx: _OrgContext) -> None:
+    head, host = ctx.head, ctx.host
     f = c.features
     f.update(_shape(c.text, "o_"))
     name = c.text
@@ -271,7 +301,7 @@ def _org_features(c: Candidate, head: str, host: str, title_line: int | None, do
     acronyms = re.findall(r"\(([A-ZА-Я][\w./&-]{1,12})\)", name) + _ACRONYM.findall(name)
     if acronyms:
         f["o_acronym"] = 1.0
-        uses = max(len(re.findall(rf"\b{re.escape(a)}\b", head)) for a in acronyms)
+        uses = max(ctx.acronyms[a] for a in acronyms)
         f[f"o_acronym_uses={_bucket(uses, (1, 3))}"] = 1.0
     words = _words(name)
     initials = "".join(w[0] for w in words if w not in {"of", "for", "the", "and", "de", "la"})
@@ -287,11 +317,11 @@ def _org_features(c: Candidate, head: str, host: str, title_line: int | None, do
             f["o_single_noun"] = 1.0
         if word.isupper():
             f[f"o_single_upper={_bucket(len(word), (3, 5, 7))}"] = 1.0
-            if len(re.findall(rf"\b{re.escape(word)}\b", head, re.I)) > count:
+            if ctx.folded[fold(word)] > ctx.acronyms[word]:
                 f["o_single_upper_also_lower"] = 1.0
     if _PRONOUN_START.match(fold(name)):
         f["o_pronoun"] = 1.0
-    if title_line is not None and c.line is not None and 0 < c.line - title_line <= 2:
+    if ctx.title_line is not None and c.line is not None and 0 < c.line - ctx.title_line <= 2:
         f["o_after_title"] = 1.0
     f["o_sources"] = float(sum(1 for k in f if k.startswith("src=")))
 
@@ -359,9 +389,15 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         for span in _noun_spans(line):
             add("o_noun_span", span, line, i)
     merged = _merge(found)
-    host = host_name(doc.url)
+    ctx = _OrgContext(
+        head,
+        host_name(doc.url),
+        title_line,
+        Counter(_ACRONYM.findall(head)),
+        Counter(_words(head)),
+    )
     for c in merged:
-        _org_features(c, head, host, title_line, doc)
+        _org_features(c, ctx)
     return merged
 
 
