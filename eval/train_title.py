@@ -108,12 +108,12 @@ def _accuracy(examples: list[Example], same: Callable, model: LinearModel) -> fl
     return hits / len(examples) if examples else 0.0
 
 
-def _with_threshold(model: LinearModel, threshold: float) -> LinearModel:
-    return LinearModel(model.weights, model.intercept, threshold)
+def _with_threshold(model: LinearModel, threshold: float, prefer: bool = False) -> LinearModel:
+    return LinearModel(model.weights, model.intercept, threshold, prefer)
 
 
 def _choose(examples: list[Example], same: Callable) -> tuple[float, str | None, float, float]:
-    """(C, objective, threshold, accuracy) best in site-grouped cross-validation."""
+    """(C, objective, threshold, prefer_rules, accuracy) best in site-grouped cross-validation."""
     groups = [g for _, _, g in examples]
     folds = list(GroupKFold(n_splits=FOLDS).split(examples, groups=groups))
     results = []
@@ -124,21 +124,24 @@ def _choose(examples: list[Example], same: Callable) -> tuple[float, str | None,
                 for tr, te in folds
             ]
             for t in THRESHOLDS:
-                hits = sum(
-                    _accuracy(held, same, _with_threshold(m, t)) * len(held) for m, held in fitted
-                )
-                results.append((round(hits / len(examples), DIGITS), -c, objective, t))
-    score, neg_c, objective, threshold = max(results)
-    return -neg_c, objective, threshold, score
+                for prefer in (False, True):
+                    hits = sum(
+                        _accuracy(held, same, _with_threshold(m, t, prefer)) * len(held)
+                        for m, held in fitted
+                    )
+                    results.append((round(hits / len(examples), DIGITS), -c, objective, t, prefer))
+    score, neg_c, objective, threshold, prefer = max(results)
+    return -neg_c, objective, threshold, prefer, score
 
 
 def _train(train: list[Example], valid: list[Example], same: Callable) -> dict:
-    c, objective, threshold, cv = _choose(train, same)
-    model = _with_threshold(_fit(train, same, c, objective), threshold)
+    c, objective, threshold, prefer, cv = _choose(train, same)
+    model = _with_threshold(_fit(train, same, c, objective), threshold, prefer)
     return {
         "C": c,
         "objective": objective,
         "threshold": threshold,
+        "prefer_rules": prefer,
         "intercept": model.intercept,
         "accuracy": {
             "train": round(_accuracy(train, same, model), 4),
@@ -158,7 +161,12 @@ def build() -> dict:
         for s, docs in sets.items()
     }
     title_model = _train(titles["train"], titles["validation"], same_title)
-    fitted = LinearModel(title_model["weights"], title_model["intercept"], title_model["threshold"])
+    fitted = LinearModel(
+        title_model["weights"],
+        title_model["intercept"],
+        title_model["threshold"],
+        title_model["prefer_rules"],
+    )
     orgs = {}
     for s, docs in sets.items():
         orgs[s] = []
@@ -191,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     text = _dump(build())
     for name, m in json.loads(text)["models"].items():
         print(
-            f"{name:13} C={m['C']} objective={m['objective']} threshold={m['threshold']}"
+            f"{name:13} C={m['C']} objective={m['objective']} threshold={m['threshold']} prefer_rules={m['prefer_rules']}"
             f" features={len(m['weights'])} accuracy={m['accuracy']}"
         )
     if args.check:

@@ -50,6 +50,12 @@ _CAP_SPAN = re.compile(
     rf"(?:[ \t]*\([A-ZÀ-ÞА-Я][\w./&-]{{1,12}}\))?"
 )
 _TOKEN = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*|[^\w\s]")
+_QUOTES = set("«»“”„\"'‘’")
+_OPENING_QUOTES = set("«„")
+_CONNECTORS = {
+    "of", "for", "the", "and", "on", "de", "des", "du", "la", "le", "del", "y", "et", "pour",
+    "fur", "und", "i", "и", "за", "на", "по", "per", "do", "da", "dos",
+}  # fmt: skip
 ORG_SPAN_WORDS = 5  # at most this many words follow an organisation noun in a name
 _ACRONYM = re.compile(r"\b[A-ZА-Я][A-ZА-Я&\-]{1,9}\b")
 # Verbs and nouns that introduce the role in a sentence ("... recrute un", "Hledáme", "шукає").
@@ -82,15 +88,18 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     line: int | None = None
     evidence: str = ""
+    chain: bool = False  # the answer of the rules alone, first that applies
 
 
 @dataclass(frozen=True)
 class LinearModel:
-    """A logistic model as plain numbers: weights per feature name, intercept and threshold."""
+    """A logistic model as plain numbers: weights per feature name, intercept and threshold;
+    with `prefer_rules`, the rules' own answer wins whenever the model accepts it."""
 
     weights: dict[str, float]
     intercept: float
     threshold: float
+    prefer_rules: bool = False
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -102,7 +111,7 @@ def models() -> dict[str, LinearModel]:
     """The shipped title and organisation models (`understand/data/title_model.json`)."""
     data = json.loads(files("understand.data").joinpath(MODEL_FILE).read_text("utf-8"))
     return {
-        name: LinearModel(m["weights"], m["intercept"], m["threshold"])
+        name: LinearModel(m["weights"], m["intercept"], m["threshold"], m["prefer_rules"])
         for name, m in data["models"].items()
     }
 
@@ -155,6 +164,15 @@ def host_name(url: str | None) -> str:
     return labels[0] if labels else ""
 
 
+def balanced(text: str) -> bool:
+    """Whether parentheses and paired quotes open and close in `text` (a name or a title never
+    leaves one open: "Fonds «Droit" is a fragment)."""
+    pairs = ("()", "«»", "“”", "„“", "[]")
+    return all(text.count(a) == text.count(b) for a, b in pairs if a[0] != "„") and (
+        text.count("„") <= text.count("“")
+    )
+
+
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per distinct word sequence, its features the maxima of its copies'."""
     out: dict[tuple[str, ...], Candidate] = {}
@@ -168,6 +186,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         kept = out[key]
         for k, v in c.features.items():
             kept.features[k] = max(kept.features.get(k, v), v)
+        kept.chain = kept.chain or c.chain
         if kept.line is None:
             kept.line, kept.evidence = c.line, c.evidence
     return list(out.values())
@@ -207,6 +226,8 @@ def _title_features(c: Candidate, slug: set[str], later: str, head: set[str]) ->
         f["role_last"] = 1.0
     if rules._ROLE_RE.search(" ".join(folded_words[:3])):
         f["role_first3"] = 1.0
+    if folded_words and folded_words[-1] in _CONNECTORS:
+        f["end_connector"] = 1.0
     folded = fold(c.text)
     if _RECRUIT.search(folded) or rules._SEEKS.match(folded):
         f["verb_inside"] = 1.0
@@ -232,7 +253,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
 
     def add(source: str, text: str | None, line: int | None, evidence: str = "") -> None:
-        if text and (cleaned := rules._clean_title(text)):
+        if text and (cleaned := rules._clean_title(text)) and balanced(cleaned):
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
 
     title, line, evidence = rules._labelled_titles(doc)
@@ -245,6 +266,8 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     add("role_line", title, line, evidence)
     title, evidence = rules._frequent_role(doc)
     add("frequent", title, None, evidence)
+    if found:
+        found[0].chain = True
     content = 0
     slug = slug_words(doc.url)
     for i, line in enumerate(doc.lines[:HEAD_LINES]):
@@ -319,6 +342,17 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
             f[f"o_single_upper={_bucket(len(word), (3, 5, 7))}"] = 1.0
             if ctx.folded[fold(word)] > ctx.acronyms[word]:
                 f["o_single_upper_also_lower"] = 1.0
+    if words and words[-1] in _CONNECTORS:
+        f["o_end_connector"] = 1.0
+    if first >= 0:  # where the name's first mention is: does the name seem to go on?
+        after = head[first + len(name) : first + len(name) + 2].lstrip(" ")
+        before = head[max(0, first - 30) : first].split()
+        if after[:1] in _OPENING_QUOTES or after[:1] in "(“\"":
+            f["o_continues_quote"] = 1.0
+        elif after[:1].isalpha():
+            f[f"o_continues_{'upper' if after[:1].isupper() else 'lower'}"] = 1.0
+        if before and before[-1][:1].isupper() and not before[-1].endswith((".", ":")):
+            f["o_after_capital"] = 1.0
     if _PRONOUN_START.match(fold(name)):
         f["o_pronoun"] = 1.0
     if ctx.title_line is not None and c.line is not None and 0 < c.line - ctx.title_line <= 2:
@@ -326,29 +360,65 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
     f["o_sources"] = float(sum(1 for k in f if k.startswith("src=")))
 
 
-def _noun_spans(line: str) -> list[str]:
-    """Names built around an organisation noun that may continue in lower case: from the
-    capitalised word (or the noun itself) at most two words before it, to 0-5 words after it,
-    never across punctuation ("Национално бюро за правна помощ", "Kancelář veřejného ...")."""
-    tokens = list(_TOKEN.finditer(line))
-    spans = []
-    for n, tok in enumerate(tokens):
-        if not rules._ORG_WORDS.fullmatch(fold(tok.group(0))):
-            continue
-        start = n
-        for back in range(n - 1, max(-1, n - 3), -1):
-            if not tokens[back].group(0)[:1].isalnum():
+def _expansions(text: str) -> dict[str, str]:
+    """Acronyms given in parentheses after their full name, the nearest run of words before
+    them that starts with the acronym's letter and holds about as many words as it has letters:
+    {"OSDH": "Observatoire sahélien des droits humains (OSDH)"}."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"([^\n()]{3,160}?)\s*\(([A-ZА-Я][A-Za-zА-Яа-я&]{1,9})\)", text):
+        acronym = m.group(2)
+        words = m.group(1).split()[-12:]
+        for k in range(1, len(words) + 1):
+            span = words[-k:]
+            content = [w for w in span if fold(w) not in _CONNECTORS]
+            first = re.sub(r"^[LlDd]['’]", "", span[0])
+            if fold(first[:1]) == fold(acronym[:1]) and len(content) >= len(acronym) - 1:
+                if len(content) <= len(acronym) + 2:
+                    out.setdefault(acronym, f"{' '.join(span)} ({acronym})")
                 break
-            if tokens[back].group(0)[:1].isupper():
+    return out
+
+
+def _caseless(word: str) -> bool:
+    return word[:1].isalpha() and word[:1].lower() == word[:1].upper()
+
+
+def _noun_spans(line: str) -> list[str]:
+    """Names of two or more words built around an organisation noun that may continue in lower
+    case: from the furthest capitalised word of an unbroken run before the noun (at most four
+    words back), to 0-5 words after it, never across punctuation other than quotes, never holding
+    a role word ("Национално бюро за правна помощ", "Фонд «Право и защита»")."""
+    tokens = [t.group(0) for t in _TOKEN.finditer(line)]
+    starts = [t.start() for t in _TOKEN.finditer(line)]
+    ends = [t.end() for t in _TOKEN.finditer(line)]
+    spans = []
+    for n, word in enumerate(tokens):
+        if not rules._ORG_WORDS.fullmatch(fold(word)):
+            continue
+        start = n if word[:1].isupper() or _caseless(word) else None
+        for back in range(n - 1, max(-1, n - 5), -1):
+            if tokens[back][:1].isupper():
                 start = back
+            elif fold(tokens[back]) not in _CONNECTORS:
+                break
+        if start is None:
+            continue
         end = n
         while end + 1 < len(tokens) and end - n < ORG_SPAN_WORDS:
-            if not tokens[end + 1].group(0)[:1].isalnum():
+            nxt = tokens[end + 1]
+            if not nxt[:1].isalnum() and nxt not in _QUOTES:
                 break
             end += 1
-            spans.append(line[tokens[start].start() : tokens[end].end()])
-        spans.append(line[tokens[start].start() : tok.end()])
-    return spans
+            if end > start and nxt not in _OPENING_QUOTES:
+                spans.append(line[starts[start] : ends[end]])
+        if n > start:
+            spans.append(line[starts[start] : ends[n]])
+    return [
+        s
+        for s in spans
+        if len(rules._LEADING_ORG_NOISE.sub("", s).split()) >= 2
+        and not rules._ROLE_RE.search(fold(s))
+    ]
 
 
 def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> list[Candidate]:
@@ -356,7 +426,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     found: list[Candidate] = []
 
     def add(source: str, text: str | None, evidence: str, line: int | None = None) -> None:
-        if text and (cleaned := rules._clean_org(text)):
+        cleaned = rules._clean_org(text, drop_place=True) if text else None
+        if cleaned and not cleaned[:1].islower() and balanced(cleaned):
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
 
     add("o_headline", head_org and rules._clean_org(head_org, drop_place=True), "")
@@ -369,21 +440,24 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     add("o_acronym_rule", *rules._acronym_org(doc))
     add("o_known", *rules._known_org(doc))
     add("o_fallback", *rules._fallback_org(doc))
+    if found:
+        found[0].chain = True
     head = doc.text[:ORG_CHARS]
     line_starts = [m.start() for m in re.finditer(r"^", head, re.M)]
     for m in _CAP_SPAN.finditer(head):
         span = m.group(0)
-        if len(span.split()) >= 2 and rules._ORG_WORDS.search(fold(span)):
+        if len(rules._LEADING_ORG_NOISE.sub("", span).split()) >= 2 and rules._ORG_WORDS.search(
+            fold(span)
+        ):
             line = sum(1 for s in line_starts if s <= m.start()) - 1
             add("o_span", span, span, line)
+    expansions = _expansions(head)
     for m in rules._ACRONYM_NAME.finditer(head):
         add("o_acronym_name", f"{m.group(1).strip()} ({m.group(2)})", m.group(0))
-    expansions = {
-        m.group(2): f"{m.group(1).strip()} ({m.group(2)})"
-        for m in (rules._ACRONYM_NAME.finditer(head))
-    }
+    for expansion in expansions.values():
+        add("o_expansion", expansion, expansion)
     for acronym in sorted(set(_ACRONYM.findall(head))):
-        if len(acronym) >= 2:
+        if len(acronym) >= 3:
             add("o_acronym_alone", expansions.get(acronym, acronym), acronym)
     for i, line in enumerate(head.split("\n")):
         for span in _noun_spans(line):
@@ -407,6 +481,10 @@ def best(candidates: list[Candidate], model: LinearModel) -> tuple[Candidate | N
     if not scored:
         return None, 0.0
     p, _, top = max(scored, key=lambda s: s[:2])
+    if model.prefer_rules:
+        chain = next(((q, c) for q, _, c in scored if c.chain), None)
+        if chain and chain[0] >= model.threshold:
+            return chain[1], chain[0]
     return (top if p >= model.threshold else None), p
 
 
