@@ -187,6 +187,8 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         for k, v in c.features.items():
             kept.features[k] = max(kept.features.get(k, v), v)
         kept.chain = kept.chain or c.chain
+        if kept.text[:1].islower() and c.text[:1].isupper():
+            kept.text = c.text  # the capitalised spelling, as a heading writes it
         if kept.line is None:
             kept.line, kept.evidence = c.line, c.evidence
     return list(out.values())
@@ -347,7 +349,7 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
     if first >= 0:  # where the name's first mention is: does the name seem to go on?
         after = head[first + len(name) : first + len(name) + 2].lstrip(" ")
         before = head[max(0, first - 30) : first].split()
-        if after[:1] in _OPENING_QUOTES or after[:1] in "(“\"":
+        if after[:1] in _OPENING_QUOTES or after[:1] in '(“"':
             f["o_continues_quote"] = 1.0
         elif after[:1].isalpha():
             f[f"o_continues_{'upper' if after[:1].isupper() else 'lower'}"] = 1.0
@@ -426,8 +428,14 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     found: list[Candidate] = []
 
     def add(source: str, text: str | None, evidence: str, line: int | None = None) -> None:
-        cleaned = rules._clean_org(text, drop_place=True) if text else None
-        if cleaned and not cleaned[:1].islower() and balanced(cleaned):
+        # a name holds no "LABEL:" before it ("JOB DESCRIPTION: The Office of ...")
+        cleaned = rules._clean_org(text.split(": ")[-1], drop_place=True) if text else None
+        if (
+            cleaned
+            and not cleaned[:1].islower()  # names are capitalised where letters have case
+            and not _PRONOUN_START.match(fold(cleaned))  # "We are ..." names nobody
+            and balanced(cleaned)
+        ):
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
 
     add("o_headline", head_org and rules._clean_org(head_org, drop_place=True), "")
