@@ -179,8 +179,9 @@ def build() -> dict:
             )
     org_model = _train(orgs["train"], orgs["validation"], same_organization)
     return {
-        "about": "Title and organisation taggers; written by `python -m eval.train_title` from "
-        "the corpus train split (eval/corpus). Logistic weights per feature of understand/title.py.",
+        "about": "Title and organisation taggers written by `python -m eval.train_title` from "
+        "the corpus train split (eval/corpus): logistic weights per feature of "
+        "understand/title.py.",
         "models": {"title": title_model, "organization": org_model},
     }
 
@@ -199,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     text = _dump(build())
     for name, m in json.loads(text)["models"].items():
         print(
-            f"{name:13} C={m['C']} objective={m['objective']} threshold={m['threshold']} prefer_rules={m['prefer_rules']}"
+            f"{name:13} C={m['C']} objective={m['objective']} threshold={m['threshold']}"
+            f" prefer_rules={m['prefer_rules']}"
             f" features={len(m['weights'])} accuracy={m['accuracy']}"
         )
     if args.check:

@@ -14,7 +14,6 @@ from understand.title import (
     title_candidates,
 )
 
-
 # Cases the rules answered and the learned taggers (issue 13) answer otherwise on text alone: the
 # organisation "Forum" (the later "The Forum" wins over "Rights Forum"), "Kenya Asst Programme"
 # taken as a name, the Georgian headline kept whole. Left visible until the taggers learn them.

@@ -45,8 +45,9 @@ _PRONOUN_START = re.compile(r"^(?:we|our|you|nous|notre|vous|nosotros|мы|ми|
 _SLUG_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{6,}|[a-z]*\d[a-z\d]*|html?|php|aspx?|jobs?|view)$")
 _CAP_WORD = r"[A-ZÀ-ÞА-ЯЁІЇЄ][\w'’&-]*"
 _CAP_SPAN = re.compile(
-    rf"(?:(?:The|La|Le|El|L['’])[ \t]+)?{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|and|the|de|des|du|la"
-    rf"|le|del|los|las|y|et|in|pour|per|against|to|für|und|для|по|и|з|із)[ \t]+)*{_CAP_WORD}){{0,9}}"
+    rf"(?:(?:The|La|Le|El|L['’])[ \t]+)?{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|and|the|de|des|du"
+    rf"|la|le|del|los|las|y|et|in|pour|per|against|to|für|und|для|по|и|з|із)[ \t]+)*"
+    rf"{_CAP_WORD}){{0,9}}"
     rf"(?:[ \t]*\([A-ZÀ-ÞА-Я][\w./&-]{{1,12}}\))?"
 )
 _TOKEN = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*|[^\w\s]")
