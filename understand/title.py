@@ -1,487 +1,520 @@
-"""The role's title and the hiring organisation.
+"""The role's title and the hiring organisation, chosen by learned taggers.
 
-Title, first that applies: the record's own title; a "Job title:" field (several numbered ones
-are joined with "; "); a headline such as "Vacancy at ORG: TITLE", "ORG is looking for TITLE",
-"TITLE at ORG", "We're hiring: TITLE"; a sentence "... recrute un·e TITLE", "... para el cargo de
-TITLE"; the first short header line naming a role ("Officer", "Coordinator", "Chargé-e",
-"Beca"...); the role named most often in the body ("the Protection Officer will ..."). Titles
-lose "Vacancy:"-style prefixes, a leading place name and a trailing " at ORG".
-
-Organisation, first that applies: the record's; one named in the headline; an "Organization:"
-field; the short title-case line under the title; the subject of "... is hiring / recrute /
-lancent un appel"; "About ORG"; a name with an organisation word opening one of the first
-sentences ("Baltic Freedom Network supports ..."); a name given with its acronym that recurs; a
-well-known organisation named repeatedly; a CamelCase brand named repeatedly; in scripts without
-capitals, the first phrase headed by an organisation noun.
+A record that carries its own title (and organisation) keeps it, read by the rules of
+`understand.name_rules`. For text alone, candidates are gathered from every rule, from the first
+`HEAD_LINES` lines and their parts, from the URL's slug and, for organisations, from capitalised
+names holding an organisation word, names given with their acronym and the site's host name.
+Each candidate is described by general features (position, length, casing, digits, punctuation,
+role and organisation words, overlap with the URL, repetition, which rules proposed it) and
+scored by a logistic model trained on the corpus's train split (`python -m eval.train_title`,
+weights in `understand/data/title_model.json`). The best candidate wins when the model gives it
+at least the model's threshold; otherwise the field is null rather than a fragment.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources import files
+from urllib.parse import unquote, urlsplit
 
-from understand.dates import find_dates
-from understand.lexicon import NameIndex, load_table, name_mode
-from understand.places import is_city, places_in
-from understand.text import Doc, clip, fold
+from understand import name_rules as rules
+from understand.name_rules import Names
+from understand.text import Doc, fold
 
-_ROLE = (
-    r"officers?|coordinators?|managers?|directors?|assistants?|associates?|consultants?"
-    r"|consultancy|interns?|internship|trainee|fellows?|fellowship|campaigners?|researchers?"
-    r"|advis[eo]rs?|specialists?|analysts?|lawyers?|counsel|attorney|experts?|representative|head"
-    r"|chief|lead|editor|writer|accountant|administrator|secretary|translator|interpreter|driver"
-    r"|monitors?|observers?|investigator|trainer|facilitator|organi[sz]er|strategist|developer"
-    r"|engineer|designer|producer|journalist|rapporteur|brigadista|volunteers?|worker|clerk"
-    r"|paralegal|caseworker|psychologist|educator|president|charge\w*|responsable|directeur"
-    r"|directrice|coordinat\w+|conseill\w+|juriste|avocat\w*|stagiaire\w*|stage|chercheu\w+"
-    r"|specialiste|administrat\w+|expert\w*|consultant\w*|benevole|volontaire|delegue\w*|chef"
-    r"|coordinador\w*|director\w*|oficial|asistente|asesor\w*|abogad\w+|consultor\w*|especialista"
-    r"|investigador\w*|pasant\w+|becas?|becari\w+|voluntari\w+|titular|relator\w*|jefe|gerente"
-    r"|tecnic\w+|analista|experto|специалист\w*|координатор\w*|менеджер\w*|директор\w*|юрист\w*"
-    r"|консультант\w*|ассистент\w*|помощник\w*|руководител\w*|аналитик\w*|эксперт\w*|стажер\w*"
-    r"|стажировк\w*|волонтер\w*|исследовател\w*|сотрудник\w*|experter|handlaggare|samordnare"
-    r"|jurist|praktikant|radgivare|koordinator|referent\w*|leiter\w*|berater\w*|coordenador\w*"
-    r"|assessor\w*|estagiari\w+"
+HEAD_LINES = 30  # title candidates come from this many first lines
+ORG_CHARS = 4000  # organisation candidates come from this much of the text
+MODEL_FILE = "title_model.json"
+
+_PART_SPLIT = re.compile(r"\s+[-–—|•]\s+|\s*\|\s*|:\s+")
+_DATE_LIKE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d\d\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun"
+    r"|jul|aug|sep|oct|nov|dec|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|ene|abr|ago"
+    r"|dic|янв|фев|мар|апр|мая|июн|июл|авг|сен|окт|ноя|дек)"
 )
-_ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b")
-_ROLE_PHRASE = re.compile(
-    r"\b((?:[A-Z][\w'’-]*\s+){0,4}(?:Officer|Coordinator|Manager|Director|Assistant|Associate"
-    r"|Consultant|Campaigner|Researcher|Adviser|Advisor|Specialist|Analyst|Lawyer|Counsel|Expert"
-    r"|Representative))\b"
+_FUNCTION_START = re.compile(
+    r"^(?:the|a|an|we|our|you|your|this|it|if|in|for|to|nous|notre|vous|le|la|les|l'|un|une|nous"
+    r"|el|los|las|una|somos|buscamos|мы|наш|ми|наша)\b"
 )
-_TITLE_LABEL = re.compile(
-    r"(?:job\s+title|position\s+title|post\s+title|title\s+of\s+(?:the\s+)?(?:post|position)"
-    r"|position|post|title|role|vacancy|intitule(?:\s+(?:du\s+poste|publication))?|poste"
-    r"|titre\s+du\s+poste|titulo(?:\s+del\s+puesto)?|puesto|cargo|должность|вакансия|позиция"
-    r"|tjanst|befattning|stelle|stellenbezeichnung)(?:\s+\d{1,2})?\s*[:|]"
+_PRONOUN_START = re.compile(r"^(?:we|our|you|nous|notre|vous|nosotros|мы|ми|it|this|they)\b")
+_SLUG_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{6,}|[a-z]*\d[a-z\d]*|html?|php|aspx?|jobs?|view)$")
+_CAP_WORD = r"[A-ZÀ-ÞА-ЯЁІЇЄ][\w'’&-]*"
+_CAP_SPAN = re.compile(
+    rf"(?:(?:The|La|Le|El|L['’])[ \t]+)?{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|and|the|de|des|du"
+    rf"|la|le|del|los|las|y|et|in|pour|per|against|to|für|und|для|по|и|з|із)[ \t]+)*"
+    rf"{_CAP_WORD}){{0,9}}"
+    rf"(?:[ \t]*\([A-ZÀ-ÞА-Я][\w./&-]{{1,12}}\))?"
 )
-_PREFIX = re.compile(
-    r"^(?:(?:new\s+)?(?:vacancy|job)(?:\s+(?:announcement|notice|opening|opportunity|offer|posting"
-    r"|vacancy))?(?:\s+at\s+[^:]{2,80})?|we(?:'|’)?re\s+hiring|we\s+are\s+hiring|now\s+hiring"
-    r"|hiring|call\s+for\s+applications|open\s+call|recrutement(?:\s+d'(?:un[.\-·]e|une|un))?"
-    r"|offre\s+d'emploi|avis\s+de\s+vacance|appel\s+a\s+candidatures|convocatoria|vacante"
-    r"|oferta\s+de\s+empleo|вакансия|вакансія|ledig\s+tjanst|stellenausschreibung)\s*[:\-–—|]\s*"
-)
-_CALL_FOR = re.compile(r"^call\s+for\s+(?=consultan|proposals?\s+for\s+consultan)")
-_VACANCY_AT = re.compile(
-    r"^(?:vacancy|job(?:\s+opening)?|position)\s+at\s+(?P<org>[^:]{2,80}?)(?:\s*:|\s+[-–—|])\s*"
-    r"(?P<title>.+)$",
-    re.I,
-)
-_SEEKS = re.compile(
-    r"^(?P<org>.{2,120}?)\s+(?:is\s+|are\s+)?(?:looking\s+for|seeking|seeks|(?:is|are"
-    r"|now)\s+hiring|recruiting|recruits|wants|recrute|recherche|cherche\s+a\s+recruter|busca"
-    r"|contrata|ищет|набирает|шукає|soker|sucht|procura)\s+(?:a|an|one|un[.\-·]e|une|un|una|uno|en"
-    r"|ett|eine?n?)?\s*[:\s]?\s*(?P<title>.+)$"
-)
-_TITLE_AT = re.compile(
-    r"^(?P<title>.{3,100}?)\s+(?:at|@|chez)\s+(?P<org>[A-Z][\w .'’&()-]{2,80})$", re.I
-)
-_BODY_TITLE = re.compile(
-    r"(?:recrutons|recrute|recruiting|recruits|seeks|is\s+seeking|is\s+looking\s+for"
-    r"|cherche\s+a\s+recruter|applications\s+for\s+the\s+(?:post|position)\s+of(?:\s+the)?"
-    r"|candidatures\s+pour|para\s+el\s+cargo\s+de|pour\s+le\s+poste\s+de|на\s+должность"
-    r"|will\s+appoint|appoint)\s*(?:a|an|un[.\-·]e|une|un|una|one)?\s*[:\s]\s*"
-)
-_TITLE_END = re.compile(
-    r"\s+(?:afin\s+de|pour\s+(?:son|sa|ses|notre|nos|\w+(?:er|ir|re))|in\s+order\s+to"
-    r"|to\s+(?:support|join|lead|work|help|conduct|develop|carry|design|manage|coordinate|provide"
-    r"|undertake|assist|strengthen)|who\s+will|qui\s+sera|que\s+|based\s+in|basee?\s+a"
-    r"|para\s+(?:apoyar|fortalecer))\b|[.;!?](?:\s|$)"
-)
-_COMMA_END = re.compile(r",\s+(?=[^\W\d_A-ZÀ-ÞА-Я])")
-_BOILERPLATE = re.compile(
-    r"cookie|privacy|password|user\s+name|log\s?in|sign\s+in|register|skip\s+to|^menu$|^home\b"
-    r"|^print$|^share\b|^header$|^archive\s+for|category|posts\s+tagged|^description$|^overview$"
-    r"|^job\s+description$|job\s+opportunit|^summary$|^details$|^vacancies$|^careers?$"
-)
-_ABBREVIATIONS = {
-    "assc": "Associate",
-    "asst": "Assistant",
-    "snr": "Senior",
-    "sr": "Senior",
-    "mgr": "Manager",
-    "coord": "Coordinator",
-}
-_ORG_WORDS = re.compile(
-    r"\b(?:organi[sz]ation|organisation|foundation|fondation|fundacion|federation|federacion"
-    r"|institute|institut|instituto|initiative|commission|comision|committee|comite|council"
-    r"|conseil|consejo|office|bureau|oficina|mission|centre|center|centro|network|reseau|red|union"
-    r"|association|asociacion|alliance|watch|defenders|international|internacional|fund|fonds"
-    r"|fondo|programme|agency|agence|agencia|endowment|society|league|ligue|service|provedoria"
-    r"|ombudsman|defensoria|ministry|ministere|ministerio|secretariat|secretaria|coalition"
-    r"|coalicion|trust|helsinki|amnesty|ngo|ong|collective|colectivo|collectif|lab|laboratory"
-    r"|consortium|platform|plataforma|plateforme|forum|foro|movement|movimiento|mouvement"
-    r"|observatory|observatorio|observatoire|charity|non-profit|nonprofit|организаци\w*|фонд"
-    r"|центр|комитет|институт"
-    r"|ассоциаци\w*|сеть|ინსტიტუტი|ორგანიზაცია|ცენტრი|ასოციაცია|ფონდი)\b"
-)
-_SUBJECT_VERB = re.compile(
-    r"\s+(?:\([^)]{2,15}\)\s*)?(?:,[^,]{3,80},\s*)?(?:is\s+hiring|is\s+recruiting"
-    r"|is\s+looking\s+for|is\s+seeking|seeks|invites\s+applications|accepts\s+applications"
-    r"|announces|cherche\s+a\s+recruter|recrute|lance\w*|lancent|invite\w*|busca|convoca|abre"
-    r"|comunico|anuncia|ищет|объявляет|приглашает|soker|sucht|will\s+recruit|wishes\s+to\s+recruit"
-    r"|est\s+une?|is\s+an?|es\s+una?|является)\b"
-)
-_ABOUT = re.compile(
-    r"^(?:about|a\s+propos\s+de|acerca\s+de|sobre|о\s+нас|om)\s+(?:l'|la\s+|le\s+"
-    r"|the\s+)?(.{3,80})$",
-    re.I,
-)
-_ORG_LABEL = re.compile(
-    r"(?:(?:hiring\s+)?organi[sz]ation(?:al\s+unit)?|employer|company|agency"
-    r"|departement\s*/\s*bureau|department\s*/\s*office|organisme|organismo|organizacion"
-    r"|организация|работодатель|arbetsgivare|arbeitgeber)\s*[:|]"
-)
-_LEADING_ORG_NOISE = re.compile(
-    r"^(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s*)(?:(?:office|bureau|secretariat|secretariado"
-    r"|oficina)\s+(?:of|de|du|des|de\s+la|de\s+l['’])\s*(?:the\s+|l['’])?)?",
-    re.I,
-)
-_ACRONYM_NAME = re.compile(
-    r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|on|and|the|de|des|du|la|le|pour|del|los|y|et"
-    r"|in)\s+)*){1,8})\(([A-Z][A-Za-z]{1,9})\)"
-)
-_COPULA = re.compile(r"\s+(?:is\s+an?|est\s+une?|es\s+una?|является)\b")
-OPENING_SENTENCES = 8  # an organisation opening a sentence is looked for in this many sentences
-_NAME_WORD = r"[A-ZÀ-ÞА-ЯЁ][\w'’&.-]*"
-_OPENING_NAME = re.compile(
-    rf"^(?P<org>(?:(?:The|El|La|Le|Les|L'|L’)\s*)?{_NAME_WORD}(?:\s+(?:(?:of|for|on|and|the|de|des"
-    rf"|du|la|le|del|los|las|y|et|in|pour|per)\s+)*{_NAME_WORD}){{1,7}})(?P<paren>\s*\([^)]{{2,60}}\))?"
-    rf"\s+(?P<next>[a-zà-ÿа-яё][\w'’-]*)"
-)
-# Words after a name that show it is not the subject of a sentence.
-_NOT_VERBS = {
-    "of", "for", "on", "in", "at", "to", "from", "with", "by", "and", "or", "the", "a", "an",
-    "de", "des", "du", "la", "le", "les", "el", "los", "las", "y", "o", "et", "ou", "en",
-    "para", "por", "con", "sur", "dans", "avec", "pour", "и", "в", "на", "с", "по", "для",
+_TOKEN = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*|[^\w\s]")
+_QUOTES = set("«»“”„\"'‘’")
+_OPENING_QUOTES = set("«„")
+_CONNECTORS = {
+    "of", "for", "the", "and", "on", "de", "des", "du", "la", "le", "del", "y", "et", "pour",
+    "fur", "und", "i", "и", "за", "на", "по", "per", "do", "da", "dos",
 }  # fmt: skip
-_CAMEL = re.compile(r"\b[A-Z][a-z]+[A-Z]\w+\b")
-_ARABIC_ORG = re.compile(
-    r"((?:ال)?(?:مرصد|منظمة|مركز|مؤسسة|شبكة|لجنة|مفوضية|جمعية|المرصد|المنظمة|المركز|المؤسسة|الشبكة"
-    r"|اللجنة|المفوضية|الجمعية)(?:\s+\S+){1,4}?\s+(?:الإنسان|الانسان))"
+ORG_SPAN_WORDS = 5  # at most this many words follow an organisation noun in a name
+_ACRONYM = re.compile(r"\b[A-ZА-Я][A-ZА-Я&\-]{1,9}\b")
+# Verbs and nouns that introduce the role in a sentence ("... recrute un", "Hledáme", "шукає").
+_RECRUIT = re.compile(
+    r"\b(?:recrute|recrutons|recherche|recrutement\s+d['’]|recruiting|recruits|recruit|seeks"
+    r"|seeking|looking\s+for|hiring|busca|buscamos|contrata|convoca|procura|procuramos"
+    r"|recrutamento\s+de|cerca|cerchiamo|sucht|suchen|hledame|prijmeme|ищет|ищем|набирает"
+    r"|набира|шукає|шукаємо|потрібні|требуются|cauta|recruteaza|soker|for\s+the\s+(?:post|position)"
+    r"\s+of|pour\s+le\s+poste\s+de|para\s+el\s+cargo\s+de|на\s+должность|на\s+посаду)"
+    r"\s+(?:(?:a|an|one|un[.\-·(]?e?\)?|une|una|uno|um|uma|en|ett|eine?n?|d['’]un[.\-·(]?e?\)?"
+    r"|des|the|our|new)\s+)?"
 )
-_ARABIC_TITLE = re.compile(
-    r"((?:برنامج\s+)?(?:زمالة|وظيفة|منصب|تدريب)(?:\s+(?!مطلع|في|الذي|التي|من|على)\S+){0,5})"
+# Words that name the posting rather than the role ("vacancy", "offre d'emploi", "ვაკანსია").
+_POSTING_WORD = re.compile(
+    r"\b(?:vacanc\w*|job|jobs|hiring|recruit\w*|recrut\w*|offre|emploi|oferta|empleo|vacante"
+    r"|convocatoria|vaga|edital|вакансі\w*|ваканси\w*|конкурс\w*|ვაკანსი\w*|stelle\w*"
+    r"|announcement|avis|appel|call)\b"
 )
-_GEORGIAN_TITLE = re.compile(r"^(\S+?)ის\s+ვაკანსია$")
-
-
-KNOWN_ORG_CHARS = 6000  # well-known organisations are counted in this much of the text
+_SLUG_LEAD = re.compile(
+    r"^(?:(?:vacancy|vacancies|job|jobs|offre|offres|emploi|oferta|empleo|vaga|stelle|detail|view"
+    r"|opportunity|cdd|cdi|de|d|page)\s+)+"
+)
 
 
 @dataclass
-class Names:
-    """Result of `find_title_and_org`."""
+class Candidate:
+    """One proposed value with the features that describe it."""
 
-    title: str | None = None
-    organization: str | None = None
-    title_line: int | None = None
-    title_evidence: str = ""
-    org_evidence: str = ""
+    text: str
+    features: dict[str, float] = field(default_factory=dict)
+    line: int | None = None
+    evidence: str = ""
+    chain: bool = False  # the answer of the rules alone, first that applies
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A logistic model as plain numbers: weights per feature name, intercept and threshold;
+    with `prefer_rules`, the rules' own answer wins whenever the model accepts it."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+    prefer_rules: bool = False
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @cache
-def _known_orgs() -> NameIndex:
-    index = NameIndex()
-    for name, aliases in load_table("organizations.csv"):
-        for alias in [name, *aliases]:
-            index.add(alias, name, name_mode(alias))
-    return index
+def models() -> dict[str, LinearModel]:
+    """The shipped title and organisation models (`understand/data/title_model.json`)."""
+    data = json.loads(files("understand.data").joinpath(MODEL_FILE).read_text("utf-8"))
+    return {
+        name: LinearModel(m["weights"], m["intercept"], m["threshold"], m["prefer_rules"])
+        for name, m in data["models"].items()
+    }
 
 
-def _clean_title(title: str, org: str | None = None) -> str | None:
-    title = " ".join(title.split()).strip(" |:-–—•")
-    for prefix in (_PREFIX, _CALL_FOR):
-        if m := prefix.match(fold(title)):
-            title = title[m.end() :]
-    if org:
-        title = re.sub(
-            rf"\s*(?:[-–—|,@]|\bat\b|\bchez\b)\s*{re.escape(org)}\s*$", "", title, flags=re.I
-        )
-    hits = places_in(title)
-    if hits and hits[0].start == 0 and _ROLE_RE.search(fold(title[hits[0].end :])):
-        title = title[hits[0].end :].strip(" ,:-–—")
-    words = title.split()
-    if words and (key := fold(words[0]).strip(".")) in _ABBREVIATIONS:
-        words[0] = _ABBREVIATIONS[key]
-    title = " ".join(words).strip(" |:-–—•,")
-    return title if 2 <= len(title) <= 200 else None
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", fold(text))
 
 
-def _cut(text: str) -> str:
-    """`text` up to where a title stops ("... afin de", "... to support", ", con sede", ". ")."""
-    ends = [e.start() for e in (_TITLE_END.search(fold(text)), _COMMA_END.search(text)) if e]
-    return text[: min(ends)] if ends else text
+def _bucket(value: float, edges: Iterable[float]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return "more"
 
 
-def _header(doc: Doc) -> list[tuple[int, str]]:
-    """Short lines near the top that are neither boilerplate nor dates."""
-    out = []
-    for i, line in enumerate(doc.lines[:25]):
-        folded = fold(line)
-        if len(line) > 160 or _BOILERPLATE.search(folded):
+def slug_words(url: str | None) -> list[str]:
+    """The words of a URL's last path segment that has two or more words, without ids, file
+    endings and leading "vacancy/job/offre" words ("/vacancy/advocacy-officer-123")."""
+    for segment in reversed(unquote(urlsplit(url or "").path).split("/")):
+        words = [w for w in _words(segment) if not _SLUG_NOISE.match(w)]
+        words = _SLUG_LEAD.sub("", " ".join(words)).split()
+        if len(words) >= 2:
+            return words
+    return []
+
+
+def _slug_spans(line: str, slug: set[str]) -> list[str]:
+    """The longest runs of two or more words of `line` that all occur in the URL's slug."""
+    spans, run = [], []
+    for m in re.finditer(r"[^\W_]+(?:[’'./-][^\W_]+)*|\S", line):
+        words = _words(m.group(0))
+        if words and all(w in slug for w in words):
+            run.append(m)
             continue
-        if re.fullmatch(r"[\W\d]*", folded):
+        if not words and run:
+            continue  # punctuation inside a run
+        if len(run) >= 2:
+            spans.append(line[run[0].start() : run[-1].end()])
+        run = []
+    if len(run) >= 2:
+        spans.append(line[run[0].start() : run[-1].end()])
+    return spans
+
+
+def host_name(url: str | None) -> str:
+    """The distinctive label of a URL's host: "https://jobs.amnesty.org.uk/x" -> "amnesty"."""
+    host = (urlsplit(url or "").hostname or "").split(".")
+    labels = [p for p in host if p not in {"www", "jobs", "careers", "org", "com", "net", "int"}]
+    labels = [p for p in labels if len(p) > 2]
+    return labels[0] if labels else ""
+
+
+def balanced(text: str) -> bool:
+    """Whether parentheses and paired quotes open and close in `text` (a name or a title never
+    leaves one open: "Fonds «Droit" is a fragment)."""
+    pairs = ("()", "«»", "“”", "„“", "[]")
+    return all(text.count(a) == text.count(b) for a, b in pairs if a[0] != "„") and (
+        text.count("„") <= text.count("“")
+    )
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per distinct word sequence, its features the maxima of its copies'."""
+    out: dict[tuple[str, ...], Candidate] = {}
+    for c in candidates:
+        key = tuple(_words(c.text))
+        if not key:
             continue
-        out.append((i, line))
+        if key not in out:
+            out[key] = c
+            continue
+        kept = out[key]
+        for k, v in c.features.items():
+            kept.features[k] = max(kept.features.get(k, v), v)
+        kept.chain = kept.chain or c.chain
+        if kept.text[:1].islower() and c.text[:1].isupper():
+            kept.text = c.text  # the capitalised spelling, as a heading writes it
+        if kept.line is None:
+            kept.line, kept.evidence = c.line, c.evidence
+    return list(out.values())
+
+
+def _shape(text: str, prefix: str) -> dict[str, float]:
+    """Length, casing, digit and punctuation features of a candidate's text."""
+    words = text.split()
+    letters = [c for c in text if c.isalpha()]
+    capital = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
+    folded = fold(text)
+    f = {
+        f"{prefix}words={_bucket(len(words), (1, 2, 4, 8, 14))}": 1.0,
+        f"{prefix}capital={_bucket(capital, (0.3, 0.7))}": 1.0,
+        f"{prefix}upper": float(sum(c.isupper() for c in letters) > 0.8 * max(1, len(letters))),
+        f"{prefix}lower_start": float(text[:1].islower()),
+        f"{prefix}digit": float(any(c.isdigit() for c in text)),
+        f"{prefix}date": float(bool(_DATE_LIKE.search(folded))),
+        f"{prefix}end_stop": float(text.rstrip().endswith((".", "!", "?"))),
+        f"{prefix}comma": float("," in text),
+        f"{prefix}paren": float("(" in text),
+        f"{prefix}function_start": float(bool(_FUNCTION_START.match(folded))),
+        f"{prefix}role": float(bool(rules._ROLE_RE.search(folded))),
+        f"{prefix}org_word": float(bool(rules._ORG_WORDS.search(folded))),
+        f"{prefix}boilerplate": float(bool(rules._BOILERPLATE.search(folded))),
+        f"{prefix}long": float(len(text) > 100),
+    }
+    return {k: v for k, v in f.items() if v}
+
+
+def _title_features(c: Candidate, slug: set[str], later: str, head: set[str]) -> None:
+    words = _words(c.text)
+    f = c.features
+    f.update(_shape(c.text, ""))
+    folded_words = [fold(w) for w in words]
+    if folded_words and rules._ROLE_RE.fullmatch(folded_words[-1]):
+        f["role_last"] = 1.0
+    if rules._ROLE_RE.search(" ".join(folded_words[:3])):
+        f["role_first3"] = 1.0
+    if folded_words and folded_words[-1] in _CONNECTORS:
+        f["end_connector"] = 1.0
+    folded = fold(c.text)
+    if _RECRUIT.search(folded) or rules._SEEKS.match(folded):
+        f["verb_inside"] = 1.0
+    if rules._TITLE_AT.match(c.text) or rules._VACANCY_AT.match(c.text):
+        f["at_org_inside"] = 1.0
+    if _POSTING_WORD.search(folded):
+        f["posting_word"] = 1.0
+    if slug and words:
+        share = sum(w in slug for w in words) / len(words)
+        f[f"slug={_bucket(share, (0.0, 0.49, 0.99))}"] = 1.0
+    if "src=slug" in f and words:
+        share = sum(w in head for w in words) / len(words)
+        f[f"slug_in_text={_bucket(share, (0.49, 0.99))}"] = 1.0
+    f[f"pos={_bucket(c.line, (0, 1, 2, 4, 7, 12)) if c.line is not None else 'none'}"] = 1.0
+    if len(words) >= 2:
+        repeats = later.count(" ".join(words))
+        f[f"repeat={_bucket(repeats, (0, 1))}"] = 1.0
+    f["sources"] = float(sum(1 for k in f if k.startswith("src=")))
+
+
+def title_candidates(doc: Doc) -> list[Candidate]:
+    """Every title a rule, a head line, a part of one or the URL proposes, with its features."""
+    found: list[Candidate] = []
+
+    def add(source: str, text: str | None, line: int | None, evidence: str = "") -> None:
+        if text and (cleaned := rules._clean_title(text)) and balanced(cleaned):
+            found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
+
+    title, line, evidence = rules._labelled_titles(doc)
+    add("label", title, line, evidence)
+    title, _, line, evidence = rules._headline(doc)
+    add("headline", title, line, evidence)
+    title, evidence = rules._body_title(doc)
+    add("body", title, None, evidence)
+    title, line, evidence = rules._role_line(doc)
+    add("role_line", title, line, evidence)
+    title, evidence = rules._frequent_role(doc)
+    add("frequent", title, None, evidence)
+    if found:
+        found[0].chain = True
+    content = 0
+    slug = slug_words(doc.url)
+    for i, line in enumerate(doc.lines[:HEAD_LINES]):
+        if len(line) > 200:
+            continue
+        if (
+            content == 0
+            and not rules._BOILERPLATE.search(fold(line))
+            and not re.fullmatch(r"[\W\d]*", line)
+        ):
+            add("first_content", line, i)
+            content = 1
+        add("line", line, i)
+        parts = [p for p in _PART_SPLIT.split(line) if len(p) >= 3]
+        for part in parts if len(parts) > 1 else []:
+            add("part", part, i, line)
+        if ", " in line:
+            add("before_comma", line.split(", ")[0], i, line)
+        for span in _slug_spans(line, set(slug)) if slug else []:
+            add("slug_span", span, i, line)
+    for sentence, folded in list(zip(doc.sentences, doc.folded_sentences, strict=True))[:15]:
+        if m := _RECRUIT.search(folded):
+            add("after_verb", rules._cut(sentence[m.end() :]), None, sentence)
+    if slug:
+        add("slug", " ".join(slug).capitalize(), None, doc.url or "")
+    merged = _merge(found)
+    later = " ".join(_words(" ".join(doc.lines[3:])))
+    head = set(_words(" ".join(doc.lines[:HEAD_LINES])))
+    for c in merged:
+        _title_features(c, set(slug), later, head)
+    return merged
+
+
+@dataclass
+class _OrgContext:
+    """What organisation features look up in the posting, computed once."""
+
+    head: str
+    host: str
+    title_line: int | None
+    acronyms: Counter[str]
+    folded: Counter[str]
+
+
+def _org_features(c: Candidate, ctx: _OrgContext) -> None:
+    head, host = ctx.head, ctx.host
+    f = c.features
+    f.update(_shape(c.text, "o_"))
+    name = c.text
+    count = head.count(name) if len(name) >= 3 else 0
+    f[f"o_count={_bucket(count, (0, 1, 2, 5))}"] = 1.0
+    first = head.find(name)
+    f[f"o_first={_bucket(first, (-1, 200, 1000, 2500)) if first >= 0 else 'none'}"] = 1.0
+    acronyms = re.findall(r"\(([A-ZА-Я][\w./&-]{1,12})\)", name) + _ACRONYM.findall(name)
+    if acronyms:
+        f["o_acronym"] = 1.0
+        uses = max(ctx.acronyms[a] for a in acronyms)
+        f[f"o_acronym_uses={_bucket(uses, (1, 3))}"] = 1.0
+    words = _words(name)
+    initials = "".join(w[0] for w in words if w not in {"of", "for", "the", "and", "de", "la"})
+    if host and (
+        host in "".join(words)
+        or host == initials
+        or any(fold(a) == host or fold(a) in host.split("-") for a in acronyms)
+    ):
+        f["o_host"] = 1.0
+    if len(words) == 1:
+        word = name.strip("()")
+        if rules._ORG_WORDS.fullmatch(words[0]):
+            f["o_single_noun"] = 1.0
+        if word.isupper():
+            f[f"o_single_upper={_bucket(len(word), (3, 5, 7))}"] = 1.0
+            if ctx.folded[fold(word)] > ctx.acronyms[word]:
+                f["o_single_upper_also_lower"] = 1.0
+    if words and words[-1] in _CONNECTORS:
+        f["o_end_connector"] = 1.0
+    if first >= 0:  # where the name's first mention is: does the name seem to go on?
+        after = head[first + len(name) : first + len(name) + 2].lstrip(" ")
+        before = head[max(0, first - 30) : first].split()
+        if after[:1] in _OPENING_QUOTES or after[:1] in '(“"':
+            f["o_continues_quote"] = 1.0
+        elif after[:1].isalpha():
+            f[f"o_continues_{'upper' if after[:1].isupper() else 'lower'}"] = 1.0
+        if before and before[-1][:1].isupper() and not before[-1].endswith((".", ":")):
+            f["o_after_capital"] = 1.0
+    if _PRONOUN_START.match(fold(name)):
+        f["o_pronoun"] = 1.0
+    if ctx.title_line is not None and c.line is not None and 0 < c.line - ctx.title_line <= 2:
+        f["o_after_title"] = 1.0
+    f["o_sources"] = float(sum(1 for k in f if k.startswith("src=")))
+
+
+def _expansions(text: str) -> dict[str, str]:
+    """Acronyms given in parentheses after their full name, the nearest run of words before
+    them that starts with the acronym's letter and holds about as many words as it has letters:
+    {"OSDH": "Observatoire sahélien des droits humains (OSDH)"}."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"([^\n()]{3,160}?)\s*\(([A-ZА-Я][A-Za-zА-Яа-я&]{1,9})\)", text):
+        acronym = m.group(2)
+        words = m.group(1).split()[-12:]
+        for k in range(1, len(words) + 1):
+            span = words[-k:]
+            content = [w for w in span if fold(w) not in _CONNECTORS]
+            first = re.sub(r"^[LlDd]['’]", "", span[0])
+            if fold(first[:1]) == fold(acronym[:1]) and len(content) >= len(acronym) - 1:
+                if len(content) <= len(acronym) + 2:
+                    out.setdefault(acronym, f"{' '.join(span)} ({acronym})")
+                break
     return out
 
 
-def _without_place(text: str) -> str:
-    """A headline's title before its trailing place: "Monitor in Gulu, [Uganda]" -> "Monitor"."""
-    if m := re.search(r"\s+(?:in|at|en|a|à|в)\s+[^,]+,\s*$", text):
-        text = text[: m.start()]
-    return re.sub(r"\s+(?:in|at|en|a|à|в)$", "", text.rstrip(" ,–—-"))
+def _caseless(word: str) -> bool:
+    return word[:1].isalpha() and word[:1].lower() == word[:1].upper()
 
 
-def _headline(doc: Doc) -> tuple[str | None, str | None, int | None, str]:
-    """(title, org, line index, evidence) from a headline pattern in the first lines."""
-    for i, line in _header(doc)[:6]:
-        folded = fold(line)
-        if m := _VACANCY_AT.match(line):
-            return _clean_title(m["title"]), m["org"].strip(), i, line
-        if (m := _SEEKS.match(folded)) and len(m["org"].split()) <= 12:
-            raw_title = _cut(line[m.start("title") :])
-            hits = places_in(raw_title)
-            if hits and not re.search(r"\w", raw_title[hits[-1].end :]):
-                raw_title = _without_place(raw_title[: hits[-1].start]) or raw_title
-            return _clean_title(raw_title), line[: m.end("org")].strip(), i, line
+def _noun_spans(line: str) -> list[str]:
+    """Names of two or more words built around an organisation noun that may continue in lower
+    case: from the furthest capitalised word of an unbroken run before the noun (at most four
+    words back), to 0-5 words after it, never across punctuation other than quotes, never holding
+    a role word ("Национално бюро за правна помощ", "Фонд «Право и защита»")."""
+    tokens = [t.group(0) for t in _TOKEN.finditer(line)]
+    starts = [t.start() for t in _TOKEN.finditer(line)]
+    ends = [t.end() for t in _TOKEN.finditer(line)]
+    spans = []
+    for n, word in enumerate(tokens):
+        if not rules._ORG_WORDS.fullmatch(fold(word)):
+            continue
+        start = n if word[:1].isupper() or _caseless(word) else None
+        for back in range(n - 1, max(-1, n - 5), -1):
+            if tokens[back][:1].isupper():
+                start = back
+            elif fold(tokens[back]) not in _CONNECTORS:
+                break
+        if start is None:
+            continue
+        end = n
+        while end + 1 < len(tokens) and end - n < ORG_SPAN_WORDS:
+            nxt = tokens[end + 1]
+            if not nxt[:1].isalnum() and nxt not in _QUOTES:
+                break
+            end += 1
+            if end > start and nxt not in _OPENING_QUOTES:
+                spans.append(line[starts[start] : ends[end]])
+        if n > start:
+            spans.append(line[starts[start] : ends[n]])
+    return [
+        s
+        for s in spans
+        if len(rules._LEADING_ORG_NOISE.sub("", s).split()) >= 2
+        and not rules._ROLE_RE.search(fold(s))
+    ]
+
+
+def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> list[Candidate]:
+    """Every organisation a rule or a name in the text proposes, with its features."""
+    found: list[Candidate] = []
+
+    def add(source: str, text: str | None, evidence: str, line: int | None = None) -> None:
+        # a name holds no "LABEL:" before it ("JOB DESCRIPTION: The Office of ...")
+        cleaned = rules._clean_org(text.split(": ")[-1], drop_place=True) if text else None
         if (
-            (m := _TITLE_AT.match(line))
-            and _ROLE_RE.search(fold(m["title"]))
-            and len(line.split()) <= 12
+            cleaned
+            and not cleaned[:1].islower()  # names are capitalised where letters have case
+            and not _PRONOUN_START.match(fold(cleaned))  # "We are ..." names nobody
+            and balanced(cleaned)
         ):
-            return _clean_title(m["title"]), m["org"].strip(), i, line
-        if m := _GEORGIAN_TITLE.match(line):
-            return m.group(1) + "ი", None, i, line
-    return None, None, None, ""
+            found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
 
-
-def _labelled_titles(doc: Doc) -> tuple[str | None, int | None, str]:
-    titles, evidence, index = [], [], None
-    for i, line in enumerate(doc.lines[:60]):
-        m = _TITLE_LABEL.match(fold(line))
-        if not m:
-            continue
-        value = line[m.end() :].strip(" :|")
-        if not value and i + 1 < len(doc.lines):
-            value = doc.lines[i + 1]
-        if (
-            value
-            and len(value) <= 150
-            and (cleaned := _clean_title(value))
-            and cleaned not in titles
+    add("o_headline", head_org and rules._clean_org(head_org, drop_place=True), "")
+    for value, line in doc.fields(rules._ORG_LABEL):
+        add("o_label", value, line)
+        break
+    add("o_after", *rules._org_after_title(doc, title_line))
+    add("o_subject", *rules._subject_org(doc))
+    add("o_opening", *rules._opening_org(doc))
+    add("o_acronym_rule", *rules._acronym_org(doc))
+    add("o_known", *rules._known_org(doc))
+    add("o_fallback", *rules._fallback_org(doc))
+    if found:
+        found[0].chain = True
+    head = doc.text[:ORG_CHARS]
+    line_starts = [m.start() for m in re.finditer(r"^", head, re.M)]
+    for m in _CAP_SPAN.finditer(head):
+        span = m.group(0)
+        if len(rules._LEADING_ORG_NOISE.sub("", span).split()) >= 2 and rules._ORG_WORDS.search(
+            fold(span)
         ):
-            titles.append(cleaned)
-            evidence.append(line)
-            index = i if index is None else index
-    if not titles:
-        return None, None, ""
-    return "; ".join(titles), index, " / ".join(evidence)
+            line = sum(1 for s in line_starts if s <= m.start()) - 1
+            add("o_span", span, span, line)
+    expansions = _expansions(head)
+    for m in rules._ACRONYM_NAME.finditer(head):
+        add("o_acronym_name", f"{m.group(1).strip()} ({m.group(2)})", m.group(0))
+    for expansion in expansions.values():
+        add("o_expansion", expansion, expansion)
+    for acronym in sorted(set(_ACRONYM.findall(head))):
+        if len(acronym) >= 3:
+            add("o_acronym_alone", expansions.get(acronym, acronym), acronym)
+    for i, line in enumerate(head.split("\n")):
+        for span in _noun_spans(line):
+            add("o_noun_span", span, line, i)
+    merged = _merge(found)
+    ctx = _OrgContext(
+        head,
+        host_name(doc.url),
+        title_line,
+        Counter(_ACRONYM.findall(head)),
+        Counter(_words(head)),
+    )
+    for c in merged:
+        _org_features(c, ctx)
+    return merged
 
 
-def _body_title(doc: Doc) -> tuple[str | None, str]:
-    for sentence, folded in list(zip(doc.sentences, doc.folded_sentences, strict=True))[:12]:
-        m = _BODY_TITLE.search(folded)
-        if not m:
-            continue
-        candidate = _cut(sentence[m.end() :])
-        plausible = 2 <= len(candidate.split()) <= 20 or _ROLE_RE.search(fold(candidate))
-        if plausible and (title := _clean_title(candidate)):
-            return title, sentence
-    return None, ""
-
-
-def _role_line(doc: Doc) -> tuple[str | None, int | None, str]:
-    for i, line in _header(doc)[:10]:
-        folded = fold(line)
-        if re.match(r"^[\w\s/-]{1,30}:", line) and not _PREFIX.match(folded):
-            continue  # a field such as "Duty station: Kabul"
-        if len(line.split()) <= 14 and _ROLE_RE.search(folded) and not line.rstrip().endswith("."):
-            return _clean_title(line), i, line
-    for i, line in enumerate(doc.lines[:3]):
-        if m := _ARABIC_TITLE.search(line):
-            return m.group(1), i, line
-    for sentence in doc.sentences[:10]:
-        if m := _ARABIC_TITLE.search(sentence):
-            return m.group(1), None, sentence
-    return None, None, ""
-
-
-def _frequent_role(doc: Doc) -> tuple[str | None, str]:
-    counts: Counter[str] = Counter()
-    first: dict[str, str] = {}
-    for sentence in doc.sentences:
-        for m in _ROLE_PHRASE.finditer(sentence):
-            phrase = re.sub(r"^(?:The|A|An|Our|This|Under|As)\s+", "", m.group(1))
-            counts[phrase] += 1
-            first.setdefault(phrase, sentence)
-    if not counts:
-        return None, ""
-    phrase, n = counts.most_common(1)[0]
-    return (phrase, first[phrase]) if n >= 2 else (None, "")
-
-
-def _clean_org(org: str, *, drop_place: bool = False) -> str | None:
-    """An organisation name without a leading dateline or "The office of", and (with `drop_place`)
-    without a trailing "à Genève"."""
-    org = " ".join(org.split())
-    org = re.split(r"\.\s*[-–—]\s*|\s[-–—]\s(?=[A-Z])", org)[-1]
-    org = re.split(r",\s+(?:a|an|the|which|who|un|une|una|el|la|le)\s", org)[0]  # an apposition
-    org = _LEADING_ORG_NOISE.sub("", org.strip(" ,.:;-–—|\"'“”"))
-    hits = places_in(org)
-    if drop_place and hits and is_city(hits[-1]) and not re.search(r"\w", org[hits[-1].end :]):
-        before = org[: hits[-1].start]
-        if re.search(r"\s(?:a|à|in|en|в)\s*$", before):
-            org = re.sub(r"\s(?:a|à|in|en|в)\s*$", "", before)
-    org = org.strip(" ,.:;-–—")
-    return org if 2 <= len(org) <= 200 else None
-
-
-def _org_after_title(doc: Doc, title_line: int | None) -> tuple[str | None, str]:
-    if title_line is None:
-        return None, ""
-    for line in doc.lines[title_line + 1 : title_line + 3]:
-        words = line.split()
-        folded = fold(line)
-        if not 1 <= len(words) <= 10 or ":" in line or _ROLE_RE.search(folded.split(",")[0]):
-            continue
-        if not _ORG_WORDS.search(folded) or _BOILERPLATE.search(folded) or find_dates(line):
-            continue
-        if all(
-            w[0].isupper()
-            or not w[0].isalpha()
-            or w in {"of", "for", "the", "and", "on", "de", "des", "la"}
-            for w in words
-        ):
-            hits = places_in(line)
-            if hits and hits[0].start == 0:
-                continue
-            return _clean_org(line), line
-    return None, ""
-
-
-def _subject_org(doc: Doc) -> tuple[str | None, str]:
-    for sentence in doc.sentences[:15]:
-        m = _SUBJECT_VERB.search(fold(sentence))
-        if not m or m.start() == 0:
-            continue
-        subject = sentence[: m.start()]
-        first = _LEADING_ORG_NOISE.sub("", subject.split(".-")[-1].strip())
-        # the subject names an organisation, or is one: "Civic Futures is an independent charity"
-        named = _ORG_WORDS.search(fold(subject)) or (
-            _COPULA.match(fold(sentence[m.start() :]))
-            and _ORG_WORDS.search(fold(" ".join(sentence[m.end() :].split()[:4])))
-            and len(subject.split()) <= 6
-        )
-        if len(subject.split()) <= 24 and named and first[:1].isupper():
-            if "(" in sentence[m.start() : m.end()]:
-                subject += " " + sentence[m.start() : m.end()].split(")")[0].strip() + ")"
-            return _clean_org(subject, drop_place=True), sentence
-    for line in doc.lines[:40]:
-        if (m := _ABOUT.match(line)) and m.group(1)[:1].isupper():
-            return _clean_org(m.group(1)), line
-    return None, ""
-
-
-def _opening_org(doc: Doc) -> tuple[str | None, str]:
-    """The name that opens one of the first sentences ("Baltic Freedom Network supports ...",
-    "El Colectivo de Defensores Andinos (Andean Defenders Collective) acompaña ...")."""
-    for sentence in doc.sentences[:OPENING_SENTENCES]:
-        m = _OPENING_NAME.match(sentence)
-        if not m or fold(m.group("next")) in _NOT_VERBS or not _ORG_WORDS.search(fold(m["org"])):
-            continue
-        if _BOILERPLATE.search(fold(m["org"])) or _ROLE_RE.search(fold(m["org"])):
-            continue
-        return _clean_org(m.group("org") + (m.group("paren") or "")), sentence
-    return None, ""
-
-
-def _acronym_org(doc: Doc) -> tuple[str | None, str]:
-    head = doc.text[:3000]
-    for m in _ACRONYM_NAME.finditer(head):
-        name, acronym = m.group(1).strip(), m.group(2)
-        if len(re.findall(rf"\b{re.escape(acronym)}\b", doc.text)) >= 3 and _ORG_WORDS.search(
-            fold(name)
-        ):
-            return _clean_org(f"{name} ({acronym})"), clip(
-                doc.text[max(0, m.start() - 60) : m.end() + 60]
-            )
-    return None, ""
-
-
-def _known_org(doc: Doc) -> tuple[str | None, str]:
-    hits = _known_orgs().find(doc.text[:KNOWN_ORG_CHARS])
-    counts = Counter(h.value for h in hits)
-    if not counts:
-        return None, ""
-    name, n = counts.most_common(1)[0]
-    if n < 2:
-        return None, ""
-    hit = max((h for h in hits if h.value == name), key=lambda h: len(h.raw))
-    return hit.raw, clip(doc.text[max(0, hit.start - 80) : hit.end + 80])
-
-
-def _fallback_org(doc: Doc) -> tuple[str | None, str]:
-    """Scripts without capitals: an opening line or phrase headed by an organisation noun;
-    else a CamelCase brand named three times or more."""
-    for line in doc.lines[:3]:
-        if (
-            not re.search(r"[a-zA-Z]", line)
-            and len(line) <= 120
-            and len(line.split()) <= 8
-            and not re.search(r"[.!?؟]\s|[.!?؟]$", line)  # a name, not a sentence
-            and _ORG_WORDS.search(fold(line))
-        ):
-            return line, line
-    if m := _ARABIC_ORG.search(doc.text[:3000]):
-        return m.group(1), clip(m.group(0))
-    camel = Counter(_CAMEL.findall(doc.text))
-    if camel and (top := camel.most_common(1)[0])[1] >= 3:
-        return top[0], top[0]
-    return None, ""
+def best(candidates: list[Candidate], model: LinearModel) -> tuple[Candidate | None, float]:
+    """The highest-scoring candidate and its probability; None below the model's threshold."""
+    scored = [(model.probability(c.features), -n, c) for n, c in enumerate(candidates)]
+    if not scored:
+        return None, 0.0
+    p, _, top = max(scored, key=lambda s: s[:2])
+    if model.prefer_rules:
+        chain = next(((q, c) for q, _, c in scored if c.chain), None)
+        if chain and chain[0] >= model.threshold:
+            return chain[1], chain[0]
+    return (top if p >= model.threshold else None), p
 
 
 def find_title_and_org(doc: Doc) -> Names:
     """The title and organisation of a posting, with the lines they came from."""
+    if doc.title:
+        return rules.find_title_and_org(doc)
     out = Names()
-    head_title, head_org, head_line, head_evidence = _headline(doc)
-    if doc.title:  # a record title may be a headline too ("ORG seeks a Protection Officer")
-        title_head, title_org, _, _ = _headline(Doc(doc.title))
-        out.title = title_head or _clean_title(doc.title, doc.organization)
-        out.title_evidence, head_org = doc.title, title_org or head_org
-    if not out.title:
-        out.title, out.title_line, out.title_evidence = _labelled_titles(doc)
-    if not out.title and head_title:
-        out.title, out.title_line, out.title_evidence = head_title, head_line, head_evidence
-    if not out.title:
-        out.title, out.title_evidence = _body_title(doc)
-    if not out.title:
-        out.title, out.title_line, out.title_evidence = _role_line(doc)
-    if not out.title:
-        out.title, out.title_evidence = _frequent_role(doc)
-    if out.title_line is None and head_line is not None:
+    trained = models()
+    title, _ = best(title_candidates(doc), trained["title"])
+    if title:
+        out.title, out.title_line, out.title_evidence = title.text, title.line, title.evidence
+    _, head_org, head_line, _ = rules._headline(doc)
+    if out.title_line is None:
         out.title_line = head_line
     if doc.organization:
         out.organization, out.org_evidence = doc.organization.strip(), doc.organization
-        return out
-    if head_org:
-        out.organization, out.org_evidence = _clean_org(head_org, drop_place=True), head_evidence
-    for finder in (
-        lambda: next(((_clean_org(v), line) for v, line in doc.fields(_ORG_LABEL)), (None, "")),
-        lambda: _org_after_title(doc, out.title_line),
-        lambda: _subject_org(doc),
-        lambda: _opening_org(doc),
-        lambda: _acronym_org(doc),
-        lambda: _known_org(doc),
-        lambda: _fallback_org(doc),
-    ):
-        if out.organization:
-            break
-        out.organization, out.org_evidence = finder()
+    else:
+        org, _ = best(org_candidates(doc, head_org, out.title_line), trained["organization"])
+        if org:
+            out.organization, out.org_evidence = org.text, org.evidence
     if out.title and out.organization:
-        out.title = _clean_title(out.title, out.organization)
+        out.title = rules._clean_title(out.title, out.organization)
     return out

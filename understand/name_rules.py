@@ -1,0 +1,499 @@
+"""Rules that find a role's title and its hiring organisation (candidates for `understand.title`).
+
+Title, first that applies: the record's own title; a "Job title:" field (several numbered ones
+are joined with "; "); a headline such as "Vacancy at ORG: TITLE", "ORG is looking for TITLE",
+"TITLE at ORG", "We're hiring: TITLE"; a sentence "... recrute un·e TITLE", "... para el cargo de
+TITLE"; the first short header line naming a role ("Officer", "Coordinator", "Chargé-e",
+"Beca"...); the role named most often in the body ("the Protection Officer will ..."). Titles
+lose "Vacancy:"-style prefixes, a leading place name and a trailing " at ORG".
+
+Organisation, first that applies: the record's; one named in the headline; an "Organization:"
+field; the short title-case line under the title; the subject of "... is hiring / recrute /
+lancent un appel"; "About ORG"; a name with an organisation word opening one of the first
+sentences ("Baltic Freedom Network supports ..."); a name given with its acronym that recurs; a
+well-known organisation named repeatedly; a CamelCase brand named repeatedly; in scripts without
+capitals, the first phrase headed by an organisation noun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from understand.dates import find_dates
+from understand.lexicon import NameIndex, load_table, name_mode
+from understand.places import is_city, places_in
+from understand.text import Doc, clip, fold
+
+_ROLE = (
+    r"officers?|coordinators?|managers?|directors?|assistants?|associates?|consultants?"
+    r"|consultancy|interns?|internship|trainee|fellows?|fellowship|campaigners?|researchers?"
+    r"|advis[eo]rs?|specialists?|analysts?|lawyers?|counsel|attorney|experts?|representative|head"
+    r"|chief|lead|editor|writer|accountant|administrator|secretary|translator|interpreter|driver"
+    r"|monitors?|observers?|investigator|trainer|facilitator|organi[sz]er|strategist|developer"
+    r"|engineer|designer|producer|journalist|rapporteur|brigadista|volunteers?|worker|clerk"
+    r"|paralegal|caseworker|psychologist|educator|president|charge\w*|responsable|directeur"
+    r"|directrice|coordinat\w+|conseill\w+|juriste|avocat\w*|stagiaire\w*|stage|chercheu\w+"
+    r"|specialiste|administrat\w+|expert\w*|consultant\w*|benevole|volontaire|delegue\w*|chef"
+    r"|coordinador\w*|director\w*|oficial|asistente|asesor\w*|abogad\w+|consultor\w*|especialista"
+    r"|investigador\w*|pasant\w+|becas?|becari\w+|voluntari\w+|titular|relator\w*|jefe|gerente"
+    r"|tecnic\w+|analista|experto|специалист\w*|координатор\w*|менеджер\w*|директор\w*|юрист\w*"
+    r"|консультант\w*|ассистент\w*|помощник\w*|руководител\w*|аналитик\w*|эксперт\w*|стажер\w*"
+    r"|стажировк\w*|волонтер\w*|исследовател\w*|сотрудник\w*|experter|handlaggare|samordnare"
+    r"|jurist|praktikant|radgivare|koordinator|referent\w*|leiter\w*|berater\w*|coordenador\w*"
+    r"|assessor\w*|estagiari\w+|assistente|advogad\w+|psicolog\w+|pesquisador\w*|gestor\w*"
+    r"|residente|responsabile|osservator\w+|tirocin\w+|stagist\w+|volontari\w*|esperto"
+    r"|ricercator\w+|avvocat\w+|consulente|pravni\w+|koordinator\w*|asistent\w*|stazist\w*"
+    r"|analyti\w+|vedouc\w+|медиатор\w*|експерт\w*|стажант\w*|доброволц\w*|доброволец"
+    r"|сътрудник\w*|консултант\w*|спостерігач\w*|фахів\w*|аналітик\w*|помічник\w*"
+    r"|керівник\w*|ექსპერტ\w*|კონსულტანტ\w*|იურისტ\w*|სტაჟიორ\w*|სტაჟირებ\w*"
+    r"|კოორდინატორ\w*|ადვოკატ\w*|მენეჯერ\w*|ასისტენტ\w*|მკვლევარ\w*|منسق\w*|مستشار\w*|باحث\w*|خبير\w*"
+    r"|متطوع\w*|حقوقي\w*|محام\w*|مساعد\w*|mitarbeiter\w*|sachbearbeiter\w*|coordonator\w*"
+    r"|consilier\w*|voluntar\w*|advocat\w*"
+)
+_ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b")
+_ROLE_PHRASE = re.compile(
+    r"\b((?:[A-Z][\w'’-]*\s+){0,4}(?:Officer|Coordinator|Manager|Director|Assistant|Associate"
+    r"|Consultant|Campaigner|Researcher|Adviser|Advisor|Specialist|Analyst|Lawyer|Counsel|Expert"
+    r"|Representative))\b"
+)
+_TITLE_LABEL = re.compile(
+    r"(?:job\s+title|position\s+title|post\s+title|title\s+of\s+(?:the\s+)?(?:post|position)"
+    r"|position|post|title|role|vacancy|intitule(?:\s+(?:du\s+poste|publication))?|poste"
+    r"|titre\s+du\s+poste|titulo(?:\s+del\s+puesto)?|puesto|cargo|должность|вакансия|позиция"
+    r"|tjanst|befattning|stelle|stellenbezeichnung)(?:\s+\d{1,2})?\s*[:|]"
+)
+_PREFIX = re.compile(
+    r"^(?:(?:new\s+)?(?:vacancy|job)(?:\s+(?:announcement|notice|opening|opportunity|offer|posting"
+    r"|vacancy))?(?:\s+at\s+[^:]{2,80})?|we(?:'|’)?re\s+hiring|we\s+are\s+hiring|now\s+hiring"
+    r"|hiring|call\s+for\s+applications|open\s+call|recrutement(?:\s+d'(?:un[.\-·]e|une|un))?"
+    r"|offre\s+d'emploi|avis\s+de\s+vacance|appel\s+a\s+candidatures|convocatoria|vacante"
+    r"|oferta\s+de\s+empleo|вакансия|вакансія|ledig\s+tjanst|stellenausschreibung)\s*[:\-–—|]\s*"
+)
+_CALL_FOR = re.compile(r"^call\s+for\s+(?=consultan|proposals?\s+for\s+consultan)")
+_VACANCY_AT = re.compile(
+    r"^(?:vacancy|job(?:\s+opening)?|position)\s+at\s+(?P<org>[^:]{2,80}?)(?:\s*:|\s+[-–—|])\s*"
+    r"(?P<title>.+)$",
+    re.I,
+)
+_SEEKS = re.compile(
+    r"^(?P<org>.{2,120}?)\s+(?:is\s+|are\s+)?(?:looking\s+for|seeking|seeks|(?:is|are"
+    r"|now)\s+hiring|recruiting|recruits|wants|recrute|recherche|cherche\s+a\s+recruter|busca"
+    r"|contrata|ищет|набирает|шукає|soker|sucht|procura)\s+(?:a|an|one|un[.\-·]e|une|un|una|uno|en"
+    r"|ett|eine?n?)?\s*[:\s]?\s*(?P<title>.+)$"
+)
+_TITLE_AT = re.compile(
+    r"^(?P<title>.{3,100}?)\s+(?:at|@|chez)\s+(?P<org>[A-Z][\w .'’&()-]{2,80})$", re.I
+)
+_BODY_TITLE = re.compile(
+    r"(?:recrutons|recrute|recruiting|recruits|seeks|is\s+seeking|is\s+looking\s+for"
+    r"|cherche\s+a\s+recruter|applications\s+for\s+the\s+(?:post|position)\s+of(?:\s+the)?"
+    r"|candidatures\s+pour|para\s+el\s+cargo\s+de|pour\s+le\s+poste\s+de|на\s+должность"
+    r"|will\s+appoint|appoint)\s*(?:a|an|un[.\-·]e|une|un|una|one)?\s*[:\s]\s*"
+)
+_TITLE_END = re.compile(
+    r"\s+(?:afin\s+de|pour\s+(?:son|sa|ses|notre|nos|\w+(?:er|ir|re))|in\s+order\s+to"
+    r"|to\s+(?:support|join|lead|work|help|conduct|develop|carry|design|manage|coordinate|provide"
+    r"|undertake|assist|strengthen)|who\s+will|qui\s+sera|que\s+|based\s+in|basee?\s+a"
+    r"|para\s+(?:apoyar|fortalecer))\b|[.;!?](?:\s|$)"
+)
+_COMMA_END = re.compile(r",\s+(?=[^\W\d_A-ZÀ-ÞА-Я])")
+_BOILERPLATE = re.compile(
+    r"cookie|privacy|password|user\s+name|log\s?in|sign\s+in|register|skip\s+to|^menu$|^home\b"
+    r"|^print$|^share\b|^header$|^archive\s+for|category|posts\s+tagged|^description$|^overview$"
+    r"|^job\s+description$|job\s+opportunit|^summary$|^details$|^vacancies$|^careers?$"
+)
+_ABBREVIATIONS = {
+    "assc": "Associate",
+    "asst": "Assistant",
+    "snr": "Senior",
+    "sr": "Senior",
+    "mgr": "Manager",
+    "coord": "Coordinator",
+}
+_ORG_WORDS = re.compile(
+    r"\b(?:organi[sz]ation|organisation|foundation|fondation|fundacion|federation|federacion"
+    r"|institute|institut|instituto|initiative|commission|comision|committee|comite|council"
+    r"|conseil|consejo|office|bureau|oficina|mission|centre|center|centro|network|reseau|red|union"
+    r"|association|asociacion|alliance|watch|defenders|international|internacional|fund|fonds"
+    r"|fondo|programme|agency|agence|agencia|endowment|society|league|ligue|service|provedoria"
+    r"|ombudsman|defensoria|ministry|ministere|ministerio|secretariat|secretaria|coalition"
+    r"|coalicion|trust|helsinki|amnesty|ngo|ong|collective|colectivo|collectif|lab|laboratory"
+    r"|consortium|platform|plataforma|plateforme|forum|foro|movement|movimiento|mouvement"
+    r"|observatory|observatorio|observatoire|charity|non-profit|nonprofit|организаци\w*|фонд"
+    r"|центр|комитет|институт"
+    r"|ассоциаци\w*|сеть|ინსტიტუტი|ორგანიზაცია|ცენტრი|ასოციაცია|ფონდი|kancelar|urad|bureau|бюро"
+    r"|комитет\w*|асоциаци\w*|інститут\w*|організаці\w*|асоціаці\w*|фундаци\w*|associacao"
+    r"|associazione|defensoria|procuradoria|observatori|federacao|fundacao|instituicao|verein"
+    r"|stiftung|comissao|commissione|agentia|asociatia|fundatia|منظمة|مركز|مؤسسة|شبكة|جمعية"
+    r"|التحالف|تحالف|ასოციაცი\w*)\b"
+)
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:\([^)]{2,15}\)\s*)?(?:,[^,]{3,80},\s*)?(?:is\s+hiring|is\s+recruiting"
+    r"|is\s+looking\s+for|is\s+seeking|seeks|invites\s+applications|accepts\s+applications"
+    r"|announces|cherche\s+a\s+recruter|recrute|lance\w*|lancent|invite\w*|busca|convoca|abre"
+    r"|comunico|anuncia|ищет|объявляет|приглашает|soker|sucht|will\s+recruit|wishes\s+to\s+recruit"
+    r"|est\s+une?|is\s+an?|es\s+una?|является)\b"
+)
+_ABOUT = re.compile(
+    r"^(?:about|a\s+propos\s+de|acerca\s+de|sobre|о\s+нас|om)\s+(?:l'|la\s+|le\s+"
+    r"|the\s+)?(.{3,80})$",
+    re.I,
+)
+_ORG_LABEL = re.compile(
+    r"(?:(?:hiring\s+)?organi[sz]ation(?:al\s+unit)?|employer|company|agency"
+    r"|departement\s*/\s*bureau|department\s*/\s*office|organisme|organismo|organizacion"
+    r"|организация|работодатель|arbetsgivare|arbeitgeber)\s*[:|]"
+)
+_LEADING_ORG_NOISE = re.compile(
+    r"^(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s*)(?:(?:office|bureau|secretariat|secretariado"
+    r"|oficina)\s+(?:of|de|du|des|de\s+la|de\s+l['’])\s*(?:the\s+|l['’])?)?",
+    re.I,
+)
+_ACRONYM_NAME = re.compile(
+    r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|on|and|the|de|des|du|la|le|pour|del|los|y|et"
+    r"|in)\s+)*){1,8})\(([A-Z][A-Za-z]{1,9})\)"
+)
+_COPULA = re.compile(r"\s+(?:is\s+an?|est\s+une?|es\s+una?|является)\b")
+OPENING_SENTENCES = 8  # an organisation opening a sentence is looked for in this many sentences
+_NAME_WORD = r"[A-ZÀ-ÞА-ЯЁ][\w'’&.-]*"
+_OPENING_NAME = re.compile(
+    rf"^(?P<org>(?:(?:The|El|La|Le|Les|L'|L’)\s*)?{_NAME_WORD}(?:\s+(?:(?:of|for|on|and|the|de|des"
+    rf"|du|la|le|del|los|las|y|et|in|pour|per)\s+)*{_NAME_WORD}){{1,7}})(?P<paren>\s*\([^)]{{2,60}}\))?"
+    rf"\s+(?P<next>[a-zà-ÿа-яё][\w'’-]*)"
+)
+# Words after a name that show it is not the subject of a sentence.
+_NOT_VERBS = {
+    "of", "for", "on", "in", "at", "to", "from", "with", "by", "and", "or", "the", "a", "an",
+    "de", "des", "du", "la", "le", "les", "el", "los", "las", "y", "o", "et", "ou", "en",
+    "para", "por", "con", "sur", "dans", "avec", "pour", "и", "в", "на", "с", "по", "для",
+}  # fmt: skip
+_CAMEL = re.compile(r"\b[A-Z][a-z]+[A-Z]\w+\b")
+_ARABIC_ORG = re.compile(
+    r"((?:ال)?(?:مرصد|منظمة|مركز|مؤسسة|شبكة|لجنة|مفوضية|جمعية|المرصد|المنظمة|المركز|المؤسسة|الشبكة"
+    r"|اللجنة|المفوضية|الجمعية)(?:\s+\S+){1,4}?\s+(?:الإنسان|الانسان))"
+)
+_ARABIC_TITLE = re.compile(
+    r"((?:برنامج\s+)?(?:زمالة|وظيفة|منصب|تدريب)(?:\s+(?!مطلع|في|الذي|التي|من|على)\S+){0,5})"
+)
+_GEORGIAN_TITLE = re.compile(r"^(\S+?)ის\s+ვაკანსია$")
+
+
+KNOWN_ORG_CHARS = 6000  # well-known organisations are counted in this much of the text
+
+
+@dataclass
+class Names:
+    """Result of `find_title_and_org`."""
+
+    title: str | None = None
+    organization: str | None = None
+    title_line: int | None = None
+    title_evidence: str = ""
+    org_evidence: str = ""
+
+
+@cache
+def _known_orgs() -> NameIndex:
+    index = NameIndex()
+    for name, aliases in load_table("organizations.csv"):
+        for alias in [name, *aliases]:
+            index.add(alias, name, name_mode(alias))
+    return index
+
+
+def _clean_title(title: str, org: str | None = None) -> str | None:
+    title = " ".join(title.split()).strip(" |:-–—•")
+    for prefix in (_PREFIX, _CALL_FOR):
+        if m := prefix.match(fold(title)):
+            title = title[m.end() :]
+    if org:
+        title = re.sub(
+            rf"\s*(?:[-–—|,@]|\bat\b|\bchez\b)\s*{re.escape(org)}\s*$", "", title, flags=re.I
+        )
+    hits = places_in(title)
+    if hits and hits[0].start == 0 and _ROLE_RE.search(fold(title[hits[0].end :])):
+        title = title[hits[0].end :].strip(" ,:-–—")
+    words = title.split()
+    if words and (key := fold(words[0]).strip(".")) in _ABBREVIATIONS:
+        words[0] = _ABBREVIATIONS[key]
+    title = " ".join(words).strip(" |:-–—•,")
+    return title if 2 <= len(title) <= 200 else None
+
+
+def _cut(text: str) -> str:
+    """`text` up to where a title stops ("... afin de", "... to support", ", con sede", ". ")."""
+    ends = [e.start() for e in (_TITLE_END.search(fold(text)), _COMMA_END.search(text)) if e]
+    return text[: min(ends)] if ends else text
+
+
+def _header(doc: Doc) -> list[tuple[int, str]]:
+    """Short lines near the top that are neither boilerplate nor dates."""
+    out = []
+    for i, line in enumerate(doc.lines[:25]):
+        folded = fold(line)
+        if len(line) > 160 or _BOILERPLATE.search(folded):
+            continue
+        if re.fullmatch(r"[\W\d]*", folded):
+            continue
+        out.append((i, line))
+    return out
+
+
+def _without_place(text: str) -> str:
+    """A headline's title before its trailing place: "Monitor in Gulu, [Uganda]" -> "Monitor"."""
+    if m := re.search(r"\s+(?:in|at|en|a|à|в)\s+[^,]+,\s*$", text):
+        text = text[: m.start()]
+    return re.sub(r"\s+(?:in|at|en|a|à|в)$", "", text.rstrip(" ,–—-"))
+
+
+def _headline(doc: Doc) -> tuple[str | None, str | None, int | None, str]:
+    """(title, org, line index, evidence) from a headline pattern in the first lines."""
+    for i, line in _header(doc)[:6]:
+        folded = fold(line)
+        if m := _VACANCY_AT.match(line):
+            return _clean_title(m["title"]), m["org"].strip(), i, line
+        if (m := _SEEKS.match(folded)) and len(m["org"].split()) <= 12:
+            raw_title = _cut(line[m.start("title") :])
+            hits = places_in(raw_title)
+            if hits and not re.search(r"\w", raw_title[hits[-1].end :]):
+                raw_title = _without_place(raw_title[: hits[-1].start]) or raw_title
+            return _clean_title(raw_title), line[: m.end("org")].strip(), i, line
+        if (
+            (m := _TITLE_AT.match(line))
+            and _ROLE_RE.search(fold(m["title"]))
+            and len(line.split()) <= 12
+        ):
+            return _clean_title(m["title"]), m["org"].strip(), i, line
+        if m := _GEORGIAN_TITLE.match(line):
+            return m.group(1) + "ი", None, i, line
+    return None, None, None, ""
+
+
+def _labelled_titles(doc: Doc) -> tuple[str | None, int | None, str]:
+    titles, evidence, index = [], [], None
+    for i, line in enumerate(doc.lines[:60]):
+        m = _TITLE_LABEL.match(fold(line))
+        if not m:
+            continue
+        value = line[m.end() :].strip(" :|")
+        if not value and i + 1 < len(doc.lines):
+            value = doc.lines[i + 1]
+        if (
+            value
+            and len(value) <= 150
+            and (cleaned := _clean_title(value))
+            and cleaned not in titles
+        ):
+            titles.append(cleaned)
+            evidence.append(line)
+            index = i if index is None else index
+    if not titles:
+        return None, None, ""
+    return "; ".join(titles), index, " / ".join(evidence)
+
+
+def _body_title(doc: Doc) -> tuple[str | None, str]:
+    for sentence, folded in list(zip(doc.sentences, doc.folded_sentences, strict=True))[:12]:
+        m = _BODY_TITLE.search(folded)
+        if not m:
+            continue
+        candidate = _cut(sentence[m.end() :])
+        plausible = 2 <= len(candidate.split()) <= 20 or _ROLE_RE.search(fold(candidate))
+        if plausible and (title := _clean_title(candidate)):
+            return title, sentence
+    return None, ""
+
+
+def _role_line(doc: Doc) -> tuple[str | None, int | None, str]:
+    for i, line in _header(doc)[:10]:
+        folded = fold(line)
+        if re.match(r"^[\w\s/-]{1,30}:", line) and not _PREFIX.match(folded):
+            continue  # a field such as "Duty station: Kabul"
+        if len(line.split()) <= 14 and _ROLE_RE.search(folded) and not line.rstrip().endswith("."):
+            return _clean_title(line), i, line
+    for i, line in enumerate(doc.lines[:3]):
+        if m := _ARABIC_TITLE.search(line):
+            return m.group(1), i, line
+    for sentence in doc.sentences[:10]:
+        if m := _ARABIC_TITLE.search(sentence):
+            return m.group(1), None, sentence
+    return None, None, ""
+
+
+def _frequent_role(doc: Doc) -> tuple[str | None, str]:
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for sentence in doc.sentences:
+        for m in _ROLE_PHRASE.finditer(sentence):
+            phrase = re.sub(r"^(?:The|A|An|Our|This|Under|As)\s+", "", m.group(1))
+            counts[phrase] += 1
+            first.setdefault(phrase, sentence)
+    if not counts:
+        return None, ""
+    phrase, n = counts.most_common(1)[0]
+    return (phrase, first[phrase]) if n >= 2 else (None, "")
+
+
+def _clean_org(org: str, *, drop_place: bool = False) -> str | None:
+    """An organisation name without a leading dateline or "The office of", and (with `drop_place`)
+    without a trailing "à Genève"."""
+    org = " ".join(org.split())
+    org = re.split(r"\.\s*[-–—]\s*|\s[-–—]\s(?=[A-Z])", org)[-1]
+    org = re.split(r",\s+(?:a|an|the|which|who|un|une|una|el|la|le)\s", org)[0]  # an apposition
+    org = _LEADING_ORG_NOISE.sub("", org.strip(" ,.:;-–—|\"'“”"))
+    hits = places_in(org)
+    if drop_place and hits and is_city(hits[-1]) and not re.search(r"\w", org[hits[-1].end :]):
+        before = org[: hits[-1].start]
+        if re.search(r"\s(?:a|à|in|en|в)\s*$", before):
+            org = re.sub(r"\s(?:a|à|in|en|в)\s*$", "", before)
+    org = org.strip(" ,.:;-–—")
+    return org if 2 <= len(org) <= 200 else None
+
+
+def _org_after_title(doc: Doc, title_line: int | None) -> tuple[str | None, str]:
+    if title_line is None:
+        return None, ""
+    for line in doc.lines[title_line + 1 : title_line + 3]:
+        words = line.split()
+        folded = fold(line)
+        if not 1 <= len(words) <= 10 or ":" in line or _ROLE_RE.search(folded.split(",")[0]):
+            continue
+        if not _ORG_WORDS.search(folded) or _BOILERPLATE.search(folded) or find_dates(line):
+            continue
+        if all(
+            w[0].isupper()
+            or not w[0].isalpha()
+            or w in {"of", "for", "the", "and", "on", "de", "des", "la"}
+            for w in words
+        ):
+            hits = places_in(line)
+            if hits and hits[0].start == 0:
+                continue
+            return _clean_org(line), line
+    return None, ""
+
+
+def _subject_org(doc: Doc) -> tuple[str | None, str]:
+    for sentence in doc.sentences[:15]:
+        m = _SUBJECT_VERB.search(fold(sentence))
+        if not m or m.start() == 0:
+            continue
+        subject = sentence[: m.start()]
+        first = _LEADING_ORG_NOISE.sub("", subject.split(".-")[-1].strip())
+        # the subject names an organisation, or is one: "Civic Futures is an independent charity"
+        named = _ORG_WORDS.search(fold(subject)) or (
+            _COPULA.match(fold(sentence[m.start() :]))
+            and _ORG_WORDS.search(fold(" ".join(sentence[m.end() :].split()[:4])))
+            and len(subject.split()) <= 6
+        )
+        if len(subject.split()) <= 24 and named and first[:1].isupper():
+            if "(" in sentence[m.start() : m.end()]:
+                subject += " " + sentence[m.start() : m.end()].split(")")[0].strip() + ")"
+            return _clean_org(subject, drop_place=True), sentence
+    for line in doc.lines[:40]:
+        if (m := _ABOUT.match(line)) and m.group(1)[:1].isupper():
+            return _clean_org(m.group(1)), line
+    return None, ""
+
+
+def _opening_org(doc: Doc) -> tuple[str | None, str]:
+    """The name that opens one of the first sentences ("Baltic Freedom Network supports ...",
+    "El Colectivo de Defensores Andinos (Andean Defenders Collective) acompaña ...")."""
+    for sentence in doc.sentences[:OPENING_SENTENCES]:
+        m = _OPENING_NAME.match(sentence)
+        if not m or fold(m.group("next")) in _NOT_VERBS or not _ORG_WORDS.search(fold(m["org"])):
+            continue
+        if _BOILERPLATE.search(fold(m["org"])) or _ROLE_RE.search(fold(m["org"])):
+            continue
+        return _clean_org(m.group("org") + (m.group("paren") or "")), sentence
+    return None, ""
+
+
+def _acronym_org(doc: Doc) -> tuple[str | None, str]:
+    head = doc.text[:3000]
+    for m in _ACRONYM_NAME.finditer(head):
+        name, acronym = m.group(1).strip(), m.group(2)
+        if len(re.findall(rf"\b{re.escape(acronym)}\b", doc.text)) >= 3 and _ORG_WORDS.search(
+            fold(name)
+        ):
+            return _clean_org(f"{name} ({acronym})"), clip(
+                doc.text[max(0, m.start() - 60) : m.end() + 60]
+            )
+    return None, ""
+
+
+def _known_org(doc: Doc) -> tuple[str | None, str]:
+    hits = _known_orgs().find(doc.text[:KNOWN_ORG_CHARS])
+    counts = Counter(h.value for h in hits)
+    if not counts:
+        return None, ""
+    name, n = counts.most_common(1)[0]
+    if n < 2:
+        return None, ""
+    hit = max((h for h in hits if h.value == name), key=lambda h: len(h.raw))
+    return hit.raw, clip(doc.text[max(0, hit.start - 80) : hit.end + 80])
+
+
+def _fallback_org(doc: Doc) -> tuple[str | None, str]:
+    """Scripts without capitals: an opening line or phrase headed by an organisation noun;
+    else a CamelCase brand named three times or more."""
+    for line in doc.lines[:3]:
+        if (
+            not re.search(r"[a-zA-Z]", line)
+            and len(line) <= 120
+            and len(line.split()) <= 8
+            and not re.search(r"[.!?؟]\s|[.!?؟]$", line)  # a name, not a sentence
+            and _ORG_WORDS.search(fold(line))
+        ):
+            return line, line
+    if m := _ARABIC_ORG.search(doc.text[:3000]):
+        return m.group(1), clip(m.group(0))
+    camel = Counter(_CAMEL.findall(doc.text))
+    if camel and (top := camel.most_common(1)[0])[1] >= 3:
+        return top[0], top[0]
+    return None, ""
+
+
+def find_title_and_org(doc: Doc) -> Names:
+    """The title and organisation of a posting, with the lines they came from."""
+    out = Names()
+    head_title, head_org, head_line, head_evidence = _headline(doc)
+    if doc.title:  # a record title may be a headline too ("ORG seeks a Protection Officer")
+        title_head, title_org, _, _ = _headline(Doc(doc.title))
+        out.title = title_head or _clean_title(doc.title, doc.organization)
+        out.title_evidence, head_org = doc.title, title_org or head_org
+    if not out.title:
+        out.title, out.title_line, out.title_evidence = _labelled_titles(doc)
+    if not out.title and head_title:
+        out.title, out.title_line, out.title_evidence = head_title, head_line, head_evidence
+    if not out.title:
+        out.title, out.title_evidence = _body_title(doc)
+    if not out.title:
+        out.title, out.title_line, out.title_evidence = _role_line(doc)
+    if not out.title:
+        out.title, out.title_evidence = _frequent_role(doc)
+    if out.title_line is None and head_line is not None:
+        out.title_line = head_line
+    if doc.organization:
+        out.organization, out.org_evidence = doc.organization.strip(), doc.organization
+        return out
+    if head_org:
+        out.organization, out.org_evidence = _clean_org(head_org, drop_place=True), head_evidence
+    for finder in (
+        lambda: next(((_clean_org(v), line) for v, line in doc.fields(_ORG_LABEL)), (None, "")),
+        lambda: _org_after_title(doc, out.title_line),
+        lambda: _subject_org(doc),
+        lambda: _opening_org(doc),
+        lambda: _acronym_org(doc),
+        lambda: _known_org(doc),
+        lambda: _fallback_org(doc),
+    ):
+        if out.organization:
+            break
+        out.organization, out.org_evidence = finder()
+    if out.title and out.organization:
+        out.title = _clean_title(out.title, out.organization)
+    return out
