@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from rightsjobs.dedup import find_posting, match_key
+from rightsjobs.dedup import content_bands, find_posting, match_key
 from rightsjobs.store import decode, encode, now_iso, upsert_sources
 from rightsjobs.urls import url_key
 from understand import FIELDS
@@ -36,6 +36,7 @@ def posting_fields(item: dict) -> dict:
         **{k: understood.get(k) for k in EXTRACTED},
     }
     fields["match_key"] = match_key(fields["organization"], fields["title"])
+    fields["content_bands"] = content_bands(fields["description"])
     digest = json.dumps(
         [fields["title"], fields["description"], fields["deadline"]], ensure_ascii=False
     )

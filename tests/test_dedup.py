@@ -1,13 +1,16 @@
 """Dedup: the same_job rules one by one, find_posting against a store, and the labelled eval."""
 
+import random
 import time
 from datetime import UTC, datetime
 
 import pytest
 
 from eval.dedup import score
-from rightsjobs.dedup import find_posting, match_key, org_key, org_relation, same_job
-from rightsjobs.ingest import record_run
+from rightsjobs.dedup import bands, find_posting, match_key, org_key, org_relation, same_job
+from rightsjobs.ingest import posting_fields, record_run
+from rightsjobs.store import encode
+from rightsjobs.urls import url_key
 
 ABOUT = (
     "Amnesty International is a global movement of more than ten million people who campaign "
@@ -262,3 +265,54 @@ def test_the_labelled_set_meets_the_targets():
     assert result["postings"] >= 60
     assert result["precision"] >= 0.95 and result["recall"] >= 0.95
     assert result["store"]["precision"] >= 0.95 and result["store"]["recall"] >= 0.95
+
+
+def big_organisation(db, n: int) -> list[str]:
+    """A store holding n researcher jobs of one organisation, with texts of their own, written
+    as ingest writes them; returns their ids, the least recently seen first."""
+    rng = random.Random(12)
+    syllables = [c + v for c in "bcdfgklmnprstvz" for v in "aeiou"]
+    vocab = ["".join(rng.choices(syllables, k=3)) for _ in range(3000)]
+    ids = [f"p{i}" for i in range(n)]
+    postings, sightings = [], []
+    for i, posting_id in enumerate(ids):
+        url = f"https://amnesty.example/jobs/{i}"
+        it = item(
+            url, f"Researcher, {vocab[i].title()} Programme", " ".join(rng.sample(vocab, 120))
+        )
+        seen = f"2024-10-{1 + i // 24:02}T{i % 24:02}:00:00+00:00"
+        fields = {"id": posting_id, "status": "open", "first_seen": seen, "last_seen": seen}
+        postings.append(encode({**posting_fields(it), **fields}))
+        sightings.append(
+            {"id": f"amnesty:{i}", "posting_id": posting_id, "source": "amnesty", "url": url}
+            | {"url_key": url_key(url), "title": it["title"], **fields}
+        )
+    db["postings"].insert_all(postings)
+    db["sightings"].insert_all(sightings)
+    return ids
+
+
+def test_a_copy_is_found_beyond_the_organisations_200_most_recent_postings(db):
+    ids = big_organisation(db, 300)
+    target = db["postings"].get(ids[300 - 250])  # the 250th most recent
+    assert len(set(ids)) == 300
+    copied = item("https://board.example/77", target["title"], target["description"])
+    assert find_posting(db, {**copied, "source": "board"}) == target["id"]
+    edited = target["description"].replace(" ", " and ", 3) + " Apply on our website."
+    retouched = item("https://other.example/5", target["title"], edited)
+    assert find_posting(db, {**retouched, "source": "other"}) == target["id"]
+
+
+def test_content_keys_follow_the_stored_description(db):
+    crawl(db, "amnesty", [item(ATS, "Researcher, Crisis Response (Ukraine)", ABOUT + CRISIS)])
+    (posting_id,) = (r["id"] for r in db.query("select id from postings"))
+
+    def keys() -> set[int]:
+        sql = "select band from posting_bands where posting_id = ?"
+        return {r["band"] for r in db.query(sql, [posting_id])}
+
+    assert keys() == set(bands(ABOUT + CRISIS)) and len(keys()) == 16
+    crawl(db, "amnesty", [item(ATS, "Researcher, Crisis Response (Ukraine)", CRISIS * 2)])
+    assert keys() == set(bands(CRISIS * 2)) != set(bands(ABOUT + CRISIS))
+    db["postings"].delete(posting_id)
+    assert not keys()
