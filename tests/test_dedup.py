@@ -5,11 +5,12 @@ import time
 from datetime import UTC, datetime
 
 import pytest
+from sqlite_utils import Database
 
 from eval.dedup import score
 from rightsjobs.dedup import bands, find_posting, match_key, org_key, org_relation, same_job
 from rightsjobs.ingest import posting_fields, record_run
-from rightsjobs.store import encode
+from rightsjobs.store import encode, migrations, open_db
 from rightsjobs.urls import url_key
 
 ABOUT = (
@@ -316,3 +317,16 @@ def test_content_keys_follow_the_stored_description(db):
     assert keys() == set(bands(CRISIS * 2)) != set(bands(ABOUT + CRISIS))
     db["postings"].delete(posting_id)
     assert not keys()
+
+
+def test_upgrading_a_store_gives_its_postings_content_keys(tmp_path):
+    old = Database(tmp_path / "old.db")
+    migrations.apply(old, stop_before="m006_dedup_content_keys")
+    old["postings"].insert({"id": "p1", "description": ABOUT + CRISIS})
+    old["postings"].insert({"id": "p2", "description": "Too short to compare."})
+    old.close()
+    db = open_db(tmp_path / "old.db")
+    rows = db.query("select posting_id, band from posting_bands order by rowid")
+    assert [(r["posting_id"], r["band"]) for r in rows] == [
+        ("p1", b) for b in bands(ABOUT + CRISIS)
+    ]
