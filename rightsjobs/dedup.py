@@ -529,12 +529,19 @@ def organisation_block(db: Database, job: dict) -> list[dict]:
     and its most recent postings of any role (its `match_key` range), BLOCK_LIMIT of each."""
     if not (org := org_key(job["organization"])):
         return []
-    recent = "order by last_seen desc limit ?"
-    by_range = f"select {LIGHT_COLUMNS} from postings where match_key >= ? and match_key < ? "
-    rows = list(db.query(by_range + recent, [f"{org}|", f"{org}}}", BLOCK_LIMIT]))
+    # The (match_key, last_seen) index alone picks the rows, so an organisation's size costs
+    # index entries, not reads of its postings.
+    sql = (
+        f"select {LIGHT_COLUMNS} from postings where rowid in (select rowid from postings "
+        "where match_key >= ? and match_key < ? order by last_seen desc limit ?)"
+    )
+    rows = list(db.query(sql, [f"{org}|", f"{org}}}", BLOCK_LIMIT]))
     if key := match_key(job["organization"], job["title"]):
-        by_key = f"select {LIGHT_COLUMNS} from postings where match_key = ? "
-        rows += db.query(by_key + recent, [key, BLOCK_LIMIT])
+        sql = (
+            f"select {LIGHT_COLUMNS} from postings where rowid in (select rowid from postings "
+            "where match_key = ? order by last_seen desc limit ?)"
+        )
+        rows += db.query(sql, [key, BLOCK_LIMIT])
     return rows
 
 

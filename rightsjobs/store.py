@@ -367,9 +367,11 @@ def m005_delivery_safety(db: Database) -> None:
 @migrations()
 def m006_dedup_content_keys(db: Database) -> None:
     """Dedup's content keys: each posting's MinHash-LSH bands (`content_bands`, a JSON list)
-    and the side table `posting_bands` (band -> posting, indexed), kept in step by triggers."""
+    and the side table `posting_bands` (band -> posting, indexed), kept in step by triggers;
+    and an index that finds an organisation's most recent postings without reading them."""
     from rightsjobs.dedup import content_bands
 
+    db["postings"].create_index(["match_key", "last_seen"])
     db["postings"].add_column("content_bands", str)
     db.execute("create table posting_bands (band integer not null, posting_id text not null)")
     db.execute("create index posting_bands_band on posting_bands (band)")
