@@ -51,9 +51,16 @@ FTS_LIMIT = 20  # best title matches from full-text search looked at
 BANDS, ROWS = 16, 4  # MinHash-LSH: 16 bands of 4 hashes; a pair is a candidate if a band agrees
 CONTENT_LIMIT = 50  # postings sharing the most bands looked at (a text copied 50 times over)
 MERSENNE = (1 << 61) - 1
-_RNG = np.random.default_rng(20261204)  # fixed: stored keys must not change between runs
-HASH_A = _RNG.integers(1, 1 << 31, BANDS * ROWS, dtype=np.uint64)
-HASH_B = _RNG.integers(0, 1 << 31, BANDS * ROWS, dtype=np.uint64)
+
+
+def hash_constants(label: str) -> np.ndarray:
+    """BANDS * ROWS fixed 31-bit numbers (from BLAKE2b, so stored keys never change with a
+    library's random generator)."""
+    digest = (hashlib.blake2b(f"{label}{i}".encode()).digest() for i in range(BANDS * ROWS))
+    return np.array([int.from_bytes(d[:4]) >> 1 | 1 for d in digest], dtype=np.uint64)
+
+
+HASH_A, HASH_B = hash_constants("a"), hash_constants("b")  # h(x) = (a x + b) mod MERSENNE
 
 ORG_ALIASES = {
     "amnesty international": ("amnesty", "amnesty international international secretariat"),
