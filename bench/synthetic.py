@@ -362,3 +362,33 @@ class Corpus:
 
     def profiles(self, n: int) -> list[dict]:
         return [self.profile(i) for i in range(n)]
+
+
+def organisations(corpus: Corpus, n: int = 2000, exponent: float = 1.0) -> tuple[list, np.ndarray]:
+    """n organisation names and the cumulative odds of each posting being theirs (Zipf: at
+    100,000 postings the largest has about 12,000, the median a dozen)."""
+    names = [f"{name.title()} Rights Network" for name in dict.fromkeys(corpus.tail)][:n]
+    cdf = np.cumsum(1 / np.arange(1, len(names) + 1) ** exponent)
+    return names, cdf / cdf[-1]
+
+
+def stored_posting(corpus: Corpus, i: int, names: list[str], cdf: np.ndarray) -> dict:
+    """A synthetic posting with a Zipf-drawn organisation, its page URL and its description."""
+    posting = corpus.posting(i)
+    org = names[int(np.searchsorted(cdf, corpus.rng.random()))]
+    slug = org.lower().replace(" ", "-")
+    return {
+        **posting,
+        "organization": org,
+        "description": posting["text"],
+        "url": f"https://{slug}.example/jobs/{i}",
+    }
+
+
+def light_edit(corpus: Corpus, text: str, share: float = 0.03) -> str:
+    """A re-publisher's copy: a heading, `share` of the words replaced, the last words cut and
+    a closing line added."""
+    words = text.split()
+    for j in corpus.rng.choice(len(words), int(len(words) * share), replace=False):
+        words[j] = str(corpus.rng.choice(corpus.generic))
+    return "About the role: " + " ".join(words[:-5]) + ". Apply on the organisation's website."

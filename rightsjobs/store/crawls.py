@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from rightsjobs.store.db import transaction
-from rightsjobs.store.dedup import find_posting, match_key
+from rightsjobs.store.dedup import content_bands, find_posting, match_key
 from rightsjobs.store.rows import decode, encode, now_iso
 from rightsjobs.store.tables import upsert_sources
 from rightsjobs.urls import url_key
@@ -39,6 +39,7 @@ def posting_fields(item: dict) -> dict:
         **{k: understood.get(k) for k in EXTRACTED},
     }
     fields["match_key"] = match_key(fields["organization"], fields["title"])
+    fields["content_bands"] = content_bands(fields["description"])
     digest = json.dumps(
         [fields["title"], fields["description"], fields["deadline"]], ensure_ascii=False
     )

@@ -4,15 +4,25 @@
 `organization`, `description`, `url`, `apply_url`, `countries`, `regions`, `locations`,
 `deadline`, `posted_date`, `first_seen`, `last_seen` and `source` (any may be missing).
 `find_posting` looks candidates up through indexes only (sightings' URL keys and job ids, the
-organisation's `match_key` range, else full-text search on titles) and asks `same_job` about each.
+description's content keys, the organisation's `match_key` range, else full-text search on
+titles) and asks `same_job` about each.
+
+Content keys are MinHash-LSH bands over a description's word 3-grams (the shingles
+`description_similarity` compares): `content_bands` computes them, ingest stores them in
+`postings.content_bands`, and triggers (store migration m006) keep the indexed side table
+`posting_bands` in step, so a copy of a stored text is found in one indexed lookup however many
+postings its organisation has.
 """
 
+import hashlib
 import json
 import re
 import unicodedata
+import zlib
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
 from sqlite_utils import Database
 
 from rightsjobs.regions import country_names
@@ -36,8 +46,21 @@ WEB_LINK = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 LINK = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 TRUNCATED = re.compile(r"(\.\.\.|…|read more|more info\w*)\W*$", re.IGNORECASE)
 MAX_WORDS = 1500  # descriptions are compared on their first words
-BLOCK_LIMIT = 200  # most recent postings of one organisation looked at
+BLOCK_LIMIT = 200  # most recent postings of one organisation (and of one match key) looked at
 FTS_LIMIT = 20  # best title matches from full-text search looked at
+BANDS, ROWS = 16, 4  # MinHash-LSH: 16 bands of 4 hashes; a pair is a candidate if a band agrees
+CONTENT_LIMIT = 50  # postings sharing the most bands looked at (a text copied 50 times over)
+MERSENNE = (1 << 61) - 1
+
+
+def hash_constants(label: str) -> np.ndarray:
+    """BANDS * ROWS fixed 31-bit numbers (from BLAKE2b, so stored keys never change with a
+    library's random generator)."""
+    digest = (hashlib.blake2b(f"{label}{i}".encode()).digest() for i in range(BANDS * ROWS))
+    return np.array([int.from_bytes(d[:4]) >> 1 | 1 for d in digest], dtype=np.uint64)
+
+
+HASH_A, HASH_B = hash_constants("a"), hash_constants("b")  # h(x) = (a x + b) mod MERSENNE
 
 ORG_ALIASES = {
     "amnesty international": ("amnesty", "amnesty international international secretariat"),
@@ -221,6 +244,32 @@ def shingles(text: str) -> frozenset[str]:
     if len(ws) < MIN_WORDS:
         return frozenset()
     return frozenset(" ".join(ws[i : i + 3]) for i in range(len(ws) - 2))
+
+
+@lru_cache(maxsize=1024)
+def bands(text: str) -> tuple[int, ...]:
+    """A description's MinHash-LSH band keys (none when it is too short to compare).
+
+    Two texts whose 3-gram sets have Jaccard similarity J share at least one of the 16 band keys
+    with probability 1 - (1 - J^4)^16: 1.0 for a copy, 0.998 at J = 0.75, 0.64 at J = 0.5,
+    0.12 at J = 0.3. Keys are signed 63-bit integers, stable across processes and machines.
+    """
+    grams = shingles(text)
+    if not grams:
+        return ()
+    base = np.fromiter((zlib.crc32(g.encode()) for g in grams), np.uint64, len(grams))
+    hashed = (base[:, None] * HASH_A + HASH_B) % np.uint64(MERSENNE)
+    signature = hashed.min(axis=0).reshape(BANDS, ROWS)
+    return tuple(
+        int.from_bytes(hashlib.blake2b(bytes([i]) + row.tobytes(), digest_size=8).digest()) >> 1
+        for i, row in enumerate(signature)
+    )
+
+
+def content_bands(text: str | None) -> str | None:
+    """A description's band keys as the JSON list stored in `postings.content_bands`."""
+    keys = bands(text or "")
+    return json.dumps(list(keys)) if keys else None
 
 
 def description_similarity(a: dict, b: dict) -> float | None:
@@ -464,15 +513,43 @@ def fts_query(tokens: frozenset[str]) -> str | None:
     return f"title : ({terms})" if terms else None
 
 
-def organisation_block(db: Database, job: dict) -> list[dict]:
-    """The most recent postings of the job's organisation (its `match_key` range)."""
-    if not (key := org_key(job["organization"])):
+def content_block(db: Database, job: dict) -> list[dict]:
+    """The postings whose description shares content keys with the job's, most shared first.
+
+    Whatever the store's or the organisation's size, an identical text shares all 16 keys and a
+    lightly edited one most of them; only CONTENT_LIMIT postings are looked at, so a text must
+    have been stored that many times over before its copies could be missed.
+    """
+    keys = bands(job["description"])
+    if not keys:
         return []
     sql = (
-        f"select {LIGHT_COLUMNS} from postings where match_key >= ? and match_key < ? "
-        "order by last_seen desc limit ?"
+        f"select {LIGHT_COLUMNS} from postings where id in (select posting_id from posting_bands "
+        f"where band in ({','.join('?' * len(keys))}) group by posting_id "
+        "order by count(*) desc, posting_id limit ?)"
     )
-    return list(db.query(sql, [f"{key}|", f"{key}}}", BLOCK_LIMIT]))
+    return list(db.query(sql, [*keys, CONTENT_LIMIT]))
+
+
+def organisation_block(db: Database, job: dict) -> list[dict]:
+    """The job's organisation's most recent postings with its role words (its exact `match_key`)
+    and its most recent postings of any role (its `match_key` range), BLOCK_LIMIT of each."""
+    if not (org := org_key(job["organization"])):
+        return []
+    # The (match_key, last_seen) index alone picks the rows, so an organisation's size costs
+    # index entries, not reads of its postings.
+    sql = (
+        f"select {LIGHT_COLUMNS} from postings where rowid in (select rowid from postings "
+        "where match_key >= ? and match_key < ? order by last_seen desc limit ?)"
+    )
+    rows = list(db.query(sql, [f"{org}|", f"{org}}}", BLOCK_LIMIT]))
+    if key := match_key(job["organization"], job["title"]):
+        sql = (
+            f"select {LIGHT_COLUMNS} from postings where rowid in (select rowid from postings "
+            "where match_key = ? order by last_seen desc limit ?)"
+        )
+        rows += db.query(sql, [key, BLOCK_LIMIT])
+    return rows
 
 
 def similar_titles(db: Database, job: dict) -> list[dict]:
@@ -524,14 +601,15 @@ def find_posting(db: Database, item: dict) -> str | None:
     """The id of a stored posting that is the same job as `item`, or None.
 
     1. a posting with one of the item's specific links (apply/page URL, ATS job id);
-    2. the best-scoring near-duplicate among the plausible postings of the organisation's block
-       and those the item's text links to (or, when none, among the best full-text title
-       matches), compared under each title its sources gave it.
+    2. the best-scoring near-duplicate among the plausible postings that share content keys
+       with the item's description, those of the organisation's block and those the item's
+       text links to (or, when none, among the best full-text title matches), compared under
+       each title its sources gave it.
     """
     job = job_view(item)
     if found := linked_posting(db, job):
         return found
-    near = organisation_block(db, job) + linked_from_text(db, job)
+    near = content_block(db, job) + organisation_block(db, job) + linked_from_text(db, job)
     rows = plausible(db, job, near) or plausible(db, job, similar_titles(db, job))
     sql = (
         "select substr(p.description, 1, 20000) as description, s.title from postings p "

@@ -4,7 +4,7 @@
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from rightsjobs.store.dedup import match_key
+from rightsjobs.store.dedup import content_bands, match_key
 
 migrations = Migrations("rightsjobs")
 
@@ -206,3 +206,32 @@ def m005_delivery_safety(db: Database) -> None:
         "update digests set status = 'unknown', error = 'left pending by an earlier version; "
         "it may have been delivered' where status = 'pending'"
     )
+
+
+@migrations()
+def m006_dedup_content_keys(db: Database) -> None:
+    """Dedup's content keys: each posting's MinHash-LSH bands (`content_bands`, a JSON list)
+    and the side table `posting_bands` (band -> posting, indexed), kept in step by triggers;
+    and an index that finds an organisation's most recent postings without reading them."""
+    db["postings"].create_index(["match_key", "last_seen"])
+    db["postings"].add_column("content_bands", str)
+    db.execute("create table posting_bands (band integer not null, posting_id text not null)")
+    db.execute("create index posting_bands_band on posting_bands (band)")
+    db.execute("create index posting_bands_posting on posting_bands (posting_id)")
+    refill = (
+        "delete from posting_bands where posting_id = new.id; insert into posting_bands "
+        "select value, new.id from json_each(coalesce(new.content_bands, '[]')); end"
+    )
+    db.execute(f"create trigger posting_bands_ai after insert on postings begin {refill}")
+    db.execute(
+        "create trigger posting_bands_au after update of id, content_bands on postings when "
+        f"old.content_bands is not new.content_bands or old.id is not new.id begin "
+        f"delete from posting_bands where posting_id = old.id; {refill}"
+    )
+    db.execute(
+        "create trigger posting_bands_ad after delete on postings begin "
+        "delete from posting_bands where posting_id = old.id; end"
+    )
+    for row in list(db.query("select id, description from postings")):
+        keys = content_bands(row["description"])
+        db.execute("update postings set content_bands = ? where id = ?", [keys, row["id"]])
