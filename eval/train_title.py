@@ -25,6 +25,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
+from eval.artefacts import write_or_check
 from eval.corpus import site_groups, split_items
 from eval.extract import same_organization, same_title
 from eval.paths import REPO
@@ -204,13 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             f" prefer_rules={m['prefer_rules']}"
             f" features={len(m['weights'])} accuracy={m['accuracy']}"
         )
-    if args.check:
-        same = args.out.is_file() and args.out.read_text("utf-8") == text
-        print("shipped artefact reproduced" if same else f"{args.out} differs from a retrain")
-        return 0 if same else 1
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}")
-    return 0
+    return write_or_check(args.out, text, check=args.check)
 
 
 if __name__ == "__main__":

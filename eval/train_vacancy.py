@@ -30,6 +30,7 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from eval import corpus
+from eval.artefacts import write_or_check
 from eval.paths import REPO
 from understand.text import Doc, normalise
 from understand.vacancy import CUE_NAMES, MODEL_FILE, Features, Model, features
@@ -218,13 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     data, figures = train()
     text = dumps(data)
     print(", ".join(f"{k} {v}" for k, v in figures.items()))
-    if args.check:
-        same = args.out.is_file() and args.out.read_text(encoding="utf-8") == text
-        print("artefact reproduced" if same else f"{args.out} differs from a retrained model")
-        return 0 if same else 1
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out} ({len(text) // 1024} KiB)")
-    return 0
+    return write_or_check(args.out, text, check=args.check)
 
 
 if __name__ == "__main__":
