@@ -20,9 +20,8 @@ from rightsjobs.store import (
     active_profiles,
     decode,
     effective_status,
-    record_matches,
-    seen_postings,
-    transaction,
+    record_all_matches,
+    seen_by_profile,
 )
 
 UNREAD = ("description_html", "evidence")  # columns the matcher never reads
@@ -83,7 +82,7 @@ def match_all(
         folder, postings, fingerprint, lambda line: click.echo(line, err=True)
     )
     lap("load and update the index")
-    seen = {p["id"]: seen_postings(db, p["id"]) for p in profiles}
+    seen = seen_by_profile(db, [p["id"] for p in profiles])
     ranked = index.rank(
         profiles,
         k=max([p["max_items"] for p in profiles] or [10]),
@@ -94,12 +93,11 @@ def match_all(
     saved.save_surfaces(folder, index, marks)
     lap("rank")
     report(len(profiles), "profiles ranked; recording the matches")
-    results = {}
-    with transaction(db):
-        for profile, shortlist in zip(profiles, ranked, strict=True):
-            shortlist = shortlist[: profile["max_items"]]
-            record_matches(db, profile["id"], shortlist, as_of)
-            results[profile["id"]] = shortlist
+    results = {
+        profile["id"]: shortlist[: profile["max_items"]]
+        for profile, shortlist in zip(profiles, ranked, strict=True)
+    }
+    record_all_matches(db, results, as_of)
     lap("record the matches")
     if timings is not None:
         timings.update(steps)

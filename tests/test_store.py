@@ -171,3 +171,21 @@ def test_an_ats_listing_outranks_a_blog_copy_whatever_the_order(db):
         record_run(db, blog, [copy], started=started())
         [row] = list(db.query("select title, provider from postings"))
         assert row == {"title": "Researcher", "provider": "ngo-board"}
+
+
+def test_matches_of_many_profiles_are_replaced_in_one_step(db):
+    from datetime import date
+
+    from rightsjobs.store import record_all_matches, seen_by_profile
+
+    why = {"matched_terms": ["advocacy"]}
+    first = {
+        "a": [{"id": "p1", "score": 0.9, "why": why}],
+        "b": [{"id": "p2", "score": 0.5, "why": why}],
+    }
+    record_all_matches(db, first, date(2026, 12, 1))
+    record_all_matches(db, {"a": [{"id": "p3", "score": 0.7, "why": why}]}, date(2026, 12, 2))
+    rows = sorted((r["profile_id"], r["posting_id"], r["rank"]) for r in db["matches"].rows)
+    assert rows == [("a", "p3", 1), ("b", "p2", 1)]  # a replaced, b kept
+    db["hidden"].insert({"profile_id": "b", "posting_id": "p9", "at": "2026-12-01"})
+    assert seen_by_profile(db, ["a", "b"]) == {"a": set(), "b": {"p9"}}

@@ -78,23 +78,28 @@ def active_profiles(db: Database) -> list[dict]:
 
 def record_matches(db: Database, profile_id: str, results: list[dict], as_of: date) -> None:
     """Replace a profile's stored matches with this ranking."""
-    stamp = now_iso()
+    record_all_matches(db, {profile_id: results}, as_of)
+
+
+def record_all_matches(db: Database, shortlists: dict[str, list[dict]], as_of: date) -> None:
+    """Replace the stored matches of every profile in `shortlists` (profile id -> ranking), in
+    one transaction and one statement per step, whatever the number of profiles."""
+    stamp, day = now_iso(), as_of.isoformat()
     rows = [
-        {
-            "profile_id": profile_id,
-            "posting_id": r["id"],
-            "rank": i,
-            "score": r["score"],
-            "why": json.dumps(r["why"], ensure_ascii=False),
-            "as_of": as_of.isoformat(),
-            "matched_at": stamp,
-        }
+        (pid, r["id"], i, r["score"], json.dumps(r["why"], ensure_ascii=False), day, stamp)
+        for pid, results in shortlists.items()
         for i, r in enumerate(results, 1)
     ]
     with transaction(db):
-        db.execute("delete from matches where profile_id = ?", [profile_id])
-        if rows:
-            db["matches"].insert_all(rows, pk=("profile_id", "posting_id"))
+        db.execute(
+            "delete from matches where profile_id in (select value from json_each(?))",
+            [json.dumps(list(shortlists))],
+        )
+        db.conn.executemany(
+            "insert into matches (profile_id, posting_id, rank, score, why, as_of, matched_at) "
+            "values (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
 
 
 def changes_since(posting: dict, delivery: dict | None) -> dict[str, bool]:
@@ -110,21 +115,35 @@ def changes_since(posting: dict, delivery: dict | None) -> dict[str, bool]:
 
 
 def hidden_postings(db: Database, profile_id: str) -> set[str]:
-    rows = db.query("select posting_id from hidden where profile_id = ?", [profile_id])
-    return {r["posting_id"] for r in rows}
+    """Postings the profile asked never to see again."""
+    return seen_by_profile(db, [profile_id], delivered=False)[profile_id]
 
 
 def seen_postings(db: Database, profile_id: str) -> set[str]:
     """Postings never to offer the profile again: delivered and unchanged since, or hidden."""
-    seen = hidden_postings(db, profile_id)
+    return seen_by_profile(db, [profile_id])[profile_id]
+
+
+def seen_by_profile(
+    db: Database, profile_ids: list[str], *, delivered: bool = True
+) -> dict[str, set[str]]:
+    """`seen_postings` of many profiles in two queries (the hidden ones alone without
+    `delivered`)."""
+    seen: dict[str, set[str]] = {pid: set() for pid in profile_ids}
+    wanted = [json.dumps(profile_ids)]
+    in_list = "profile_id in (select value from json_each(?))"
+    for r in db.query(f"select profile_id, posting_id from hidden where {in_list}", wanted):
+        seen[r["profile_id"]].add(r["posting_id"])
+    if not delivered:
+        return seen
     rows = db.query(
-        "select d.posting_id, d.deadline as delivered_deadline, d.sent_at, p.deadline, "
-        "p.reopened_at from deliveries d left join postings p on p.id = d.posting_id "
-        "where d.profile_id = ?",
-        [profile_id],
+        "select d.profile_id, d.posting_id, d.deadline as delivered_deadline, d.sent_at, "
+        "p.deadline, p.reopened_at from deliveries d left join postings p on p.id = d.posting_id "
+        f"where d.{in_list}",
+        wanted,
     )
     for r in rows:
         delivery = {"deadline": r["delivered_deadline"], "sent_at": r["sent_at"]}
         if not any(changes_since(r, delivery).values()):
-            seen.add(r["posting_id"])
+            seen[r["profile_id"]].add(r["posting_id"])
     return seen
