@@ -19,6 +19,7 @@ from digest.send import Mailer
 from digest.unsubscribe import token_for
 from rightsjobs.errors import InputError
 from tests import test_digest_delivery as delivery
+from tests.test_digest_cli import env_for
 from tests.test_digest_delivery import AS_OF, FAST, SECRET, WEEK, digest_row, send
 
 # The delivery tests' fixtures: a real SMTP server on 127.0.0.1, settings for it, a store.
@@ -108,15 +109,7 @@ def test_a_drop_before_the_message_is_retried_as_before(three, settings, smtp):
 
 def test_a_run_killed_while_waiting_for_the_250_leaves_unknown(three, settings, smtp, tmp_path):
     smtp.hold = 20  # the relay keeps the message and takes its time to say 250
-    env = os.environ | {
-        "RIGHTSJOBS_SMTP_HOST": "127.0.0.1",
-        "RIGHTSJOBS_SMTP_PORT": str(smtp.port),
-        "RIGHTSJOBS_SMTP_SECURITY": "none",
-        "RIGHTSJOBS_SECRET": SECRET,
-        "RIGHTSJOBS_BASE_URL": "https://jobs.example.org",
-        "RIGHTSJOBS_SEND_RATE": "0",
-        "RIGHTSJOBS_OUTBOX": str(tmp_path / "outbox"),
-    }
+    env = os.environ | env_for(smtp, tmp_path)  # the store is tmp_path / t.db, as --db says
     args = ["digest", "--send", "--as-of", AS_OF.isoformat(), "--db", str(tmp_path / "t.db")]
     proc = subprocess.Popen(
         [sys.executable, "-m", "rightsjobs", *args],
