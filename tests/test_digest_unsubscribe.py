@@ -93,3 +93,13 @@ def test_a_token_for_a_changed_address_is_refused(db):
     with pytest.raises(InputError, match="unsubscribe token"):
         unsubscribe(db, old, SECRET)
     assert verify_token(db, token_for(db, "aigul", SECRET), SECRET) == "aigul"
+
+
+def test_a_token_stays_refused_when_the_address_changes_back(db):
+    old = token_for(db, "aigul", SECRET)
+    upsert_profiles(db, [{"id": "aigul", "email": "aigul@new.example.org"}])
+    upsert_profiles(db, [{"id": "aigul", "email": "aigul@example.org"}])
+    with pytest.raises(InputError, match="unsubscribe token"):
+        unsubscribe(db, old, SECRET)
+    upsert_profiles(db, [{"id": "aigul", "email": "aigul@example.org", "name": "Aigul"}])
+    assert verify_token(db, token_for(db, "aigul", SECRET), SECRET) == "aigul"

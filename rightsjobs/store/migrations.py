@@ -235,3 +235,14 @@ def m006_dedup_content_keys(db: Database) -> None:
     for row in list(db.query("select id, description from postings")):
         keys = content_bands(row["description"])
         db.execute("update postings set content_bands = ? where id = ?", [keys, row["id"]])
+
+
+@migrations()
+def m007_new_address_new_tokens(db: Database) -> None:
+    """A profile whose e-mail address changes gets a new subscription version, so links sent
+    to an earlier address stay dead even if the address later changes back."""
+    db.execute(
+        "create trigger profiles_address_au after update of email on profiles "
+        "when old.email is not new.email begin "
+        "update profiles set token_version = token_version + 1 where id = new.id; end"
+    )
