@@ -51,6 +51,11 @@ ITEM_PIPELINES = {
     "spiders.pipelines.StorePipeline": 900,
 }
 
+# Log counts (`log_count/ERROR`, read into crawl_runs.errors) per source, not per process.
+EXTENSIONS = {
+    "scrapy.extensions.logcount.LogCount": None,
+    "spiders.extensions.SourceLogCount": 0,
+}
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -126,6 +126,8 @@ def test_failing_sources_are_recorded_and_nothing_stored_is_lost(tmp_path, site)
         assert latest[sid]["status"] == "failed", (sid, latest[sid])
         assert latest[sid]["error"]
     assert "HTTP 500" in latest["s500"]["error"] and "HTTP 429" in latest["s429"]["error"]
+    assert latest["good"]["errors"] == 0  # errors are counted per source, not per process
+    assert latest["s500"]["errors"] >= 1
     after = {r["id"]: r["status"] for r in db.query("select id, status from postings")}
     assert {k: after[k] for k in stored} == stored  # nothing lost, nothing closed
     assert len(after) == len(stored) + 1
