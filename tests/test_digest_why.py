@@ -1,14 +1,18 @@
 """The digest's "Why it fits you" words the facts the matcher recorded with the match
 (`why["fit"]`), read from the store; a match stored before those facts still renders."""
 
+import json
 import re
 
 import pytest
 
 from digest import preview
 from rightsjobs.config import Settings
+from rightsjobs.matching import match_all
 from rightsjobs.profiles import validate_profile
 from rightsjobs.store import record_matches, upsert_profiles
+from rightsjobs.store.crawls import record_run
+from tests.conftest import SOURCE, make_item, started
 from tests.test_digest_delivery import AS_OF, SECRET, add_posting
 
 SETTINGS = Settings(base_url="https://jobs.example.org", secret=SECRET)
@@ -128,3 +132,32 @@ def test_a_match_without_a_why_shows_no_why(store, tmp_path, why):
     html = shown(store, tmp_path, why)
     assert "Digital Campaigner" in html
     assert "Why it fits you" not in html
+
+
+def test_a_match_run_records_the_facts_that_the_digest_words(db, tmp_path):
+    legal = make_item("1", "Legal Officer", languages_required=["ru"], min_years_experience=3)
+    legal["description"] = "Strategic litigation and legal aid for human rights defenders."
+    record_run(db, SOURCE, [legal], started=started())
+    lawyer = {
+        **PERSON,
+        "about": "Lawyer doing strategic litigation and legal aid.",
+        "keywords": ["litigation"],
+    }
+    upsert_profiles(db, [validate_profile(lawyer, "aigul")])
+    match_all(db, AS_OF)
+    [match] = db["matches"].rows
+    fit = json.loads(match["why"])["fit"]
+    assert fit["region"]["kind"] == "region"
+    assert fit["languages"]["have"] == {"ru": "native"}
+    expected = [
+        "Needs Russian; you have Russian (native).",
+        "In your region.",  # the item's regional focus already says Central Asia
+        "Asks for 3 or more years of experience; you have 6 years.",
+    ]
+    lines = why_lines(preview(db, SETTINGS, "aigul", AS_OF, tmp_path / "p.html").read_text())
+    assert lines[:3] == expected
+    assert lines[3].startswith("Matches your profile on ") and "litigation" in lines[3]
+    # the digest reads the facts of the match, not the posting's fields again
+    db["postings"].update(match["posting_id"], {"languages_required": json.dumps(["fr"])})
+    again = why_lines(preview(db, SETTINGS, "aigul", AS_OF, tmp_path / "p.html").read_text())
+    assert again == lines
