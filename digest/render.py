@@ -110,7 +110,7 @@ def _apply(contact: object, link: str | None) -> dict | None:
     return {"text": url, "href": url} if url and url != link else None
 
 
-def view(item: dict, profile: dict, as_of: date) -> dict:
+def view(item: dict, as_of: date) -> dict:
     """What the templates show of one posting (plain values; escaping is the template's job)."""
     link = web_url(item.get("apply_url")) or web_url(item.get("url"))
     places = _texts(item.get("locations")) or [_country(c) for c in _texts(item.get("countries"))]
@@ -138,7 +138,7 @@ def view(item: dict, profile: dict, as_of: date) -> dict:
         "reopened": bool(item.get("reopened")),
         "contract_type": CONTRACT_LABELS.get(item.get("contract_type") or ""),
         "apply": _apply(item.get("apply_contact"), link),
-        "why": why_lines(item, profile, f"{station}\n{regions}", _country),
+        "why": why_lines(item.get("why"), f"{station}\n{regions}", _country),
     }
 
 
@@ -161,7 +161,7 @@ def render(
         "period": period,
         "period_label": period_label(period),
         "as_of": long_date(as_of.isoformat()),
-        "items": [view(item, profile, as_of) for item in items],
+        "items": [view(item, as_of) for item in items],
         "unsubscribe_url": unsubscribe_url,
         "sender_name": parseaddr(settings.sender)[0] or "rightsjobs",
         "closing_soon_days": CLOSING_SOON_DAYS,

@@ -1,5 +1,7 @@
-"""Human-readable explanations of a match, shown by the digest as they are."""
+"""Explanations of a match: how it fits, decided once and recorded as facts (`why["fit"]`,
+which the digest words), and in human-readable strings."""
 
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from typing import NamedTuple
@@ -150,25 +152,42 @@ def _add(
     return kept + 1
 
 
-def _languages(posting: dict, profile: dict) -> str:
+def _language_facts(posting: dict, profile: dict) -> dict:
+    """The languages the posting asks for or values, and the person's level of each."""
     mine = profile["languages"]
+    required = list(posting.get("languages_required") or ())
+    rule = posting.get("language_rule") or {}
+    of, at_least = list(rule.get("of") or ()), rule.get("at_least")
+    valued = [c for c in posting.get("languages_desirable") or () if c in mine]
+    return {
+        "required": required,
+        "rule": {"at_least": at_least if isinstance(at_least, int) else 1, "of": of}
+        if of
+        else None,
+        "valued": valued,
+        "have": {c: mine[c] for c in (*required, *of, *valued) if c in mine} if mine else None,
+    }
+
+
+def _languages(facts: dict) -> str:
+    have = facts["have"] or {}
 
     def yours(codes: list[str]) -> str:
-        have = [f"{language_name(c)} ({mine[c]})" for c in codes if c in mine]
-        return ", ".join(have) if have else "none of them"
+        found = [f"{language_name(c)} ({have[c]})" for c in codes if c in have]
+        return ", ".join(found) if found else "none of them"
+
+    def names(codes: list[str]) -> str:
+        return ", ".join(language_name(c) for c in codes)
 
     parts = []
-    required = posting.get("languages_required") or []
-    if required:
-        names = ", ".join(language_name(c) for c in required)
-        parts.append(f"requires {names}: you have {yours(required)}")
-    rule = posting.get("language_rule") or {}
-    if rule.get("of"):
-        names = ", ".join(language_name(c) for c in rule["of"])
-        parts.append(f"requires {rule.get('at_least')} of {names}: you have {yours(rule['of'])}")
-    desirable = [c for c in posting.get("languages_desirable") or [] if c in mine]
-    if desirable:
-        parts.append(f"an asset you have: {yours(desirable)}")
+    if facts["required"]:
+        parts.append(f"requires {names(facts['required'])}: you have {yours(facts['required'])}")
+    rule = facts["rule"]
+    if rule:
+        of = rule["of"]
+        parts.append(f"requires {rule['at_least']} of {names(of)}: you have {yours(of)}")
+    if facts["valued"]:
+        parts.append(f"an asset you have: {yours(facts['valued'])}")
     return "; ".join(parts) or "no language requirement stated"
 
 
@@ -179,32 +198,66 @@ def _place(posting: dict) -> tuple:
     return countries, names, fit.posting_regions(posting), posting.get("remote") == "yes"
 
 
-def _region(place: tuple, profile: dict) -> str:
-    countries, names, found, remote = place
-    where = ", ".join(names) or "place not stated"
+def _region_facts(place: tuple, profile: dict) -> dict:
+    """How the posting's place fits the person: the first of their regions it is in, the
+    countries they follow, a global focus, the countries they can work in, remote work."""
+    countries, _, found, remote = place
+
+    def facts(kind: str | None, regions: Sequence[str] = (), codes: Sequence[str] = ()) -> dict:
+        return {"kind": kind, "regions": list(regions), "countries": list(codes)}
+
     mine = [r for r in profile["regions"] if r in found]
     if mine:
-        return f"{', '.join(mine)}: your region ({where})"
-    mine = [n for c, n in zip(countries, names, strict=True) if c in profile["countries"]]
+        return facts("region", regions=mine)
+    mine = [c for c in countries if c in profile["countries"]]
     if mine:
-        return f"{', '.join(mine)}: your country"
+        return facts("country", codes=mine)
     if GLOBAL in found and (profile["regions"] or profile["countries"]):
-        return f"global focus ({where})"
-    mine = [n for c, n in zip(countries, names, strict=True) if c in profile["locations"]]
+        return facts("global")
+    mine = [c for c in countries if c in profile["locations"]]
     if mine:
-        return f"based in {', '.join(mine)}, where you can work"
-    if remote:
+        return facts("workplace", codes=mine)
+    if remote and profile["remote"] != "no":
+        return facts("remote")
+    return facts(None)
+
+
+def _region(facts: dict, place: tuple) -> str:
+    _, names, found, _ = place
+    where = ", ".join(names) or "place not stated"
+    kind, countries = facts["kind"], ", ".join(_country(c) for c in facts["countries"])
+    if kind == "region":
+        return f"{', '.join(facts['regions'])}: your region ({where})"
+    if kind == "country":
+        return f"{countries}: your country"
+    if kind == "global":
+        return f"global focus ({where})"
+    if kind == "workplace":
+        return f"based in {countries}, where you can work"
+    if kind == "remote":
         return "remote"
     return f"{', '.join(sorted(found)) or where} (you set no regional preference)"
 
 
-def _experience(posting: dict, profile: dict) -> str:
-    minimum, years = posting.get("min_years_experience"), profile["years_experience"]
+def _experience_facts(posting: dict, profile: dict) -> dict:
+    """The years the posting asks for, its level and the years that level usually takes, and
+    the person's years."""
     level = posting.get("seniority")
+    level = level if level in fit.EXPECTED_YEARS else None
+    return {
+        "asked_years": posting.get("min_years_experience"),
+        "level": level,
+        "usual_years": fit.EXPECTED_YEARS[level][0] if level else None,
+        "have_years": profile["years_experience"],
+    }
+
+
+def _experience(facts: dict) -> str:
+    minimum, years, level = facts["asked_years"], facts["have_years"], facts["level"]
     if minimum is not None:
         asked = f"asks for {minimum}+ years"
-    elif level in fit.EXPECTED_YEARS:
-        usual = fit.EXPECTED_YEARS[level][0]
+    elif level:
+        usual = facts["usual_years"]
         asked = f"{level}-level role" + (f", usually {usual}+ years" if usual else "")
     else:
         asked = "no minimum stated"
@@ -227,15 +280,16 @@ def _deadline(posting: dict, as_of: date) -> str:
 
 
 class Explainer:
-    """Builds the `why` of results, reusing the texts that repeat across results.
+    """Builds the `why` of results, reusing the texts and facts that repeat across results.
 
-    The texts depend on a few fields of the posting and of the profile: `posting_key` and
-    `profile_key` number each distinct combination once.
+    The texts and facts depend on a few fields of the posting and of the profile: `posting_key`
+    and `profile_key` number each distinct combination once. Results with the same combination
+    share one facts dict: read them, do not change them.
     """
 
     def __init__(self) -> None:
         self._numbers: dict[tuple, int] = {}
-        self._texts: dict[tuple[int, int], str] = {}
+        self._texts: dict[tuple[int, int], str | tuple[str, dict]] = {}
 
     def _number(self, *parts) -> int:
         return self._numbers.setdefault(parts, len(self._numbers))
@@ -286,34 +340,39 @@ class Explainer:
         as_of: date,
     ) -> dict:
         """The `why` of one result as of a day: matched terms, languages, region, experience,
-        deadline and a one-line summary."""
+        deadline and a one-line summary, and `fit`, the facts the language, region and
+        experience texts say (docs/email.md, "The facts behind why it fits")."""
         texts = self._texts
         key = (post_key[1], prof_key[1])
         region = texts.get(key)
         if region is None:
-            region = texts[key] = _region(post_key[5], profile)
+            facts = _region_facts(post_key[5], profile)
+            region = texts[key] = (_region(facts, post_key[5]), facts)
         key = (post_key[0], prof_key[0])
         languages = texts.get(key)
         if languages is None:
-            languages = texts[key] = _languages(posting, profile)
+            facts = _language_facts(posting, profile)
+            languages = texts[key] = (_languages(facts), facts)
         key = (post_key[2], prof_key[2])
         experience = texts.get(key)
         if experience is None:
-            experience = texts[key] = _experience(posting, profile)
+            facts = _experience_facts(posting, profile)
+            experience = texts[key] = (_experience(facts), facts)
         key = (post_key[3], as_of.toordinal())
         deadline = texts.get(key)
         if deadline is None:
             deadline = texts[key] = _deadline(posting, as_of)
-        summary = f"{post_key[4]} — {region.split(' (')[0]}"
+        summary = f"{post_key[4]} — {region[0].split(' (')[0]}"
         if terms:
             summary += f"; matches {', '.join(terms[:3])}"
         return {
             "matched_terms": terms,
-            "languages": languages,
-            "region": region,
-            "experience": experience,
+            "languages": languages[0],
+            "region": region[0],
+            "experience": experience[0],
             "deadline": deadline,
             "summary": summary,
+            "fit": {"languages": languages[1], "region": region[1], "experience": experience[1]},
         }
 
 

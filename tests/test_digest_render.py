@@ -8,6 +8,8 @@ from html import escape, unescape
 import pytest
 
 from digest import render
+from matcher.fit import with_defaults
+from matcher.why import Explainer
 from rightsjobs.config import Settings
 from rightsjobs.languages import language_name
 
@@ -25,7 +27,8 @@ PROFILE = {
     "languages": {"en": "fluent", "ru": "native", "ne": "working"},
     "years_experience": 6,
 }
-# The `why` the matcher records for a match (matcher/why.py), summary and deadline included.
+# The strings of the `why` the matcher records for a match (matcher/why.py); `recorded` adds
+# the facts the digest words.
 MATCHER_WHY = {
     "matched_terms": ["advocacy", "campaigning"],
     "languages": "requires English, Nepali (macrolanguage): you have English (fluent)",
@@ -55,10 +58,21 @@ def item(pid: str, title: str, **fields) -> dict:
     }
 
 
+def recorded(posting: dict, profile: dict) -> dict:
+    """The posting as the digest reads it from the store: its `why` with the facts the matcher
+    (the real `matcher.why.Explainer`) records for this posting and profile."""
+    explain, person = Explainer(), with_defaults(profile)
+    why = explain(
+        posting, explain.posting_key(posting), person, explain.profile_key(person), [], AS_OF
+    )
+    return {**posting, "why": {**posting["why"], "fit": why["fit"]}}
+
+
 def digest(items: list[dict], profile: dict | None = None, period: str = "2026-W48", **kw):
+    profile = profile or {"id": "aigul", "name": "Aigul"}
     return render(
-        profile or {"id": "aigul", "name": "Aigul"},
-        items,
+        profile,
+        [recorded(posting, profile) for posting in items],
         period=period,
         settings=SETTINGS,
         unsubscribe_url=UNSUBSCRIBE,

@@ -268,7 +268,10 @@ def test_why_explains_the_match():
         as_of=AS_OF,
     )[0][0]
     why = result["why"]
-    assert set(why) == {"matched_terms", "languages", "region", "experience", "deadline", "summary"}
+    assert set(why) == {
+        *("matched_terms", "languages", "region", "experience", "deadline", "summary"),
+        "fit",
+    }
     assert {"litigation", "legal"} <= set(why["matched_terms"])
     assert why["languages"] == "requires English: you have English (fluent)"
     assert why["region"] == "Sub-Saharan Africa: your region (Kenya)"

@@ -3,6 +3,8 @@ topical evidence, not only a shared place or generic words."""
 
 from datetime import date
 
+import pytest
+
 from matcher import rank
 
 AS_OF = date(2025, 6, 2)
@@ -106,3 +108,112 @@ def test_terms_of_a_posting_in_another_language_are_its_own_words():
     terms = results([french], profile)[0]["why"]["matched_terms"]
     text = f"{french['title']} {french['text']}".lower()
     assert terms and all(term in text for term in terms), terms
+
+
+LAWYER = "Strategic litigation and legal aid before national courts."
+
+
+def fit_of(postings: list[dict], profile: dict) -> list[dict]:
+    return [r["why"]["fit"] for r in results(postings, profile)]
+
+
+def test_the_fit_is_recorded_as_facts_that_the_texts_say():
+    legal = posting(
+        "law",
+        "Lawyer",
+        LAWYER,
+        languages_required=["en"],
+        language_rule={"at_least": 2, "of": ["fr", "sw", "en"]},
+        languages_desirable=["ru", "ar"],
+        min_years_experience=3,
+        seniority="senior",
+    )
+    profile = person(
+        "Lawyer doing strategic litigation.",
+        ["litigation"],
+        languages={"en": "fluent", "sw": "working", "ru": "basic"},
+        years_experience=2,
+    )
+    [why] = [r["why"] for r in results([legal], profile)]
+    assert why["fit"] == {
+        "languages": {
+            "required": ["en"],
+            "rule": {"at_least": 2, "of": ["fr", "sw", "en"]},
+            "valued": ["ru"],
+            "have": {"en": "fluent", "sw": "working", "ru": "basic"},
+        },
+        "region": {"kind": "region", "regions": ["Sub-Saharan Africa"], "countries": []},
+        "experience": {"asked_years": 3, "level": "senior", "usual_years": 6, "have_years": 2},
+    }
+    assert why["languages"] == (
+        "requires English: you have English (fluent); requires 2 of French, Swahili, English: "
+        "you have Swahili (working), English (fluent); an asset you have: Russian (basic)"
+    )
+    assert why["region"] == "Sub-Saharan Africa: your region (Kenya)"
+    assert why["experience"] == "asks for 3+ years; you have 2, one short"
+
+
+@pytest.mark.parametrize(
+    ("place", "wants", "kind", "text"),
+    [
+        ({}, {"regions": [], "countries": ["KE"]}, ("country", [], ["KE"]), "Kenya: your country"),
+        (
+            {"countries": [], "regions": ["Global"]},
+            {"regions": ["Western Europe"]},
+            ("global", [], []),
+            "global focus (place not stated)",
+        ),
+        (
+            {},
+            {"regions": [], "locations": ["KE"]},
+            ("workplace", [], ["KE"]),
+            "based in Kenya, where you can work",
+        ),
+        ({"remote": "yes"}, {"regions": ["Western Europe"]}, ("remote", [], []), "remote"),
+        (
+            {},
+            {"regions": []},
+            (None, [], []),
+            "Sub-Saharan Africa (you set no regional preference)",
+        ),
+        # a remote role for a person who wants none is not "remote" to them
+        (
+            {"remote": "yes"},
+            {"regions": [], "remote": "no"},
+            (None, [], []),
+            "Sub-Saharan Africa (you set no regional preference)",
+        ),
+    ],
+)
+def test_each_kind_of_region_fit_is_recorded(place, wants, kind, text):
+    legal = posting("law", "Lawyer", LAWYER, **place)
+    [result] = results([legal], person("Lawyer doing strategic litigation.", [], **wants))
+    region = result["why"]["fit"]["region"]
+    assert (region["kind"], region["regions"], region["countries"]) == kind
+    assert result["why"]["region"] == text
+
+
+def test_no_languages_stated_by_either_side():
+    legal = posting("law", "Lawyer", LAWYER, languages_desirable=["fr"])
+    profile = person("Lawyer doing strategic litigation.", [], languages={})
+    [fit] = fit_of([legal], profile)
+    assert fit["languages"] == {"required": [], "rule": None, "valued": [], "have": None}
+    [fit] = fit_of([posting("law", "Lawyer", LAWYER)], person("Lawyer, litigation.", []))
+    assert fit["languages"] == {"required": [], "rule": None, "valued": [], "have": {}}
+    assert fit["experience"] == {
+        "asked_years": None,
+        "level": None,
+        "usual_years": None,
+        "have_years": None,
+    }
+
+
+def test_facts_are_worked_out_once_per_combination_of_fields():
+    postings = [
+        posting(f"law{i}", "Lawyer", f"{LAWYER} Office {i}.", min_years_experience=3)
+        for i in range(3)
+    ]
+    fits = fit_of(postings, person("Lawyer doing strategic litigation.", []))
+    assert len(fits) == 3
+    for part in ("languages", "region", "experience"):
+        assert all(fit[part] is fits[0][part] for fit in fits)
