@@ -1,5 +1,6 @@
 """The bundled vocabularies (matcher/data/): glossary, role families, stop words."""
 
+import json
 import unicodedata
 from functools import cache
 from importlib.resources import files
@@ -57,6 +58,26 @@ def family_cues() -> dict[str, list[tuple[str, float]]]:
         + [(cue, WEAK) for cue in groups.get("weak", [])]
         for family, groups in _families_data().items()
         if family != "related"
+    }
+
+
+LEARNED_CUES = "learned_cues.json"
+
+
+@cache
+def learned_cues() -> dict[str, list[tuple[str, float]]]:
+    """Family -> [(analysed word, weight)] learned from the corpus's train split by
+    `python -m eval.train_families` (words of any language, as `matcher.text.tokens` gives
+    them); {} when the artefact is absent."""
+    path = files("matcher.data").joinpath(LEARNED_CUES)
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    known = set(family_cues())
+    return {
+        family: [(word, float(weight)) for word, weight in words.items()]
+        for family, words in data["cues"].items()
+        if family in known
     }
 
 

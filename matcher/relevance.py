@@ -9,7 +9,7 @@ import numpy as np
 import scipy.sparse as sp
 from numba import njit
 
-from matcher.lexicon import families, family_affinity, family_cues
+from matcher.lexicon import families, family_affinity, family_cues, learned_cues
 from matcher.text import Vectoriser, term_features
 
 UNKNOWN = -1.0  # agreement of a pair where either side shows no family
@@ -21,20 +21,34 @@ STRONG_TEXT = 0.2  # cosine that keeps a posting of an unrelated field
 FLOOR = 0.005  # minimum relevance of a result
 
 
+def cue_matrix(
+    vectoriser: Vectoriser, learned: dict[str, list[tuple[str, float]]]
+) -> sp.csr_matrix:
+    """Feature column x family weights: the listed cues (analysed like English text) and the
+    `learned` ones (already analysed words); weights of a word listed twice add up."""
+    names = families()
+    keys, cols, vals = [], [], []
+    for f, cues in enumerate(family_cues().values()):
+        for cue, weight in cues:
+            keys.append(term_features(cue)[-1])
+            cols.append(f)
+            vals.append(weight)
+    for family, words in learned.items():
+        for word, weight in words:
+            keys.append(word)
+            cols.append(names.index(family))
+            vals.append(weight)
+    return sp.csr_matrix(
+        (vals, (vectoriser.columns(keys, add_words=True), cols)),
+        shape=(vectoriser.width, len(names)),
+        dtype=np.float32,
+    )
+
+
 def _cue_matrix(vectoriser: Vectoriser) -> sp.csr_matrix:
-    """Feature column x family weights of the cues (kept on the vectoriser)."""
+    """`cue_matrix` with the shipped learned cues, kept on the vectoriser."""
     if vectoriser.cues is None:
-        keys, cols, vals = [], [], []
-        for f, cues in enumerate(family_cues().values()):
-            for cue, weight in cues:
-                keys.append(term_features(cue)[-1])
-                cols.append(f)
-                vals.append(weight)
-        vectoriser.cues = sp.csr_matrix(
-            (vals, (vectoriser.columns(keys, add_words=True), cols)),
-            shape=(vectoriser.width, len(families())),
-            dtype=np.float32,
-        )
+        vectoriser.cues = cue_matrix(vectoriser, learned_cues())
     return vectoriser.cues
 
 
