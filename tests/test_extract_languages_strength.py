@@ -67,3 +67,22 @@ def test_strength(text, required, desirable):
 def test_portuguese_at_least_rule():
     text = "Ser fluente em pelo menos dois destes idiomas: espanhol, inglês, francês."
     assert langs(text) == ([], [], {"at_least": 2, "of": ["es", "en", "fr"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "required", "rule"),
+    [
+        (
+            "Excellent written English and either French or Arabic.",
+            ["en"],
+            {"at_least": 1, "of": ["fr", "ar"]},
+        ),
+        (
+            "Свободное владение русским языком и либо английским, либо французским.",
+            ["ru"],
+            {"at_least": 1, "of": ["en", "fr"]},
+        ),
+    ],
+)
+def test_either_or_after_a_required_language(text, required, rule):
+    assert langs(text) == (required, [], rule)

@@ -25,18 +25,21 @@ _CUE = re.compile(
     r"|written\s+and\s+(?:spoken|oral)|spoken\s+and\s+written|oral\s+and\s+written|native"
     r"|mother\s+tongue|working\s+(?:knowledge|level)|(?:ability|able)\s+to\s+(?:work|communicate"
     r"|write|speak)|must\s+speak|speak|language\s+(?:skills|requirements?)|skills\s+in"
-    r"|capables?\s+de\s+travailler\s+en|maitrise|connaissance|courant|bilingue|dominio"
+    r"|capables?\s+de\s+travailler\s+en|maitrise|connaissance|courant|couramment|bilingue|dominio"
     r"|conocimiento|manejo|fluidez|nivel|владени|знани|свободн|владеть|kunskaper|flytande"
-    r"|kenntnisse|fliessend|знання|володіння|вільн|اجاد|اتقان|معرفة|طلاق|اللغة|ცოდნ|ფლობ"
+    r"|kenntnisse|fliessend|знання|володіння|вільн|اجاد|اتقان|معرفة|طلاق|اللغة|ცოდნ|ფლობ|znalost"
+    r"|znajomosc|fluente"
 )
 # Cues that make the languages of their segment required, whatever the segments around say.
 _REQUIRED = re.compile(
     r"\b(?:required|requires?|requiere|requerid[oa]|essential|mandatory|compulsory|must|excellen\w*"
     r"|strong|solid"
     r"|fluen\w*|native|nativ[oa]|natif|mother\s+tongue|langue\s+maternelle|lengua\s+materna"
+    r"|couramment|vyborn\w*|aktivni"
     r"|obligatoire|requis|exig\w*|indispensable|imprescindible|obligatori[oa]|necesari[oa]"
     r"|dominio|maitrise|требуется|свободн\w*|обязательн\w*|необходим\w*|родн\w+|krav|kravs"
-    r"|erforderlich|capables?\s+de\s+travailler|مطلوب\w*|الزامي\w*|ضروري\w*|اجاد\w*|اتقان"
+    r"|erforderlich|capables?\s+de\s+travailler|(?:ال)?مطلوب\w*|(?:ال)?الزامي\w*|(?:ال)?ضروري\w*"
+    r"|اجاد\w*|اتقان"
     r"|სავალდებულ\w*|აუცილებ\w*)\b"
 )
 # Words that make a sentence naming a language a language requirement even without a proficiency
@@ -44,7 +47,8 @@ _REQUIRED = re.compile(
 _REQUIREMENT_WORD = re.compile(
     r"\b(?:required|essential|mandatory|compulsory|indispensable|a\s+must|obligatoire|requis"
     r"|exigee?s?|imprescindible|obligatori[oa]s?|requerid[oa]s?|necesari[oa]s?|обязательн\w*"
-    r"|необходим\w*|требуется|مطلوب\w*|الزامي\w*|ضروري\w*|სავალდებულ\w*|აუცილებ\w*)\b"
+    r"|необходим\w*|требуется|(?:ال)?مطلوب\w*|(?:ال)?الزامي\w*|(?:ال)?ضروري\w*|სავალდებულ\w*"
+    r"|აუცილებ\w*)\b"
 )
 # Cues that make the languages of their segment (and of the segments before it) desirable.
 _DESIRABLE = re.compile(
@@ -53,6 +57,7 @@ _DESIRABLE = re.compile(
     r"|souhaitable|un\s+plus|apprecie\w*|avantage"
     r"|deseable|valorar\w*|valorad\w*|preferible|ventaja|желательн\w*|преимуществ\w*|плюсом"
     r"|перевагою|бажано|merit|meriterande|von\s+vorteil|wunschenswert|و?يفضل|و?يُفضل|ميزة|مرغوب\w*"
+    r"|vyhodou|preference|appreciee?"
     r"|სასურველ\w*|უპირატესობ\w*)\b"
 )
 # Adverbs that make only the language right after them desirable ("and preferably Belarusian").
@@ -72,20 +77,27 @@ _SEGMENT = re.compile(
     r"|preferiblemente|желательно)\b)|\b(?:while|whereas|but|mais|pero|но|men|aber)\b"
 )
 _RULE = re.compile(
-    r"\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|any|au\s+moins|al\s+menos|como\s+minimo"
+    r"\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|any|au\s+moins|al\s+menos|pelo\s+menos"
+    r"|no\s+minimo|como\s+minimo"
     r"|не\s+менее|как\s+минимум|минимум|minst|mindestens)\s+(one|two|three|four|1|2|3|4|deux|trois"
-    r"|dos|tres|uno|una|одним|одного|двумя|двух|тремя|трех|два|три|ett|tva|tre|zwei|drei)\b"
+    r"|dos|tres|uno|una|um|uma|dois|duas|одним|одного|двумя|двух|тремя|трех|два|три|ett|tva|tre"
+    r"|zwei|drei)\b"
 )
 _NUMBERS = {
-    "one": 1, "1": 1, "uno": 1, "una": 1, "одним": 1, "одного": 1, "ett": 1,
-    "two": 2, "2": 2, "deux": 2, "dos": 2, "двумя": 2, "двух": 2, "два": 2, "tva": 2, "zwei": 2,
+    "one": 1, "1": 1, "uno": 1, "una": 1, "um": 1, "uma": 1, "одним": 1, "одного": 1, "ett": 1,
+    "two": 2, "2": 2, "deux": 2, "dos": 2, "dois": 2, "duas": 2, "двумя": 2, "двух": 2, "два": 2,
+    "tva": 2, "zwei": 2,
     "three": 3, "3": 3, "trois": 3, "tres": 3, "тремя": 3, "трех": 3, "три": 3, "tre": 3, "drei": 3,
     "four": 4, "4": 4,
 }  # fmt: skip
-_OR = re.compile(r"^\s*(?:,\s*)?(?:and/or|et/ou|y/o|or|ou|o|или|або|eller|oder)\s*$")
+_OR = re.compile(r"^\s*(?:,\s*)?(?:and/or|et/ou|y/o|or|ou|o|или|либо|або|eller|oder)\s*$")
+# "English and either French or Spanish": the languages after it are a choice of one.
+_EITHER = re.compile(r"\b(?:either|soit|o\s+bien|ya\s+sea|либо|entweder)\s*$")
 _HEADING = re.compile(
-    r"^(?:languages?|language\s+(?:skills|requirements?)|langues?|competences\s+linguistiques"
-    r"|idiomas?|языки|знание\s+языков|sprak|sprachen)\W*$"
+    r"^(?:(?:required|essential|mandatory|working)\s+)?(?:languages?|language\s+(?:skills"
+    r"|requirements?)|langues?|competences\s+linguistiques|idiomas?|lenguas?|linguas?|языки"
+    r"|знание\s+языков|sprak|sprachen|jazyky|jazykove\s+znalosti)(?:\s+(?:required|requises?"
+    r"|requeridos|requeridas|exigidos|exigidas|obligatoires|necesarios|необходимы))?\W*$"
 )
 # Words that may follow a language name when it means the language.
 _NEXT_OK = {
@@ -105,7 +117,8 @@ _NEXT_OK = {
 # the languages under it are desirable, whatever proficiency they ask for.
 _DESIRABLE_HEADING = re.compile(
     r"^(?:(?:desirable|desired|preferred|additional|optional)(?:\s+(?:qualifications?"
-    r"|requirements?|skills|criteria|experience|competenc\w+|profile|attributes))?|assets?"
+    r"|requirements?|skills|criteria|experience|competenc\w+|profile|attributes))?(?:\s+(?:include"
+    r"|includes|are|would\s+be))?|assets?"
     r"|nice\s+to\s+have|(?:it\s+)?would\s+be\s+(?:an?\s+)?(?:advantage|plus|asset|nice)\w*"
     r"|(?:an?\s+)?(?:advantage|plus|asset)|bonus(?:\s+points)?|atouts?|(?:competences|qualifications"
     r"|criteres)\s+souhaitee?s|souhaitee?s?|un\s+plus|deseables?|(?:requisitos|competencias"
@@ -132,11 +145,14 @@ _DOCUMENTS = re.compile(
     r"\b(?:cvs?|resumes?|(?:cover|motivation)\s+letters?|applications?|documents?|proposals?"
     r"|reports?|submissions?|candidatures?|lettre|dossier|solicitud|carta|заявк\w*|резюме)\b"
 )
+_STRENGTH = re.compile(f"{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIRED.pattern}")
 _ANY_CUE = re.compile(f"{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIREMENT_WORD.pattern}")
 # Language sentences read per posting, and their characters (a real posting has a handful).
 MAX_SENTENCES, MAX_SENTENCE_CHARS = 100, 10_000
 _COMPOUND = re.compile(r"-[^\W\d_]")
-_LANGUAGE_WORDS = ("langu", "idiom", "lengu", "язык", "мов", "sprach", "sprak", "ენ", "لغ")
+_LANGUAGE_WORDS = (
+    "langu", "idiom", "lengu", "язык", "мов", "sprach", "sprak", "ენ", "لغ", "jazyk", "jezyk",
+)  # fmt: skip
 
 
 @dataclass
@@ -227,8 +243,9 @@ def _segments(sentence: str) -> list[_Segment]:
 def _kinds(segments: list[_Segment]) -> list[str]:
     """ "required" or "desirable" per segment. An undecided segment takes the decision of a label
     before it ("Desirable: X, Y"), else the next decision (so "French, Spanish or Arabic would be
-    an asset" makes all three desirable) except from a local preference, else the previous one
-    ("Ukrainian is desirable, as sources are in Ukrainian"), else "required"."""
+    an asset" makes all three desirable) except from a local preference or from a clause whose cue
+    comes before its language ("..., and a working knowledge of Armenian is an asset"), else the
+    previous one ("Fluency in English, Georgian and Russian"), else "required"."""
     kinds: list[str | None] = []
     label: str | None = None
     for seg in segments:
@@ -246,8 +263,8 @@ def _kinds(segments: list[_Segment]) -> list[str]:
     after: list[str | None] = []
     for seg, kind in zip(reversed(segments), reversed(kinds), strict=True):
         after.append(kind or decided)
-        if seg.label:
-            decided = None  # a label's decision does not reach back before it
+        if seg.label or (kind and _opens(seg.text)):
+            decided = None  # a label's or a clause's own decision does not reach back before it
         elif kind and not seg.local:
             decided = kind
     out: list[str] = []
@@ -257,6 +274,14 @@ def _kinds(segments: list[_Segment]) -> list[str]:
         if kind and not seg.local:
             previous = kind
     return out
+
+
+def _opens(text: str) -> bool:
+    """True when a strength or skill cue comes before the clause's first language ("knowledge of
+    Armenian is an asset"): the clause decides for itself, not for the list before it."""
+    hits = _languages(text)
+    m = _STRENGTH.search(fold(text))
+    return bool(hits and m and m.start() < hits[0].start)
 
 
 def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
@@ -274,7 +299,7 @@ def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
             if _SECTION_HEADING.match(folded_line) or _ENDS_WITH_COLON.match(folded_line):
                 desirable = False
             if _HEADING.match(folded_line):
-                heading = True
+                heading, desirable = True, False
                 continue
         if i not in cued and not heading and not desirable:
             heading = heading and len(line) < 80
@@ -311,6 +336,8 @@ def find_languages(doc: Doc) -> Languages:
             )
             out.rule, out.evidence["language_rule"] = rule, clip(clause.strip(" ;"))
             continue
+        if out.rule is None and (choice := _either(sentence)):
+            out.rule, out.evidence["language_rule"] = {"at_least": 1, "of": choice}, clip(sentence)
         segments = _segments(sentence)
         for segment, kind in zip(segments, _kinds(segments), strict=True):
             seg = segment.text
@@ -334,6 +361,18 @@ def find_languages(doc: Doc) -> Languages:
     out.required = [c for c in out.required if c not in ruled]
     out.desirable = [c for c in out.desirable if c not in ruled and c not in out.required]
     return out
+
+
+def _either(sentence: str) -> list[str]:
+    """The languages of "either French or Arabic" ("либо английским, либо французским") after
+    another language: a choice of one; [] when the sentence has none."""
+    hits = _languages(sentence)
+    for i in range(1, len(hits) - 1):
+        if _EITHER.search(fold(sentence[hits[i - 1].end : hits[i].start])) and _all_or(
+            sentence, hits[i:]
+        ):
+            return list(dict.fromkeys(h.value for h in hits[i:]))
+    return []
 
 
 def _all_or(seg: str, hits: list[Hit]) -> bool:
