@@ -256,25 +256,38 @@ def deadline(doc: Doc, ref: date | None) -> tuple[date | None, str]:
 
 
 def _sentences(doc: Doc) -> list[tuple[str, str]]:
-    """The posting's sentences and their folded forms, a sentence that ends with a day written
-    with a dot ("do 3. června 2024", "am 5. Mai") joined to the next, and one that starts with a
-    date joined to an unfinished one before it ("Send your CV to ..." / "Until 3 May 2024")."""
+    """The posting's sentences that hold a digit (every date does), with their folded forms; a
+    sentence after one that ends with a day written with a dot ("do 3." / "června 2024") or that
+    starts with a date after an unfinished one ("Send your CV to ..." / "Until 3 May 2024") is
+    joined to it."""
+    sentences, folds = doc.sentences, doc.folded_sentences
     out: list[tuple[str, str]] = []
-    joining = False
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
-        if out and not joining and not out[-1][1].endswith((".", "!", "?", ":")):
-            found = find_dates(folded[:40])
-            day_alone = _DOTTED_DAY.match(folded) is not None  # "do" / "5." / "brezna 2025"
-            joining = day_alone or (bool(found) and found[0][1] <= 12)
-        if joining and out:
-            out[-1] = (f"{out[-1][0]} {sentence}", f"{out[-1][1]} {folded}")
-        else:
-            out.append((sentence, folded))
-        joining = _DOTTED_DAY.search(folded) is not None
+    for i, folded in enumerate(folds):
+        if not _DIGIT.search(folded):
+            continue
+        if i + 1 < len(folds) and _DOTTED_DAY.search(folded):
+            continue  # read with the next sentence
+        first = i
+        while first > i - 2 and first > 0 and _joined(folds[first - 1], folds[first]):
+            first -= 1
+        out.append((" ".join(sentences[first : i + 1]), " ".join(folds[first : i + 1])))
     return out
 
 
+def _joined(before: str, folded: str) -> bool:
+    """Whether `folded` continues the sentence `before`: a day with a dot ends `before`, or
+    `before` is unfinished and `folded` starts with a date or is a day with a dot."""
+    if _DOTTED_DAY.search(before):
+        return True
+    if before.endswith((".", "!", "?", ":")) or not _EARLY_DIGIT.match(folded):
+        return False
+    found = find_dates(folded[:40])
+    return _DOTTED_DAY.match(folded) is not None or (bool(found) and found[0][1] <= 12)
+
+
 _DOTTED_DAY = re.compile(r"(?<![\d.])\d{1,2}\.$")
+_EARLY_DIGIT = re.compile(r"\D{0,12}\d")
+_DIGIT = re.compile(r"\d")
 
 
 def _closing_dates(sentence: str, folded: str, ref: date | None, after: int) -> list[date]:

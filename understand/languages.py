@@ -13,8 +13,9 @@ compound ("Russian-speaking") is a demonym, not a language.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from understand.lexicon import Hit, NameIndex, load_table, name_mode
 from understand.text import Doc, clip, fold, split_sentences, tokens
@@ -28,7 +29,7 @@ _CUE = re.compile(
     r"|capables?\s+de\s+travailler\s+en|maitrise|connaissance|courant|couramment|bilingue|dominio"
     r"|conocimiento|manejo|fluidez|nivel|владени|знани|свободн|владеть|kunskaper|flytande"
     r"|kenntnisse|fliessend|знання|володіння|вільн|اجاد|اتقان|معرفة|طلاق|اللغة|ცოდნ|ფლობ|znalost"
-    r"|znajomosc|fluente"
+    r"|znajomosc"
 )
 # Cues that make the languages of their segment required, whatever the segments around say.
 _REQUIRED = re.compile(
@@ -38,7 +39,8 @@ _REQUIRED = re.compile(
     r"|couramment|vyborn\w*|aktivni"
     r"|obligatoire|requis|exig\w*|indispensable|imprescindible|obligatori[oa]|necesari[oa]"
     r"|dominio|maitrise|требуется|свободн\w*|обязательн\w*|необходим\w*|родн\w+|krav|kravs"
-    r"|erforderlich|capables?\s+de\s+travailler|(?:ال)?مطلوب\w*|(?:ال)?الزامي\w*|(?:ال)?ضروري\w*"
+    r"|erforderlich|capables?\s+de\s+travailler|مطلوب\w*|المطلوب\w*|الزامي\w*|الالزامي\w*"
+    r"|ضروري\w*|الضروري\w*"
     r"|اجاد\w*|اتقان"
     r"|სავალდებულ\w*|აუცილებ\w*)\b"
 )
@@ -47,7 +49,8 @@ _REQUIRED = re.compile(
 _REQUIREMENT_WORD = re.compile(
     r"\b(?:required|essential|mandatory|compulsory|indispensable|a\s+must|obligatoire|requis"
     r"|exigee?s?|imprescindible|obligatori[oa]s?|requerid[oa]s?|necesari[oa]s?|обязательн\w*"
-    r"|необходим\w*|требуется|(?:ال)?مطلوب\w*|(?:ال)?الزامي\w*|(?:ال)?ضروري\w*|სავალდებულ\w*"
+    r"|необходим\w*|требуется|مطلوب\w*|المطلوب\w*|الزامي\w*|الالزامي\w*|ضروري\w*|الضروري\w*"
+    r"|სავალდებულ\w*"
     r"|აუცილებ\w*)\b"
 )
 # Cues that make the languages of their segment (and of the segments before it) desirable.
@@ -57,7 +60,7 @@ _DESIRABLE = re.compile(
     r"|souhaitable|un\s+plus|apprecie\w*|avantage"
     r"|deseable|valorar\w*|valorad\w*|preferible|ventaja|желательн\w*|преимуществ\w*|плюсом"
     r"|перевагою|бажано|merit|meriterande|von\s+vorteil|wunschenswert|و?يفضل|و?يُفضل|ميزة|مرغوب\w*"
-    r"|vyhodou|preference|appreciee?"
+    r"|vyhodou|preference"
     r"|სასურველ\w*|უპირატესობ\w*)\b"
 )
 # Adverbs that make only the language right after them desirable ("and preferably Belarusian").
@@ -146,7 +149,10 @@ _DOCUMENTS = re.compile(
     r"|reports?|submissions?|candidatures?|lettre|dossier|solicitud|carta|заявк\w*|резюме)\b"
 )
 _STRENGTH = re.compile(f"{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIRED.pattern}")
-_ANY_CUE = re.compile(f"{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIREMENT_WORD.pattern}")
+# Every cue starts with a letter: the look-ahead skips other positions fast (same matches).
+_ANY_CUE = re.compile(
+    rf"(?=[^\W\d_])(?:{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIREMENT_WORD.pattern})"
+)
 # Language sentences read per posting, and their characters (a real posting has a handful).
 MAX_SENTENCES, MAX_SENTENCE_CHARS = 100, 10_000
 _COMPOUND = re.compile(r"-[^\W\d_]")
@@ -174,7 +180,8 @@ def _index() -> NameIndex:
     return index
 
 
-def _languages(text: str) -> list[Hit]:
+@lru_cache(maxsize=4096)
+def _languages(text: str) -> tuple[Hit, ...]:
     """Language names in `text` that stand for the language (not a demonym before a noun)."""
     hits = _index().find(text)
     starts = {h.start for h in hits}
@@ -197,7 +204,7 @@ def _languages(text: str) -> list[Hit]:
             )
         ):
             out.append(h)
-    return out
+    return tuple(out)
 
 
 def _rule(folded: str, sentence: str) -> dict | None:
@@ -375,6 +382,6 @@ def _either(sentence: str) -> list[str]:
     return []
 
 
-def _all_or(seg: str, hits: list[Hit]) -> bool:
+def _all_or(seg: str, hits: Sequence[Hit]) -> bool:
     """True when each language of the segment is joined to the next by "or" ("French or Dari")."""
     return all(_OR.match(fold(seg[a.end : b.start])) for a, b in zip(hits, hits[1:], strict=False))
