@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from understand.dates import deadline
+from understand.dates import deadline, posted_date
 from understand.text import Doc, normalise
 
 
@@ -85,3 +85,8 @@ def test_dates_that_are_not_the_deadline(text):
 )
 def test_deadline_across_lines_and_labels(text, expected):
     assert dl(text) == expected
+
+
+def test_posted_date_from_key_value_metadata():
+    doc = Doc(normalise('title = "Legal Officer"\ncreated_at = "May 2, 2024"'))
+    assert posted_date(doc)[0] == date(2024, 5, 2)

@@ -75,10 +75,11 @@ DEADLINE_LABEL = re.compile(
     r"|son\s+basvuru)\s*(?:\([^)]*\))?\s*(?:[:|=-]|$)"
 )
 POSTED_LABEL = re.compile(
-    r"(?:date(?:\s+posted)?|posted(?:\s+on)?|published(?:\s+on)?|publication\s+date|posting\s+date"
+    r"(?:date(?:\s+posted)?|posted(?:\s+on)?|published(?:[\s_]+(?:on|at))?|publication[\s_]+date"
+    r"|posting[\s_]+date|created[\s_]+(?:at|on)|date[\s_]+created"
     r"|date\s+of\s+(?:issuance|issue|publication|posting)|job\s+posting\s+(?:start\s+)?date"
     r"|publie\s+le|date\s+de\s+publication|fecha(?:\s+de\s+publicacion)?|publicado"
-    r"|дата(?:\s+публикации)?|опубликовано|publicerad|datum)\s*[:|]"
+    r"|дата(?:\s+публикации)?|опубликовано|publicerad|datum)\s*[:|=]"
 )
 PERIOD_LABEL = re.compile(
     r"(?:periode\s+de\s+candidature|application\s+period|posting\s+period"
