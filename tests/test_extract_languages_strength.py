@@ -86,3 +86,17 @@ def test_portuguese_at_least_rule():
 )
 def test_either_or_after_a_required_language(text, required, rule):
     assert langs(text) == (required, [], rule)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Qualifications and experience", "Required skills & competencies", "Profil et compétences"],
+)
+def test_a_two_word_requirements_heading_ends_an_assets_section(heading):
+    text = f"Desirable\n• Experience with donors\n{heading}\n• Fluent Russian"
+    assert langs(text)[:2] == (["ru"], [])
+
+
+def test_a_two_word_assets_heading_opens_an_assets_section():
+    text = "Desirable skills and experience\n• Knowledge of Kazakh\n• Project management"
+    assert langs(text)[:2] == ([], ["kk"])

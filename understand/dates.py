@@ -3,6 +3,13 @@ application deadline and the posting date.
 
 A date without a year ("Closing date: 8 September") takes the first such day on or after the
 reference date (the posting date, else `as_of`); with no reference it stays unknown.
+
+The deadline is the date a closing cue governs, in the languages the sector writes in (labels
+such as "Clôture des candidatures", "Prazo limite", "ბოლო ვადა"; "antes del", "pour le", "до",
+"até", "entro il", "do", "fins el" before the date in a sentence about applying). A date that the
+words just before it name a start, an event, a publication or a contract is not the deadline,
+and the end of a period ("desde el 1 de marzo hasta el 31 de diciembre") is read with the words
+before its start.
 """
 
 from __future__ import annotations

@@ -8,6 +8,15 @@ desirable"), after a "Desirable:" label or under a "Desirable"/"Assets" section 
 desirable as a whole; "A cover letter in English is required" asks for a document, not a skill.
 A language name followed by an ordinary noun ("Belarusian issues", "Russian authorities") or in a
 compound ("Russian-speaking") is a demonym, not a language.
+
+Strength comes from the language's own clause and the section it sits in, never from words far
+off: a list continued after a comma keeps the strength of its start ("Fluency in English, Georgian
+and Russian, and knowledge of Armenian is an asset": only Armenian is an asset); a clause whose
+cue comes before its language decides for itself alone; a "Required languages" heading makes the
+short lines under it required, and any requirements or languages heading ends an assets section.
+"English and either French or Spanish" is English plus a choice of one. Rules, not a learned
+model: the corpus's train split has 38 language mentions (validation 4, none required or
+desirable), too few to learn or to choose a classifier on.
 """
 
 from __future__ import annotations
@@ -120,7 +129,8 @@ _NEXT_OK = {
 # the languages under it are desirable, whatever proficiency they ask for.
 _DESIRABLE_HEADING = re.compile(
     r"^(?:(?:desirable|desired|preferred|additional|optional)(?:\s+(?:qualifications?"
-    r"|requirements?|skills|criteria|experience|competenc\w+|profile|attributes))?(?:\s+(?:include"
+    r"|requirements?|skills|criteria|experience|competenc\w+|profile|attributes)(?:\s+(?:and|&)"
+    r"\s+\w+)?)?(?:\s+(?:include"
     r"|includes|are|would\s+be))?|assets?"
     r"|nice\s+to\s+have|(?:it\s+)?would\s+be\s+(?:an?\s+)?(?:advantage|plus|asset|nice)\w*"
     r"|(?:an?\s+)?(?:advantage|plus|asset)|bonus(?:\s+points)?|atouts?|(?:competences|qualifications"
@@ -138,7 +148,8 @@ _SECTION_HEADING = re.compile(
     r"|you)|what\s+(?:we|you)(?:\s+\w+){1,3}|who\s+(?:we|you)(?:\s+\w+){1,3}|you\s+(?:will|have|are)"
     r"|essential|required|must[-\s]haves?|exigences|profil(?:\s+recherche)?|missions?|conditions"
     r"|candidature|comment\s+postuler|requisitos(?:\s+minimos)?|responsabilidades|funciones"
-    r"|condiciones|postulacion|como\s+postular|требования|обязанности|условия)\s*[:.]?\s*$"
+    r"|condiciones|postulacion|como\s+postular|требования|обязанности|условия)"
+    r"(?:\s+(?:and|&|et|y|и)\s+\w+(?:\s+\w+)?)?\s*[:.]?\s*$"  # "Qualifications and experience"
 )
 _ENDS_WITH_COLON = re.compile(r"^(?:\S+\s+){0,5}\S+:$")
 
