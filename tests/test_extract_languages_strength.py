@@ -100,3 +100,30 @@ def test_a_two_word_requirements_heading_ends_an_assets_section(heading):
 def test_a_two_word_assets_heading_opens_an_assets_section():
     text = "Desirable skills and experience\n• Knowledge of Kazakh\n• Project management"
     assert langs(text)[:2] == ([], ["kk"])
+
+
+@pytest.mark.parametrize(
+    ("text", "required", "desirable"),
+    [
+        # a later clause's preference does not reach back over a list continued with commas
+        (
+            "Complete fluency in English, Georgian and Russian, the working languages of the "
+            "office; Spanish is an asset.",
+            ["en", "ka", "ru"],
+            ["es"],
+        ),
+        # but a list opened after a semicolon takes the preference that follows it
+        ("Fluent English; French, Spanish or Arabic would be an asset.", ["en"], ["fr", "es", "ar"]),
+    ],
+)
+def test_list_continuation(text, required, desirable):
+    assert langs(text)[:2] == (required, desirable)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["What you'll bring", "Profil souhaité", "Your profile", "Tu perfil", "The ideal candidate"],
+)
+def test_more_requirements_headings_end_an_assets_section(heading):
+    text = f"Nice to have\n• Experience with donors\n{heading}\n• Fluent Russian"
+    assert langs(text)[:2] == (["ru"], [])

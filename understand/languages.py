@@ -145,7 +145,10 @@ _SECTION_HEADING = re.compile(
     r"|qualifications?|skills|criteria|competenc\w+|experience|education|profile|person"
     r"\s+specification|responsibilities|duties|tasks|main\s+tasks|key\s+tasks|terms|conditions"
     r"|benefits|remuneration|salary|application|how\s+to\s+apply|to\s+apply|about\s+(?:us|the\s+\w+"
-    r"|you)|what\s+(?:we|you)(?:\s+\w+){1,3}|who\s+(?:we|you)(?:\s+\w+){1,3}|you\s+(?:will|have|are)"
+    r"|you)|what\s+(?:we|you)(?:'\w+)?(?:\s+\w+){1,3}|who\s+(?:we|you)(?:'\w+)?(?:\s+\w+){1,3}"
+    r"|you\s+(?:will|have|are)|(?:your|our|votre|ton|tu|su)\s+\w+|(?:the\s+)?ideal\s+(?:candidate"
+    r"|profile|person)|profil\s+(?:souhaite|requis|du\s+poste)|perfil(?:\s+(?:requerido|buscado"
+    r"|del\s+puesto|profesional))?"
     r"|essential|required|must[-\s]haves?|exigences|profil(?:\s+recherche)?|missions?|conditions"
     r"|candidature|comment\s+postuler|requisitos(?:\s+minimos)?|responsabilidades|funciones"
     r"|condiciones|postulacion|como\s+postular|требования|обязанности|условия)"
@@ -234,6 +237,7 @@ class _Segment:
     text: str
     local: bool = False  # a preference that stays local ("preferably X", "X deseable")
     label: bool = False  # a cue before a colon ("Desirable: X, Y") that governs what follows
+    comma: bool = False  # it follows a comma: it may continue the list before it
 
 
 def _segments(sentence: str) -> list[_Segment]:
@@ -242,28 +246,33 @@ def _segments(sentence: str) -> list[_Segment]:
     out: list[_Segment] = []
     pos = 0
     folded = fold(sentence)
+    comma = False
     for m in _SEGMENT.finditer(folded):
-        out.append(_Segment(sentence[pos : m.start()], label=m.group() == ":"))
-        pos = m.end()
-    out.append(_Segment(sentence[pos:]))
+        out.append(_Segment(sentence[pos : m.start()], label=m.group() == ":", comma=comma))
+        pos, comma = m.end(), m.group() == ","
+    out.append(_Segment(sentence[pos:], comma=comma))
     split: list[_Segment] = []
     for seg in out:
         text = seg.text
         m = _LOCAL_DESIRABLE.search(fold(text))
         if m and _languages(text[: m.start()]):
-            split += [_Segment(text[: m.start()]), _Segment(text[m.end() :], local=True)]
+            split += [
+                _Segment(text[: m.start()], comma=seg.comma),
+                _Segment(text[m.end() :], local=True),
+            ]
         else:
             local = bool(_PREFERABLY.match(fold(text)))
-            split.append(_Segment(text, local, seg.label and not _languages(text)))
+            split.append(_Segment(text, local, seg.label and not _languages(text), seg.comma))
     return [s for s in split if s.text.strip()]
 
 
 def _kinds(segments: list[_Segment]) -> list[str]:
     """ "required" or "desirable" per segment. An undecided segment takes the decision of a label
-    before it ("Desirable: X, Y"), else the next decision (so "French, Spanish or Arabic would be
-    an asset" makes all three desirable) except from a local preference or from a clause whose cue
-    comes before its language ("..., and a working knowledge of Armenian is an asset"), else the
-    previous one ("Fluency in English, Georgian and Russian"), else "required"."""
+    before it ("Desirable: X, Y"), else that of a list it continues after a comma ("Fluency in
+    English, Georgian and Russian, ...; Spanish is an asset"), else the next decision (so "French,
+    Spanish or Arabic would be an asset" makes all three desirable) except from a local
+    preference or from a clause whose cue comes before its language ("..., and a working
+    knowledge of Armenian is an asset"), else the previous one, else "required"."""
     kinds: list[str | None] = []
     label: str | None = None
     for seg in segments:
@@ -277,6 +286,17 @@ def _kinds(segments: list[_Segment]) -> list[str]:
         if seg.label:
             label = kind
         kinds.append(kind or (None if seg.label else label))
+    for i in range(1, len(segments)):
+        before, seg = segments[i - 1], segments[i]
+        if (
+            kinds[i] is None
+            and seg.comma
+            and kinds[i - 1]
+            and not before.local
+            and _languages(before.text)
+            and _languages(seg.text)
+        ):
+            kinds[i] = kinds[i - 1]
     decided: str | None = None
     after: list[str | None] = []
     for seg, kind in zip(reversed(segments), reversed(kinds), strict=True):
