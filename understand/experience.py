@@ -67,7 +67,7 @@ _PATTERNS = [
     re.compile(rf"\b{_NUM}\s*{_YEARS}\s+(?:\S+\s+)?(?:опыта|досвіду|стажа)"),
     # "خبرة عملية لثلاث سنوات": experience, then "for three years" in words
     re.compile(
-        rf"{_EXPERIENCE}\s+(?:\S+\s+){{0,2}}?(?:ل|ب)?("
+        r"خبر\w*\s+(?:\S+\s+){0,2}?(?:ل|ب)?("
         + "|".join(sorted(_ARABIC, key=len, reverse=True))
         + rf")\s+{_YEARS}"
     ),
@@ -179,7 +179,9 @@ def _minimums(doc: Doc) -> list[tuple[int, str, bool]]:
 
 def _lower_bound(clause: str) -> str:
     """The clause with every range of years cut to its lower figure."""
-    return _RANGE.sub(r"\1", _A_YEAR.sub(r"\1 1 ", _ASIDE.sub(" ", clause)))
+    if "(" in clause:
+        clause = _ASIDE.sub(" ", clause)
+    return _RANGE.sub(r"\1", _A_YEAR.sub(r"\1 1 ", clause))
 
 
 def _years(clause: str) -> int | None:
