@@ -113,7 +113,11 @@ def test_a_two_word_assets_heading_opens_an_assets_section():
             ["es"],
         ),
         # but a list opened after a semicolon takes the preference that follows it
-        ("Fluent English; French, Spanish or Arabic would be an asset.", ["en"], ["fr", "es", "ar"]),
+        (
+            "Fluent English; French, Spanish or Arabic would be an asset.",
+            ["en"],
+            ["fr", "es", "ar"],
+        ),
     ],
 )
 def test_list_continuation(text, required, desirable):
