@@ -3,6 +3,13 @@ application deadline and the posting date.
 
 A date without a year ("Closing date: 8 September") takes the first such day on or after the
 reference date (the posting date, else `as_of`); with no reference it stays unknown.
+
+The deadline is the date a closing cue governs, in the languages the sector writes in (labels
+such as "Clôture des candidatures", "Prazo limite", "ბოლო ვადა"; "antes del", "pour le", "до",
+"até", "entro il", "do", "fins el" before the date in a sentence about applying). A date that the
+words just before it name a start, an event, a publication or a contract is not the deadline,
+and the end of a period ("desde el 1 de marzo hasta el 31 de diciembre") is read with the words
+before its start.
 """
 
 from __future__ import annotations
@@ -62,19 +69,24 @@ _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")
 
 DEADLINE_LABEL = re.compile(
-    r"(?:application\s+)?(?:deadline|closing\s+date)(?:\s+(?:for|of)\s+(?:applications?"
-    r"|submissions?))?(?:\s*\([^)]*\))?\s*(?:[:|-]|$|(?=\d|[a-z]{3,9}\s+\d))|(?:apply\s+by"
-    r"|applications?\s+(?:close|due)|last\s+date\s+(?:for|of)\s+\w+|job\s+posting\s+end\s+date"
+    r"(?:application[\s_]+)?(?:deadline|closing[\s_]+date)(?:\s+(?:for|of)\s+(?:applications?"
+    r"|submissions?))?(?:\s*\([^)]*\))?\s*(?:[:|=-]|$|(?=\d|[a-z]{3,9}\s+\d))|(?:apply\s+by"
+    r"|applications?\s+(?:close|due|ends?)|last\s+date\s+(?:for|of)\s+\w+"
+    r"|job\s+posting\s+end\s+date|au\s+plus\s+tard|echeance|date\s+de\s+validite|valid\s+until"
+    r"|expiry\s+date|date\s+d'expiration|cloture\s+des\s+(?:candidatures|inscriptions)"
+    r"|(?:\S+\s+)?(?:prazo|data\s+limite|scadenza|termini|termen\s+limita|uzaverka|ბოლო\s+ვადა)"
+    r"(?:\s+[^\s:|=]+){0,5}?"
     r"|date\s+limite(?:\s+de\s+\w+)?|fecha\s+(?:limite|de\s+cierre)(?:\s+de\s+\w+)?|plazo(?:\s+de"
     r"|\s+para)?(?:\s+\w+)?|срок\s+подачи(?:\s+\w+)?|крайний\s+срок|краен\s+срок|термін\s+подачі"
     r"|sista\s+ansokningsdag|bewerbungsfrist|rok\s+za\s+prijave"
-    r"|son\s+basvuru)\s*(?:\([^)]*\))?\s*(?:[:|-]|$)"
+    r"|son\s+basvuru)\s*(?:\([^)]*\))?\s*(?:[:|=-]|$)"
 )
 POSTED_LABEL = re.compile(
-    r"(?:date(?:\s+posted)?|posted(?:\s+on)?|published(?:\s+on)?|publication\s+date|posting\s+date"
+    r"(?:date(?:\s+posted)?|posted(?:\s+on)?|published(?:[\s_]+(?:on|at))?|publication[\s_]+date"
+    r"|posting[\s_]+date|created[\s_]+(?:at|on)|date[\s_]+created"
     r"|date\s+of\s+(?:issuance|issue|publication|posting)|job\s+posting\s+(?:start\s+)?date"
     r"|publie\s+le|date\s+de\s+publication|fecha(?:\s+de\s+publicacion)?|publicado"
-    r"|дата(?:\s+публикации)?|опубликовано|publicerad|datum)\s*[:|]"
+    r"|дата(?:\s+публикации)?|опубликовано|publicerad|datum)\s*[:|=]"
 )
 PERIOD_LABEL = re.compile(
     r"(?:periode\s+de\s+candidature|application\s+period|posting\s+period"
@@ -88,13 +100,28 @@ _DEADLINE_SENTENCE = re.compile(
     r"|(?:postular|postularse|aplicar|presentar\w*)\s+hasta|hasta\s+el|a\s+mas\s+tardar"
     r"|fecha\s+(?:limite|de\s+cierre)|cierre\s+de\s+(?:la\s+)?convocatoria|date\s+de\s+cloture"
     r"|date\s+limite|avant\s+le|au\s+plus\s+tard|jusqu'au|до\s+\d|не\s+позднее|срок"
-    r"|sista\s+ansokningsdag|bewerbungsfrist|اخر\s+موعد|الموعد\s+النهائي|موعد\s+اقصاه)"
+    r"|sista\s+ansokningsdag|bewerbungsfrist|اخر\s+موعد|الموعد\s+النهائي|موعد\s+اقصاه"
+    r"|prazo|data\s+limite|(?:inscri\w+|candidaturas?)(?:\s+\S+){0,2}\s+ate|scadenza|entro\s+il"
+    r"|uzaverka|termen\s+limita|pana\s+la)"
+)
+# Words before a date that make it a start, an event, a publication or a contract's date.
+_NOT_DEADLINE = re.compile(
+    r"\b(?:start\w*|commenc\w*|begin\w*|sessions?|training|workshops?|webinars?|events?|interviews?"
+    r"|meetings?|conferences?|published|posted|contracts?|duration|entree\s+en\s+fonction|prise\s+de"
+    r"\s+poste|debut|formations?|reunion|inicio|comienzo|capacitacion|taller|entrevistas?|contrato"
+    r"|duracion|formacao|inicio|начал\w*|собеседован\w*|тренинг\w*|семинар\w*|договор\w*"
+    r"|контракт\w*|formazione|colloqu\w*|inizio|nastup\w*|pohovor\w*)\b"
+)
+# What joins the two dates of a period ("from 1 May until 31 May", "del 1 al 5 de marzo").
+_PERIOD_JOIN = re.compile(
+    r"^\s*(?:-|–|—|until|till|to|through|au|a|al|hasta(?:\s+el)?|по|до|bis|ate|fino\s+al)\s*$"
 )
 # A clause about applying ("Send your CV to ...", "Apply through this page ...") ...
 _APPLY_SENTENCE = re.compile(
     r"\b(?:apply|applying|applications?|candidat\w*|cvs?|resumes?|(?:cover|motivation)\s+letter"
     r"|expressions?\s+of\s+interest|postul\w*|solicitud\w*|hoja\s+de\s+vida|write\s+to"
-    r"|заявк\w*|резюме|ansok\w*|bewerb\w*)"
+    r"|заявк\w*|резюме|ansok\w*|bewerb\w*|inscri\w*|curricul\w*|zivotopis\w*|napis\w*"
+    r"|prihlas\w*|aspirant\w*)"
 )
 # ... whose date follows "by", "before", "until", "avant le", "hasta el", "до" (with a time and a
 # weekday between: "by 9am on Monday 14 April") is its deadline.
@@ -102,7 +129,8 @@ _BEFORE_DATE = re.compile(
     r"\b(?:by|before|until|till|on\s+or\s+before|prior\s+to|(?:no|not)\s+later\s+than"
     r"|(?:received|submitted)\s+after|avant(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|jusqu'(?:au|a)"
     r"|pour\s+le|hasta\s+el|antes\s+del?|до|не\s+позднее|bis\s+(?:zum\s+|spatestens\s+)?"
-    r"|senast)\s+(?:(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|hrs?|h)?|midnight|noon|minuit"
+    r"|senast|ate(?:\s+(?:o\s+)?dia)?|entro(?:\s+e\s+non\s+oltre)?(?:\s+il)?|do|fins\s+(?:el|al|a)"
+    r"|pana\s+la|a\s+mas\s+tardar(?:\s+el)?|(?:del|du|from)\s+\d{1,2}\s+(?:al|au|to|a))\s+(?:(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|hrs?|h)?|midnight|noon|minuit"
     r"|medianoche|close\s+of\s+business)\s*(?:\(?[a-z]{2,5}(?:[+-]\d{1,2})?\)?\s*)?(?:on\s+"
     r"|,\s*|le\s+|el\s+|del\s+)?)?(?:the\s+|le\s+|el\s+)?"
     rf"(?:{_WEEKDAY})?\.?,?\s*$"
@@ -221,14 +249,66 @@ def deadline(doc: Doc, ref: date | None) -> tuple[date | None, str]:
     for value, line in doc.fields(PERIOD_LABEL):
         if len(found := find_dates(value, ref)) >= 2:
             return found[1][0], line
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+    sentences = _sentences(doc)
+    for sentence, folded in sentences:
         m = _DEADLINE_SENTENCE.search(folded)
-        if m and (found := [d for d in find_dates(sentence, ref) if d[1] >= m.start()]):
-            return found[0][0], sentence
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+        if m and (found := _closing_dates(sentence, folded, ref, m.start())):
+            return found[0], sentence
+    for sentence, folded in sentences:
         if _APPLY_SENTENCE.search(folded):
             for found, start, _ in find_dates(sentence, ref):
                 clause = folded[folded.rfind(";", 0, start) + 1 : start]
                 if _BEFORE_DATE.search(clause[-40:]) and _APPLY_SENTENCE.search(clause):
                     return found, sentence
     return None, ""
+
+
+def _sentences(doc: Doc) -> list[tuple[str, str]]:
+    """The posting's sentences that hold a digit (every date does), with their folded forms; a
+    sentence after one that ends with a day written with a dot ("do 3." / "června 2024") or that
+    starts with a date after an unfinished one ("Send your CV to ..." / "Until 3 May 2024") is
+    joined to it."""
+    sentences, folds = doc.sentences, doc.folded_sentences
+    out: list[tuple[str, str]] = []
+    for i, folded in enumerate(folds):
+        if not _DIGIT.search(folded):
+            continue
+        if i + 1 < len(folds) and _DOTTED_DAY.search(folded):
+            continue  # read with the next sentence
+        first = i
+        while first > i - 2 and first > 0 and _joined(folds[first - 1], folds[first]):
+            first -= 1
+        out.append((" ".join(sentences[first : i + 1]), " ".join(folds[first : i + 1])))
+    return out
+
+
+def _joined(before: str, folded: str) -> bool:
+    """Whether `folded` continues the sentence `before`: a day with a dot ends `before`, or
+    `before` is unfinished and `folded` starts with a date or is a day with a dot."""
+    if _DOTTED_DAY.search(before):
+        return True
+    if before.endswith((".", "!", "?", ":")) or not _EARLY_DIGIT.match(folded):
+        return False
+    found = find_dates(folded[:40])
+    return _DOTTED_DAY.match(folded) is not None or (bool(found) and found[0][1] <= 12)
+
+
+_DOTTED_DAY = re.compile(r"(?<![\d.])\d{1,2}\.$")
+_EARLY_DIGIT = re.compile(r"\D{0,12}\d")
+_DIGIT = re.compile(r"\d")
+
+
+def _closing_dates(sentence: str, folded: str, ref: date | None, after: int) -> list[date]:
+    """Dates of a deadline sentence from offset `after` on, but those that words just before
+    them (since the previous date) name a start, an event, a publication or a contract; the end
+    of a period ("from 1 March until 31 December") is read with the words before its start."""
+    out: list[date] = []
+    previous_end = 0
+    window_start = 0
+    for found, start, end in find_dates(sentence, ref):
+        if not _PERIOD_JOIN.match(folded[previous_end:start]) or not previous_end:
+            window_start = max(previous_end, start - 60)
+        previous_end = end
+        if start >= after and not _NOT_DEADLINE.search(folded[window_start:start]):
+            out.append(found)
+    return out

@@ -30,10 +30,15 @@ _WORDS = {
     "ett": 1, "tva": 2, "fem": 5, "sex": 6, "sju": 7, "tio": 10,
     "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "sieben": 7, "zehn": 10,
 }  # fmt: skip
+# Arabic number words, folded (hamza dropped), read with or without a "li-"/"bi-" prefix.
+_ARABIC = {
+    "سنة": 1, "سنتين": 2, "سنتان": 2, "ثلاث": 3, "ثلاثة": 3, "اربع": 4, "اربعة": 4, "خمس": 5,
+    "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمان": 8, "عشر": 10,
+}  # fmt: skip
 _NUM = r"(\d{1,2}|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
 _PAREN = r"(?:\s*\(\d{1,2}\))?"
 _YEARS = (
-    r"(?:years?|yrs?|ans?|annees?|anos?|anni|jahre?n?|ars?|лет|года?|рок(?:и|ів)?|سنوات|سنة|اعوام"
+    r"(?:years?|yrs?|ans?|anys|annees?|anos?|anni|jahre?n?|ars?|лет|года?|рок(?:и|ів)?|سنوات|سنة|اعوام"
     r"|عاما)"
 )
 _EXPERIENCE = (
@@ -43,7 +48,7 @@ _EXPERIENCE = (
 _PATTERNS = [
     # "5 years of (relevant) experience", "three (3) years' experience", "5+ years experience"
     re.compile(
-        rf"\b{_NUM}{_PAREN}\s*\+?\s*(?:or\s+more\s+)?{_YEARS}'?\s+(?:\S+\s+){{0,6}}?{_EXPERIENCE}"
+        rf"\b{_NUM}{_PAREN}\s*\+?\s*(?:or\s+more\s+)?{_YEARS}'?\s+(?:\S+\s+){{0,8}}?{_EXPERIENCE}"
     ),
     # "au moins 3 ans d'expérience", "5 años de experiencia"
     re.compile(
@@ -51,7 +56,8 @@ _PATTERNS = [
     ),
     # "experience of at least 3 years", "опыт работы не менее 3 лет", "expérience d'au moins 5 ans"
     re.compile(
-        rf"{_EXPERIENCE}:?\s+(?:\S+\s+){{0,4}}?(?:of\s+|de\s+|d'|от\s+|не\s+менее\s+|более\s+"
+        rf"{_EXPERIENCE}:?\s+(?:\S+\s+){{0,4}}?(?:of\s+|de\s+|d'|от\s+|від\s+|не\s+менее\s+"
+        rf"|не\s+менше\s+|щонайменше\s+|понад\s+|более\s+"
         rf"|минимум\s+|at\s+least\s+|minimum\s+|au\s+moins\s+|al\s+menos\s+|عن\s+"
         rf"|minima\s+de\s+)+{_NUM}{_PAREN}\s*{_YEARS}\b"
     ),
@@ -59,7 +65,15 @@ _PATTERNS = [
     re.compile(rf"\b{_NUM}\s*(?:ars|jahre)\s+\w*(?:erfarenhet|erfahrung)"),
     # "щонайменше 2 роки досвіду", "не менее 3 лет опыта"
     re.compile(rf"\b{_NUM}\s*{_YEARS}\s+(?:\S+\s+)?(?:опыта|досвіду|стажа)"),
+    # "خبرة عملية لثلاث سنوات": experience, then "for three years" in words
+    re.compile(
+        r"خبر\w*\s+(?:\S+\s+){0,2}?(?:ل|ب)?("
+        + "|".join(sorted(_ARABIC, key=len, reverse=True))
+        + rf")\s+{_YEARS}"
+    ),
 ]
+# A parenthesis with words in it ("(eight years with a first degree)") is an aside.
+_ASIDE = re.compile(r"\((?=[^()]*[^\W\d_])[^()]{0,200}\)")
 _HAS_YEARS = re.compile(_YEARS)
 _HAS_EXPERIENCE = re.compile(_EXPERIENCE)
 # Sentences that state something other than the main minimum.
@@ -77,11 +91,12 @@ _SPECIALISED = re.compile(
 # used when no sentence ties years to experience.
 _MINIMUM = re.compile(
     rf"\b(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|no\s+less\s+than|not\s+less\s+than"
-    rf"|au\s+moins|al\s+menos|como\s+minimo|minimo|не\s+менее|минимум)\s+{_NUM}{_PAREN}\s*\+?"
+    rf"|au\s+moins|al\s+menos|almenys|como\s+minimo|minimo|не\s+менее|минимум)\s+{_NUM}{_PAREN}\s*\+?"
     rf"\s*{_YEARS}'?\s+(?:of\s+|in\s+|de\s+|d')?(?P<rest>(?:\S+\s+){{0,4}}\S+)"
 )
 _MINIMUM_CUE = re.compile(
-    r"\b(?:at\s+least|minimum|no\s+less|not\s+less|au\s+moins|al\s+menos|como\s+minimo|minimo"
+    r"\b(?:at\s+least|minimum|no\s+less|not\s+less|au\s+moins|al\s+menos|almenys|como\s+minimo"
+    r"|minimo"
     r"|не\s+менее|минимум)\b"
 )
 # What such a minimum may be about other than experience.
@@ -164,6 +179,8 @@ def _minimums(doc: Doc) -> list[tuple[int, str, bool]]:
 
 def _lower_bound(clause: str) -> str:
     """The clause with every range of years cut to its lower figure."""
+    if "(" in clause:
+        clause = _ASIDE.sub(" ", clause)
     return _RANGE.sub(r"\1", _A_YEAR.sub(r"\1 1 ", clause))
 
 
@@ -174,8 +191,8 @@ def _years(clause: str) -> int | None:
     for pattern in _PATTERNS:
         if m := pattern.search(clause):
             value = m.group(1)
-            n = int(value) if value.isdigit() else _WORDS.get(value)
-            if n is not None and 0 < n <= 30:
+            n = int(value) if value.isdigit() else _WORDS.get(value, _ARABIC.get(value))
+            if n is not None and 0 <= n <= 30:  # "0-2 years": none required
                 return n
     return None
 

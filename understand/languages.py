@@ -8,13 +8,23 @@ desirable"), after a "Desirable:" label or under a "Desirable"/"Assets" section 
 desirable as a whole; "A cover letter in English is required" asks for a document, not a skill.
 A language name followed by an ordinary noun ("Belarusian issues", "Russian authorities") or in a
 compound ("Russian-speaking") is a demonym, not a language.
+
+Strength comes from the language's own clause and the section it sits in, never from words far
+off: a list continued after a comma keeps the strength of its start ("Fluency in English, Georgian
+and Russian, and knowledge of Armenian is an asset": only Armenian is an asset); a clause whose
+cue comes before its language decides for itself alone; a "Required languages" heading makes the
+short lines under it required, and any requirements or languages heading ends an assets section.
+"English and either French or Spanish" is English plus a choice of one. Rules, not a learned
+model: the corpus's train split has 38 language mentions (validation 4, none required or
+desirable), too few to learn or to choose a classifier on.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from understand.lexicon import Hit, NameIndex, load_table, name_mode
 from understand.text import Doc, clip, fold, split_sentences, tokens
@@ -25,18 +35,22 @@ _CUE = re.compile(
     r"|written\s+and\s+(?:spoken|oral)|spoken\s+and\s+written|oral\s+and\s+written|native"
     r"|mother\s+tongue|working\s+(?:knowledge|level)|(?:ability|able)\s+to\s+(?:work|communicate"
     r"|write|speak)|must\s+speak|speak|language\s+(?:skills|requirements?)|skills\s+in"
-    r"|capables?\s+de\s+travailler\s+en|maitrise|connaissance|courant|bilingue|dominio"
+    r"|capables?\s+de\s+travailler\s+en|maitrise|connaissance|courant|couramment|bilingue|dominio"
     r"|conocimiento|manejo|fluidez|nivel|владени|знани|свободн|владеть|kunskaper|flytande"
-    r"|kenntnisse|fliessend|знання|володіння|вільн|اجاد|اتقان|معرفة|طلاق|اللغة|ცოდნ|ფლობ"
+    r"|kenntnisse|fliessend|знання|володіння|вільн|اجاد|اتقان|معرفة|طلاق|اللغة|ცოდნ|ფლობ|znalost"
+    r"|znajomosc"
 )
 # Cues that make the languages of their segment required, whatever the segments around say.
 _REQUIRED = re.compile(
     r"\b(?:required|requires?|requiere|requerid[oa]|essential|mandatory|compulsory|must|excellen\w*"
     r"|strong|solid"
     r"|fluen\w*|native|nativ[oa]|natif|mother\s+tongue|langue\s+maternelle|lengua\s+materna"
+    r"|couramment|vyborn\w*|aktivni"
     r"|obligatoire|requis|exig\w*|indispensable|imprescindible|obligatori[oa]|necesari[oa]"
     r"|dominio|maitrise|требуется|свободн\w*|обязательн\w*|необходим\w*|родн\w+|krav|kravs"
-    r"|erforderlich|capables?\s+de\s+travailler|مطلوب\w*|الزامي\w*|ضروري\w*|اجاد\w*|اتقان"
+    r"|erforderlich|capables?\s+de\s+travailler|مطلوب\w*|المطلوب\w*|الزامي\w*|الالزامي\w*"
+    r"|ضروري\w*|الضروري\w*"
+    r"|اجاد\w*|اتقان"
     r"|სავალდებულ\w*|აუცილებ\w*)\b"
 )
 # Words that make a sentence naming a language a language requirement even without a proficiency
@@ -44,7 +58,9 @@ _REQUIRED = re.compile(
 _REQUIREMENT_WORD = re.compile(
     r"\b(?:required|essential|mandatory|compulsory|indispensable|a\s+must|obligatoire|requis"
     r"|exigee?s?|imprescindible|obligatori[oa]s?|requerid[oa]s?|necesari[oa]s?|обязательн\w*"
-    r"|необходим\w*|требуется|مطلوب\w*|الزامي\w*|ضروري\w*|სავალდებულ\w*|აუცილებ\w*)\b"
+    r"|необходим\w*|требуется|مطلوب\w*|المطلوب\w*|الزامي\w*|الالزامي\w*|ضروري\w*|الضروري\w*"
+    r"|სავალდებულ\w*"
+    r"|აუცილებ\w*)\b"
 )
 # Cues that make the languages of their segment (and of the segments before it) desirable.
 _DESIRABLE = re.compile(
@@ -53,6 +69,7 @@ _DESIRABLE = re.compile(
     r"|souhaitable|un\s+plus|apprecie\w*|avantage"
     r"|deseable|valorar\w*|valorad\w*|preferible|ventaja|желательн\w*|преимуществ\w*|плюсом"
     r"|перевагою|бажано|merit|meriterande|von\s+vorteil|wunschenswert|و?يفضل|و?يُفضل|ميزة|مرغوب\w*"
+    r"|vyhodou|preference"
     r"|სასურველ\w*|უპირატესობ\w*)\b"
 )
 # Adverbs that make only the language right after them desirable ("and preferably Belarusian").
@@ -72,20 +89,27 @@ _SEGMENT = re.compile(
     r"|preferiblemente|желательно)\b)|\b(?:while|whereas|but|mais|pero|но|men|aber)\b"
 )
 _RULE = re.compile(
-    r"\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|any|au\s+moins|al\s+menos|como\s+minimo"
+    r"\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|any|au\s+moins|al\s+menos|pelo\s+menos"
+    r"|no\s+minimo|como\s+minimo"
     r"|не\s+менее|как\s+минимум|минимум|minst|mindestens)\s+(one|two|three|four|1|2|3|4|deux|trois"
-    r"|dos|tres|uno|una|одним|одного|двумя|двух|тремя|трех|два|три|ett|tva|tre|zwei|drei)\b"
+    r"|dos|tres|uno|una|um|uma|dois|duas|одним|одного|двумя|двух|тремя|трех|два|три|ett|tva|tre"
+    r"|zwei|drei)\b"
 )
 _NUMBERS = {
-    "one": 1, "1": 1, "uno": 1, "una": 1, "одним": 1, "одного": 1, "ett": 1,
-    "two": 2, "2": 2, "deux": 2, "dos": 2, "двумя": 2, "двух": 2, "два": 2, "tva": 2, "zwei": 2,
+    "one": 1, "1": 1, "uno": 1, "una": 1, "um": 1, "uma": 1, "одним": 1, "одного": 1, "ett": 1,
+    "two": 2, "2": 2, "deux": 2, "dos": 2, "dois": 2, "duas": 2, "двумя": 2, "двух": 2, "два": 2,
+    "tva": 2, "zwei": 2,
     "three": 3, "3": 3, "trois": 3, "tres": 3, "тремя": 3, "трех": 3, "три": 3, "tre": 3, "drei": 3,
     "four": 4, "4": 4,
 }  # fmt: skip
-_OR = re.compile(r"^\s*(?:,\s*)?(?:and/or|et/ou|y/o|or|ou|o|или|або|eller|oder)\s*$")
+_OR = re.compile(r"^\s*(?:,\s*)?(?:and/or|et/ou|y/o|or|ou|o|или|либо|або|eller|oder)\s*$")
+# "English and either French or Spanish": the languages after it are a choice of one.
+_EITHER = re.compile(r"\b(?:either|soit|o\s+bien|ya\s+sea|либо|entweder)\s*$")
 _HEADING = re.compile(
-    r"^(?:languages?|language\s+(?:skills|requirements?)|langues?|competences\s+linguistiques"
-    r"|idiomas?|языки|знание\s+языков|sprak|sprachen)\W*$"
+    r"^(?:(?:required|essential|mandatory|working)\s+)?(?:languages?|language\s+(?:skills"
+    r"|requirements?)|langues?|competences\s+linguistiques|idiomas?|lenguas?|linguas?|языки"
+    r"|знание\s+языков|sprak|sprachen|jazyky|jazykove\s+znalosti)(?:\s+(?:required|requises?"
+    r"|requeridos|requeridas|exigidos|exigidas|obligatoires|necesarios|необходимы))?\W*$"
 )
 # Words that may follow a language name when it means the language.
 _NEXT_OK = {
@@ -105,7 +129,9 @@ _NEXT_OK = {
 # the languages under it are desirable, whatever proficiency they ask for.
 _DESIRABLE_HEADING = re.compile(
     r"^(?:(?:desirable|desired|preferred|additional|optional)(?:\s+(?:qualifications?"
-    r"|requirements?|skills|criteria|experience|competenc\w+|profile|attributes))?|assets?"
+    r"|requirements?|skills|criteria|experience|competenc\w+|profile|attributes)(?:\s+(?:and|&)"
+    r"\s+\w+)?)?(?:\s+(?:include"
+    r"|includes|are|would\s+be))?|assets?"
     r"|nice\s+to\s+have|(?:it\s+)?would\s+be\s+(?:an?\s+)?(?:advantage|plus|asset|nice)\w*"
     r"|(?:an?\s+)?(?:advantage|plus|asset)|bonus(?:\s+points)?|atouts?|(?:competences|qualifications"
     r"|criteres)\s+souhaitee?s|souhaitee?s?|un\s+plus|deseables?|(?:requisitos|competencias"
@@ -119,10 +145,14 @@ _SECTION_HEADING = re.compile(
     r"|qualifications?|skills|criteria|competenc\w+|experience|education|profile|person"
     r"\s+specification|responsibilities|duties|tasks|main\s+tasks|key\s+tasks|terms|conditions"
     r"|benefits|remuneration|salary|application|how\s+to\s+apply|to\s+apply|about\s+(?:us|the\s+\w+"
-    r"|you)|what\s+(?:we|you)(?:\s+\w+){1,3}|who\s+(?:we|you)(?:\s+\w+){1,3}|you\s+(?:will|have|are)"
+    r"|you)|what\s+(?:we|you)(?:'\w+)?(?:\s+\w+){1,3}|who\s+(?:we|you)(?:'\w+)?(?:\s+\w+){1,3}"
+    r"|you\s+(?:will|have|are)|(?:your|our|votre|ton|tu|su)\s+\w+|(?:the\s+)?ideal\s+(?:candidate"
+    r"|profile|person)|profil\s+(?:souhaite|requis|du\s+poste)|perfil(?:\s+(?:requerido|buscado"
+    r"|del\s+puesto|profesional))?"
     r"|essential|required|must[-\s]haves?|exigences|profil(?:\s+recherche)?|missions?|conditions"
     r"|candidature|comment\s+postuler|requisitos(?:\s+minimos)?|responsabilidades|funciones"
-    r"|condiciones|postulacion|como\s+postular|требования|обязанности|условия)\s*[:.]?\s*$"
+    r"|condiciones|postulacion|como\s+postular|требования|обязанности|условия)"
+    r"(?:\s+(?:and|&|et|y|и)\s+\w+(?:\s+\w+)?)?\s*[:.]?\s*$"  # "Qualifications and experience"
 )
 _ENDS_WITH_COLON = re.compile(r"^(?:\S+\s+){0,5}\S+:$")
 
@@ -132,11 +162,17 @@ _DOCUMENTS = re.compile(
     r"\b(?:cvs?|resumes?|(?:cover|motivation)\s+letters?|applications?|documents?|proposals?"
     r"|reports?|submissions?|candidatures?|lettre|dossier|solicitud|carta|заявк\w*|резюме)\b"
 )
-_ANY_CUE = re.compile(f"{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIREMENT_WORD.pattern}")
+_STRENGTH = re.compile(f"{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIRED.pattern}")
+# Every cue starts with a letter: the look-ahead skips other positions fast (same matches).
+_ANY_CUE = re.compile(
+    rf"(?=[^\W\d_])(?:{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIREMENT_WORD.pattern})"
+)
 # Language sentences read per posting, and their characters (a real posting has a handful).
 MAX_SENTENCES, MAX_SENTENCE_CHARS = 100, 10_000
 _COMPOUND = re.compile(r"-[^\W\d_]")
-_LANGUAGE_WORDS = ("langu", "idiom", "lengu", "язык", "мов", "sprach", "sprak", "ენ", "لغ")
+_LANGUAGE_WORDS = (
+    "langu", "idiom", "lengu", "язык", "мов", "sprach", "sprak", "ენ", "لغ", "jazyk", "jezyk",
+)  # fmt: skip
 
 
 @dataclass
@@ -158,7 +194,8 @@ def _index() -> NameIndex:
     return index
 
 
-def _languages(text: str) -> list[Hit]:
+@lru_cache(maxsize=4096)
+def _languages(text: str) -> tuple[Hit, ...]:
     """Language names in `text` that stand for the language (not a demonym before a noun)."""
     hits = _index().find(text)
     starts = {h.start for h in hits}
@@ -181,7 +218,7 @@ def _languages(text: str) -> list[Hit]:
             )
         ):
             out.append(h)
-    return out
+    return tuple(out)
 
 
 def _rule(folded: str, sentence: str) -> dict | None:
@@ -200,6 +237,7 @@ class _Segment:
     text: str
     local: bool = False  # a preference that stays local ("preferably X", "X deseable")
     label: bool = False  # a cue before a colon ("Desirable: X, Y") that governs what follows
+    comma: bool = False  # it follows a comma: it may continue the list before it
 
 
 def _segments(sentence: str) -> list[_Segment]:
@@ -208,27 +246,33 @@ def _segments(sentence: str) -> list[_Segment]:
     out: list[_Segment] = []
     pos = 0
     folded = fold(sentence)
+    comma = False
     for m in _SEGMENT.finditer(folded):
-        out.append(_Segment(sentence[pos : m.start()], label=m.group() == ":"))
-        pos = m.end()
-    out.append(_Segment(sentence[pos:]))
+        out.append(_Segment(sentence[pos : m.start()], label=m.group() == ":", comma=comma))
+        pos, comma = m.end(), m.group() == ","
+    out.append(_Segment(sentence[pos:], comma=comma))
     split: list[_Segment] = []
     for seg in out:
         text = seg.text
         m = _LOCAL_DESIRABLE.search(fold(text))
         if m and _languages(text[: m.start()]):
-            split += [_Segment(text[: m.start()]), _Segment(text[m.end() :], local=True)]
+            split += [
+                _Segment(text[: m.start()], comma=seg.comma),
+                _Segment(text[m.end() :], local=True),
+            ]
         else:
             local = bool(_PREFERABLY.match(fold(text)))
-            split.append(_Segment(text, local, seg.label and not _languages(text)))
+            split.append(_Segment(text, local, seg.label and not _languages(text), seg.comma))
     return [s for s in split if s.text.strip()]
 
 
 def _kinds(segments: list[_Segment]) -> list[str]:
     """ "required" or "desirable" per segment. An undecided segment takes the decision of a label
-    before it ("Desirable: X, Y"), else the next decision (so "French, Spanish or Arabic would be
-    an asset" makes all three desirable) except from a local preference, else the previous one
-    ("Ukrainian is desirable, as sources are in Ukrainian"), else "required"."""
+    before it ("Desirable: X, Y"), else that of a list it continues after a comma ("Fluency in
+    English, Georgian and Russian, ...; Spanish is an asset"), else the next decision (so "French,
+    Spanish or Arabic would be an asset" makes all three desirable) except from a local
+    preference or from a clause whose cue comes before its language ("..., and a working
+    knowledge of Armenian is an asset"), else the previous one, else "required"."""
     kinds: list[str | None] = []
     label: str | None = None
     for seg in segments:
@@ -242,12 +286,23 @@ def _kinds(segments: list[_Segment]) -> list[str]:
         if seg.label:
             label = kind
         kinds.append(kind or (None if seg.label else label))
+    for i in range(1, len(segments)):
+        before, seg = segments[i - 1], segments[i]
+        if (
+            kinds[i] is None
+            and seg.comma
+            and kinds[i - 1]
+            and not before.local
+            and _languages(before.text)
+            and _languages(seg.text)
+        ):
+            kinds[i] = kinds[i - 1]
     decided: str | None = None
     after: list[str | None] = []
     for seg, kind in zip(reversed(segments), reversed(kinds), strict=True):
         after.append(kind or decided)
-        if seg.label:
-            decided = None  # a label's decision does not reach back before it
+        if seg.label or (kind and _opens(seg.text)):
+            decided = None  # a label's or a clause's own decision does not reach back before it
         elif kind and not seg.local:
             decided = kind
     out: list[str] = []
@@ -257,6 +312,14 @@ def _kinds(segments: list[_Segment]) -> list[str]:
         if kind and not seg.local:
             previous = kind
     return out
+
+
+def _opens(text: str) -> bool:
+    """True when a strength or skill cue comes before the clause's first language ("knowledge of
+    Armenian is an asset"): the clause decides for itself, not for the list before it."""
+    hits = _languages(text)
+    m = _STRENGTH.search(fold(text))
+    return bool(hits and m and m.start() < hits[0].start)
 
 
 def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
@@ -274,7 +337,7 @@ def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
             if _SECTION_HEADING.match(folded_line) or _ENDS_WITH_COLON.match(folded_line):
                 desirable = False
             if _HEADING.match(folded_line):
-                heading = True
+                heading, desirable = True, False
                 continue
         if i not in cued and not heading and not desirable:
             heading = heading and len(line) < 80
@@ -311,6 +374,8 @@ def find_languages(doc: Doc) -> Languages:
             )
             out.rule, out.evidence["language_rule"] = rule, clip(clause.strip(" ;"))
             continue
+        if out.rule is None and (choice := _either(sentence)):
+            out.rule, out.evidence["language_rule"] = {"at_least": 1, "of": choice}, clip(sentence)
         segments = _segments(sentence)
         for segment, kind in zip(segments, _kinds(segments), strict=True):
             seg = segment.text
@@ -336,6 +401,18 @@ def find_languages(doc: Doc) -> Languages:
     return out
 
 
-def _all_or(seg: str, hits: list[Hit]) -> bool:
+def _either(sentence: str) -> list[str]:
+    """The languages of "either French or Arabic" ("либо английским, либо французским") after
+    another language: a choice of one; [] when the sentence has none."""
+    hits = _languages(sentence)
+    for i in range(1, len(hits) - 1):
+        if _EITHER.search(fold(sentence[hits[i - 1].end : hits[i].start])) and _all_or(
+            sentence, hits[i:]
+        ):
+            return list(dict.fromkeys(h.value for h in hits[i:]))
+    return []
+
+
+def _all_or(seg: str, hits: Sequence[Hit]) -> bool:
     """True when each language of the segment is joined to the next by "or" ("French or Dari")."""
     return all(_OR.match(fold(seg[a.end : b.start])) for a, b in zip(hits, hits[1:], strict=False))

@@ -1,0 +1,92 @@
+"""Which date is the closing date, in several languages, and which dates are not.
+
+Every sentence here was written for this test."""
+
+from datetime import date
+
+import pytest
+
+from understand.dates import deadline, posted_date
+from understand.text import Doc, normalise
+
+
+def dl(text: str, ref: date | None = None):
+    return deadline(Doc(normalise(text)), ref)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # key = value metadata
+        ('title = "Officer"\nclosing_date = "June 3, 2024"', date(2024, 6, 3)),
+        ("Application ends: 04/11/2026", date(2026, 11, 4)),
+        # French
+        ("Clôture des candidatures : 4 mars 2019\nPrise de poste : 1 avril 2019", date(2019, 3, 4)),
+        ("Envoyez votre candidature pour le mardi 4 mai 2021.", date(2021, 5, 4)),
+        ("Au plus tard :\n12 octobre 2022 à midi.", date(2022, 10, 12)),
+        # Spanish
+        ("Las postulaciones se reciben antes del 19 de marzo de 2023.", date(2023, 3, 19)),
+        # Russian
+        ("Резюме принимаются до 21 апреля 2025 года.", date(2025, 4, 21)),
+        # Portuguese
+        ("As candidaturas podem ser enviadas até 14 de outubro de 2024.", date(2024, 10, 14)),
+        ("As inscrições seguem até o dia 9 de maio de 2023 por e-mail.", date(2023, 5, 9)),
+        ("Prazo limite para envio das propostas: 9 de maio de 2023", date(2023, 5, 9)),
+        # Italian
+        (
+            "Inviare il curriculum all'indirizzo indicato entro il 12 gennaio 2025.",
+            date(2025, 1, 12),
+        ),
+        # Czech
+        ("Životopis nám pošlete do 3. června 2024 na adresu níže.", date(2024, 6, 3)),
+        # Catalan
+        ("Termini per presentar la candidatura: fins el 10/03/2024", date(2024, 3, 10)),
+        # Georgian label "last term"
+        ("განაცხადის ბოლო ვადა: 10.05.2019", date(2019, 5, 10)),
+        # an event date named before the closing date in the same sentence
+        (
+            "Deadline extended: the information session is on 3 May 2024 and applications "
+            "close on 20 May 2024.",
+            date(2024, 5, 20),
+        ),
+    ],
+)
+def test_deadline_in_languages(text, expected):
+    assert dl(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the end of a contract period, not a closing date
+        "Contrato desde el 1 de marzo hasta el 31 de diciembre de 2025.",
+        "Срок контракта: с 1 марта по 31 декабря 2025 года.",
+        "Le contrat court du 1er mars au 31 décembre 2025.",
+        # a start date and a training date
+        "Start date: 1 September 2024. The training takes place until 5 September 2024.",
+    ],
+)
+def test_dates_that_are_not_the_deadline(text):
+    assert dl(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date on the line after an unfinished sentence about applying
+        ("Envieu el CV a feina@example.org\nFins el 08/05/2024", date(2024, 5, 8)),
+        ("Pošlete nám svůj životopis do\n12. dubna 2024 na adresu níže.", date(2024, 4, 12)),
+        # validity and due-date labels
+        ("Date de validité\n30/06/2023", date(2023, 6, 30)),
+        ("Échéance : 2 octobre 2020", date(2020, 10, 2)),
+        # a period of applications ends on the closing date
+        ("La recepción de aspirantes será del 3 al 14 de junio de 2024.", date(2024, 6, 14)),
+    ],
+)
+def test_deadline_across_lines_and_labels(text, expected):
+    assert dl(text) == expected
+
+
+def test_posted_date_from_key_value_metadata():
+    doc = Doc(normalise('title = "Legal Officer"\ncreated_at = "May 2, 2024"'))
+    assert posted_date(doc)[0] == date(2024, 5, 2)

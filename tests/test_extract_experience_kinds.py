@@ -1,0 +1,35 @@
+"""Kinds of years-of-experience sentences, in several languages.
+
+Every sentence here was written for this test."""
+
+import pytest
+
+from understand.experience import min_years
+from understand.text import Doc, normalise
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a parenthesis between the years and "experience"
+        (
+            "At least five (5) years of relevant (seven years with a bachelor's degree), "
+            "progressively responsible professional experience, including at least two (2) "
+            "years in a field post.",
+            5,
+        ),
+        # a range starting at zero
+        ("We welcome applicants with 0-2 years of professional experience.", 0),
+        # Catalan
+        ("Almenys 4 anys d'experiència en comunicació.", 4),
+        # Ukrainian "from N years"
+        ("Досвід роботи у громадському секторі від 3 років.", 3),
+        # Arabic: "practical experience of three years at least"
+        ("خبرة عملية لثلاث سنوات على الأقل في مجال حقوق الإنسان", 3),
+        ("خبرة لا تقل عن 4 سنوات في العمل الحقوقي", 4),
+        # Portuguese
+        ("Experiência mínima de 2 anos em gestão de projetos sociais.", 2),
+    ],
+)
+def test_years_kinds(text, years):
+    assert min_years(Doc(normalise(text)))[0] == years
