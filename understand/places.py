@@ -57,6 +57,8 @@ _TRAVEL = re.compile(
     r"|missions?|visits?|deplacements?|viajes?|поездк\w*|командировк\w*)\b"
     r"|[,;(]?\s*\btravel\w*\s+(?:to|in|across|within)\b"
 )
+# Every match of _TRAVEL holds one of these words.
+_TRAVEL_WORDS = re.compile(r"travel|trip|mission|visit|deplacement|viaje|поездк|командировк")
 # Phrases followed directly by the duty station.
 _CUE = re.compile(
     r"\b(?:based\s+(?:in|at|out\s+of)|stationed\s+in|located\s+in|relocate\s+to|(?:position|post"
@@ -99,9 +101,12 @@ _LOCATION_SENTENCE = re.compile(
     r"|position|post|job)\s+(?:is|will\s+be)\s+located|lieu\s+de\s+la\s+mission"
     r"|ubicacion\s+del\s+puesto)\b"
 )
+# Sentences `_strong` reads: a location sentence, a cue, or "-based".
+_STRONG_SENTENCE = re.compile(f"{_LOCATION_SENTENCE.pattern}|{_CUE.pattern}|based")
 _HEADQUARTERS = re.compile(
     r"\b(?:headquarter\w*|head\s+office|hq|siege|sede\s+central|sede\s+principal|штаб-квартир\w*)\b"
 )
+_SEAT = re.compile(f"{_HEADQUARTERS.pattern}|{_ORG_SEAT.pattern}")
 # Cities from these are not duty stations: e-mail/message headers.
 _MAIL_HEADER = re.compile(r"^(?:from|to|sender|reply-to|message-id|subject|cc)\s*:", re.I)
 _DATELINE = re.compile(r"^\W*(\w[\w\s.'-]{1,40}?)\s*(?:,\s*\d|[-–—]\s|\()")
@@ -144,6 +149,12 @@ _NOT_A_CITY = re.compile(
     r"( \w+)?",
     re.I,
 )
+# Every match of _REMOTE, _HYBRID or _REMOTE_FIELD holds one of these words: a text without
+# them says nothing about remote work.
+_REMOTE_WORDS = re.compile(
+    r"remot|home|telework|teletrabajo|teletravail|distanc|удален|дистанцион|віддален"
+    r"|distansarbete|flexible|anywhere|hybrid|hibrid|гибридн|гібридн"
+)
 _NOT_REMOTE = re.compile(
     r"\b(?:not\s+(?:applicable\s+for\s+|be\s+)?(?:home[-\s]based|remote)|no\s+remote"
     r"|remote\s+work(?:ing)?\s+(?:is\s+)?not\s+(?:possible|accepted|allowed|available)"
@@ -166,6 +177,7 @@ _ANYWHERE = re.compile(
     r"\s+monde|cualquier\s+(?:lugar|pais)\s+del\s+mundo|из\s+любой\s+страны)\b"
 )
 _HYBRID = re.compile(r"\b(?:hybrid\w*|hybride|hibrid[oa]|гибридн\w*|гібридн\w*)\b")
+_REMOTE_OR_HYBRID = re.compile(f"{_HYBRID.pattern}|{_REMOTE.pattern}", re.M)
 _LIST_WORD = re.compile(r"^(?:\s*(?:,|/|;|and|or|et|ou|y|o|и|или|och|und|&)(?:\s+the)?\s*)+$")
 _REGION_CUE_AFTER = re.compile(
     r"^\s*(?:region|regional|programme|program|department|team|desk|office|portfolio|unit|division"
@@ -375,7 +387,8 @@ def _strong(doc: Doc, title_line: int | None) -> tuple[list[str], str, tuple[lis
             value = value[: m.start()]
         if codes := _codes(places_in(value)):
             return codes, line, seat
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+    for i in sorted(doc.sentences_matching(_STRONG_SENTENCE)):
+        sentence, folded = doc.sentences[i], doc.folded_sentences[i]
         if _LOCATION_SENTENCE.search(folded):
             hits = places_in(sentence)
             if hits and len(set(_codes(hits))) < 4:
@@ -402,14 +415,19 @@ def _body_sentences(doc: Doc) -> list[tuple[str, int]]:
     organisation's seat ("headquartered in", "a US-based NGO") dropped."""
     out = []
     skip = _dateline_end(doc.text)
+    seats = doc.sentences_matching(_SEAT)
+    travels = doc.sentences_matching(_TRAVEL_WORDS)
     pos = 0
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+    for i, sentence in enumerate(doc.sentences):
         if skip:
             sentence = sentence[skip:] if len(sentence) > skip else ""
+            travels.add(i)
             skip = 0
-        seat = _HEADQUARTERS.search(folded) or _ORG_SEAT.search(folded)
+        folded = doc.folded_sentences[i]
+        seat = i in seats and (_HEADQUARTERS.search(folded) or _ORG_SEAT.search(folded))
         if sentence and not seat and not _MAIL_HEADER.match(sentence):
-            travel = _TRAVEL.search(fold(sentence))  # "home-based, with travel to Geneva"
+            # "home-based, with travel to Geneva"
+            travel = _TRAVEL.search(fold(sentence)) if i in travels else None
             out.append((sentence[: travel.start()] if travel else sentence, pos))
         pos += len(sentence) + 1
     return out
@@ -468,6 +486,8 @@ def _url_city(urls: list[str]) -> list[str]:
 
 def _remote(doc: Doc) -> tuple[str | None, str]:
     """ "yes"/"hybrid" from remote-work cues, "unknown" for an empty remote field, else None."""
+    if not _REMOTE_WORDS.search(doc.folded):
+        return None, ""
     for i, line in enumerate(doc.lines):
         if _REMOTE_FIELD.match(fold(line)):
             nxt = fold(doc.lines[i + 1]) if i + 1 < len(doc.lines) else ""
@@ -476,7 +496,8 @@ def _remote(doc: Doc) -> tuple[str | None, str]:
             if nxt.startswith(("no", "non", "нет")):
                 return "no", f"{line} {doc.lines[i + 1]}"
             return "unknown", line
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+    for i in sorted(doc.sentences_matching(_REMOTE_OR_HYBRID)):
+        sentence, folded = doc.sentences[i], doc.folded_sentences[i]
         if _HYBRID.search(folded):
             return "hybrid", sentence
         if (
@@ -493,6 +514,8 @@ def _focus_regions(doc: Doc, title: str | None) -> tuple[list[str], str]:
     index = _region_index()
     if title and (hits := index.find(title)):
         return _split_regions(hits), title
+    if not index.may_name(doc.text):
+        return [], ""
     for sentence, folded in zip(
         doc.sentences[:FOCUS_SENTENCES], doc.folded_sentences, strict=False
     ):
