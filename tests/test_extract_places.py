@@ -268,3 +268,32 @@ def test_a_hybrid_location_hint_makes_the_job_hybrid():
         "Legal Officer\n\nWe seek a legal officer.", hints={"locations": ["Hybrid - London"]}
     )
     assert (got.countries, got.remote) == (["GB"], "hybrid")
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Programme Assistant\nLocation: Gusau field office, Sokoto", ["NG"]),  # a state
+        ("Legal Fellow\nLocation: Columbus, Ohio", ["US"]),  # a US state
+        ("The officer will be based in Mérida, Yucatán.", ["MX"]),  # Mérida is also in Venezuela
+        ("Coordinator for the Khatlon province team", ["TJ"]),  # a province in the body
+    ],
+)
+def test_states_and_provinces_name_their_country(text, codes):
+    assert places(text).countries == codes
+
+
+def test_words_of_direction_among_subdivisions_are_not_places():
+    assert places_in("Central, North East and Centre teams; the Sahel and the Lacs") == []
+
+
+def test_a_national_domain_is_the_last_resort():
+    text = "Lawyer\nWe are looking for a lawyer to join our equality team."
+    p = places(text, url="https://www.ombudsman.example.cz/jobs/lawyer")
+    assert (p.countries, p.remote, p.evidence["countries"]) == (
+        ["CZ"],
+        "unknown",
+        "https://www.ombudsman.example.cz/jobs/lawyer",
+    )
+    assert places(text, url="https://jobs.example.io/lawyer").countries == []
+    assert places(f"{text}\nLocation: Tbilisi", url="https://example.cz/x").countries == ["GE"]

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from urllib.parse import urlsplit
 
 import pycountry
 
@@ -233,7 +234,47 @@ def _place_index() -> NameIndex:
         for code, names in load_table(table):
             for name in names:
                 index.add(name, code, name_mode(name))
+    for name, code in _subdivisions().items():
+        index.add(name, code, "capital")
     return index
+
+
+@cache
+def _subdivisions() -> dict[str, str]:
+    """Names of countries' first-level subdivisions (states, provinces, regions: pycountry's ISO
+    3166-2) -> alpha-2, when the name is one country's only: not a name of several, not a word of
+    direction ("Central", "North East"), not part of a country's name ("Somali")."""
+    known = set(country_regions())
+    countries = [fold(n) for n in country_names().values()]
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.country_code in known:
+            seen.setdefault(sub.name, set()).add(sub.country_code)
+    out = {}
+    for name, codes in seen.items():
+        key = fold(name)
+        if (
+            len(codes) == 1
+            and len(key) >= 4
+            and not _DIRECTION.search(key)
+            and not any(key in c or c in key for c in countries)
+        ):
+            out[name] = codes.pop()
+    return out
+
+
+# Country code domains widely used by sites anywhere.
+_GENERIC_TLDS = {
+    "io", "co", "tv", "me", "ai", "ly", "fm", "am", "to", "ws", "cc", "gg", "sh", "ac", "la",
+    "nu", "tk", "ml", "ga", "cf", "gq",
+}  # fmt: skip
+# Subdivision names that say a part of a country, not which one.
+_DIRECTION = re.compile(
+    r"\b(?:north\w*|south\w*|east\w*|west\w*|central|centre|center|capital|upper|lower|middle"
+    r"|nord|sud|est|ouest|norte|sur|oeste|este|centro|city|region|district|province|islands?"
+    r"|coast\w*|littoral|plateaux?|highlands?|lakes?|lacs|lagunes|savanes|montagnes|rivers?"
+    r"|mountains?|valleys?|interior|orient\w*|sahel)\b"
+)
 
 
 @cache
@@ -307,6 +348,11 @@ def remote_of(*locations: object, workplace: object = None) -> str:
 
 
 def _codes(hits: list[Hit]) -> list[str]:
+    """The countries of `hits`; where they disagree, a subdivision that is not the last place
+    named yields to the others ("Mérida, Yucatán": Mérida is also a state of Venezuela)."""
+    if len({h.value for h in hits}) > 1:
+        last = hits[-1]
+        hits = [h for h in hits if h is last or not is_subdivision(h)]
     return list(dict.fromkeys(h.value for h in hits))
 
 
@@ -474,6 +520,16 @@ def is_city(hit: Hit) -> bool:
     return _key(hit.raw) in _city_keys()
 
 
+@cache
+def _subdivision_keys() -> frozenset[str]:
+    return frozenset(_key(n) for n in _subdivisions()) - _city_keys()
+
+
+def is_subdivision(hit: Hit) -> bool:
+    """True when the place found is a state, province or region of a country (not a city)."""
+    return _key(hit.raw) in _subdivision_keys()
+
+
 def _url_city(urls: list[str]) -> list[str]:
     """A city in the slug of a URL ("/vacancy/senior-campaigner-london-3481/")."""
     for url in urls:
@@ -482,6 +538,18 @@ def _url_city(urls: list[str]) -> list[str]:
         if hits:
             return _codes(hits)
     return []
+
+
+def _url_country(urls: list[str]) -> tuple[list[str], str, str] | None:
+    """The country of a national domain ("defensoria.gov.br", "ochrance.cz"): the weakest
+    evidence, for a posting that names no place. Country domains used as generic ones (.io,
+    .co, .tv) say nothing."""
+    for url in urls:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+        tld = host.rsplit(".", 1)[-1]
+        if len(tld) == 2 and tld not in _GENERIC_TLDS and region_of(tld.upper()):
+            return [tld.upper()], "weak", url
+    return None
 
 
 def _remote(doc: Doc) -> tuple[str | None, str]:
@@ -554,9 +622,12 @@ def find_places(
             out.countries, strength, evidence = _medium_and_weak(doc)
             if seat[0] and strength != "medium":
                 out.countries, strength, evidence = seat[0], "weak", seat[1]
+        urls = [u for u in (apply_url, doc.url) if u]
         if not out.countries:
-            out.countries = _url_city([u for u in (apply_url, doc.url) if u])
-            strength, evidence = ("weak", apply_url or doc.url or "") if out.countries else ("", "")
+            out.countries = _url_city(urls)
+            strength, evidence = ("weak", urls[0]) if out.countries else ("", "")
+        if not out.countries and (found := _url_country(urls)):
+            out.countries, strength, evidence = found
     if out.countries:
         out.evidence["countries"] = clip(evidence)
     if hints.get("remote") in {"yes", "no", "hybrid", "unknown"}:
