@@ -297,3 +297,21 @@ def test_a_national_domain_is_the_last_resort():
     )
     assert places(text, url="https://jobs.example.io/lawyer").countries == []
     assert places(f"{text}\nLocation: Tbilisi", url="https://example.cz/x").countries == ["GE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send your application before 30 June (midnight Nairobi, Kenya).",
+        "Applications close at 17:00 Geneva time on the last Friday of May.",
+        "Inscrições até as 18h, horário de Brasília.",
+    ],
+)
+def test_a_place_that_sets_a_clock_is_no_duty_station(text):
+    p = places(f"Communications intern\nWe welcome applications.\n{text}")
+    assert (p.countries, p.remote) == ([], "unknown")
+
+
+def test_a_place_next_to_a_clock_still_counts_elsewhere():
+    p = places("Deadline: 5 May, 17:00 Geneva time.\nThe intern will work in our Kampala office.")
+    assert p.countries == ["UG"]

@@ -179,6 +179,12 @@ _ANYWHERE = re.compile(
 )
 _HYBRID = re.compile(r"\b(?:hybrid\w*|hybride|hibrid[oa]|гибридн\w*|гібридн\w*)\b")
 _REMOTE_OR_HYBRID = re.compile(f"{_HYBRID.pattern}|{_REMOTE.pattern}", re.M)
+# A clock time said by a place: the place is no duty station.
+_CLOCK_BEFORE = re.compile(
+    r"(?:\b(?:midnight|minuit|medianoche|meia-noite|heure|hora|horario|время)(?:\s+(?:de|d'|in"
+    r"|of|at|по))?|\b\d{1,2}(?:[:h.]\d{2}|\s*(?:am|pm|h))|\b(?:gmt|utc|cet))\s*[(,]?\s*$"
+)
+_CLOCK_AFTER = re.compile(r"^,?\s*(?:\(?(?:local\s+)?time\b|standard\s+time|hour)")
 _LIST_WORD = re.compile(r"^(?:\s*(?:,|/|;|and|or|et|ou|y|o|и|или|och|und|&)(?:\s+the)?\s*)+$")
 _REGION_CUE_AFTER = re.compile(
     r"^\s*(?:region|regional|programme|program|department|team|desk|office|portfolio|unit|division"
@@ -479,13 +485,28 @@ def _body_sentences(doc: Doc) -> list[tuple[str, int]]:
     return out
 
 
+def _not_clock_time(hits: list[Hit], folded: str) -> list[Hit]:
+    """`hits` without places that only set a clock ("midnight New York, USA", "18:00 Geneva
+    time", "horário de Brasília") and those listed right after them."""
+    out: list[Hit] = []
+    clock, prev_end = False, 0
+    for h in hits:
+        before = folded[max(0, h.start - 30) : h.start]
+        listed = clock and _LIST_WORD.match(folded[prev_end : h.start] or ",")
+        clock = bool(listed or _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(folded[h.end :]))
+        prev_end = h.end
+        if not clock:
+            out.append(h)
+    return out
+
+
 def _medium_and_weak(doc: Doc) -> tuple[list[str], str, str]:
     cities: Counter[str] = Counter()
     countries: Counter[str] = Counter()
     opening: list[str] = []
     evidence: dict[str, str] = {}
     for sentence, pos in _body_sentences(doc):
-        hits = places_in(sentence)
+        hits = _not_clock_time(places_in(sentence), fold(sentence))
         if len(set(_codes(hits))) >= 3:
             continue
         for h in hits:
