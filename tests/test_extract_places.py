@@ -315,3 +315,19 @@ def test_a_place_that_sets_a_clock_is_no_duty_station(text):
 def test_a_place_next_to_a_clock_still_counts_elsewhere():
     p = places("Deadline: 5 May, 17:00 Geneva time.\nThe intern will work in our Kampala office.")
     assert p.countries == ["UG"]
+
+
+def test_a_long_travel_clause_in_a_location_field_names_no_duty_station():
+    p = places(
+        "Programme Officer\nLocation: Armenia, with roughly 8 weeks of regional travel "
+        "(Tbilisi and Baku)"
+    )
+    assert p.countries == ["AM"]
+
+
+def test_the_city_where_the_organisation_was_founded_is_not_the_job():
+    p = places(
+        "Créée en 2004 à Paris, notre association défend les droits des migrants. "
+        "Nous recrutons un chargé de plaidoyer pour notre programme au Maroc."
+    )
+    assert p.countries == ["MA"]

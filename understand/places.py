@@ -54,7 +54,7 @@ LOCATION_LABEL = re.compile(
 )
 # Where a location's travel begins ("Almaty, with regular travel to Brussels"): not duty stations.
 _TRAVEL = re.compile(
-    r"[,;(]?\s*\b(?:with|including|plus|and|avec|con|y|et|с)\s+(?:\S+\s+){0,3}?(?:travel\w*|trips?"
+    r"[,;(]?\s*\b(?:with|including|plus|and|avec|con|y|et|с)\s+(?:\S+\s+){0,5}?(?:travel\w*|trips?"
     r"|missions?|visits?|deplacements?|viajes?|поездк\w*|командировк\w*)\b"
     r"|[,;(]?\s*\btravel\w*\s+(?:to|in|across|within)\b"
 )
@@ -104,8 +104,11 @@ _LOCATION_SENTENCE = re.compile(
 )
 # Sentences `_strong` reads: a location sentence, a cue, or "-based".
 _STRONG_SENTENCE = re.compile(f"{_LOCATION_SENTENCE.pattern}|{_CUE.pattern}|based")
+# The organisation's seat or its founding ("created in 1992 in Brussels"): not the job's place.
 _HEADQUARTERS = re.compile(
-    r"\b(?:headquarter\w*|head\s+office|hq|siege|sede\s+central|sede\s+principal|штаб-квартир\w*)\b"
+    r"\b(?:headquarter\w*|head\s+office|hq|siege|sede\s+central|sede\s+principal|штаб-квартир\w*"
+    r"|(?:founded|established|created|creee?|fondee?|fundad[oa]|cread[oa]|основан\w*|создан\w*"
+    r"|заснован\w*)\s+(?:in|en|em|в|у)\s+\d{4})\b"
 )
 _SEAT = re.compile(f"{_HEADQUARTERS.pattern}|{_ORG_SEAT.pattern}")
 # Cities from these are not duty stations: e-mail/message headers.
