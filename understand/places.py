@@ -8,7 +8,11 @@ Evidence is weighed in tiers, the first tier that names a place wins:
 2. medium — cities named in the body (not in a dateline, a list of offices or a headquarters
    sentence), when they point at one country;
 3. weak — one country named in the opening, or one country named repeatedly; a city in the
-   application URL's slug.
+   application URL's slug; the national domain of the posting's or application's URL.
+
+Places are countries, their cities (data/cities.csv) and their states, provinces and regions
+(pycountry's ISO 3166-2 names). A place that sets a clock ("midnight New York") or where the
+organisation was founded is no duty station.
 
 `remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Travel
 in a location field ("Almaty, with regular travel to Brussels") is not a duty station; a remote
