@@ -268,3 +268,66 @@ def test_a_hybrid_location_hint_makes_the_job_hybrid():
         "Legal Officer\n\nWe seek a legal officer.", hints={"locations": ["Hybrid - London"]}
     )
     assert (got.countries, got.remote) == (["GB"], "hybrid")
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Programme Assistant\nLocation: Gusau field office, Sokoto", ["NG"]),  # a state
+        ("Legal Fellow\nLocation: Columbus, Ohio", ["US"]),  # a US state
+        ("The officer will be based in Mérida, Yucatán.", ["MX"]),  # Mérida is also in Venezuela
+        ("Coordinator for the Khatlon province team", ["TJ"]),  # a province in the body
+    ],
+)
+def test_states_and_provinces_name_their_country(text, codes):
+    assert places(text).countries == codes
+
+
+def test_words_of_direction_among_subdivisions_are_not_places():
+    assert places_in("Central, North East and Centre teams; the Sahel and the Lacs") == []
+
+
+def test_a_national_domain_is_the_last_resort():
+    text = "Lawyer\nWe are looking for a lawyer to join our equality team."
+    p = places(text, url="https://www.ombudsman.example.cz/jobs/lawyer")
+    assert (p.countries, p.remote, p.evidence["countries"]) == (
+        ["CZ"],
+        "unknown",
+        "https://www.ombudsman.example.cz/jobs/lawyer",
+    )
+    assert places(text, url="https://jobs.example.io/lawyer").countries == []
+    assert places(f"{text}\nLocation: Tbilisi", url="https://example.cz/x").countries == ["GE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send your application before 30 June (midnight Nairobi, Kenya).",
+        "Applications close at 17:00 Geneva time on the last Friday of May.",
+        "Inscrições até as 18h, horário de Brasília.",
+    ],
+)
+def test_a_place_that_sets_a_clock_is_no_duty_station(text):
+    p = places(f"Communications intern\nWe welcome applications.\n{text}")
+    assert (p.countries, p.remote) == ([], "unknown")
+
+
+def test_a_place_next_to_a_clock_still_counts_elsewhere():
+    p = places("Deadline: 5 May, 17:00 Geneva time.\nThe intern will work in our Kampala office.")
+    assert p.countries == ["UG"]
+
+
+def test_a_long_travel_clause_in_a_location_field_names_no_duty_station():
+    p = places(
+        "Programme Officer\nLocation: Armenia, with roughly 8 weeks of regional travel "
+        "(Tbilisi and Baku)"
+    )
+    assert p.countries == ["AM"]
+
+
+def test_the_city_where_the_organisation_was_founded_is_not_the_job():
+    p = places(
+        "Créée en 2004 à Paris, notre association défend les droits des migrants. "
+        "Nous recrutons un chargé de plaidoyer pour notre programme au Maroc."
+    )
+    assert p.countries == ["MA"]

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from understand.text import Token, tokens
+from understand.text import WORD, fold, tokens
 
 MAX_WORDS = 6
+_SEEN_LIMIT = 200_000  # words remembered per index by the quick "could name something" test
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _GEORGIAN = re.compile(r"[\u10a0-\u10ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -76,6 +77,14 @@ class NameIndex:
         self._names: dict[tuple[str, ...], list[tuple[str, str, tuple[str, ...]]]] = {}
         self._prefixes: set[tuple[str, ...]] = set()
         self._firsts: set[str] = set()  # first words of names, to skip other words quickly
+        # Each name's longest word: a text can name something only if it has one of them (those
+        # of `_anchors_capital` are first words that must begin with a capital letter).
+        self._anchors: set[str] = set()
+        self._anchors_capital: set[str] = set()
+        # Words of texts already seen, and those of them that are anchors: a text without an
+        # anchor is answered by set operations, without tokens.
+        self._seen: set[str] = set()
+        self._anchored: set[str] = set()
 
     def add(self, name: str, value: str, mode: str = "capital") -> None:
         toks = tokens(name)
@@ -84,33 +93,55 @@ class NameIndex:
         key = tuple(stem(t.key) for t in toks)
         self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
         self._firsts.add(key[0])
+        longest = max(range(len(key)), key=lambda j: len(key[j]))
+        capital = longest == 0 and mode != "any"
+        (self._anchors_capital if capital else self._anchors).add(key[longest])
+        self._seen.clear()
+        self._anchored.clear()
         entries = self._names.setdefault(key, [])
         entry = (value, mode, tuple(t.raw for t in toks))
         if entry not in entries:
             entries.append(entry)
 
     def find(self, text: str) -> list[Hit]:
-        return list(self._scan(tokens(text), text))
+        if not self.may_name(text):
+            return []
+        folded = fold(text)
+        spans = [m.span() for m in WORD.finditer(text)]
+        keys = [_variants(folded[a:b]) for a, b in spans]
+        return list(self._scan(spans, keys, text))
 
-    def _scan(self, toks: tuple[Token, ...], text: str) -> Iterator[Hit]:
-        keys = [_variants(t.key) for t in toks]
+    def may_name(self, text: str) -> bool:
+        """Whether `text` may name something: it has the longest word of a known name."""
+        words = set(WORD.findall(text))
+        if new := words - self._seen:
+            if len(self._seen) > _SEEN_LIMIT:
+                self._seen.clear()
+                self._anchored.clear()
+            anchors, capital = self._anchors, self._anchors_capital
+            for word in new:
+                keys = _variants(fold(word))
+                if any(k in anchors or (k in capital and word[0].isupper()) for k in keys):
+                    self._anchored.add(word)
+            self._seen.update(new)
+        return not words.isdisjoint(self._anchored)
+
+    def _scan(
+        self, spans: list[tuple[int, int]], keys: list[tuple[str, ...]], text: str
+    ) -> Iterator[Hit]:
+        """Longest matches, left to right, trying only words that start a known name."""
         firsts = self._firsts
-        i = 0
-        while i < len(toks):
-            if all(k not in firsts for k in keys[i]):
-                i += 1
+        free = 0  # the first word not inside a name found
+        for i in [i for i, k in enumerate(keys) if not firsts.isdisjoint(k)]:
+            if i < free:
                 continue
-            longest = self._longest_prefix(keys, i)
-            found = None
-            for n in range(longest, 0, -1):
-                found = next(self._match(toks[i : i + n], keys[i : i + n]), None)
-                if found:
-                    start, end = toks[i].start, toks[i + n - 1].end
+            for n in range(self._longest_prefix(keys, i), 0, -1):
+                raws = [text[a:b] for a, b in spans[i : i + n]]
+                if found := next(self._match(raws, keys[i : i + n]), None):
+                    start, end = spans[i][0], spans[i + n - 1][1]
                     yield Hit(found, start, end, text[start:end])
-                    i += n
+                    free = i + n
                     break
-            if not found:
-                i += 1
 
     def _longest_prefix(self, keys: list[tuple[str, ...]], i: int) -> int:
         """How many words from `i` on could still start a known name."""
@@ -126,12 +157,13 @@ class NameIndex:
             n += 1
         return n
 
-    def _match(self, toks: tuple[Token, ...], keys: list[tuple[str, ...]]) -> Iterator[str]:
+    def _match(self, raws: list[str], keys: list[tuple[str, ...]]) -> Iterator[str]:
+        """Values of the names that words `raws` (with lookup `keys`) spell."""
         for combo in _combos(keys):
-            for value, mode, raws in self._names.get(combo, ()):
-                if mode == "exact" and tuple(t.raw for t in toks) != raws:
+            for value, mode, spelt in self._names.get(combo, ()):
+                if mode == "exact" and tuple(raws) != spelt:
                     continue
-                if mode == "capital" and not toks[0].raw[:1].isupper():
+                if mode == "capital" and not raws[0][:1].isupper():
                     continue
                 yield value
 

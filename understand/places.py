@@ -8,7 +8,11 @@ Evidence is weighed in tiers, the first tier that names a place wins:
 2. medium — cities named in the body (not in a dateline, a list of offices or a headquarters
    sentence), when they point at one country;
 3. weak — one country named in the opening, or one country named repeatedly; a city in the
-   application URL's slug.
+   application URL's slug; the national domain of the posting's or application's URL.
+
+Places are countries, their cities (data/cities.csv) and their states, provinces and regions
+(pycountry's ISO 3166-2 names). A place that sets a clock ("midnight New York") or where the
+organisation was founded is no duty station.
 
 `remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Travel
 in a location field ("Almaty, with regular travel to Brussels") is not a duty station; a remote
@@ -28,6 +32,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from urllib.parse import urlsplit
 
 import pycountry
 
@@ -53,10 +58,12 @@ LOCATION_LABEL = re.compile(
 )
 # Where a location's travel begins ("Almaty, with regular travel to Brussels"): not duty stations.
 _TRAVEL = re.compile(
-    r"[,;(]?\s*\b(?:with|including|plus|and|avec|con|y|et|с)\s+(?:\S+\s+){0,3}?(?:travel\w*|trips?"
+    r"[,;(]?\s*\b(?:with|including|plus|and|avec|con|y|et|с)\s+(?:\S+\s+){0,5}?(?:travel\w*|trips?"
     r"|missions?|visits?|deplacements?|viajes?|поездк\w*|командировк\w*)\b"
     r"|[,;(]?\s*\btravel\w*\s+(?:to|in|across|within)\b"
 )
+# Every match of _TRAVEL holds one of these words.
+_TRAVEL_WORDS = re.compile(r"travel|trip|mission|visit|deplacement|viaje|поездк|командировк")
 # Phrases followed directly by the duty station.
 _CUE = re.compile(
     r"\b(?:based\s+(?:in|at|out\s+of)|stationed\s+in|located\s+in|relocate\s+to|(?:position|post"
@@ -99,9 +106,15 @@ _LOCATION_SENTENCE = re.compile(
     r"|position|post|job)\s+(?:is|will\s+be)\s+located|lieu\s+de\s+la\s+mission"
     r"|ubicacion\s+del\s+puesto)\b"
 )
+# Sentences `_strong` reads: a location sentence, a cue, or "-based".
+_STRONG_SENTENCE = re.compile(f"{_LOCATION_SENTENCE.pattern}|{_CUE.pattern}|based")
+# The organisation's seat or its founding ("created in 1992 in Brussels"): not the job's place.
 _HEADQUARTERS = re.compile(
-    r"\b(?:headquarter\w*|head\s+office|hq|siege|sede\s+central|sede\s+principal|штаб-квартир\w*)\b"
+    r"\b(?:headquarter\w*|head\s+office|hq|siege|sede\s+central|sede\s+principal|штаб-квартир\w*"
+    r"|(?:founded|established|created|creee?|fondee?|fundad[oa]|cread[oa]|основан\w*|создан\w*"
+    r"|заснован\w*)\s+(?:in|en|em|в|у)\s+\d{4})\b"
 )
+_SEAT = re.compile(f"{_HEADQUARTERS.pattern}|{_ORG_SEAT.pattern}")
 # Cities from these are not duty stations: e-mail/message headers.
 _MAIL_HEADER = re.compile(r"^(?:from|to|sender|reply-to|message-id|subject|cc)\s*:", re.I)
 _DATELINE = re.compile(r"^\W*(\w[\w\s.'-]{1,40}?)\s*(?:,\s*\d|[-–—]\s|\()")
@@ -144,6 +157,12 @@ _NOT_A_CITY = re.compile(
     r"( \w+)?",
     re.I,
 )
+# Every match of _REMOTE, _HYBRID or _REMOTE_FIELD holds one of these words: a text without
+# them says nothing about remote work.
+_REMOTE_WORDS = re.compile(
+    r"remot|home|telework|teletrabajo|teletravail|distanc|удален|дистанцион|віддален"
+    r"|distansarbete|flexible|anywhere|hybrid|hibrid|гибридн|гібридн"
+)
 _NOT_REMOTE = re.compile(
     r"\b(?:not\s+(?:applicable\s+for\s+|be\s+)?(?:home[-\s]based|remote)|no\s+remote"
     r"|remote\s+work(?:ing)?\s+(?:is\s+)?not\s+(?:possible|accepted|allowed|available)"
@@ -166,6 +185,13 @@ _ANYWHERE = re.compile(
     r"\s+monde|cualquier\s+(?:lugar|pais)\s+del\s+mundo|из\s+любой\s+страны)\b"
 )
 _HYBRID = re.compile(r"\b(?:hybrid\w*|hybride|hibrid[oa]|гибридн\w*|гібридн\w*)\b")
+_REMOTE_OR_HYBRID = re.compile(f"{_HYBRID.pattern}|{_REMOTE.pattern}", re.M)
+# A clock time said by a place: the place is no duty station.
+_CLOCK_BEFORE = re.compile(
+    r"(?:\b(?:midnight|minuit|medianoche|meia-noite|heure|hora|horario|время)(?:\s+(?:de|d'|in"
+    r"|of|at|по))?|\b\d{1,2}(?:[:h.]\d{2}|\s*(?:am|pm|h))|\b(?:gmt|utc|cet))\s*[(,]?\s*$"
+)
+_CLOCK_AFTER = re.compile(r"^,?\s*(?:\(?(?:local\s+)?time\b|standard\s+time|hour)")
 _LIST_WORD = re.compile(r"^(?:\s*(?:,|/|;|and|or|et|ou|y|o|и|или|och|und|&)(?:\s+the)?\s*)+$")
 _REGION_CUE_AFTER = re.compile(
     r"^\s*(?:region|regional|programme|program|department|team|desk|office|portfolio|unit|division"
@@ -221,7 +247,47 @@ def _place_index() -> NameIndex:
         for code, names in load_table(table):
             for name in names:
                 index.add(name, code, name_mode(name))
+    for name, code in _subdivisions().items():
+        index.add(name, code, "capital")
     return index
+
+
+@cache
+def _subdivisions() -> dict[str, str]:
+    """Names of countries' first-level subdivisions (states, provinces, regions: pycountry's ISO
+    3166-2) -> alpha-2, when the name is one country's only: not a name of several, not a word of
+    direction ("Central", "North East"), not part of a country's name ("Somali")."""
+    known = set(country_regions())
+    countries = [fold(n) for n in country_names().values()]
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.country_code in known:
+            seen.setdefault(sub.name, set()).add(sub.country_code)
+    out = {}
+    for name, codes in seen.items():
+        key = fold(name)
+        if (
+            len(codes) == 1
+            and len(key) >= 4
+            and not _DIRECTION.search(key)
+            and not any(key in c or c in key for c in countries)
+        ):
+            out[name] = codes.pop()
+    return out
+
+
+# Country code domains widely used by sites anywhere.
+_GENERIC_TLDS = {
+    "io", "co", "tv", "me", "ai", "ly", "fm", "am", "to", "ws", "cc", "gg", "sh", "ac", "la",
+    "nu", "tk", "ml", "ga", "cf", "gq",
+}  # fmt: skip
+# Subdivision names that say a part of a country, not which one.
+_DIRECTION = re.compile(
+    r"\b(?:north\w*|south\w*|east\w*|west\w*|central|centre|center|capital|upper|lower|middle"
+    r"|nord|sud|est|ouest|norte|sur|oeste|este|centro|city|region|district|province|islands?"
+    r"|coast\w*|littoral|plateaux?|highlands?|lakes?|lacs|lagunes|savanes|montagnes|rivers?"
+    r"|mountains?|valleys?|interior|orient\w*|sahel)\b"
+)
 
 
 @cache
@@ -295,6 +361,11 @@ def remote_of(*locations: object, workplace: object = None) -> str:
 
 
 def _codes(hits: list[Hit]) -> list[str]:
+    """The countries of `hits`; where they disagree, a subdivision that is not the last place
+    named yields to the others ("Mérida, Yucatán": Mérida is also a state of Venezuela)."""
+    if len({h.value for h in hits}) > 1:
+        last = hits[-1]
+        hits = [h for h in hits if h is last or not is_subdivision(h)]
     return list(dict.fromkeys(h.value for h in hits))
 
 
@@ -375,7 +446,8 @@ def _strong(doc: Doc, title_line: int | None) -> tuple[list[str], str, tuple[lis
             value = value[: m.start()]
         if codes := _codes(places_in(value)):
             return codes, line, seat
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+    for i in sorted(doc.sentences_matching(_STRONG_SENTENCE)):
+        sentence, folded = doc.sentences[i], doc.folded_sentences[i]
         if _LOCATION_SENTENCE.search(folded):
             hits = places_in(sentence)
             if hits and len(set(_codes(hits))) < 4:
@@ -402,16 +474,36 @@ def _body_sentences(doc: Doc) -> list[tuple[str, int]]:
     organisation's seat ("headquartered in", "a US-based NGO") dropped."""
     out = []
     skip = _dateline_end(doc.text)
+    seats = doc.sentences_matching(_SEAT)
+    travels = doc.sentences_matching(_TRAVEL_WORDS)
     pos = 0
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+    for i, sentence in enumerate(doc.sentences):
         if skip:
             sentence = sentence[skip:] if len(sentence) > skip else ""
+            travels.add(i)
             skip = 0
-        seat = _HEADQUARTERS.search(folded) or _ORG_SEAT.search(folded)
+        folded = doc.folded_sentences[i]
+        seat = i in seats and (_HEADQUARTERS.search(folded) or _ORG_SEAT.search(folded))
         if sentence and not seat and not _MAIL_HEADER.match(sentence):
-            travel = _TRAVEL.search(fold(sentence))  # "home-based, with travel to Geneva"
+            # "home-based, with travel to Geneva"
+            travel = _TRAVEL.search(fold(sentence)) if i in travels else None
             out.append((sentence[: travel.start()] if travel else sentence, pos))
         pos += len(sentence) + 1
+    return out
+
+
+def _not_clock_time(hits: list[Hit], folded: str) -> list[Hit]:
+    """`hits` without places that only set a clock ("midnight New York, USA", "18:00 Geneva
+    time", "horário de Brasília") and those listed right after them."""
+    out: list[Hit] = []
+    clock, prev_end = False, 0
+    for h in hits:
+        before = folded[max(0, h.start - 30) : h.start]
+        listed = clock and _LIST_WORD.match(folded[prev_end : h.start] or ",")
+        clock = bool(listed or _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(folded[h.end :]))
+        prev_end = h.end
+        if not clock:
+            out.append(h)
     return out
 
 
@@ -421,7 +513,7 @@ def _medium_and_weak(doc: Doc) -> tuple[list[str], str, str]:
     opening: list[str] = []
     evidence: dict[str, str] = {}
     for sentence, pos in _body_sentences(doc):
-        hits = places_in(sentence)
+        hits = _not_clock_time(places_in(sentence), fold(sentence))
         if len(set(_codes(hits))) >= 3:
             continue
         for h in hits:
@@ -456,6 +548,16 @@ def is_city(hit: Hit) -> bool:
     return _key(hit.raw) in _city_keys()
 
 
+@cache
+def _subdivision_keys() -> frozenset[str]:
+    return frozenset(_key(n) for n in _subdivisions()) - _city_keys()
+
+
+def is_subdivision(hit: Hit) -> bool:
+    """True when the place found is a state, province or region of a country (not a city)."""
+    return _key(hit.raw) in _subdivision_keys()
+
+
 def _url_city(urls: list[str]) -> list[str]:
     """A city in the slug of a URL ("/vacancy/senior-campaigner-london-3481/")."""
     for url in urls:
@@ -466,8 +568,22 @@ def _url_city(urls: list[str]) -> list[str]:
     return []
 
 
+def _url_country(urls: list[str]) -> tuple[list[str], str, str] | None:
+    """The country of a national domain ("defensoria.gov.br", "ochrance.cz"): the weakest
+    evidence, for a posting that names no place. Country domains used as generic ones (.io,
+    .co, .tv) say nothing."""
+    for url in urls:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+        tld = host.rsplit(".", 1)[-1]
+        if len(tld) == 2 and tld not in _GENERIC_TLDS and region_of(tld.upper()):
+            return [tld.upper()], "weak", url
+    return None
+
+
 def _remote(doc: Doc) -> tuple[str | None, str]:
     """ "yes"/"hybrid" from remote-work cues, "unknown" for an empty remote field, else None."""
+    if not _REMOTE_WORDS.search(doc.folded):
+        return None, ""
     for i, line in enumerate(doc.lines):
         if _REMOTE_FIELD.match(fold(line)):
             nxt = fold(doc.lines[i + 1]) if i + 1 < len(doc.lines) else ""
@@ -476,7 +592,8 @@ def _remote(doc: Doc) -> tuple[str | None, str]:
             if nxt.startswith(("no", "non", "нет")):
                 return "no", f"{line} {doc.lines[i + 1]}"
             return "unknown", line
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+    for i in sorted(doc.sentences_matching(_REMOTE_OR_HYBRID)):
+        sentence, folded = doc.sentences[i], doc.folded_sentences[i]
         if _HYBRID.search(folded):
             return "hybrid", sentence
         if (
@@ -493,6 +610,8 @@ def _focus_regions(doc: Doc, title: str | None) -> tuple[list[str], str]:
     index = _region_index()
     if title and (hits := index.find(title)):
         return _split_regions(hits), title
+    if not index.may_name(doc.text):
+        return [], ""
     for sentence, folded in zip(
         doc.sentences[:FOCUS_SENTENCES], doc.folded_sentences, strict=False
     ):
@@ -531,9 +650,12 @@ def find_places(
             out.countries, strength, evidence = _medium_and_weak(doc)
             if seat[0] and strength != "medium":
                 out.countries, strength, evidence = seat[0], "weak", seat[1]
+        urls = [u for u in (apply_url, doc.url) if u]
         if not out.countries:
-            out.countries = _url_city([u for u in (apply_url, doc.url) if u])
-            strength, evidence = ("weak", apply_url or doc.url or "") if out.countries else ("", "")
+            out.countries = _url_city(urls)
+            strength, evidence = ("weak", urls[0]) if out.countries else ("", "")
+        if not out.countries and (found := _url_country(urls)):
+            out.countries, strength, evidence = found
     if out.countries:
         out.evidence["countries"] = clip(evidence)
     if hints.get("remote") in {"yes", "no", "hybrid", "unknown"}:

@@ -10,7 +10,7 @@ import html as htmllib
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -120,7 +120,7 @@ def fold(text: str) -> str:
     return text.lower().replace("`", "'") if text.isascii() else text.translate(_FOLD)
 
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+WORD = re.compile(r"[^\W_]+")  # a token: letters and digits
 
 
 class Token(NamedTuple):
@@ -136,10 +136,8 @@ class Token(NamedTuple):
 def tokens(text: str) -> tuple[Token, ...]:
     """Word tokens of `text` (letters and digits; punctuation and spaces separate words)."""
     folded = fold(text)
-    return tuple(
-        Token(folded[m.start() : m.end()], m.group(), m.start(), m.end())
-        for m in _TOKEN.finditer(text)
-    )
+    spans = [m.span() for m in WORD.finditer(text)]
+    return tuple([Token(folded[a:b], text[a:b], a, b) for a, b in spans])
 
 
 def clip(text: str, limit: int = EVIDENCE_CHARS) -> str:
@@ -218,23 +216,23 @@ class Doc:
     @cached_property
     def _folded_lines(self) -> tuple[str, list[int]]:
         """`lines` folded and joined with newlines, and the offset where each line starts."""
-        starts, pos = [], 0
-        for line in self.lines:
-            starts.append(pos)
-            pos += len(line) + 1
-        joined = "\n".join(self.lines)
-        return fold.__wrapped__(joined), starts
+        return _joined(self.lines, fold.__wrapped__)
+
+    @cached_property
+    def _folded_sentences_joined(self) -> tuple[str, list[int]]:
+        """`folded_sentences` joined with newlines, and the offset where each one starts."""
+        return _joined(self.folded_sentences)
 
     def lines_matching(self, pattern: re.Pattern[str]) -> set[int]:
         """Indices of the lines that a match of `pattern` (on folded text) touches: one scan of
         the whole text instead of one search per line."""
-        text, starts = self._folded_lines
-        out: set[int] = set()
-        for m in pattern.finditer(text):
-            first = bisect_right(starts, m.start()) - 1
-            last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
-            out.update(range(first, last + 1))
-        return out
+        return _touched(pattern, *self._folded_lines)
+
+    def sentences_matching(self, pattern: re.Pattern[str]) -> set[int]:
+        """Indices of the sentences that a match of `pattern` (on folded text) touches: every
+        sentence where `pattern.search` finds a match is among them when the pattern reads no
+        `^`/`$` without re.M. One scan instead of one search per sentence."""
+        return _touched(pattern, *self._folded_sentences_joined)
 
     def fields(self, label: re.Pattern[str], *, max_value: int = 160) -> Iterator[tuple[str, str]]:
         """Values of lines starting with a label matching `label` (matched on folded text).
@@ -251,3 +249,22 @@ class Doc:
                 yield self.lines[i + 1], f"{line} {self.lines[i + 1]}"
             elif value and len(value) <= max_value:
                 yield value, line
+
+
+def _joined(parts: list[str], convert: Callable[[str], str] = str) -> tuple[str, list[int]]:
+    """`parts` joined with newlines (through `convert`), and the offset where each starts."""
+    starts, pos = [], 0
+    for part in parts:
+        starts.append(pos)
+        pos += len(part) + 1
+    return convert("\n".join(parts)), starts
+
+
+def _touched(pattern: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
+    """Indices of the parts (starting at `starts` in `text`) that a match of `pattern` touches."""
+    out: set[int] = set()
+    for m in pattern.finditer(text):
+        first = bisect_right(starts, m.start()) - 1
+        last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+        out.update(range(first, last + 1))
+    return out

@@ -1,0 +1,48 @@
+import re
+
+from understand.lexicon import NameIndex
+from understand.text import Doc
+
+
+def _index() -> NameIndex:
+    index = NameIndex()
+    index.add("The Gambia", "GM")
+    index.add("the State of Palestine", "PS", "any")
+    index.add("Kyiv", "UA")
+    index.add("UK", "GB", "exact")
+    return index
+
+
+def test_may_name_needs_the_longest_word_of_a_name():
+    index = _index()
+    assert index.may_name("Offices in Banjul, The Gambia")
+    assert index.may_name("recognised the state of palestine")  # mode "any": any case
+    assert not index.may_name("The team and the state of the art")  # "the" alone names nothing
+    assert not index.may_name("a kyiv-born writer")  # a capital-mode name needs its capital
+    assert index.may_name("Based in the UK")
+
+
+def test_find_gives_the_same_hits_with_the_quick_test():
+    index = _index()
+    text = "From Kyiv to The Gambia, the state of palestine and the UK (not the uk)."
+    hits = [(h.value, h.raw) for h in index.find(text)]
+    assert hits == [
+        ("UA", "Kyiv"),
+        ("GM", "The Gambia"),
+        ("PS", "the state of palestine"),
+        ("GB", "UK"),
+    ]
+    assert index.find("The state of the art") == []
+    assert index.find("Lviv office") == []
+    index.add("Lviv", "UA")  # a name added later is found in a text seen before
+    assert [h.value for h in index.find("Lviv office")] == ["UA"]
+
+
+def test_sentences_matching_finds_every_sentence_a_search_finds():
+    doc = Doc("Intro line. Based in Kyiv.\nNo cue here. We are based\nin Lviv? Yes.")
+    pattern = re.compile(r"based\s+in")
+    found = doc.sentences_matching(pattern)
+    searched = {i for i, s in enumerate(doc.folded_sentences) if pattern.search(s)}
+    assert searched <= found
+    assert searched == {1}
+    assert found == {1, 3, 4}  # a match across a line end touches both sentences
