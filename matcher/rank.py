@@ -95,7 +95,7 @@ class Index:
         self._alive = np.zeros(0, dtype=bool)
         self._term_cache: dict[str, np.ndarray] = {}
         self._explain = why.Explainer()
-        self._why_keys: list[tuple] = []  # each posting's `Explainer.posting_key`
+        self._why_keys: list[tuple | None] = []  # `Explainer.posting_key`s, made when shown
         self._langs: list[str | None] = []  # each posting's language
         self._surfaces: dict[int, dict[str, str | None]] = {}  # see `surfaces`
         self.add(postings)
@@ -135,7 +135,7 @@ class Index:
         self._term_cache.clear()
         self.postings.extend(vacancies)
         self._langs.extend(langs)
-        self._why_keys.extend(map(self._explain.posting_key, vacancies))
+        self._why_keys.extend([None] * len(vacancies))
         self._alive = np.concatenate([self._alive, alive])
         self._stack()
 
@@ -259,12 +259,14 @@ class Index:
         cols, scores, shared = best[rows, ranks], scores[rows, ranks], shared[rows, ranks]
         profiles = batch.profiles
         picked = batch.terms.matched(rows, batch.queries.start, shared)
-        explain = self._explain
+        explain, why_keys = self._explain, self._why_keys
         prof_keys = [explain.profile_key(p) for p in profiles]
         results: list[list[dict]] = [[] for _ in profiles]
         column, feature = batch.terms.column, batch.terms.feature
         for r, c, s, t in zip(rows.tolist(), cols.tolist(), scores.tolist(), picked, strict=True):
-            posting, key = self.postings[c], self._why_keys[c]
+            posting, key = self.postings[c], why_keys[c]
+            if key is None:
+                key = why_keys[c] = explain.posting_key(posting)
             picks = {feature[g]: column[g] for g in t[t >= 0].tolist()}
             words = self._surface_forms(c, picks)
             terms = list(dict.fromkeys(words[f] for f in picks if words[f]))

@@ -225,23 +225,21 @@ class Vectoriser:
         self.common = np.zeros(self.width, dtype=bool)
         self.cues: sp.csr_matrix | None = None  # family cue matrix, see matcher.relevance
 
-    def _ids(self, words: list[str]) -> list[int]:
+    def _ids(self, words: list[str]) -> np.ndarray:
+        """The words' columns (int64); new words are numbered in order of first appearance."""
         vocab = self.vocabulary
-        ids = list(map(vocab.get, words))
-        if None in ids:  # new words are numbered in order of first appearance
-            new = vocab.setdefault
-            ids = [new(w, len(vocab)) if i is None else i for w, i in zip(words, ids, strict=True)]
-            if len(vocab) > WORD_SPACE:
+        fresh = [w for w in dict.fromkeys(words) if w not in vocab]
+        if fresh:
+            if len(vocab) + len(fresh) > WORD_SPACE:
                 raise ValueError("vocabulary full: build a new Index")
-        return ids
+            vocab.update(zip(fresh, range(len(vocab), len(vocab) + len(fresh)), strict=True))
+        return np.fromiter(map(vocab.__getitem__, words), dtype=np.int64, count=len(words))
 
     def counts(self, documents: list[Document]) -> sp.csr_matrix:
         """Raw term counts, one row per document."""
         lengths = [len(words) for doc in documents for words in doc]
         segments_of = [len(doc) for doc in documents]
-        ids_a = np.asarray(
-            self._ids(list(chain.from_iterable(chain.from_iterable(documents)))), dtype=np.int64
-        )
+        ids_a = self._ids(list(chain.from_iterable(chain.from_iterable(documents))))
         seg = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         doc = np.repeat(np.repeat(np.arange(len(documents)), segments_of), lengths)
         joined = np.flatnonzero(seg[:-1] == seg[1:])
@@ -265,7 +263,9 @@ class Vectoriser:
     def set_frequencies(self, df: np.ndarray, n: int) -> None:
         """Weights from the document frequency of every column among n documents."""
         self.df, self.n = df, n
-        self.idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+        seen = np.flatnonzero(df)  # most columns are unseen: all of these weigh the same
+        self.idf = np.full(self.width, np.log(1 + n) + 1, dtype=np.float32)
+        self.idf[seen] = (np.log((1 + n) / (1 + df[seen])) + 1).astype(np.float32)
         self.common = (df > MAX_DF * n) if n >= MIN_DOCUMENTS else np.zeros(self.width, bool)
 
     def transform(self, documents: list[Document]) -> sp.csr_matrix:
@@ -291,8 +291,9 @@ class Vectoriser:
         split = [f.split(" ") for f in feature_list]
 
         def ids(words: list[str]) -> np.ndarray:
-            found = self._ids(words) if add_words else [self.vocabulary.get(w, -1) for w in words]
-            return np.asarray(found, dtype=np.int64)
+            if add_words:
+                return self._ids(words)
+            return np.array([self.vocabulary.get(w, -1) for w in words], dtype=np.int64)
 
         first, last = ids([p[0] for p in split]), ids([p[-1] for p in split])
         is_pair = np.array([len(p) == 2 for p in split], dtype=bool)
