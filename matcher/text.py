@@ -14,7 +14,8 @@ words' cosine + 0.25 * the pairs'.
 
 import re
 from collections import Counter
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import is_
 
 import numpy as np
 import scipy.sparse as sp
@@ -179,29 +180,55 @@ def posting_document(posting: dict) -> tuple[str | None, Document, Document]:
     return lang, [title_words], [title_words] * TITLE_WEIGHT + [mapped(body_words, lang)]
 
 
+_FOLDED: dict[str, str] = {}
+_WRITTEN: dict[str | None, dict[str, tuple[tuple[str, ...], str]]] = {}
+
+
+def _folded(original: str) -> str:
+    """`fold` of one word as written (remembered)."""
+    word = _FOLDED.get(original)
+    if word is None:
+        if len(_FOLDED) > 500_000:
+            _FOLDED.clear()
+        word = _FOLDED[original] = fold(original)
+    return word
+
+
+def _written(lang: str | None, original: str) -> tuple[tuple[str, ...], str]:
+    """(mapped words, how an explanation shows it) of a word as written (remembered)."""
+    cache = _WRITTEN.setdefault(lang, {})
+    hit = cache.get(original)
+    if hit is None:
+        word = _folded(original)
+        if len(cache) > 500_000:
+            cache.clear()
+        hit = cache[original] = (map_word(lang, word), original if original.isupper() else word)
+    return hit
+
+
 def profile_document(profile: dict) -> tuple[Document, dict[str, str]]:
     """A profile's `about` and, twice, each of its keywords; and the person's own words for its
     features: a one-word keyword or a keyword's word pair shows as the keyword, other features
     as the word they came from."""
     surfaces: dict[str, str] = {}
 
-    def words_of(text: str, lang: str | None) -> list[str]:
-        out = []
-        for original in WORD.findall(text):
-            word = fold(original)
-            for t in map_word(lang, word):
-                out.append(t)
-                surfaces.setdefault(t, original if original.isupper() else word)
+    def words_of(originals: list[str], lang: str | None) -> list[str]:
+        out: list[str] = []
+        for original in originals:
+            mapped_words, shown = _written(lang, original)
+            out += mapped_words
+            for t in mapped_words:
+                surfaces.setdefault(t, shown)
         return out
 
-    about = profile.get("about") or ""
+    about = WORD.findall(profile.get("about") or "")
     keywords = []
     for keyword in profile.get("keywords") or []:
-        kw_words = words_of(keyword, "en")
+        kw_words = words_of(WORD.findall(keyword), "en")
         keywords.append(kw_words)
         for f in kw_words if len(kw_words) == 1 else features(kw_words)[len(kw_words) :]:
             surfaces[f] = keyword
-    lang = detect_language([fold(w) for w in WORD.findall(about)])
+    lang = detect_language([_folded(w) for w in about])
     return [words_of(about, lang)] + keywords * 2, surfaces
 
 
@@ -228,12 +255,14 @@ class Vectoriser:
     def _ids(self, words: list[str]) -> np.ndarray:
         """The words' columns (int64); new words are numbered in order of first appearance."""
         vocab = self.vocabulary
-        fresh = [w for w in dict.fromkeys(words) if w not in vocab]
-        if fresh:
-            if len(vocab) + len(fresh) > WORD_SPACE:
+        ids = list(map(vocab.get, words))
+        if None in ids:
+            new = dict.fromkeys(compress(words, map(is_, ids, repeat(None))))
+            if len(vocab) + len(new) > WORD_SPACE:
                 raise ValueError("vocabulary full: build a new Index")
-            vocab.update(zip(fresh, range(len(vocab), len(vocab) + len(fresh)), strict=True))
-        return np.fromiter(map(vocab.__getitem__, words), dtype=np.int64, count=len(words))
+            vocab.update(zip(new, range(len(vocab), len(vocab) + len(new)), strict=True))
+            ids = list(map(vocab.__getitem__, words))
+        return np.array(ids, dtype=np.int64)
 
     def counts(self, documents: list[Document]) -> sp.csr_matrix:
         """Raw term counts, one row per document."""
