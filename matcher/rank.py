@@ -30,7 +30,7 @@ from matcher.text import (
     WORD_SPACE,
     Vectoriser,
     block_normalise,
-    posting_document,
+    posting_documents,
     profile_document,
     term_features,
 )
@@ -112,7 +112,7 @@ class Index:
         vacancies = [p for p in postings if p.get("is_vacancy")]
         if not vacancies:
             return
-        langs, titles, docs = zip(*map(posting_document, vacancies), strict=True)
+        langs, titles, docs = zip(*posting_documents(vacancies), strict=True)
         if self.vectoriser is None:
             self.vectoriser = Vectoriser()
         counts = self.vectoriser.counts(list(docs))

@@ -12,8 +12,11 @@ smoothed idf), l2-normalised and scaled by BLOCK_WEIGHTS: the cosine of two rows
 words' cosine + 0.25 * the pairs'.
 """
 
+import multiprocessing
+import os
 import re
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, compress, repeat
 from operator import is_
 
@@ -29,6 +32,7 @@ PAIR_BUCKETS = 2**21
 BLOCK_WEIGHTS = (0.75**0.5, 0.25**0.5)  # words, pairs
 MAX_DF = 0.5  # features in more postings than this share say little about fit...
 MIN_DOCUMENTS = 1000  # ...once there are enough postings to tell
+PARALLEL_FROM = 5000  # postings from which `posting_documents` uses every CPU
 DETECT = "?"  # `tokens(lang=DETECT)` guesses the language
 
 FUNCTION_WORDS = {
@@ -178,6 +182,38 @@ def posting_document(posting: dict) -> tuple[str | None, Document, Document]:
     lang = detect_language(head if body else WORD.findall(fold(title)))
     title_words = tokens(title, lang)
     return lang, [title_words], [title_words] * TITLE_WEIGHT + [mapped(body_words, lang)]
+
+
+def posting_documents(
+    postings: list[dict], processes: int | None = None
+) -> list[tuple[str | None, Document, Document]]:
+    """`posting_document` of each posting, in order. Many postings (PARALLEL_FROM or more, by
+    default) are shared out to `processes` forked processes (default: one per CPU); the
+    results are the same."""
+    if processes is None:
+        processes = _cpus() if len(postings) >= PARALLEL_FROM else 1
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return list(map(posting_document, postings))
+    global _SHARED
+    _SHARED = postings  # forked workers read it from their copy of this process
+    step = -(-len(postings) // (processes * 4))
+    try:
+        with ProcessPoolExecutor(processes, multiprocessing.get_context("fork")) as pool:
+            parts = pool.map(_documents_of, range(0, len(postings), step), repeat(step))
+            return list(chain.from_iterable(parts))
+    finally:
+        _SHARED = []
+
+
+_SHARED: list[dict] = []
+
+
+def _documents_of(start: int, count: int) -> list[tuple[str | None, Document, Document]]:
+    return list(map(posting_document, _SHARED[start : start + count]))
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 _FOLDED: dict[str, str] = {}
