@@ -154,11 +154,14 @@ class Index:
         return len(self.postings) - len(self)
 
     def _stack(self) -> None:
-        xs, presents, families, records = zip(*self._parts, strict=True)
-        self._x = sp.vstack(xs, format="csr")
-        self._present = sp.hstack(presents, format="csr")
-        self._families = np.concatenate(families)
-        self._records = np.concatenate(records)
+        if len(self._parts) == 1:  # as loaded or built: nothing to copy
+            self._x, self._present, self._families, self._records = self._parts[0]
+        else:
+            xs, presents, families, records = zip(*self._parts, strict=True)
+            self._x = sp.vstack(xs, format="csr")
+            self._present = sp.hstack(presents, format="csr")
+            self._families = np.concatenate(families)
+            self._records = np.concatenate(records)
         self._parts = [(self._x, self._present, self._families, self._records)]
         self._lists: Candidates | None = None
 
