@@ -64,11 +64,11 @@ def prune(matrix: sp.csr_matrix, keep: tuple[int, int]) -> sp.csr_matrix:
 
 
 @contextmanager
-def _no_collector() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector. Ranking and indexing make millions of small
-    objects (results, their `why`, tokens) and no cycles; each full collection would walk the
-    whole heap, the index's postings included (seconds at 100,000 postings). Reference counting
-    frees them as usual."""
+def no_collector() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector. Ranking, indexing and reading or writing the
+    store's postings and matches make millions of small objects (rows, results, their `why`,
+    tokens) and no cycles; each full collection would walk the whole heap, the index's
+    postings included (seconds at 100,000 postings). Reference counting frees them as usual."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -105,7 +105,7 @@ class Index:
 
     def add(self, postings: list[dict]) -> None:
         """Index more postings; one with an id already indexed replaces the old one."""
-        with _no_collector():
+        with no_collector():
             self._add(postings)
 
     def _add(self, postings: list[dict]) -> None:
@@ -192,7 +192,7 @@ class Index:
         gain = (gain * 1.001).astype(np.float32)  # above float32 rounding of the scores
         out: list[list[dict]] = []
         waiting: tuple[Batch, Future] | None = None
-        with _no_collector(), ThreadPoolExecutor(1) as search:
+        with no_collector(), ThreadPoolExecutor(1) as search:
             for i in range(0, len(profiles), batch):
                 ready = self._batch(profiles[i : i + batch], candidates, seen or {})
                 running = search.submit(

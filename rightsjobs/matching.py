@@ -15,6 +15,7 @@ import click
 from sqlite_utils import Database
 
 from matcher import saved
+from matcher.rank import no_collector
 from rightsjobs.store import (
     active_profiles,
     decode,
@@ -84,6 +85,16 @@ def match_all(
     """Rank and record every active profile's shortlist (all or none); returns results by
     profile id. `timings`, when given, receives the seconds each step took; `progress` hears
     (profiles ranked, the step under way)."""
+    with no_collector():  # see `matcher.rank.no_collector`
+        return _match_all(db, as_of, timings, progress)
+
+
+def _match_all(
+    db: Database,
+    as_of: date,
+    timings: dict[str, float] | None,
+    progress: Callable[[int, str], None] | None,
+) -> dict[str, list[dict]]:
     steps: dict[str, float] = {}
     last = time.perf_counter()
     report = progress or (lambda done, step: None)
