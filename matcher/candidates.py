@@ -46,7 +46,9 @@ class Candidates:
         """Lists of the `usable` postings (`postings` are their fit.POSTING records);
         `untopical` are the sorted feature columns that are no topical evidence."""
         self.usable = usable
-        used = np.unique(vectors.indices)
+        seen = np.zeros(vectors.shape[1], dtype=bool)
+        seen[vectors.indices] = True
+        used = np.flatnonzero(seen)
         self.columns = used  # the feature column of each compact term
         self.compact = np.full(vectors.shape[1], -1, dtype=np.int32)
         self.compact[used] = np.arange(len(used), dtype=np.int32)
@@ -58,19 +60,22 @@ class Candidates:
         member = postings["region"] | (
             postings["remote"].astype(np.uint64) << np.uint64(fit.Codes.remote_list)
         )
-        groups = [(-1, np.flatnonzero(usable))]
+        inverted = x.tocsc()  # each term's postings, ascending
+        term_of = np.repeat(np.arange(len(used)), np.diff(inverted.indptr))
+        groups = [(-1, usable)]
         for bit in range(64):
-            members = np.flatnonzero(usable & ((member >> np.uint64(bit)) & np.uint64(1) == 1))
-            if len(members):
+            members = usable & ((member >> np.uint64(bit)) & np.uint64(1) == 1)
+            if members.any():
                 groups.append((bit, members))
         starts, postings_of, weights = [], [], []
         offset = 0
         for _, members in groups:
-            inverted = x[members].T.tocsr()
-            starts.append(inverted.indptr.astype(np.int64) + offset)
-            postings_of.append(members[inverted.indices].astype(np.int32))
-            weights.append(inverted.data.astype(np.float32))
-            offset += inverted.nnz
+            keep = members[inverted.indices]
+            sizes = np.bincount(term_of[keep], minlength=len(used))
+            starts.append(np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64) + offset)
+            postings_of.append(inverted.indices[keep].astype(np.int32))
+            weights.append(inverted.data[keep].astype(np.float32))
+            offset += int(sizes.sum())
         self.lists = Lists(
             np.stack(starts),
             np.concatenate(postings_of),

@@ -30,7 +30,7 @@ from matcher.text import (
     WORD_SPACE,
     Vectoriser,
     block_normalise,
-    posting_document,
+    posting_documents,
     profile_document,
     term_features,
 )
@@ -64,11 +64,11 @@ def prune(matrix: sp.csr_matrix, keep: tuple[int, int]) -> sp.csr_matrix:
 
 
 @contextmanager
-def _no_collector() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector. Ranking and indexing make millions of small
-    objects (results, their `why`, tokens) and no cycles; each full collection would walk the
-    whole heap, the index's postings included (seconds at 100,000 postings). Reference counting
-    frees them as usual."""
+def no_collector() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector. Ranking, indexing and reading or writing the
+    store's postings and matches make millions of small objects (rows, results, their `why`,
+    tokens) and no cycles; each full collection would walk the whole heap, the index's
+    postings included (seconds at 100,000 postings). Reference counting frees them as usual."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -95,7 +95,7 @@ class Index:
         self._alive = np.zeros(0, dtype=bool)
         self._term_cache: dict[str, np.ndarray] = {}
         self._explain = why.Explainer()
-        self._why_keys: list[tuple] = []  # each posting's `Explainer.posting_key`
+        self._why_keys: list[tuple | None] = []  # `Explainer.posting_key`s, made when shown
         self._langs: list[str | None] = []  # each posting's language
         self._surfaces: dict[int, dict[str, str | None]] = {}  # see `surfaces`
         self.add(postings)
@@ -105,14 +105,14 @@ class Index:
 
     def add(self, postings: list[dict]) -> None:
         """Index more postings; one with an id already indexed replaces the old one."""
-        with _no_collector():
+        with no_collector():
             self._add(postings)
 
     def _add(self, postings: list[dict]) -> None:
         vacancies = [p for p in postings if p.get("is_vacancy")]
         if not vacancies:
             return
-        langs, titles, docs = zip(*map(posting_document, vacancies), strict=True)
+        langs, titles, docs = zip(*posting_documents(vacancies), strict=True)
         if self.vectoriser is None:
             self.vectoriser = Vectoriser()
         counts = self.vectoriser.counts(list(docs))
@@ -135,7 +135,7 @@ class Index:
         self._term_cache.clear()
         self.postings.extend(vacancies)
         self._langs.extend(langs)
-        self._why_keys.extend(map(self._explain.posting_key, vacancies))
+        self._why_keys.extend([None] * len(vacancies))
         self._alive = np.concatenate([self._alive, alive])
         self._stack()
 
@@ -154,11 +154,14 @@ class Index:
         return len(self.postings) - len(self)
 
     def _stack(self) -> None:
-        xs, presents, families, records = zip(*self._parts, strict=True)
-        self._x = sp.vstack(xs, format="csr")
-        self._present = sp.hstack(presents, format="csr")
-        self._families = np.concatenate(families)
-        self._records = np.concatenate(records)
+        if len(self._parts) == 1:  # as loaded or built: nothing to copy
+            self._x, self._present, self._families, self._records = self._parts[0]
+        else:
+            xs, presents, families, records = zip(*self._parts, strict=True)
+            self._x = sp.vstack(xs, format="csr")
+            self._present = sp.hstack(presents, format="csr")
+            self._families = np.concatenate(families)
+            self._records = np.concatenate(records)
         self._parts = [(self._x, self._present, self._families, self._records)]
         self._lists: Candidates | None = None
 
@@ -189,7 +192,7 @@ class Index:
         gain = (gain * 1.001).astype(np.float32)  # above float32 rounding of the scores
         out: list[list[dict]] = []
         waiting: tuple[Batch, Future] | None = None
-        with _no_collector(), ThreadPoolExecutor(1) as search:
+        with no_collector(), ThreadPoolExecutor(1) as search:
             for i in range(0, len(profiles), batch):
                 ready = self._batch(profiles[i : i + batch], candidates, seen or {})
                 running = search.submit(
@@ -259,12 +262,14 @@ class Index:
         cols, scores, shared = best[rows, ranks], scores[rows, ranks], shared[rows, ranks]
         profiles = batch.profiles
         picked = batch.terms.matched(rows, batch.queries.start, shared)
-        explain = self._explain
+        explain, why_keys = self._explain, self._why_keys
         prof_keys = [explain.profile_key(p) for p in profiles]
         results: list[list[dict]] = [[] for _ in profiles]
         column, feature = batch.terms.column, batch.terms.feature
         for r, c, s, t in zip(rows.tolist(), cols.tolist(), scores.tolist(), picked, strict=True):
-            posting, key = self.postings[c], self._why_keys[c]
+            posting, key = self.postings[c], why_keys[c]
+            if key is None:
+                key = why_keys[c] = explain.posting_key(posting)
             picks = {feature[g]: column[g] for g in t[t >= 0].tolist()}
             words = self._surface_forms(c, picks)
             terms = list(dict.fromkeys(words[f] for f in picks if words[f]))

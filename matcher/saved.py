@@ -147,7 +147,7 @@ def _restore(meta: dict, a: dict[str, np.ndarray], words: list[str]) -> tuple[In
     index = Index([], vectoriser=vec)
     index.postings = [{"id": row[0]} for row in rows]
     index._langs = [row[1] for row in rows]
-    index._why_keys = [()] * n
+    index._why_keys = [None] * n
     index._alive = a["alive"].astype(bool)
     index.position = {row[0]: j for j, row in enumerate(rows) if index._alive[j]}
     index._parts = [(x, present, a["families"], a["records"])]
@@ -226,6 +226,5 @@ def _update(index: Index, stored: dict, vacancies: list[dict], marks: dict[str, 
         j = index.position.get(p["id"])
         if j is not None:
             index.postings[j] = p
-            index._why_keys[j] = index._explain.posting_key(p)
     index.add(fresh)
     return index

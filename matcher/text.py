@@ -12,9 +12,13 @@ smoothed idf), l2-normalised and scaled by BLOCK_WEIGHTS: the cosine of two rows
 words' cosine + 0.25 * the pairs'.
 """
 
+import multiprocessing
+import os
 import re
 from collections import Counter
-from itertools import chain
+from concurrent.futures import ProcessPoolExecutor
+from itertools import chain, compress, repeat
+from operator import is_
 
 import numpy as np
 import scipy.sparse as sp
@@ -28,6 +32,7 @@ PAIR_BUCKETS = 2**21
 BLOCK_WEIGHTS = (0.75**0.5, 0.25**0.5)  # words, pairs
 MAX_DF = 0.5  # features in more postings than this share say little about fit...
 MIN_DOCUMENTS = 1000  # ...once there are enough postings to tell
+PARALLEL_FROM = 5000  # postings from which `posting_documents` uses every CPU
 DETECT = "?"  # `tokens(lang=DETECT)` guesses the language
 
 FUNCTION_WORDS = {
@@ -179,29 +184,87 @@ def posting_document(posting: dict) -> tuple[str | None, Document, Document]:
     return lang, [title_words], [title_words] * TITLE_WEIGHT + [mapped(body_words, lang)]
 
 
+def posting_documents(
+    postings: list[dict], processes: int | None = None
+) -> list[tuple[str | None, Document, Document]]:
+    """`posting_document` of each posting, in order. Many postings (PARALLEL_FROM or more, by
+    default) are shared out to `processes` forked processes (default: one per CPU); the
+    results are the same."""
+    if processes is None:
+        processes = _cpus() if len(postings) >= PARALLEL_FROM else 1
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return list(map(posting_document, postings))
+    global _SHARED
+    _SHARED = postings  # forked workers read it from their copy of this process
+    step = -(-len(postings) // (processes * 4))
+    try:
+        with ProcessPoolExecutor(processes, multiprocessing.get_context("fork")) as pool:
+            parts = pool.map(_documents_of, range(0, len(postings), step), repeat(step))
+            return list(chain.from_iterable(parts))
+    finally:
+        _SHARED = []
+
+
+_SHARED: list[dict] = []
+
+
+def _documents_of(start: int, count: int) -> list[tuple[str | None, Document, Document]]:
+    return list(map(posting_document, _SHARED[start : start + count]))
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+_FOLDED: dict[str, str] = {}
+_WRITTEN: dict[str | None, dict[str, tuple[tuple[str, ...], str]]] = {}
+
+
+def _folded(original: str) -> str:
+    """`fold` of one word as written (remembered)."""
+    word = _FOLDED.get(original)
+    if word is None:
+        if len(_FOLDED) > 500_000:
+            _FOLDED.clear()
+        word = _FOLDED[original] = fold(original)
+    return word
+
+
+def _written(lang: str | None, original: str) -> tuple[tuple[str, ...], str]:
+    """(mapped words, how an explanation shows it) of a word as written (remembered)."""
+    cache = _WRITTEN.setdefault(lang, {})
+    hit = cache.get(original)
+    if hit is None:
+        word = _folded(original)
+        if len(cache) > 500_000:
+            cache.clear()
+        hit = cache[original] = (map_word(lang, word), original if original.isupper() else word)
+    return hit
+
+
 def profile_document(profile: dict) -> tuple[Document, dict[str, str]]:
     """A profile's `about` and, twice, each of its keywords; and the person's own words for its
     features: a one-word keyword or a keyword's word pair shows as the keyword, other features
     as the word they came from."""
     surfaces: dict[str, str] = {}
 
-    def words_of(text: str, lang: str | None) -> list[str]:
-        out = []
-        for original in WORD.findall(text):
-            word = fold(original)
-            for t in map_word(lang, word):
-                out.append(t)
-                surfaces.setdefault(t, original if original.isupper() else word)
+    def words_of(originals: list[str], lang: str | None) -> list[str]:
+        out: list[str] = []
+        for original in originals:
+            mapped_words, shown = _written(lang, original)
+            out += mapped_words
+            for t in mapped_words:
+                surfaces.setdefault(t, shown)
         return out
 
-    about = profile.get("about") or ""
+    about = WORD.findall(profile.get("about") or "")
     keywords = []
     for keyword in profile.get("keywords") or []:
-        kw_words = words_of(keyword, "en")
+        kw_words = words_of(WORD.findall(keyword), "en")
         keywords.append(kw_words)
         for f in kw_words if len(kw_words) == 1 else features(kw_words)[len(kw_words) :]:
             surfaces[f] = keyword
-    lang = detect_language([fold(w) for w in WORD.findall(about)])
+    lang = detect_language([_folded(w) for w in about])
     return [words_of(about, lang)] + keywords * 2, surfaces
 
 
@@ -225,23 +288,23 @@ class Vectoriser:
         self.common = np.zeros(self.width, dtype=bool)
         self.cues: sp.csr_matrix | None = None  # family cue matrix, see matcher.relevance
 
-    def _ids(self, words: list[str]) -> list[int]:
+    def _ids(self, words: list[str]) -> np.ndarray:
+        """The words' columns (int64); new words are numbered in order of first appearance."""
         vocab = self.vocabulary
         ids = list(map(vocab.get, words))
-        if None in ids:  # new words are numbered in order of first appearance
-            new = vocab.setdefault
-            ids = [new(w, len(vocab)) if i is None else i for w, i in zip(words, ids, strict=True)]
-            if len(vocab) > WORD_SPACE:
+        if None in ids:
+            new = dict.fromkeys(compress(words, map(is_, ids, repeat(None))))
+            if len(vocab) + len(new) > WORD_SPACE:
                 raise ValueError("vocabulary full: build a new Index")
-        return ids
+            vocab.update(zip(new, range(len(vocab), len(vocab) + len(new)), strict=True))
+            ids = list(map(vocab.__getitem__, words))
+        return np.array(ids, dtype=np.int64)
 
     def counts(self, documents: list[Document]) -> sp.csr_matrix:
         """Raw term counts, one row per document."""
         lengths = [len(words) for doc in documents for words in doc]
         segments_of = [len(doc) for doc in documents]
-        ids_a = np.asarray(
-            self._ids(list(chain.from_iterable(chain.from_iterable(documents)))), dtype=np.int64
-        )
+        ids_a = self._ids(list(chain.from_iterable(chain.from_iterable(documents))))
         seg = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         doc = np.repeat(np.repeat(np.arange(len(documents)), segments_of), lengths)
         joined = np.flatnonzero(seg[:-1] == seg[1:])
@@ -265,7 +328,9 @@ class Vectoriser:
     def set_frequencies(self, df: np.ndarray, n: int) -> None:
         """Weights from the document frequency of every column among n documents."""
         self.df, self.n = df, n
-        self.idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+        seen = np.flatnonzero(df)  # most columns are unseen: all of these weigh the same
+        self.idf = np.full(self.width, np.log(1 + n) + 1, dtype=np.float32)
+        self.idf[seen] = (np.log((1 + n) / (1 + df[seen])) + 1).astype(np.float32)
         self.common = (df > MAX_DF * n) if n >= MIN_DOCUMENTS else np.zeros(self.width, bool)
 
     def transform(self, documents: list[Document]) -> sp.csr_matrix:
@@ -291,8 +356,9 @@ class Vectoriser:
         split = [f.split(" ") for f in feature_list]
 
         def ids(words: list[str]) -> np.ndarray:
-            found = self._ids(words) if add_words else [self.vocabulary.get(w, -1) for w in words]
-            return np.asarray(found, dtype=np.int64)
+            if add_words:
+                return self._ids(words)
+            return np.array([self.vocabulary.get(w, -1) for w in words], dtype=np.int64)
 
         first, last = ids([p[0] for p in split]), ids([p[-1] for p in split])
         is_pair = np.array([len(p) == 2 for p in split], dtype=bool)

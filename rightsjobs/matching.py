@@ -6,7 +6,6 @@ weekly match analyses only the week's postings.
 """
 
 import hashlib
-import json
 import time
 from collections.abc import Callable
 from datetime import date
@@ -16,6 +15,7 @@ import click
 from sqlite_utils import Database
 
 from matcher import saved
+from matcher.rank import no_collector
 from rightsjobs.store import (
     active_profiles,
     decode,
@@ -28,24 +28,44 @@ UNREAD = ("description_html", "evidence")  # columns the matcher never reads
 VOLATILE = ("last_seen", "updated_at", "status", "reopened_at")  # no effect on what is indexed
 
 
-def rankable(row: dict) -> dict:
-    """A stored posting as the matcher reads it (extraction fields plus plain text)."""
-    return {**row, "text": row.get("description") or ""}
+def _stored_fields(columns: list[str]) -> str:
+    """SQL for the text a posting's fingerprint hashes: every column but the volatile ones,
+    each quoted (so NULL, '' and 0 differ), the description only without a content hash."""
+    parts = [
+        "case when ifnull(content_hash, '') = '' then quote(description) else '' end"
+        if c == "description" and "content_hash" in columns
+        else f"quote([{c}])"
+        for c in sorted(columns)
+        if c not in VOLATILE
+    ]
+    return " || char(31) || ".join(parts or ["''"])
 
 
-def open_postings(db: Database, as_of: date) -> list[dict]:
-    """Stored vacancies still open at `as_of` (without the columns the matcher never reads)."""
-    columns = ", ".join(f"[{c}]" for c in db["postings"].columns_dict if c not in UNREAD)
-    rows = db.query(f"select {columns} from postings where is_vacancy = 1 order by first_seen, id")
-    return [rankable(decode(r)) for r in rows if effective_status(r, as_of) == "open"]
+def open_postings(db: Database, as_of: date) -> tuple[list[dict], dict[str, str]]:
+    """Stored vacancies still open at `as_of` (without the columns the matcher never reads),
+    and the fingerprint of each (see `fingerprint`)."""
+    columns = [c for c in db["postings"].columns_dict if c not in UNREAD]
+    listed = ", ".join(f"[{c}]" for c in columns)
+    cursor = db.execute(
+        f"select {listed}, {_stored_fields(columns)} from postings where is_vacancy = 1 "
+        "order by first_seen, id"
+    )
+    postings, marks = [], {}
+    for values in cursor:
+        row = dict(zip(columns, values[:-1], strict=True))
+        if effective_status(row, as_of) == "open":
+            posting = decode(row)
+            posting["text"] = posting.get("description") or ""  # as the matcher reads it
+            postings.append(posting)
+            marks[row["id"]] = fingerprint(values[-1])
+    return postings, marks
 
 
-def fingerprint(posting: dict) -> str:
-    """A hash of what the index holds of a posting: its fields but those that change on every
-    crawl; the text through `content_hash` (title, description, deadline) when there is one."""
-    skip = VOLATILE + (("description", "text") if posting.get("content_hash") else ())
-    fields = {k: v for k, v in posting.items() if k not in skip}
-    return hashlib.sha1(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
+def fingerprint(fields: str) -> str:
+    """A hash of what the index holds of a stored posting, from `_stored_fields`: its columns
+    but those that change on every crawl; the text through `content_hash` (title,
+    description, deadline) when there is one."""
+    return hashlib.sha1(fields.encode()).hexdigest()
 
 
 def index_folder(db: Database) -> Path | None:
@@ -65,6 +85,16 @@ def match_all(
     """Rank and record every active profile's shortlist (all or none); returns results by
     profile id. `timings`, when given, receives the seconds each step took; `progress` hears
     (profiles ranked, the step under way)."""
+    with no_collector():  # see `matcher.rank.no_collector`
+        return _match_all(db, as_of, timings, progress)
+
+
+def _match_all(
+    db: Database,
+    as_of: date,
+    timings: dict[str, float] | None,
+    progress: Callable[[int, str], None] | None,
+) -> dict[str, list[dict]]:
     steps: dict[str, float] = {}
     last = time.perf_counter()
     report = progress or (lambda done, step: None)
@@ -74,12 +104,12 @@ def match_all(
         steps[step], last = time.perf_counter() - last, time.perf_counter()
 
     profiles = active_profiles(db)
-    postings = open_postings(db, as_of)
+    postings, stored_marks = open_postings(db, as_of)
     lap("read the store")
     report(0, f"profiles ranked; updating the index of {len(postings)} open postings")
     folder = index_folder(db)
     index, marks = saved.current(
-        folder, postings, fingerprint, lambda line: click.echo(line, err=True)
+        folder, postings, lambda p: stored_marks[p["id"]], lambda line: click.echo(line, err=True)
     )
     lap("load and update the index")
     seen = seen_by_profile(db, [p["id"] for p in profiles])

@@ -197,3 +197,25 @@ def test_surface_forms_are_remembered_for_unchanged_postings_only(store, capsys)
     crawl(store, [item(i) for i in JOBS if i != "1"] + [item("1", text=JOBS["1"][1] + " Now.")])
     terms = {r["id"]: r["why"]["matched_terms"] for r in match(store, capsys)[0]["jean"]}
     assert "remembered" not in terms[legal] and "litigation" in terms[legal]
+
+
+def test_a_change_of_fields_alone_is_seen_and_a_warm_match_equals_a_cold_one(store, capsys):
+    first, _ = match(store, capsys)
+    legal = ids(first)["jean"][0]
+    folder = index_folder(store)
+    generation = (folder / "CURRENT").read_text()
+    store.execute("update postings set last_seen = '2026-11-27T00:00:00+00:00'")
+    store.conn.commit()
+    same, said = match(store, capsys)
+    assert same == first and "rebuilding" not in said
+    assert (folder / "CURRENT").read_text() == generation  # volatile columns: nothing to save
+    store.execute(
+        "update postings set countries = '[\"FR\"]', regions = '[\"Europe\"]' where id = ?",
+        [legal],
+    )
+    store.conn.commit()
+    warm, said = match(store, capsys)
+    assert "rebuilding" not in said
+    assert (folder / "CURRENT").read_text() != generation
+    assert legal not in ids(warm)["jean"]  # jean looks in Central Asia only
+    assert warm == rebuilt(store, capsys)
