@@ -15,8 +15,10 @@ words' cosine + 0.25 * the pairs'.
 import multiprocessing
 import os
 import re
+import threading
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, compress, repeat
 from operator import is_
 
@@ -189,10 +191,12 @@ def posting_documents(
 ) -> list[tuple[str | None, Document, Document]]:
     """`posting_document` of each posting, in order. Many postings (PARALLEL_FROM or more, by
     default) are shared out to `processes` forked processes (default: one per CPU); the
-    results are the same."""
+    results are the same. The work stays in this process where forking is unsafe (other
+    threads alive) or unavailable, and falls back to it if a worker dies."""
     if processes is None:
         processes = _cpus() if len(postings) >= PARALLEL_FROM else 1
-    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    fork_safe = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if processes < 2 or not fork_safe:
         return list(map(posting_document, postings))
     global _SHARED
     _SHARED = postings  # forked workers read it from their copy of this process
@@ -201,6 +205,8 @@ def posting_documents(
         with ProcessPoolExecutor(processes, multiprocessing.get_context("fork")) as pool:
             parts = pool.map(_documents_of, range(0, len(postings), step), repeat(step))
             return list(chain.from_iterable(parts))
+    except (BrokenProcessPool, OSError):  # a worker killed (memory), or no fork possible
+        return list(map(posting_document, postings))
     finally:
         _SHARED = []
 

@@ -1,6 +1,7 @@
 """The matcher's shortcuts for speed give the same results as the plain way."""
 
 import sys
+import threading
 from pathlib import Path
 
 from matcher import Index
@@ -14,8 +15,21 @@ def test_postings_analysed_in_processes_are_analysed_alike():
     postings = Corpus(5).postings(300)
     postings[7] = {**postings[7], "text": "Défenseur des droits humains à Genève. " * 40}
     alone = list(map(posting_document, postings))
+    assert threading.active_count() == 1  # else the processes would not be used
     assert posting_documents(postings, processes=2) == alone
     assert posting_documents(postings) == alone  # few postings: this process
+
+
+def test_postings_are_analysed_in_this_process_while_other_threads_run():
+    postings = Corpus(5).postings(50)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert posting_documents(postings, processes=2) == list(map(posting_document, postings))
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_new_words_are_numbered_in_order_of_first_appearance():
