@@ -20,12 +20,36 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from understand.dates import find_dates
-from understand.lexicon import NameIndex, load_table, name_mode
+from understand.lexicon import NameIndex, load_table, name_mode, stem
 from understand.places import is_city, places_in
-from understand.text import Doc, clip, fold
+from understand.text import Doc, clip, fold, tokens
+
+
+class WordPattern:
+    """Alternatives that match whole words ("officer", "fond\\w*", also "non-profit"), answered
+    per distinct word from a cache: `search(folded)` is true when a word of `folded` matches, as
+    `re.search(r"\\b(?:...)\\b", folded)` would, at a fraction of its cost."""
+
+    def __init__(self, alternatives: str) -> None:
+        self.pattern = re.compile(rf"(?:{alternatives})")
+        self.fullmatch = lru_cache(maxsize=65536)(self._fullmatch)
+
+    def _fullmatch(self, word: str) -> bool:
+        return self.pattern.fullmatch(word) is not None
+
+    def search(self, folded: str) -> bool:
+        """Whether a word of `folded` (or two joined by a hyphen) is one of the alternatives."""
+        words = _WORD_RUN.findall(folded)
+        if any(map(self.fullmatch, words)):
+            return True
+        return "-" in folded and any(map(self.fullmatch, _HYPHEN_PAIR.findall(folded)))
+
+
+_WORD_RUN = re.compile(r"\w+")
+_HYPHEN_PAIR = re.compile(r"(?=\b(\w+-\w+)\b)")
 
 _ROLE = (
     r"officers?|coordinators?|managers?|directors?|assistants?|associates?|consultants?"
@@ -53,7 +77,7 @@ _ROLE = (
     r"|متطوع\w*|حقوقي\w*|محام\w*|مساعد\w*|mitarbeiter\w*|sachbearbeiter\w*|coordonator\w*"
     r"|consilier\w*|voluntar\w*|advocat\w*"
 )
-_ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b")
+_ROLE_RE = WordPattern(_ROLE)
 _ROLE_PHRASE = re.compile(
     r"\b((?:[A-Z][\w'’-]*\s+){0,4}(?:Officer|Coordinator|Manager|Director|Assistant|Associate"
     r"|Consultant|Campaigner|Researcher|Adviser|Advisor|Specialist|Analyst|Lawyer|Counsel|Expert"
@@ -100,11 +124,22 @@ _TITLE_END = re.compile(
     r"|para\s+(?:apoyar|fortalecer))\b|[.;!?](?:\s|$)"
 )
 _COMMA_END = re.compile(r",\s+(?=[^\W\d_A-ZÀ-ÞА-Я])")
-_BOILERPLATE = re.compile(
-    r"cookie|privacy|password|user\s+name|log\s?in|sign\s+in|register|skip\s+to|^menu$|^home\b"
-    r"|^print$|^share\b|^header$|^archive\s+for|category|posts\s+tagged|^description$|^overview$"
-    r"|^job\s+description$|job\s+opportunit|^summary$|^details$|^vacancies$|^careers?$"
+# Page furniture: anywhere in a line ("Accept cookies") or as the whole line or its start.
+_BOILERPLATE_ANY = re.compile(
+    r"cookie|privacy|password|user\s+name|log\s?in|sign\s+in|register|skip\s+to|category"
+    r"|posts\s+tagged|job\s+opportunit"
 )
+_BOILERPLATE_START = re.compile(
+    r"menu$|home\b|print$|share\b|header$|archive\s+for|description$|overview$"
+    r"|job\s+description$|summary$|details$|vacancies$|careers?$"
+)
+
+
+def boilerplate(folded: str) -> bool:
+    """Whether a folded line is page furniture (menus, cookie banners, "Job description")."""
+    return bool(_BOILERPLATE_START.match(folded) or _BOILERPLATE_ANY.search(folded))
+
+
 _ABBREVIATIONS = {
     "assc": "Associate",
     "asst": "Assistant",
@@ -113,8 +148,8 @@ _ABBREVIATIONS = {
     "mgr": "Manager",
     "coord": "Coordinator",
 }
-_ORG_WORDS = re.compile(
-    r"\b(?:organi[sz]ation|organisation|foundation|fondation|fundacion|federation|federacion"
+_ORG_WORDS = WordPattern(
+    r"organi[sz]ation|organisation|foundation|fondation|fundacion|federation|federacion"
     r"|institute|institut|instituto|initiative|commission|comision|committee|comite|council"
     r"|conseil|consejo|office|bureau|oficina|mission|centre|center|centro|network|reseau|red|union"
     r"|association|asociacion|alliance|watch|defenders|international|internacional|fund|fonds"
@@ -128,7 +163,7 @@ _ORG_WORDS = re.compile(
     r"|комитет\w*|асоциаци\w*|інститут\w*|організаці\w*|асоціаці\w*|фундаци\w*|associacao"
     r"|associazione|defensoria|procuradoria|observatori|federacao|fundacao|instituicao|verein"
     r"|stiftung|comissao|commissione|agentia|asociatia|fundatia|منظمة|مركز|مؤسسة|شبكة|جمعية"
-    r"|التحالف|تحالف|ასოციაცი\w*)\b"
+    r"|التحالف|تحالف|ასოციაცი\w*"
 )
 _SUBJECT_VERB = re.compile(
     r"\s+(?:\([^)]{2,15}\)\s*)?(?:,[^,]{3,80},\s*)?(?:is\s+hiring|is\s+recruiting"
@@ -213,7 +248,7 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
         title = re.sub(
             rf"\s*(?:[-–—|,@]|\bat\b|\bchez\b)\s*{re.escape(org)}\s*$", "", title, flags=re.I
         )
-    hits = places_in(title)
+    hits = places_in(title) if _ROLE_RE.search(fold(title)) else []
     if hits and hits[0].start == 0 and _ROLE_RE.search(fold(title[hits[0].end :])):
         title = title[hits[0].end :].strip(" ,:-–—")
     words = title.split()
@@ -234,7 +269,7 @@ def _header(doc: Doc) -> list[tuple[int, str]]:
     out = []
     for i, line in enumerate(doc.lines[:25]):
         folded = fold(line)
-        if len(line) > 160 or _BOILERPLATE.search(folded):
+        if len(line) > 160 or boilerplate(folded):
             continue
         if re.fullmatch(r"[\W\d]*", folded):
             continue
@@ -337,6 +372,9 @@ def _frequent_role(doc: Doc) -> tuple[str | None, str]:
     return (phrase, first[phrase]) if n >= 2 else (None, "")
 
 
+_BEFORE_PLACE = re.compile(r"\s(?:a|à|in|en|в)\s")  # "... à Genève": a place may follow
+
+
 def _clean_org(org: str, *, drop_place: bool = False) -> str | None:
     """An organisation name without a leading dateline or "The office of", and (with `drop_place`)
     without a trailing "à Genève"."""
@@ -344,8 +382,8 @@ def _clean_org(org: str, *, drop_place: bool = False) -> str | None:
     org = re.split(r"\.\s*[-–—]\s*|\s[-–—]\s(?=[A-Z])", org)[-1]
     org = re.split(r",\s+(?:a|an|the|which|who|un|une|una|el|la|le)\s", org)[0]  # an apposition
     org = _LEADING_ORG_NOISE.sub("", org.strip(" ,.:;-–—|\"'“”"))
-    hits = places_in(org)
-    if drop_place and hits and is_city(hits[-1]) and not re.search(r"\w", org[hits[-1].end :]):
+    hits = places_in(org) if drop_place and _BEFORE_PLACE.search(org) else []
+    if hits and is_city(hits[-1]) and not re.search(r"\w", org[hits[-1].end :]):
         before = org[: hits[-1].start]
         if re.search(r"\s(?:a|à|in|en|в)\s*$", before):
             org = re.sub(r"\s(?:a|à|in|en|в)\s*$", "", before)
@@ -361,7 +399,7 @@ def _org_after_title(doc: Doc, title_line: int | None) -> tuple[str | None, str]
         folded = fold(line)
         if not 1 <= len(words) <= 10 or ":" in line or _ROLE_RE.search(folded.split(",")[0]):
             continue
-        if not _ORG_WORDS.search(folded) or _BOILERPLATE.search(folded) or find_dates(line):
+        if not _ORG_WORDS.search(folded) or boilerplate(folded) or find_dates(line):
             continue
         if all(
             w[0].isupper()
@@ -406,7 +444,7 @@ def _opening_org(doc: Doc) -> tuple[str | None, str]:
         m = _OPENING_NAME.match(sentence)
         if not m or fold(m.group("next")) in _NOT_VERBS or not _ORG_WORDS.search(fold(m["org"])):
             continue
-        if _BOILERPLATE.search(fold(m["org"])) or _ROLE_RE.search(fold(m["org"])):
+        if boilerplate(fold(m["org"])) or _ROLE_RE.search(fold(m["org"])):
             continue
         return _clean_org(m.group("org") + (m.group("paren") or "")), sentence
     return None, ""
@@ -425,8 +463,26 @@ def _acronym_org(doc: Doc) -> tuple[str | None, str]:
     return None, ""
 
 
+@cache
+def _known_first_words() -> re.Pattern[str]:
+    """Any first word of a well-known organisation's name, as its lookup key (a stem, which is
+    a prefix of the folded word): a text without two of them names no organisation twice."""
+    keys = {
+        stem(tokens(a)[0].key)
+        for n, aliases in load_table("organizations.csv")
+        for a in [n, *aliases]
+        if tokens(a)
+    }
+    alternatives = "|".join(sorted(map(re.escape, keys), key=len, reverse=True))
+    # at a word's start, or after an Arabic one-letter prefix and article (as lexicon looks up)
+    return re.compile(rf"(?<![^\W_])[وبلف]?(?:ال)?(?:{alternatives})")
+
+
 def _known_org(doc: Doc) -> tuple[str | None, str]:
-    hits = _known_orgs().find(doc.text[:KNOWN_ORG_CHARS])
+    head = doc.text[:KNOWN_ORG_CHARS]
+    if len(_known_first_words().findall(fold(head), 0)) < 2:
+        return None, ""
+    hits = _known_orgs().find(head)
     counts = Counter(h.value for h in hits)
     if not counts:
         return None, ""

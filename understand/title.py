@@ -16,10 +16,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from urllib.parse import unquote, urlsplit
 
@@ -31,6 +32,7 @@ HEAD_LINES = 30  # title candidates come from this many first lines
 ORG_CHARS = 4000  # organisation candidates come from this much of the text
 MODEL_FILE = "title_model.json"
 
+_WORD = re.compile(r"[^\W_]+")
 _PART_SPLIT = re.compile(r"\s+[-–—|•]\s+|\s*\|\s*|:\s+")
 _DATE_LIKE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d\d\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun"
@@ -117,8 +119,13 @@ def models() -> dict[str, LinearModel]:
     }
 
 
+@lru_cache(maxsize=16384)
+def _word_tuple(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", fold(text))
+    return list(_word_tuple(text))
 
 
 def _bucket(value: float, edges: Iterable[float]) -> str:
@@ -198,23 +205,24 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
 def _shape(text: str, prefix: str) -> dict[str, float]:
     """Length, casing, digit and punctuation features of a candidate's text."""
     words = text.split()
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(map(str.isalpha, text))
     capital = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
     folded = fold(text)
+    digit = any(map(str.isdigit, text))
     f = {
         f"{prefix}words={_bucket(len(words), (1, 2, 4, 8, 14))}": 1.0,
         f"{prefix}capital={_bucket(capital, (0.3, 0.7))}": 1.0,
-        f"{prefix}upper": float(sum(c.isupper() for c in letters) > 0.8 * max(1, len(letters))),
+        f"{prefix}upper": float(sum(map(str.isupper, text)) > 0.8 * max(1, letters)),
         f"{prefix}lower_start": float(text[:1].islower()),
-        f"{prefix}digit": float(any(c.isdigit() for c in text)),
-        f"{prefix}date": float(bool(_DATE_LIKE.search(folded))),
+        f"{prefix}digit": float(digit),
+        f"{prefix}date": float(digit and bool(_DATE_LIKE.search(folded))),
         f"{prefix}end_stop": float(text.rstrip().endswith((".", "!", "?"))),
         f"{prefix}comma": float("," in text),
         f"{prefix}paren": float("(" in text),
         f"{prefix}function_start": float(bool(_FUNCTION_START.match(folded))),
         f"{prefix}role": float(bool(rules._ROLE_RE.search(folded))),
         f"{prefix}org_word": float(bool(rules._ORG_WORDS.search(folded))),
-        f"{prefix}boilerplate": float(bool(rules._BOILERPLATE.search(folded))),
+        f"{prefix}boilerplate": float(bool(rules.boilerplate(folded))),
         f"{prefix}long": float(len(text) > 100),
     }
     return {k: v for k, v in f.items() if v}
@@ -278,7 +286,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
             continue
         if (
             content == 0
-            and not rules._BOILERPLATE.search(fold(line))
+            and not rules.boilerplate(fold(line))
             and not re.fullmatch(r"[\W\d]*", line)
         ):
             add("first_content", line, i)
@@ -363,21 +371,31 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
     f["o_sources"] = float(sum(1 for k in f if k.startswith("src=")))
 
 
+_PAREN_ACRONYM = re.compile(r"\(([A-ZА-Я][A-Za-zА-Яа-я&]{1,9})\)")
+_SEGMENT_END = re.compile(r"[\n()][^\n()]*\Z")
+
+
 def _expansions(text: str) -> dict[str, str]:
     """Acronyms given in parentheses after their full name, the nearest run of words before
     them that starts with the acronym's letter and holds about as many words as it has letters:
     {"OSDH": "Observatoire sahélien des droits humains (OSDH)"}."""
     out: dict[str, str] = {}
-    for m in re.finditer(r"([^\n()]{3,160}?)\s*\(([A-ZА-Я][A-Za-zА-Яа-я&]{1,9})\)", text):
-        acronym = m.group(2)
-        words = m.group(1).split()[-12:]
+    for m in _PAREN_ACRONYM.finditer(text):
+        acronym = m.group(1)
+        if acronym in out:
+            continue
+        # the words before the parenthesis, back to the line start or another parenthesis
+        before = text[max(0, m.start() - 161) : m.start()]
+        if cut := _SEGMENT_END.search(before):
+            before = before[cut.start() + 1 :]
+        words = before.rstrip()[-160:].split()[-12:]
         for k in range(1, len(words) + 1):
             span = words[-k:]
             content = [w for w in span if fold(w) not in _CONNECTORS]
             first = re.sub(r"^[LlDd]['’]", "", span[0])
             if fold(first[:1]) == fold(acronym[:1]) and len(content) >= len(acronym) - 1:
                 if len(content) <= len(acronym) + 2:
-                    out.setdefault(acronym, f"{' '.join(span)} ({acronym})")
+                    out[acronym] = f"{' '.join(span)} ({acronym})"
                 break
     return out
 
@@ -391,9 +409,12 @@ def _noun_spans(line: str) -> list[str]:
     case: from the furthest capitalised word of an unbroken run before the noun (at most four
     words back), to 0-5 words after it, never across punctuation other than quotes, never holding
     a role word ("Национално бюро за правна помощ", "Фонд «Право и защита»")."""
-    tokens = [t.group(0) for t in _TOKEN.finditer(line)]
-    starts = [t.start() for t in _TOKEN.finditer(line)]
-    ends = [t.end() for t in _TOKEN.finditer(line)]
+    if not rules._ORG_WORDS.search(fold(line)) and "_" not in line:
+        return []  # no organisation noun: the common case, answered from the word cache
+    found = list(_TOKEN.finditer(line))
+    tokens = [t.group(0) for t in found]
+    starts = [t.start() for t in found]
+    ends = [t.end() for t in found]
     spans = []
     for n, word in enumerate(tokens):
         if not rules._ORG_WORDS.fullmatch(fold(word)):
@@ -458,7 +479,7 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         if len(rules._LEADING_ORG_NOISE.sub("", span).split()) >= 2 and rules._ORG_WORDS.search(
             fold(span)
         ):
-            line = sum(1 for s in line_starts if s <= m.start()) - 1
+            line = bisect_right(line_starts, m.start()) - 1
             add("o_span", span, span, line)
     expansions = _expansions(head)
     for m in rules._ACRONYM_NAME.finditer(head):
