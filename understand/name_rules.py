@@ -94,7 +94,18 @@ _PREFIX = re.compile(
     r"|vacancy))?(?:\s+at\s+[^:]{2,80})?|we(?:'|’)?re\s+hiring|we\s+are\s+hiring|now\s+hiring"
     r"|hiring|call\s+for\s+applications|open\s+call|recrutement(?:\s+d'(?:un[.\-·]e|une|un))?"
     r"|offre\s+d'emploi|avis\s+de\s+vacance|appel\s+a\s+candidatures|convocatoria|vacante"
-    r"|oferta\s+de\s+empleo|вакансия|вакансія|ledig\s+tjanst|stellenausschreibung)\s*[:\-–—|]\s*"
+    r"|oferta\s+de\s+empleo|вакансия|вакансія|ledig\s+tjanst|stellenausschreibung|poste\s+vacant"
+    r"|poste\s+a\s+pourvoir|open\s+position|vaga|oferta\s+de\s+trabajo|stellenangebot|vacature)"
+    r"\s*[:\-–—|]\s*"
+)
+# A reference number before or after a title ("VA/2031/044 – ", " (Ref. HR-2031-17)").
+_CODE = r"(?:ref(?:erence)?\.?\s*(?:no\.?|n°|#|number)?\s*:?\s*)?[A-Za-z]{0,8}[-/.#]?\d[\w/.#-]*"
+_LEADING_CODE = re.compile(rf"^(?:{_CODE})\s*[:\-–—|]\s+(?=\w)", re.I)
+_TRAILING_CODE = re.compile(rf"\s*(?:[:\-–—|,]\s*|\()(?:{_CODE})\)?$", re.I)
+# A title's trailing place: "Protection Officer – Gulu, Uganda", "Legal Adviser (Tbilisi)",
+# "Field Monitor in Gulu".
+_TRAILING_PART = re.compile(
+    r"(?:\s*(?:[,\-–—|]\s+|\()|\s+(?:in|at|en|à|в)\s+)([^,()|–—]+(?:,\s*[^,()|–—]+)?)\)?$"
 )
 _CALL_FOR = re.compile(r"^call\s+for\s+(?=consultan|proposals?\s+for\s+consultan)")
 _VACANCY_AT = re.compile(
@@ -183,7 +194,7 @@ _ORG_LABEL = re.compile(
     r"|организация|работодатель|arbetsgivare|arbeitgeber)\s*[:|]"
 )
 _LEADING_ORG_NOISE = re.compile(
-    r"^(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s*)(?:(?:office|bureau|secretariat|secretariado"
+    r"^(?:(?:the|le|la|les|el|los|las|o|os|il|lo|die|der|das)\s+|l['’]\s*)(?:(?:office|bureau|secretariat|secretariado"
     r"|oficina)\s+(?:of|de|du|des|de\s+la|de\s+l['’])\s*(?:the\s+|l['’])?)?",
     re.I,
 )
@@ -244,6 +255,11 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
     for prefix in (_PREFIX, _CALL_FOR):
         if m := prefix.match(fold(title)):
             title = title[m.end() :]
+    for code, end in ((_LEADING_CODE, False), (_TRAILING_CODE, True)):
+        m = code.search(title)
+        if m and sum(c.isdigit() for c in m.group(0)) >= 2 and (m.start() if end else m.end()):
+            title = title[: m.start()] if end else title[m.end() :]
+    title = _without_trailing_place(title)
     if org:
         title = re.sub(
             rf"\s*(?:[-–—|,@]|\bat\b|\bchez\b)\s*{re.escape(org)}\s*$", "", title, flags=re.I
@@ -256,6 +272,18 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
         words[0] = _ABBREVIATIONS[key]
     title = " ".join(words).strip(" |:-–—•,")
     return title if 2 <= len(title) <= 200 else None
+
+
+def _without_trailing_place(title: str) -> str:
+    """A title without a trailing place set off by a comma, dash or parentheses, when what is
+    left still names a role ("Field Monitor, Gulu, Uganda" -> "Field Monitor")."""
+    m = _TRAILING_PART.search(title)
+    if not m or not _ROLE_RE.search(fold(title[: m.start()])):
+        return title
+    tail = m.group(1)
+    covered = sum(h.end - h.start for h in places_in(tail))
+    letters = len(re.sub(r"[\W\d_]|\b(?:and|et|y|e|и)\b", "", tail))
+    return title[: m.start()] if covered and covered >= letters else title
 
 
 def _cut(text: str) -> str:

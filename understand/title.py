@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from understand import name_rules as rules
 from understand.name_rules import Names
+from understand.places import places_in
 from understand.text import Doc, fold
 
 HEAD_LINES = 30  # title candidates come from this many first lines
@@ -59,11 +60,22 @@ _CONNECTORS = {
     "of", "for", "the", "and", "on", "de", "des", "du", "la", "le", "del", "y", "et", "pour",
     "fur", "und", "i", "и", "за", "на", "по", "per", "do", "da", "dos",
 }  # fmt: skip
+# Words a name never ends with (prepositions, articles, auxiliaries): "Programme de", "O Instituto
+# sobre", "(DDP) a été" are fragments of a sentence.
+_NAME_NEVER_ENDS = _CONNECTORS | {
+    "in", "to", "by", "at", "with", "from", "a", "an", "o", "e", "em", "en", "al", "con", "para",
+    "sobre", "se", "non", "di", "della", "das", "der", "die", "den", "ete", "est", "is", "was",
+    "has", "are", "s", "los", "las", "les", "el", "il", "au", "aux", "v", "z", "w", "з", "у", "в",
+    "მიერ",
+}  # fmt: skip
+# Web-mail and placeholder domains say nothing about who is hiring.
+_MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "mail", "example", "proton", "yandex"}
+_MAIL_DOMAIN = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 ORG_SPAN_WORDS = 5  # at most this many words follow an organisation noun in a name
 _ACRONYM = re.compile(r"\b[A-ZА-Я][A-ZА-Я&\-]{1,9}\b")
 # Verbs and nouns that introduce the role in a sentence ("... recrute un", "Hledáme", "шукає").
 _RECRUIT = re.compile(
-    r"\b(?:recrute|recrutons|recherche|recrutement\s+d['’]|recruiting|recruits|recruit|seeks"
+    r"\b(?:recrute|recrutons|recherche|recrutement|recruiting|recruits|recruit|seeks"
     r"|seeking|looking\s+for|hiring|busca|buscamos|contrata|convoca|procura|procuramos"
     r"|recrutamento\s+de|cerca|cerchiamo|sucht|suchen|hledame|prijmeme|ищет|ищем|набирает"
     r"|набира|шукає|шукаємо|потрібні|требуются|cauta|recruteaza|soker|for\s+the\s+(?:post|position)"
@@ -144,6 +156,16 @@ def slug_words(url: str | None) -> list[str]:
         if len(words) >= 2:
             return words
     return []
+
+
+def _slug_title(slug: list[str]) -> str:
+    """A URL slug's words as a title, up to an "at ORG" tail and without a trailing place name
+    ("adviser-on-roma-issues-at-osce" -> "Adviser on roma issues")."""
+    words = slug[: slug.index("at")] if "at" in slug[1:] else slug
+    words = words[: words.index("chez")] if "chez" in words[1:] else words
+    while len(words) > 2 and (hits := places_in(words[-1].capitalize())) and hits[0].start == 0:
+        words = words[:-1]
+    return " ".join(words).capitalize()
 
 
 def _slug_spans(line: str, slug: set[str]) -> list[str]:
@@ -228,7 +250,9 @@ def _shape(text: str, prefix: str) -> dict[str, float]:
     return {k: v for k, v in f.items() if v}
 
 
-def _title_features(c: Candidate, slug: set[str], later: str, head: set[str]) -> None:
+def _title_features(
+    c: Candidate, slug: set[str], later: str, head: set[str], first: set[str]
+) -> None:
     words = _words(c.text)
     f = c.features
     f.update(_shape(c.text, ""))
@@ -253,6 +277,8 @@ def _title_features(c: Candidate, slug: set[str], later: str, head: set[str]) ->
         share = sum(w in head for w in words) / len(words)
         f[f"slug_in_text={_bucket(share, (0.49, 0.99))}"] = 1.0
     f[f"pos={_bucket(c.line, (0, 1, 2, 4, 7, 12)) if c.line is not None else 'none'}"] = 1.0
+    if first and c.line != 0 and words and all(w in first for w in words):
+        f["in_first_line"] = 1.0  # repeated from the page's title-like first line
     if len(words) >= 2:
         repeats = later.count(" ".join(words))
         f[f"repeat={_bucket(repeats, (0, 1))}"] = 1.0
@@ -303,12 +329,13 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         if m := _RECRUIT.search(folded):
             add("after_verb", rules._cut(sentence[m.end() :]), None, sentence)
     if slug:
-        add("slug", " ".join(slug).capitalize(), None, doc.url or "")
+        add("slug", _slug_title(slug), None, doc.url or "")
     merged = _merge(found)
     later = " ".join(_words(" ".join(doc.lines[3:])))
     head = set(_words(" ".join(doc.lines[:HEAD_LINES])))
+    first = set(_words(doc.lines[0])) if doc.lines else set()
     for c in merged:
-        _title_features(c, set(slug), later, head)
+        _title_features(c, set(slug), later, head, first)
     return merged
 
 
@@ -318,9 +345,28 @@ class _OrgContext:
 
     head: str
     host: str
+    mail_hosts: set[str]
+    first_line: str
     title_line: int | None
     acronyms: Counter[str]
     folded: Counter[str]
+
+
+def _names_host(words: list[str], acronyms: list[str], host: str) -> bool:
+    """Whether a name's words, initials or acronym spell a host name ("amnesty", "hrw")."""
+    initials = "".join(w[0] for w in words if w not in {"of", "for", "the", "and", "de", "la"})
+    return (
+        host in "".join(words)
+        or host == initials
+        or any(fold(a) == host or fold(a) in host.split("-") for a in acronyms)
+    )
+
+
+def mail_hosts(text: str) -> set[str]:
+    """The distinctive host labels of the e-mail addresses in `text`, web-mail left out
+    ("jobs@hrw.org" -> "hrw")."""
+    hosts = {host_name("//" + m.group(1)) for m in _MAIL_DOMAIN.finditer(text)}
+    return {h for h in hosts if h and h not in _MAIL_PROVIDERS}
 
 
 def _org_features(c: Candidate, ctx: _OrgContext) -> None:
@@ -338,13 +384,12 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
         uses = max(ctx.acronyms[a] for a in acronyms)
         f[f"o_acronym_uses={_bucket(uses, (1, 3))}"] = 1.0
     words = _words(name)
-    initials = "".join(w[0] for w in words if w not in {"of", "for", "the", "and", "de", "la"})
-    if host and (
-        host in "".join(words)
-        or host == initials
-        or any(fold(a) == host or fold(a) in host.split("-") for a in acronyms)
-    ):
+    if host and _names_host(words, acronyms, host):
         f["o_host"] = 1.0
+    if any(_names_host(words, acronyms, h) for h in ctx.mail_hosts):
+        f["o_mail"] = 1.0
+    if c.line != 0 and len(name) >= 3 and name in ctx.first_line:
+        f["o_in_first_line"] = 1.0  # repeated from the page's title-like first line
     if len(words) == 1:
         word = name.strip("()")
         if rules._ORG_WORDS.fullmatch(words[0]):
@@ -457,6 +502,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
             and not cleaned[:1].islower()  # names are capitalised where letters have case
             and not _PRONOUN_START.match(fold(cleaned))  # "We are ..." names nobody
             and balanced(cleaned)
+            and (last := _words(cleaned)[-1:])
+            and last[0] not in _NAME_NEVER_ENDS
         ):
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
 
@@ -496,6 +543,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     ctx = _OrgContext(
         head,
         host_name(doc.url),
+        mail_hosts(head),
+        doc.lines[0] if doc.lines else "",
         title_line,
         Counter(_ACRONYM.findall(head)),
         Counter(_words(head)),
