@@ -277,8 +277,8 @@ def _title_features(
         share = sum(w in head for w in words) / len(words)
         f[f"slug_in_text={_bucket(share, (0.49, 0.99))}"] = 1.0
     f[f"pos={_bucket(c.line, (0, 1, 2, 4, 7, 12)) if c.line is not None else 'none'}"] = 1.0
-    if first and c.line != 0 and words and all(w in first for w in words):
-        f["in_first_line"] = 1.0  # repeated from the page's title-like first line
+    if words and set(words) < first:
+        f["in_first_line"] = 1.0  # a part of the page's title-like first line ("ROLE | ORG")
     if len(words) >= 2:
         repeats = later.count(" ".join(words))
         f[f"repeat={_bucket(repeats, (0, 1))}"] = 1.0
@@ -388,8 +388,8 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
         f["o_host"] = 1.0
     if any(_names_host(words, acronyms, h) for h in ctx.mail_hosts):
         f["o_mail"] = 1.0
-    if c.line != 0 and len(name) >= 3 and name in ctx.first_line:
-        f["o_in_first_line"] = 1.0  # repeated from the page's title-like first line
+    if len(name) >= 3 and name in ctx.first_line and name != ctx.first_line.strip():
+        f["o_in_first_line"] = 1.0  # a part of the page's title-like first line ("ROLE | ORG")
     if len(words) == 1:
         word = name.strip("()")
         if rules._ORG_WORDS.fullmatch(words[0]):
