@@ -5,7 +5,10 @@ are joined with "; "); a headline such as "Vacancy at ORG: TITLE", "ORG is looki
 "TITLE at ORG", "We're hiring: TITLE"; a sentence "... recrute un·e TITLE", "... para el cargo de
 TITLE"; the first short header line naming a role ("Officer", "Coordinator", "Chargé-e",
 "Beca"...); the role named most often in the body ("the Protection Officer will ..."). Titles
-lose "Vacancy:"-style prefixes, a leading place name and a trailing " at ORG".
+lose "Vacancy:"-style prefixes ("Poste vacant :", "Vaga:"), a reference number before or after
+them ("VA/2031/044 – ", " (Ref. HR-2031-17)"), a leading place name, a trailing place set off by a
+comma, dash, parentheses or "in" ("Field Monitor, Gulu, Uganda") and a trailing " at ORG".
+Role and organisation words are looked up per word from a cache (`WordPattern`).
 
 Organisation, first that applies: the record's; one named in the headline; an "Organization:"
 field; the short title-case line under the title; the subject of "... is hiring / recrute /
@@ -493,17 +496,27 @@ def _acronym_org(doc: Doc) -> tuple[str | None, str]:
 
 @cache
 def _known_first_words() -> re.Pattern[str]:
-    """Any first word of a well-known organisation's name, as its lookup key (a stem, which is
-    a prefix of the folded word): a text without two of them names no organisation twice."""
+    """Any first word of a well-known organisation's name, as its lookup key: a whole word, or
+    for Cyrillic and Georgian its stem (a prefix of the word), after an Arabic one-letter prefix
+    and article as the lexicon looks up. A text without two of them names no organisation twice."""
     keys = {
         stem(tokens(a)[0].key)
         for n, aliases in load_table("organizations.csv")
         for a in [n, *aliases]
         if tokens(a)
     }
-    alternatives = "|".join(sorted(map(re.escape, keys), key=len, reverse=True))
-    # at a word's start, or after an Arabic one-letter prefix and article (as lexicon looks up)
-    return re.compile(rf"(?<![^\W_])[وبلف]?(?:ال)?(?:{alternatives})")
+    stemmed = {k for k in keys if _STEMMED_SCRIPT.match(k)}
+
+    def alternatives(words: set[str]) -> str:
+        return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
+
+    return re.compile(
+        rf"(?<![^\W_])[وبلف]?(?:ال)?(?:(?:{alternatives(keys - stemmed)})(?![^\W_])"
+        rf"|{alternatives(stemmed)})"
+    )
+
+
+_STEMMED_SCRIPT = re.compile(r"[\u0400-\u04ff\u10a0-\u10ff]")
 
 
 def _known_org(doc: Doc) -> tuple[str | None, str]:

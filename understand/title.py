@@ -5,10 +5,13 @@ A record that carries its own title (and organisation) keeps it, read by the rul
 `HEAD_LINES` lines and their parts, from the URL's slug and, for organisations, from capitalised
 names holding an organisation word, names given with their acronym and the site's host name.
 Each candidate is described by general features (position, length, casing, digits, punctuation,
-role and organisation words, overlap with the URL, repetition, which rules proposed it) and
+role and organisation words, overlap with the URL, repetition, being a part of the page's
+title-like first line, for organisations a host name or an e-mail address's domain that spells
+the name, which rules proposed it) and
 scored by a logistic model trained on the corpus's train split (`python -m eval.train_title`,
 weights in `understand/data/title_model.json`). The best candidate wins when the model gives it
-at least the model's threshold; otherwise the field is null rather than a fragment.
+at least the model's threshold; otherwise the field is null rather than a fragment. An
+organisation candidate never ends with a function word ("Programme de", "O Instituto sobre").
 """
 
 from __future__ import annotations
