@@ -14,6 +14,7 @@ from understand.name_rules import (
     _clean_title,
     _known_org,
     boilerplate,
+    trim_title,
 )
 from understand.text import Doc, fold, normalise
 from understand.title import (
@@ -111,8 +112,21 @@ def test_known_organisation_needs_two_mentions_and_inflected_forms_count():
         ("Senior Adviser - Gender and Equality", "Senior Adviser - Gender and Equality"),
     ],
 )
-def test_clean_title(raw, title):
-    assert _clean_title(raw) == title
+def test_titles_found_in_text_are_trimmed(raw, title):
+    assert trim_title(_clean_title(raw)) == title
+
+
+def test_a_record_title_keeps_its_place_and_reference():
+    """A platform's own title is kept as published: its place tells two postings apart."""
+    assert _clean_title("Field Researcher in Osh") == "Field Researcher in Osh"
+    assert _clean_title("Legal Adviser (Ref. HR-2031-17)") == "Legal Adviser (Ref. HR-2031-17)"
+
+
+def test_an_organisation_noun_before_a_quoted_name_is_no_name_alone():
+    doc = Doc(normalise("Юрист\nОбщественный фонд «Правда и закон» ищет юриста в Оше."))
+    texts = {c.text for c in org_candidates(doc, None, 0)}
+    assert "Общественный фонд «Правда и закон»" in texts
+    assert "Общественный фонд" not in texts
 
 
 def test_slug_title_stops_before_the_organisation_and_a_place():

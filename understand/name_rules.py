@@ -5,9 +5,10 @@ are joined with "; "); a headline such as "Vacancy at ORG: TITLE", "ORG is looki
 "TITLE at ORG", "We're hiring: TITLE"; a sentence "... recrute un·e TITLE", "... para el cargo de
 TITLE"; the first short header line naming a role ("Officer", "Coordinator", "Chargé-e",
 "Beca"...); the role named most often in the body ("the Protection Officer will ..."). Titles
-lose "Vacancy:"-style prefixes ("Poste vacant :", "Vaga:"), a reference number before or after
-them ("VA/2031/044 – ", " (Ref. HR-2031-17)"), a leading place name, a trailing place set off by a
-comma, dash, parentheses or "in" ("Field Monitor, Gulu, Uganda") and a trailing " at ORG".
+lose "Vacancy:"-style prefixes ("Poste vacant :", "Vaga:"), a leading place name and a trailing
+" at ORG"; titles found in the text (`trim_title`, not a record's own) also lose a reference
+number before or after them ("VA/2031/044 – ", " (Ref. HR-2031-17)") and a trailing place set
+off by a comma, dash, parentheses or "in" ("Field Monitor, Gulu, Uganda").
 Role and organisation words are looked up per word from a cache (`WordPattern`).
 
 Organisation, first that applies: the record's; one named in the headline; an "Organization:"
@@ -258,11 +259,6 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
     for prefix in (_PREFIX, _CALL_FOR):
         if m := prefix.match(fold(title)):
             title = title[m.end() :]
-    for code, end in ((_LEADING_CODE, False), (_TRAILING_CODE, True)):
-        m = code.search(title)
-        if m and sum(c.isdigit() for c in m.group(0)) >= 2 and (m.start() if end else m.end()):
-            title = title[: m.start()] if end else title[m.end() :]
-    title = _without_trailing_place(title)
     if org:
         title = re.sub(
             rf"\s*(?:[-–—|,@]|\bat\b|\bchez\b)\s*{re.escape(org)}\s*$", "", title, flags=re.I
@@ -275,6 +271,18 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
         words[0] = _ABBREVIATIONS[key]
     title = " ".join(words).strip(" |:-–—•,")
     return title if 2 <= len(title) <= 200 else None
+
+
+def trim_title(title: str | None) -> str | None:
+    """A title found in the text without a reference number before or after it and without a
+    trailing place (a record's own title keeps them: they tell its postings apart)."""
+    if not title:
+        return title
+    for code, end in ((_LEADING_CODE, False), (_TRAILING_CODE, True)):
+        m = code.search(title)
+        if m and sum(c.isdigit() for c in m.group(0)) >= 2 and (m.start() if end else m.end()):
+            title = title[: m.start()] if end else title[m.end() :]
+    return _without_trailing_place(title).strip(" |:-–—•,") or None
 
 
 def _without_trailing_place(title: str) -> str:

@@ -293,7 +293,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
 
     def add(source: str, text: str | None, line: int | None, evidence: str = "") -> None:
-        if text and (cleaned := rules._clean_title(text)) and balanced(cleaned):
+        if text and (cleaned := rules.trim_title(rules._clean_title(text))) and balanced(cleaned):
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
 
     title, line, evidence = rules._labelled_titles(doc)
@@ -483,7 +483,8 @@ def _noun_spans(line: str) -> list[str]:
             end += 1
             if end > start and nxt not in _OPENING_QUOTES:
                 spans.append(line[starts[start] : ends[end]])
-        if n > start:
+        quoted = n + 1 < len(tokens) and tokens[n + 1] in _OPENING_QUOTES
+        if n > start and not quoted:  # "Фонд «Право и защита»" goes on into its quoted name
             spans.append(line[starts[start] : ends[n]])
     return [
         s
