@@ -5,7 +5,11 @@ are joined with "; "); a headline such as "Vacancy at ORG: TITLE", "ORG is looki
 "TITLE at ORG", "We're hiring: TITLE"; a sentence "... recrute un·e TITLE", "... para el cargo de
 TITLE"; the first short header line naming a role ("Officer", "Coordinator", "Chargé-e",
 "Beca"...); the role named most often in the body ("the Protection Officer will ..."). Titles
-lose "Vacancy:"-style prefixes, a leading place name and a trailing " at ORG".
+lose "Vacancy:"-style prefixes ("Poste vacant :", "Vaga:"), a leading place name and a trailing
+" at ORG"; titles found in the text (`trim_title`, not a record's own) also lose a reference
+number before or after them ("VA/2031/044 – ", " (Ref. HR-2031-17)") and a trailing place set
+off by a comma, dash, parentheses or "in" ("Field Monitor, Gulu, Uganda").
+Role and organisation words are looked up per word from a cache (`WordPattern`).
 
 Organisation, first that applies: the record's; one named in the headline; an "Organization:"
 field; the short title-case line under the title; the subject of "... is hiring / recrute /
@@ -20,12 +24,36 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from understand.dates import find_dates
-from understand.lexicon import NameIndex, load_table, name_mode
+from understand.lexicon import NameIndex, load_table, name_mode, stem
 from understand.places import is_city, places_in
-from understand.text import Doc, clip, fold
+from understand.text import Doc, clip, fold, tokens
+
+
+class WordPattern:
+    """Alternatives that match whole words ("officer", "fond\\w*", also "non-profit"), answered
+    per distinct word from a cache: `search(folded)` is true when a word of `folded` matches, as
+    `re.search(r"\\b(?:...)\\b", folded)` would, at a fraction of its cost."""
+
+    def __init__(self, alternatives: str) -> None:
+        self.pattern = re.compile(rf"(?:{alternatives})")
+        self.fullmatch = lru_cache(maxsize=65536)(self._fullmatch)
+
+    def _fullmatch(self, word: str) -> bool:
+        return self.pattern.fullmatch(word) is not None
+
+    def search(self, folded: str) -> bool:
+        """Whether a word of `folded` (or two joined by a hyphen) is one of the alternatives."""
+        words = _WORD_RUN.findall(folded)
+        if any(map(self.fullmatch, words)):
+            return True
+        return "-" in folded and any(map(self.fullmatch, _HYPHEN_PAIR.findall(folded)))
+
+
+_WORD_RUN = re.compile(r"\w+")
+_HYPHEN_PAIR = re.compile(r"(?=\b(\w+-\w+)\b)")
 
 _ROLE = (
     r"officers?|coordinators?|managers?|directors?|assistants?|associates?|consultants?"
@@ -53,7 +81,7 @@ _ROLE = (
     r"|متطوع\w*|حقوقي\w*|محام\w*|مساعد\w*|mitarbeiter\w*|sachbearbeiter\w*|coordonator\w*"
     r"|consilier\w*|voluntar\w*|advocat\w*"
 )
-_ROLE_RE = re.compile(rf"\b(?:{_ROLE})\b")
+_ROLE_RE = WordPattern(_ROLE)
 _ROLE_PHRASE = re.compile(
     r"\b((?:[A-Z][\w'’-]*\s+){0,4}(?:Officer|Coordinator|Manager|Director|Assistant|Associate"
     r"|Consultant|Campaigner|Researcher|Adviser|Advisor|Specialist|Analyst|Lawyer|Counsel|Expert"
@@ -70,7 +98,18 @@ _PREFIX = re.compile(
     r"|vacancy))?(?:\s+at\s+[^:]{2,80})?|we(?:'|’)?re\s+hiring|we\s+are\s+hiring|now\s+hiring"
     r"|hiring|call\s+for\s+applications|open\s+call|recrutement(?:\s+d'(?:un[.\-·]e|une|un))?"
     r"|offre\s+d'emploi|avis\s+de\s+vacance|appel\s+a\s+candidatures|convocatoria|vacante"
-    r"|oferta\s+de\s+empleo|вакансия|вакансія|ledig\s+tjanst|stellenausschreibung)\s*[:\-–—|]\s*"
+    r"|oferta\s+de\s+empleo|вакансия|вакансія|ledig\s+tjanst|stellenausschreibung|poste\s+vacant"
+    r"|poste\s+a\s+pourvoir|open\s+position|vaga|oferta\s+de\s+trabajo|stellenangebot|vacature)"
+    r"\s*[:\-–—|]\s*"
+)
+# A reference number before or after a title ("VA/2031/044 – ", " (Ref. HR-2031-17)").
+_CODE = r"(?:ref(?:erence)?\.?\s*(?:no\.?|n°|#|number)?\s*:?\s*)?[A-Za-z]{0,8}[-/.#]?\d[\w/.#-]*"
+_LEADING_CODE = re.compile(rf"^(?:{_CODE})\s*[:\-–—|]\s+(?=\w)", re.I)
+_TRAILING_CODE = re.compile(rf"\s*(?:[:\-–—|,]\s*|\()(?:{_CODE})\)?$", re.I)
+# A title's trailing place: "Protection Officer – Gulu, Uganda", "Legal Adviser (Tbilisi)",
+# "Field Monitor in Gulu".
+_TRAILING_PART = re.compile(
+    r"(?:\s*(?:[,\-–—|]\s+|\()|\s+(?:in|at|en|à|в)\s+)([^,()|–—]+(?:,\s*[^,()|–—]+)?)\)?$"
 )
 _CALL_FOR = re.compile(r"^call\s+for\s+(?=consultan|proposals?\s+for\s+consultan)")
 _VACANCY_AT = re.compile(
@@ -100,11 +139,22 @@ _TITLE_END = re.compile(
     r"|para\s+(?:apoyar|fortalecer))\b|[.;!?](?:\s|$)"
 )
 _COMMA_END = re.compile(r",\s+(?=[^\W\d_A-ZÀ-ÞА-Я])")
-_BOILERPLATE = re.compile(
-    r"cookie|privacy|password|user\s+name|log\s?in|sign\s+in|register|skip\s+to|^menu$|^home\b"
-    r"|^print$|^share\b|^header$|^archive\s+for|category|posts\s+tagged|^description$|^overview$"
-    r"|^job\s+description$|job\s+opportunit|^summary$|^details$|^vacancies$|^careers?$"
+# Page furniture: anywhere in a line ("Accept cookies") or as the whole line or its start.
+_BOILERPLATE_ANY = re.compile(
+    r"cookie|privacy|password|user\s+name|log\s?in|sign\s+in|register|skip\s+to|category"
+    r"|posts\s+tagged|job\s+opportunit"
 )
+_BOILERPLATE_START = re.compile(
+    r"menu$|home\b|print$|share\b|header$|archive\s+for|description$|overview$"
+    r"|job\s+description$|summary$|details$|vacancies$|careers?$"
+)
+
+
+def boilerplate(folded: str) -> bool:
+    """Whether a folded line is page furniture (menus, cookie banners, "Job description")."""
+    return bool(_BOILERPLATE_START.match(folded) or _BOILERPLATE_ANY.search(folded))
+
+
 _ABBREVIATIONS = {
     "assc": "Associate",
     "asst": "Assistant",
@@ -113,8 +163,8 @@ _ABBREVIATIONS = {
     "mgr": "Manager",
     "coord": "Coordinator",
 }
-_ORG_WORDS = re.compile(
-    r"\b(?:organi[sz]ation|organisation|foundation|fondation|fundacion|federation|federacion"
+_ORG_WORDS = WordPattern(
+    r"organi[sz]ation|organisation|foundation|fondation|fundacion|federation|federacion"
     r"|institute|institut|instituto|initiative|commission|comision|committee|comite|council"
     r"|conseil|consejo|office|bureau|oficina|mission|centre|center|centro|network|reseau|red|union"
     r"|association|asociacion|alliance|watch|defenders|international|internacional|fund|fonds"
@@ -128,7 +178,7 @@ _ORG_WORDS = re.compile(
     r"|комитет\w*|асоциаци\w*|інститут\w*|організаці\w*|асоціаці\w*|фундаци\w*|associacao"
     r"|associazione|defensoria|procuradoria|observatori|federacao|fundacao|instituicao|verein"
     r"|stiftung|comissao|commissione|agentia|asociatia|fundatia|منظمة|مركز|مؤسسة|شبكة|جمعية"
-    r"|التحالف|تحالف|ასოციაცი\w*)\b"
+    r"|التحالف|تحالف|ასოციაცი\w*"
 )
 _SUBJECT_VERB = re.compile(
     r"\s+(?:\([^)]{2,15}\)\s*)?(?:,[^,]{3,80},\s*)?(?:is\s+hiring|is\s+recruiting"
@@ -148,7 +198,7 @@ _ORG_LABEL = re.compile(
     r"|организация|работодатель|arbetsgivare|arbeitgeber)\s*[:|]"
 )
 _LEADING_ORG_NOISE = re.compile(
-    r"^(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s*)(?:(?:office|bureau|secretariat|secretariado"
+    r"^(?:(?:the|le|la|les|el|los|las|o|os|il|lo|die|der|das)\s+|l['’]\s*)(?:(?:office|bureau|secretariat|secretariado"
     r"|oficina)\s+(?:of|de|du|des|de\s+la|de\s+l['’])\s*(?:the\s+|l['’])?)?",
     re.I,
 )
@@ -213,7 +263,7 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
         title = re.sub(
             rf"\s*(?:[-–—|,@]|\bat\b|\bchez\b)\s*{re.escape(org)}\s*$", "", title, flags=re.I
         )
-    hits = places_in(title)
+    hits = places_in(title) if _ROLE_RE.search(fold(title)) else []
     if hits and hits[0].start == 0 and _ROLE_RE.search(fold(title[hits[0].end :])):
         title = title[hits[0].end :].strip(" ,:-–—")
     words = title.split()
@@ -221,6 +271,30 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
         words[0] = _ABBREVIATIONS[key]
     title = " ".join(words).strip(" |:-–—•,")
     return title if 2 <= len(title) <= 200 else None
+
+
+def trim_title(title: str | None) -> str | None:
+    """A title found in the text without a reference number before or after it and without a
+    trailing place (a record's own title keeps them: they tell its postings apart)."""
+    if not title:
+        return title
+    for code, end in ((_LEADING_CODE, False), (_TRAILING_CODE, True)):
+        m = code.search(title)
+        if m and sum(c.isdigit() for c in m.group(0)) >= 2 and (m.start() if end else m.end()):
+            title = title[: m.start()] if end else title[m.end() :]
+    return _without_trailing_place(title).strip(" |:-–—•,") or None
+
+
+def _without_trailing_place(title: str) -> str:
+    """A title without a trailing place set off by a comma, dash or parentheses, when what is
+    left still names a role ("Field Monitor, Gulu, Uganda" -> "Field Monitor")."""
+    m = _TRAILING_PART.search(title)
+    if not m or not _ROLE_RE.search(fold(title[: m.start()])):
+        return title
+    tail = m.group(1)
+    covered = sum(h.end - h.start for h in places_in(tail))
+    letters = len(re.sub(r"[\W\d_]|\b(?:and|et|y|e|и)\b", "", tail))
+    return title[: m.start()] if covered and covered >= letters else title
 
 
 def _cut(text: str) -> str:
@@ -234,7 +308,7 @@ def _header(doc: Doc) -> list[tuple[int, str]]:
     out = []
     for i, line in enumerate(doc.lines[:25]):
         folded = fold(line)
-        if len(line) > 160 or _BOILERPLATE.search(folded):
+        if len(line) > 160 or boilerplate(folded):
             continue
         if re.fullmatch(r"[\W\d]*", folded):
             continue
@@ -337,6 +411,9 @@ def _frequent_role(doc: Doc) -> tuple[str | None, str]:
     return (phrase, first[phrase]) if n >= 2 else (None, "")
 
 
+_BEFORE_PLACE = re.compile(r"\s(?:a|à|in|en|в)\s")  # "... à Genève": a place may follow
+
+
 def _clean_org(org: str, *, drop_place: bool = False) -> str | None:
     """An organisation name without a leading dateline or "The office of", and (with `drop_place`)
     without a trailing "à Genève"."""
@@ -344,8 +421,8 @@ def _clean_org(org: str, *, drop_place: bool = False) -> str | None:
     org = re.split(r"\.\s*[-–—]\s*|\s[-–—]\s(?=[A-Z])", org)[-1]
     org = re.split(r",\s+(?:a|an|the|which|who|un|une|una|el|la|le)\s", org)[0]  # an apposition
     org = _LEADING_ORG_NOISE.sub("", org.strip(" ,.:;-–—|\"'“”"))
-    hits = places_in(org)
-    if drop_place and hits and is_city(hits[-1]) and not re.search(r"\w", org[hits[-1].end :]):
+    hits = places_in(org) if drop_place and _BEFORE_PLACE.search(org) else []
+    if hits and is_city(hits[-1]) and not re.search(r"\w", org[hits[-1].end :]):
         before = org[: hits[-1].start]
         if re.search(r"\s(?:a|à|in|en|в)\s*$", before):
             org = re.sub(r"\s(?:a|à|in|en|в)\s*$", "", before)
@@ -361,7 +438,7 @@ def _org_after_title(doc: Doc, title_line: int | None) -> tuple[str | None, str]
         folded = fold(line)
         if not 1 <= len(words) <= 10 or ":" in line or _ROLE_RE.search(folded.split(",")[0]):
             continue
-        if not _ORG_WORDS.search(folded) or _BOILERPLATE.search(folded) or find_dates(line):
+        if not _ORG_WORDS.search(folded) or boilerplate(folded) or find_dates(line):
             continue
         if all(
             w[0].isupper()
@@ -406,7 +483,7 @@ def _opening_org(doc: Doc) -> tuple[str | None, str]:
         m = _OPENING_NAME.match(sentence)
         if not m or fold(m.group("next")) in _NOT_VERBS or not _ORG_WORDS.search(fold(m["org"])):
             continue
-        if _BOILERPLATE.search(fold(m["org"])) or _ROLE_RE.search(fold(m["org"])):
+        if boilerplate(fold(m["org"])) or _ROLE_RE.search(fold(m["org"])):
             continue
         return _clean_org(m.group("org") + (m.group("paren") or "")), sentence
     return None, ""
@@ -425,8 +502,36 @@ def _acronym_org(doc: Doc) -> tuple[str | None, str]:
     return None, ""
 
 
+@cache
+def _known_first_words() -> re.Pattern[str]:
+    """Any first word of a well-known organisation's name, as its lookup key: a whole word, or
+    for Cyrillic and Georgian its stem (a prefix of the word), after an Arabic one-letter prefix
+    and article as the lexicon looks up. A text without two of them names no organisation twice."""
+    keys = {
+        stem(tokens(a)[0].key)
+        for n, aliases in load_table("organizations.csv")
+        for a in [n, *aliases]
+        if tokens(a)
+    }
+    stemmed = {k for k in keys if _STEMMED_SCRIPT.match(k)}
+
+    def alternatives(words: set[str]) -> str:
+        return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
+
+    return re.compile(
+        rf"(?<![^\W_])[وبلف]?(?:ال)?(?:(?:{alternatives(keys - stemmed)})(?![^\W_])"
+        rf"|{alternatives(stemmed)})"
+    )
+
+
+_STEMMED_SCRIPT = re.compile(r"[\u0400-\u04ff\u10a0-\u10ff]")
+
+
 def _known_org(doc: Doc) -> tuple[str | None, str]:
-    hits = _known_orgs().find(doc.text[:KNOWN_ORG_CHARS])
+    head = doc.text[:KNOWN_ORG_CHARS]
+    if len(_known_first_words().findall(fold(head), 0)) < 2:
+        return None, ""
+    hits = _known_orgs().find(head)
     counts = Counter(h.value for h in hits)
     if not counts:
         return None, ""

@@ -5,10 +5,13 @@ A record that carries its own title (and organisation) keeps it, read by the rul
 `HEAD_LINES` lines and their parts, from the URL's slug and, for organisations, from capitalised
 names holding an organisation word, names given with their acronym and the site's host name.
 Each candidate is described by general features (position, length, casing, digits, punctuation,
-role and organisation words, overlap with the URL, repetition, which rules proposed it) and
+role and organisation words, overlap with the URL, repetition, being a part of the page's
+title-like first line, for organisations a host name or an e-mail address's domain that spells
+the name, which rules proposed it) and
 scored by a logistic model trained on the corpus's train split (`python -m eval.train_title`,
 weights in `understand/data/title_model.json`). The best candidate wins when the model gives it
-at least the model's threshold; otherwise the field is null rather than a fragment.
+at least the model's threshold; otherwise the field is null rather than a fragment. An
+organisation candidate never ends with a function word ("Programme de", "O Instituto sobre").
 """
 
 from __future__ import annotations
@@ -16,21 +19,24 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from urllib.parse import unquote, urlsplit
 
 from understand import name_rules as rules
 from understand.name_rules import Names
+from understand.places import places_in
 from understand.text import Doc, fold
 
 HEAD_LINES = 30  # title candidates come from this many first lines
 ORG_CHARS = 4000  # organisation candidates come from this much of the text
 MODEL_FILE = "title_model.json"
 
+_WORD = re.compile(r"[^\W_]+")
 _PART_SPLIT = re.compile(r"\s+[-–—|•]\s+|\s*\|\s*|:\s+")
 _DATE_LIKE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d\d\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun"
@@ -57,11 +63,22 @@ _CONNECTORS = {
     "of", "for", "the", "and", "on", "de", "des", "du", "la", "le", "del", "y", "et", "pour",
     "fur", "und", "i", "и", "за", "на", "по", "per", "do", "da", "dos",
 }  # fmt: skip
+# Words a name never ends with (prepositions, articles, auxiliaries): "Programme de", "O Instituto
+# sobre", "(DDP) a été" are fragments of a sentence.
+_NAME_NEVER_ENDS = _CONNECTORS | {
+    "in", "to", "by", "at", "with", "from", "a", "an", "o", "e", "em", "en", "al", "con", "para",
+    "sobre", "se", "non", "di", "della", "das", "der", "die", "den", "ete", "est", "is", "was",
+    "has", "are", "s", "los", "las", "les", "el", "il", "au", "aux", "v", "z", "w", "з", "у", "в",
+    "მიერ",
+}  # fmt: skip
+# Web-mail and placeholder domains say nothing about who is hiring.
+_MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "mail", "example", "proton", "yandex"}
+_MAIL_DOMAIN = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 ORG_SPAN_WORDS = 5  # at most this many words follow an organisation noun in a name
 _ACRONYM = re.compile(r"\b[A-ZА-Я][A-ZА-Я&\-]{1,9}\b")
 # Verbs and nouns that introduce the role in a sentence ("... recrute un", "Hledáme", "шукає").
 _RECRUIT = re.compile(
-    r"\b(?:recrute|recrutons|recherche|recrutement\s+d['’]|recruiting|recruits|recruit|seeks"
+    r"\b(?:recrute|recrutons|recherche|recrutement|recruiting|recruits|recruit|seeks"
     r"|seeking|looking\s+for|hiring|busca|buscamos|contrata|convoca|procura|procuramos"
     r"|recrutamento\s+de|cerca|cerchiamo|sucht|suchen|hledame|prijmeme|ищет|ищем|набирает"
     r"|набира|шукає|шукаємо|потрібні|требуются|cauta|recruteaza|soker|for\s+the\s+(?:post|position)"
@@ -117,8 +134,13 @@ def models() -> dict[str, LinearModel]:
     }
 
 
+@lru_cache(maxsize=16384)
+def _word_tuple(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", fold(text))
+    return list(_word_tuple(text))
 
 
 def _bucket(value: float, edges: Iterable[float]) -> str:
@@ -137,6 +159,16 @@ def slug_words(url: str | None) -> list[str]:
         if len(words) >= 2:
             return words
     return []
+
+
+def _slug_title(slug: list[str]) -> str:
+    """A URL slug's words as a title, up to an "at ORG" tail and without a trailing place name
+    ("adviser-on-roma-issues-at-osce" -> "Adviser on roma issues")."""
+    words = slug[: slug.index("at")] if "at" in slug[1:] else slug
+    words = words[: words.index("chez")] if "chez" in words[1:] else words
+    while len(words) > 2 and (hits := places_in(words[-1].capitalize())) and hits[0].start == 0:
+        words = words[:-1]
+    return " ".join(words).capitalize()
 
 
 def _slug_spans(line: str, slug: set[str]) -> list[str]:
@@ -198,29 +230,32 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
 def _shape(text: str, prefix: str) -> dict[str, float]:
     """Length, casing, digit and punctuation features of a candidate's text."""
     words = text.split()
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(map(str.isalpha, text))
     capital = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
     folded = fold(text)
+    digit = any(map(str.isdigit, text))
     f = {
         f"{prefix}words={_bucket(len(words), (1, 2, 4, 8, 14))}": 1.0,
         f"{prefix}capital={_bucket(capital, (0.3, 0.7))}": 1.0,
-        f"{prefix}upper": float(sum(c.isupper() for c in letters) > 0.8 * max(1, len(letters))),
+        f"{prefix}upper": float(sum(map(str.isupper, text)) > 0.8 * max(1, letters)),
         f"{prefix}lower_start": float(text[:1].islower()),
-        f"{prefix}digit": float(any(c.isdigit() for c in text)),
-        f"{prefix}date": float(bool(_DATE_LIKE.search(folded))),
+        f"{prefix}digit": float(digit),
+        f"{prefix}date": float(digit and bool(_DATE_LIKE.search(folded))),
         f"{prefix}end_stop": float(text.rstrip().endswith((".", "!", "?"))),
         f"{prefix}comma": float("," in text),
         f"{prefix}paren": float("(" in text),
         f"{prefix}function_start": float(bool(_FUNCTION_START.match(folded))),
         f"{prefix}role": float(bool(rules._ROLE_RE.search(folded))),
         f"{prefix}org_word": float(bool(rules._ORG_WORDS.search(folded))),
-        f"{prefix}boilerplate": float(bool(rules._BOILERPLATE.search(folded))),
+        f"{prefix}boilerplate": float(bool(rules.boilerplate(folded))),
         f"{prefix}long": float(len(text) > 100),
     }
     return {k: v for k, v in f.items() if v}
 
 
-def _title_features(c: Candidate, slug: set[str], later: str, head: set[str]) -> None:
+def _title_features(
+    c: Candidate, slug: set[str], later: str, head: set[str], first: set[str]
+) -> None:
     words = _words(c.text)
     f = c.features
     f.update(_shape(c.text, ""))
@@ -245,6 +280,8 @@ def _title_features(c: Candidate, slug: set[str], later: str, head: set[str]) ->
         share = sum(w in head for w in words) / len(words)
         f[f"slug_in_text={_bucket(share, (0.49, 0.99))}"] = 1.0
     f[f"pos={_bucket(c.line, (0, 1, 2, 4, 7, 12)) if c.line is not None else 'none'}"] = 1.0
+    if words and set(words) < first:
+        f["in_first_line"] = 1.0  # a part of the page's title-like first line ("ROLE | ORG")
     if len(words) >= 2:
         repeats = later.count(" ".join(words))
         f[f"repeat={_bucket(repeats, (0, 1))}"] = 1.0
@@ -256,7 +293,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     found: list[Candidate] = []
 
     def add(source: str, text: str | None, line: int | None, evidence: str = "") -> None:
-        if text and (cleaned := rules._clean_title(text)) and balanced(cleaned):
+        if text and (cleaned := rules.trim_title(rules._clean_title(text))) and balanced(cleaned):
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
 
     title, line, evidence = rules._labelled_titles(doc)
@@ -278,7 +315,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
             continue
         if (
             content == 0
-            and not rules._BOILERPLATE.search(fold(line))
+            and not rules.boilerplate(fold(line))
             and not re.fullmatch(r"[\W\d]*", line)
         ):
             add("first_content", line, i)
@@ -295,12 +332,13 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         if m := _RECRUIT.search(folded):
             add("after_verb", rules._cut(sentence[m.end() :]), None, sentence)
     if slug:
-        add("slug", " ".join(slug).capitalize(), None, doc.url or "")
+        add("slug", _slug_title(slug), None, doc.url or "")
     merged = _merge(found)
     later = " ".join(_words(" ".join(doc.lines[3:])))
     head = set(_words(" ".join(doc.lines[:HEAD_LINES])))
+    first = set(_words(doc.lines[0])) if doc.lines else set()
     for c in merged:
-        _title_features(c, set(slug), later, head)
+        _title_features(c, set(slug), later, head, first)
     return merged
 
 
@@ -310,9 +348,28 @@ class _OrgContext:
 
     head: str
     host: str
+    mail_hosts: set[str]
+    first_line: str
     title_line: int | None
     acronyms: Counter[str]
     folded: Counter[str]
+
+
+def _names_host(words: list[str], acronyms: list[str], host: str) -> bool:
+    """Whether a name's words, initials or acronym spell a host name ("amnesty", "hrw")."""
+    initials = "".join(w[0] for w in words if w not in {"of", "for", "the", "and", "de", "la"})
+    return (
+        host in "".join(words)
+        or host == initials
+        or any(fold(a) == host or fold(a) in host.split("-") for a in acronyms)
+    )
+
+
+def mail_hosts(text: str) -> set[str]:
+    """The distinctive host labels of the e-mail addresses in `text`, web-mail left out
+    ("jobs@hrw.org" -> "hrw")."""
+    hosts = {host_name("//" + m.group(1)) for m in _MAIL_DOMAIN.finditer(text)}
+    return {h for h in hosts if h and h not in _MAIL_PROVIDERS}
 
 
 def _org_features(c: Candidate, ctx: _OrgContext) -> None:
@@ -330,13 +387,12 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
         uses = max(ctx.acronyms[a] for a in acronyms)
         f[f"o_acronym_uses={_bucket(uses, (1, 3))}"] = 1.0
     words = _words(name)
-    initials = "".join(w[0] for w in words if w not in {"of", "for", "the", "and", "de", "la"})
-    if host and (
-        host in "".join(words)
-        or host == initials
-        or any(fold(a) == host or fold(a) in host.split("-") for a in acronyms)
-    ):
+    if host and _names_host(words, acronyms, host):
         f["o_host"] = 1.0
+    if any(_names_host(words, acronyms, h) for h in ctx.mail_hosts):
+        f["o_mail"] = 1.0
+    if len(name) >= 3 and name in ctx.first_line and name != ctx.first_line.strip():
+        f["o_in_first_line"] = 1.0  # a part of the page's title-like first line ("ROLE | ORG")
     if len(words) == 1:
         word = name.strip("()")
         if rules._ORG_WORDS.fullmatch(words[0]):
@@ -363,21 +419,31 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
     f["o_sources"] = float(sum(1 for k in f if k.startswith("src=")))
 
 
+_PAREN_ACRONYM = re.compile(r"\(([A-ZА-Я][A-Za-zА-Яа-я&]{1,9})\)")
+_SEGMENT_END = re.compile(r"[\n()][^\n()]*\Z")
+
+
 def _expansions(text: str) -> dict[str, str]:
     """Acronyms given in parentheses after their full name, the nearest run of words before
     them that starts with the acronym's letter and holds about as many words as it has letters:
     {"OSDH": "Observatoire sahélien des droits humains (OSDH)"}."""
     out: dict[str, str] = {}
-    for m in re.finditer(r"([^\n()]{3,160}?)\s*\(([A-ZА-Я][A-Za-zА-Яа-я&]{1,9})\)", text):
-        acronym = m.group(2)
-        words = m.group(1).split()[-12:]
+    for m in _PAREN_ACRONYM.finditer(text):
+        acronym = m.group(1)
+        if acronym in out:
+            continue
+        # the words before the parenthesis, back to the line start or another parenthesis
+        before = text[max(0, m.start() - 161) : m.start()]
+        if cut := _SEGMENT_END.search(before):
+            before = before[cut.start() + 1 :]
+        words = before.rstrip()[-160:].split()[-12:]
         for k in range(1, len(words) + 1):
             span = words[-k:]
             content = [w for w in span if fold(w) not in _CONNECTORS]
             first = re.sub(r"^[LlDd]['’]", "", span[0])
             if fold(first[:1]) == fold(acronym[:1]) and len(content) >= len(acronym) - 1:
                 if len(content) <= len(acronym) + 2:
-                    out.setdefault(acronym, f"{' '.join(span)} ({acronym})")
+                    out[acronym] = f"{' '.join(span)} ({acronym})"
                 break
     return out
 
@@ -391,9 +457,12 @@ def _noun_spans(line: str) -> list[str]:
     case: from the furthest capitalised word of an unbroken run before the noun (at most four
     words back), to 0-5 words after it, never across punctuation other than quotes, never holding
     a role word ("Национално бюро за правна помощ", "Фонд «Право и защита»")."""
-    tokens = [t.group(0) for t in _TOKEN.finditer(line)]
-    starts = [t.start() for t in _TOKEN.finditer(line)]
-    ends = [t.end() for t in _TOKEN.finditer(line)]
+    if not rules._ORG_WORDS.search(fold(line)) and "_" not in line:
+        return []  # no organisation noun: the common case, answered from the word cache
+    found = list(_TOKEN.finditer(line))
+    tokens = [t.group(0) for t in found]
+    starts = [t.start() for t in found]
+    ends = [t.end() for t in found]
     spans = []
     for n, word in enumerate(tokens):
         if not rules._ORG_WORDS.fullmatch(fold(word)):
@@ -414,7 +483,8 @@ def _noun_spans(line: str) -> list[str]:
             end += 1
             if end > start and nxt not in _OPENING_QUOTES:
                 spans.append(line[starts[start] : ends[end]])
-        if n > start:
+        quoted = n + 1 < len(tokens) and tokens[n + 1] in _OPENING_QUOTES
+        if n > start and not quoted:  # "Фонд «Право и защита»" goes on into its quoted name
             spans.append(line[starts[start] : ends[n]])
     return [
         s
@@ -436,6 +506,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
             and not cleaned[:1].islower()  # names are capitalised where letters have case
             and not _PRONOUN_START.match(fold(cleaned))  # "We are ..." names nobody
             and balanced(cleaned)
+            and (last := _words(cleaned)[-1:])
+            and last[0] not in _NAME_NEVER_ENDS
         ):
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
 
@@ -458,7 +530,7 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         if len(rules._LEADING_ORG_NOISE.sub("", span).split()) >= 2 and rules._ORG_WORDS.search(
             fold(span)
         ):
-            line = sum(1 for s in line_starts if s <= m.start()) - 1
+            line = bisect_right(line_starts, m.start()) - 1
             add("o_span", span, span, line)
     expansions = _expansions(head)
     for m in rules._ACRONYM_NAME.finditer(head):
@@ -475,6 +547,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     ctx = _OrgContext(
         head,
         host_name(doc.url),
+        mail_hosts(head),
+        doc.lines[0] if doc.lines else "",
         title_line,
         Counter(_ACRONYM.findall(head)),
         Counter(_words(head)),

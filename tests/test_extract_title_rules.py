@@ -1,0 +1,178 @@
+"""The general rules and fast paths behind the title and organisation taggers (issue 13).
+
+Every sentence here is written for the test; none is copied from the corpus or the dev set.
+"""
+
+import re
+
+import pytest
+
+from understand.name_rules import (
+    _ORG_WORDS,
+    _ROLE,
+    _ROLE_RE,
+    _clean_title,
+    _known_org,
+    boilerplate,
+    trim_title,
+)
+from understand.text import Doc, fold, normalise
+from understand.title import (
+    _NAME_NEVER_ENDS,
+    _expansions,
+    _slug_title,
+    _words,
+    mail_hosts,
+    org_candidates,
+    slug_words,
+    title_candidates,
+)
+
+_WRITTEN = [
+    "Senior Protection Officer (Field)",
+    "Chargée de plaidoyer et juriste",
+    "Coordinadora regional de proyectos",
+    "Координатор програми захисту",
+    "The Harbour Legal Foundation is a non-profit based in Valletta",
+    "Nonprofits and officers' unions",
+    "co-ordinator of the programme-officer pool",
+    "Officer_2031 and manager_x",
+    "სტაჟიორი იურისტი ცენტრში",
+    "A quiet street with no posts at all",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _WRITTEN)
+def test_word_patterns_answer_as_the_word_bounded_regex(text):
+    folded = fold(text)
+    assert _ROLE_RE.search(folded) == bool(re.search(rf"\b(?:{_ROLE})\b", folded))
+    org = re.compile(rf"\b(?:{_ORG_WORDS.pattern.pattern})\b")
+    assert _ORG_WORDS.search(folded) == bool(org.search(folded))
+
+
+def test_word_pattern_finds_hyphenated_alternatives():
+    assert _ORG_WORDS.search("a small non-profit in town")
+    assert not _ORG_WORDS.search("a small profit in town")
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Accept all cookies", True),
+        ("Menu", True),
+        ("Home > Careers", True),
+        ("Job description", True),
+        ("Careers", True),
+        ("Legal Officer for the careers service", False),
+        ("Protection Officer", False),
+    ],
+)
+def test_boilerplate_lines(line, furniture):
+    assert boilerplate(fold(line)) is furniture
+
+
+def test_expansions_take_the_nearest_words_on_the_same_line():
+    text = (
+        "Since 2004, after long talks in three capitals and a very long preamble that goes on "
+        "and on, the partners founded the Coastal Rights Monitoring Network (CRMN) together.\n"
+        "(see annex) Mountain Legal Aid Society (MLAS) and then (XY) alone."
+    )
+    assert _expansions(text) == {
+        "CRMN": "Coastal Rights Monitoring Network (CRMN)",
+        "MLAS": "Mountain Legal Aid Society (MLAS)",
+    }
+
+
+def test_known_organisation_needs_two_mentions_and_inflected_forms_count():
+    once = Doc(normalise("Programme Assistant\nThe post supports UNICEF partners."))
+    twice = Doc(normalise("Programme Assistant\nUNICEF works for children. UNICEF hires."))
+    assert _known_org(once) == (None, "")
+    assert _known_org(twice)[0] == "UNICEF"
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        # reference numbers before or after the title
+        ("VA/2031/044 – Protection Officer", "Protection Officer"),
+        ("Legal Adviser (Ref. HR-2031-17)", "Legal Adviser"),
+        ("Research Fellow | JR-20417", "Research Fellow"),
+        # posting prefixes in more languages
+        ("Poste vacant : Chargé de mission", "Chargé de mission"),
+        ("Vaga: Assistente jurídico", "Assistente jurídico"),
+        # a trailing place set off by a comma, a dash, parentheses or "in"
+        ("Field Monitor, Gulu, Uganda", "Field Monitor"),
+        ("Legal Adviser (Tbilisi)", "Legal Adviser"),
+        ("Head of Office in Kyiv", "Head of Office"),
+        # kept: a grade, a subject after "in", a role only a place would leave empty
+        ("Assistant Project Officer (P1)", "Assistant Project Officer (P1)"),
+        ("Researcher in Human Rights Law", "Researcher in Human Rights Law"),
+        ("Officer in Charge", "Officer in Charge"),
+        ("Senior Adviser - Gender and Equality", "Senior Adviser - Gender and Equality"),
+    ],
+)
+def test_titles_found_in_text_are_trimmed(raw, title):
+    assert trim_title(_clean_title(raw)) == title
+
+
+def test_a_record_title_keeps_its_place_and_reference():
+    """A platform's own title is kept as published: its place tells two postings apart."""
+    assert _clean_title("Field Researcher in Osh") == "Field Researcher in Osh"
+    assert _clean_title("Legal Adviser (Ref. HR-2031-17)") == "Legal Adviser (Ref. HR-2031-17)"
+
+
+def test_an_organisation_noun_before_a_quoted_name_is_no_name_alone():
+    doc = Doc(normalise("Юрист\nОбщественный фонд «Правда и закон» ищет юриста в Оше."))
+    texts = {c.text for c in org_candidates(doc, None, 0)}
+    assert "Общественный фонд «Правда и закон»" in texts
+    assert "Общественный фонд" not in texts
+
+
+def test_slug_title_stops_before_the_organisation_and_a_place():
+    url = "https://rights.example/jobs/adviser-on-detention-issues-at-harbour-legal-foundation"
+    assert _slug_title(slug_words(url)) == "Adviser on detention issues"
+    url = "https://rights.example/vacancy/assistant-project-officer-warszawa-5521"
+    assert _slug_title(slug_words(url)) == "Assistant project officer"
+
+
+def test_recruitment_notice_gives_the_role_after_it():
+    doc = Doc(
+        normalise(
+            "Avis de recrutement\nRECRUTEMENT D’UN CONSULTANT NATIONAL chargé de l’étude "
+            "des prisons afin de préparer le rapport annuel."
+        )
+    )
+    texts = [fold(c.text) for c in title_candidates(doc)]
+    assert "consultant national charge de l'etude des prisons" in texts
+
+
+def test_organisation_candidates_never_end_with_a_function_word():
+    doc = Doc(
+        normalise(
+            "Chargé de programme\n"
+            "Le Programme de soutien aux défenseurs du Sahel a été créé en 2030. O Instituto "
+            "sobre a memória abre vagas. The Office for the Rule of Law in the region hires."
+        )
+    )
+    ends = [_words(c.text)[-1] for c in org_candidates(doc, None, 0)]
+    assert ends and not set(ends) & _NAME_NEVER_ENDS
+
+
+def test_mail_hosts_are_evidence_for_the_organisation():
+    text = (
+        "Legal Analyst\nThe Harbour Rights Watch (HRW) documents detention.\n"
+        "Send your letter to jobs@hrw.example or to a.person@gmail.com, not info@example.org."
+    )
+    assert mail_hosts(text) == {"hrw"}
+    named = {c.text: c.features for c in org_candidates(Doc(normalise(text)), None, 0)}
+    assert named["Harbour Rights Watch (HRW)"].get("o_mail") == 1.0
+
+
+def test_parts_of_the_first_line_are_marked():
+    doc = Doc(normalise("Detention Monitor | Harbour Rights Watch\nMenu\nDetention Monitor\nText."))
+    by_text = {c.text: c.features for c in title_candidates(doc)}
+    assert by_text["Detention Monitor"].get("in_first_line") == 1.0
+    assert "in_first_line" not in by_text["Detention Monitor | Harbour Rights Watch"]
+    orgs = {c.text: c.features for c in org_candidates(doc, None, 0)}
+    assert orgs["Harbour Rights Watch"].get("o_in_first_line") == 1.0
