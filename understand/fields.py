@@ -14,8 +14,9 @@ that hold across languages:
   contract, students or graduates, seniority words, a salary.
 
 `tag_fields(doc, title, hints, years)` gives both fields with their evidence; a platform's label
-(`hints`) wins. The evidence is the rules' when the model agrees with them, else the sentence of
-the cue that pushed hardest towards the chosen class, else the title.
+(`hints`) wins, and the seniority tagger speaks only where the rules find no level (`decide`).
+The evidence is the rules' when the model agrees with them, else the sentence of the cue that
+pushed hardest towards the chosen class, else the title.
 """
 
 from __future__ import annotations
@@ -198,6 +199,14 @@ def taggers() -> dict[str, Tagger]:
     return {field: Tagger.from_json(data[field]) for field in FIELDS}
 
 
+def decide(field: str, tagger: Tagger, names: set[str], rule: str) -> str:
+    """The tagger's label; for seniority only where the rules find none (a grade or a title word
+    wins: directors are too rare in the corpus for the model to learn them)."""
+    if field == "seniority" and rule != "unknown":
+        return rule
+    return tagger.tag(names)
+
+
 def tag_fields(
     doc: Doc, title: str | None, hints: dict, years: int | None
 ) -> tuple[tuple[str, str], tuple[str, str]]:
@@ -213,7 +222,7 @@ def tag_fields(
             out.append((hint, "(platform data)"))
             continue
         tagger = taggers()[field]
-        label = tagger.tag(feats.names)
+        label = decide(field, tagger, feats.names, rule[0])
         out.append((label, evidence(tagger, feats, label, rule, title or "")))
     return out[0], out[1]
 
