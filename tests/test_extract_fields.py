@@ -121,3 +121,12 @@ def test_extract_wires_the_taggers_in():
     )
     assert out["contract_type"] == "fellowship" and out["seniority"] == "entry"
     assert out["evidence"]["contract_type"]
+
+
+def test_the_rules_answer_stands_for_classes_the_corpus_holds_few_of():
+    text = (
+        "Permanent contract, full-time, after a six-month probation period. The salary follows "
+        "our published scale."
+    )
+    (contract, evidence), _ = tag_fields(doc(text), "Finance Officer", {}, None)
+    assert contract == "permanent" and "Permanent contract" in evidence
