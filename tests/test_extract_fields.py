@@ -48,8 +48,16 @@ def test_each_cue_fires_on_its_sentence(name, sentence):
     assert feats.sentences[f"c:{name}"] == sentence
 
 
-def test_a_neutral_sentence_fires_no_cue():
-    feats = features(doc("We defend the rights of tenants in the capital."), None, None)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We defend the rights of tenants in the capital.",
+        "Обязанности: консультирование граждан и подготовка жалоб.",  # consulting is a duty
+        "The lawyer gives consultations to detainees' families.",
+    ],
+)
+def test_a_neutral_sentence_fires_no_cue(sentence):
+    feats = features(doc(sentence), None, None)
     assert not {n for n in feats.names if n.startswith("c:")}
 
 

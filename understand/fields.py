@@ -62,7 +62,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "consultancy terms",
         re.compile(
-            r"\b(?:consult\w+|консульт\w+|terms\s+of\s+reference|termes\s+de\s+reference"
+            r"\b(?:consult(?:ants?|anc(?:y|ies)|or(?:es|as?)?|oria|ant(?:e|es|a|as))|консультант\w*"
+            r"|terms\s+of\s+reference|termes\s+de\s+reference"
             r"|terminos\s+de\s+referencia|termos\s+de\s+referencia|deliverables|livrables"
             r"|productos\s+esperados|daily\s+(?:rate|fee)|honorair\w+|honorarios"
             r"|(?:call\s+for|invitation\s+to)\s+tender|appel\s+d'offres|financial\s+proposal"
