@@ -13,9 +13,9 @@ from datetime import date
 from typing import Any
 
 from understand.contact import apply_contact
-from understand.contract import contract_type, seniority
 from understand.dates import deadline, iso_date, posted_date
 from understand.experience import min_years
+from understand.fields import tag_fields
 from understand.languages import find_languages
 from understand.places import find_places
 from understand.text import MAX_CHARS, MAX_HTML_CHARS, Doc, clip, html_to_text, normalise
@@ -99,15 +99,8 @@ def _extract(record: dict, doc: Doc, vacancy: tuple[float, str], as_of: date | N
         evidence["min_years_experience"] = "(platform data)"
     else:
         years, evidence["min_years_experience"] = min_years(doc)
-    contract, evidence["contract_type"] = contract_type(
-        doc, names.title, hints.get("contract_type")
-    )
-    level, evidence["seniority"] = seniority(
-        doc,
-        names.title,
-        contract,
-        hints.get("seniority"),
-        years if isinstance(years, int) else None,
+    (contract, evidence["contract_type"]), (level, evidence["seniority"]) = tag_fields(
+        doc, names.title, hints, years if isinstance(years, int) else None
     )
     evidence.update(places.evidence)
     evidence.update(languages.evidence)

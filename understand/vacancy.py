@@ -10,7 +10,8 @@ and opening (`HEAD_CHARS`), all read from the folded text:
   is no vacancy now", "invites members"... each a binary feature whose weight was learned;
 - structure (`_HEADINGS`, `_structure`, read on the first 200 lines): section headings on
   their own line or as "Heading: text" ("Requirements", "How to apply", "Profil recherché",
-  "Requisitos", "Требования"), a "Deadline:" field, lists of duties or of requirements.
+  "Requisitos", "Требования", "Background", "Duty station", "Titre du poste"), a "Deadline:"
+  field, lists of duties or of requirements.
 
 The sum goes through the Platt calibration fitted on out-of-fold scores (grouped by site), which
 gives `vacancy_score`. `vacancy_scores(docs)` scores a batch with one pass of array arithmetic.
@@ -296,6 +297,26 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"|postulaciones?|como\s+se\s+candidatar|candidaturas?|как\s+(?:подать\s+заявку"
             r"|откликнуться)|как\s+податься|як\s+подати\s+заявку|bewerbung|jak\s+se\s+prihlasit"
             r"|kontakt|contact)"
+        ),
+    ),
+    (
+        "heading: background",
+        re.compile(
+            r"(?:general\s+)?(?:background|context|contexte|contexto(?:\s+y\s+antecedentes)?"
+            r"|antecedentes|mission\s+and\s+objectives|about\s+(?:us|the\s+organi[sz]ation)"
+            r"|qui\s+sommes-nous|quienes\s+somos|о\s+нас|про\s+нас|контекст|предыстория"
+            r"|uber\s+uns|o\s+nas|sobre\s+nos|sobre\s+nosotros)"
+        ),
+    ),
+    (
+        "heading: post details",
+        re.compile(
+            r"(?:job|post|position|vacancy)\s+title|title\s+of\s+(?:the\s+)?(?:post|position)"
+            r"|titre\s+du\s+poste|intitule\s+du\s+poste|titulo\s+del?\s+(?:puesto|cargo"
+            r"|la\s+contratacion)|duty\s+station|location|lieu(?:\s+d'affectation)?"
+            r"|lugar(?:\s+de\s+trabajo)?|duration(?:\s+of\s+(?:assignment|contract))?|duree"
+            r"|duracion|start\s+date|date\s+de\s+debut|fecha\s+de\s+inicio|название\s+должности"
+            r"|место\s+работы|посада|місце\s+роботи|dienstort|einsatzort"
         ),
     ),
     (

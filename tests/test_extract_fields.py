@@ -1,0 +1,140 @@
+"""The learned contract-type and seniority taggers (`understand.fields`), on sentences of ours."""
+
+import pytest
+
+from understand import extract
+from understand.contract import CONTRACT_TYPES, SENIORITIES
+from understand.fields import CUE_NAMES, FIELDS, features, tag_fields, taggers
+from understand.text import Doc, normalise
+
+
+def doc(text: str) -> Doc:
+    return Doc(normalise(text))
+
+
+def test_the_shipped_taggers_load_with_known_classes():
+    loaded = taggers()
+    assert set(loaded) == set(FIELDS)
+    assert set(loaded["contract_type"].classes) <= set(CONTRACT_TYPES)
+    assert set(loaded["seniority"].classes) <= set(SENIORITIES)
+    assert len(loaded["contract_type"].classes) >= 4 and loaded["contract_type"].weights
+
+
+# One sentence per cue, written for this test.
+CUE_SENTENCES = {
+    "internship": "Our legal team welcomes two interns each spring.",
+    "fellowship": "La beca cubre el alojamiento durante la estancia.",
+    "volunteer": "Ce poste est bénévole et ouvert à toutes et tous.",
+    "consultancy terms": "The terms of reference are attached below.",
+    "length in months or days": "The assignment lasts 45 days in total.",
+    "fixed or temporary": "Contrat renouvelable une fois après évaluation.",
+    "open-ended": "Трудовой договор бессрочный.",
+    "students or graduates": "Final-year students of law are encouraged to write to us.",
+    "senior words": "You will supervise the field staff of three offices.",
+    "junior words": "An entry-level role for someone starting out.",
+    "director words": "The post reports to the Deputy Head of the mission.",
+    "salary": "Le salaire suit la grille de l'association.",
+}
+
+
+def test_every_cue_has_a_sentence_here():
+    assert set(CUE_SENTENCES) == set(CUE_NAMES)
+
+
+@pytest.mark.parametrize(("name", "sentence"), sorted(CUE_SENTENCES.items()))
+def test_each_cue_fires_on_its_sentence(name, sentence):
+    feats = features(doc(sentence), "Programme Officer", None)
+    assert f"c:{name}" in feats.names
+    assert feats.sentences[f"c:{name}"] == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We defend the rights of tenants in the capital.",
+        "Обязанности: консультирование граждан и подготовка жалоб.",  # consulting is a duty
+        "The lawyer gives consultations to detainees' families.",
+    ],
+)
+def test_a_neutral_sentence_fires_no_cue(sentence):
+    feats = features(doc(sentence), None, None)
+    assert not {n for n in feats.names if n.startswith("c:")}
+
+
+def test_title_words_are_folded_stems_and_years_are_banded():
+    feats = features(doc("Lieu : Dakar."), "Coordinateur régional", 7)
+    assert {"t:coord", "t:regio", "y:6+"} <= feats.names
+    assert "t:none" in features(doc("Lieu : Dakar."), None, None).names
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "contract", "level"),
+    [
+        (
+            "Legal Intern",
+            "A six-month internship for students of law in our office.",
+            "internship",
+            "entry",
+        ),
+        (
+            "Consultant for a baseline study",
+            "Terms of reference. The consultant submits the deliverables within 40 days.",
+            "consultancy",
+            None,
+        ),
+        (
+            "Senior Programme Manager",
+            "You will manage a team of six. Permanent position, full-time.",
+            None,
+            "senior",
+        ),
+        (
+            "Executive Director",
+            "The director leads the secretariat and reports to the board.",
+            None,
+            "director",
+        ),
+    ],
+)
+def test_the_taggers_tag_postings_written_here(title, text, contract, level):
+    (got_contract, contract_evidence), (got_level, _) = tag_fields(doc(text), title, {}, None)
+    if contract:
+        assert got_contract == contract and contract_evidence
+    if level:
+        assert got_level == level
+
+
+def test_platform_labels_win_over_the_taggers():
+    (contract, why), (level, level_why) = tag_fields(
+        doc("A six-month internship for students."),
+        "Legal Intern",
+        {"contract_type": "permanent", "seniority": "senior"},
+        None,
+    )
+    assert (contract, why, level, level_why) == (
+        "permanent",
+        "(platform data)",
+        "senior",
+        "(platform data)",
+    )
+
+
+def test_extract_wires_the_taggers_in():
+    out = extract(
+        {
+            "id": "f1",
+            "title": "Human Rights Fellowship",
+            "text": "The fellowship lasts ten months. Recent graduates may apply by e-mail.",
+        }
+    )
+    assert out["contract_type"] == "fellowship" and out["seniority"] == "entry"
+    assert out["evidence"]["contract_type"]
+
+
+def test_the_rules_answer_stands_for_classes_the_corpus_holds_few_of():
+    text = (
+        "Permanent contract, full-time, after a six-month probation period. The salary follows "
+        "our published scale."
+    )
+    (contract, evidence), _ = tag_fields(doc(text), "Finance Officer", {}, None)
+    assert contract == "permanent" and "Permanent contract" in evidence

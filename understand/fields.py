@@ -1,0 +1,240 @@
+"""Contract type and seniority as learned taggers, read with plain code.
+
+Each field is a multinomial logistic regression (`data/fields_model.json`, written by
+`python -m eval.train_fields` from the corpus's train split) over binary features of a posting
+that hold across languages:
+
+- what the rules of `understand.contract` say (`rc:`/`rs:` their answer, `rc-title` when the
+  contract came from the title);
+- the title's words, folded and cut to their first `STEM` letters (`t:coord` for coordinator,
+  coordinateur, coordinador, coordenador); the first line stands in for a missing title;
+- the minimum years of experience asked, in bands (`y:none`, `y:0-2`, `y:3-5`, `y:6+`);
+- cues in the opening of the text (`_CUES`): words naming an internship, a fellowship, a
+  volunteer role, a consultancy's terms, a length in months or days, a fixed or open-ended
+  contract, students or graduates, seniority words, a salary.
+
+`tag_fields(doc, title, hints, years)` gives both fields with their evidence; a platform's label
+(`hints`) wins, and the taggers speak only where the rules find nothing (`decide`).
+The evidence is the rules' when the model agrees with them, else the sentence of the cue that
+pushed hardest towards the chosen class, else the title.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from understand.contract import CONTRACT_TYPES, SENIORITIES, contract_type, seniority
+from understand.text import Doc, fold, sentence_at
+
+MODEL_FILE = "fields_model.json"
+FIELDS = ("contract_type", "seniority")
+STEM = 5  # title words are cut to this many letters
+OPENING = 3000  # the cues read this much of the text
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+# What each cue catches is its name; its weight per class is learned (`eval/train_fields.py`).
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "internship",
+        re.compile(
+            r"\b(?:intern(?:s|ship\w*)?|trainee\w*|stagiaire\w*|stages?|pasant\w+|practicas"
+            r"|estagi\w+|tirocin\w+|praktik\w*|стаж\w+|تدريب|متدرب)\b"
+        ),
+    ),
+    (
+        "fellowship",
+        re.compile(
+            r"\b(?:fellows?(?:hip\w*)?|becas?|becari\w+|bolsas?|bolsista\w*|bourses?|residen(?:cy"
+            r"|cia|te)\w*|стипенди\w+|زمالة)\b"
+        ),
+    ),
+    (
+        "volunteer",
+        re.compile(
+            r"\b(?:volunt\w+|volont\w+|benevol\w+|unpaid|non\s+remunere\w*|no\s+remunerad\w+"
+            r"|волонт\w+|доброво\w+|неплат\w+|تطوع\w*)\b"
+        ),
+    ),
+    (
+        "consultancy terms",
+        re.compile(
+            r"\b(?:consult(?:ants?|anc(?:y|ies)|or(?:es|as?)?|oria|ant(?:e|es|a|as))|консультант\w*"
+            r"|terms\s+of\s+reference|termes\s+de\s+reference"
+            r"|terminos\s+de\s+referencia|termos\s+de\s+referencia|deliverables|livrables"
+            r"|productos\s+esperados|daily\s+(?:rate|fee)|honorair\w+|honorarios"
+            r"|(?:call\s+for|invitation\s+to)\s+tender|appel\s+d'offres|financial\s+proposal"
+            r"|offre\s+financiere|propuesta\s+economica)\b"
+        ),
+    ),
+    (
+        "length in months or days",
+        re.compile(
+            r"\b(?:\d+|one|two|three|four|six|twelve|un|deux|trois|six|douze|uno|dos|tres|seis"
+            r"|doce)\s*(?:-\s*)?(?:months?|mois|meses|days|jours|dias|месяц\w*|місяц\w*|дн\w+)\b"
+        ),
+    ),
+    (
+        "fixed or temporary",
+        re.compile(
+            r"\b(?:fixed[-\s]term|cdd|duree\s+determinee|temporary|temporaire|temporal|срочн\w+"
+            r"|befristet\w*|maternity|replacement|remplacement|renewable|renouvelable"
+            r"|renovable)\b"
+        ),
+    ),
+    (
+        "open-ended",
+        re.compile(
+            r"\b(?:permanent|cdi|indeterminee|indefinid\w+|бессрочн\w+|безстрок\w+|unbefristet\w*"
+            r"|open[-\s]ended)\b"
+        ),
+    ),
+    (
+        "students or graduates",
+        re.compile(
+            r"\b(?:students?|etudiant\w*|estudiant\w+|estudante\w*|студент\w*|graduates?"
+            r"|jeunes\s+diplome\w*|recien\s+egresad\w+|recem[-\s]formad\w+|undergraduate\w*)\b"
+        ),
+    ),
+    (
+        "senior words",
+        re.compile(
+            r"\b(?:senior|head\s+of|chef\s+de|jefe\s+de|manag(?:e|es|ing)\s+(?:a\s+)?team"
+            r"|supervis\w+|line\s+management|encadre\w+|руковод\w+|керівн\w+|старш\w+)\b"
+        ),
+    ),
+    (
+        "junior words",
+        re.compile(r"\b(?:junior|entry[-\s]level|assistant\w*|asistente|ассистент\w*|младш\w+)\b"),
+    ),
+    (
+        "director words",
+        re.compile(
+            r"\b(?:director\w*|directeur\w*|directrice|директор\w*|secretary[-\s]general"
+            r"|deputy\s+head|executive\s+head)\b"
+        ),
+    ),
+    (
+        "salary",
+        re.compile(r"\b(?:salary|salaire|salario|remuneration|зарплат\w+|заробітн\w+)\b"),
+    ),
+]
+CUE_NAMES = tuple(name for name, _ in _CUES)
+
+
+@dataclass
+class Features:
+    """The binary features of one posting, with the sentence each cue fired on."""
+
+    names: set[str]
+    sentences: dict[str, str]  # feature -> sentence (cues only)
+    rule_contract: tuple[str, str]
+    rule_seniority: tuple[str, str]
+
+
+def _years_band(years: int | None) -> str:
+    if years is None:
+        return "y:none"
+    return "y:0-2" if years <= 2 else "y:3-5" if years <= 5 else "y:6+"
+
+
+def features(
+    doc: Doc, title: str | None, years: int | None, contract_hint: str | None = None
+) -> Features:
+    """What the taggers read of a posting (the same code trains and tags); a platform's contract
+    label stands in for the rules' contract."""
+    contract = contract_type(doc, title, contract_hint)
+    level = seniority(doc, title, contract[0], None, years)
+    names = {f"rc:{contract[0]}", f"rs:{level[0]}", _years_band(years)}
+    if title and contract[1] == title:
+        names.add("rc-title")
+    heading = title or (doc.lines[0] if doc.lines else "")
+    names.update(f"t:{w[:STEM]}" for w in _WORD.findall(fold(heading)))
+    if not title:
+        names.add("t:none")
+    opening = doc.folded[:OPENING]
+    sentences = {}
+    for name, pattern in _CUES:
+        if m := pattern.search(opening):
+            sentences[f"c:{name}"] = sentence_at(doc.text, m.start())
+    names.update(sentences)
+    return Features(names, sentences, contract, level)
+
+
+@dataclass(frozen=True)
+class Tagger:
+    """One field's model: its classes, intercepts and each feature's weight per class."""
+
+    classes: tuple[str, ...]
+    intercept: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    @classmethod
+    def from_json(cls, data: dict) -> Tagger:
+        return cls(
+            tuple(data["classes"]),
+            tuple(float(v) for v in data["intercept"]),
+            {k: tuple(float(v) for v in w) for k, w in data["weights"].items()},
+        )
+
+    def scores(self, names: set[str]) -> list[float]:
+        """Each class's linear score."""
+        out = list(self.intercept)
+        for name in names:
+            for i, w in enumerate(self.weights.get(name, ())):
+                out[i] += w
+        return out
+
+    def tag(self, names: set[str]) -> str:
+        scores = self.scores(names)
+        return self.classes[max(range(len(scores)), key=scores.__getitem__)]
+
+
+@cache
+def taggers() -> dict[str, Tagger]:
+    """The shipped taggers, loaded once."""
+    data = json.loads(files("understand.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    return {field: Tagger.from_json(data[field]) for field in FIELDS}
+
+
+def decide(tagger: Tagger, names: set[str], rule: str) -> str:
+    """The rules' answer when they find one, else the tagger's label. Chosen by grouped
+    cross-validation over letting the tagger overrule them: classes the corpus holds a few of
+    (permanent contracts, directors) are the rules' to name."""
+    return rule if rule != "unknown" else tagger.tag(names)
+
+
+def tag_fields(
+    doc: Doc, title: str | None, hints: dict, years: int | None
+) -> tuple[tuple[str, str], tuple[str, str]]:
+    """(contract type, evidence) and (seniority, evidence) of a posting; platform labels win."""
+    feats = features(doc, title, years, hints.get("contract_type"))
+    out = []
+    for field, allowed, rule in (
+        ("contract_type", CONTRACT_TYPES, feats.rule_contract),
+        ("seniority", SENIORITIES, feats.rule_seniority),
+    ):
+        hint = hints.get(field)
+        if hint in allowed:
+            out.append((hint, "(platform data)"))
+            continue
+        tagger = taggers()[field]
+        label = decide(tagger, feats.names, rule[0])
+        out.append((label, evidence(tagger, feats, label, rule, title or "")))
+    return out[0], out[1]
+
+
+def evidence(tagger: Tagger, feats: Features, label: str, rule: tuple[str, str], title: str) -> str:
+    """The rules' evidence when the model agrees with them; else the sentence of the cue that
+    pushed hardest towards `label`; else the title."""
+    if label == rule[0]:
+        return rule[1]
+    if label == "unknown":
+        return ""
+    i = tagger.classes.index(label)
+    pushing = [(tagger.weights[n][i], s) for n, s in feats.sentences.items() if n in tagger.weights]
+    best = max(pushing, default=(0.0, ""), key=lambda p: p[0])
+    return best[1] if best[0] > 0 else title
