@@ -29,8 +29,8 @@ from matcher.surfaces import surface_forms
 from matcher.text import (
     WORD_SPACE,
     Vectoriser,
+    analyse_postings,
     block_normalise,
-    posting_documents,
     profile_document,
     term_features,
 )
@@ -112,15 +112,16 @@ class Index:
         vacancies = [p for p in postings if p.get("is_vacancy")]
         if not vacancies:
             return
-        langs, titles, docs = zip(*posting_documents(vacancies), strict=True)
+        parts = analyse_postings(vacancies, fit.posting_records)
+        langs = [lang for part in parts for lang in part.langs]
+        records = np.concatenate([part.extra for part in parts])
         if self.vectoriser is None:
             self.vectoriser = Vectoriser()
-        counts = self.vectoriser.counts(list(docs))
+        counts, title_counts = self.vectoriser.posting_counts(parts)
         if not self.vectoriser.n:
             self.vectoriser.fit_counts(counts)
         full = self.vectoriser.weigh(counts)
-        families = posting_families(full, self.vectoriser.transform(list(titles)), self.vectoriser)
-        records = fit.posting_records(vacancies, list(langs))
+        families = posting_families(full, self.vectoriser.weigh(title_counts), self.vectoriser)
         present = full.T.tocsr().astype(bool)
         ranked = prune(self.vectoriser.without_common(full), self.keep_terms)
         self._parts.append((ranked, present, families, records))

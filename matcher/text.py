@@ -17,10 +17,12 @@ import os
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import chain, compress, repeat
+from itertools import chain, compress, count, repeat
 from operator import is_
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -34,7 +36,7 @@ PAIR_BUCKETS = 2**21
 BLOCK_WEIGHTS = (0.75**0.5, 0.25**0.5)  # words, pairs
 MAX_DF = 0.5  # features in more postings than this share say little about fit...
 MIN_DOCUMENTS = 1000  # ...once there are enough postings to tell
-PARALLEL_FROM = 5000  # postings from which `posting_documents` uses every CPU
+PARALLEL_FROM = 5000  # postings from which `analyse_postings` uses every CPU
 DETECT = "?"  # `tokens(lang=DETECT)` guesses the language
 
 FUNCTION_WORDS = {
@@ -175,47 +177,82 @@ def term_features(term: str) -> list[str]:
 Document = list[list[str]]  # segments of words; pairs never straddle two segments
 
 
-def posting_document(posting: dict) -> tuple[str | None, Document, Document]:
-    """(language of the description, title, whole document) of a posting; the title counts
-    TITLE_WEIGHT times in the whole."""
+def _posting_words(posting: dict) -> tuple[str | None, list[str], list[str]]:
+    """(language of the description, title words, description words) of a posting."""
     title, body = posting.get("title") or "", posting.get("text") or ""
     body_words = WORD.findall(fold(body))
     head = body_words if len(body) <= 3000 else WORD.findall(fold(body[:3000]))
     lang = detect_language(head if body else WORD.findall(fold(title)))
-    title_words = tokens(title, lang)
-    return lang, [title_words], [title_words] * TITLE_WEIGHT + [mapped(body_words, lang)]
+    return lang, tokens(title, lang), mapped(body_words, lang)
 
 
-def posting_documents(
-    postings: list[dict], processes: int | None = None
-) -> list[tuple[str | None, Document, Document]]:
-    """`posting_document` of each posting, in order. Many postings (PARALLEL_FROM or more, by
-    default) are shared out to `processes` forked processes (default: one per CPU); the
-    results are the same. The work stays in this process where forking is unsafe (other
-    threads alive) or unavailable, and falls back to it if a worker dies."""
+def posting_document(posting: dict) -> tuple[str | None, Document, Document]:
+    """(language of the description, title, whole document) of a posting; the title counts
+    TITLE_WEIGHT times in the whole."""
+    lang, title_words, body_words = _posting_words(posting)
+    return lang, [title_words], [title_words] * TITLE_WEIGHT + [body_words]
+
+
+class Analysed(NamedTuple):
+    """Postings analysed into numbers (see `analyse_postings`)."""
+
+    langs: list[str | None]  # each posting's description language
+    words: list[str]  # the distinct words, in order of first appearance
+    ids: np.ndarray  # int64 positions in `words`: each posting's title words, then its text's
+    title: np.ndarray  # (postings,) int64 number of title words
+    body: np.ndarray  # (postings,) int64 number of description words
+    extra: object  # `also(postings, langs)`
+
+
+def analyse_postings(
+    postings: list[dict],
+    also: Callable[[list[dict], list[str | None]], object] = lambda postings, langs: None,
+    processes: int | None = None,
+) -> list[Analysed]:
+    """The words of the postings' `posting_document`s, numbered, in consecutive parts (in
+    order); `also` is called on each part's postings and languages. Many postings
+    (PARALLEL_FROM or more, by default) are shared out to `processes` forked processes
+    (default: one per CPU); the results are the same. The work stays in this process where
+    forking is unsafe (other threads alive) or unavailable, and falls back to it if a worker
+    dies."""
     if processes is None:
         processes = _cpus() if len(postings) >= PARALLEL_FROM else 1
     fork_safe = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     if processes < 2 or not fork_safe:
-        return list(map(posting_document, postings))
+        return [_analyse(postings, also)]
     global _SHARED
-    _SHARED = postings  # forked workers read it from their copy of this process
+    _SHARED = (postings, also)  # forked workers read them from their copy of this process
     step = -(-len(postings) // (processes * 4))
     try:
         with ProcessPoolExecutor(processes, multiprocessing.get_context("fork")) as pool:
-            parts = pool.map(_documents_of, range(0, len(postings), step), repeat(step))
-            return list(chain.from_iterable(parts))
+            return list(pool.map(_part, range(0, len(postings), step), repeat(step)))
     except (BrokenProcessPool, OSError):  # a worker killed (memory), or no fork possible
-        return list(map(posting_document, postings))
+        return [_analyse(postings, also)]
     finally:
-        _SHARED = []
+        _SHARED = ([], also)
 
 
-_SHARED: list[dict] = []
+def _analyse(postings: list[dict], also: Callable) -> Analysed:
+    langs, title, body = zip(*map(_posting_words, postings), strict=True) if postings else ((),) * 3
+    flat = list(chain.from_iterable(chain.from_iterable(zip(title, body, strict=True))))
+    words = list(dict.fromkeys(flat))
+    ids = np.fromiter(map(dict(zip(words, count())).__getitem__, flat), np.int64, len(flat))
+    return Analysed(
+        list(langs),
+        words,
+        ids,
+        np.fromiter(map(len, title), np.int64, len(title)),
+        np.fromiter(map(len, body), np.int64, len(body)),
+        also(postings, list(langs)),
+    )
 
 
-def _documents_of(start: int, count: int) -> list[tuple[str | None, Document, Document]]:
-    return list(map(posting_document, _SHARED[start : start + count]))
+_SHARED: tuple[list[dict], Callable] = ([], analyse_postings)  # see `analyse_postings`
+
+
+def _part(start: int, size: int) -> Analysed:
+    postings, also = _SHARED
+    return _analyse(postings[start : start + size], also)
 
 
 def _cpus() -> int:
@@ -321,6 +358,35 @@ class Vectoriser:
         )
         out.sum_duplicates()
         return out
+
+    def posting_counts(self, parts: list[Analysed]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Raw term counts of analysed postings' whole documents (the title counting
+        TITLE_WEIGHT times) and of their titles alone: the same as `counts` of their
+        `posting_document`s, words numbered in the same order."""
+        ids = np.concatenate([self._ids(part.words)[part.ids] for part in parts])
+        lengths = np.stack(
+            [
+                np.concatenate([part.title for part in parts]),
+                np.concatenate([p.body for p in parts]),
+            ],
+            axis=1,
+        ).ravel()  # title and text segments, alternating
+        n = len(lengths) // 2
+        seg = np.repeat(np.arange(2 * n, dtype=np.int64), lengths)
+        joined = np.flatnonzero(seg[:-1] == seg[1:])
+        seg = np.concatenate([seg, seg[joined]])
+        cols = np.concatenate([ids, _pair_columns(ids[joined], ids[joined + 1])])
+        in_title = seg % 2 == 0
+        rows = seg // 2
+
+        def matrix(data: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> sp.csr_matrix:
+            out = sp.csr_matrix((data, (rows, cols)), shape=(n, self.width))
+            out.sum_duplicates()
+            return out
+
+        weight = np.where(in_title, np.float32(TITLE_WEIGHT), np.float32(1))
+        titles = np.ones(int(in_title.sum()), dtype=np.float32)
+        return matrix(weight, rows, cols), matrix(titles, rows[in_title], cols[in_title])
 
     def fit(self, documents: list[Document]) -> "Vectoriser":
         """Document frequencies; a feature in more than MAX_DF of the documents weighs 0."""
