@@ -220,6 +220,7 @@ def analyse_postings(
     fork_safe = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     if processes < 2 or not fork_safe:
         return [_analyse(postings, also)]
+    glossary(), stop_words()  # loaded once, here, rather than in each worker
     global _SHARED
     _SHARED = (postings, also)  # forked workers read them from their copy of this process
     step = -(-len(postings) // (processes * 4))
