@@ -17,7 +17,7 @@ import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, compress, count, repeat
@@ -360,20 +360,18 @@ class Vectoriser:
         out.sum_duplicates()
         return out
 
-    def posting_counts(self, parts: list[Analysed]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    def posting_counts(self, parts: Iterable[Analysed]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         """Raw term counts of analysed postings' whole documents (the title counting
         TITLE_WEIGHT times) and of their titles alone: the same as `counts` of their
-        `posting_document`s, words numbered in the same order."""
-        ids = np.concatenate([self._ids(part.words)[part.ids] for part in parts])
-        lengths = np.stack(
-            [
-                np.concatenate([part.title for part in parts]),
-                np.concatenate([p.body for p in parts]),
-            ],
-            axis=1,
-        ).ravel()  # title and text segments, alternating
-        n = len(lengths) // 2
-        seg = np.repeat(np.arange(2 * n, dtype=np.int64), lengths)
+        `posting_document`s, words numbered in the same order. Part by part, so that the
+        memory of one part's arrays serves the next."""
+        whole, titles = zip(*map(self._part_counts, parts), strict=True)
+        return sp.vstack(whole, format="csr"), sp.vstack(titles, format="csr")
+
+    def _part_counts(self, part: Analysed) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        ids = self._ids(part.words)[part.ids]
+        lengths = np.stack([part.title, part.body], axis=1).ravel()  # title, text, title...
+        seg = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         joined = np.flatnonzero(seg[:-1] == seg[1:])
         seg = np.concatenate([seg, seg[joined]])
         cols = np.concatenate([ids, _pair_columns(ids[joined], ids[joined + 1])])
@@ -381,13 +379,13 @@ class Vectoriser:
         rows = seg // 2
 
         def matrix(data: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> sp.csr_matrix:
-            out = sp.csr_matrix((data, (rows, cols)), shape=(n, self.width))
+            out = sp.csr_matrix((data, (rows, cols)), shape=(len(part.title), self.width))
             out.sum_duplicates()
             return out
 
         weight = np.where(in_title, np.float32(TITLE_WEIGHT), np.float32(1))
-        titles = np.ones(int(in_title.sum()), dtype=np.float32)
-        return matrix(weight, rows, cols), matrix(titles, rows[in_title], cols[in_title])
+        ones = np.ones(int(in_title.sum()), dtype=np.float32)
+        return matrix(weight, rows, cols), matrix(ones, rows[in_title], cols[in_title])
 
     def fit(self, documents: list[Document]) -> "Vectoriser":
         """Document frequencies; a feature in more than MAX_DF of the documents weighs 0."""
