@@ -204,9 +204,13 @@ class Analysed(NamedTuple):
     extra: object  # `also(postings, langs)`
 
 
+def _nothing(postings: list[dict], langs: list[str | None]) -> None:
+    """No `extra` for analysed postings."""
+
+
 def analyse_postings(
     postings: list[dict],
-    also: Callable[[list[dict], list[str | None]], object] = lambda postings, langs: None,
+    also: Callable[[list[dict], list[str | None]], object] = _nothing,
     processes: int | None = None,
 ) -> list[Analysed]:
     """The words of the postings' `posting_document`s, numbered, in consecutive parts (in
@@ -218,7 +222,7 @@ def analyse_postings(
     if processes is None:
         processes = _cpus() if len(postings) >= PARALLEL_FROM else 1
     fork_safe = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if processes < 2 or not fork_safe:
+    if processes < 2 or not fork_safe or not postings:
         return [_analyse(postings, also)]
     glossary(), stop_words()  # loaded once, here, rather than in each worker
     global _SHARED
@@ -230,7 +234,7 @@ def analyse_postings(
     except (BrokenProcessPool, OSError):  # a worker killed (memory), or no fork possible
         return [_analyse(postings, also)]
     finally:
-        _SHARED = ([], also)
+        _SHARED = ([], _nothing)
 
 
 def _analyse(postings: list[dict], also: Callable) -> Analysed:
@@ -248,7 +252,7 @@ def _analyse(postings: list[dict], also: Callable) -> Analysed:
     )
 
 
-_SHARED: tuple[list[dict], Callable] = ([], analyse_postings)  # see `analyse_postings`
+_SHARED: tuple[list[dict], Callable] = ([], _nothing)  # see `analyse_postings`
 
 
 def _part(start: int, size: int) -> Analysed:
