@@ -98,3 +98,23 @@ def test_a_failure_while_recording_keeps_the_previous_matches(db):
     with pytest.raises(sqlite3.ProgrammingError):
         record_all_matches(db, broken, LATER)
     assert stored(db) == before
+
+
+def test_the_match_reads_only_postings_open_on_its_day(db):
+    from rightsjobs.matching import open_postings
+
+    rows = [
+        ("due-later", "open", "2026-12-09"),
+        ("due-today", "open", "2026-12-08"),
+        ("past", "open", "2026-12-07"),
+        ("no-deadline", "open", None),
+        ("blank-deadline", "open", ""),
+        ("delisted", "closed", "2026-12-31"),
+    ]
+    db["postings"].insert_all(
+        {"id": i, "title": i, "is_vacancy": 1, "status": s, "deadline": d, "first_seen": i}
+        for i, s, d in rows
+    )
+    postings, marks = open_postings(db, LATER)
+    wanted = {"due-later", "due-today", "no-deadline", "blank-deadline"}
+    assert {p["id"] for p in postings} == set(marks) == wanted
