@@ -46,9 +46,11 @@ def open_postings(db: Database, as_of: date) -> tuple[list[dict], dict[str, str]
     and the fingerprint of each (see `fingerprint`)."""
     columns = [c for c in db["postings"].columns_dict if c not in UNREAD]
     listed = ", ".join(f"[{c}]" for c in columns)
-    cursor = db.execute(
+    cursor = db.execute(  # the closed ones left in SQL; `effective_status` decides
         f"select {listed}, {_stored_fields(columns)} from postings where is_vacancy = 1 "
-        "order by first_seen, id"
+        "and status = 'open' and (ifnull(deadline, '') = '' or deadline >= ?) "
+        "order by first_seen, id",
+        [as_of.isoformat()],
     )
     postings, marks = [], {}
     for values in cursor:

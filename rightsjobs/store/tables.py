@@ -82,23 +82,39 @@ def record_matches(db: Database, profile_id: str, results: list[dict], as_of: da
 
 
 def record_all_matches(db: Database, shortlists: dict[str, list[dict]], as_of: date) -> None:
-    """Replace the stored matches of every profile in `shortlists` (profile id -> ranking), in
-    one transaction and one statement per step, whatever the number of profiles."""
+    """Make the stored matches of every profile in `shortlists` (profile id -> ranking) this
+    ranking, in one transaction (all or none), writing only the differences: rows gone are
+    deleted, new ones inserted, and those whose rank, score or `why` changed are rewritten; a
+    row already stored the same is left as it is, with the `as_of` and `matched_at` of the
+    run that wrote it."""
     stamp, day = now_iso(), as_of.isoformat()
-    rows = [
-        (pid, r["id"], i, r["score"], json.dumps(r["why"], ensure_ascii=False), day, stamp)
+    wanted = {
+        (pid, r["id"]): (i, r["score"], json.dumps(r["why"], ensure_ascii=False))
         for pid, results in shortlists.items()
         for i, r in enumerate(results, 1)
-    ]
+    }
     with transaction(db):
-        db.execute(
-            "delete from matches where profile_id in (select value from json_each(?))",
-            [json.dumps(list(shortlists))],
+        stored = set(
+            db.execute(
+                "select profile_id, posting_id from matches "
+                "where profile_id in (select value from json_each(?))",
+                [json.dumps(list(shortlists))],
+            )
+        )
+        db.conn.executemany(
+            "delete from matches where profile_id = ? and posting_id = ?",
+            [key for key in stored if key not in wanted],
+        )
+        db.conn.executemany(  # SQLite compares, so that a row stored the same is not written
+            "update matches set rank = ?1, score = ?2, why = ?3, as_of = ?4, matched_at = ?5 "
+            "where profile_id = ?6 and posting_id = ?7 "
+            "and (rank is not ?1 or score is not ?2 or why is not ?3)",
+            [(*row, day, stamp, *key) for key, row in wanted.items() if key in stored],
         )
         db.conn.executemany(
             "insert into matches (profile_id, posting_id, rank, score, why, as_of, matched_at) "
             "values (?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            [(*key, *row, day, stamp) for key, row in wanted.items() if key not in stored],
         )
 
 
