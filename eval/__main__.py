@@ -9,10 +9,9 @@
 """
 
 import argparse
-import sys
 from pathlib import Path
 
-from eval import corpus, dedup, extract
+from eval import corpus, dedup, extract, script
 from eval import ranking as corpus_ranking
 from eval.paths import DEV_SET
 
@@ -60,4 +59,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    script(main)

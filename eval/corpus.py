@@ -15,10 +15,10 @@ import csv
 import hashlib
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
+from eval import script
 from eval.paths import REPO
 
 CORPUS = REPO / "eval" / "corpus"
@@ -126,4 +126,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    script(main)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from eval import script
 from eval.paths import DATA
 from rightsjobs.store import migrations
 from rightsjobs.store.crawls import record_run, sighting_id
@@ -143,4 +144,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    script(main)

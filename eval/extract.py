@@ -37,7 +37,6 @@ import argparse
 import html
 import json
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -45,6 +44,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from xml.etree import ElementTree
 
+from eval import script
 from eval.paths import DEMO
 from understand import extract_many
 from understand.text import html_to_text
@@ -335,4 +335,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    script(main)

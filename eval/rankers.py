@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from eval import script
 from eval.paths import DEV_SET as DEV
 from matcher import fit, rank
 from matcher.lexicon import fold
@@ -126,4 +127,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    script(main)

@@ -28,6 +28,7 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from eval import script
 from eval.corpus import CORPUS, split_items
 from eval.rankers import K, baseline, extracted_posting, gold_posting, ndcg_at_k, violations
 from matcher import rank
@@ -183,4 +184,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    script(main)

@@ -24,14 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import product
 
 import numpy as np
 
-from eval import corpus
+from eval import corpus, script
 from eval.artefacts import write_or_check
 from eval.paths import REPO
 from eval.rankers import gold_posting
@@ -204,4 +203,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    script(main)

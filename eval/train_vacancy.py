@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import sys
 from collections import Counter
 from itertools import product
 from pathlib import Path
@@ -29,7 +28,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
-from eval import corpus
+from eval import corpus, script
 from eval.artefacts import write_or_check
 from eval.paths import REPO
 from understand.text import Doc, normalise
@@ -223,4 +222,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    script(main)
