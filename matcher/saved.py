@@ -12,7 +12,6 @@ means a rebuild. Posting texts are not saved: the caller passes the postings at 
 """
 
 import hashlib
-import json
 import os
 import shutil
 import time
@@ -21,6 +20,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import numpy as np
+import orjson
 import scipy.sparse as sp
 
 from matcher.rank import KEEP_TERMS, Index
@@ -89,7 +89,7 @@ def save(index: Index, folder: Path, fingerprints: dict[str, str]) -> None:
         "width": vec.width,
         "rows": rows,
     }
-    (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    (tmp / "meta.json").write_bytes(orjson.dumps(meta))
     tmp.rename(folder / name)
     pointer = folder / f"tmp-CURRENT-{name}"
     pointer.write_text(name, encoding="utf-8")
@@ -109,7 +109,7 @@ def load(folder: Path) -> tuple[Index, dict[str, str]]:
         raise Unusable("no saved index") from None
     gen = folder / name
     try:
-        meta = json.loads((gen / "meta.json").read_text(encoding="utf-8"))
+        meta = orjson.loads((gen / "meta.json").read_bytes())
         if meta.get("format") != FORMAT:
             raise Unusable(f"saved in format {meta.get('format')}, not {FORMAT}")
         if meta.get("analyser") != analyser_version():
@@ -189,7 +189,7 @@ def current(
 def _surfaces(folder: Path, marks: dict[str, str]) -> dict[str, dict[str, str | None]]:
     """The surface forms saved by `save_surfaces` for postings with these fingerprints."""
     try:
-        saved = json.loads((folder / SURFACES).read_text(encoding="utf-8"))
+        saved = orjson.loads((folder / SURFACES).read_bytes())
         if saved.get("analyser") != analyser_version():
             return {}
         return {i: known for i, (mark, known) in saved["postings"].items() if marks.get(i) == mark}
@@ -205,9 +205,7 @@ def save_surfaces(folder: Path | None, index: Index, marks: dict[str, str]) -> N
         return
     known = {i: [marks[i], words] for i, words in index.surfaces.items() if i in marks}
     tmp = folder / f"tmp-{SURFACES}-{os.getpid()}"
-    tmp.write_text(
-        json.dumps({"analyser": analyser_version(), "postings": known}), encoding="utf-8"
-    )
+    tmp.write_bytes(orjson.dumps({"analyser": analyser_version(), "postings": known}))
     tmp.replace(folder / SURFACES)
 
 

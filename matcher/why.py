@@ -268,15 +268,14 @@ def _experience(facts: dict) -> str:
 
 
 def _deadline(posting: dict, as_of: date) -> str:
+    """The deadline as of a day, without counting the days left: a stored match keeps its
+    `why` from week to week, and the digest counts the days on the day it is sent."""
     deadline = fit.day(posting.get("deadline"))
     if deadline is None:
         return "no deadline stated"
-    left = (deadline - as_of).days
-    if left < 0:
+    if deadline < as_of:
         return f"closed on {deadline.isoformat()}"
-    if left == 0:
-        return f"closes today ({deadline.isoformat()})"
-    return f"closes {deadline.isoformat()} ({left} day{'s' if left != 1 else ''} left)"
+    return f"closes {'today, ' if deadline == as_of else ''}{deadline.isoformat()}"
 
 
 class Explainer:

@@ -276,8 +276,22 @@ def test_why_explains_the_match():
     assert why["languages"] == "requires English: you have English (fluent)"
     assert why["region"] == "Sub-Saharan Africa: your region (Kenya)"
     assert why["experience"] == "asks for 3+ years; you have 4"
-    assert why["deadline"] == "closes 2025-06-12 (10 days left)"
+    assert why["deadline"] == "closes 2025-06-12"
     assert why["summary"].startswith("Legal Officer at Justice Network — Sub-Saharan Africa")
+
+
+def test_why_stays_the_same_from_day_to_day_until_the_deadline():
+    """A stored match keeps its why across weekly runs: nothing in it counts days."""
+    week_later = date(2025, 6, 9)
+    ranked = [
+        rank([posting("a", deadline="2025-06-12")], [profile()], as_of=day)[0][0]["why"]
+        for day in (AS_OF, week_later)
+    ]
+    assert ranked[0] == ranked[1]
+    last_day = rank([posting("a", deadline="2025-06-12")], [profile()], as_of=date(2025, 6, 12))[0][
+        0
+    ]["why"]
+    assert last_day["deadline"] == "closes today, 2025-06-12"
 
 
 def test_why_for_a_language_rule_and_an_unstated_deadline():

@@ -3,6 +3,8 @@
 import json
 from datetime import UTC, date, datetime
 
+import orjson
+
 JSON_FIELDS = (
     "countries",
     "regions",
@@ -32,7 +34,7 @@ def decode(row: dict) -> dict:
     out = dict(row)
     for key in JSON_FIELDS:
         if isinstance(out.get(key), str):
-            out[key] = json.loads(out[key])
+            out[key] = orjson.loads(out[key])
     if out.get("is_vacancy") is not None:
         out["is_vacancy"] = bool(out["is_vacancy"])
     return out

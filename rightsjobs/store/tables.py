@@ -5,6 +5,7 @@ import json
 from collections.abc import Iterable
 from datetime import date
 
+import orjson
 from sqlite_utils import Database
 
 from rightsjobs.store.db import transaction
@@ -89,7 +90,7 @@ def record_all_matches(db: Database, shortlists: dict[str, list[dict]], as_of: d
     run that wrote it."""
     stamp, day = now_iso(), as_of.isoformat()
     wanted = {
-        (pid, r["id"]): (i, r["score"], json.dumps(r["why"], ensure_ascii=False))
+        (pid, r["id"]): (i, r["score"], orjson.dumps(r["why"]).decode())
         for pid, results in shortlists.items()
         for i, r in enumerate(results, 1)
     }
