@@ -266,14 +266,16 @@ class Index:
         explain, why_keys = self._explain, self._why_keys
         prof_keys = [explain.profile_key(p) for p in profiles]
         results: list[list[dict]] = [[] for _ in profiles]
-        column, feature = batch.terms.column, batch.terms.feature
-        for r, c, s, t in zip(rows.tolist(), cols.tolist(), scores.tolist(), picked, strict=True):
+        column, feature = batch.terms.column.tolist(), batch.terms.feature
+        for r, c, s, t in zip(
+            rows.tolist(), cols.tolist(), scores.tolist(), picked.tolist(), strict=True
+        ):
             posting, key = self.postings[c], why_keys[c]
             if key is None:
                 key = why_keys[c] = explain.posting_key(posting)
-            picks = {feature[g]: column[g] for g in t[t >= 0].tolist()}
+            picks = {feature[g]: column[g] for g in t if g >= 0}
             words = self._surface_forms(c, picks)
-            terms = list(dict.fromkeys(words[f] for f in picks if words[f]))
+            terms = list(dict.fromkeys(w for f in picks if (w := words[f])))
             results[r].append(
                 {
                     "id": posting["id"],
@@ -286,7 +288,11 @@ class Index:
     def _surface_forms(self, j: int, features: dict[str, int]) -> dict[str, str | None]:
         """How posting j writes these features (feature -> column; see `matcher.surfaces`),
         None for one it does not have; remembered (`surfaces`)."""
-        known = self._surfaces.setdefault(j, {})
+        known = self._surfaces.get(j)
+        if known is None:
+            known = self._surfaces[j] = {}
+        elif known.keys() >= features.keys():
+            return known
         missing = {c: f for f, c in features.items() if f not in known}
         if missing:
             found = surface_forms(self.postings[j], self._langs[j], missing, self.vectoriser)
