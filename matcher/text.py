@@ -42,13 +42,23 @@ DETECT = "?"  # `tokens(lang=DETECT)` guesses the language
 FUNCTION_WORDS = {
     "en": "the and of to in for with is are will be this that by from",
     "fr": "le la les des et du une pour dans est sur avec aux qui",
-    "es": "el los las del para por con una que se su al y",
-    "pt": "os do da dos das para com uma em nao ao pela",
+    "es": "el los las del por con una que se su al y",
+    "pt": "os do da dos para com uma em nao ao pela",
     "de": "der die das und mit fur von ist den zu ein eine im auf",
     "sv": "och att det som av med till pa ar inom har",
     "it": "il della di per che gli delle dei nel sono",
+    "cs": "jako nebo jsou bude jsme pro ze",
+    "pl": "dla jest oraz sie przez jak lub jestesmy",
+    "nl": "het een voor zijn wij naar bij",
+    "tr": "ile icin olarak olan veya",
+}
+CYRILLIC_WORDS = {  # function words that tell languages written in Cyrillic apart
+    "ru": "что это как который также быть будет чтобы",
+    "bg": "като към във ще със които който която това трябва",
+    "uk": "що це як який або також бути буде",
 }
 _FUNCTION = {w: lang for lang, words in FUNCTION_WORDS.items() for w in words.split()}
+_CYRILLIC = {w: lang for lang, words in CYRILLIC_WORDS.items() for w in words.split()}
 SCRIPTS = (  # (first code point, last code point, language)
     (0x0400, 0x04FF, "ru"),
     (0x10A0, 0x10FF, "ka"),
@@ -58,6 +68,7 @@ SCRIPTS = (  # (first code point, last code point, language)
     (0x0370, 0x03FF, "el"),
 )
 UKRAINIAN_LETTERS = set("іїєґ")
+KIN = {"bg": "ru", "be": "ru"}  # a language without a glossary reads through its kin's
 
 
 def _script(word: str) -> str | None:
@@ -81,8 +92,11 @@ def detect_language(words: list[str]) -> str | None:
     if not votes:
         return None
     best = max(votes, key=votes.__getitem__)
-    if best == "ru" and any(ch in UKRAINIAN_LETTERS for w in head for ch in w):
-        return "uk"
+    if best == "ru":  # Cyrillic: Ukrainian letters, else the function words decide
+        if any(ch in UKRAINIAN_LETTERS for w in head for ch in w):
+            return "uk"
+        cyrillic = Counter(lang for lang in map(_CYRILLIC.get, head) if lang)
+        return max(cyrillic, key=cyrillic.__getitem__) if cyrillic else best
     return best
 
 
@@ -134,7 +148,8 @@ def map_word(lang: str | None, word: str) -> tuple[str, ...]:
         out: tuple[str, ...] = ()
     else:
         english = None
-        if lang and lang != "en" and lang in table:
+        lang = lang if lang in table else KIN.get(lang)
+        if lang and lang != "en":
             english = _lookup(table[lang], word)
         english = english or table["en"].get(word) or (word,)
         out = tuple(stem(w) for w in english if w not in stops)

@@ -24,16 +24,31 @@ def test_fold_strips_accents_and_case():
         ("Правозахисник працюватиме в Україні", "uk"),
         ("იურისტის ვაკანსია", "ka"),
         ("برنامج زمالة الشباب", "ar"),
+        ("Hledáme právníka, který bude pracovat s obhájci lidských práv a se svědky", "cs"),
+        ("Търсим юрист, който ще работи със защитници на правата на човека", "bg"),
+        ("Ищем юриста, который будет работать для защиты прав человека, что важно", "ru"),
+        ("Szukamy prawnika do pracy z obrońcami praw człowieka oraz dla ofiar", "pl"),
+        ("Wij zoeken een jurist voor het werk met de verdedigers van mensenrechten", "nl"),
+        ("İnsan hakları savunucuları ile çalışacak bir avukat arıyoruz", "tr"),
     ],
 )
 def test_detect_language(text, lang):
     assert detect_language(fold(text).split()) == lang
 
 
+def test_each_function_word_tells_one_language():
+    from matcher.text import CYRILLIC_WORDS, FUNCTION_WORDS
+
+    for table in (FUNCTION_WORDS, CYRILLIC_WORDS):
+        words = [w for listed in table.values() for w in listed.split()]
+        assert len(words) == len(set(words))
+
+
 def test_other_languages_map_to_english_stems():
     assert tokens("abogados y derechos humanos", "es") == ["lawyer", "right", "human"]
     assert tokens("Campaigners campaigning") == ["campaign", "campaign"]
     assert "lawyer" in tokens("იურისტის ვაკანსია")
+    assert tokens("адвокат", "bg") == tokens("адвокат", "ru") != tokens("адвокат", "cs")
 
 
 def test_pairs_are_unordered():
