@@ -86,7 +86,8 @@ def detect_language(words: list[str]) -> str | None:
     (a tie goes to the language seen first)."""
     head = words[:400]
     if "".join(head).isascii():  # no script to look at: only function words vote
-        votes = Counter(lang for lang in map(_FUNCTION.get, head) if lang)
+        votes = Counter(map(_FUNCTION.get, head))
+        votes.pop(None, None)
     else:
         votes = Counter(lang for lang in (_script(w) or _FUNCTION.get(w) for w in head) if lang)
     if not votes:
