@@ -24,19 +24,8 @@ SENIORITIES = ("unknown", *profiles.SENIORITIES)
 EXPECTED_YEARS = {"entry": (0, 3), "mid": (3, 8), "senior": (6, 15), "director": (10, 40)}
 ENTRY_CONTRACTS = ("internship", "fellowship")
 OVERQUALIFIED_AFTER = 10  # years above a stated minimum before a role looks too junior
-PROFILE_DEFAULTS = {
-    "about": "",
-    "keywords": [],
-    "exclude": [],
-    "regions": [],
-    "countries": [],
-    "locations": [],
-    "remote": "ok",
-    "languages": {},
-    "years_experience": None,
-    "contract_types": [],
-    "seniority": [],
-    "max_items": 10,
+PROFILE_DEFAULTS = {  # what ranking reads of a profile: all but who and when to write
+    k: v for k, v in profiles.DEFAULTS.items() if k not in ("name", "email", "frequency")
 }
 NO_DAY = -(2**31)
 FAR_DAY = 2**31 - 1

@@ -27,13 +27,10 @@ class AshbySpider(PlatformSpider):
     platform_origins = ("https://api.ashbyhq.com",)
 
     def parse(self, response):
-        data = self.load_json(response)
-        if data is None:
+        found = self.load_list(response, "jobs", "the Ashby answer")
+        if found is None:
             return
-        jobs = data.get("jobs") if isinstance(data, dict) else None
-        if not isinstance(jobs, list):
-            self.fail(f"no `jobs` list in the Ashby answer at {response.url}")
-            return
+        _, jobs = found
         for job in jobs:
             if not isinstance(job, dict) or job.get("isListed") is False:
                 continue

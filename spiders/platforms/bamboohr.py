@@ -37,13 +37,10 @@ class BambooHRSpider(PlatformSpider):
     name = "bamboohr"
 
     def parse(self, response):
-        data = self.load_json(response)
-        if data is None:
+        found = self.load_list(response, "result", "the BambooHR careers list")
+        if found is None:
             return
-        result = data.get("result") if isinstance(data, dict) else None
-        if not isinstance(result, list):
-            self.fail(f"no `result` list in the BambooHR careers list at {response.url}")
-            return
+        _, result = found
         base = response.url.split("?")[0].rstrip("/").removesuffix("/list")
         for job in result[:MAX_DETAILS]:
             if isinstance(job, dict) and job.get("id") and job.get("jobOpeningName"):

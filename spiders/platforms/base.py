@@ -79,3 +79,15 @@ class PlatformSpider(scrapy.Spider):
         except (ValueError, AttributeError) as exc:
             self.fail(f"not valid JSON at {response.url} ({str(exc)[:80]})")
             return None
+
+    def load_list(self, response: Response, key: str, what: str) -> tuple[dict, list] | None:
+        """The response's JSON object and the list under `key`, or None after marking the run
+        failed (`what` names the answer in the reason)."""
+        data = self.load_json(response)
+        if data is None:
+            return None
+        items = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            self.fail(f"no `{key}` list in {what} at {response.url}")
+            return None
+        return data, items

@@ -27,13 +27,10 @@ class GreenhouseSpider(PlatformSpider):
     )
 
     def parse(self, response):
-        data = self.load_json(response)
-        if data is None:
+        found = self.load_list(response, "jobs", "the Greenhouse board")
+        if found is None:
             return
-        jobs = data.get("jobs") if isinstance(data, dict) else None
-        if not isinstance(jobs, list):
-            self.fail(f"no `jobs` list in the Greenhouse board at {response.url}")
-            return
+        _, jobs = found
         for job in jobs:
             if isinstance(job, dict) and job.get("title") and job.get("absolute_url"):
                 yield self.posting(job)

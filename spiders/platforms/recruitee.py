@@ -29,13 +29,10 @@ class RecruiteeSpider(PlatformSpider):
     name = "recruitee"
 
     def parse(self, response):
-        data = self.load_json(response)
-        if data is None:
+        found = self.load_list(response, "offers", "the Recruitee answer")
+        if found is None:
             return
-        offers = data.get("offers") if isinstance(data, dict) else None
-        if not isinstance(offers, list):
-            self.fail(f"no `offers` list in the Recruitee answer at {response.url}")
-            return
+        _, offers = found
         for offer in offers:
             url = isinstance(offer, dict) and no_email(offer.get("careers_url"))
             if url and offer.get("title") and offer.get("status", "published") == "published":

@@ -28,13 +28,10 @@ class SmartRecruitersSpider(PlatformSpider):
     platform_origins = ("https://api.smartrecruiters.com",)
 
     def parse(self, response, page: int = 1):
-        data = self.load_json(response)
-        if data is None:
+        found = self.load_list(response, "content", "the SmartRecruiters answer")
+        if found is None:
             return
-        content = data.get("content") if isinstance(data, dict) else None
-        if not isinstance(content, list):
-            self.fail(f"no `content` list in the SmartRecruiters answer at {response.url}")
-            return
+        data, content = found
         parts = urlsplit(response.url)
         base = urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
         for posting in content:

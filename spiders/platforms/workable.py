@@ -19,13 +19,10 @@ class WorkableSpider(PlatformSpider):
     platform_origins = ("https://apply.workable.com",)
 
     def parse(self, response):
-        data = self.load_json(response)
-        if data is None:
+        found = self.load_list(response, "jobs", "the Workable widget answer")
+        if found is None:
             return
-        jobs = data.get("jobs") if isinstance(data, dict) else None
-        if not isinstance(jobs, list):
-            self.fail(f"no `jobs` list in the Workable widget answer at {response.url}")
-            return
+        data, jobs = found
         organization = text_or_none(data.get("name"))
         for job in jobs:
             url = isinstance(job, dict) and (job.get("url") or job.get("shortlink"))
