@@ -34,7 +34,7 @@ MATCHER_WHY = {
     "languages": "requires English, Nepali (macrolanguage): you have English (fluent)",
     "region": "Central Asia: your region (Kazakhstan)",
     "experience": "asks for 3+ years; you have 6",
-    "deadline": "closes 2026-11-30 (5 days left)",
+    "deadline": "closes 2026-11-30",
     "summary": "Digital Campaigner at Steppe Rights Watch — Central Asia: your region; "
     "matches advocacy, campaigning",
 }

@@ -8,28 +8,14 @@ import pytest
 
 from matcher import rank
 from matcher.text import tokens
+from tests.test_matcher_rank import posting as rank_posting
 
 AS_OF = date(2026, 3, 1)
 
 
 def posting(id: str, title: str, text: str) -> dict:
-    return {
-        "id": id,
-        "is_vacancy": True,
-        "title": title,
-        "text": text,
-        "countries": [],
-        "regions": [],
-        "remote": "yes",
-        "languages_required": [],
-        "languages_desirable": [],
-        "language_rule": None,
-        "min_years_experience": None,
-        "contract_type": "unknown",
-        "seniority": "unknown",
-        "deadline": None,
-        "posted_date": None,
-    }
+    """A remote vacancy with no place or requirement: only its words can match."""
+    return rank_posting(id, title=title, text=text, countries=[], regions=[], remote="yes")
 
 
 def person(about: str, keywords: list[str], languages: dict[str, str]) -> dict:

@@ -23,11 +23,11 @@ def why(deadline: str, terms: tuple[str, ...] = ("advocacy",)) -> dict:
 def shortlists() -> dict[str, list[dict]]:
     return {
         "a": [
-            {"id": "p1", "score": 0.9, "why": why("closes 2026-12-20 (19 days left)")},
+            {"id": "p1", "score": 0.9, "why": why("closes 2026-12-20")},
             {"id": "p2", "score": 0.8, "why": why("no deadline stated")},
             {"id": "p3", "score": 0.7, "why": why("no deadline stated", ("rights", "Genève"))},
         ],
-        "b": [{"id": "p1", "score": 0.5, "why": why("closes 2026-12-20 (19 days left)")}],
+        "b": [{"id": "p1", "score": 0.5, "why": why("closes 2026-12-20")}],
     }
 
 
@@ -54,7 +54,7 @@ def test_a_partial_change_ends_as_a_full_rewrite_would(db, tmp_path):
     record_all_matches(db, shortlists(), DAY)
     later = shortlists()
     a = later["a"]
-    a[0]["why"] = why("closes 2026-12-20 (12 days left)")  # why changed
+    a[0]["why"] = why("closes 2026-12-27")  # why changed
     a[1]["score"] = 0.95  # rescored
     a[1], a[2] = a[2], a[1]  # ranks swapped
     a.append({"id": "p9", "score": 0.1, "why": why("no deadline stated")})  # new
