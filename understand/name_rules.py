@@ -293,7 +293,7 @@ def _without_trailing_place(title: str) -> str:
         return title
     tail = m.group(1)
     covered = sum(h.end - h.start for h in places_in(tail))
-    letters = len(re.sub(r"[\W\d_]|\b(?:and|et|y|e|и)\b", "", tail))
+    letters = len(_NOT_LETTERS.sub("", tail))
     return title[: m.start()] if covered and covered >= letters else title
 
 
@@ -310,7 +310,7 @@ def _header(doc: Doc) -> list[tuple[int, str]]:
         folded = fold(line)
         if len(line) > 160 or boilerplate(folded):
             continue
-        if re.fullmatch(r"[\W\d]*", folded):
+        if _NO_WORDS.fullmatch(folded):
             continue
         out.append((i, line))
     return out
@@ -384,7 +384,7 @@ def _body_title(doc: Doc) -> tuple[str | None, str]:
 def _role_line(doc: Doc) -> tuple[str | None, int | None, str]:
     for i, line in _header(doc)[:10]:
         folded = fold(line)
-        if re.match(r"^[\w\s/-]{1,30}:", line) and not _PREFIX.match(folded):
+        if _FIELD_START.match(line) and not _PREFIX.match(folded):
             continue  # a field such as "Duty station: Kabul"
         if len(line.split()) <= 14 and _ROLE_RE.search(folded) and not line.rstrip().endswith("."):
             return _clean_title(line), i, line
@@ -402,7 +402,7 @@ def _frequent_role(doc: Doc) -> tuple[str | None, str]:
     first: dict[str, str] = {}
     for sentence in doc.sentences:
         for m in _ROLE_PHRASE.finditer(sentence):
-            phrase = re.sub(r"^(?:The|A|An|Our|This|Under|As)\s+", "", m.group(1))
+            phrase = _PHRASE_ARTICLE.sub("", m.group(1))
             counts[phrase] += 1
             first.setdefault(phrase, sentence)
     if not counts:
@@ -411,6 +411,12 @@ def _frequent_role(doc: Doc) -> tuple[str | None, str]:
     return (phrase, first[phrase]) if n >= 2 else (None, "")
 
 
+_NOT_LETTERS = re.compile(r"[\W\d_]|\b(?:and|et|y|e|и)\b")
+_NO_WORDS = re.compile(r"[\W\d]*")
+_FIELD_START = re.compile(r"^[\w\s/-]{1,30}:")
+_PHRASE_ARTICLE = re.compile(r"^(?:The|A|An|Our|This|Under|As)\s+")
+_DATELINE = re.compile(r"\.\s*[-–—]\s*|\s[-–—]\s(?=[A-Z])")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|which|who|un|une|una|el|la|le)\s")
 _BEFORE_PLACE = re.compile(r"\s(?:a|à|in|en|в)\s")  # "... à Genève": a place may follow
 
 
@@ -418,8 +424,8 @@ def _clean_org(org: str, *, drop_place: bool = False) -> str | None:
     """An organisation name without a leading dateline or "The office of", and (with `drop_place`)
     without a trailing "à Genève"."""
     org = " ".join(org.split())
-    org = re.split(r"\.\s*[-–—]\s*|\s[-–—]\s(?=[A-Z])", org)[-1]
-    org = re.split(r",\s+(?:a|an|the|which|who|un|une|una|el|la|le)\s", org)[0]  # an apposition
+    org = _DATELINE.split(org)[-1]
+    org = _APPOSITION.split(org)[0]  # an apposition
     org = _LEADING_ORG_NOISE.sub("", org.strip(" ,.:;-–—|\"'“”"))
     hits = places_in(org) if drop_place and _BEFORE_PLACE.search(org) else []
     if hits and is_city(hits[-1]) and not re.search(r"\w", org[hits[-1].end :]):

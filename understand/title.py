@@ -56,6 +56,11 @@ _CAP_SPAN = re.compile(
     rf"{_CAP_WORD}){{0,9}}"
     rf"(?:[ \t]*\([A-ZÀ-ÞА-Я][\w./&-]{{1,12}}\))?"
 )
+_SLUG_TOKEN = re.compile(r"[^\W_]+(?:[’'./-][^\W_]+)*|\S")
+_NO_WORDS = re.compile(r"[\W\d]*")
+_PAREN_NAME = re.compile(r"\(([A-ZА-Я][\w./&-]{1,12})\)")
+_ELISION = re.compile(r"^[LlDd]['’]")
+_NEWLINE = re.compile(r"\n")
 _TOKEN = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*|[^\w\s]")
 _QUOTES = set("«»“”„\"'‘’")
 _OPENING_QUOTES = set("«„")
@@ -73,7 +78,7 @@ _NAME_NEVER_ENDS = _CONNECTORS | {
 }  # fmt: skip
 # Web-mail and placeholder domains say nothing about who is hiring.
 _MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "mail", "example", "proton", "yandex"}
-_MAIL_DOMAIN = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+_MAIL_DOMAIN = re.compile(r"(?<=[\w.+-])@([\w-]+(?:\.[\w-]+)+)")
 ORG_SPAN_WORDS = 5  # at most this many words follow an organisation noun in a name
 _ACRONYM = re.compile(r"\b[A-ZА-Я][A-ZА-Я&\-]{1,9}\b")
 # Verbs and nouns that introduce the role in a sentence ("... recrute un", "Hledáme", "шукає").
@@ -82,10 +87,34 @@ _RECRUIT = re.compile(
     r"|seeking|looking\s+for|hiring|busca|buscamos|contrata|convoca|procura|procuramos"
     r"|recrutamento\s+de|cerca|cerchiamo|sucht|suchen|hledame|prijmeme|ищет|ищем|набирает"
     r"|набира|шукає|шукаємо|потрібні|требуются|cauta|recruteaza|soker|for\s+the\s+(?:post|position)"
-    r"\s+of|pour\s+le\s+poste\s+de|para\s+el\s+cargo\s+de|на\s+должность|на\s+посаду)"
+    r"\s+of|pour\s+le\s+poste\s+de|para\s+el\s+cargo\s+de|на\s+должность|на\s+посаду"
+    r"|avis\s+de\s+recrutement|appel\s+a\s+candidatures?\s+pour|is\s+inviting\s+applications\s+for"
+    r"|invites\s+applications\s+for|szukamy|zatrudni|zoekt|zoeken|aranıyor"
+    r"|arıyor)"
+    r"(?:\s+(?:to\s+(?:its|our|the)\s+team|(?:in|into|for|to)\s+(?:its|our|the)\s+team"
+    r"|в\s+команду|у\s+команду|в\s+нашу\s+команду|do\s+(?:naseho\s+)?tymu))?"
     r"\s+(?:(?:a|an|one|un[.\-·(]?e?\)?|une|una|uno|um|uma|en|ett|eine?n?|d['’]un[.\-·(]?e?\)?"
     r"|des|the|our|new)\s+)?"
 )
+# Where a title found in a sentence may stop short: before a preposition that starts what the
+# role is for or where it sits ("Consultant national chargé de ... | pour ...", "Officer | in ...").
+_TITLE_STOP = re.compile(
+    r"\s+(?:au\s+sein|pour|for|with|in|within|at|to|aupres|en|dans|a|à|para|con|no|na|em|por"
+    r"|per|presso|для|в|у|на|по|з|із|bei|fur|im|w|we|do|pro|v)\s+"
+)
+_CUTS = 4  # at most this many shorter versions of a title found in a sentence
+# Labels of a title field, in many languages: a short label holding a title word, then ":", "|"
+# or the end of the line ("Intitulé de la mission :", "Título de la contratación", "Job:").
+_TITLE_FIELD = re.compile(
+    r"^(?:[^\W\d_]+\s+){0,3}?(?:title|titre|intitule\w*|titulo|titolo|titel|tytul|nazev"
+    r"|position|post|poste|puesto|cargo|vaga|role|job|vacancy|stelle|функция|должность|посада"
+    r"|вакансия|вакансія|позиция|позиція|наименование|назва|عنوان|المسمى|الوظيفة|پست|عنوان)"
+    r"(?:\s+[^\W\d_]+){0,4}?\s*(?:[:|]\s*|$)"
+)
+_TRAILING_PAREN = re.compile(r"\s*\([^()]{1,40}\)$")  # "Legal Adviser (1.0 fte)"
+_LABEL_WORDS = 6  # a title field's label has at most this many words
+
+
 # Words that name the posting rather than the role ("vacancy", "offre d'emploi", "ვაკანსია").
 _POSTING_WORD = re.compile(
     r"\b(?:vacanc\w*|job|jobs|hiring|recruit\w*|recrut\w*|offre|emploi|oferta|empleo|vacante"
@@ -174,7 +203,7 @@ def _slug_title(slug: list[str]) -> str:
 def _slug_spans(line: str, slug: set[str]) -> list[str]:
     """The longest runs of two or more words of `line` that all occur in the URL's slug."""
     spans, run = [], []
-    for m in re.finditer(r"[^\W_]+(?:[’'./-][^\W_]+)*|\S", line):
+    for m in _SLUG_TOKEN.finditer(line):
         words = _words(m.group(0))
         if words and all(w in slug for w in words):
             run.append(m)
@@ -288,6 +317,20 @@ def _title_features(
     f["sources"] = float(sum(1 for k in f if k.startswith("src=")))
 
 
+def title_cuts(text: str) -> list[str]:
+    """A title found in a sentence, up to where it stops (`name_rules._cut`), then shorter
+    versions of it that end before a preposition, longest first ("Consultant national chargé de
+    l'étude pour le PNUD" -> also "Consultant national chargé de l'étude")."""
+    whole = rules._cut(text)
+    cuts = [whole]
+    for m in _TITLE_STOP.finditer(whole):
+        if len(cuts) > _CUTS:
+            break
+        if m.start() > 0:
+            cuts.append(whole[: m.start()])
+    return [cuts[0], *reversed(cuts[1:])]
+
+
 def title_candidates(doc: Doc) -> list[Candidate]:
     """Every title a rule, a head line, a part of one or the URL proposes, with its features."""
     found: list[Candidate] = []
@@ -295,6 +338,8 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     def add(source: str, text: str | None, line: int | None, evidence: str = "") -> None:
         if text and (cleaned := rules.trim_title(rules._clean_title(text))) and balanced(cleaned):
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
+            if cleaned.endswith(")") and (bare := _TRAILING_PAREN.sub("", cleaned)) != cleaned:
+                found.append(Candidate(bare, {f"src={source}": 1.0, "no_paren": 1.0}, line, text))
 
     title, line, evidence = rules._labelled_titles(doc)
     add("label", title, line, evidence)
@@ -313,11 +358,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     for i, line in enumerate(doc.lines[:HEAD_LINES]):
         if len(line) > 200:
             continue
-        if (
-            content == 0
-            and not rules.boilerplate(fold(line))
-            and not re.fullmatch(r"[\W\d]*", line)
-        ):
+        if content == 0 and not rules.boilerplate(fold(line)) and not _NO_WORDS.fullmatch(line):
             add("first_content", line, i)
             content = 1
         add("line", line, i)
@@ -328,9 +369,18 @@ def title_candidates(doc: Doc) -> list[Candidate]:
             add("before_comma", line.split(", ")[0], i, line)
         for span in _slug_spans(line, set(slug)) if slug else []:
             add("slug_span", span, i, line)
+        if (m := _TITLE_FIELD.match(fold(line))) and len(line[: m.end()].split()) <= _LABEL_WORDS:
+            value = line[m.end() :].strip()
+            if not value and i + 1 < len(doc.lines):
+                value, line_of_value = doc.lines[i + 1], i + 1
+            else:
+                line_of_value = i
+            if len(value) <= 200:
+                add("field", value, line_of_value, line)
     for sentence, folded in list(zip(doc.sentences, doc.folded_sentences, strict=True))[:15]:
         if m := _RECRUIT.search(folded):
-            add("after_verb", rules._cut(sentence[m.end() :]), None, sentence)
+            for cut in title_cuts(sentence[m.end() :]):
+                add("after_verb", cut, None, sentence)
     if slug:
         add("slug", _slug_title(slug), None, doc.url or "")
     merged = _merge(found)
@@ -381,7 +431,7 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
     f[f"o_count={_bucket(count, (0, 1, 2, 5))}"] = 1.0
     first = head.find(name)
     f[f"o_first={_bucket(first, (-1, 200, 1000, 2500)) if first >= 0 else 'none'}"] = 1.0
-    acronyms = re.findall(r"\(([A-ZА-Я][\w./&-]{1,12})\)", name) + _ACRONYM.findall(name)
+    acronyms = _PAREN_NAME.findall(name) + _ACRONYM.findall(name)
     if acronyms:
         f["o_acronym"] = 1.0
         uses = max(ctx.acronyms[a] for a in acronyms)
@@ -440,7 +490,7 @@ def _expansions(text: str) -> dict[str, str]:
         for k in range(1, len(words) + 1):
             span = words[-k:]
             content = [w for w in span if fold(w) not in _CONNECTORS]
-            first = re.sub(r"^[LlDd]['’]", "", span[0])
+            first = _ELISION.sub("", span[0])
             if fold(first[:1]) == fold(acronym[:1]) and len(content) >= len(acronym) - 1:
                 if len(content) <= len(acronym) + 2:
                     out[acronym] = f"{' '.join(span)} ({acronym})"
@@ -494,6 +544,38 @@ def _noun_spans(line: str) -> list[str]:
     ]
 
 
+_NAME_RUN = re.compile(
+    rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|and|the|de|des|du|la|le|del|y|et|pour|für|und)[ \t]+)*"
+    rf"{_CAP_WORD}){{0,6}}"
+)
+SPELLED_NAMES = 3  # at most this many names spelled by a host or an acronym are proposed
+
+
+def _spelled_names(head: str, hosts: set[str]) -> list[str]:
+    """Runs of capitalised words (or their first words) that a host name or an e-mail domain
+    spells ("Educo" for educo.org), or whose initials are an acronym the text uses twice or more
+    ("Avocats Sans Frontières" for "ASF"): names a posting gives without an organisation word."""
+    hosts = {h for h in hosts if len(h) >= 3}
+    acronyms = {a for a, n in Counter(_ACRONYM.findall(head)).items() if n >= 2 and len(a) >= 3}
+    if not hosts and not acronyms:
+        return []
+    found: list[str] = []
+    for m in _NAME_RUN.finditer(head):
+        words = m.group(0).split()
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k])
+            folded = _words(name)
+            initials = "".join(w[0] for w in folded if w not in _CONNECTORS)
+            spelled = any(h == "".join(folded) or h == initials for h in hosts)
+            if spelled or (k >= 2 and initials.upper() in acronyms and not name.isupper()):
+                if name not in found:
+                    found.append(name)
+                break
+        if len(found) >= SPELLED_NAMES:
+            break
+    return found
+
+
 def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> list[Candidate]:
     """Every organisation a rule or a name in the text proposes, with its features."""
     found: list[Candidate] = []
@@ -524,7 +606,7 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     if found:
         found[0].chain = True
     head = doc.text[:ORG_CHARS]
-    line_starts = [m.start() for m in re.finditer(r"^", head, re.M)]
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(head))]
     for m in _CAP_SPAN.finditer(head):
         span = m.group(0)
         if len(rules._LEADING_ORG_NOISE.sub("", span).split()) >= 2 and rules._ORG_WORDS.search(
@@ -543,11 +625,14 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     for i, line in enumerate(head.split("\n")):
         for span in _noun_spans(line):
             add("o_noun_span", span, line, i)
+    host, mails = host_name(doc.url), mail_hosts(head)
+    for name in _spelled_names(head, {host, *mails}):
+        add("o_spelled", name, name)
     merged = _merge(found)
     ctx = _OrgContext(
         head,
-        host_name(doc.url),
-        mail_hosts(head),
+        host,
+        mails,
         doc.lines[0] if doc.lines else "",
         title_line,
         Counter(_ACRONYM.findall(head)),
