@@ -14,8 +14,9 @@ from understand.title import (
     title_candidates,
 )
 
-# Cases the rules answered and the learned taggers (issue 13) answer otherwise on text alone: the
-# "Kenya Asst Programme" taken as a name, the Georgian headline kept whole. Left visible until the taggers learn them.
+# Cases the rules answered and the learned taggers (issue 13) answer otherwise on text alone:
+# "Kenya Asst Programme" taken as a name, the Georgian headline kept whole. Left visible until the
+# taggers learn them.
 _LEARNED_DIFFERS = pytest.mark.xfail(strict=True, reason="learned tagger differs (issue 13)")
 
 

@@ -93,14 +93,14 @@ _RECRUIT = re.compile(
     r"|arıyor)"
     r"(?:\s+(?:to\s+(?:its|our|the)\s+team|(?:in|into|for|to)\s+(?:its|our|the)\s+team"
     r"|в\s+команду|у\s+команду|в\s+нашу\s+команду|do\s+(?:naseho\s+)?tymu))?"
-    r"\s+(?:(?:a|an|one|un[.\-·(]?e?\)?|une|una|uno|um|uma|en|ett|eine?n?|d['’]un[.\-·(]?e?\)?"
+    r"\s+(?:(?:a|an|one|un[.\-·(]?e?\)?|une|una|uno|um|uma|en|een|ett|eine?n?|d['’]un[.\-·(]?e?\)?"
     r"|des|the|our|new)\s+)?"
 )
 # Where a title found in a sentence may stop short: before a preposition that starts what the
 # role is for or where it sits ("Consultant national chargé de ... | pour ...", "Officer | in ...").
 _TITLE_STOP = re.compile(
     r"\s+(?:au\s+sein|pour|for|with|in|within|at|to|aupres|en|dans|a|à|para|con|no|na|em|por"
-    r"|per|presso|для|в|у|на|по|з|із|bei|fur|im|w|we|do|pro|v)\s+"
+    r"|per|presso|для|в|у|на|по|з|із|bei|fur|im|w|we|do|pro|v|voor|bij|om)\s+"
 )
 _CUTS = 4  # at most this many shorter versions of a title found in a sentence
 # Labels of a title field, in many languages: a short label holding a title word, then ":", "|"
