@@ -47,6 +47,7 @@ _FUNCTION_START = re.compile(
     r"^(?:the|a|an|we|our|you|your|this|it|if|in|for|to|nous|notre|vous|le|la|les|l'|un|une|nous"
     r"|el|los|las|una|somos|buscamos|мы|наш|ми|наша)\b"
 )
+_FIRST_PERSON = {"i", "we", "je", "nous", "yo", "nosotros", "я", "мы", "ми", "ich", "wir"}
 _PRONOUN_START = re.compile(r"^(?:we|our|you|nous|notre|vous|nosotros|мы|ми|it|this|they)\b")
 _SLUG_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{6,}|[a-z]*\d[a-z\d]*|html?|php|aspx?|jobs?|view)$")
 _CAP_WORD = r"[A-ZÀ-ÞА-ЯЁІЇЄ][\w'’&-]*"
@@ -295,6 +296,10 @@ def _title_features(
         f["role_first3"] = 1.0
     if folded_words and folded_words[-1] in _CONNECTORS:
         f["end_connector"] = 1.0
+    if folded_words and folded_words[-1] in _NAME_NEVER_ENDS:
+        f["end_function"] = 1.0  # "Consultant international pour la"
+    if folded_words and folded_words[0] in _FIRST_PERSON:
+        f["first_person"] = 1.0  # "Je deviens bénévole ...", "We are hiring"
     folded = fold(c.text)
     if _RECRUIT.search(folded) or rules._SEEKS.match(folded):
         f["verb_inside"] = 1.0
@@ -422,6 +427,13 @@ def mail_hosts(text: str) -> set[str]:
     return {h for h in hosts if h and h not in _MAIL_PROVIDERS}
 
 
+def _is_place(name: str) -> bool:
+    """Whether place names cover most of the letters of `name`."""
+    letters = sum(map(str.isalpha, name))
+    covered = sum(h.end - h.start for h in places_in(name))
+    return letters > 0 and covered >= 0.8 * letters
+
+
 def _org_features(c: Candidate, ctx: _OrgContext) -> None:
     head, host = ctx.head, ctx.host
     f = c.features
@@ -464,6 +476,12 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
             f["o_after_capital"] = 1.0
     if _PRONOUN_START.match(fold(name)):
         f["o_pronoun"] = 1.0
+    if len(words) >= 2 and name.split()[-1][:1].islower():
+        f["o_lower_last"] = 1.0  # "Fondo de Justicia se están": a sentence goes on
+    if _POSTING_WORD.search(fold(name)):
+        f["o_posting_word"] = 1.0  # "Humanitarian Jobs": a job board, not an employer
+    if _is_place(name):
+        f["o_place"] = 1.0  # "République Démocratique du Congo"
     if ctx.title_line is not None and c.line is not None and 0 < c.line - ctx.title_line <= 2:
         f["o_after_title"] = 1.0
     f["o_sources"] = float(sum(1 for k in f if k.startswith("src=")))
