@@ -260,9 +260,7 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
         if m := prefix.match(fold(title)):
             title = title[m.end() :]
     if org:
-        title = re.sub(
-            rf"\s*(?:[-–—|,@]|\bat\b|\bchez\b)\s*{re.escape(org)}\s*$", "", title, flags=re.I
-        )
+        title = _without_org(title, org)
     hits = places_in(title) if _ROLE_RE.search(fold(title)) else []
     if hits and hits[0].start == 0 and _ROLE_RE.search(fold(title[hits[0].end :])):
         title = title[hits[0].end :].strip(" ,:-–—")
@@ -271,6 +269,21 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
         words[0] = _ABBREVIATIONS[key]
     title = " ".join(words).strip(" |:-–—•,")
     return title if 2 <= len(title) <= 200 else None
+
+
+_ORG_SEPARATOR_END = re.compile(r"\s*(?:[-–—|,@]|\bat|\bchez)\s*$", re.I)
+
+
+def _without_org(title: str, org: str) -> str:
+    """`title` without a trailing " – ORG", ", ORG", " at ORG" or " chez ORG"."""
+    org = org.strip()
+    if not org or len(org) >= len(title) or title[-len(org) :].lower() != org.lower():
+        return title
+    before = title[: -len(org)]
+    if before[-1:].isalnum() and org[:1].isalnum():
+        return title  # the name is the end of a longer word
+    m = _ORG_SEPARATOR_END.search(before)
+    return before[: m.start()] if m else title
 
 
 def trim_title(title: str | None) -> str | None:
@@ -497,11 +510,11 @@ def _opening_org(doc: Doc) -> tuple[str | None, str]:
 
 def _acronym_org(doc: Doc) -> tuple[str | None, str]:
     head = doc.text[:3000]
+    uses: Counter[str] | None = None
     for m in _ACRONYM_NAME.finditer(head):
         name, acronym = m.group(1).strip(), m.group(2)
-        if len(re.findall(rf"\b{re.escape(acronym)}\b", doc.text)) >= 3 and _ORG_WORDS.search(
-            fold(name)
-        ):
+        uses = uses if uses is not None else Counter(_WORD_RUN.findall(doc.text))
+        if uses[acronym] >= 3 and _ORG_WORDS.search(fold(name)):
             return _clean_org(f"{name} ({acronym})"), clip(
                 doc.text[max(0, m.start() - 60) : m.end() + 60]
             )
@@ -535,7 +548,7 @@ _STEMMED_SCRIPT = re.compile(r"[\u0400-\u04ff\u10a0-\u10ff]")
 
 def _known_org(doc: Doc) -> tuple[str | None, str]:
     head = doc.text[:KNOWN_ORG_CHARS]
-    if len(_known_first_words().findall(fold(head), 0)) < 2:
+    if len(_known_first_words().findall(doc.folded[:KNOWN_ORG_CHARS], 0)) < 2:
         return None, ""
     hits = _known_orgs().find(head)
     counts = Counter(h.value for h in hits)

@@ -257,6 +257,14 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
     return list(out.values())
 
 
+_HYPHEN_PAIRS = re.compile(r"(?=\b(\w+-\w+)\b)")
+
+
+def _any_word(pattern: rules.WordPattern, words: Iterable[str], hyphens: Iterable[str]) -> bool:
+    """`pattern.search` on a text given as its folded words and hyphenated pairs."""
+    return any(map(pattern.fullmatch, words)) or any(map(pattern.fullmatch, hyphens))
+
+
 def _shape(text: str, prefix: str) -> dict[str, float]:
     """Length, casing, digit and punctuation features of a candidate's text."""
     words = text.split()
@@ -264,6 +272,8 @@ def _shape(text: str, prefix: str) -> dict[str, float]:
     capital = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
     folded = fold(text)
     digit = any(map(str.isdigit, text))
+    keys = _word_tuple(text)
+    hyphens = _HYPHEN_PAIRS.findall(folded) if "-" in folded else ()
     f = {
         f"{prefix}words={_bucket(len(words), (1, 2, 4, 8, 14))}": 1.0,
         f"{prefix}capital={_bucket(capital, (0.3, 0.7))}": 1.0,
@@ -275,8 +285,8 @@ def _shape(text: str, prefix: str) -> dict[str, float]:
         f"{prefix}comma": float("," in text),
         f"{prefix}paren": float("(" in text),
         f"{prefix}function_start": float(bool(_FUNCTION_START.match(folded))),
-        f"{prefix}role": float(bool(rules._ROLE_RE.search(folded))),
-        f"{prefix}org_word": float(bool(rules._ORG_WORDS.search(folded))),
+        f"{prefix}role": float(_any_word(rules._ROLE_RE, keys, hyphens)),
+        f"{prefix}org_word": float(_any_word(rules._ORG_WORDS, keys, hyphens)),
         f"{prefix}boilerplate": float(bool(rules.boilerplate(folded))),
         f"{prefix}long": float(len(text) > 100),
     }
@@ -289,7 +299,7 @@ def _title_features(
     words = _words(c.text)
     f = c.features
     f.update(_shape(c.text, ""))
-    folded_words = [fold(w) for w in words]
+    folded_words = words  # already folded
     if folded_words and rules._ROLE_RE.fullmatch(folded_words[-1]):
         f["role_last"] = 1.0
     if rules._ROLE_RE.search(" ".join(folded_words[:3])):
@@ -336,19 +346,31 @@ def title_cuts(text: str) -> list[str]:
     return [cuts[0], *reversed(cuts[1:])]
 
 
-def title_candidates(doc: Doc) -> list[Candidate]:
-    """Every title a rule, a head line, a part of one or the URL proposes, with its features."""
+def title_candidates(
+    doc: Doc, headline: tuple[str | None, str | None, int | None, str] | None = None
+) -> list[Candidate]:
+    """Every title a rule, a head line, a part of one or the URL proposes, with its features
+    (`headline`: `name_rules._headline(doc)` when the caller has it)."""
     found: list[Candidate] = []
+    cleaned_of: dict[str, tuple[str | None, str | None]] = {}  # a line is proposed by many rules
 
     def add(source: str, text: str | None, line: int | None, evidence: str = "") -> None:
-        if text and (cleaned := rules.trim_title(rules._clean_title(text))) and balanced(cleaned):
+        if not text:
+            return
+        if text not in cleaned_of:
+            cleaned = rules.trim_title(rules._clean_title(text))
+            cleaned = cleaned if cleaned and balanced(cleaned) else None
+            bare = _TRAILING_PAREN.sub("", cleaned) if cleaned and cleaned[-1] == ")" else None
+            cleaned_of[text] = cleaned, (bare if bare != cleaned else None)
+        cleaned, bare = cleaned_of[text]
+        if cleaned:
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
-            if cleaned.endswith(")") and (bare := _TRAILING_PAREN.sub("", cleaned)) != cleaned:
-                found.append(Candidate(bare, {f"src={source}": 1.0, "no_paren": 1.0}, line, text))
+        if bare:
+            found.append(Candidate(bare, {f"src={source}": 1.0, "no_paren": 1.0}, line, text))
 
     title, line, evidence = rules._labelled_titles(doc)
     add("label", title, line, evidence)
-    title, _, line, evidence = rules._headline(doc)
+    title, _, line, evidence = headline or rules._headline(doc)
     add("headline", title, line, evidence)
     title, evidence = rules._body_title(doc)
     add("body", title, None, evidence)
@@ -360,10 +382,12 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         found[0].chain = True
     content = 0
     slug = slug_words(doc.url)
+    slug_set = set(slug)
     for i, line in enumerate(doc.lines[:HEAD_LINES]):
         if len(line) > 200:
             continue
-        if content == 0 and not rules.boilerplate(fold(line)) and not _NO_WORDS.fullmatch(line):
+        folded = fold(line)
+        if content == 0 and not rules.boilerplate(folded) and not _NO_WORDS.fullmatch(line):
             add("first_content", line, i)
             content = 1
         add("line", line, i)
@@ -372,9 +396,10 @@ def title_candidates(doc: Doc) -> list[Candidate]:
             add("part", part, i, line)
         if ", " in line:
             add("before_comma", line.split(", ")[0], i, line)
-        for span in _slug_spans(line, set(slug)) if slug else []:
-            add("slug_span", span, i, line)
-        if (m := _TITLE_FIELD.match(fold(line))) and len(line[: m.end()].split()) <= _LABEL_WORDS:
+        if len(slug_set.intersection(_word_tuple(line))) >= 2:
+            for span in _slug_spans(line, slug_set):
+                add("slug_span", span, i, line)
+        if (m := _TITLE_FIELD.match(folded)) and len(line[: m.end()].split()) <= _LABEL_WORDS:
             value = line[m.end() :].strip()
             if not value and i + 1 < len(doc.lines):
                 value, line_of_value = doc.lines[i + 1], i + 1
@@ -393,7 +418,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     head = set(_words(" ".join(doc.lines[:HEAD_LINES])))
     first = set(_words(doc.lines[0])) if doc.lines else set()
     for c in merged:
-        _title_features(c, set(slug), later, head, first)
+        _title_features(c, slug_set, later, head, first)
     return merged
 
 
@@ -520,12 +545,12 @@ def _caseless(word: str) -> bool:
     return word[:1].isalpha() and word[:1].lower() == word[:1].upper()
 
 
-def _noun_spans(line: str) -> list[str]:
+def _noun_spans(line: str, folded: str) -> list[str]:
     """Names of two or more words built around an organisation noun that may continue in lower
     case: from the furthest capitalised word of an unbroken run before the noun (at most four
     words back), to 0-5 words after it, never across punctuation other than quotes, never holding
     a role word ("Национално бюро за правна помощ", "Фонд «Право и защита»")."""
-    if not rules._ORG_WORDS.search(fold(line)) and "_" not in line:
+    if not rules._ORG_WORDS.search(folded) and "_" not in line:
         return []  # no organisation noun: the common case, answered from the word cache
     found = list(_TOKEN.finditer(line))
     tokens = [t.group(0) for t in found]
@@ -569,16 +594,22 @@ _NAME_RUN = re.compile(
 SPELLED_NAMES = 3  # at most this many names spelled by a host or an acronym are proposed
 
 
-def _spelled_names(head: str, hosts: set[str]) -> list[str]:
+def _spelled_names(head: str, hosts: set[str], uses: Counter[str]) -> list[str]:
     """Runs of capitalised words (or their first words) that a host name or an e-mail domain
     spells ("Educo" for educo.org), or whose initials are an acronym the text uses twice or more
-    ("Avocats Sans Frontières" for "ASF"): names a posting gives without an organisation word."""
+    ("Avocats Sans Frontières" for "ASF"; `uses` counts the acronyms of `head`): names a posting
+    gives without an organisation word."""
     hosts = {h for h in hosts if len(h) >= 3}
-    acronyms = {a for a, n in Counter(_ACRONYM.findall(head)).items() if n >= 2 and len(a) >= 3}
+    acronyms = {a for a, n in uses.items() if n >= 2 and len(a) >= 3}
     if not hosts and not acronyms:
         return []
     found: list[str] = []
+    firsts = {h[0] for h in hosts} | {fold(a[0]) for a in acronyms}
     for m in _NAME_RUN.finditer(head):
+        keys = _word_tuple(m.group(0))
+        content = [w for w in keys if w not in _CONNECTORS]
+        if not keys or (keys[0][0] not in firsts and (not content or content[0][0] not in firsts)):
+            continue  # starts neither a host name nor an acronym
         words = m.group(0).split()
         for k in range(len(words), 0, -1):
             name = " ".join(words[:k])
@@ -594,21 +625,33 @@ def _spelled_names(head: str, hosts: set[str]) -> list[str]:
     return found
 
 
+def _org_name(text: str) -> str | None:
+    """`text` as an organisation's name, or None when it cannot be one."""
+    # a name holds no "LABEL:" before it ("JOB DESCRIPTION: The Office of ...")
+    cleaned = rules._clean_org(text.split(": ")[-1], drop_place=True)
+    if (
+        cleaned
+        and not cleaned[:1].islower()  # names are capitalised where letters have case
+        and not _PRONOUN_START.match(fold(cleaned))  # "We are ..." names nobody
+        and balanced(cleaned)
+        and (last := _words(cleaned)[-1:])
+        and last[0] not in _NAME_NEVER_ENDS
+    ):
+        return cleaned
+    return None
+
+
 def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> list[Candidate]:
     """Every organisation a rule or a name in the text proposes, with its features."""
     found: list[Candidate] = []
+    cleaned_of: dict[str, str | None] = {}  # a name is proposed by many rules
 
     def add(source: str, text: str | None, evidence: str, line: int | None = None) -> None:
-        # a name holds no "LABEL:" before it ("JOB DESCRIPTION: The Office of ...")
-        cleaned = rules._clean_org(text.split(": ")[-1], drop_place=True) if text else None
-        if (
-            cleaned
-            and not cleaned[:1].islower()  # names are capitalised where letters have case
-            and not _PRONOUN_START.match(fold(cleaned))  # "We are ..." names nobody
-            and balanced(cleaned)
-            and (last := _words(cleaned)[-1:])
-            and last[0] not in _NAME_NEVER_ENDS
-        ):
+        if not text:
+            return
+        if text not in cleaned_of:
+            cleaned_of[text] = _org_name(text)
+        if cleaned := cleaned_of[text]:
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
 
     add("o_headline", head_org and rules._clean_org(head_org, drop_place=True), "")
@@ -627,8 +670,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     line_starts = [0, *(m.end() for m in _NEWLINE.finditer(head))]
     for m in _CAP_SPAN.finditer(head):
         span = m.group(0)
-        if len(rules._LEADING_ORG_NOISE.sub("", span).split()) >= 2 and rules._ORG_WORDS.search(
-            fold(span)
+        if rules._ORG_WORDS.search(doc.folded[m.start() : m.end()]) and (
+            len(rules._LEADING_ORG_NOISE.sub("", span).split()) >= 2
         ):
             line = bisect_right(line_starts, m.start()) - 1
             add("o_span", span, span, line)
@@ -637,14 +680,16 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         add("o_acronym_name", f"{m.group(1).strip()} ({m.group(2)})", m.group(0))
     for expansion in expansions.values():
         add("o_expansion", expansion, expansion)
-    for acronym in sorted(set(_ACRONYM.findall(head))):
+    acronyms = Counter(_ACRONYM.findall(head))
+    for acronym in sorted(acronyms):
         if len(acronym) >= 3:
             add("o_acronym_alone", expansions.get(acronym, acronym), acronym)
-    for i, line in enumerate(head.split("\n")):
-        for span in _noun_spans(line):
+    folded_lines = doc.folded[:ORG_CHARS].split("\n")
+    for i, (line, folded) in enumerate(zip(head.split("\n"), folded_lines, strict=True)):
+        for span in _noun_spans(line, folded):
             add("o_noun_span", span, line, i)
     host, mails = host_name(doc.url), mail_hosts(head)
-    for name in _spelled_names(head, {host, *mails}):
+    for name in _spelled_names(head, {host, *mails}, acronyms):
         add("o_spelled", name, name)
     merged = _merge(found)
     ctx = _OrgContext(
@@ -653,7 +698,7 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         mails,
         doc.lines[0] if doc.lines else "",
         title_line,
-        Counter(_ACRONYM.findall(head)),
+        acronyms,
         Counter(_words(head)),
     )
     for c in merged:
@@ -680,10 +725,11 @@ def find_title_and_org(doc: Doc) -> Names:
         return rules.find_title_and_org(doc)
     out = Names()
     trained = models()
-    title, _ = best(title_candidates(doc), trained["title"])
+    headline = rules._headline(doc)
+    title, _ = best(title_candidates(doc, headline), trained["title"])
     if title:
         out.title, out.title_line, out.title_evidence = title.text, title.line, title.evidence
-    _, head_org, head_line, _ = rules._headline(doc)
+    _, head_org, head_line, _ = headline
     if out.title_line is None:
         out.title_line = head_line
     if doc.organization:
