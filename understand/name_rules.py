@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from understand.dates import find_dates
-from understand.lexicon import NameIndex, load_table, name_mode, stem
+from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
 from understand.places import is_city, places_in
 from understand.text import Doc, clip, fold, tokens
 
@@ -546,11 +546,37 @@ def _known_first_words() -> re.Pattern[str]:
 _STEMMED_SCRIPT = re.compile(r"[\u0400-\u04ff\u10a0-\u10ff]")
 
 
+@cache
+def _longest_known() -> int:
+    """The length of the longest well-known organisation's name or alias."""
+    return max(len(a) for n, aliases in load_table("organizations.csv") for a in [n, *aliases])
+
+
+def _known_hits(text: str, folded: str) -> list[Hit]:
+    """`_known_orgs().find(text)`, looked for only in the stretches that start with a known first
+    word (as long as the longest name, merged where they overlap): the rest names nothing."""
+    starts = [m.start() for m in _known_first_words().finditer(folded)]
+    if len(starts) < 2:
+        return []  # no organisation named twice
+    reach = _longest_known()
+    windows: list[list[int]] = []
+    for start in starts:
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = start + reach
+        else:
+            windows.append([start, start + reach])
+    hits = []
+    for a, b in windows:
+        b = m.start() if (m := _SPACE.search(text, min(b, len(text)))) else len(text)
+        hits += [Hit(h.value, h.start + a, h.end + a, h.raw) for h in _known_orgs().find(text[a:b])]
+    return hits
+
+
+_SPACE = re.compile(r"\s")
+
+
 def _known_org(doc: Doc) -> tuple[str | None, str]:
-    head = doc.text[:KNOWN_ORG_CHARS]
-    if len(_known_first_words().findall(doc.folded[:KNOWN_ORG_CHARS], 0)) < 2:
-        return None, ""
-    hits = _known_orgs().find(head)
+    hits = _known_hits(doc.text[:KNOWN_ORG_CHARS], doc.folded[:KNOWN_ORG_CHARS])
     counts = Counter(h.value for h in hits)
     if not counts:
         return None, ""

@@ -227,9 +227,14 @@ def host_name(url: str | None) -> str:
     return labels[0] if labels else ""
 
 
+_PAIRED = re.compile(r"[()«»“”„\[\]]")
+
+
 def balanced(text: str) -> bool:
     """Whether parentheses and paired quotes open and close in `text` (a name or a title never
     leaves one open: "Fonds «Droit" is a fragment)."""
+    if not _PAIRED.search(text):
+        return True
     pairs = ("()", "«»", "“”", "„“", "[]")
     return all(text.count(a) == text.count(b) for a, b in pairs if a[0] != "„") and (
         text.count("„") <= text.count("“")
