@@ -3,7 +3,8 @@ right value among its candidates for a sentence written here (the tagger chooses
 
 import pytest
 
-from understand.text import Doc, normalise
+from understand.name_rules import _known_hits, _without_org
+from understand.text import Doc, fold, normalise
 from understand.title import org_candidates, title_candidates
 
 
@@ -94,3 +95,50 @@ def test_organisation_spelled_by_host_mail_or_acronym(text: str, url: str | None
 def test_web_mail_spells_no_organisation() -> None:
     text = "Driver\n\nGmail Drivers Club is not the employer. Write to someone@gmail.com."
     assert "Gmail Drivers Club" not in orgs(text)
+
+
+def features_of(found, text: str) -> dict[str, float]:
+    return next(c.features for c in found if c.text == text)
+
+
+def test_title_features_for_function_word_ends_and_first_person() -> None:
+    text = "Emploi\nJe deviens juriste pour la\nJuriste en droit d'asile\nNous aidons les exilés."
+    found = title_candidates(Doc(normalise(text)))
+    assert features_of(found, "Je deviens juriste pour la").get("end_function") == 1.0
+    assert features_of(found, "Je deviens juriste pour la").get("first_person") == 1.0
+    assert "end_function" not in features_of(found, "Juriste en droit d'asile")
+
+
+def test_organisation_features_for_places_boards_and_running_sentences() -> None:
+    text = (
+        "Programme Officer\n\nLe projet couvre la République Démocratique du Congo (RDC). "
+        "La RDC compte des partenaires. En RDC, Jobs Board International lists this post."
+    )
+    found = org_candidates(Doc(normalise(text)), None, None)
+    names = {c.text: c.features for c in found}
+    assert names["République Démocratique du Congo (RDC)"].get("o_place") == 1.0
+    assert names["Jobs Board International"].get("o_posting_word") == 1.0
+    assert "o_place" not in names["Jobs Board International"]
+    assert names["Jobs Board International lists this"].get("o_lower_last") == 1.0
+    assert "o_lower_last" not in names["Jobs Board International"]
+
+
+def test_title_loses_the_organisation_after_it_only_as_a_whole_word() -> None:
+    assert _without_org("Legal Officer – Fjord Rights", "Fjord Rights") == "Legal Officer"
+    assert _without_org("Legal Officer at Fjord Rights", "Fjord Rights") == "Legal Officer"
+    assert _without_org("Data Officer, fjord rights", "Fjord Rights") == "Data Officer"
+    assert _without_org("Coordinator for Fjord Rights", "Fjord Rights") == (
+        "Coordinator for Fjord Rights"
+    )
+    assert _without_org("Officer at NewFjord Rights", "Fjord Rights") == (
+        "Officer at NewFjord Rights"
+    )
+
+
+def test_well_known_organisation_named_twice_far_apart() -> None:
+    filler = "Applicants describe their work on asylum in detail. " * 40
+    text = f"Protection Officer\nUNHCR is hiring. {filler}Contracts are issued by UNHCR."
+    found = _known_hits(text, fold(text))
+    assert [h.raw for h in found] == ["UNHCR", "UNHCR"]
+    assert text[found[1].start : found[1].end] == "UNHCR"
+    assert _known_hits("UNHCR alone", fold("UNHCR alone")) == []
