@@ -142,3 +142,12 @@ def test_well_known_organisation_named_twice_far_apart() -> None:
     assert [h.raw for h in found] == ["UNHCR", "UNHCR"]
     assert text[found[1].start : found[1].end] == "UNHCR"
     assert _known_hits("UNHCR alone", fold("UNHCR alone")) == []
+
+
+def test_organisation_part_of_a_longer_candidate_and_the_rules_answer() -> None:
+    text = "Vacancy at Harbour Forum: Finance Manager\n\nJuly 2, 2031\n\nThe Forum hires."
+    found = org_candidates(Doc(normalise(text)), "Harbour Forum", 0)
+    names = {c.text: c.features for c in found}
+    assert names["Forum"].get("o_part_of_other") == 1.0
+    assert "o_part_of_other" not in names["Harbour Forum"]
+    assert names["Harbour Forum"].get("o_chain") == 1.0

@@ -335,6 +335,8 @@ def _title_features(
         repeats = later.count(" ".join(words))
         f[f"repeat={_bucket(repeats, (0, 1))}"] = 1.0
     f["sources"] = float(sum(1 for k in f if k.startswith("src=")))
+    if c.chain:
+        f["chain"] = 1.0  # the rules' own answer
 
 
 def title_cuts(text: str) -> list[str]:
@@ -515,6 +517,8 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
     if ctx.title_line is not None and c.line is not None and 0 < c.line - ctx.title_line <= 2:
         f["o_after_title"] = 1.0
     f["o_sources"] = float(sum(1 for k in f if k.startswith("src=")))
+    if c.chain:
+        f["o_chain"] = 1.0  # the rules' own answer
 
 
 _PAREN_ACRONYM = re.compile(r"\(([A-ZА-Я][A-Za-zА-Яа-я&]{1,9})\)")
@@ -706,8 +710,11 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         acronyms,
         Counter(_words(head)),
     )
-    for c in merged:
+    keys = [" ".join(_word_tuple(c.text)) for c in merged]
+    for c, key in zip(merged, keys, strict=True):
         _org_features(c, ctx)
+        if any(key != other and f" {key} " in f" {other} " for other in keys):
+            c.features["o_part_of_other"] = 1.0  # "Forum" beside "Rights Forum"
     return merged
 
 
