@@ -2,12 +2,15 @@
 
 A record that carries its own title (and organisation) keeps it, read by the rules of
 `understand.name_rules`. For text alone, candidates are gathered from every rule, from the first
-`HEAD_LINES` lines and their parts, from the URL's slug and, for organisations, from capitalised
-names holding an organisation word, names given with their acronym and the site's host name.
+`HEAD_LINES` lines and their parts, from title fields in many languages, from what follows a
+recruiting verb (and its shorter cuts before a preposition), from the URL's slug and, for
+organisations, from capitalised names holding an organisation word, names given with their
+acronym and names spelled by the site's host, an e-mail domain or an acronym the text uses.
 Each candidate is described by general features (position, length, casing, digits, punctuation,
 role and organisation words, overlap with the URL, repetition, being a part of the page's
-title-like first line, for organisations a host name or an e-mail address's domain that spells
-the name, which rules proposed it) and
+title-like first line, ending in a function word, for organisations a host name or an e-mail
+address's domain that spells the name, being a place, a job board or a part of a longer
+candidate, which rules proposed it and whether it is their own answer) and
 scored by a logistic model trained on the corpus's train split (`python -m eval.train_title`,
 weights in `understand/data/title_model.json`). The best candidate wins when the model gives it
 at least the model's threshold; otherwise the field is null rather than a fragment. An
