@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from understand.dates import find_dates
-from understand.lexicon import NameIndex, load_table, name_mode, stem
+from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
 from understand.places import is_city, places_in
 from understand.text import Doc, clip, fold, tokens
 
@@ -260,9 +260,7 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
         if m := prefix.match(fold(title)):
             title = title[m.end() :]
     if org:
-        title = re.sub(
-            rf"\s*(?:[-–—|,@]|\bat\b|\bchez\b)\s*{re.escape(org)}\s*$", "", title, flags=re.I
-        )
+        title = _without_org(title, org)
     hits = places_in(title) if _ROLE_RE.search(fold(title)) else []
     if hits and hits[0].start == 0 and _ROLE_RE.search(fold(title[hits[0].end :])):
         title = title[hits[0].end :].strip(" ,:-–—")
@@ -271,6 +269,21 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
         words[0] = _ABBREVIATIONS[key]
     title = " ".join(words).strip(" |:-–—•,")
     return title if 2 <= len(title) <= 200 else None
+
+
+_ORG_SEPARATOR_END = re.compile(r"\s*(?:[-–—|,@]|\bat|\bchez)\s*$", re.I)
+
+
+def _without_org(title: str, org: str) -> str:
+    """`title` without a trailing " – ORG", ", ORG", " at ORG" or " chez ORG"."""
+    org = org.strip()
+    if not org or len(org) >= len(title) or title[-len(org) :].lower() != org.lower():
+        return title
+    before = title[: -len(org)]
+    if before[-1:].isalnum() and org[:1].isalnum():
+        return title  # the name is the end of a longer word
+    m = _ORG_SEPARATOR_END.search(before)
+    return before[: m.start()] if m else title
 
 
 def trim_title(title: str | None) -> str | None:
@@ -293,7 +306,7 @@ def _without_trailing_place(title: str) -> str:
         return title
     tail = m.group(1)
     covered = sum(h.end - h.start for h in places_in(tail))
-    letters = len(re.sub(r"[\W\d_]|\b(?:and|et|y|e|и)\b", "", tail))
+    letters = len(_NOT_LETTERS.sub("", tail))
     return title[: m.start()] if covered and covered >= letters else title
 
 
@@ -310,7 +323,7 @@ def _header(doc: Doc) -> list[tuple[int, str]]:
         folded = fold(line)
         if len(line) > 160 or boilerplate(folded):
             continue
-        if re.fullmatch(r"[\W\d]*", folded):
+        if _NO_WORDS.fullmatch(folded):
             continue
         out.append((i, line))
     return out
@@ -384,7 +397,7 @@ def _body_title(doc: Doc) -> tuple[str | None, str]:
 def _role_line(doc: Doc) -> tuple[str | None, int | None, str]:
     for i, line in _header(doc)[:10]:
         folded = fold(line)
-        if re.match(r"^[\w\s/-]{1,30}:", line) and not _PREFIX.match(folded):
+        if _FIELD_START.match(line) and not _PREFIX.match(folded):
             continue  # a field such as "Duty station: Kabul"
         if len(line.split()) <= 14 and _ROLE_RE.search(folded) and not line.rstrip().endswith("."):
             return _clean_title(line), i, line
@@ -402,7 +415,7 @@ def _frequent_role(doc: Doc) -> tuple[str | None, str]:
     first: dict[str, str] = {}
     for sentence in doc.sentences:
         for m in _ROLE_PHRASE.finditer(sentence):
-            phrase = re.sub(r"^(?:The|A|An|Our|This|Under|As)\s+", "", m.group(1))
+            phrase = _PHRASE_ARTICLE.sub("", m.group(1))
             counts[phrase] += 1
             first.setdefault(phrase, sentence)
     if not counts:
@@ -411,6 +424,12 @@ def _frequent_role(doc: Doc) -> tuple[str | None, str]:
     return (phrase, first[phrase]) if n >= 2 else (None, "")
 
 
+_NOT_LETTERS = re.compile(r"[\W\d_]|\b(?:and|et|y|e|и)\b")
+_NO_WORDS = re.compile(r"[\W\d]*")
+_FIELD_START = re.compile(r"^[\w\s/-]{1,30}:")
+_PHRASE_ARTICLE = re.compile(r"^(?:The|A|An|Our|This|Under|As)\s+")
+_DATELINE = re.compile(r"\.\s*[-–—]\s*|\s[-–—]\s(?=[A-Z])")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|which|who|un|une|una|el|la|le)\s")
 _BEFORE_PLACE = re.compile(r"\s(?:a|à|in|en|в)\s")  # "... à Genève": a place may follow
 
 
@@ -418,8 +437,8 @@ def _clean_org(org: str, *, drop_place: bool = False) -> str | None:
     """An organisation name without a leading dateline or "The office of", and (with `drop_place`)
     without a trailing "à Genève"."""
     org = " ".join(org.split())
-    org = re.split(r"\.\s*[-–—]\s*|\s[-–—]\s(?=[A-Z])", org)[-1]
-    org = re.split(r",\s+(?:a|an|the|which|who|un|une|una|el|la|le)\s", org)[0]  # an apposition
+    org = _DATELINE.split(org)[-1]
+    org = _APPOSITION.split(org)[0]  # an apposition
     org = _LEADING_ORG_NOISE.sub("", org.strip(" ,.:;-–—|\"'“”"))
     hits = places_in(org) if drop_place and _BEFORE_PLACE.search(org) else []
     if hits and is_city(hits[-1]) and not re.search(r"\w", org[hits[-1].end :]):
@@ -491,11 +510,11 @@ def _opening_org(doc: Doc) -> tuple[str | None, str]:
 
 def _acronym_org(doc: Doc) -> tuple[str | None, str]:
     head = doc.text[:3000]
+    uses: Counter[str] | None = None
     for m in _ACRONYM_NAME.finditer(head):
         name, acronym = m.group(1).strip(), m.group(2)
-        if len(re.findall(rf"\b{re.escape(acronym)}\b", doc.text)) >= 3 and _ORG_WORDS.search(
-            fold(name)
-        ):
+        uses = uses if uses is not None else Counter(_WORD_RUN.findall(doc.text))
+        if uses[acronym] >= 3 and _ORG_WORDS.search(fold(name)):
             return _clean_org(f"{name} ({acronym})"), clip(
                 doc.text[max(0, m.start() - 60) : m.end() + 60]
             )
@@ -527,11 +546,37 @@ def _known_first_words() -> re.Pattern[str]:
 _STEMMED_SCRIPT = re.compile(r"[\u0400-\u04ff\u10a0-\u10ff]")
 
 
+@cache
+def _longest_known() -> int:
+    """The length of the longest well-known organisation's name or alias."""
+    return max(len(a) for n, aliases in load_table("organizations.csv") for a in [n, *aliases])
+
+
+def _known_hits(text: str, folded: str) -> list[Hit]:
+    """`_known_orgs().find(text)`, looked for only in the stretches that start with a known first
+    word (as long as the longest name, merged where they overlap): the rest names nothing."""
+    starts = [m.start() for m in _known_first_words().finditer(folded)]
+    if len(starts) < 2:
+        return []  # no organisation named twice
+    reach = _longest_known()
+    windows: list[list[int]] = []
+    for start in starts:
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = start + reach
+        else:
+            windows.append([start, start + reach])
+    hits = []
+    for a, b in windows:
+        b = m.start() if (m := _SPACE.search(text, min(b, len(text)))) else len(text)
+        hits += [Hit(h.value, h.start + a, h.end + a, h.raw) for h in _known_orgs().find(text[a:b])]
+    return hits
+
+
+_SPACE = re.compile(r"\s")
+
+
 def _known_org(doc: Doc) -> tuple[str | None, str]:
-    head = doc.text[:KNOWN_ORG_CHARS]
-    if len(_known_first_words().findall(fold(head), 0)) < 2:
-        return None, ""
-    hits = _known_orgs().find(head)
+    hits = _known_hits(doc.text[:KNOWN_ORG_CHARS], doc.folded[:KNOWN_ORG_CHARS])
     counts = Counter(h.value for h in hits)
     if not counts:
         return None, ""

@@ -2,12 +2,15 @@
 
 A record that carries its own title (and organisation) keeps it, read by the rules of
 `understand.name_rules`. For text alone, candidates are gathered from every rule, from the first
-`HEAD_LINES` lines and their parts, from the URL's slug and, for organisations, from capitalised
-names holding an organisation word, names given with their acronym and the site's host name.
+`HEAD_LINES` lines and their parts, from title fields in many languages, from what follows a
+recruiting verb (and its shorter cuts before a preposition), from the URL's slug and, for
+organisations, from capitalised names holding an organisation word, names given with their
+acronym and names spelled by the site's host, an e-mail domain or an acronym the text uses.
 Each candidate is described by general features (position, length, casing, digits, punctuation,
 role and organisation words, overlap with the URL, repetition, being a part of the page's
-title-like first line, for organisations a host name or an e-mail address's domain that spells
-the name, which rules proposed it) and
+title-like first line, ending in a function word, for organisations a host name or an e-mail
+address's domain that spells the name, being a place, a job board or a part of a longer
+candidate, which rules proposed it and whether it is their own answer) and
 scored by a logistic model trained on the corpus's train split (`python -m eval.train_title`,
 weights in `understand/data/title_model.json`). The best candidate wins when the model gives it
 at least the model's threshold; otherwise the field is null rather than a fragment. An
@@ -47,6 +50,7 @@ _FUNCTION_START = re.compile(
     r"^(?:the|a|an|we|our|you|your|this|it|if|in|for|to|nous|notre|vous|le|la|les|l'|un|une|nous"
     r"|el|los|las|una|somos|buscamos|мы|наш|ми|наша)\b"
 )
+_FIRST_PERSON = {"i", "we", "je", "nous", "yo", "nosotros", "я", "мы", "ми", "ich", "wir"}
 _PRONOUN_START = re.compile(r"^(?:we|our|you|nous|notre|vous|nosotros|мы|ми|it|this|they)\b")
 _SLUG_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{6,}|[a-z]*\d[a-z\d]*|html?|php|aspx?|jobs?|view)$")
 _CAP_WORD = r"[A-ZÀ-ÞА-ЯЁІЇЄ][\w'’&-]*"
@@ -56,6 +60,11 @@ _CAP_SPAN = re.compile(
     rf"{_CAP_WORD}){{0,9}}"
     rf"(?:[ \t]*\([A-ZÀ-ÞА-Я][\w./&-]{{1,12}}\))?"
 )
+_SLUG_TOKEN = re.compile(r"[^\W_]+(?:[’'./-][^\W_]+)*|\S")
+_NO_WORDS = re.compile(r"[\W\d]*")
+_PAREN_NAME = re.compile(r"\(([A-ZА-Я][\w./&-]{1,12})\)")
+_ELISION = re.compile(r"^[LlDd]['’]")
+_NEWLINE = re.compile(r"\n")
 _TOKEN = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*|[^\w\s]")
 _QUOTES = set("«»“”„\"'‘’")
 _OPENING_QUOTES = set("«„")
@@ -73,7 +82,7 @@ _NAME_NEVER_ENDS = _CONNECTORS | {
 }  # fmt: skip
 # Web-mail and placeholder domains say nothing about who is hiring.
 _MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "mail", "example", "proton", "yandex"}
-_MAIL_DOMAIN = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+_MAIL_DOMAIN = re.compile(r"(?<=[\w.+-])@([\w-]+(?:\.[\w-]+)+)")
 ORG_SPAN_WORDS = 5  # at most this many words follow an organisation noun in a name
 _ACRONYM = re.compile(r"\b[A-ZА-Я][A-ZА-Я&\-]{1,9}\b")
 # Verbs and nouns that introduce the role in a sentence ("... recrute un", "Hledáme", "шукає").
@@ -82,10 +91,34 @@ _RECRUIT = re.compile(
     r"|seeking|looking\s+for|hiring|busca|buscamos|contrata|convoca|procura|procuramos"
     r"|recrutamento\s+de|cerca|cerchiamo|sucht|suchen|hledame|prijmeme|ищет|ищем|набирает"
     r"|набира|шукає|шукаємо|потрібні|требуются|cauta|recruteaza|soker|for\s+the\s+(?:post|position)"
-    r"\s+of|pour\s+le\s+poste\s+de|para\s+el\s+cargo\s+de|на\s+должность|на\s+посаду)"
-    r"\s+(?:(?:a|an|one|un[.\-·(]?e?\)?|une|una|uno|um|uma|en|ett|eine?n?|d['’]un[.\-·(]?e?\)?"
+    r"\s+of|pour\s+le\s+poste\s+de|para\s+el\s+cargo\s+de|на\s+должность|на\s+посаду"
+    r"|avis\s+de\s+recrutement|appel\s+a\s+candidatures?\s+pour|is\s+inviting\s+applications\s+for"
+    r"|invites\s+applications\s+for|szukamy|zatrudni|zoekt|zoeken|aranıyor"
+    r"|arıyor)"
+    r"(?:\s+(?:to\s+(?:its|our|the)\s+team|(?:in|into|for|to)\s+(?:its|our|the)\s+team"
+    r"|в\s+команду|у\s+команду|в\s+нашу\s+команду|do\s+(?:naseho\s+)?tymu))?"
+    r"\s+(?:(?:a|an|one|un[.\-·(]?e?\)?|une|una|uno|um|uma|en|een|ett|eine?n?|d['’]un[.\-·(]?e?\)?"
     r"|des|the|our|new)\s+)?"
 )
+# Where a title found in a sentence may stop short: before a preposition that starts what the
+# role is for or where it sits ("Consultant national chargé de ... | pour ...", "Officer | in ...").
+_TITLE_STOP = re.compile(
+    r"\s+(?:au\s+sein|pour|for|with|in|within|at|to|aupres|en|dans|a|à|para|con|no|na|em|por"
+    r"|per|presso|для|в|у|на|по|з|із|bei|fur|im|w|we|do|pro|v|voor|bij|om)\s+"
+)
+_CUTS = 4  # at most this many shorter versions of a title found in a sentence
+# Labels of a title field, in many languages: a short label holding a title word, then ":", "|"
+# or the end of the line ("Intitulé de la mission :", "Título de la contratación", "Job:").
+_TITLE_FIELD = re.compile(
+    r"^(?:[^\W\d_]+\s+){0,3}?(?:title|titre|intitule\w*|titulo|titolo|titel|tytul|nazev"
+    r"|position|post|poste|puesto|cargo|vaga|role|job|vacancy|stelle|функция|должность|посада"
+    r"|вакансия|вакансія|позиция|позиція|наименование|назва|عنوان|المسمى|الوظيفة|پست|عنوان)"
+    r"(?:\s+[^\W\d_]+){0,4}?\s*(?:[:|]\s*|$)"
+)
+_TRAILING_PAREN = re.compile(r"\s*\([^()]{1,40}\)$")  # "Legal Adviser (1.0 fte)"
+_LABEL_WORDS = 6  # a title field's label has at most this many words
+
+
 # Words that name the posting rather than the role ("vacancy", "offre d'emploi", "ვაკანსია").
 _POSTING_WORD = re.compile(
     r"\b(?:vacanc\w*|job|jobs|hiring|recruit\w*|recrut\w*|offre|emploi|oferta|empleo|vacante"
@@ -174,7 +207,7 @@ def _slug_title(slug: list[str]) -> str:
 def _slug_spans(line: str, slug: set[str]) -> list[str]:
     """The longest runs of two or more words of `line` that all occur in the URL's slug."""
     spans, run = [], []
-    for m in re.finditer(r"[^\W_]+(?:[’'./-][^\W_]+)*|\S", line):
+    for m in _SLUG_TOKEN.finditer(line):
         words = _words(m.group(0))
         if words and all(w in slug for w in words):
             run.append(m)
@@ -197,9 +230,14 @@ def host_name(url: str | None) -> str:
     return labels[0] if labels else ""
 
 
+_PAIRED = re.compile(r"[()«»“”„\[\]]")
+
+
 def balanced(text: str) -> bool:
     """Whether parentheses and paired quotes open and close in `text` (a name or a title never
     leaves one open: "Fonds «Droit" is a fragment)."""
+    if not _PAIRED.search(text):
+        return True
     pairs = ("()", "«»", "“”", "„“", "[]")
     return all(text.count(a) == text.count(b) for a, b in pairs if a[0] != "„") and (
         text.count("„") <= text.count("“")
@@ -227,6 +265,14 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
     return list(out.values())
 
 
+_HYPHEN_PAIRS = re.compile(r"(?=\b(\w+-\w+)\b)")
+
+
+def _any_word(pattern: rules.WordPattern, words: Iterable[str], hyphens: Iterable[str]) -> bool:
+    """`pattern.search` on a text given as its folded words and hyphenated pairs."""
+    return any(map(pattern.fullmatch, words)) or any(map(pattern.fullmatch, hyphens))
+
+
 def _shape(text: str, prefix: str) -> dict[str, float]:
     """Length, casing, digit and punctuation features of a candidate's text."""
     words = text.split()
@@ -234,6 +280,8 @@ def _shape(text: str, prefix: str) -> dict[str, float]:
     capital = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
     folded = fold(text)
     digit = any(map(str.isdigit, text))
+    keys = _word_tuple(text)
+    hyphens = _HYPHEN_PAIRS.findall(folded) if "-" in folded else ()
     f = {
         f"{prefix}words={_bucket(len(words), (1, 2, 4, 8, 14))}": 1.0,
         f"{prefix}capital={_bucket(capital, (0.3, 0.7))}": 1.0,
@@ -245,8 +293,8 @@ def _shape(text: str, prefix: str) -> dict[str, float]:
         f"{prefix}comma": float("," in text),
         f"{prefix}paren": float("(" in text),
         f"{prefix}function_start": float(bool(_FUNCTION_START.match(folded))),
-        f"{prefix}role": float(bool(rules._ROLE_RE.search(folded))),
-        f"{prefix}org_word": float(bool(rules._ORG_WORDS.search(folded))),
+        f"{prefix}role": float(_any_word(rules._ROLE_RE, keys, hyphens)),
+        f"{prefix}org_word": float(_any_word(rules._ORG_WORDS, keys, hyphens)),
         f"{prefix}boilerplate": float(bool(rules.boilerplate(folded))),
         f"{prefix}long": float(len(text) > 100),
     }
@@ -259,13 +307,17 @@ def _title_features(
     words = _words(c.text)
     f = c.features
     f.update(_shape(c.text, ""))
-    folded_words = [fold(w) for w in words]
+    folded_words = words  # already folded
     if folded_words and rules._ROLE_RE.fullmatch(folded_words[-1]):
         f["role_last"] = 1.0
     if rules._ROLE_RE.search(" ".join(folded_words[:3])):
         f["role_first3"] = 1.0
     if folded_words and folded_words[-1] in _CONNECTORS:
         f["end_connector"] = 1.0
+    if folded_words and folded_words[-1] in _NAME_NEVER_ENDS:
+        f["end_function"] = 1.0  # "Consultant international pour la"
+    if folded_words and folded_words[0] in _FIRST_PERSON:
+        f["first_person"] = 1.0  # "Je deviens bénévole ...", "We are hiring"
     folded = fold(c.text)
     if _RECRUIT.search(folded) or rules._SEEKS.match(folded):
         f["verb_inside"] = 1.0
@@ -286,19 +338,49 @@ def _title_features(
         repeats = later.count(" ".join(words))
         f[f"repeat={_bucket(repeats, (0, 1))}"] = 1.0
     f["sources"] = float(sum(1 for k in f if k.startswith("src=")))
+    if c.chain:
+        f["chain"] = 1.0  # the rules' own answer
 
 
-def title_candidates(doc: Doc) -> list[Candidate]:
-    """Every title a rule, a head line, a part of one or the URL proposes, with its features."""
+def title_cuts(text: str) -> list[str]:
+    """A title found in a sentence, up to where it stops (`name_rules._cut`), then shorter
+    versions of it that end before a preposition, longest first ("Consultant national chargé de
+    l'étude pour le PNUD" -> also "Consultant national chargé de l'étude")."""
+    whole = rules._cut(text)
+    cuts = [whole]
+    for m in _TITLE_STOP.finditer(whole):
+        if len(cuts) > _CUTS:
+            break
+        if m.start() > 0:
+            cuts.append(whole[: m.start()])
+    return [cuts[0], *reversed(cuts[1:])]
+
+
+def title_candidates(
+    doc: Doc, headline: tuple[str | None, str | None, int | None, str] | None = None
+) -> list[Candidate]:
+    """Every title a rule, a head line, a part of one or the URL proposes, with its features
+    (`headline`: `name_rules._headline(doc)` when the caller has it)."""
     found: list[Candidate] = []
+    cleaned_of: dict[str, tuple[str | None, str | None]] = {}  # a line is proposed by many rules
 
     def add(source: str, text: str | None, line: int | None, evidence: str = "") -> None:
-        if text and (cleaned := rules.trim_title(rules._clean_title(text))) and balanced(cleaned):
+        if not text:
+            return
+        if text not in cleaned_of:
+            cleaned = rules.trim_title(rules._clean_title(text))
+            cleaned = cleaned if cleaned and balanced(cleaned) else None
+            bare = _TRAILING_PAREN.sub("", cleaned) if cleaned and cleaned[-1] == ")" else None
+            cleaned_of[text] = cleaned, (bare if bare != cleaned else None)
+        cleaned, bare = cleaned_of[text]
+        if cleaned:
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
+        if bare:
+            found.append(Candidate(bare, {f"src={source}": 1.0, "no_paren": 1.0}, line, text))
 
     title, line, evidence = rules._labelled_titles(doc)
     add("label", title, line, evidence)
-    title, _, line, evidence = rules._headline(doc)
+    title, _, line, evidence = headline or rules._headline(doc)
     add("headline", title, line, evidence)
     title, evidence = rules._body_title(doc)
     add("body", title, None, evidence)
@@ -310,14 +392,12 @@ def title_candidates(doc: Doc) -> list[Candidate]:
         found[0].chain = True
     content = 0
     slug = slug_words(doc.url)
+    slug_set = set(slug)
     for i, line in enumerate(doc.lines[:HEAD_LINES]):
         if len(line) > 200:
             continue
-        if (
-            content == 0
-            and not rules.boilerplate(fold(line))
-            and not re.fullmatch(r"[\W\d]*", line)
-        ):
+        folded = fold(line)
+        if content == 0 and not rules.boilerplate(folded) and not _NO_WORDS.fullmatch(line):
             add("first_content", line, i)
             content = 1
         add("line", line, i)
@@ -326,11 +406,21 @@ def title_candidates(doc: Doc) -> list[Candidate]:
             add("part", part, i, line)
         if ", " in line:
             add("before_comma", line.split(", ")[0], i, line)
-        for span in _slug_spans(line, set(slug)) if slug else []:
-            add("slug_span", span, i, line)
+        if len(slug_set.intersection(_word_tuple(line))) >= 2:
+            for span in _slug_spans(line, slug_set):
+                add("slug_span", span, i, line)
+        if (m := _TITLE_FIELD.match(folded)) and len(line[: m.end()].split()) <= _LABEL_WORDS:
+            value = line[m.end() :].strip()
+            if not value and i + 1 < len(doc.lines):
+                value, line_of_value = doc.lines[i + 1], i + 1
+            else:
+                line_of_value = i
+            if len(value) <= 200:
+                add("field", value, line_of_value, line)
     for sentence, folded in list(zip(doc.sentences, doc.folded_sentences, strict=True))[:15]:
         if m := _RECRUIT.search(folded):
-            add("after_verb", rules._cut(sentence[m.end() :]), None, sentence)
+            for cut in title_cuts(sentence[m.end() :]):
+                add("after_verb", cut, None, sentence)
     if slug:
         add("slug", _slug_title(slug), None, doc.url or "")
     merged = _merge(found)
@@ -338,7 +428,7 @@ def title_candidates(doc: Doc) -> list[Candidate]:
     head = set(_words(" ".join(doc.lines[:HEAD_LINES])))
     first = set(_words(doc.lines[0])) if doc.lines else set()
     for c in merged:
-        _title_features(c, set(slug), later, head, first)
+        _title_features(c, slug_set, later, head, first)
     return merged
 
 
@@ -372,6 +462,13 @@ def mail_hosts(text: str) -> set[str]:
     return {h for h in hosts if h and h not in _MAIL_PROVIDERS}
 
 
+def _is_place(name: str) -> bool:
+    """Whether place names cover most of the letters of `name`."""
+    letters = sum(map(str.isalpha, name))
+    covered = sum(h.end - h.start for h in places_in(name))
+    return letters > 0 and covered >= 0.8 * letters
+
+
 def _org_features(c: Candidate, ctx: _OrgContext) -> None:
     head, host = ctx.head, ctx.host
     f = c.features
@@ -381,7 +478,7 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
     f[f"o_count={_bucket(count, (0, 1, 2, 5))}"] = 1.0
     first = head.find(name)
     f[f"o_first={_bucket(first, (-1, 200, 1000, 2500)) if first >= 0 else 'none'}"] = 1.0
-    acronyms = re.findall(r"\(([A-ZА-Я][\w./&-]{1,12})\)", name) + _ACRONYM.findall(name)
+    acronyms = _PAREN_NAME.findall(name) + _ACRONYM.findall(name)
     if acronyms:
         f["o_acronym"] = 1.0
         uses = max(ctx.acronyms[a] for a in acronyms)
@@ -414,9 +511,17 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
             f["o_after_capital"] = 1.0
     if _PRONOUN_START.match(fold(name)):
         f["o_pronoun"] = 1.0
+    if len(words) >= 2 and name.split()[-1][:1].islower():
+        f["o_lower_last"] = 1.0  # "Fondo de Justicia se están": a sentence goes on
+    if _POSTING_WORD.search(fold(name)):
+        f["o_posting_word"] = 1.0  # "Humanitarian Jobs": a job board, not an employer
+    if _is_place(name):
+        f["o_place"] = 1.0  # "République Démocratique du Congo"
     if ctx.title_line is not None and c.line is not None and 0 < c.line - ctx.title_line <= 2:
         f["o_after_title"] = 1.0
     f["o_sources"] = float(sum(1 for k in f if k.startswith("src=")))
+    if c.chain:
+        f["o_chain"] = 1.0  # the rules' own answer
 
 
 _PAREN_ACRONYM = re.compile(r"\(([A-ZА-Я][A-Za-zА-Яа-я&]{1,9})\)")
@@ -440,7 +545,7 @@ def _expansions(text: str) -> dict[str, str]:
         for k in range(1, len(words) + 1):
             span = words[-k:]
             content = [w for w in span if fold(w) not in _CONNECTORS]
-            first = re.sub(r"^[LlDd]['’]", "", span[0])
+            first = _ELISION.sub("", span[0])
             if fold(first[:1]) == fold(acronym[:1]) and len(content) >= len(acronym) - 1:
                 if len(content) <= len(acronym) + 2:
                     out[acronym] = f"{' '.join(span)} ({acronym})"
@@ -452,12 +557,12 @@ def _caseless(word: str) -> bool:
     return word[:1].isalpha() and word[:1].lower() == word[:1].upper()
 
 
-def _noun_spans(line: str) -> list[str]:
+def _noun_spans(line: str, folded: str) -> list[str]:
     """Names of two or more words built around an organisation noun that may continue in lower
     case: from the furthest capitalised word of an unbroken run before the noun (at most four
     words back), to 0-5 words after it, never across punctuation other than quotes, never holding
     a role word ("Национално бюро за правна помощ", "Фонд «Право и защита»")."""
-    if not rules._ORG_WORDS.search(fold(line)) and "_" not in line:
+    if not rules._ORG_WORDS.search(folded) and "_" not in line:
         return []  # no organisation noun: the common case, answered from the word cache
     found = list(_TOKEN.finditer(line))
     tokens = [t.group(0) for t in found]
@@ -494,21 +599,71 @@ def _noun_spans(line: str) -> list[str]:
     ]
 
 
+_NAME_RUN = re.compile(
+    rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|and|the|de|des|du|la|le|del|y|et|pour|für|und)[ \t]+)*"
+    rf"{_CAP_WORD}){{0,6}}"
+)
+SPELLED_NAMES = 3  # at most this many names spelled by a host or an acronym are proposed
+
+
+def _spelled_names(head: str, hosts: set[str], uses: Counter[str]) -> list[str]:
+    """Runs of capitalised words (or their first words) that a host name or an e-mail domain
+    spells ("Educo" for educo.org), or whose initials are an acronym the text uses twice or more
+    ("Avocats Sans Frontières" for "ASF"; `uses` counts the acronyms of `head`): names a posting
+    gives without an organisation word."""
+    hosts = {h for h in hosts if len(h) >= 3}
+    acronyms = {a for a, n in uses.items() if n >= 2 and len(a) >= 3}
+    if not hosts and not acronyms:
+        return []
+    found: list[str] = []
+    firsts = {h[0] for h in hosts} | {fold(a[0]) for a in acronyms}
+    for m in _NAME_RUN.finditer(head):
+        keys = _word_tuple(m.group(0))
+        content = [w for w in keys if w not in _CONNECTORS]
+        if not keys or (keys[0][0] not in firsts and (not content or content[0][0] not in firsts)):
+            continue  # starts neither a host name nor an acronym
+        words = m.group(0).split()
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k])
+            folded = _words(name)
+            initials = "".join(w[0] for w in folded if w not in _CONNECTORS)
+            spelled = any(h == "".join(folded) or h == initials for h in hosts)
+            if spelled or (k >= 2 and initials.upper() in acronyms and not name.isupper()):
+                if name not in found:
+                    found.append(name)
+                break
+        if len(found) >= SPELLED_NAMES:
+            break
+    return found
+
+
+def _org_name(text: str) -> str | None:
+    """`text` as an organisation's name, or None when it cannot be one."""
+    # a name holds no "LABEL:" before it ("JOB DESCRIPTION: The Office of ...")
+    cleaned = rules._clean_org(text.split(": ")[-1], drop_place=True)
+    if (
+        cleaned
+        and not cleaned[:1].islower()  # names are capitalised where letters have case
+        and not _PRONOUN_START.match(fold(cleaned))  # "We are ..." names nobody
+        and balanced(cleaned)
+        and (last := _words(cleaned)[-1:])
+        and last[0] not in _NAME_NEVER_ENDS
+    ):
+        return cleaned
+    return None
+
+
 def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> list[Candidate]:
     """Every organisation a rule or a name in the text proposes, with its features."""
     found: list[Candidate] = []
+    cleaned_of: dict[str, str | None] = {}  # a name is proposed by many rules
 
     def add(source: str, text: str | None, evidence: str, line: int | None = None) -> None:
-        # a name holds no "LABEL:" before it ("JOB DESCRIPTION: The Office of ...")
-        cleaned = rules._clean_org(text.split(": ")[-1], drop_place=True) if text else None
-        if (
-            cleaned
-            and not cleaned[:1].islower()  # names are capitalised where letters have case
-            and not _PRONOUN_START.match(fold(cleaned))  # "We are ..." names nobody
-            and balanced(cleaned)
-            and (last := _words(cleaned)[-1:])
-            and last[0] not in _NAME_NEVER_ENDS
-        ):
+        if not text:
+            return
+        if text not in cleaned_of:
+            cleaned_of[text] = _org_name(text)
+        if cleaned := cleaned_of[text]:
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
 
     add("o_headline", head_org and rules._clean_org(head_org, drop_place=True), "")
@@ -524,11 +679,11 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     if found:
         found[0].chain = True
     head = doc.text[:ORG_CHARS]
-    line_starts = [m.start() for m in re.finditer(r"^", head, re.M)]
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(head))]
     for m in _CAP_SPAN.finditer(head):
         span = m.group(0)
-        if len(rules._LEADING_ORG_NOISE.sub("", span).split()) >= 2 and rules._ORG_WORDS.search(
-            fold(span)
+        if rules._ORG_WORDS.search(doc.folded[m.start() : m.end()]) and (
+            len(rules._LEADING_ORG_NOISE.sub("", span).split()) >= 2
         ):
             line = bisect_right(line_starts, m.start()) - 1
             add("o_span", span, span, line)
@@ -537,24 +692,32 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         add("o_acronym_name", f"{m.group(1).strip()} ({m.group(2)})", m.group(0))
     for expansion in expansions.values():
         add("o_expansion", expansion, expansion)
-    for acronym in sorted(set(_ACRONYM.findall(head))):
+    acronyms = Counter(_ACRONYM.findall(head))
+    for acronym in sorted(acronyms):
         if len(acronym) >= 3:
             add("o_acronym_alone", expansions.get(acronym, acronym), acronym)
-    for i, line in enumerate(head.split("\n")):
-        for span in _noun_spans(line):
+    folded_lines = doc.folded[:ORG_CHARS].split("\n")
+    for i, (line, folded) in enumerate(zip(head.split("\n"), folded_lines, strict=True)):
+        for span in _noun_spans(line, folded):
             add("o_noun_span", span, line, i)
+    host, mails = host_name(doc.url), mail_hosts(head)
+    for name in _spelled_names(head, {host, *mails}, acronyms):
+        add("o_spelled", name, name)
     merged = _merge(found)
     ctx = _OrgContext(
         head,
-        host_name(doc.url),
-        mail_hosts(head),
+        host,
+        mails,
         doc.lines[0] if doc.lines else "",
         title_line,
-        Counter(_ACRONYM.findall(head)),
+        acronyms,
         Counter(_words(head)),
     )
-    for c in merged:
+    keys = [" ".join(_word_tuple(c.text)) for c in merged]
+    for c, key in zip(merged, keys, strict=True):
         _org_features(c, ctx)
+        if any(key != other and f" {key} " in f" {other} " for other in keys):
+            c.features["o_part_of_other"] = 1.0  # "Forum" beside "Rights Forum"
     return merged
 
 
@@ -577,10 +740,11 @@ def find_title_and_org(doc: Doc) -> Names:
         return rules.find_title_and_org(doc)
     out = Names()
     trained = models()
-    title, _ = best(title_candidates(doc), trained["title"])
+    headline = rules._headline(doc)
+    title, _ = best(title_candidates(doc, headline), trained["title"])
     if title:
         out.title, out.title_line, out.title_evidence = title.text, title.line, title.evidence
-    _, head_org, head_line, _ = rules._headline(doc)
+    _, head_org, head_line, _ = headline
     if out.title_line is None:
         out.title_line = head_line
     if doc.organization:

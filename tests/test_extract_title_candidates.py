@@ -1,0 +1,153 @@
+"""Candidate generators of the title and organisation taggers: each general rule proposes the
+right value among its candidates for a sentence written here (the tagger chooses among them)."""
+
+import pytest
+
+from understand.name_rules import _known_hits, _without_org
+from understand.text import Doc, fold, normalise
+from understand.title import org_candidates, title_candidates
+
+
+def titles(text: str, url: str | None = None) -> list[str]:
+    return [c.text for c in title_candidates(Doc(normalise(text), url=url))]
+
+
+def orgs(text: str, url: str | None = None) -> list[str]:
+    return [c.text for c in org_candidates(Doc(normalise(text), url=url), None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a title field whose label holds a title word, in several languages, the value on the
+        # same line or the next
+        (
+            "Avis\nIntitulé de la mission : Juriste en droit des étrangers\nDurée : 3 mois",
+            "Juriste",
+        ),
+        (
+            "Términos\nTítulo de la contratación\nAsesora en justicia transicional\nObjetivo",
+            "Asesora",
+        ),
+        ("Оголошення\nНазва посади: Аналітик з прав дітей\nМісце: Київ", "Аналітик"),
+    ],
+)
+def test_title_field_labels_in_many_languages(text: str, title: str) -> None:
+    found = title_candidates(Doc(normalise(text)))
+    assert [c.text for c in found if c.features.get("src=field")][0].startswith(title)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # the title stops before what the role is for or where it sits
+        (
+            "Accueil\n\nLe Centre recherche un chargé de plaidoyer au sein de son bureau de Dakar.",
+            "chargé de plaidoyer",
+        ),
+        (
+            "Home\n\nThe Clinic is looking for a Detention Monitor with its Athens team.",
+            "Detention Monitor",
+        ),
+        # a verb and "to the team" before the title
+        ("Новини\n\nОбʼєднання шукає в команду юриста-консультанта.", "юриста-консультанта"),
+        ("Aktuality\n\nHledáme do týmu analytika pro oblast vězeňství.", "analytika"),
+        ("Nieuws\n\nDe stichting zoekt een beleidsmedewerker voor twee jaar.", "beleidsmedewerker"),
+    ],
+)
+def test_title_in_a_sentence_and_its_shorter_cuts(text: str, title: str) -> None:
+    assert title in titles(text)
+
+
+def test_title_without_a_trailing_parenthesis() -> None:
+    text = "Careers\nData Protection Adviser (0.8 FTE) - open until filled\nWe work on privacy."
+    assert "Data Protection Adviser" in titles(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "org"),
+    [
+        # a name with no organisation word, spelled by the site's host name
+        (
+            "Técnica de proyecto\n\nKuntur (miembro de una red regional) es una ONG andina.",
+            "https://www.kuntur.org/empleo/tecnica",
+            "Kuntur",
+        ),
+        # ... or by the domain of the e-mail address to apply to
+        (
+            "Field Researcher\n\nLantern Rights documents abuses. Write to jobs@lanternrights.org.",
+            None,
+            "Lantern Rights",
+        ),
+        # a name whose initials are an acronym the text uses
+        (
+            "Chargé de projet\n\nJuristes Sans Cloisons (JSC) accompagne les victimes. "
+            "JSC travaille au Sahel depuis 2015. Les équipes de JSC sont à Niamey.",
+            None,
+            "Juristes Sans Cloisons",
+        ),
+    ],
+)
+def test_organisation_spelled_by_host_mail_or_acronym(text: str, url: str | None, org: str) -> None:
+    assert org in orgs(text, url)
+
+
+def test_web_mail_spells_no_organisation() -> None:
+    text = "Driver\n\nGmail Drivers Club is not the employer. Write to someone@gmail.com."
+    assert "Gmail Drivers Club" not in orgs(text)
+
+
+def features_of(found, text: str) -> dict[str, float]:
+    return next(c.features for c in found if c.text == text)
+
+
+def test_title_features_for_function_word_ends_and_first_person() -> None:
+    text = "Emploi\nJe deviens juriste pour la\nJuriste en droit d'asile\nNous aidons les exilés."
+    found = title_candidates(Doc(normalise(text)))
+    assert features_of(found, "Je deviens juriste pour la").get("end_function") == 1.0
+    assert features_of(found, "Je deviens juriste pour la").get("first_person") == 1.0
+    assert "end_function" not in features_of(found, "Juriste en droit d'asile")
+
+
+def test_organisation_features_for_places_boards_and_running_sentences() -> None:
+    text = (
+        "Programme Officer\n\nLe projet couvre la République Démocratique du Congo (RDC). "
+        "La RDC compte des partenaires. En RDC, Jobs Board International lists this post."
+    )
+    found = org_candidates(Doc(normalise(text)), None, None)
+    names = {c.text: c.features for c in found}
+    assert names["République Démocratique du Congo (RDC)"].get("o_place") == 1.0
+    assert names["Jobs Board International"].get("o_posting_word") == 1.0
+    assert "o_place" not in names["Jobs Board International"]
+    assert names["Jobs Board International lists this"].get("o_lower_last") == 1.0
+    assert "o_lower_last" not in names["Jobs Board International"]
+
+
+def test_title_loses_the_organisation_after_it_only_as_a_whole_word() -> None:
+    assert _without_org("Legal Officer – Fjord Rights", "Fjord Rights") == "Legal Officer"
+    assert _without_org("Legal Officer at Fjord Rights", "Fjord Rights") == "Legal Officer"
+    assert _without_org("Data Officer, fjord rights", "Fjord Rights") == "Data Officer"
+    assert _without_org("Coordinator for Fjord Rights", "Fjord Rights") == (
+        "Coordinator for Fjord Rights"
+    )
+    assert _without_org("Officer at NewFjord Rights", "Fjord Rights") == (
+        "Officer at NewFjord Rights"
+    )
+
+
+def test_well_known_organisation_named_twice_far_apart() -> None:
+    filler = "Applicants describe their work on asylum in detail. " * 40
+    text = f"Protection Officer\nUNHCR is hiring. {filler}Contracts are issued by UNHCR."
+    found = _known_hits(text, fold(text))
+    assert [h.raw for h in found] == ["UNHCR", "UNHCR"]
+    assert text[found[1].start : found[1].end] == "UNHCR"
+    assert _known_hits("UNHCR alone", fold("UNHCR alone")) == []
+
+
+def test_organisation_part_of_a_longer_candidate_and_the_rules_answer() -> None:
+    text = "Vacancy at Harbour Forum: Finance Manager\n\nJuly 2, 2031\n\nThe Forum hires."
+    found = org_candidates(Doc(normalise(text)), "Harbour Forum", 0)
+    names = {c.text: c.features for c in found}
+    assert names["Forum"].get("o_part_of_other") == 1.0
+    assert "o_part_of_other" not in names["Harbour Forum"]
+    assert names["Harbour Forum"].get("o_chain") == 1.0
