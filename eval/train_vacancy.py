@@ -56,6 +56,7 @@ class Example:
 
     def __init__(self, text: str, label: bool, group: str, own: bool, char_n: tuple[int, ...]):
         self.feats = features(Doc(normalise(text)), char_n=char_n)
+        self.char_counts, self.word_counts = Counter(self.feats.chars), Counter(self.feats.words)
         self.label, self.group, self.own = label, group, own
 
 
@@ -106,12 +107,14 @@ def fit(
 ) -> dict:
     """The model, as the JSON-ready dict `understand.vacancy.Model.from_json` reads."""
     feats = [e.feats for e in train]
-    char_terms, char_idf = _vocabulary([f.chars for f in feats])
-    word_terms, word_idf = _vocabulary([f.words for f in feats])
+    chars = [e.char_counts for e in train]
+    words = [e.word_counts for e in train]
+    char_terms, char_idf = _vocabulary(chars)
+    word_terms, word_idf = _vocabulary(words)
     x = sparse.hstack(
         [
-            _tfidf([f.chars for f in feats], char_terms, char_idf),
-            _tfidf([f.words for f in feats], word_terms, word_idf),
+            _tfidf(chars, char_terms, char_idf),
+            _tfidf(words, word_terms, word_idf),
             cue_scale * _cues(feats),
         ]
     ).tocsr()

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -48,7 +48,11 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|convocatoria\s+(?:a|para)\s+(?:un\s+)?(?:concurso|el\s+cargo)"
             r"|concurso\s+publico\s+para\s+el\s+cargo|proceso\s+de\s+seleccion|вакансия|вакансии"
             r"|вакансі\w+|конкурс\s+на\s+замещение|ვაკანსი\w*|وظيفة\s+شاغرة|stellenausschreibung"
-            r"|ledig\s+tjanst|oferta\s+pracy|is\s+ilani|vaga\b|offerta\s+di\s+lavoro)"
+            r"|ledig\s+tjanst|oferta\s+pracy|is\s+ilan\w*|vaga\b|offerta\s+di\s+lavoro|vacatures?"
+            r"|volne\s+(?:pracovni\s+)?misto|nabor\s+na\s+stanowisko|stellenangebot\w*"
+            r"|obyava\s+za\s+rabota|обява\s+за\s+работа|свободн\w+\s+(?:работн\w+\s+)?(?:позиция|място)"
+            r"|конкурс\s+на\s+посаду|оголошує\s+конкурс|объявляет\s+конкурс|обявява\s+конкурс"
+            r"|კონკურსი|فرصة\s+عمل|oferta\s+de\s+treball|bolsa\s+de\s+trabajo)"
         ),
     ),
     (
@@ -60,7 +64,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|cherche\s+a\s+recruter|sucht|suchen|procura(?:mos)?|will\s+appoint"
             r"|invites\s+applications|accepts\s+applications|applications\s+are\s+invited"
             r"|wishes\s+to\s+recruit|требуется|приглашаем\s+на|запрошуємо\s+на\s+посаду|ეძებს"
-            r"|مطلوب|تعلن\s+.{0,30}\s+عن\s+حاجتها)"
+            r"|مطلوب|تعلن\s+.{0,30}\s+عن\s+حاجتها|poszukujemy|szukamy|hledame|zoeken\s+(?:een|we)"
+            r"|wij\s+zoeken|zoekt\s+(?:een|per)|cerchiamo|cercasi|набира|търси|потрібн(?:і|ий|а)"
+            r"|нужен|нужна|нужны|(?:esta|estamos)\s+a\s+contratar|(?:esta|estamos)\s+contratando"
+            r"|arıyoruz|ariyoruz|تبحث\s+عن|نبحث\s+عن|ეძებს|ვეძებთ)"
         ),
     ),
     (
@@ -73,7 +80,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|plazo\s+de\s+postulacion|срок\s+подачи|подать\s+заявку|sista\s+ansokningsdag"
             r"|kan\s+ansoka|ansok\w*|bewerbungsfrist|bewerbung|send\s+(?:your|a)\s+(?:cv|resume"
             r"|application)|cover\s+letter|lettre\s+de\s+motivation|hoja\s+de\s+vida|резюме"
-            r"|надсилайте\s+резюме|التقديم|السيرة\s+الذاتية|candidatura|zgloszenia)\b"
+            r"|надсилайте\s+резюме|التقديم|السيرة\s+الذاتية|candidatura|zgloszenia|sollicit(?:eer|eren|atie\w*)"
+            r"|enviar?\s+(?:el\s+)?cv|envie\s+(?:o\s+)?(?:seu\s+)?(?:cv|curriculo)|cv\s+(?:a|na|to)"
+            r"|aplikace|prihlask\w+|kandydat\w+|aplikuj|basvur\w+|кандидатстван\w+|заявк\w+\s+на\s+участие)\b"
         ),
     ),
     (
@@ -91,7 +100,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:responsibilities|qualifications|requirements|duties|key\s+tasks|competencies"
             r"|person\s+specification|about\s+you|what\s+you(?:'|’)?ll\s+do|profil\s+recherche"
             r"|missions|requisitos|funciones|deberes|обязанности|требования|вимоги|kvalifikationer"
-            r"|aufgaben|purpose\s+of\s+the\s+(?:position|post|job))\b"
+            r"|aufgaben|purpose\s+of\s+the\s+(?:position|post|job)|wymagania|obowiazki|zakres"
+            r"\s+obowiazkow|functie-?eisen|functieomschrijving|requisits|funcions|requisiti|mansioni"
+            r"|изисквания|задължения|отговорности|aranan\s+nitelikler|gorev\s+tanimi"
+            r"|objetivo\s+do\s+cargo|atribuicoes|المسؤوليات|المتطلبات)\b"
         ),
     ),
     (
@@ -253,10 +265,61 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|опыт\s+работы|заработн\w+\s+плат\w+|зарплат\w+|условия\s+работы|мы\s+предлагаем"
             r"|полная\s+занятость|трудоустройств\w+|досвід\s+роботи|заробітн\w+\s+плат\w+"
             r"|full[-\s]time|part[-\s]time|temps\s+(?:plein|partiel)|tiempo\s+completo"
+            r"|oferujemy|umowa\s+o\s+prace|pelny\s+etat|wij\s+bieden|uur\s+per\s+week|\d+(?:[.,]\d)?\s*fte"
+            r"|salari\b|jornada|заплата|трудов\s+договор|работно\s+време|retribuzione|tempo\s+pieno"
+            r"|remuneracao|carga\s+horaria|tam\s+zamanl\w+|الراتب|دوام\s+كامل|ხელფასი|სამუშაო\s+საათები"
             r"|jornada\s+(?:completa|laboral)|vollzeit|teilzeit|salary\s+range|annual\s+salary)"
         ),
     ),
 ]
+
+_MORE_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "says the selection is closed",
+        re.compile(
+            r"\b(?:applications?\s+(?:are\s+|is\s+)?(?:now\s+)?closed|(?:is|are|has\s+been|have\s+been)"
+            r"\s+(?:now\s+)?(?:closed|filled)|no\s+longer\s+accepting|closed\s+for\s+applications"
+            r"|(?:inscricoes|candidaturas|selecao)\s+encerrad\w+|encerrad[ao]s?\s+em"
+            r"|(?:convocatoria|postulaciones?|inscripciones?)\s+cerrad\w+|candidatures?\s+(?:sont\s+)?closes?"
+            r"|прием\s+(?:заявок|документов)\s+(?:завершен|закрыт)\w*|набір\s+завершено"
+            r"|конкурс\s+(?:завершен|закрыт|завершено)\w*|abgelaufen|uzavren\w*|zakonczon\w+)"
+        ),
+    ),
+    (
+        "career advice",
+        re.compile(
+            r"\b(?:\d+\s+(?:top\s+)?(?:tips|ways|best|professions|careers|jobs\s+for|profisso\w*"
+            r"|profesiones|metiers|советов|професий|профессий)|top\s+tips|career\s+advice"
+            r"|how\s+to\s+(?:get|find|land|write|start)|para\s+quem\s+(?:quer|deseja|sonha)"
+            r"|if\s+you(?:'|’)?re\s+considering|\d+\s+min(?:ute)?s?\s+read)\b"
+        ),
+    ),
+    (
+        "selection of office holders",
+        re.compile(
+            r"\b(?:special\s+rapporteurs?|mandate[-\s]holders?|independent\s+experts?|rapporteurs?\s+speci"
+            r"|relator(?:es|as?)?\s+(?:especia\w+|independentes?)|titulares\s+de\s+mandato"
+            r"|специальн\w+\s+докладчик\w*|спеціальн\w+\s+доповідач\w*|sonderberichterstatter\w*)"
+        ),
+    ),
+    (
+        "news byline",
+        re.compile(
+            r"\b(?:posted\s+on|published\s+(?:on|in|by)|publie\s+le|publicado\s+(?:em|el|en|por)"
+            r"|опубликовано|опубліковано|veroffentlicht\s+am|share\s+this\s+(?:article|story|post)"
+            r"|leia\s+mais|lire\s+la\s+suite|leer\s+mas|читать\s+далее|читати\s+далі)\b"
+        ),
+    ),
+    (
+        "reports in the past tense",
+        re.compile(
+            r"\b(?:announced|reported|explained|stated|noted|added|a\s+(?:declare|annonce|explique)"
+            r"|explico|declaro|anuncio|afirmou|disse|explicou|сообщил\w*|рассказал\w*|пояснил\w*"
+            r"|повідомив\w*|розповів\w*|erklarte|sagte|uvedl\w*|powiedzial\w*)\b"
+        ),
+    ),
+]
+_CUES += _MORE_CUES
 
 # Section headings: a short line that is only a heading, or a line "Heading: its text".
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
@@ -271,7 +334,9 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"|missions?(?:\s+principales)?|taches|responsabilites|funciones|responsabilidades"
             r"|atribuicoes|principais\s+atividades|обязанности|функциональные\s+обязанности"
             r"|обов'язки|aufgaben|ihre\s+aufgaben|napln\s+prace|pracovni\s+napln|المهام"
-            r"|ძირითადი\s+მოვალეობები|მოვალეობები)"
+            r"|ძირითადი\s+მოვალეობები|მოვალეობები|zakres\s+obowiazkow|obowiazki|wat\s+ga\s+je\s+doen"
+            r"|taken|functieomschrijving|funcions|mansioni|compiti|задължения|отговорности"
+            r"|gorev\s+tanimi|is\s+tanimi|objetivo\s+do\s+cargo|المسؤوليات)"
         ),
     ),
     (
@@ -286,7 +351,9 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"|profil(?:\s+recherche|\s+du\s+candidat)?|qualifications\s+requises"
             r"|competences|requisitos(?:\s+minimos)?|perfil(?:\s+requerido)?|требования(?:\s+к\s+\w+)?"
             r"|квалификационные\s+требования|вимоги|anforderungen|ihr\s+profil|pozadujeme|pozadavky"
-            r"|المؤهلات|მოთხოვნები|საკვალიფიკაციო\s+მოთხოვნები"
+            r"|المؤهلات|მოთხოვნები|საკვალიფიკაციო\s+მოთხოვნები|wymagania|oczekujemy|functie-?eisen"
+            r"|wat\s+vragen\s+wij|wie\s+zoeken\s+we|requisits|requisiti|изисквания|aranan\s+nitelikler"
+            r"|المتطلبات|الشروط(?:\s+المطلوبة)?"
         ),
     ),
     (
@@ -296,7 +363,8 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"|comment\s+postuler|candidature|dossier\s+de\s+candidature|como\s+postular"
             r"|postulaciones?|como\s+se\s+candidatar|candidaturas?|как\s+(?:подать\s+заявку"
             r"|откликнуться)|как\s+податься|як\s+подати\s+заявку|bewerbung|jak\s+se\s+prihlasit"
-            r"|kontakt|contact)"
+            r"|kontakt|contact|sollicitatie|solliciteren|jak\s+aplikowac|aplikacja|basvuru"
+            r"|кандидатстване|كيفية\s+التقديم)"
         ),
     ),
     (
@@ -325,7 +393,8 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:what\s+we\s+offer|we\s+offer|benefits|conditions|terms\s+and\s+conditions|salary"
             r"|remuneration|nous\s+offrons|ce\s+que\s+nous\s+offrons|conditions\s+d'emploi"
             r"|ofrecemos|condiciones|мы\s+предлагаем|условия(?:\s+работы)?|ми\s+пропонуємо"
-            r"|умови|wir\s+bieten|nabizime|oferecemos)"
+            r"|умови|wir\s+bieten|nabizime|oferecemos|oferujemy|wij\s+bieden|wat\s+bieden\s+wij"
+            r"|offriamo|oferim|предлагаме|ние\s+предлагаме)"
         ),
     ),
 ]
@@ -390,8 +459,8 @@ CUE_NAMES = tuple(
 class Features:
     """What the model reads of one posting."""
 
-    chars: Counter[str]
-    words: Counter[str]
+    chars: list[str]  # every character n-gram, in text order
+    words: list[str]  # every word and word bigram
     cues: dict[str, str]  # cue name -> the sentence or line it fired on
 
 
@@ -402,24 +471,28 @@ def head(doc: Doc, title: str | None = None) -> str:
 
 
 def features(doc: Doc, title: str | None = None, char_n: tuple[int, ...] = (3, 4)) -> Features:
-    """N-gram counts and fired cues of a posting (the same code trains and scores)."""
+    """N-grams and fired cues of a posting (the same code trains and scores)."""
     text = head(doc, title)
     folded = fold.__wrapped__(text)
     flat = f" {_SPACES.sub(' ', folded).strip()} "
-    chars: Counter[str] = Counter()
+    chars: list[str] = []
     for n in char_n:  # map and slice objects keep the loop in C
-        chars.update(
-            map(flat.__getitem__, map(slice, range(len(flat) - n + 1), range(n, len(flat) + 1)))
+        chars += map(
+            flat.__getitem__, map(slice, range(len(flat) - n + 1), range(n, len(flat) + 1))
         )
     tokens = _WORD.findall(folded)
-    words = Counter(tokens)
-    words.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    words = tokens + list(map(" ".join, zip(tokens, tokens[1:], strict=False)))
+    return Features(chars, words, cue_lines(doc, text, folded))
+
+
+def cue_lines(doc: Doc, text: str, folded: str) -> dict[str, str]:
+    """Each fired cue (`_CUES`, then `_structure`) with the sentence of its first match."""
     cues = {}
     for name, pattern in _CUES:
         if m := pattern.search(folded):
             cues[name] = sentence_at(text, m.start())
     cues.update(_structure(doc))
-    return Features(chars, words, cues)
+    return cues
 
 
 @dataclass(frozen=True)
@@ -463,23 +536,21 @@ class Model:
         )
 
     def _block(
-        self, counts: list[Counter[str]], vocab: dict[str, int], idf: np.ndarray, w: np.ndarray
+        self, grams: list[list[str]], vocab: dict[str, int], idf: np.ndarray, w: np.ndarray
     ) -> np.ndarray:
         """Each document's dot product of its L2-normalised TF-IDF row with `w`."""
-        cols: list[int] = []
-        tfs: list[int] = []
-        sizes = []
-        for counter in counts:
-            known = counter.keys() & vocab.keys()
-            cols += map(vocab.__getitem__, known)
-            tfs += map(counter.__getitem__, known)
-            sizes.append(len(known))
-        rows_a = np.repeat(np.arange(len(counts)), sizes)
-        cols_a = np.asarray(cols, dtype=np.intp)
-        values = (1.0 + np.log(np.asarray(tfs, dtype=np.float64))) * idf[cols_a]
-        norms = np.sqrt(np.bincount(rows_a, values**2, minlength=len(counts)))
-        dots = np.bincount(rows_a, values * w[cols_a], minlength=len(counts))
-        return np.divide(dots, norms, out=np.zeros(len(counts)), where=norms > 0)
+        sizes = [len(g) for g in grams]
+        ids = np.fromiter(
+            map(vocab.get, chain.from_iterable(grams), repeat(-1)), dtype=np.intp, count=sum(sizes)
+        )
+        rows = np.repeat(np.arange(len(grams)), sizes)
+        known = ids >= 0  # terms out of the vocabulary weigh nothing
+        cells, tfs = np.unique(rows[known] * len(vocab) + ids[known], return_counts=True)
+        rows_a, cols_a = np.divmod(cells, len(vocab))
+        values = (1.0 + np.log(tfs)) * idf[cols_a]
+        norms = np.sqrt(np.bincount(rows_a, values**2, minlength=len(grams)))
+        dots = np.bincount(rows_a, values * w[cols_a], minlength=len(grams))
+        return np.divide(dots, norms, out=np.zeros(len(grams)), where=norms > 0)
 
     def decision(self, feats: list[Features]) -> np.ndarray:
         """The linear score (log-odds before calibration) of each posting."""
