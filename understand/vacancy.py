@@ -7,14 +7,17 @@ and opening (`HEAD_CHARS`), all read from the folded text:
 - character n-grams and word uni/bigrams, TF-IDF (sublinear tf, smoothed idf, each block
   L2-normalised): they carry any language's wording;
 - readable cues (`_CUES`): "says it is a vacancy", "tells how to apply", "grant call", "says there
-  is no vacancy now", "invites members"... each a binary feature whose weight was learned;
+  is no vacancy now", "invites members", and the state of the page: "says the selection is
+  closed", "career advice", "selection of office holders" (special rapporteurs, mandate holders),
+  "news byline", "reports in the past tense"; each a binary feature whose weight was learned;
 - structure (`_HEADINGS`, `_structure`, read on the first 200 lines): section headings on
   their own line or as "Heading: text" ("Requirements", "How to apply", "Profil recherché",
   "Requisitos", "Требования", "Background", "Duty station", "Titre du poste"), a "Deadline:"
   field, lists of duties or of requirements.
 
 The sum goes through the Platt calibration fitted on out-of-fold scores (grouped by site), which
-gives `vacancy_score`. `vacancy_scores(docs)` scores a batch with one pass of array arithmetic.
+gives `vacancy_score`. `vacancy_scores(docs)` scores a batch with one pass of array arithmetic:
+every n-gram is looked up once in the vocabulary and counted with numpy, no per-text Counter.
 The evidence is the sentence of the cue that pushed hardest towards the decision.
 """
 
