@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from understand.text import Doc, normalise
-from understand.vacancy import CUE_NAMES, features, model, vacancy_score
+from understand.vacancy import CUE_NAMES, Model, char_grams, features, model, vacancy_score
 
 
 def cues(text: str) -> set[str]:
@@ -117,7 +117,7 @@ def test_learned_weights_of_the_state_cues():
 def test_scores_equal_tf_idf_written_out():
     """The run-time array path gives the textbook sublinear TF-IDF dot product."""
     m = model()
-    feats = features(Doc(normalise(DUTCH_VACANCY)), char_n=m.char_n)
+    feats = features(Doc(normalise(DUTCH_VACANCY)))
 
     def block(grams, vocab, idf, w):
         row = {
@@ -129,9 +129,34 @@ def test_scores_equal_tf_idf_written_out():
         return sum(v * w[i] for i, v in row.items()) / norm if norm else 0.0
 
     expected = (
-        block(feats.chars, m.chars, m.char_idf, m.char_w)
+        block(char_grams(feats.flat, m.char_n), m.chars.vocab, m.char_idf, m.char_w)
         + block(feats.words, m.words, m.word_idf, m.word_w)
         + sum(m.cue_w[name] for name in feats.cues)
         + m.intercept
     )
     assert m.decision([feats])[0] == pytest.approx(expected, abs=1e-9)
+
+
+def test_wide_characters_are_counted_like_the_others():
+    """N-grams with an emoji (beyond 16 bits) and plain ones score as the written-out sum."""
+    terms = sorted({"job", " jo", "ob ", "🌍 j", " 🌍 ", "b 🌍", "ob 🌍"})
+    data = {
+        "char_n": [3, 4],
+        "chars": {"terms": terms, "idf": [1.0] * len(terms), "weights": [1.0] * len(terms)},
+        "words": {"terms": ["job"], "idf": [1.0], "weights": [0.0]},
+        "cues": {},
+        "intercept": 0.0,
+        "platt": [1.0, 0.0],
+    }
+    m = Model.from_json(data)
+    feats = [features(Doc(t)) for t in ("job 🌍 job 🌍", "no match here", "🌍")]
+    grams = [Counter(t for t in char_grams(f.flat, m.char_n) if t in terms) for f in feats]
+    expected = [
+        sum(1 + math.log(n) for n in g.values())
+        / math.sqrt(sum((1 + math.log(n)) ** 2 for n in g.values()))
+        if g
+        else 0.0
+        for g in grams
+    ]
+    assert grams[0]["🌍 j"] == 1 and grams[0][" 🌍 "] == 2 and grams[0]["job"] == 2
+    assert list(m.decision(feats)) == pytest.approx(expected, abs=1e-12)

@@ -462,7 +462,7 @@ CUE_NAMES = tuple(
 class Features:
     """What the model reads of one posting."""
 
-    chars: list[str]  # every character n-gram, in text order
+    flat: str  # the folded title and opening, spaces collapsed: its character n-grams count
     words: list[str]  # every word and word bigram
     cues: dict[str, str]  # cue name -> the sentence or line it fired on
 
@@ -473,19 +473,22 @@ def head(doc: Doc, title: str | None = None) -> str:
     return f"{title}\n{doc.text[:HEAD_CHARS]}" if title else doc.text[:HEAD_CHARS]
 
 
-def features(doc: Doc, title: str | None = None, char_n: tuple[int, ...] = (3, 4)) -> Features:
-    """N-grams and fired cues of a posting (the same code trains and scores)."""
+def features(doc: Doc, title: str | None = None) -> Features:
+    """Folded text, words and fired cues of a posting (the same code trains and scores)."""
     text = head(doc, title)
     folded = fold.__wrapped__(text)
-    flat = f" {_SPACES.sub(' ', folded).strip()} "
-    chars: list[str] = []
-    for n in char_n:  # map and slice objects keep the loop in C
-        chars += map(
-            flat.__getitem__, map(slice, range(len(flat) - n + 1), range(n, len(flat) + 1))
-        )
     tokens = _WORD.findall(folded)
     words = tokens + list(map(" ".join, zip(tokens, tokens[1:], strict=False)))
-    return Features(chars, words, cue_lines(doc, text, folded))
+    flat = f" {_SPACES.sub(' ', folded).strip()} "
+    return Features(flat, words, cue_lines(doc, text, folded))
+
+
+def char_grams(flat: str, char_n: tuple[int, ...]) -> list[str]:
+    """Every character n-gram of `flat`, for each n of `char_n` (training counts these)."""
+    out: list[str] = []
+    for n in char_n:  # map and slice objects keep the loop in C
+        out += map(flat.__getitem__, map(slice, range(len(flat) - n + 1), range(n, len(flat) + 1)))
+    return out
 
 
 def cue_lines(doc: Doc, text: str, folded: str) -> dict[str, str]:
@@ -498,12 +501,70 @@ def cue_lines(doc: Doc, text: str, folded: str) -> dict[str, str]:
     return cues
 
 
+_WIDE = 0xFFFF  # code points from here on do not fit a 16-bit slot of an n-gram key
+_MAX_N = 4  # four 16-bit code points make one 64-bit key
+
+
+def _gram_key(gram: str) -> int:
+    """The integer of an n-gram of narrow characters: its code points as 16-bit digits."""
+    key = 0
+    for ch in gram:
+        key = key << 16 | ord(ch)
+    return key
+
+
+class _CharIndex:
+    """A character vocabulary as sorted integer keys, looked up for a batch of texts at once.
+
+    N-grams holding a wide character (rare: emoji, historic scripts) go through the dict."""
+
+    def __init__(self, vocab: dict[str, int], char_n: tuple[int, ...]):
+        if max(char_n) > _MAX_N:
+            raise ValueError(f"character n-grams longer than {_MAX_N} are not supported")
+        self.vocab, self.char_n = vocab, char_n
+        self.keys: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for n in char_n:
+            narrow = [(t, i) for t, i in vocab.items() if len(t) == n and max(t) < chr(_WIDE)]
+            keys = np.array([_gram_key(t) for t, _ in narrow], dtype=np.uint64)
+            order = np.argsort(keys)
+            self.keys[n] = keys[order], np.array([i for _, i in narrow], dtype=np.intp)[order]
+
+    def lookup(self, flats: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Row (text) and vocabulary id of every known n-gram occurrence in `flats`."""
+        codes = np.frombuffer("".join(flats).encode("utf-32-le"), dtype=np.uint32)
+        lens = np.array([len(f) for f in flats], dtype=np.intp)
+        ends = np.repeat(np.cumsum(lens), lens)  # where each position's text ends
+        row_of = np.repeat(np.arange(len(flats)), lens)
+        wide = np.flatnonzero(codes >= _WIDE)
+        narrow = np.minimum(codes, _WIDE).astype(np.uint64)
+        positions = np.arange(len(codes))
+        rows, ids = [], []
+        for n in self.char_n:
+            starts = positions[positions + n <= ends]
+            key = np.zeros(len(starts), dtype=np.uint64)
+            for i in range(n):
+                key = key << np.uint64(16) | narrow[starts + i]
+            sorted_keys, vocab_ids = self.keys[n]
+            at = np.minimum(np.searchsorted(sorted_keys, key), max(len(sorted_keys) - 1, 0))
+            # a key with a wide character (clipped to _WIDE) equals no key of the index
+            hit = sorted_keys[at] == key if len(sorted_keys) else np.zeros(len(key), bool)
+            rows.append(row_of[starts[hit]])
+            ids.append(vocab_ids[at[hit]])
+            for start in {int(s) for w in wide for s in range(w - n + 1, w + 1)}:
+                if start >= 0 and start + n <= ends[start]:
+                    gram = "".join(map(chr, codes[start : start + n]))
+                    if max(gram) >= chr(_WIDE) and gram in self.vocab:
+                        rows.append(row_of[[start]])
+                        ids.append(np.array([self.vocab[gram]], dtype=np.intp))
+        return np.concatenate(rows), np.concatenate(ids)
+
+
 @dataclass(frozen=True)
 class Model:
     """The shipped model: vocabularies with idf and weights, cue weights, calibration."""
 
     char_n: tuple[int, ...]
-    chars: dict[str, int]
+    chars: _CharIndex
     words: dict[str, int]
     char_idf: np.ndarray
     word_idf: np.ndarray
@@ -525,9 +586,10 @@ class Model:
 
         chars, char_idf, char_w = block("chars")
         words, word_idf, word_w = block("words")
+        char_n = tuple(data["char_n"])
         return cls(
-            tuple(data["char_n"]),
-            chars,
+            char_n,
+            _CharIndex(chars, char_n),
             words,
             char_idf,
             word_idf,
@@ -538,27 +600,31 @@ class Model:
             (float(data["platt"][0]), float(data["platt"][1])),
         )
 
+    @staticmethod
     def _block(
-        self, grams: list[list[str]], vocab: dict[str, int], idf: np.ndarray, w: np.ndarray
+        n_docs: int, rows: np.ndarray, ids: np.ndarray, idf: np.ndarray, w: np.ndarray
     ) -> np.ndarray:
-        """Each document's dot product of its L2-normalised TF-IDF row with `w`."""
-        sizes = [len(g) for g in grams]
-        ids = np.fromiter(
-            map(vocab.get, chain.from_iterable(grams), repeat(-1)), dtype=np.intp, count=sum(sizes)
-        )
-        rows = np.repeat(np.arange(len(grams)), sizes)
-        known = ids >= 0  # terms out of the vocabulary weigh nothing
-        cells, tfs = np.unique(rows[known] * len(vocab) + ids[known], return_counts=True)
-        rows_a, cols_a = np.divmod(cells, len(vocab))
+        """Each document's dot product of its L2-normalised sublinear TF-IDF row with `w`."""
+        cells, tfs = np.unique(rows * len(idf) + ids, return_counts=True)
+        rows_a, cols_a = np.divmod(cells, len(idf))
         values = (1.0 + np.log(tfs)) * idf[cols_a]
-        norms = np.sqrt(np.bincount(rows_a, values**2, minlength=len(grams)))
-        dots = np.bincount(rows_a, values * w[cols_a], minlength=len(grams))
-        return np.divide(dots, norms, out=np.zeros(len(grams)), where=norms > 0)
+        norms = np.sqrt(np.bincount(rows_a, values**2, minlength=n_docs))
+        dots = np.bincount(rows_a, values * w[cols_a], minlength=n_docs)
+        return np.divide(dots, norms, out=np.zeros(n_docs), where=norms > 0)
+
+    def _word_ids(self, feats: list[Features]) -> tuple[np.ndarray, np.ndarray]:
+        sizes = [len(f.words) for f in feats]
+        words = chain.from_iterable(f.words for f in feats)
+        ids = np.fromiter(map(self.words.get, words, repeat(-1)), dtype=np.intp, count=sum(sizes))
+        rows = np.repeat(np.arange(len(feats)), sizes)
+        known = ids >= 0  # terms out of the vocabulary weigh nothing
+        return rows[known], ids[known]
 
     def decision(self, feats: list[Features]) -> np.ndarray:
         """The linear score (log-odds before calibration) of each posting."""
-        z = self._block([f.chars for f in feats], self.chars, self.char_idf, self.char_w)
-        z += self._block([f.words for f in feats], self.words, self.word_idf, self.word_w)
+        n = len(feats)
+        z = self._block(n, *self.chars.lookup([f.flat for f in feats]), self.char_idf, self.char_w)
+        z += self._block(n, *self._word_ids(feats), self.word_idf, self.word_w)
         z += [sum(self.cue_w.get(name, 0.0) for name in f.cues) for f in feats]
         return z + self.intercept
 
@@ -589,7 +655,7 @@ def vacancy_scores(docs: list[Doc]) -> list[tuple[float, str]]:
     if not docs:
         return []
     m = model()
-    feats = [features(doc, char_n=m.char_n) for doc in docs]
+    feats = [features(doc) for doc in docs]
     z = m.decision(feats)
     proba = m.probability(z)
     return [
