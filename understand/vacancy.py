@@ -324,6 +324,76 @@ _MORE_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _CUES += _MORE_CUES
 
+
+def _alternatives(pattern: str) -> tuple[list[str], str] | None:
+    """The alternatives and the tail of a pattern `\\b(?:a|b|...)tail`; None for other shapes."""
+    if not pattern.startswith(r"\b(?:"):
+        return None
+    alts, current, depth, i = [], [], 0, 5
+    while i < len(pattern):
+        c = pattern[i]
+        step = 2 if c == "\\" else pattern.index("]", i + 2) + 1 - i if c == "[" else 1
+        if c == ")" and depth == 0:
+            return [*alts, "".join(current)], pattern[i + 1 :]
+        if c == "|" and depth == 0:
+            alts.append("".join(current))
+            current = []
+        else:
+            depth += {"(": 1, ")": -1}.get(c, 0)
+            current.append(pattern[i : i + step])
+        i += step
+    return None
+
+
+_START = 4  # letters of an alternative's literal start that index its cue
+
+
+def _literal_start(alt: str) -> str:
+    """The first letters every match of an alternative begins with ("" if it opens otherwise)."""
+    run = _WORD.match(alt)
+    letters = run.group() if run else ""
+    if alt[len(letters) : len(letters) + 1] in ("?", "*", "+", "{"):
+        letters = letters[:-1]  # "ab?c" only promises "a"
+    return letters[:_START]
+
+
+def _expanded(alt: str) -> list[str]:
+    """An alternative opening with a plain group, "(?:a|b)c", as "ac" and "bc" (else itself)."""
+    split = _alternatives(rf"\b{alt}") if alt.startswith("(?:") else None
+    if split is None or split[1][:1] in ("?", "*", "+", "{"):
+        return [alt]
+    inner, tail = split
+    return [out for a in inner for out in _expanded(a + tail)]
+
+
+def _cue_index() -> tuple[dict[int, dict[str, list[int]]], list[tuple[int, re.Pattern[str]]]]:
+    """Cues by the literal starts of their alternatives (by length), and the residual searches.
+
+    A cue `\\b(?:a|b|...)tail` can only match where a word begins with one of its alternatives'
+    literal starts; its alternatives without one make a residual pattern searched as usual, as
+    does any cue of another shape."""
+    index: dict[int, dict[str, list[int]]] = {}
+    residual: list[tuple[int, re.Pattern[str]]] = []
+    for k, (_, pattern) in enumerate(_CUES):
+        split = _alternatives(pattern.pattern) if pattern.groups == 0 else None
+        if split is None:
+            residual.append((k, pattern))
+            continue
+        alts, tail = split
+        others = []
+        for alt in (a for whole in alts for a in _expanded(whole)):
+            if start := _literal_start(alt):
+                cues = index.setdefault(len(start), {}).setdefault(start, [])
+                cues += [] if k in cues else [k]
+            else:
+                others.append(alt)
+        if others:
+            residual.append((k, re.compile(rf"\b(?:{'|'.join(others)}){tail}")))
+    return index, residual
+
+
+_BY_START, _RESIDUAL = _cue_index()
+
 # Section headings: a short line that is only a heading, or a line "Heading: its text".
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -493,10 +563,19 @@ def char_grams(flat: str, char_n: tuple[int, ...]) -> list[str]:
 
 def cue_lines(doc: Doc, text: str, folded: str) -> dict[str, str]:
     """Each fired cue (`_CUES`, then `_structure`) with the sentence of its first match."""
-    cues = {}
-    for name, pattern in _CUES:
-        if m := pattern.search(folded):
-            cues[name] = sentence_at(text, m.start())
+    first = {k: m.start() for k, pattern in _RESIDUAL if (m := pattern.search(folded))}
+    tokens = _WORD.findall(folded)
+    for n, index in _BY_START.items():
+        for start in {t[:n] for t in tokens if len(t) >= n} & index.keys():
+            for k in index[start]:
+                # the earliest place where a word begins with `start` and the whole cue matches
+                at = folded.find(start)
+                while at >= 0 and at < first.get(k, len(folded)):
+                    if not folded[at - 1 : at].isalnum() and _CUES[k][1].match(folded, at):
+                        first[k] = at
+                        break
+                    at = folded.find(start, at + 1)
+    cues = {_CUES[k][0]: sentence_at(text, first[k]) for k in sorted(first)}
     cues.update(_structure(doc))
     return cues
 
