@@ -550,7 +550,7 @@ def features(doc: Doc, title: str | None = None) -> Features:
     tokens = _WORD.findall(folded)
     words = tokens + list(map(" ".join, zip(tokens, tokens[1:], strict=False)))
     flat = f" {_SPACES.sub(' ', folded).strip()} "
-    return Features(flat, words, cue_lines(doc, text, folded))
+    return Features(flat, words, cue_lines(doc, text, folded, tokens))
 
 
 def char_grams(flat: str, char_n: tuple[int, ...]) -> list[str]:
@@ -561,12 +561,14 @@ def char_grams(flat: str, char_n: tuple[int, ...]) -> list[str]:
     return out
 
 
-def cue_lines(doc: Doc, text: str, folded: str) -> dict[str, str]:
-    """Each fired cue (`_CUES`, then `_structure`) with the sentence of its first match."""
+def cue_lines(doc: Doc, text: str, folded: str, tokens: list[str]) -> dict[str, str]:
+    """Each fired cue (`_CUES`, then `_structure`) with the sentence of its first match.
+
+    `tokens` are the words of `folded` (`_WORD`)."""
     first = {k: m.start() for k, pattern in _RESIDUAL if (m := pattern.search(folded))}
-    tokens = _WORD.findall(folded)
+    words = set(tokens)
     for n, index in _BY_START.items():
-        for start in {t[:n] for t in tokens if len(t) >= n} & index.keys():
+        for start in {w[:n] for w in words} & index.keys():  # a shorter word matches no key
             for k in index[start]:
                 # the earliest place where a word begins with `start` and the whole cue matches
                 at = folded.find(start)
