@@ -32,7 +32,7 @@ from eval import corpus, script
 from eval.artefacts import write_or_check
 from eval.paths import REPO
 from understand.text import Doc, normalise
-from understand.vacancy import CUE_NAMES, MODEL_FILE, Features, Model, features
+from understand.vacancy import CUE_NAMES, MODEL_FILE, Features, Model, char_grams, features
 
 OWN_TEXTS = REPO / "understand" / "data" / "vacancy_train.jsonl"
 ARTEFACT = REPO / "understand" / "data" / MODEL_FILE
@@ -45,7 +45,7 @@ OWN_WEIGHT = 1.0  # sample weight of the project's own short texts against real 
 CUE_SCALE = 2.0  # cue features' value: above 1, they are regularised less than the n-grams
 GRID = {
     "C": (1.0, 4.0, 16.0),
-    "char_n": ((3, 4), (3, 4, 5), (4,)),
+    "char_n": ((3, 4), (2, 3, 4), (4,)),  # at most 4: run-time n-gram keys are 64-bit
     "own_weight": (0.5, 1.0),
     "cue_scale": (1.0, 2.0, 4.0),
 }
@@ -55,7 +55,9 @@ class Example:
     """One training text: its features, label, group (site group or "own") and weight."""
 
     def __init__(self, text: str, label: bool, group: str, own: bool, char_n: tuple[int, ...]):
-        self.feats = features(Doc(normalise(text)), char_n=char_n)
+        self.feats = features(Doc(normalise(text)))
+        self.char_counts = Counter(char_grams(self.feats.flat, char_n))
+        self.word_counts = Counter(self.feats.words)
         self.label, self.group, self.own = label, group, own
 
 
@@ -106,12 +108,14 @@ def fit(
 ) -> dict:
     """The model, as the JSON-ready dict `understand.vacancy.Model.from_json` reads."""
     feats = [e.feats for e in train]
-    char_terms, char_idf = _vocabulary([f.chars for f in feats])
-    word_terms, word_idf = _vocabulary([f.words for f in feats])
+    chars = [e.char_counts for e in train]
+    words = [e.word_counts for e in train]
+    char_terms, char_idf = _vocabulary(chars)
+    word_terms, word_idf = _vocabulary(words)
     x = sparse.hstack(
         [
-            _tfidf([f.chars for f in feats], char_terms, char_idf),
-            _tfidf([f.words for f in feats], word_terms, word_idf),
+            _tfidf(chars, char_terms, char_idf),
+            _tfidf(words, word_terms, word_idf),
             cue_scale * _cues(feats),
         ]
     ).tocsr()

@@ -115,7 +115,7 @@ def test_issue13_vacancies(text):
 
 def test_shipped_model_loads_and_reads_its_cues():
     m = model()
-    assert m.chars and m.words and set(m.cue_w) == set(CUE_NAMES)
+    assert m.chars.vocab and m.words and set(m.cue_w) == set(CUE_NAMES)
     assert m.platt[0] > 0  # calibration keeps the order of scores
     # learned, not set by hand: a stated vacancy pushes up, a grant call pushes down
     assert m.cue_w["says it is a vacancy"] > 0 > m.cue_w["grant call"]

@@ -7,25 +7,34 @@ and opening (`HEAD_CHARS`), all read from the folded text:
 - character n-grams and word uni/bigrams, TF-IDF (sublinear tf, smoothed idf, each block
   L2-normalised): they carry any language's wording;
 - readable cues (`_CUES`): "says it is a vacancy", "tells how to apply", "grant call", "says there
-  is no vacancy now", "invites members"... each a binary feature whose weight was learned;
+  is no vacancy now", "invites members", and the state of the page: "says the selection is
+  closed", "career advice", "selection of office holders" (special rapporteurs, mandate holders),
+  "news byline", "reports in the past tense"; each a binary feature whose weight was learned;
 - structure (`_HEADINGS`, `_structure`, read on the first 200 lines): section headings on
   their own line or as "Heading: text" ("Requirements", "How to apply", "Profil recherché",
   "Requisitos", "Требования", "Background", "Duty station", "Titre du poste"), a "Deadline:"
   field, lists of duties or of requirements.
 
 The sum goes through the Platt calibration fitted on out-of-fold scores (grouped by site), which
-gives `vacancy_score`. `vacancy_scores(docs)` scores a batch with one pass of array arithmetic.
-The evidence is the sentence of the cue that pushed hardest towards the decision.
+gives `vacancy_score`. The evidence is the sentence of the cue that pushed hardest towards the
+decision.
+
+Speed (`vacancy_scores(docs)` scores a batch at once): character n-grams become 64-bit keys
+(four 16-bit code points) looked up in a sorted index with numpy for the whole batch (`_CharIndex`;
+n-grams with a wider character go through the dict); cues are not searched one by one over the
+text but found where a word begins with the literal start of one of their alternatives
+(`_BY_START`), then matched there; the few alternatives opening with a class are searched as
+residual patterns. Both give exactly what the plain computation gives.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -48,7 +57,11 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|convocatoria\s+(?:a|para)\s+(?:un\s+)?(?:concurso|el\s+cargo)"
             r"|concurso\s+publico\s+para\s+el\s+cargo|proceso\s+de\s+seleccion|вакансия|вакансии"
             r"|вакансі\w+|конкурс\s+на\s+замещение|ვაკანსი\w*|وظيفة\s+شاغرة|stellenausschreibung"
-            r"|ledig\s+tjanst|oferta\s+pracy|is\s+ilani|vaga\b|offerta\s+di\s+lavoro)"
+            r"|ledig\s+tjanst|oferta\s+pracy|is\s+ilan\w*|vaga\b|offerta\s+di\s+lavoro|vacatures?"
+            r"|volne\s+(?:pracovni\s+)?misto|nabor\s+na\s+stanowisko|stellenangebot\w*"
+            r"|obyava\s+za\s+rabota|обява\s+за\s+работа|свободн\w+\s+(?:работн\w+\s+)?(?:позиция|място)"
+            r"|конкурс\s+на\s+посаду|оголошує\s+конкурс|объявляет\s+конкурс|обявява\s+конкурс"
+            r"|კონკურსი|فرصة\s+عمل|oferta\s+de\s+treball|bolsa\s+de\s+trabajo)"
         ),
     ),
     (
@@ -60,7 +73,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|cherche\s+a\s+recruter|sucht|suchen|procura(?:mos)?|will\s+appoint"
             r"|invites\s+applications|accepts\s+applications|applications\s+are\s+invited"
             r"|wishes\s+to\s+recruit|требуется|приглашаем\s+на|запрошуємо\s+на\s+посаду|ეძებს"
-            r"|مطلوب|تعلن\s+.{0,30}\s+عن\s+حاجتها)"
+            r"|مطلوب|تعلن\s+.{0,30}\s+عن\s+حاجتها|poszukujemy|szukamy|hledame|zoeken\s+(?:een|we)"
+            r"|wij\s+zoeken|zoekt\s+(?:een|per)|cerchiamo|cercasi|набира|търси|потрібн(?:і|ий|а)"
+            r"|нужен|нужна|нужны|(?:esta|estamos)\s+a\s+contratar|(?:esta|estamos)\s+contratando"
+            r"|arıyoruz|ariyoruz|تبحث\s+عن|نبحث\s+عن|ეძებს|ვეძებთ)"
         ),
     ),
     (
@@ -73,7 +89,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|plazo\s+de\s+postulacion|срок\s+подачи|подать\s+заявку|sista\s+ansokningsdag"
             r"|kan\s+ansoka|ansok\w*|bewerbungsfrist|bewerbung|send\s+(?:your|a)\s+(?:cv|resume"
             r"|application)|cover\s+letter|lettre\s+de\s+motivation|hoja\s+de\s+vida|резюме"
-            r"|надсилайте\s+резюме|التقديم|السيرة\s+الذاتية|candidatura|zgloszenia)\b"
+            r"|надсилайте\s+резюме|التقديم|السيرة\s+الذاتية|candidatura|zgloszenia|sollicit(?:eer|eren|atie\w*)"
+            r"|enviar?\s+(?:el\s+)?cv|envie\s+(?:o\s+)?(?:seu\s+)?(?:cv|curriculo)|cv\s+(?:a|na|to)"
+            r"|aplikace|prihlask\w+|kandydat\w+|aplikuj|basvur\w+|кандидатстван\w+|заявк\w+\s+на\s+участие)\b"
         ),
     ),
     (
@@ -91,7 +109,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:responsibilities|qualifications|requirements|duties|key\s+tasks|competencies"
             r"|person\s+specification|about\s+you|what\s+you(?:'|’)?ll\s+do|profil\s+recherche"
             r"|missions|requisitos|funciones|deberes|обязанности|требования|вимоги|kvalifikationer"
-            r"|aufgaben|purpose\s+of\s+the\s+(?:position|post|job))\b"
+            r"|aufgaben|purpose\s+of\s+the\s+(?:position|post|job)|wymagania|obowiazki|zakres"
+            r"\s+obowiazkow|functie-?eisen|functieomschrijving|requisits|funcions|requisiti|mansioni"
+            r"|изисквания|задължения|отговорности|aranan\s+nitelikler|gorev\s+tanimi"
+            r"|objetivo\s+do\s+cargo|atribuicoes|المسؤوليات|المتطلبات)\b"
         ),
     ),
     (
@@ -253,10 +274,131 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|опыт\s+работы|заработн\w+\s+плат\w+|зарплат\w+|условия\s+работы|мы\s+предлагаем"
             r"|полная\s+занятость|трудоустройств\w+|досвід\s+роботи|заробітн\w+\s+плат\w+"
             r"|full[-\s]time|part[-\s]time|temps\s+(?:plein|partiel)|tiempo\s+completo"
+            r"|oferujemy|umowa\s+o\s+prace|pelny\s+etat|wij\s+bieden|uur\s+per\s+week|\d+(?:[.,]\d)?\s*fte"
+            r"|salari\b|jornada|заплата|трудов\s+договор|работно\s+време|retribuzione|tempo\s+pieno"
+            r"|remuneracao|carga\s+horaria|tam\s+zamanl\w+|الراتب|دوام\s+كامل|ხელფასი|სამუშაო\s+საათები"
             r"|jornada\s+(?:completa|laboral)|vollzeit|teilzeit|salary\s+range|annual\s+salary)"
         ),
     ),
 ]
+
+_MORE_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "says the selection is closed",
+        re.compile(
+            r"\b(?:applications?\s+(?:are\s+|is\s+)?(?:now\s+)?closed|(?:is|are|has\s+been|have\s+been)"
+            r"\s+(?:now\s+)?(?:closed|filled)|no\s+longer\s+accepting|closed\s+for\s+applications"
+            r"|(?:inscricoes|candidaturas|selecao)\s+encerrad\w+|encerrad[ao]s?\s+em"
+            r"|(?:convocatoria|postulaciones?|inscripciones?)\s+cerrad\w+|candidatures?\s+(?:sont\s+)?closes?"
+            r"|прием\s+(?:заявок|документов)\s+(?:завершен|закрыт)\w*|набір\s+завершено"
+            r"|конкурс\s+(?:завершен|закрыт|завершено)\w*|abgelaufen|uzavren\w*|zakonczon\w+)"
+        ),
+    ),
+    (
+        "career advice",
+        re.compile(
+            r"\b(?:\d+\s+(?:top\s+)?(?:tips|ways|best|professions|careers|jobs\s+for|profisso\w*"
+            r"|profesiones|metiers|советов|професий|профессий)|top\s+tips|career\s+advice"
+            r"|how\s+to\s+(?:get|find|land|write|start)|para\s+quem\s+(?:quer|deseja|sonha)"
+            r"|if\s+you(?:'|’)?re\s+considering|\d+\s+min(?:ute)?s?\s+read)\b"
+        ),
+    ),
+    (
+        "selection of office holders",
+        re.compile(
+            r"\b(?:special\s+rapporteurs?|mandate[-\s]holders?|independent\s+experts?|rapporteurs?\s+speci"
+            r"|relator(?:es|as?)?\s+(?:especia\w+|independentes?)|titulares\s+de\s+mandato"
+            r"|специальн\w+\s+докладчик\w*|спеціальн\w+\s+доповідач\w*|sonderberichterstatter\w*)"
+        ),
+    ),
+    (
+        "news byline",
+        re.compile(
+            r"\b(?:posted\s+on|published\s+(?:on|in|by)|publie\s+le|publicado\s+(?:em|el|en|por)"
+            r"|опубликовано|опубліковано|veroffentlicht\s+am|share\s+this\s+(?:article|story|post)"
+            r"|leia\s+mais|lire\s+la\s+suite|leer\s+mas|читать\s+далее|читати\s+далі)\b"
+        ),
+    ),
+    (
+        "reports in the past tense",
+        re.compile(
+            r"\b(?:announced|reported|explained|stated|noted|added|a\s+(?:declare|annonce|explique)"
+            r"|explico|declaro|anuncio|afirmou|disse|explicou|сообщил\w*|рассказал\w*|пояснил\w*"
+            r"|повідомив\w*|розповів\w*|erklarte|sagte|uvedl\w*|powiedzial\w*)\b"
+        ),
+    ),
+]
+_CUES += _MORE_CUES
+
+
+def _alternatives(pattern: str) -> tuple[list[str], str] | None:
+    """The alternatives and the tail of a pattern `\\b(?:a|b|...)tail`; None for other shapes."""
+    if not pattern.startswith(r"\b(?:"):
+        return None
+    alts, current, depth, i = [], [], 0, 5
+    while i < len(pattern):
+        c = pattern[i]
+        step = 2 if c == "\\" else pattern.index("]", i + 2) + 1 - i if c == "[" else 1
+        if c == ")" and depth == 0:
+            return [*alts, "".join(current)], pattern[i + 1 :]
+        if c == "|" and depth == 0:
+            alts.append("".join(current))
+            current = []
+        else:
+            depth += {"(": 1, ")": -1}.get(c, 0)
+            current.append(pattern[i : i + step])
+        i += step
+    return None
+
+
+_START = 4  # letters of an alternative's literal start that index its cue
+
+
+def _literal_start(alt: str) -> str:
+    """The first letters every match of an alternative begins with ("" if it opens otherwise)."""
+    run = _WORD.match(alt)
+    letters = run.group() if run else ""
+    if alt[len(letters) : len(letters) + 1] in ("?", "*", "+", "{"):
+        letters = letters[:-1]  # "ab?c" only promises "a"
+    return letters[:_START]
+
+
+def _expanded(alt: str) -> list[str]:
+    """An alternative opening with a plain group, "(?:a|b)c", as "ac" and "bc" (else itself)."""
+    split = _alternatives(rf"\b{alt}") if alt.startswith("(?:") else None
+    if split is None or split[1][:1] in ("?", "*", "+", "{"):
+        return [alt]
+    inner, tail = split
+    return [out for a in inner for out in _expanded(a + tail)]
+
+
+def _cue_index() -> tuple[dict[int, dict[str, list[int]]], list[tuple[int, re.Pattern[str]]]]:
+    """Cues by the literal starts of their alternatives (by length), and the residual searches.
+
+    A cue `\\b(?:a|b|...)tail` can only match where a word begins with one of its alternatives'
+    literal starts; its alternatives without one make a residual pattern searched as usual, as
+    does any cue of another shape."""
+    index: dict[int, dict[str, list[int]]] = {}
+    residual: list[tuple[int, re.Pattern[str]]] = []
+    for k, (_, pattern) in enumerate(_CUES):
+        split = _alternatives(pattern.pattern) if pattern.groups == 0 else None
+        if split is None:
+            residual.append((k, pattern))
+            continue
+        alts, tail = split
+        others = []
+        for alt in (a for whole in alts for a in _expanded(whole)):
+            if start := _literal_start(alt):
+                cues = index.setdefault(len(start), {}).setdefault(start, [])
+                cues += [] if k in cues else [k]
+            else:
+                others.append(alt)
+        if others:
+            residual.append((k, re.compile(rf"\b(?:{'|'.join(others)}){tail}")))
+    return index, residual
+
+
+_BY_START, _RESIDUAL = _cue_index()
 
 # Section headings: a short line that is only a heading, or a line "Heading: its text".
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
@@ -271,7 +413,9 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"|missions?(?:\s+principales)?|taches|responsabilites|funciones|responsabilidades"
             r"|atribuicoes|principais\s+atividades|обязанности|функциональные\s+обязанности"
             r"|обов'язки|aufgaben|ihre\s+aufgaben|napln\s+prace|pracovni\s+napln|المهام"
-            r"|ძირითადი\s+მოვალეობები|მოვალეობები)"
+            r"|ძირითადი\s+მოვალეობები|მოვალეობები|zakres\s+obowiazkow|obowiazki|wat\s+ga\s+je\s+doen"
+            r"|taken|functieomschrijving|funcions|mansioni|compiti|задължения|отговорности"
+            r"|gorev\s+tanimi|is\s+tanimi|objetivo\s+do\s+cargo|المسؤوليات)"
         ),
     ),
     (
@@ -286,7 +430,9 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"|profil(?:\s+recherche|\s+du\s+candidat)?|qualifications\s+requises"
             r"|competences|requisitos(?:\s+minimos)?|perfil(?:\s+requerido)?|требования(?:\s+к\s+\w+)?"
             r"|квалификационные\s+требования|вимоги|anforderungen|ihr\s+profil|pozadujeme|pozadavky"
-            r"|المؤهلات|მოთხოვნები|საკვალიფიკაციო\s+მოთხოვნები"
+            r"|المؤهلات|მოთხოვნები|საკვალიფიკაციო\s+მოთხოვნები|wymagania|oczekujemy|functie-?eisen"
+            r"|wat\s+vragen\s+wij|wie\s+zoeken\s+we|requisits|requisiti|изисквания|aranan\s+nitelikler"
+            r"|المتطلبات|الشروط(?:\s+المطلوبة)?"
         ),
     ),
     (
@@ -296,7 +442,8 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"|comment\s+postuler|candidature|dossier\s+de\s+candidature|como\s+postular"
             r"|postulaciones?|como\s+se\s+candidatar|candidaturas?|как\s+(?:подать\s+заявку"
             r"|откликнуться)|как\s+податься|як\s+подати\s+заявку|bewerbung|jak\s+se\s+prihlasit"
-            r"|kontakt|contact)"
+            r"|kontakt|contact|sollicitatie|solliciteren|jak\s+aplikowac|aplikacja|basvuru"
+            r"|кандидатстване|كيفية\s+التقديم)"
         ),
     ),
     (
@@ -325,7 +472,8 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:what\s+we\s+offer|we\s+offer|benefits|conditions|terms\s+and\s+conditions|salary"
             r"|remuneration|nous\s+offrons|ce\s+que\s+nous\s+offrons|conditions\s+d'emploi"
             r"|ofrecemos|condiciones|мы\s+предлагаем|условия(?:\s+работы)?|ми\s+пропонуємо"
-            r"|умови|wir\s+bieten|nabizime|oferecemos)"
+            r"|умови|wir\s+bieten|nabizime|oferecemos|oferujemy|wij\s+bieden|wat\s+bieden\s+wij"
+            r"|offriamo|oferim|предлагаме|ние\s+предлагаме)"
         ),
     ),
 ]
@@ -390,8 +538,8 @@ CUE_NAMES = tuple(
 class Features:
     """What the model reads of one posting."""
 
-    chars: Counter[str]
-    words: Counter[str]
+    flat: str  # the folded title and opening, spaces collapsed: its character n-grams count
+    words: list[str]  # every word and word bigram
     cues: dict[str, str]  # cue name -> the sentence or line it fired on
 
 
@@ -401,25 +549,101 @@ def head(doc: Doc, title: str | None = None) -> str:
     return f"{title}\n{doc.text[:HEAD_CHARS]}" if title else doc.text[:HEAD_CHARS]
 
 
-def features(doc: Doc, title: str | None = None, char_n: tuple[int, ...] = (3, 4)) -> Features:
-    """N-gram counts and fired cues of a posting (the same code trains and scores)."""
+def features(doc: Doc, title: str | None = None) -> Features:
+    """Folded text, words and fired cues of a posting (the same code trains and scores)."""
     text = head(doc, title)
     folded = fold.__wrapped__(text)
-    flat = f" {_SPACES.sub(' ', folded).strip()} "
-    chars: Counter[str] = Counter()
-    for n in char_n:  # map and slice objects keep the loop in C
-        chars.update(
-            map(flat.__getitem__, map(slice, range(len(flat) - n + 1), range(n, len(flat) + 1)))
-        )
     tokens = _WORD.findall(folded)
-    words = Counter(tokens)
-    words.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
-    cues = {}
-    for name, pattern in _CUES:
-        if m := pattern.search(folded):
-            cues[name] = sentence_at(text, m.start())
+    words = tokens + list(map(" ".join, zip(tokens, tokens[1:], strict=False)))
+    flat = f" {_SPACES.sub(' ', folded).strip()} "
+    return Features(flat, words, cue_lines(doc, text, folded, tokens))
+
+
+def char_grams(flat: str, char_n: tuple[int, ...]) -> list[str]:
+    """Every character n-gram of `flat`, for each n of `char_n` (training counts these)."""
+    out: list[str] = []
+    for n in char_n:  # map and slice objects keep the loop in C
+        out += map(flat.__getitem__, map(slice, range(len(flat) - n + 1), range(n, len(flat) + 1)))
+    return out
+
+
+def cue_lines(doc: Doc, text: str, folded: str, tokens: list[str]) -> dict[str, str]:
+    """Each fired cue (`_CUES`, then `_structure`) with the sentence of its first match.
+
+    `tokens` are the words of `folded` (`_WORD`)."""
+    first = {k: m.start() for k, pattern in _RESIDUAL if (m := pattern.search(folded))}
+    words = set(tokens)
+    for n, index in _BY_START.items():
+        for start in {w[:n] for w in words} & index.keys():  # a shorter word matches no key
+            for k in index[start]:
+                # the earliest place where a word begins with `start` and the whole cue matches
+                at = folded.find(start)
+                while at >= 0 and at < first.get(k, len(folded)):
+                    if not folded[at - 1 : at].isalnum() and _CUES[k][1].match(folded, at):
+                        first[k] = at
+                        break
+                    at = folded.find(start, at + 1)
+    cues = {_CUES[k][0]: sentence_at(text, first[k]) for k in sorted(first)}
     cues.update(_structure(doc))
-    return Features(chars, words, cues)
+    return cues
+
+
+_WIDE = 0xFFFF  # code points from here on do not fit a 16-bit slot of an n-gram key
+_MAX_N = 4  # four 16-bit code points make one 64-bit key
+
+
+def _gram_key(gram: str) -> int:
+    """The integer of an n-gram of narrow characters: its code points as 16-bit digits."""
+    key = 0
+    for ch in gram:
+        key = key << 16 | ord(ch)
+    return key
+
+
+class _CharIndex:
+    """A character vocabulary as sorted integer keys, looked up for a batch of texts at once.
+
+    N-grams holding a wide character (rare: emoji, historic scripts) go through the dict."""
+
+    def __init__(self, vocab: dict[str, int], char_n: tuple[int, ...]):
+        if max(char_n) > _MAX_N:
+            raise ValueError(f"character n-grams longer than {_MAX_N} are not supported")
+        self.vocab, self.char_n = vocab, char_n
+        self.keys: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for n in char_n:
+            narrow = [(t, i) for t, i in vocab.items() if len(t) == n and max(t) < chr(_WIDE)]
+            keys = np.array([_gram_key(t) for t, _ in narrow], dtype=np.uint64)
+            order = np.argsort(keys)
+            self.keys[n] = keys[order], np.array([i for _, i in narrow], dtype=np.intp)[order]
+
+    def lookup(self, flats: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Row (text) and vocabulary id of every known n-gram occurrence in `flats`."""
+        codes = np.frombuffer("".join(flats).encode("utf-32-le"), dtype=np.uint32)
+        lens = np.array([len(f) for f in flats], dtype=np.intp)
+        ends = np.repeat(np.cumsum(lens), lens)  # where each position's text ends
+        row_of = np.repeat(np.arange(len(flats)), lens)
+        wide = np.flatnonzero(codes >= _WIDE)
+        narrow = np.minimum(codes, _WIDE).astype(np.uint64)
+        positions = np.arange(len(codes))
+        rows, ids = [], []
+        for n in self.char_n:
+            starts = positions[positions + n <= ends]
+            key = np.zeros(len(starts), dtype=np.uint64)
+            for i in range(n):
+                key = key << np.uint64(16) | narrow[starts + i]
+            sorted_keys, vocab_ids = self.keys[n]
+            at = np.minimum(np.searchsorted(sorted_keys, key), max(len(sorted_keys) - 1, 0))
+            # a key with a wide character (clipped to _WIDE) equals no key of the index
+            hit = sorted_keys[at] == key if len(sorted_keys) else np.zeros(len(key), bool)
+            rows.append(row_of[starts[hit]])
+            ids.append(vocab_ids[at[hit]])
+            for start in {int(s) for w in wide for s in range(w - n + 1, w + 1)}:
+                if start >= 0 and start + n <= ends[start]:
+                    gram = "".join(map(chr, codes[start : start + n]))
+                    if max(gram) >= chr(_WIDE) and gram in self.vocab:
+                        rows.append(row_of[[start]])
+                        ids.append(np.array([self.vocab[gram]], dtype=np.intp))
+        return np.concatenate(rows), np.concatenate(ids)
 
 
 @dataclass(frozen=True)
@@ -427,7 +651,7 @@ class Model:
     """The shipped model: vocabularies with idf and weights, cue weights, calibration."""
 
     char_n: tuple[int, ...]
-    chars: dict[str, int]
+    chars: _CharIndex
     words: dict[str, int]
     char_idf: np.ndarray
     word_idf: np.ndarray
@@ -449,9 +673,10 @@ class Model:
 
         chars, char_idf, char_w = block("chars")
         words, word_idf, word_w = block("words")
+        char_n = tuple(data["char_n"])
         return cls(
-            tuple(data["char_n"]),
-            chars,
+            char_n,
+            _CharIndex(chars, char_n),
             words,
             char_idf,
             word_idf,
@@ -462,29 +687,31 @@ class Model:
             (float(data["platt"][0]), float(data["platt"][1])),
         )
 
+    @staticmethod
     def _block(
-        self, counts: list[Counter[str]], vocab: dict[str, int], idf: np.ndarray, w: np.ndarray
+        n_docs: int, rows: np.ndarray, ids: np.ndarray, idf: np.ndarray, w: np.ndarray
     ) -> np.ndarray:
-        """Each document's dot product of its L2-normalised TF-IDF row with `w`."""
-        cols: list[int] = []
-        tfs: list[int] = []
-        sizes = []
-        for counter in counts:
-            known = counter.keys() & vocab.keys()
-            cols += map(vocab.__getitem__, known)
-            tfs += map(counter.__getitem__, known)
-            sizes.append(len(known))
-        rows_a = np.repeat(np.arange(len(counts)), sizes)
-        cols_a = np.asarray(cols, dtype=np.intp)
-        values = (1.0 + np.log(np.asarray(tfs, dtype=np.float64))) * idf[cols_a]
-        norms = np.sqrt(np.bincount(rows_a, values**2, minlength=len(counts)))
-        dots = np.bincount(rows_a, values * w[cols_a], minlength=len(counts))
-        return np.divide(dots, norms, out=np.zeros(len(counts)), where=norms > 0)
+        """Each document's dot product of its L2-normalised sublinear TF-IDF row with `w`."""
+        cells, tfs = np.unique(rows * len(idf) + ids, return_counts=True)
+        rows_a, cols_a = np.divmod(cells, len(idf))
+        values = (1.0 + np.log(tfs)) * idf[cols_a]
+        norms = np.sqrt(np.bincount(rows_a, values**2, minlength=n_docs))
+        dots = np.bincount(rows_a, values * w[cols_a], minlength=n_docs)
+        return np.divide(dots, norms, out=np.zeros(n_docs), where=norms > 0)
+
+    def _word_ids(self, feats: list[Features]) -> tuple[np.ndarray, np.ndarray]:
+        sizes = [len(f.words) for f in feats]
+        words = chain.from_iterable(f.words for f in feats)
+        ids = np.fromiter(map(self.words.get, words, repeat(-1)), dtype=np.intp, count=sum(sizes))
+        rows = np.repeat(np.arange(len(feats)), sizes)
+        known = ids >= 0  # terms out of the vocabulary weigh nothing
+        return rows[known], ids[known]
 
     def decision(self, feats: list[Features]) -> np.ndarray:
         """The linear score (log-odds before calibration) of each posting."""
-        z = self._block([f.chars for f in feats], self.chars, self.char_idf, self.char_w)
-        z += self._block([f.words for f in feats], self.words, self.word_idf, self.word_w)
+        n = len(feats)
+        z = self._block(n, *self.chars.lookup([f.flat for f in feats]), self.char_idf, self.char_w)
+        z += self._block(n, *self._word_ids(feats), self.word_idf, self.word_w)
         z += [sum(self.cue_w.get(name, 0.0) for name in f.cues) for f in feats]
         return z + self.intercept
 
@@ -515,7 +742,7 @@ def vacancy_scores(docs: list[Doc]) -> list[tuple[float, str]]:
     if not docs:
         return []
     m = model()
-    feats = [features(doc, char_n=m.char_n) for doc in docs]
+    feats = [features(doc) for doc in docs]
     z = m.decision(feats)
     proba = m.probability(z)
     return [

@@ -1,0 +1,162 @@
+"""The vacancy classifier's posting-state and cross-language cues, on sentences written here."""
+
+import math
+from collections import Counter
+
+import pytest
+
+from understand.text import Doc, normalise
+from understand.vacancy import CUE_NAMES, Model, char_grams, features, model, vacancy_score
+
+
+def cues(text: str) -> set[str]:
+    return set(features(Doc(normalise(text))).cues)
+
+
+def score(text: str) -> float:
+    return vacancy_score(Doc(normalise(text)))[0]
+
+
+@pytest.mark.parametrize(
+    ("cue", "text"),
+    [
+        ("says the selection is closed", "Applications are now closed for the field monitor role."),
+        ("says the selection is closed", "Assistente de projetos: inscrições encerradas em 12/05."),
+        ("says the selection is closed", "Прием заявок завершен, спасибо всем откликнувшимся."),
+        ("career advice", "Seven top tips for writing a motivation letter to an NGO."),
+        ("career advice", "5 professions for graduates who care about justice."),
+        ("career advice", "Profissões para quem quer trabalhar com a defesa de direitos."),
+        ("selection of office holders", "The Council will choose two special rapporteurs in June."),
+        ("selection of office holders", "El Consejo elegirá a los relatores especiales en junio."),
+        ("news byline", "Posted on 3 June 2031 by the communications team."),
+        ("news byline", "Publicado em 3 de junho de 2031 pela equipe."),
+        ("reports in the past tense", "The director announced the opening of a second office."),
+        ("reports in the past tense", "Директор рассказал журналистам о новом офисе."),
+        ("an employer seeks someone", "Poszukujemy prawniczki do zespołu pomocy migrantom."),
+        ("an employer seeks someone", "Wij zoeken een jurist voor ons team in Utrecht."),
+        ("an employer seeks someone", "Фондацията набира сътрудник по проекти в София."),
+        ("an employer seeks someone", "A associação está a contratar um técnico jurídico."),
+        ("says it is a vacancy", "Vacatures: beleidsmedewerker mensenrechten (32 uur)."),
+        ("says it is a vacancy", "Volné pracovní místo: asistent/ka projektu."),
+        ("has job-advert sections", "Wymagania: wykształcenie prawnicze i znajomość angielskiego."),
+        ("words a job advert uses", "Oferujemy umowę o pracę na pełny etat."),
+        ("words a job advert uses", "Wij bieden een contract voor 32 uur per week."),
+        ("tells how to apply", "Solliciteren kan tot 1 juni via het formulier."),
+    ],
+)
+def test_a_cue_fires_on_its_sentence(cue, text):
+    assert cue in CUE_NAMES
+    assert cue in cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The assistant solicited funds; Je l'ai sollicité hier.",  # not Dutch "solliciteren"
+        "The office is open from nine to five and welcomes visitors.",
+    ],
+)
+def test_look_alike_prose_fires_no_state_cue(text):
+    assert not {"says the selection is closed", "tells how to apply"} & cues(text)
+
+
+POLISH_VACANCY = (
+    "Poszukujemy osoby na stanowisko: Koordynator/ka projektu praw człowieka\n"
+    "Zakres obowiązków:\nkoordynacja szkoleń dla prawników\nprzygotowanie raportów\n"
+    "Wymagania:\nwykształcenie wyższe\nznajomość języka angielskiego\n"
+    "Oferujemy:\numowę o pracę na pełny etat\n"
+    "Zgłoszenia (CV) prosimy przesyłać do 30 czerwca."
+)
+DUTCH_VACANCY = (
+    "Vacature: Beleidsmedewerker mensenrechten (32 uur)\n"
+    "Wij zoeken een beleidsmedewerker die ons werk rond detentie versterkt.\n"
+    "Wat ga je doen\nJe schrijft analyses en onderhoudt contact met partners.\n"
+    "Functie-eisen\nAfgeronde master rechten en twee jaar ervaring.\n"
+    "Wij bieden\nEen contract voor een jaar met uitzicht op verlenging.\n"
+    "Solliciteren kan tot 1 juni."
+)
+CLOSED_CAREERS_PAGE = (
+    "Careers\n"
+    "Thank you for your interest in working with us.\n"
+    "Communications Officer (remote) - applications are now closed.\n"
+    "Legal Adviser (Geneva) - this position has been filled.\n"
+    "Follow our newsletter to hear about future openings."
+)
+RAPPORTEUR_NEWS = (
+    "Council picks new special rapporteurs\n"
+    "Posted on 3 June 2031\n"
+    "The Human Rights Council appointed three independent experts on Friday, the president "
+    "announced. The mandate holders will report to the Council next year, a spokesperson said."
+)
+CAREER_ADVICE = (
+    "7 top tips for a career in human rights\n"
+    "6 min read\n"
+    "If you're considering a career in human rights, start with volunteering and learn a second "
+    "language. Many people work for years before they find a paid role."
+)
+
+
+@pytest.mark.parametrize("text", [POLISH_VACANCY, DUTCH_VACANCY], ids=["pl", "nl"])
+def test_vacancies_in_more_languages(text):
+    assert score(text) >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text", [CLOSED_CAREERS_PAGE, RAPPORTEUR_NEWS, CAREER_ADVICE], ids=["closed", "news", "advice"]
+)
+def test_pages_about_jobs_that_are_not_open_vacancies(text):
+    assert score(text) < 0.5
+
+
+def test_learned_weights_of_the_state_cues():
+    w = model().cue_w
+    assert w["says the selection is closed"] < 0 and w["career advice"] < 0
+    assert w["selection of office holders"] < 0
+
+
+def test_scores_equal_tf_idf_written_out():
+    """The run-time array path gives the textbook sublinear TF-IDF dot product."""
+    m = model()
+    feats = features(Doc(normalise(DUTCH_VACANCY)))
+
+    def block(grams, vocab, idf, w):
+        row = {
+            vocab[t]: (1 + math.log(n)) * idf[vocab[t]]
+            for t, n in Counter(grams).items()
+            if t in vocab
+        }
+        norm = math.sqrt(sum(v * v for v in row.values()))
+        return sum(v * w[i] for i, v in row.items()) / norm if norm else 0.0
+
+    expected = (
+        block(char_grams(feats.flat, m.char_n), m.chars.vocab, m.char_idf, m.char_w)
+        + block(feats.words, m.words, m.word_idf, m.word_w)
+        + sum(m.cue_w[name] for name in feats.cues)
+        + m.intercept
+    )
+    assert m.decision([feats])[0] == pytest.approx(expected, abs=1e-9)
+
+
+def test_wide_characters_are_counted_like_the_others():
+    """N-grams with an emoji (beyond 16 bits) and plain ones score as the written-out sum."""
+    terms = sorted({"job", " jo", "ob ", "🌍 j", " 🌍 ", "b 🌍", "ob 🌍"})
+    data = {
+        "char_n": [3, 4],
+        "chars": {"terms": terms, "idf": [1.0] * len(terms), "weights": [1.0] * len(terms)},
+        "words": {"terms": ["job"], "idf": [1.0], "weights": [0.0]},
+        "cues": {},
+        "intercept": 0.0,
+        "platt": [1.0, 0.0],
+    }
+    m = Model.from_json(data)
+    feats = [features(Doc(t)) for t in ("job 🌍 job 🌍", "no match here", "🌍")]
+    grams = [Counter(t for t in char_grams(f.flat, m.char_n) if t in terms) for f in feats]
+    expected = [
+        sum(1 + math.log(n) for n in g.values())
+        / math.sqrt(sum((1 + math.log(n)) ** 2 for n in g.values()))
+        if g
+        else 0.0
+        for g in grams
+    ]
+    assert grams[0]["🌍 j"] == 1 and grams[0][" 🌍 "] == 2 and grams[0]["job"] == 2
+    assert list(m.decision(feats)) == pytest.approx(expected, abs=1e-12)
