@@ -60,6 +60,17 @@ def test_look_alike_prose_fires_no_state_cue(text):
     assert not {"says the selection is closed", "tells how to apply"} & cues(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knowledge of Kazakh is an added advantage for this post.",
+        "Anuncio de vacante: oficial de protección en Quito.",  # a noun here, not "anunció"
+    ],
+)
+def test_job_advert_wording_is_not_reporting(text):
+    assert "reports in the past tense" not in cues(text)
+
+
 POLISH_VACANCY = (
     "Poszukujemy osoby na stanowisko: Koordynator/ka projektu praw człowieka\n"
     "Zakres obowiązków:\nkoordynacja szkoleń dla prawników\nprzygotowanie raportów\n"

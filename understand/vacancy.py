@@ -322,8 +322,8 @@ _MORE_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "reports in the past tense",
         re.compile(
-            r"\b(?:announced|reported|explained|stated|noted|added|a\s+(?:declare|annonce|explique)"
-            r"|explico|declaro|anuncio|afirmou|disse|explicou|сообщил\w*|рассказал\w*|пояснил\w*"
+            r"\b(?:announced|reported|explained|stated|noted|a\s+(?:declare|annonce|explique)"
+            r"|explico|declaro|afirmou|disse|explicou|сообщил\w*|рассказал\w*|пояснил\w*"
             r"|повідомив\w*|розповів\w*|erklarte|sagte|uvedl\w*|powiedzial\w*)\b"
         ),
     ),
