@@ -159,6 +159,8 @@ def _make(y: int | None, m: int, d: int, ref: date | None) -> date | None:
 def find_dates(text: str, ref: date | None = None) -> list[tuple[date, int, int]]:
     """Every date in `text`, in order: (date, start, end)."""
     folded = fold(text)
+    if not _DIGIT.search(folded):  # every date has a digit
+        return []
     found: list[tuple[date, int, int]] = []
     for m in _ISO.finditer(folded):
         if d := _make(int(m[1]), int(m[2]), int(m[3]), None):

@@ -251,6 +251,30 @@ class Doc:
                 yield value, line
 
 
+@lru_cache(maxsize=64)
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """A zero-width pattern matching wherever one of `patterns` matches."""
+    if len({p.flags for p in patterns}) > 1:
+        raise ValueError("first_matches: the patterns must share their flags")
+    return re.compile("|".join(f"(?={p.pattern})" for p in patterns), patterns[0].flags)
+
+
+def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str] | None]:
+    """`[p.search(text) for p in patterns]` in one scan of `text` (for patterns without
+    back-references): the positions where any of them matches are found at once, and each
+    pattern is tried only there."""
+    out: list[re.Match[str] | None] = [None] * len(patterns)
+    missing = len(patterns)
+    for m in _any_of(patterns).finditer(text):
+        for i, pattern in enumerate(patterns):
+            if out[i] is None and (found := pattern.match(text, m.start())):
+                out[i] = found
+                missing -= 1
+        if not missing:
+            break
+    return out
+
+
 def _joined(parts: list[str], convert: Callable[[str], str] = str) -> tuple[str, list[int]]:
     """`parts` joined with newlines (through `convert`), and the offset where each starts."""
     starts, pos = [], 0
