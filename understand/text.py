@@ -10,7 +10,7 @@ import html as htmllib
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -215,8 +215,9 @@ class Doc:
 
     @cached_property
     def _folded_lines(self) -> tuple[str, list[int]]:
-        """`lines` folded and joined with newlines, and the offset where each line starts."""
-        return _joined(self.lines, fold.__wrapped__)
+        """`lines` folded and joined with newlines, and the offset where each line starts (each
+        line folded through `fold`'s cache, which `fields` shares)."""
+        return _joined([fold(line) for line in self.lines])
 
     @cached_property
     def _folded_sentences_joined(self) -> tuple[str, list[int]]:
@@ -276,13 +277,13 @@ def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.M
     return out
 
 
-def _joined(parts: list[str], convert: Callable[[str], str] = str) -> tuple[str, list[int]]:
-    """`parts` joined with newlines (through `convert`), and the offset where each starts."""
+def _joined(parts: list[str]) -> tuple[str, list[int]]:
+    """`parts` joined with newlines, and the offset where each starts."""
     starts, pos = [], 0
     for part in parts:
         starts.append(pos)
         pos += len(part) + 1
-    return convert("\n".join(parts)), starts
+    return "\n".join(parts), starts
 
 
 def _touched(pattern: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
