@@ -1,10 +1,13 @@
 import re
 
+import pytest
+
 from understand.text import (
     MAX_CHARS,
     MAX_LINE,
     Doc,
     clean_text,
+    first_matches,
     fold,
     html_to_text,
     normalise,
@@ -111,3 +114,27 @@ def test_lines_matching_finds_every_line_a_match_touches():
     doc = Doc("Alpha\nfluent in\nFrench\nnothing\nFLUENT")
     assert doc.lines_matching(re.compile(r"fluent\s+in\s+french")) == {1, 2}
     assert doc.lines_matching(re.compile(r"fluent")) == {1, 4}
+
+
+def test_first_matches_equals_one_search_per_pattern():
+    patterns = (
+        re.compile(r"\bhead\s+of\b"),
+        re.compile(r"\bdeputy\s+head\b"),
+        re.compile(r"\b(?:intern|trainee)s?\b"),
+        re.compile(r"salary"),
+        re.compile(r"\b\d+\s+months?\b"),
+    )
+    # "deputy head of" holds two overlapping matches: both are found.
+    text = "the deputy head of unit hires interns for 6 months; trainees and interns too"
+    found = first_matches(patterns, text)
+    assert [m and m.span() for m in found] == [
+        m and m.span() for m in (p.search(text) for p in patterns)
+    ]
+    assert found[0].group() == "head of" and found[1].group() == "deputy head"
+    assert found[2].group() == "interns" and found[3] is None
+    assert first_matches(patterns, "") == [None] * len(patterns)
+
+
+def test_first_matches_needs_patterns_with_the_same_flags():
+    with pytest.raises(ValueError, match="flags"):
+        first_matches((re.compile("a"), re.compile("b", re.I)), "ab")
