@@ -6,6 +6,7 @@ from understand.text import (
     MAX_CHARS,
     MAX_LINE,
     Doc,
+    Guarded,
     clean_text,
     first_matches,
     fold,
@@ -138,3 +139,19 @@ def test_first_matches_equals_one_search_per_pattern():
 def test_first_matches_needs_patterns_with_the_same_flags():
     with pytest.raises(ValueError, match="flags"):
         first_matches((re.compile("a"), re.compile("b", re.I)), "ab")
+
+
+def test_guarded_alternatives_match_as_the_whole_regex():
+    cue = Guarded(((r"\bheadquarters\b", ""), (r"\w[-\s]based\s+(?:ngo|group)", "based")))
+    assert cue.full.pattern == r"\bheadquarters\b|\w[-\s]based\s+(?:ngo|group)"
+    assert cue.for_text("no seat named here").pattern == r"\bheadquarters\b"
+    assert Guarded(((r"x\w+", "x"),)).for_text("none").search("xyz") is None
+    for text in (
+        "Our headquarters moved.\nA Paris-based\nngo hires.\nNothing here.",
+        "Our headquarters moved.\nNothing about a seat.\nA Lyon based group.",
+        "No seat at all.",
+    ):
+        doc = Doc(text)
+        assert doc.lines_matching(cue) == doc.lines_matching(cue.full)
+        assert doc.sentences_matching(cue) == doc.sentences_matching(cue.full)
+    assert Doc("A Paris-based\nNGO hires").lines_matching(cue) == {0, 1}

@@ -184,6 +184,29 @@ def split_sentences(line: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+class Guarded(NamedTuple):
+    """A regex `a|b|...` given as its alternatives, each with a literal it cannot match without
+    ("" for none). A text that lacks an alternative's literal is scanned without it: the same
+    matches (an alternative that never matches changes nothing), without its cost."""
+
+    parts: tuple[tuple[str, str], ...]
+    flags: int = 0
+
+    @property
+    def full(self) -> re.Pattern[str]:
+        """The whole regex."""
+        return _alternatives(tuple(regex for regex, _ in self.parts), self.flags)
+
+    def for_text(self, text: str) -> re.Pattern[str]:
+        """The regex without the alternatives whose literal `text` lacks."""
+        return _alternatives(tuple(r for r, needs in self.parts if needs in text), self.flags)
+
+
+@lru_cache(maxsize=256)
+def _alternatives(parts: tuple[str, ...], flags: int) -> re.Pattern[str]:
+    return re.compile("|".join(parts) or "(?!)", flags)
+
+
 @dataclass
 class Doc:
     """One posting's text, split and folded once for every extractor."""
@@ -224,12 +247,12 @@ class Doc:
         """`folded_sentences` joined with newlines, and the offset where each one starts."""
         return _joined(self.folded_sentences)
 
-    def lines_matching(self, pattern: re.Pattern[str]) -> set[int]:
+    def lines_matching(self, pattern: re.Pattern[str] | Guarded) -> set[int]:
         """Indices of the lines that a match of `pattern` (on folded text) touches: one scan of
         the whole text instead of one search per line."""
         return _touched(pattern, *self._folded_lines)
 
-    def sentences_matching(self, pattern: re.Pattern[str]) -> set[int]:
+    def sentences_matching(self, pattern: re.Pattern[str] | Guarded) -> set[int]:
         """Indices of the sentences that a match of `pattern` (on folded text) touches: every
         sentence where `pattern.search` finds a match is among them when the pattern reads no
         `^`/`$` without re.M. One scan instead of one search per sentence."""
@@ -286,8 +309,10 @@ def _joined(parts: list[str]) -> tuple[str, list[int]]:
     return "\n".join(parts), starts
 
 
-def _touched(pattern: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
+def _touched(pattern: re.Pattern[str] | Guarded, text: str, starts: list[int]) -> set[int]:
     """Indices of the parts (starting at `starts` in `text`) that a match of `pattern` touches."""
+    if isinstance(pattern, Guarded):
+        pattern = pattern.for_text(text)
     out: set[int] = set()
     for m in pattern.finditer(text):
         first = bisect_right(starts, m.start()) - 1
