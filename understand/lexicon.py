@@ -81,6 +81,7 @@ class NameIndex:
         # of `_anchors_capital` are first words that must begin with a capital letter).
         self._anchors: set[str] = set()
         self._anchors_capital: set[str] = set()
+        self._anchor_keys: set[str] = set()  # both, to pass over most words at once
         # Words of texts already seen, and those of them that are anchors: a text without an
         # anchor is answered by set operations, without tokens.
         self._seen: set[str] = set()
@@ -96,6 +97,7 @@ class NameIndex:
         longest = max(range(len(key)), key=lambda j: len(key[j]))
         capital = longest == 0 and mode != "any"
         (self._anchors_capital if capital else self._anchors).add(key[longest])
+        self._anchor_keys.add(key[longest])
         self._seen.clear()
         self._anchored.clear()
         entries = self._names.setdefault(key, [])
@@ -118,9 +120,11 @@ class NameIndex:
             if len(self._seen) > _SEEN_LIMIT:
                 self._seen.clear()
                 self._anchored.clear()
-            anchors, capital = self._anchors, self._anchors_capital
+            anchors, capital, either = self._anchors, self._anchors_capital, self._anchor_keys
             for word in new:
                 keys = _variants(fold(word))
+                if either.isdisjoint(keys):
+                    continue
                 if any(k in anchors or (k in capital and word[0].isupper()) for k in keys):
                     self._anchored.add(word)
             self._seen.update(new)
