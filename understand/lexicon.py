@@ -122,7 +122,8 @@ class NameIndex:
                 self._anchored.clear()
             anchors, capital, either = self._anchors, self._anchors_capital, self._anchor_keys
             for word in new:
-                keys = _variants(fold(word))
+                # An ASCII word is its own key (lower-cased): no stem, no Arabic variant.
+                keys = (word.lower(),) if word.isascii() else _variants(fold(word))
                 if either.isdisjoint(keys):
                     continue
                 if any(k in anchors or (k in capital and word[0].isupper()) for k in keys):

@@ -535,6 +535,7 @@ def _medium_and_weak(doc: Doc) -> tuple[list[str], str, str]:
     return [], "", ""
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     return " ".join(stem(t.key) for t in tokens(name))
 
