@@ -277,26 +277,25 @@ class Doc:
 
 @lru_cache(maxsize=64)
 def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """A zero-width pattern matching wherever one of `patterns` matches."""
+    """A pattern matching wherever one of `patterns` matches."""
     if len({p.flags for p in patterns}) > 1:
         raise ValueError("first_matches: the patterns must share their flags")
-    either = "|".join(f"(?:{p.pattern})" for p in patterns)
-    return re.compile(f"(?={either})", patterns[0].flags)  # one look-ahead: 3x faster than many
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
 
 
 def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str] | None]:
     """`[p.search(text) for p in patterns]` in one scan of `text` (for patterns without
-    back-references): the positions where any of them matches are found at once, and each
-    pattern is tried only there."""
+    back-references): the alternation of them all finds, left to right, each position where one
+    of them matches, and only there is each pattern tried."""
     out: list[re.Match[str] | None] = [None] * len(patterns)
-    missing = len(patterns)
-    for m in _any_of(patterns).finditer(text):
+    missing, pos, either = len(patterns), 0, _any_of(patterns)
+    while missing and (m := either.search(text, pos)):
+        at = m.start()
         for i, pattern in enumerate(patterns):
-            if out[i] is None and (found := pattern.match(text, m.start())):
+            if out[i] is None and (found := pattern.match(text, at)):
                 out[i] = found
                 missing -= 1
-        if not missing:
-            break
+        pos = at + 1
     return out
 
 
