@@ -1,8 +1,12 @@
+import random
 import re
+import sys
 
 import pytest
 
 from understand.text import (
+    _LINE_SPACE,
+    _SPACE_RUNS,
     MAX_CHARS,
     MAX_LINE,
     Doc,
@@ -155,3 +159,15 @@ def test_guarded_alternatives_match_as_the_whole_regex():
         assert doc.lines_matching(cue) == doc.lines_matching(cue.full)
         assert doc.sentences_matching(cue) == doc.sentences_matching(cue.full)
     assert Doc("A Paris-based\nNGO hires").lines_matching(cue) == {0, 1}
+
+
+def test_normalise_strips_spaces_around_line_breaks_as_the_regex_does():
+    every_space = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+    assert set(_LINE_SPACE) == every_space - {"\n"}
+    edges = re.compile(r"[^\S\n]+\n[^\S\n]*|\n[^\S\n]+")  # the regex it replaces
+    alphabet = ["a", "é", "\n", " ", "\t", "\u00a0", "\u2003", "\u3000", "\u2028", "\x85", "\u1680"]
+    rng = random.Random(13)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        spaced = edges.sub("\n", _SPACE_RUNS.sub(" ", text))
+        assert normalise(text) == re.sub(r"\n{3,}", "\n\n", spaced).strip(), repr(text)

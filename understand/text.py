@@ -29,7 +29,11 @@ _SPACE = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 _SPACES = re.compile(rf"{_SPACE}+")
 # Runs of spaces other than a single plain space.
 _SPACE_RUNS = re.compile(rf"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]{_SPACE}*| {_SPACE}+")
-_LINE_EDGES = re.compile(r"[^\S\n]+\n[^\S\n]*|\n[^\S\n]+")
+# Every character but the newline that `\s` (and str.isspace) takes for white space.
+_LINE_SPACE = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 _BULLET = re.compile(r"^[\s•·▪◦●○■□►▸\-–—*|>]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»)]?\s+(?=\S)")
 # Abbreviations that end with a dot but do not end a sentence.
@@ -77,7 +81,8 @@ def normalise(text: str) -> str:
     """NFC, no zero-width or control characters, single spaces, unix newlines, at most
     MAX_CHARS."""
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", strip_controls(text[:MAX_CHARS])))
-    text = _LINE_EDGES.sub("\n", _SPACE_RUNS.sub(" ", text))
+    lines = _SPACE_RUNS.sub(" ", text).split("\n")
+    text = "\n".join(line.strip(_LINE_SPACE) for line in lines)  # no space around a line break
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
