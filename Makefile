@@ -33,6 +33,7 @@ eval: install
 bench: install
 	$(BIN)/python bench/bench_matcher.py
 	$(BIN)/python bench/bench_dedup.py
+	$(BIN)/python bench/bench_extract.py
 
 clean:
 	rm -rf $(VENV) demo.db* demo-sources.yaml outbox .pytest_cache .ruff_cache

@@ -1,9 +1,10 @@
+import re
 from datetime import date
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from understand.dates import deadline, find_dates, iso_date, posted_date
+from understand.dates import _alternation, deadline, find_dates, iso_date, posted_date
 from understand.text import Doc, normalise
 
 
@@ -182,3 +183,15 @@ def test_iso_date_in_a_zone_reads_the_moment_there():
     new_york = ZoneInfo("America/New_York")
     assert iso_date("2026-10-07T03:59:59.000Z", new_york) == "2026-10-06"
     assert iso_date("2026-10-07T03:59:59", new_york) == "2026-10-07"  # no offset: as written
+
+
+def test_month_tree_matches_as_the_longest_first_alternation():
+    names = ["mar", "marzo", "mars", "march", "may", "mai", "maio", "sept", "september", "sep"]
+    listed = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    text = "marzo, mars 3, march 2027, mar. 5, mayo, maio 9, septembre, sep 1, sept 2, septembers"
+    for tail in (r"", r"\.?(?!\w)", r"\s+\d"):
+        tree = re.compile(f"(?:{_alternation(names)}){tail}")
+        alternation = re.compile(f"(?:{listed}){tail}")
+        assert [m.span() for m in tree.finditer(text)] == [
+            m.span() for m in alternation.finditer(text)
+        ]

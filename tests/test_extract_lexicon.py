@@ -46,3 +46,13 @@ def test_sentences_matching_finds_every_sentence_a_search_finds():
     assert searched <= found
     assert searched == {1}
     assert found == {1, 3, 4}  # a match across a line end touches both sentences
+
+
+def test_arabic_words_with_a_prefix_and_the_article_find_their_name():
+    index = NameIndex()
+    index.add("المملكة المتحدة", "GB", "any")
+    index.add("مصر", "EG", "any")
+    text = "يعمل الفريق في مصر والمملكة المتحدة منذ سنوات"
+    hits = [(h.value, h.raw) for h in index.find(text)]
+    assert hits == [("EG", "مصر"), ("GB", "والمملكة المتحدة")]
+    assert index.find("المملكة وحدها") == []  # the first word alone names nothing

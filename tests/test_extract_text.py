@@ -1,10 +1,18 @@
+import random
 import re
+import sys
+
+import pytest
 
 from understand.text import (
+    _LINE_SPACE,
+    _SPACE_RUNS,
     MAX_CHARS,
     MAX_LINE,
     Doc,
+    Guarded,
     clean_text,
+    first_matches,
     fold,
     html_to_text,
     normalise,
@@ -111,3 +119,55 @@ def test_lines_matching_finds_every_line_a_match_touches():
     doc = Doc("Alpha\nfluent in\nFrench\nnothing\nFLUENT")
     assert doc.lines_matching(re.compile(r"fluent\s+in\s+french")) == {1, 2}
     assert doc.lines_matching(re.compile(r"fluent")) == {1, 4}
+
+
+def test_first_matches_equals_one_search_per_pattern():
+    patterns = (
+        re.compile(r"\bhead\s+of\b"),
+        re.compile(r"\bdeputy\s+head\b"),
+        re.compile(r"\b(?:intern|trainee)s?\b"),
+        re.compile(r"salary"),
+        re.compile(r"\b\d+\s+months?\b"),
+    )
+    # "deputy head of" holds two overlapping matches: both are found.
+    text = "the deputy head of unit hires interns for 6 months; trainees and interns too"
+    found = first_matches(patterns, text)
+    assert [m and m.span() for m in found] == [
+        m and m.span() for m in (p.search(text) for p in patterns)
+    ]
+    assert found[0].group() == "head of" and found[1].group() == "deputy head"
+    assert found[2].group() == "interns" and found[3] is None
+    assert first_matches(patterns, "") == [None] * len(patterns)
+
+
+def test_first_matches_needs_patterns_with_the_same_flags():
+    with pytest.raises(ValueError, match="flags"):
+        first_matches((re.compile("a"), re.compile("b", re.I)), "ab")
+
+
+def test_guarded_alternatives_match_as_the_whole_regex():
+    cue = Guarded(((r"\bheadquarters\b", ""), (r"\w[-\s]based\s+(?:ngo|group)", "based")))
+    assert cue.full.pattern == r"\bheadquarters\b|\w[-\s]based\s+(?:ngo|group)"
+    assert cue.for_text("no seat named here").pattern == r"\bheadquarters\b"
+    assert Guarded(((r"x\w+", "x"),)).for_text("none").search("xyz") is None
+    for text in (
+        "Our headquarters moved.\nA Paris-based\nngo hires.\nNothing here.",
+        "Our headquarters moved.\nNothing about a seat.\nA Lyon based group.",
+        "No seat at all.",
+    ):
+        doc = Doc(text)
+        assert doc.lines_matching(cue) == doc.lines_matching(cue.full)
+        assert doc.sentences_matching(cue) == doc.sentences_matching(cue.full)
+    assert Doc("A Paris-based\nNGO hires").lines_matching(cue) == {0, 1}
+
+
+def test_normalise_strips_spaces_around_line_breaks_as_the_regex_does():
+    every_space = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+    assert set(_LINE_SPACE) == every_space - {"\n"}
+    edges = re.compile(r"[^\S\n]+\n[^\S\n]*|\n[^\S\n]+")  # the regex it replaces
+    alphabet = ["a", "é", "\n", " ", "\t", "\u00a0", "\u2003", "\u3000", "\u2028", "\x85", "\u1680"]
+    rng = random.Random(13)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        spaced = edges.sub("\n", _SPACE_RUNS.sub(" ", text))
+        assert normalise(text) == re.sub(r"\n{3,}", "\n\n", spaced).strip(), repr(text)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from rightsjobs import profiles
-from understand.text import Doc, clip, fold, sentence_at
+from understand.text import Doc, clip, first_matches, fold, sentence_at
 
 CONTRACT_TYPES = (*profiles.CONTRACT_TYPES, "unknown")
 SENIORITIES = (*profiles.SENIORITIES, "unknown")
@@ -97,6 +97,7 @@ _LABEL_KINDS = [
     ("permanent", re.compile(r"permanent|indefinite|open[-_ ]ended|regular")),
 ]
 _BODY_KINDS = [(kind, re.compile(rf"\b(?:{body})\b")) for kind, _, body in _KINDS]
+_BODY_PATTERNS = tuple(pattern for _, pattern in _BODY_KINDS)
 _CONTRACT_LABEL = re.compile(
     r"(?:contract\s+type|type\s+of\s+(?:contract|appointment|position|employment)|contract"
     r"|appointment\s+type|employment\s+type|duration(?:\s+of\s+(?:contract|assignment"
@@ -191,8 +192,10 @@ def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, s
     for value, line in fields:
         if _DURATION.search(fold(value)):
             return "fixed-term", line
-    for kind, pattern in _BODY_KINDS:  # in order: an internship that mentions a contract length
-        if m := pattern.search(doc.folded):  # is an internship
+    # In order: an internship that mentions a contract length is an internship.
+    found = first_matches(_BODY_PATTERNS, doc.folded)
+    for (kind, _), m in zip(_BODY_KINDS, found, strict=True):
+        if m:
             return kind, sentence_at(doc.text, m.start())
     for part in re.split(r"[/?&=]+", fold(doc.url or "")):
         if part in _URL_KINDS:

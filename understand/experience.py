@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from understand.text import Doc, clip, fold, split_sentences
+from understand.text import Doc, Guarded, clip, fold, split_sentences
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -41,10 +41,16 @@ _YEARS = (
     r"(?:years?|yrs?|ans?|anys|annees?|anos?|anni|jahre?n?|ars?|лет|года?|рок(?:и|ів)?|سنوات|سنة|اعوام"
     r"|عاما)"
 )
-_EXPERIENCE = (
-    r"(?:experience|experiencia|esperienza|erfahrung|berufserfahrung|\b\w*erfarenhet|опыт\w*"
-    r"|досвід\w*|خبر\w*)"
+# Words for experience; Swedish compounds ("arbetslivserfarenhet") cost a scan of every word, so
+# the lines they are looked for in skip them where the text lacks "erfarenhet".
+_EXPERIENCE_CUE = Guarded(
+    (
+        (r"experience|experiencia|esperienza|erfahrung|berufserfahrung", ""),
+        (r"\b\w*erfarenhet", "erfarenhet"),
+        (r"опыт\w*|досвід\w*|خبر\w*", ""),
+    )
 )
+_EXPERIENCE = f"(?:{_EXPERIENCE_CUE.full.pattern})"
 _PATTERNS = [
     # "5 years of (relevant) experience", "three (3) years' experience", "5+ years experience"
     re.compile(
@@ -128,7 +134,7 @@ _A_YEAR = re.compile(
 def min_years(doc: Doc) -> tuple[int | None, str]:
     """The main minimum years of experience and its sentence, or (None, "")."""
     found: list[tuple[int, str, bool]] = []
-    for sentence in _sentences(doc, _HAS_EXPERIENCE):
+    for sentence in _sentences(doc, _EXPERIENCE_CUE):
         folded_sentence = fold(sentence)
         if not _HAS_EXPERIENCE.search(folded_sentence):
             continue
@@ -148,7 +154,7 @@ def min_years(doc: Doc) -> tuple[int | None, str]:
     return years, clip(sentence)
 
 
-def _sentences(doc: Doc, cue: re.Pattern[str]) -> list[str]:
+def _sentences(doc: Doc, cue: re.Pattern[str] | Guarded) -> list[str]:
     """The sentences of the lines where `cue` occurs (one scan of the text, not one per line)."""
     cued = doc.lines_matching(cue)
     return [s for i, line in enumerate(doc.lines) if i in cued for s in split_sentences(line)]

@@ -28,7 +28,7 @@ from functools import cache
 from importlib.resources import files
 
 from understand.contract import CONTRACT_TYPES, SENIORITIES, contract_type, seniority
-from understand.text import Doc, fold, sentence_at
+from understand.text import Doc, first_matches, fold, sentence_at
 
 MODEL_FILE = "fields_model.json"
 FIELDS = ("contract_type", "seniority")
@@ -123,6 +123,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 CUE_NAMES = tuple(name for name, _ in _CUES)
+_CUE_PATTERNS = tuple(pattern for _, pattern in _CUES)
 
 
 @dataclass
@@ -157,8 +158,8 @@ def features(
         names.add("t:none")
     opening = doc.folded[:OPENING]
     sentences = {}
-    for name, pattern in _CUES:
-        if m := pattern.search(opening):
+    for name, m in zip(CUE_NAMES, first_matches(_CUE_PATTERNS, opening), strict=True):
+        if m:
             sentences[f"c:{name}"] = sentence_at(doc.text, m.start())
     names.update(sentences)
     return Features(names, sentences, contract, level)

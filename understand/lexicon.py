@@ -81,6 +81,7 @@ class NameIndex:
         # of `_anchors_capital` are first words that must begin with a capital letter).
         self._anchors: set[str] = set()
         self._anchors_capital: set[str] = set()
+        self._anchor_keys: set[str] = set()  # both, to pass over most words at once
         # Words of texts already seen, and those of them that are anchors: a text without an
         # anchor is answered by set operations, without tokens.
         self._seen: set[str] = set()
@@ -96,6 +97,7 @@ class NameIndex:
         longest = max(range(len(key)), key=lambda j: len(key[j]))
         capital = longest == 0 and mode != "any"
         (self._anchors_capital if capital else self._anchors).add(key[longest])
+        self._anchor_keys.add(key[longest])
         self._seen.clear()
         self._anchored.clear()
         entries = self._names.setdefault(key, [])
@@ -118,9 +120,12 @@ class NameIndex:
             if len(self._seen) > _SEEN_LIMIT:
                 self._seen.clear()
                 self._anchored.clear()
-            anchors, capital = self._anchors, self._anchors_capital
+            anchors, capital, either = self._anchors, self._anchors_capital, self._anchor_keys
             for word in new:
-                keys = _variants(fold(word))
+                # An ASCII word is its own key (lower-cased): no stem, no Arabic variant.
+                keys = (word.lower(),) if word.isascii() else _variants(fold(word))
+                if either.isdisjoint(keys):
+                    continue
                 if any(k in anchors or (k in capital and word[0].isupper()) for k in keys):
                     self._anchored.add(word)
             self._seen.update(new)
@@ -135,48 +140,39 @@ class NameIndex:
         for i in [i for i, k in enumerate(keys) if not firsts.isdisjoint(k)]:
             if i < free:
                 continue
-            for n in range(self._longest_prefix(keys, i), 0, -1):
-                raws = [text[a:b] for a, b in spans[i : i + n]]
-                if found := next(self._match(raws, keys[i : i + n]), None):
+            runs = self._prefix_runs(keys, i)
+            for n in range(len(runs), 0, -1):
+                raws = tuple(text[a:b] for a, b in spans[i : i + n])
+                if found := next(self._match(raws, runs[n - 1]), None):
                     start, end = spans[i][0], spans[i + n - 1][1]
                     yield Hit(found, start, end, text[start:end])
                     free = i + n
                     break
 
-    def _longest_prefix(self, keys: list[tuple[str, ...]], i: int) -> int:
-        """How many words from `i` on could still start a known name."""
-        n, prefix, single = 0, (), True
-        while i + n < len(keys) and n < MAX_WORDS:
-            single = single and len(keys[i + n]) == 1
-            if single:  # the common case: one key per word, extend the prefix
-                prefix = (*prefix, keys[i + n][0])
-                if prefix not in self._prefixes:
-                    break
-            elif not any(c in self._prefixes for c in _combos(keys[i : i + n + 1])):
+    def _prefix_runs(self, keys: list[tuple[str, ...]], i: int) -> list[list[tuple[str, ...]]]:
+        """For n = 1, 2, ...: the key tuples that the n words from `i` may stand for (every
+        combination of their keys, in order) and that begin a known name; as long as there are
+        some. Names' prefixes are all known, so each run extends the one before."""
+        runs: list[list[tuple[str, ...]]] = []
+        run: list[tuple[str, ...]] = [()]
+        prefixes = self._prefixes
+        while i + len(runs) < len(keys) and len(runs) < MAX_WORDS:
+            words = keys[i + len(runs)]
+            run = [p + (k,) for p in run for k in words if p + (k,) in prefixes]
+            if not run:
                 break
-            n += 1
-        return n
+            runs.append(run)
+        return runs
 
-    def _match(self, raws: list[str], keys: list[tuple[str, ...]]) -> Iterator[str]:
-        """Values of the names that words `raws` (with lookup `keys`) spell."""
-        for combo in _combos(keys):
+    def _match(self, raws: tuple[str, ...], combos: list[tuple[str, ...]]) -> Iterator[str]:
+        """Values of the names that words `raws` spell (as one of their key tuples `combos`)."""
+        for combo in combos:
             for value, mode, spelt in self._names.get(combo, ()):
-                if mode == "exact" and tuple(raws) != spelt:
+                if mode == "exact" and raws != spelt:
                     continue
                 if mode == "capital" and not raws[0][:1].isupper():
                     continue
                 yield value
-
-
-def _combos(keys: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
-    """Every key tuple a run of words may stand for (only Arabic words have more than one)."""
-    if all(len(k) == 1 for k in keys):
-        yield tuple(k[0] for k in keys)
-        return
-    head, *rest = keys
-    for h in head:
-        for tail in _combos(rest) if rest else iter([()]):
-            yield (h, *tail)
 
 
 def load_table(name: str) -> list[tuple[str, list[str]]]:

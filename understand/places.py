@@ -38,7 +38,7 @@ import pycountry
 
 from rightsjobs.regions import GLOBAL, country_names, country_regions, region_of
 from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
-from understand.text import Doc, clip, fold, tokens
+from understand.text import Doc, Guarded, clip, fold, tokens
 
 FOCUS_SENTENCES = 80  # a stated regional focus is looked for in this many opening sentences
 # Languages whose country names (pycountry's ISO 3166 translations) are recognised.
@@ -114,7 +114,8 @@ _HEADQUARTERS = re.compile(
     r"|(?:founded|established|created|creee?|fondee?|fundad[oa]|cread[oa]|основан\w*|создан\w*"
     r"|заснован\w*)\s+(?:in|en|em|в|у)\s+\d{4})\b"
 )
-_SEAT = re.compile(f"{_HEADQUARTERS.pattern}|{_ORG_SEAT.pattern}")
+# (A "-based" seat costs a look at every word: only texts saying "based" pay for it.)
+_SEAT = Guarded(((_HEADQUARTERS.pattern, ""), (_ORG_SEAT.pattern, "based")))
 # Cities from these are not duty stations: e-mail/message headers.
 _MAIL_HEADER = re.compile(r"^(?:from|to|sender|reply-to|message-id|subject|cc)\s*:", re.I)
 _DATELINE = re.compile(r"^\W*(\w[\w\s.'-]{1,40}?)\s*(?:,\s*\d|[-–—]\s|\()")
@@ -534,6 +535,7 @@ def _medium_and_weak(doc: Doc) -> tuple[list[str], str, str]:
     return [], "", ""
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     return " ".join(stem(t.key) for t in tokens(name))
 

@@ -10,7 +10,7 @@ import html as htmllib
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -29,7 +29,11 @@ _SPACE = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 _SPACES = re.compile(rf"{_SPACE}+")
 # Runs of spaces other than a single plain space.
 _SPACE_RUNS = re.compile(rf"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]{_SPACE}*| {_SPACE}+")
-_LINE_EDGES = re.compile(r"[^\S\n]+\n[^\S\n]*|\n[^\S\n]+")
+# Every character but the newline that `\s` (and str.isspace) takes for white space.
+_LINE_SPACE = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 _BULLET = re.compile(r"^[\s•·▪◦●○■□►▸\-–—*|>]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»)]?\s+(?=\S)")
 # Abbreviations that end with a dot but do not end a sentence.
@@ -77,7 +81,8 @@ def normalise(text: str) -> str:
     """NFC, no zero-width or control characters, single spaces, unix newlines, at most
     MAX_CHARS."""
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", strip_controls(text[:MAX_CHARS])))
-    text = _LINE_EDGES.sub("\n", _SPACE_RUNS.sub(" ", text))
+    lines = _SPACE_RUNS.sub(" ", text).split("\n")
+    text = "\n".join(line.strip(_LINE_SPACE) for line in lines)  # no space around a line break
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
@@ -184,6 +189,29 @@ def split_sentences(line: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+class Guarded(NamedTuple):
+    """A regex `a|b|...` given as its alternatives, each with a literal it cannot match without
+    ("" for none). A text that lacks an alternative's literal is scanned without it: the same
+    matches (an alternative that never matches changes nothing), without its cost."""
+
+    parts: tuple[tuple[str, str], ...]
+    flags: int = 0
+
+    @property
+    def full(self) -> re.Pattern[str]:
+        """The whole regex."""
+        return _alternatives(tuple(regex for regex, _ in self.parts), self.flags)
+
+    def for_text(self, text: str) -> re.Pattern[str]:
+        """The regex without the alternatives whose literal `text` lacks."""
+        return _alternatives(tuple(r for r, needs in self.parts if needs in text), self.flags)
+
+
+@lru_cache(maxsize=256)
+def _alternatives(parts: tuple[str, ...], flags: int) -> re.Pattern[str]:
+    return re.compile("|".join(parts) or "(?!)", flags)
+
+
 @dataclass
 class Doc:
     """One posting's text, split and folded once for every extractor."""
@@ -215,20 +243,21 @@ class Doc:
 
     @cached_property
     def _folded_lines(self) -> tuple[str, list[int]]:
-        """`lines` folded and joined with newlines, and the offset where each line starts."""
-        return _joined(self.lines, fold.__wrapped__)
+        """`lines` folded and joined with newlines, and the offset where each line starts (each
+        line folded through `fold`'s cache, which `fields` shares)."""
+        return _joined([fold(line) for line in self.lines])
 
     @cached_property
     def _folded_sentences_joined(self) -> tuple[str, list[int]]:
         """`folded_sentences` joined with newlines, and the offset where each one starts."""
         return _joined(self.folded_sentences)
 
-    def lines_matching(self, pattern: re.Pattern[str]) -> set[int]:
+    def lines_matching(self, pattern: re.Pattern[str] | Guarded) -> set[int]:
         """Indices of the lines that a match of `pattern` (on folded text) touches: one scan of
         the whole text instead of one search per line."""
         return _touched(pattern, *self._folded_lines)
 
-    def sentences_matching(self, pattern: re.Pattern[str]) -> set[int]:
+    def sentences_matching(self, pattern: re.Pattern[str] | Guarded) -> set[int]:
         """Indices of the sentences that a match of `pattern` (on folded text) touches: every
         sentence where `pattern.search` finds a match is among them when the pattern reads no
         `^`/`$` without re.M. One scan instead of one search per sentence."""
@@ -251,17 +280,43 @@ class Doc:
                 yield value, line
 
 
-def _joined(parts: list[str], convert: Callable[[str], str] = str) -> tuple[str, list[int]]:
-    """`parts` joined with newlines (through `convert`), and the offset where each starts."""
+@lru_cache(maxsize=64)
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """A pattern matching wherever one of `patterns` matches."""
+    if len({p.flags for p in patterns}) > 1:
+        raise ValueError("first_matches: the patterns must share their flags")
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+
+
+def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str] | None]:
+    """`[p.search(text) for p in patterns]` in one scan of `text` (for patterns without
+    back-references): the alternation of them all finds, left to right, each position where one
+    of them matches, and only there is each pattern tried."""
+    out: list[re.Match[str] | None] = [None] * len(patterns)
+    missing, pos, either = len(patterns), 0, _any_of(patterns)
+    while missing and (m := either.search(text, pos)):
+        at = m.start()
+        for i, pattern in enumerate(patterns):
+            if out[i] is None and (found := pattern.match(text, at)):
+                out[i] = found
+                missing -= 1
+        pos = at + 1
+    return out
+
+
+def _joined(parts: list[str]) -> tuple[str, list[int]]:
+    """`parts` joined with newlines, and the offset where each starts."""
     starts, pos = [], 0
     for part in parts:
         starts.append(pos)
         pos += len(part) + 1
-    return convert("\n".join(parts)), starts
+    return "\n".join(parts), starts
 
 
-def _touched(pattern: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
+def _touched(pattern: re.Pattern[str] | Guarded, text: str, starts: list[int]) -> set[int]:
     """Indices of the parts (starting at `starts` in `text`) that a match of `pattern` touches."""
+    if isinstance(pattern, Guarded):
+        pattern = pattern.for_text(text)
     out: set[int] = set()
     for m in pattern.finditer(text):
         first = bisect_right(starts, m.start()) - 1

@@ -1,0 +1,78 @@
+"""Benchmark of extraction speed (a script, not a test).
+
+    .venv/bin/python bench/bench_extract.py
+
+Runs `understand.extract_many` once over the labelled corpus's texts (`eval/corpus`) cut to
+2,000 characters, the typical posting of issue 13, after a warm-up on its first five (models
+and tables loaded). Prints postings per second in CPU time of this process and in wall time,
+then the CPU time of each step: title and organisation, the vacancy classifier, places,
+contract and seniority (fields), dates, languages, and the rest (the Doc, contact, years, the
+output). Steps are timed by wrapping the functions `understand._extract` calls, so the run is
+the real one with a few timer calls added. The target is 500 postings/s on one CPU.
+"""
+
+import os
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout
+
+import understand  # noqa: E402
+from eval.corpus import load_items  # noqa: E402
+
+CHARS = 2000
+TARGET = 500
+# Step name -> the functions of `understand` (as `_extract` calls them) whose time it sums.
+STEPS = {
+    "title/org": ("find_title_and_org",),
+    "vacancy": ("vacancy_scores",),
+    "places": ("find_places",),
+    "fields": ("tag_fields",),
+    "dates": ("posted_date", "deadline"),
+    "languages": ("find_languages",),
+}
+
+
+def _timed(step: str, func: Callable, spent: dict[str, float]) -> Callable:
+    def wrapper(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            spent[step] += time.process_time() - start
+
+    return wrapper
+
+
+def main() -> int:
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
+    records = [
+        {"id": it["id"], "url": it.get("url"), "text": it["text"][:CHARS]} for it in load_items()
+    ]
+    spent: dict[str, float] = defaultdict(float)
+    for step, names in STEPS.items():
+        for name in names:
+            setattr(understand, name, _timed(step, getattr(understand, name), spent))
+    understand.extract_many(records[:5])
+    spent.clear()
+    wall, cpu = time.perf_counter(), time.process_time()
+    understand.extract_many(records)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    n = len(records)
+    print(f"extract_many: {n} corpus texts cut to {CHARS:,} characters")
+    print(f"  CPU  {cpu:6.2f} s, {n / cpu:5.0f} postings/s (target {TARGET})")
+    print(f"  wall {wall:6.2f} s, {n / wall:5.0f} postings/s")
+    print("CPU per step:")
+    steps = {step: spent[step] for step in STEPS}
+    steps["rest"] = cpu - sum(steps.values())
+    for step, seconds in steps.items():
+        print(f"  {step:<10} {seconds:6.3f} s  {1000 * seconds / n:5.2f} ms/posting")
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
