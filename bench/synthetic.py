@@ -320,7 +320,8 @@ class Corpus:
             "min_years_experience": int(rng.integers(0, 12)) if rng.random() < 0.5 else None,
             "contract_type": str(rng.choice(CONTRACTS)),
             "seniority": seniority,
-            "deadline": (posted + timedelta(days=int(rng.integers(10, 60)))).isoformat(),
+            # open on `as_of` and a week later, as the open postings of a store are
+            "deadline": (self.as_of + timedelta(days=int(rng.integers(8, 68)))).isoformat(),
             "posted_date": posted.isoformat(),
             "first_seen": posted.isoformat(),
         }
