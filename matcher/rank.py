@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
+from numba import njit
 
 from matcher import fit, why
 from matcher.candidates import Candidates
@@ -52,15 +53,31 @@ class Batch(NamedTuple):
 def prune(matrix: sp.csr_matrix, keep: tuple[int, int]) -> sp.csr_matrix:
     """Keep each row's `keep` strongest words and pairs, and re-normalise the two blocks."""
     matrix = sp.csr_matrix(matrix, dtype=np.float32, copy=True)
-    row = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    group = row * 2 + (matrix.indices >= WORD_SPACE)
-    order = np.argsort(group * 2.0 + (1.0 - matrix.data), kind="stable")
-    ranked = group[order]
-    starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
-    rank_in_group = np.arange(matrix.nnz) - np.repeat(starts, np.diff(np.r_[starts, matrix.nnz]))
-    matrix.data[order[rank_in_group >= np.asarray(keep)[ranked % 2]]] = 0
+    _drop_weakest(matrix.indptr, matrix.indices, matrix.data, *keep)
     matrix.eliminate_zeros()
     return block_normalise(matrix)
+
+
+@njit(cache=True)
+def _drop_weakest(
+    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, words: int, pairs: int
+) -> None:
+    """Set to 0 all but each row's `words` strongest words and `pairs` strongest pairs (ties
+    to the earlier column position), ordered by the float64 key `2 * block + (1 - weight)`."""
+    longest = np.max(np.diff(indptr)) if len(indptr) > 1 else 0
+    members = np.empty(longest, dtype=np.int64)
+    keys = np.empty(longest)
+    for r in range(len(indptr) - 1):
+        for block, keep in ((0, words), (1, pairs)):
+            group, n = 2 * r + block, 0
+            for i in range(indptr[r], indptr[r + 1]):
+                if (indices[i] >= WORD_SPACE) == block:
+                    members[n] = i
+                    keys[n] = group * 2.0 + np.float64(np.float32(1.0) - data[i])
+                    n += 1
+            if n > keep:
+                for m in np.argsort(keys[:n], kind="mergesort")[keep:]:
+                    data[members[m]] = 0
 
 
 @contextmanager

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
+from numba import njit
 
 from matcher.lexicon import fold, glossary, stop_words
 
@@ -462,11 +463,27 @@ class Vectoriser:
 def block_normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
     """Scale each row's word block and pair block to unit length times BLOCK_WEIGHTS."""
     matrix = sp.csr_matrix(matrix, dtype=np.float32)
-    row = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    group = row * 2 + (matrix.indices >= WORD_SPACE)
-    norms = np.sqrt(
-        np.bincount(group, matrix.data.astype(np.float64) ** 2, minlength=2 * matrix.shape[0])
-    )
-    scale = np.asarray(BLOCK_WEIGHTS)[group % 2] / np.maximum(norms[group], 1e-12)
-    matrix.data = (matrix.data * scale).astype(np.float32)
+    matrix.data = _block_scaled(matrix.indptr, matrix.indices, matrix.data, *BLOCK_WEIGHTS)
     return matrix
+
+
+@njit(cache=True)
+def _block_scaled(
+    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, words: float, pairs: float
+) -> np.ndarray:
+    """`block_normalise`'s new data: each row's squares summed per block in float64, in order."""
+    out = np.empty(len(data), dtype=np.float32)
+    for r in range(len(indptr) - 1):
+        word_sum = pair_sum = 0.0
+        for i in range(indptr[r], indptr[r + 1]):
+            value = np.float64(data[i])
+            if indices[i] >= WORD_SPACE:
+                pair_sum += value * value
+            else:
+                word_sum += value * value
+        word_scale = words / max(np.sqrt(word_sum), 1e-12)
+        pair_scale = pairs / max(np.sqrt(pair_sum), 1e-12)
+        for i in range(indptr[r], indptr[r + 1]):
+            scale = pair_scale if indices[i] >= WORD_SPACE else word_scale
+            out[i] = np.float32(np.float64(data[i]) * scale)
+    return out
