@@ -1,6 +1,20 @@
-"""Writing a trained model's artefact, or checking that a retrain reproduces the shipped one."""
+"""A training script's command line, and writing its artefact or checking that a retrain
+reproduces the shipped one."""
 
+import argparse
 from pathlib import Path
+
+
+def training_args(
+    argv: list[str] | None, prog: str, doc: str | None, artefact: Path
+) -> argparse.Namespace:
+    """`--search` (grouped cross-validation over the grid, nothing written), `--check` (fail
+    unless a retrain reproduces the shipped artefact) and `--out` (default: `artefact`)."""
+    parser = argparse.ArgumentParser(prog=f"python -m {prog}", description=doc)
+    parser.add_argument("--search", action="store_true", help="grouped CV over GRID, no writing")
+    parser.add_argument("--check", action="store_true", help="fail unless retraining matches")
+    parser.add_argument("--out", type=Path, default=artefact)
+    return parser.parse_args(argv)
 
 
 def write_or_check(path: Path, text: str, *, check: bool) -> int:

@@ -21,7 +21,6 @@ the glossary, so relearn after changing it (a test fails until then).
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 from collections import Counter, defaultdict
@@ -31,7 +30,7 @@ from itertools import product
 import numpy as np
 
 from eval import corpus, script
-from eval.artefacts import write_or_check
+from eval.artefacts import training_args, write_or_check
 from eval.paths import REPO
 from eval.rankers import gold_posting
 from matcher.lexicon import LEARNED_CUES, families, family_cues
@@ -175,10 +174,7 @@ def dumps(learned: dict[str, dict[str, float]], train: list[Example]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.train_families")
-    parser.add_argument("--search", action="store_true", help="cross-validate the grid only")
-    parser.add_argument("--check", action="store_true", help="fail unless artefact reproduced")
-    args = parser.parse_args(argv)
+    args = training_args(argv, "eval.train_families", __doc__, ARTEFACT)
     items = corpus.load_items()
     groups = corpus.site_groups(items)
     train = examples(corpus.split_items("train"), groups)
@@ -199,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         f"validation: listed cues only {accuracy({}, validation):.3f},"
         f" with learned cues {accuracy(learned, validation):.3f} ({len(validation)} vacancies)"
     )
-    return write_or_check(ARTEFACT, dumps(learned, train), check=args.check)
+    return write_or_check(args.out, dumps(learned, train), check=args.check)
 
 
 if __name__ == "__main__":

@@ -16,17 +16,15 @@ artefact: features are sorted and numbers rounded.
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections import Counter
 from itertools import product
-from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from eval import corpus, script
-from eval.artefacts import write_or_check
+from eval.artefacts import training_args, write_or_check
 from eval.paths import REPO
 from understand import _doc
 from understand.experience import min_years
@@ -143,11 +141,7 @@ def rules_accuracy(field: str, exs: list[Example]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.train_fields", description=__doc__)
-    parser.add_argument("--search", action="store_true", help="grouped CV over GRID, no writing")
-    parser.add_argument("--check", action="store_true", help="fail unless retraining matches")
-    parser.add_argument("--out", type=Path, default=ARTEFACT)
-    args = parser.parse_args(argv)
+    args = training_args(argv, "eval.train_fields", __doc__, ARTEFACT)
     train = examples("train")
     if args.search:
         for field, *params in product(FIELDS, *GRID.values()):

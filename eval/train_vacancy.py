@@ -17,19 +17,17 @@ split is never read here. Same data, same artefact: vocabularies are sorted and 
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 from collections import Counter
 from itertools import product
-from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from eval import corpus, script
-from eval.artefacts import write_or_check
+from eval.artefacts import training_args, write_or_check
 from eval.paths import REPO
 from understand.text import Doc, normalise
 from understand.vacancy import CUE_NAMES, MODEL_FILE, Features, Model, char_grams, features
@@ -206,11 +204,7 @@ def dumps(data: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.train_vacancy", description=__doc__)
-    parser.add_argument("--search", action="store_true", help="grouped CV over GRID, no writing")
-    parser.add_argument("--check", action="store_true", help="fail unless retraining matches")
-    parser.add_argument("--out", type=Path, default=ARTEFACT)
-    args = parser.parse_args(argv)
+    args = training_args(argv, "eval.train_vacancy", __doc__, ARTEFACT)
     if args.search:
         cache: dict = {}
         for c, char_n, own, cue in product(*GRID.values()):
