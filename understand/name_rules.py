@@ -24,12 +24,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from understand.dates import find_dates
 from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
 from understand.places import is_city, places_in
 from understand.text import Doc, clip, fold, tokens
+
+
+_T = TypeVar("_T")
 
 
 class WordPattern:
@@ -228,6 +233,7 @@ _ARABIC_ORG = re.compile(
 _ARABIC_TITLE = re.compile(
     r"((?:برنامج\s+)?(?:زمالة|وظيفة|منصب|تدريب)(?:\s+(?!مطلع|في|الذي|التي|من|على)\S+){0,5})"
 )
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 _GEORGIAN_TITLE = re.compile(r"^(\S+?)ის\s+ვაკანსია$")
 
 
@@ -316,8 +322,21 @@ def _cut(text: str) -> str:
     return text[: min(ends)] if ends else text
 
 
+def per_doc(doc: Doc, key: str, make: Callable[[], _T]) -> _T:
+    """`make()`, computed once per posting and kept on its Doc (the title and organisation
+    rules share what they read of the same lines)."""
+    memo = doc.__dict__.setdefault("_names_memo", {})
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
+
+
 def _header(doc: Doc) -> list[tuple[int, str]]:
     """Short lines near the top that are neither boilerplate nor dates."""
+    return per_doc(doc, "header", lambda: _read_header(doc))
+
+
+def _read_header(doc: Doc) -> list[tuple[int, str]]:
     out = []
     for i, line in enumerate(doc.lines[:25]):
         folded = fold(line)
@@ -401,6 +420,8 @@ def _role_line(doc: Doc) -> tuple[str | None, int | None, str]:
             continue  # a field such as "Duty station: Kabul"
         if len(line.split()) <= 14 and _ROLE_RE.search(folded) and not line.rstrip().endswith("."):
             return _clean_title(line), i, line
+    if not _ARABIC_LETTER.search(doc.text):
+        return None, None, ""
     for i, line in enumerate(doc.lines[:3]):
         if m := _ARABIC_TITLE.search(line):
             return m.group(1), i, line
@@ -587,19 +608,23 @@ def _known_org(doc: Doc) -> tuple[str | None, str]:
     return hit.raw, clip(doc.text[max(0, hit.start - 80) : hit.end + 80])
 
 
+_LATIN = re.compile(r"[a-zA-Z]")
+_SENTENCE_STOP = re.compile(r"[.!?؟]\s|[.!?؟]$")
+
+
 def _fallback_org(doc: Doc) -> tuple[str | None, str]:
     """Scripts without capitals: an opening line or phrase headed by an organisation noun;
     else a CamelCase brand named three times or more."""
     for line in doc.lines[:3]:
         if (
-            not re.search(r"[a-zA-Z]", line)
+            not _LATIN.search(line)
             and len(line) <= 120
             and len(line.split()) <= 8
-            and not re.search(r"[.!?؟]\s|[.!?؟]$", line)  # a name, not a sentence
+            and not _SENTENCE_STOP.search(line)  # a name, not a sentence
             and _ORG_WORDS.search(fold(line))
         ):
             return line, line
-    if m := _ARABIC_ORG.search(doc.text[:3000]):
+    if _ARABIC_LETTER.search(doc.text, 0, 3000) and (m := _ARABIC_ORG.search(doc.text[:3000])):
         return m.group(1), clip(m.group(0))
     camel = Counter(_CAMEL.findall(doc.text))
     if camel and (top := camel.most_common(1)[0])[1] >= 3:

@@ -273,32 +273,52 @@ def _any_word(pattern: rules.WordPattern, words: Iterable[str], hyphens: Iterabl
     return any(map(pattern.fullmatch, words)) or any(map(pattern.fullmatch, hyphens))
 
 
+_SHAPE_NAMES = ("upper", "lower_start", "digit", "date", "end_stop", "comma", "paren")
+_SHAPE_LATER = ("function_start", "role", "org_word", "boilerplate", "long")
+# Feature names per prefix, built once: {prefix: (words=..., capital=..., flags, later flags)}.
+_SHAPE_KEYS = {
+    prefix: (
+        [f"{prefix}words={_bucket(n, (1, 2, 4, 8, 14))}" for n in range(16)],
+        {edge: f"{prefix}capital={edge}" for edge in ("0.3", "0.7", "more")},
+        tuple(prefix + n for n in _SHAPE_NAMES),
+        tuple(prefix + n for n in _SHAPE_LATER),
+    )
+    for prefix in ("", "o_")
+}
+
+
 def _shape(text: str, prefix: str) -> dict[str, float]:
     """Length, casing, digit and punctuation features of a candidate's text."""
+    by_words, by_capital, flags, later = _SHAPE_KEYS[prefix]
     words = text.split()
-    letters = sum(map(str.isalpha, text))
-    capital = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
+    capital = sum(map(str.isupper, [w[0] for w in words])) / len(words) if words else 0.0
     folded = fold(text)
     digit = any(map(str.isdigit, text))
     keys = _word_tuple(text)
     hyphens = _HYPHEN_PAIRS.findall(folded) if "-" in folded else ()
     f = {
-        f"{prefix}words={_bucket(len(words), (1, 2, 4, 8, 14))}": 1.0,
-        f"{prefix}capital={_bucket(capital, (0.3, 0.7))}": 1.0,
-        f"{prefix}upper": float(sum(map(str.isupper, text)) > 0.8 * max(1, letters)),
-        f"{prefix}lower_start": float(text[:1].islower()),
-        f"{prefix}digit": float(digit),
-        f"{prefix}date": float(digit and bool(_DATE_LIKE.search(folded))),
-        f"{prefix}end_stop": float(text.rstrip().endswith((".", "!", "?"))),
-        f"{prefix}comma": float("," in text),
-        f"{prefix}paren": float("(" in text),
-        f"{prefix}function_start": float(bool(_FUNCTION_START.match(folded))),
-        f"{prefix}role": float(_any_word(rules._ROLE_RE, keys, hyphens)),
-        f"{prefix}org_word": float(_any_word(rules._ORG_WORDS, keys, hyphens)),
-        f"{prefix}boilerplate": float(bool(rules.boilerplate(folded))),
-        f"{prefix}long": float(len(text) > 100),
+        by_words[min(len(words), 15)]: 1.0,
+        by_capital["0.3" if capital <= 0.3 else "0.7" if capital <= 0.7 else "more"]: 1.0,
     }
-    return {k: v for k, v in f.items() if v}
+    upper = sum(map(str.isupper, text))
+    values = (
+        upper and upper > 0.8 * max(1, sum(map(str.isalpha, text))),
+        text[:1].islower(),
+        digit,
+        digit and _DATE_LIKE.search(folded),
+        text.rstrip().endswith((".", "!", "?")),
+        "," in text,
+        "(" in text,
+        _FUNCTION_START.match(folded),
+        _any_word(rules._ROLE_RE, keys, hyphens),
+        _any_word(rules._ORG_WORDS, keys, hyphens),
+        rules.boilerplate(folded),
+        len(text) > 100,
+    )
+    for name, value in zip(flags + later, values, strict=True):
+        if value:
+            f[name] = 1.0
+    return f
 
 
 def _title_features(
@@ -310,7 +330,7 @@ def _title_features(
     folded_words = words  # already folded
     if folded_words and rules._ROLE_RE.fullmatch(folded_words[-1]):
         f["role_last"] = 1.0
-    if rules._ROLE_RE.search(" ".join(folded_words[:3])):
+    if any(map(rules._ROLE_RE.fullmatch, folded_words[:3])):
         f["role_first3"] = 1.0
     if folded_words and folded_words[-1] in _CONNECTORS:
         f["end_connector"] = 1.0
@@ -568,15 +588,15 @@ def _noun_spans(line: str, folded: str) -> list[str]:
     tokens = [t.group(0) for t in found]
     starts = [t.start() for t in found]
     ends = [t.end() for t in found]
+    keys = [folded[a:b] for a, b in zip(starts, ends, strict=True)]  # folding keeps offsets
     spans = []
-    for n, word in enumerate(tokens):
-        if not rules._ORG_WORDS.fullmatch(fold(word)):
-            continue
+    for n in [n for n, key in enumerate(keys) if rules._ORG_WORDS.fullmatch(key)]:
+        word = tokens[n]
         start = n if word[:1].isupper() or _caseless(word) else None
         for back in range(n - 1, max(-1, n - 5), -1):
             if tokens[back][:1].isupper():
                 start = back
-            elif fold(tokens[back]) not in _CONNECTORS:
+            elif keys[back] not in _CONNECTORS:
                 break
         if start is None:
             continue
