@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TypeVar
 
@@ -32,7 +32,6 @@ from understand.dates import find_dates
 from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
 from understand.places import is_city, places_in
 from understand.text import Doc, clip, fold, tokens
-
 
 _T = TypeVar("_T")
 
@@ -122,12 +121,24 @@ _VACANCY_AT = re.compile(
     r"(?P<title>.+)$",
     re.I,
 )
+_SEEKS_VERB = (
+    r"\s+(?:is\s+|are\s+)?(?:looking\s+for|seeking|seeks|(?:is|are|now)\s+hiring|recruiting"
+    r"|recruits|wants|recrute|recherche|cherche\s+a\s+recruter|busca|contrata|ищет|набирает"
+    r"|шукає|soker|sucht|procura)"
+)
 _SEEKS = re.compile(
-    r"^(?P<org>.{2,120}?)\s+(?:is\s+|are\s+)?(?:looking\s+for|seeking|seeks|(?:is|are"
-    r"|now)\s+hiring|recruiting|recruits|wants|recrute|recherche|cherche\s+a\s+recruter|busca"
-    r"|contrata|ищет|набирает|шукає|soker|sucht|procura)\s+(?:a|an|one|un[.\-·]e|une|un|una|uno|en"
+    rf"^(?P<org>.{{2,120}}?){_SEEKS_VERB}\s+(?:a|an|one|un[.\-·]e|une|un|una|uno|en"
     r"|ett|eine?n?)?\s*[:\s]?\s*(?P<title>.+)$"
 )
+_HAS_SEEKS_VERB = re.compile(_SEEKS_VERB + r"\s")
+
+
+def seeks(folded: str) -> re.Match[str] | None:
+    """`_SEEKS.match(folded)` ("ORG is looking for TITLE"), tried only when one of its verbs
+    stands between spaces: the pattern's lazy start is slow to fail."""
+    return _SEEKS.match(folded) if _HAS_SEEKS_VERB.search(folded) else None
+
+
 _TITLE_AT = re.compile(
     r"^(?P<title>.{3,100}?)\s+(?:at|@|chez)\s+(?P<org>[A-Z][\w .'’&()-]{2,80})$", re.I
 )
@@ -361,7 +372,7 @@ def _headline(doc: Doc) -> tuple[str | None, str | None, int | None, str]:
         folded = fold(line)
         if m := _VACANCY_AT.match(line):
             return _clean_title(m["title"]), m["org"].strip(), i, line
-        if (m := _SEEKS.match(folded)) and len(m["org"].split()) <= 12:
+        if (m := seeks(folded)) and len(m["org"].split()) <= 12:
             raw_title = _cut(line[m.start("title") :])
             hits = places_in(raw_title)
             if hits and not re.search(r"\w", raw_title[hits[-1].end :]):

@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import repeat
+from operator import mul
 from urllib.parse import unquote, urlsplit
 
 from understand import name_rules as rules
@@ -153,7 +155,8 @@ class LinearModel:
     prefer_rules: bool = False
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        weights = map(self.weights.get, features, repeat(0.0))
+        z = self.intercept + sum(map(mul, weights, features.values()))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -339,7 +342,7 @@ def _title_features(
     if folded_words and folded_words[0] in _FIRST_PERSON:
         f["first_person"] = 1.0  # "Je deviens bénévole ...", "We are hiring"
     folded = fold(c.text)
-    if _RECRUIT.search(folded) or rules._SEEKS.match(folded):
+    if _RECRUIT.search(folded) or rules.seeks(folded):
         f["verb_inside"] = 1.0
     if rules._TITLE_AT.match(c.text) or rules._VACANCY_AT.match(c.text):
         f["at_org_inside"] = 1.0
