@@ -303,12 +303,17 @@ def _without_org(title: str, org: str) -> str:
     return before[: m.start()] if m else title
 
 
+_PART_MARK = re.compile(r"[,\-–—|(]|\s(?:in|at|en|à|в)\s")  # what `_TRAILING_PART` needs
+
+
 def trim_title(title: str | None) -> str | None:
     """A title found in the text without a reference number before or after it and without a
     trailing place (a record's own title keeps them: they tell its postings apart)."""
     if not title:
         return title
-    for code, end in ((_LEADING_CODE, False), (_TRAILING_CODE, True)):
+    codes = ((_LEADING_CODE, False), (_TRAILING_CODE, True))
+    # a code holds two digits or more: most titles have none
+    for code, end in codes if sum(map(str.isdigit, title)) >= 2 else ():
         m = code.search(title)
         if m and sum(c.isdigit() for c in m.group(0)) >= 2 and (m.start() if end else m.end()):
             title = title[: m.start()] if end else title[m.end() :]
@@ -318,7 +323,7 @@ def trim_title(title: str | None) -> str | None:
 def _without_trailing_place(title: str) -> str:
     """A title without a trailing place set off by a comma, dash or parentheses, when what is
     left still names a role ("Field Monitor, Gulu, Uganda" -> "Field Monitor")."""
-    m = _TRAILING_PART.search(title)
+    m = _TRAILING_PART.search(title) if _PART_MARK.search(title) else None
     if not m or not _ROLE_RE.search(fold(title[: m.start()])):
         return title
     tail = m.group(1)
