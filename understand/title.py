@@ -641,16 +641,20 @@ def _spelled_names(head: str, hosts: set[str], uses: Counter[str]) -> list[str]:
     found: list[str] = []
     firsts = {h[0] for h in hosts} | {fold(a[0]) for a in acronyms}
     for m in _NAME_RUN.finditer(head):
-        keys = _word_tuple(m.group(0))
+        words = m.group(0).split()
+        lead = _word_tuple(words[0])
+        if lead and lead[0][0] not in firsts and lead[0] not in _CONNECTORS:
+            continue  # the common case, told by the first word alone
+        parts = [_word_tuple(w) for w in words]  # a name's folded words, space by space
+        keys = [key for part in parts for key in part]
         content = [w for w in keys if w not in _CONNECTORS]
         if not keys or (keys[0][0] not in firsts and (not content or content[0][0] not in firsts)):
             continue  # starts neither a host name nor an acronym
-        words = m.group(0).split()
         for k in range(len(words), 0, -1):
-            name = " ".join(words[:k])
-            folded = _words(name)
+            folded = [key for part in parts[:k] for key in part]
             initials = "".join(w[0] for w in folded if w not in _CONNECTORS)
             spelled = any(h == "".join(folded) or h == initials for h in hosts)
+            name = " ".join(words[:k])
             if spelled or (k >= 2 and initials.upper() in acronyms and not name.isupper()):
                 if name not in found:
                     found.append(name)
