@@ -142,6 +142,15 @@ def seeks(folded: str) -> re.Match[str] | None:
 _TITLE_AT = re.compile(
     r"^(?P<title>.{3,100}?)\s+(?:at|@|chez)\s+(?P<org>[A-Z][\w .'’&()-]{2,80})$", re.I
 )
+_HAS_AT = re.compile(r"\s(?:at|@|chez)\s", re.I)
+
+
+def title_at(text: str) -> re.Match[str] | None:
+    """`_TITLE_AT.match(text)` ("TITLE at ORG"), tried only when " at ", " @ " or " chez "
+    occurs: the pattern's lazy start is slow to fail."""
+    return _TITLE_AT.match(text) if _HAS_AT.search(text) else None
+
+
 _BODY_TITLE = re.compile(
     r"(?:recrutons|recrute|recruiting|recruits|seeks|is\s+seeking|is\s+looking\s+for"
     r"|cherche\s+a\s+recruter|applications\s+for\s+the\s+(?:post|position)\s+of(?:\s+the)?"
@@ -383,11 +392,7 @@ def _headline(doc: Doc) -> tuple[str | None, str | None, int | None, str]:
             if hits and not re.search(r"\w", raw_title[hits[-1].end :]):
                 raw_title = _without_place(raw_title[: hits[-1].start]) or raw_title
             return _clean_title(raw_title), line[: m.end("org")].strip(), i, line
-        if (
-            (m := _TITLE_AT.match(line))
-            and _ROLE_RE.search(fold(m["title"]))
-            and len(line.split()) <= 12
-        ):
+        if (m := title_at(line)) and _ROLE_RE.search(fold(m["title"])) and len(line.split()) <= 12:
             return _clean_title(m["title"]), m["org"].strip(), i, line
         if m := _GEORGIAN_TITLE.match(line):
             return m.group(1) + "ი", None, i, line

@@ -344,7 +344,7 @@ def _title_features(
     folded = fold(c.text)
     if _RECRUIT.search(folded) or rules.seeks(folded):
         f["verb_inside"] = 1.0
-    if rules._TITLE_AT.match(c.text) or rules._VACANCY_AT.match(c.text):
+    if rules.title_at(c.text) or rules._VACANCY_AT.match(c.text):
         f["at_org_inside"] = 1.0
     if _POSTING_WORD.search(folded):
         f["posting_word"] = 1.0
