@@ -447,9 +447,11 @@ def title_candidates(
     if slug:
         add("slug", _slug_title(slug), None, doc.url or "")
     merged = _merge(found)
-    later = " ".join(_words(" ".join(doc.lines[3:])))
-    head = set(_words(" ".join(doc.lines[:HEAD_LINES])))
-    first = set(_words(doc.lines[0])) if doc.lines else set()
+    # the words of the lines, each line folded once (folding a whole text is slow)
+    line_words = [_word_tuple(line) for line in doc.lines]
+    later = " ".join(w for words in line_words[3:] for w in words)
+    head = {w for words in line_words[:HEAD_LINES] for w in words}
+    first = set(line_words[0]) if doc.lines else set()
     for c in merged:
         _title_features(c, slug_set, later, head, first)
     return merged
@@ -738,7 +740,7 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         doc.lines[0] if doc.lines else "",
         title_line,
         acronyms,
-        Counter(_words(head)),
+        Counter(_WORD.findall(doc.folded[:ORG_CHARS])),  # `head`'s words, folded once
     )
     keys = [" ".join(_word_tuple(c.text)) for c in merged]
     for c, key in zip(merged, keys, strict=True):
