@@ -23,13 +23,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from understand.dates import find_dates
 from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
 from understand.places import is_city, places_in
 from understand.text import Doc, clip, fold, tokens
+
+_T = TypeVar("_T")
 
 
 class WordPattern:
@@ -117,15 +121,36 @@ _VACANCY_AT = re.compile(
     r"(?P<title>.+)$",
     re.I,
 )
+_SEEKS_VERB = (
+    r"\s+(?:is\s+|are\s+)?(?:looking\s+for|seeking|seeks|(?:is|are|now)\s+hiring|recruiting"
+    r"|recruits|wants|recrute|recherche|cherche\s+a\s+recruter|busca|contrata|ищет|набирает"
+    r"|шукає|soker|sucht|procura)"
+)
 _SEEKS = re.compile(
-    r"^(?P<org>.{2,120}?)\s+(?:is\s+|are\s+)?(?:looking\s+for|seeking|seeks|(?:is|are"
-    r"|now)\s+hiring|recruiting|recruits|wants|recrute|recherche|cherche\s+a\s+recruter|busca"
-    r"|contrata|ищет|набирает|шукає|soker|sucht|procura)\s+(?:a|an|one|un[.\-·]e|une|un|una|uno|en"
+    rf"^(?P<org>.{{2,120}}?){_SEEKS_VERB}\s+(?:a|an|one|un[.\-·]e|une|un|una|uno|en"
     r"|ett|eine?n?)?\s*[:\s]?\s*(?P<title>.+)$"
 )
+_HAS_SEEKS_VERB = re.compile(_SEEKS_VERB + r"\s")
+
+
+def seeks(folded: str) -> re.Match[str] | None:
+    """`_SEEKS.match(folded)` ("ORG is looking for TITLE"), tried only when one of its verbs
+    stands between spaces: the pattern's lazy start is slow to fail."""
+    return _SEEKS.match(folded) if _HAS_SEEKS_VERB.search(folded) else None
+
+
 _TITLE_AT = re.compile(
     r"^(?P<title>.{3,100}?)\s+(?:at|@|chez)\s+(?P<org>[A-Z][\w .'’&()-]{2,80})$", re.I
 )
+_HAS_AT = re.compile(r"\s(?:at|@|chez)\s", re.I)
+
+
+def title_at(text: str) -> re.Match[str] | None:
+    """`_TITLE_AT.match(text)` ("TITLE at ORG"), tried only when " at ", " @ " or " chez "
+    occurs: the pattern's lazy start is slow to fail."""
+    return _TITLE_AT.match(text) if _HAS_AT.search(text) else None
+
+
 _BODY_TITLE = re.compile(
     r"(?:recrutons|recrute|recruiting|recruits|seeks|is\s+seeking|is\s+looking\s+for"
     r"|cherche\s+a\s+recruter|applications\s+for\s+the\s+(?:post|position)\s+of(?:\s+the)?"
@@ -228,6 +253,7 @@ _ARABIC_ORG = re.compile(
 _ARABIC_TITLE = re.compile(
     r"((?:برنامج\s+)?(?:زمالة|وظيفة|منصب|تدريب)(?:\s+(?!مطلع|في|الذي|التي|من|على)\S+){0,5})"
 )
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 _GEORGIAN_TITLE = re.compile(r"^(\S+?)ის\s+ვაკანსია$")
 
 
@@ -286,12 +312,17 @@ def _without_org(title: str, org: str) -> str:
     return before[: m.start()] if m else title
 
 
+_PART_MARK = re.compile(r"[,\-–—|(]|\s(?:in|at|en|à|в)\s")  # what `_TRAILING_PART` needs
+
+
 def trim_title(title: str | None) -> str | None:
     """A title found in the text without a reference number before or after it and without a
     trailing place (a record's own title keeps them: they tell its postings apart)."""
     if not title:
         return title
-    for code, end in ((_LEADING_CODE, False), (_TRAILING_CODE, True)):
+    codes = ((_LEADING_CODE, False), (_TRAILING_CODE, True))
+    # a code holds two digits or more: most titles have none
+    for code, end in codes if sum(map(str.isdigit, title)) >= 2 else ():
         m = code.search(title)
         if m and sum(c.isdigit() for c in m.group(0)) >= 2 and (m.start() if end else m.end()):
             title = title[: m.start()] if end else title[m.end() :]
@@ -301,7 +332,7 @@ def trim_title(title: str | None) -> str | None:
 def _without_trailing_place(title: str) -> str:
     """A title without a trailing place set off by a comma, dash or parentheses, when what is
     left still names a role ("Field Monitor, Gulu, Uganda" -> "Field Monitor")."""
-    m = _TRAILING_PART.search(title)
+    m = _TRAILING_PART.search(title) if _PART_MARK.search(title) else None
     if not m or not _ROLE_RE.search(fold(title[: m.start()])):
         return title
     tail = m.group(1)
@@ -316,8 +347,21 @@ def _cut(text: str) -> str:
     return text[: min(ends)] if ends else text
 
 
+def per_doc(doc: Doc, key: str, make: Callable[[], _T]) -> _T:
+    """`make()`, computed once per posting and kept on its Doc (the title and organisation
+    rules share what they read of the same lines)."""
+    memo = doc.__dict__.setdefault("_names_memo", {})
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
+
+
 def _header(doc: Doc) -> list[tuple[int, str]]:
     """Short lines near the top that are neither boilerplate nor dates."""
+    return per_doc(doc, "header", lambda: _read_header(doc))
+
+
+def _read_header(doc: Doc) -> list[tuple[int, str]]:
     out = []
     for i, line in enumerate(doc.lines[:25]):
         folded = fold(line)
@@ -342,17 +386,13 @@ def _headline(doc: Doc) -> tuple[str | None, str | None, int | None, str]:
         folded = fold(line)
         if m := _VACANCY_AT.match(line):
             return _clean_title(m["title"]), m["org"].strip(), i, line
-        if (m := _SEEKS.match(folded)) and len(m["org"].split()) <= 12:
+        if (m := seeks(folded)) and len(m["org"].split()) <= 12:
             raw_title = _cut(line[m.start("title") :])
             hits = places_in(raw_title)
             if hits and not re.search(r"\w", raw_title[hits[-1].end :]):
                 raw_title = _without_place(raw_title[: hits[-1].start]) or raw_title
             return _clean_title(raw_title), line[: m.end("org")].strip(), i, line
-        if (
-            (m := _TITLE_AT.match(line))
-            and _ROLE_RE.search(fold(m["title"]))
-            and len(line.split()) <= 12
-        ):
+        if (m := title_at(line)) and _ROLE_RE.search(fold(m["title"])) and len(line.split()) <= 12:
             return _clean_title(m["title"]), m["org"].strip(), i, line
         if m := _GEORGIAN_TITLE.match(line):
             return m.group(1) + "ი", None, i, line
@@ -401,6 +441,8 @@ def _role_line(doc: Doc) -> tuple[str | None, int | None, str]:
             continue  # a field such as "Duty station: Kabul"
         if len(line.split()) <= 14 and _ROLE_RE.search(folded) and not line.rstrip().endswith("."):
             return _clean_title(line), i, line
+    if not _ARABIC_LETTER.search(doc.text):
+        return None, None, ""
     for i, line in enumerate(doc.lines[:3]):
         if m := _ARABIC_TITLE.search(line):
             return m.group(1), i, line
@@ -587,19 +629,23 @@ def _known_org(doc: Doc) -> tuple[str | None, str]:
     return hit.raw, clip(doc.text[max(0, hit.start - 80) : hit.end + 80])
 
 
+_LATIN = re.compile(r"[a-zA-Z]")
+_SENTENCE_STOP = re.compile(r"[.!?؟]\s|[.!?؟]$")
+
+
 def _fallback_org(doc: Doc) -> tuple[str | None, str]:
     """Scripts without capitals: an opening line or phrase headed by an organisation noun;
     else a CamelCase brand named three times or more."""
     for line in doc.lines[:3]:
         if (
-            not re.search(r"[a-zA-Z]", line)
+            not _LATIN.search(line)
             and len(line) <= 120
             and len(line.split()) <= 8
-            and not re.search(r"[.!?؟]\s|[.!?؟]$", line)  # a name, not a sentence
+            and not _SENTENCE_STOP.search(line)  # a name, not a sentence
             and _ORG_WORDS.search(fold(line))
         ):
             return line, line
-    if m := _ARABIC_ORG.search(doc.text[:3000]):
+    if _ARABIC_LETTER.search(doc.text, 0, 3000) and (m := _ARABIC_ORG.search(doc.text[:3000])):
         return m.group(1), clip(m.group(0))
     camel = Counter(_CAMEL.findall(doc.text))
     if camel and (top := camel.most_common(1)[0])[1] >= 3:

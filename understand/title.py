@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import repeat
+from operator import mul
 from urllib.parse import unquote, urlsplit
 
 from understand import name_rules as rules
@@ -153,7 +155,8 @@ class LinearModel:
     prefer_rules: bool = False
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        weights = map(self.weights.get, features, repeat(0.0))
+        z = self.intercept + sum(map(mul, weights, features.values()))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -273,32 +276,52 @@ def _any_word(pattern: rules.WordPattern, words: Iterable[str], hyphens: Iterabl
     return any(map(pattern.fullmatch, words)) or any(map(pattern.fullmatch, hyphens))
 
 
+_SHAPE_NAMES = ("upper", "lower_start", "digit", "date", "end_stop", "comma", "paren")
+_SHAPE_LATER = ("function_start", "role", "org_word", "boilerplate", "long")
+# Feature names per prefix, built once: {prefix: (words=..., capital=..., flags, later flags)}.
+_SHAPE_KEYS = {
+    prefix: (
+        [f"{prefix}words={_bucket(n, (1, 2, 4, 8, 14))}" for n in range(16)],
+        {edge: f"{prefix}capital={edge}" for edge in ("0.3", "0.7", "more")},
+        tuple(prefix + n for n in _SHAPE_NAMES),
+        tuple(prefix + n for n in _SHAPE_LATER),
+    )
+    for prefix in ("", "o_")
+}
+
+
 def _shape(text: str, prefix: str) -> dict[str, float]:
     """Length, casing, digit and punctuation features of a candidate's text."""
+    by_words, by_capital, flags, later = _SHAPE_KEYS[prefix]
     words = text.split()
-    letters = sum(map(str.isalpha, text))
-    capital = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
+    capital = sum(map(str.isupper, [w[0] for w in words])) / len(words) if words else 0.0
     folded = fold(text)
     digit = any(map(str.isdigit, text))
     keys = _word_tuple(text)
     hyphens = _HYPHEN_PAIRS.findall(folded) if "-" in folded else ()
     f = {
-        f"{prefix}words={_bucket(len(words), (1, 2, 4, 8, 14))}": 1.0,
-        f"{prefix}capital={_bucket(capital, (0.3, 0.7))}": 1.0,
-        f"{prefix}upper": float(sum(map(str.isupper, text)) > 0.8 * max(1, letters)),
-        f"{prefix}lower_start": float(text[:1].islower()),
-        f"{prefix}digit": float(digit),
-        f"{prefix}date": float(digit and bool(_DATE_LIKE.search(folded))),
-        f"{prefix}end_stop": float(text.rstrip().endswith((".", "!", "?"))),
-        f"{prefix}comma": float("," in text),
-        f"{prefix}paren": float("(" in text),
-        f"{prefix}function_start": float(bool(_FUNCTION_START.match(folded))),
-        f"{prefix}role": float(_any_word(rules._ROLE_RE, keys, hyphens)),
-        f"{prefix}org_word": float(_any_word(rules._ORG_WORDS, keys, hyphens)),
-        f"{prefix}boilerplate": float(bool(rules.boilerplate(folded))),
-        f"{prefix}long": float(len(text) > 100),
+        by_words[min(len(words), 15)]: 1.0,
+        by_capital["0.3" if capital <= 0.3 else "0.7" if capital <= 0.7 else "more"]: 1.0,
     }
-    return {k: v for k, v in f.items() if v}
+    upper = sum(map(str.isupper, text))
+    values = (
+        upper and upper > 0.8 * max(1, sum(map(str.isalpha, text))),
+        text[:1].islower(),
+        digit,
+        digit and _DATE_LIKE.search(folded),
+        text.rstrip().endswith((".", "!", "?")),
+        "," in text,
+        "(" in text,
+        _FUNCTION_START.match(folded),
+        _any_word(rules._ROLE_RE, keys, hyphens),
+        _any_word(rules._ORG_WORDS, keys, hyphens),
+        rules.boilerplate(folded),
+        len(text) > 100,
+    )
+    for name, value in zip(flags + later, values, strict=True):
+        if value:
+            f[name] = 1.0
+    return f
 
 
 def _title_features(
@@ -310,7 +333,7 @@ def _title_features(
     folded_words = words  # already folded
     if folded_words and rules._ROLE_RE.fullmatch(folded_words[-1]):
         f["role_last"] = 1.0
-    if rules._ROLE_RE.search(" ".join(folded_words[:3])):
+    if any(map(rules._ROLE_RE.fullmatch, folded_words[:3])):
         f["role_first3"] = 1.0
     if folded_words and folded_words[-1] in _CONNECTORS:
         f["end_connector"] = 1.0
@@ -319,9 +342,9 @@ def _title_features(
     if folded_words and folded_words[0] in _FIRST_PERSON:
         f["first_person"] = 1.0  # "Je deviens bénévole ...", "We are hiring"
     folded = fold(c.text)
-    if _RECRUIT.search(folded) or rules._SEEKS.match(folded):
+    if _RECRUIT.search(folded) or rules.seeks(folded):
         f["verb_inside"] = 1.0
-    if rules._TITLE_AT.match(c.text) or rules._VACANCY_AT.match(c.text):
+    if rules.title_at(c.text) or rules._VACANCY_AT.match(c.text):
         f["at_org_inside"] = 1.0
     if _POSTING_WORD.search(folded):
         f["posting_word"] = 1.0
@@ -424,9 +447,11 @@ def title_candidates(
     if slug:
         add("slug", _slug_title(slug), None, doc.url or "")
     merged = _merge(found)
-    later = " ".join(_words(" ".join(doc.lines[3:])))
-    head = set(_words(" ".join(doc.lines[:HEAD_LINES])))
-    first = set(_words(doc.lines[0])) if doc.lines else set()
+    # the words of the lines, each line folded once (folding a whole text is slow)
+    line_words = [_word_tuple(line) for line in doc.lines]
+    later = " ".join(w for words in line_words[3:] for w in words)
+    head = {w for words in line_words[:HEAD_LINES] for w in words}
+    first = set(line_words[0]) if doc.lines else set()
     for c in merged:
         _title_features(c, slug_set, later, head, first)
     return merged
@@ -568,15 +593,15 @@ def _noun_spans(line: str, folded: str) -> list[str]:
     tokens = [t.group(0) for t in found]
     starts = [t.start() for t in found]
     ends = [t.end() for t in found]
+    keys = [folded[a:b] for a, b in zip(starts, ends, strict=True)]  # folding keeps offsets
     spans = []
-    for n, word in enumerate(tokens):
-        if not rules._ORG_WORDS.fullmatch(fold(word)):
-            continue
+    for n in [n for n, key in enumerate(keys) if rules._ORG_WORDS.fullmatch(key)]:
+        word = tokens[n]
         start = n if word[:1].isupper() or _caseless(word) else None
         for back in range(n - 1, max(-1, n - 5), -1):
             if tokens[back][:1].isupper():
                 start = back
-            elif fold(tokens[back]) not in _CONNECTORS:
+            elif keys[back] not in _CONNECTORS:
                 break
         if start is None:
             continue
@@ -618,16 +643,20 @@ def _spelled_names(head: str, hosts: set[str], uses: Counter[str]) -> list[str]:
     found: list[str] = []
     firsts = {h[0] for h in hosts} | {fold(a[0]) for a in acronyms}
     for m in _NAME_RUN.finditer(head):
-        keys = _word_tuple(m.group(0))
+        words = m.group(0).split()
+        lead = _word_tuple(words[0])
+        if lead and lead[0][0] not in firsts and lead[0] not in _CONNECTORS:
+            continue  # the common case, told by the first word alone
+        parts = [_word_tuple(w) for w in words]  # a name's folded words, space by space
+        keys = [key for part in parts for key in part]
         content = [w for w in keys if w not in _CONNECTORS]
         if not keys or (keys[0][0] not in firsts and (not content or content[0][0] not in firsts)):
             continue  # starts neither a host name nor an acronym
-        words = m.group(0).split()
         for k in range(len(words), 0, -1):
-            name = " ".join(words[:k])
-            folded = _words(name)
+            folded = [key for part in parts[:k] for key in part]
             initials = "".join(w[0] for w in folded if w not in _CONNECTORS)
             spelled = any(h == "".join(folded) or h == initials for h in hosts)
+            name = " ".join(words[:k])
             if spelled or (k >= 2 and initials.upper() in acronyms and not name.isupper()):
                 if name not in found:
                     found.append(name)
@@ -711,7 +740,7 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         doc.lines[0] if doc.lines else "",
         title_line,
         acronyms,
-        Counter(_words(head)),
+        Counter(_WORD.findall(doc.folded[:ORG_CHARS])),  # `head`'s words, folded once
     )
     keys = [" ".join(_word_tuple(c.text)) for c in merged]
     for c, key in zip(merged, keys, strict=True):
