@@ -33,7 +33,7 @@ from operator import mul
 from urllib.parse import unquote, urlsplit
 
 from understand import name_rules as rules
-from understand.name_rules import Names
+from understand.name_rules import _NO_WORDS, Names
 from understand.places import places_in
 from understand.text import Doc, fold
 
@@ -63,7 +63,6 @@ _CAP_SPAN = re.compile(
     rf"(?:[ \t]*\([A-ZÀ-ÞА-Я][\w./&-]{{1,12}}\))?"
 )
 _SLUG_TOKEN = re.compile(r"[^\W_]+(?:[’'./-][^\W_]+)*|\S")
-_NO_WORDS = re.compile(r"[\W\d]*")
 _PAREN_NAME = re.compile(r"\(([A-ZА-Я][\w./&-]{1,12})\)")
 _ELISION = re.compile(r"^[LlDd]['’]")
 _NEWLINE = re.compile(r"\n")
