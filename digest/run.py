@@ -186,6 +186,11 @@ class _Run:
         self.summary: dict = {key: 0 for key in counts} | {"profiles": []}
         self.stopped: str | None = None
 
+    def finished(self) -> dict:
+        """The summary, with `in_doubt`: the ids of every digest whose fate is now unknown."""
+        self.summary["in_doubt"] = [row["id"] for row in digests_in_doubt(self.db)]
+        return self.summary
+
     def note(self, profile: dict, period: str, status: str, items: int = 0, **extra) -> None:
         self.summary[STATUS_COUNTS[status]] += 1
         self.summary["profiles"].append(
@@ -462,8 +467,7 @@ def run_digests(
         for done, profile in enumerate(profiles):
             progress(done, "digests built" + (", sending" if send else ""))
             run.profile(profile, period_for(profile, as_of, period), send_empty)
-    run.summary["in_doubt"] = [row["id"] for row in digests_in_doubt(db)]
-    return run.summary
+    return run.finished()
 
 
 def resolve_unknown(
@@ -500,8 +504,7 @@ def resolve_unknown(
         )
         for digest_id in digest_ids or list(rows):
             run.resolve(rows[digest_id])
-    run.summary["in_doubt"] = [row["id"] for row in digests_in_doubt(db)]
-    return run.summary
+    return run.finished()
 
 
 def preview(
