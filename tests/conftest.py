@@ -69,5 +69,23 @@ def make_item(job_id: str, title: str, **understood) -> dict:
     }
 
 
+def posting_row(pid: str, title: str, **fields) -> dict:
+    """A posting as the store's rows give it to the digest: Steppe Rights Watch, in Almaty."""
+    return {
+        "id": pid,
+        "title": title,
+        "organization": "Steppe Rights Watch",
+        "url": f"https://jobs.example.org/{pid}",
+        "apply_url": f"https://jobs.example.org/{pid}/apply",
+        "locations": ["Almaty, Kazakhstan"],
+        "countries": ["KZ"],
+        "regions": ["Central Asia"],
+        "remote": "no",
+        "contract_type": "fixed-term",
+        "deadline": "2026-12-20",
+        **fields,
+    }
+
+
 def started() -> datetime:
     return datetime.now(UTC)

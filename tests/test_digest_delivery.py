@@ -17,6 +17,7 @@ from digest.send import Mailer
 from rightsjobs.config import Settings
 from rightsjobs.profiles import validate_profile
 from rightsjobs.store import encode, open_db, record_matches, seen_postings, upsert_profiles
+from tests.conftest import posting_row
 
 AS_OF = date(2026, 11, 25)  # a Wednesday in 2026-W48
 WEEK = "2026-W48"
@@ -111,27 +112,8 @@ def db(tmp_path):
 
 
 def add_posting(db, pid: str, title: str, **fields) -> None:
-    db["postings"].insert(
-        encode(
-            {
-                "id": pid,
-                "title": title,
-                "organization": "Steppe Rights Watch",
-                "url": f"https://jobs.example.org/{pid}",
-                "apply_url": f"https://jobs.example.org/{pid}/apply",
-                "locations": ["Almaty, Kazakhstan"],
-                "countries": ["KZ"],
-                "regions": ["Central Asia"],
-                "remote": "no",
-                "is_vacancy": 1,
-                "contract_type": "fixed-term",
-                "deadline": "2026-12-20",
-                "status": "open",
-                "first_seen": "2026-11-20T08:00:00+00:00",
-                **fields,
-            }
-        )
-    )
+    row = {"is_vacancy": 1, "status": "open", "first_seen": "2026-11-20T08:00:00+00:00"}
+    db["postings"].insert(encode(posting_row(pid, title, **{**row, **fields})))
 
 
 def add_profile(db, pid: str, matches: list[str], **fields) -> None:

@@ -12,6 +12,7 @@ from matcher.fit import with_defaults
 from matcher.why import Explainer
 from rightsjobs.config import Settings
 from rightsjobs.languages import language_name
+from tests.conftest import posting_row
 
 AS_OF = date(2026, 11, 25)
 SETTINGS = Settings(sender="rightsjobs <digest@rightsjobs.example.org>")
@@ -41,21 +42,9 @@ MATCHER_WHY = {
 
 
 def item(pid: str, title: str, **fields) -> dict:
-    return {
-        "id": pid,
-        "title": title,
-        "organization": "Steppe Rights Watch",
-        "url": f"https://jobs.example.org/{pid}",
-        "apply_url": f"https://jobs.example.org/{pid}/apply",
-        "locations": ["Almaty, Kazakhstan"],
-        "countries": ["KZ"],
-        "regions": ["Central Asia"],
-        "remote": "no",
-        "contract_type": "fixed-term",
-        "deadline": "2026-12-20",
-        "why": {"summary": "Campaigning on free expression", "matched_terms": ["advocacy"]},
-        **fields,
-    }
+    """A ranked digest item: a stored posting with the matcher's `why`."""
+    why = {"summary": "Campaigning on free expression", "matched_terms": ["advocacy"]}
+    return posting_row(pid, title, **{"why": why, **fields})
 
 
 def recorded(posting: dict, profile: dict) -> dict:
