@@ -27,10 +27,7 @@ class AshbySpider(PlatformSpider):
     platform_origins = ("https://api.ashbyhq.com",)
 
     def parse(self, response):
-        found = self.load_list(response, "jobs", "the Ashby answer")
-        if found is None:
-            return
-        _, jobs = found
+        _, jobs = self.load_list(response, "jobs", "the Ashby answer")
         for job in jobs:
             if not isinstance(job, dict) or job.get("isListed") is False:
                 continue

@@ -37,10 +37,7 @@ class BambooHRSpider(PlatformSpider):
     name = "bamboohr"
 
     def parse(self, response):
-        found = self.load_list(response, "result", "the BambooHR careers list")
-        if found is None:
-            return
-        _, result = found
+        _, result = self.load_list(response, "result", "the BambooHR careers list")
         base = response.url.split("?")[0].rstrip("/").removesuffix("/list")
         for job in result[:MAX_DETAILS]:
             if isinstance(job, dict) and job.get("id") and job.get("jobOpeningName"):

@@ -1,13 +1,18 @@
-"""What every platform spider shares: its registry entry, error bookkeeping, JSON loading."""
+"""What every platform spider shares: its registry entry, error bookkeeping, JSON and XML
+loading."""
 
 import json
 from typing import Any
 
 import scrapy
+from lxml import etree
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from spiders.middlewares import fetchable_origins
+
+# XML as sent: no entity expansion, no fetching of external DTDs.
+XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 class PlatformSpider(scrapy.Spider):
@@ -80,14 +85,23 @@ class PlatformSpider(scrapy.Spider):
             self.fail(f"not valid JSON at {response.url} ({str(exc)[:80]})")
             return None
 
-    def load_list(self, response: Response, key: str, what: str) -> tuple[dict, list] | None:
-        """The response's JSON object and the list under `key`, or None after marking the run
-        failed (`what` names the answer in the reason)."""
+    def load_list(self, response: Response, key: str, what: str) -> tuple[dict, list]:
+        """The response's JSON object and the list under `key`; an empty object and list after
+        marking the run failed (`what` names the answer in the reason)."""
         data = self.load_json(response)
         if data is None:
-            return None
+            return {}, []
         items = data.get(key) if isinstance(data, dict) else None
         if not isinstance(items, list):
             self.fail(f"no `{key}` list in {what} at {response.url}")
-            return None
+            return {}, []
         return data, items
+
+    def load_xml(self, response: Response, unreadable: str) -> Any:
+        """The response body's XML root element, or None after marking the run failed
+        (`unreadable` words the reason: "invalid XML feed")."""
+        try:
+            return etree.fromstring(response.body, XML_PARSER)
+        except etree.XMLSyntaxError as exc:
+            self.fail(f"{unreadable} at {response.url} ({str(exc)[:80]})")
+            return None

@@ -22,7 +22,6 @@ from understand.places import remote_of
 from understand.text import clean_text, html_to_text
 
 MAX_PAGE = 5
-PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 def local(element) -> str:
@@ -53,10 +52,8 @@ class FeedSpider(PlatformSpider):
     def parse(self, response, page: int = 1):
         if page > 1 and response.status in (404, 410):
             return  # WordPress answers 404 past its last page
-        try:
-            root = etree.fromstring(response.body, PARSER)
-        except etree.XMLSyntaxError as exc:
-            self.fail(f"invalid XML feed at {response.url} ({str(exc)[:80]})")
+        root = self.load_xml(response, "invalid XML feed")
+        if root is None:
             return
         kind = local(root)
         if kind == "rss":

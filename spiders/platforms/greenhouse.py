@@ -27,10 +27,7 @@ class GreenhouseSpider(PlatformSpider):
     )
 
     def parse(self, response):
-        found = self.load_list(response, "jobs", "the Greenhouse board")
-        if found is None:
-            return
-        _, jobs = found
+        _, jobs = self.load_list(response, "jobs", "the Greenhouse board")
         for job in jobs:
             if isinstance(job, dict) and job.get("title") and job.get("absolute_url"):
                 yield self.posting(job)

@@ -15,8 +15,6 @@ import json
 import re
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree
-
 from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
 from spiders.middlewares import origin
@@ -37,7 +35,6 @@ JOB_PATH = re.compile(
 NOT_A_PAGE = re.compile(r"\.(pdf|docx?|xlsx?|jpe?g|png|gif|svg|zip|css|js|xml|rss)$", re.I)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 TRAILING_COMMA = re.compile(r",\s*([}\]])")
-SITEMAP_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def loads_tolerant(raw: str) -> object:
@@ -146,10 +143,8 @@ class JsonLdSpider(PlatformSpider):
                 yield from self.follow(url)
 
     def parse_sitemap(self, response):
-        try:
-            root = etree.fromstring(response.body, SITEMAP_PARSER)
-        except etree.XMLSyntaxError as exc:
-            self.fail(f"invalid sitemap XML at {response.url} ({str(exc)[:80]})")
+        root = self.load_xml(response, "invalid sitemap XML")
+        if root is None:
             return
         locs = [(e.text or "").strip() for e in root.iter("{*}loc")]
         if root.tag.endswith("sitemapindex"):

@@ -8,8 +8,6 @@ page is `https://{company host}/job/{id}`, built from the registry URL.
 
 from urllib.parse import urlsplit
 
-from lxml import etree
-
 from spiders.items import Posting
 from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
@@ -19,8 +17,6 @@ from understand.dates import iso_date
 from understand.experience import years_of_label
 from understand.places import remote_of
 from understand.text import clean_text, html_to_text
-
-PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def value(position, path: str) -> str | None:
@@ -32,10 +28,8 @@ class PersonioSpider(PlatformSpider):
     name = "personio"
 
     def parse(self, response):
-        try:
-            root = etree.fromstring(response.body, PARSER)
-        except etree.XMLSyntaxError as exc:
-            self.fail(f"not a Personio XML feed at {response.url} ({str(exc)[:80]})")
+        root = self.load_xml(response, "not a Personio XML feed")
+        if root is None:
             return
         if root.tag != "workzag-jobs":
             self.fail(f"not a Personio XML feed at {response.url} (<{root.tag}>)")

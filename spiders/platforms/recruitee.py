@@ -29,10 +29,7 @@ class RecruiteeSpider(PlatformSpider):
     name = "recruitee"
 
     def parse(self, response):
-        found = self.load_list(response, "offers", "the Recruitee answer")
-        if found is None:
-            return
-        _, offers = found
+        _, offers = self.load_list(response, "offers", "the Recruitee answer")
         for offer in offers:
             url = isinstance(offer, dict) and no_email(offer.get("careers_url"))
             if url and offer.get("title") and offer.get("status", "published") == "published":

@@ -28,10 +28,7 @@ class SmartRecruitersSpider(PlatformSpider):
     platform_origins = ("https://api.smartrecruiters.com",)
 
     def parse(self, response, page: int = 1):
-        found = self.load_list(response, "content", "the SmartRecruiters answer")
-        if found is None:
-            return
-        data, content = found
+        data, content = self.load_list(response, "content", "the SmartRecruiters answer")
         parts = urlsplit(response.url)
         base = urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
         for posting in content:

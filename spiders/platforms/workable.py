@@ -19,10 +19,7 @@ class WorkableSpider(PlatformSpider):
     platform_origins = ("https://apply.workable.com",)
 
     def parse(self, response):
-        found = self.load_list(response, "jobs", "the Workable widget answer")
-        if found is None:
-            return
-        data, jobs = found
+        data, jobs = self.load_list(response, "jobs", "the Workable widget answer")
         organization = text_or_none(data.get("name"))
         for job in jobs:
             url = isinstance(job, dict) and (job.get("url") or job.get("shortlink"))
