@@ -31,7 +31,8 @@ def test_no_dates_in_plain_words():
     assert find_dates("We may apply the rules in March of every year") == []
 
 
-def dl(text: str, ref: date | None = None):
+def dl(text: str, ref: date | None = None) -> date | None:
+    """The deadline read from `text` (`ref` supplies the year a date leaves out)."""
     return deadline(Doc(normalise(text)), ref)[0]
 
 

@@ -6,12 +6,9 @@ from datetime import date
 
 import pytest
 
-from understand.dates import deadline, posted_date
+from tests.test_extract_dates import dl
+from understand.dates import posted_date
 from understand.text import Doc, normalise
-
-
-def dl(text: str, ref: date | None = None):
-    return deadline(Doc(normalise(text)), ref)[0]
 
 
 @pytest.mark.parametrize(
