@@ -40,33 +40,30 @@ class Group(click.Group):
             raise click.ClickException(f"{exc.filename or ''}: {exc.strerror or exc}") from None
 
 
-def db_option(fn):
-    return click.option(
-        "--db",
-        "db",
-        metavar="PATH",
-        help="Database file (default ./rightsjobs.db, or $RIGHTSJOBS_DB).",
-    )(fn)
+db_option = click.option(
+    "--db",
+    "db",
+    metavar="PATH",
+    help="Database file (default ./rightsjobs.db, or $RIGHTSJOBS_DB).",
+)
 
 
-def sources_option(fn):
-    return click.option(
-        "--sources",
-        "sources_file",
-        type=click.Path(dir_okay=False),
-        default=str(BUNDLED_REGISTRY),
-        show_default="bundled spiders/sources.yaml",
-        help="Sources registry (YAML).",
-    )(fn)
+sources_option = click.option(
+    "--sources",
+    "sources_file",
+    type=click.Path(dir_okay=False),
+    default=str(BUNDLED_REGISTRY),
+    show_default="bundled spiders/sources.yaml",
+    help="Sources registry (YAML).",
+)
 
 
-def as_of_option(fn):
-    return click.option(
-        "--as-of",
-        "as_of",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
-        help="Pretend today is this date (YYYY-MM-DD).",
-    )(fn)
+as_of_option = click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Pretend today is this date (YYYY-MM-DD).",
+)
 
 
 def day(value) -> date:
