@@ -7,6 +7,7 @@ spider also reads `?paged=2`, `3`, ... while pages bring new items, up to page 5
 last page is the normal end. WP Job Manager's `job_listing:*` elements are read when present.
 """
 
+from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -39,6 +40,23 @@ def children(element) -> dict[str, list]:
 
 def text(elements: list | None) -> str:
     return (elements[0].text or "").strip() if elements else ""
+
+
+def entry_posting(
+    link: str, title: str, *, body: str, entry_id: str, date: str, **facts: Any
+) -> Posting:
+    """An RSS item or Atom entry as a Posting: `body` is its HTML, `entry_id` its guid or id,
+    `facts` what else the feed gives (WP Job Manager's fields)."""
+    html = clean_html(body)
+    return Posting(
+        url=strip_tracking(link),
+        title=title,
+        description=html_to_text(html),
+        description_html=html,
+        source_job_id=entry_id or None,
+        date_posted=iso_date(date),
+        **facts,
+    )
 
 
 class FeedSpider(PlatformSpider):
@@ -92,20 +110,17 @@ class FeedSpider(PlatformSpider):
         title = clean_text(text(fields.get("title")))
         if not link.startswith(("http://", "https://")) or not title:
             return None
-        body = text(fields.get("encoded")) or text(fields.get("description"))
-        html = clean_html(body)
         where = text(fields.get("location"))  # WP Job Manager: job_listing:location
         job_type = text(fields.get("job_type")) or None
-        return Posting(
-            url=strip_tracking(link),
-            title=title,
-            description=html_to_text(html),
-            description_html=html,
-            source_job_id=text(fields.get("guid")) or None,
+        return entry_posting(
+            link,
+            title,
+            body=text(fields.get("encoded")) or text(fields.get("description")),
+            entry_id=text(fields.get("guid")),
+            date=text(fields.get("pubdate")) or text(fields.get("date")),
             organization=clean_text(text(fields.get("company"))) or None,
             locations=places([place(where)]),
             remote=remote_of(where),
-            date_posted=iso_date(text(fields.get("pubdate")) or text(fields.get("date"))),
             employment_type=job_type,
             hints=hints(contract_type=contract_of_label(job_type)),
         )
@@ -118,14 +133,12 @@ class FeedSpider(PlatformSpider):
         title = clean_text(self.inner(fields.get("title")))
         if not link or not title:
             return None
-        html = clean_html(self.inner(fields.get("content")) or self.inner(fields.get("summary")))
-        return Posting(
-            url=strip_tracking(link),
-            title=title,
-            description=html_to_text(html),
-            description_html=html,
-            source_job_id=text(fields.get("id")) or None,
-            date_posted=iso_date(text(fields.get("published")) or text(fields.get("updated"))),
+        return entry_posting(
+            link,
+            title,
+            body=self.inner(fields.get("content")) or self.inner(fields.get("summary")),
+            entry_id=text(fields.get("id")),
+            date=text(fields.get("published")) or text(fields.get("updated")),
         )
 
     @staticmethod
