@@ -1,11 +1,12 @@
 """Ranking quality on the corpus of real postings: nDCG@10 of the ranker beside TF-IDF and BM25.
 
-    python -m eval.ranking [--split test|validation] [--profiles P] [--judgments J]
+    python -m eval.ranking [--split train|validation|test] [--profiles P] [--judgments J]
 
 The profiles (`eval/corpus/profiles.yaml`) are invented people written for this evaluation;
-`eval/corpus/judgments.json` grades every vacancy of the validation and test splits for each
-(0 not relevant, 1 relevant, 2 closely fits; a posting failing a hard requirement is 0). Every
-item of a split, vacancies and news alike, is a candidate. Rankings compared:
+`eval/corpus/judgments.json` grades every vacancy of the three splits for each (0 not relevant,
+1 relevant, 2 closely fits; a posting failing a hard requirement is 0; `eval.grading` helps
+grade new items). Train is for tuning the ranker's weights, validation for choosing, test for
+reporting. Every item of a split, vacancies and news alike, is a candidate. Rankings compared:
 - ranker: `matcher.rank` over `understand.extract` outputs (the `rightsjobs rank` path), with
   `include_closed` since the postings are old;
 - ranker on gold: the same over the gold labels, so that what extraction costs shows apart from
@@ -29,7 +30,7 @@ from rank_bm25 import BM25Okapi
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from eval import script
-from eval.corpus import CORPUS, split_items
+from eval.corpus import CORPUS, SPLITS, load_items, split_items
 from eval.rankers import K, baseline, extracted_posting, gold_posting, ndcg_at_k, violations
 from matcher import rank
 from rightsjobs.errors import InputError
@@ -105,9 +106,7 @@ def evaluate(
     """Rank the split's items for every profile by each method and score them."""
     items = split_items(split)
     profiles = load_profiles(profiles_path)
-    judgments = load_judgments(
-        judgments_path, profiles, [i for s in ("validation", "test") for i in split_items(s)]
-    )
+    judgments = load_judgments(judgments_path, profiles, load_items())
     ids = {i["id"] for i in items}
     judged = [{i: g for i, g in judgments.get(p["id"], {}).items() if i in ids} for p in profiles]
     gold = [gold_posting(i) for i in items]
@@ -171,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m eval.ranking", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--split", choices=("test", "validation"), default="validation")
+    parser.add_argument("--split", choices=SPLITS, default="validation")
     parser.add_argument("--profiles", type=Path, default=PROFILES)
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
     args = parser.parse_args(argv)

@@ -13,7 +13,7 @@ from matcher import fit
 from rightsjobs.errors import InputError
 from rightsjobs.profiles import load_profiles
 
-JUDGED_SPLITS = ("validation", "test")
+JUDGED_SPLITS = ("train", "validation", "test")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def test_shipped_profiles_are_invented_people_across_roles(profiles):
     assert len({tuple(p["regions"]) for p in profiles}) >= 8
 
 
-def test_every_vacancy_of_both_splits_is_judged_for_every_profile(profiles, judged_items):
+def test_every_vacancy_of_every_split_is_judged_for_every_profile(profiles, judged_items):
     judgments = ranking.load_judgments(ranking.JUDGMENTS, profiles, judged_items)
     vacancies = {i["id"] for i in judged_items if i["is_vacancy"]}
     assert set(judgments) == {p["id"] for p in profiles}
