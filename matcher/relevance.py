@@ -15,7 +15,7 @@ from matcher.text import Vectoriser, term_features
 UNKNOWN = -1.0  # agreement of a pair where either side shows no family
 SECOND_FAMILY = 0.5  # a posting's second family counts when it weighs this much of the first
 OFF_FIELD = 0.4  # weight of the cosine when the families do not agree at all
-IN_FIELD = 1.2  # weight of the cosine when they fully agree
+IN_FIELD = 2.0  # weight of the cosine when they fully agree (tuned: `eval.tune_ranker`)
 NEUTRAL = 0.8  # weight of the cosine when a side shows no family
 STRONG_TEXT = 0.2  # cosine that keeps a posting of an unrelated field
 FLOOR = 0.005  # minimum relevance of a result
