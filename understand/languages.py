@@ -199,6 +199,15 @@ _REQUIRED_HEADING = re.compile(
     r"|aranan\s+nitelikler|wat\s+vragen\s+wij|obligatoire|obligatorio|обязательно)"
     r"(?:\s+(?:and|&|et|y|и)\s+\w+(?:\s+\w+)?)?\s*[:.]?\s*$"
 )
+# Names of languages written in themselves, as a page's language switcher shows them.
+_ENDONYM = re.compile(
+    r"\b(?:english|francais|espanol|portugues|deutsch|italiano|русский|українська|العربية|中文"
+    r"|polski|turkce|romana|nederlands|cestina|ქართული|հայերեն|فارسی|қазақша|кыргызча|o'zbek"
+    r"|беларуская|български|ελληνικά|magyar|svenska|en|fr|es|ru|uk|ar|de|pt)\b"
+)
+_ENDONYMS = re.compile(rf"(?:{_ENDONYM.pattern}[\s|/·•,-]*)+")
+# A CEFR level after a language ("English (C1)"): the clause states its own requirement.
+_LEVEL = re.compile(r"\b[abc][12]\b")
 _ENDS_WITH_COLON = re.compile(r"^(?:\S+\s+){0,5}\S+:$")
 # A line of a details block ("Location: Maputo"): it ends a list of requirements or assets.
 _FIELD = re.compile(
@@ -330,11 +339,12 @@ def _segments(sentence: str) -> list[_Segment]:
 
 def _kinds(segments: list[_Segment]) -> list[str]:
     """ "required" or "desirable" per segment. An undecided segment takes the decision of a label
-    before it ("Desirable: X, Y"), else that of a list it continues after a comma ("Fluency in
-    English, Georgian and Russian, ...; Spanish is an asset"), else the next decision (so "French,
-    Spanish or Arabic would be an asset" makes all three desirable) except from a local
-    preference or from a clause whose cue comes before its language ("..., and a working
-    knowledge of Armenian is an asset"), else the previous one, else "required"."""
+    before it ("Desirable: X, Y"), else "required" when it gives a CEFR level ("English (C1)"),
+    else that of a list it continues after a comma ("Fluency in English, Georgian and Russian,
+    ...; Spanish is an asset"), else the next decision (so "French, Spanish or Arabic would be an
+    asset" makes all three desirable) except from a local preference or from a clause whose cue
+    comes before its language ("..., and a working knowledge of Armenian is an asset"), else the
+    previous one, else "required"."""
     kinds: list[str | None] = []
     label: str | None = None
     for seg in segments:
@@ -347,7 +357,8 @@ def _kinds(segments: list[_Segment]) -> list[str]:
             kind = None
         if seg.label:
             label = kind
-        kinds.append(kind or (None if seg.label else label))
+        level = "required" if _LEVEL.search(folded) and _languages(seg.text) else None
+        kinds.append(kind or (None if seg.label else label) or level)
     for i in range(1, len(segments)):
         before, seg = segments[i - 1], segments[i]
         if (
@@ -397,7 +408,10 @@ def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
     heading = desirable = False
     section_start: int | None = None  # line of the last requirements or assets heading
     cued = doc.lines_matching(_ANY_CUE)
+    switcher = _switcher(doc.lines)
     for i, line in enumerate(doc.lines):
+        if i in switcher:
+            continue
         if len(line) <= 80:
             folded_line = fold(line)
             if _DESIRABLE_HEADING.match(folded_line):
@@ -435,6 +449,20 @@ def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
                 out.append((sentence, desirable))
         heading = heading and len(line) < 80
     return out[:MAX_SENTENCES]
+
+
+def _switcher(lines: Sequence[str]) -> set[int]:
+    """Lines of a language switcher: languages written in themselves ("English", "Français",
+    "Русский"), alone on their lines or joined by separators, two or more in a row."""
+    endonymic = [bool(_ENDONYMS.fullmatch(fold(line).strip())) for line in lines]
+    out = set()
+    for i, flag in enumerate(endonymic):
+        if not flag:
+            continue
+        several = len(_ENDONYM.findall(fold(lines[i]))) > 1
+        if several or (i > 0 and endonymic[i - 1]) or (i + 1 < len(lines) and endonymic[i + 1]):
+            out.add(i)
+    return out
 
 
 def _bare(sentence: str) -> bool:
