@@ -125,3 +125,32 @@ def test_choices(text, required, rule):
         assert got_rule == rule
     else:
         assert got_rule is not None and got_rule["at_least"] == 1
+
+
+@pytest.mark.parametrize(
+    ("required_heading", "assets_heading"),
+    [
+        ("Требования к кандидату:", "Будет плюсом:"),
+        ("Вимоги до кандидата:", "Буде перевагою:"),
+        ("Requisitos obrigatórios:", "Requisitos desejáveis:"),
+        ("Compétences requises :", "Serait un plus :"),
+        ("Das bringen Sie mit:", "Idealerweise bringen Sie mit:"),
+        ("Cerințe obligatorii:", "Constituie avantaj:"),
+        ("Must have:", "Good to have:"),
+        ("Requirements", "Additional assets"),
+        ("Profile", "Advantages"),
+    ],
+)
+def test_short_labels_open_requirements_and_assets_sections(required_heading, assets_heading):
+    text = f"{required_heading}\nArmenian\nFive years in the field\n{assets_heading}\nGreek\nA car"
+    assert langs(text)[:2] == (["hy"], ["el"])
+
+
+def test_a_cefr_level_decides_its_own_clause():
+    text = "Language requirements: Swedish (C1), Finnish (B2) desirable."
+    assert langs(text)[:2] == (["sv"], ["fi"])
+
+
+def test_language_switcher_lines_are_not_requirements():
+    text = "Assets:\nKnowledge of Greek\nEnglish\nFrançais\nРусский\nEN | FR | ES"
+    assert langs(text)[:2] == ([], ["el"])

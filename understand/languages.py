@@ -30,7 +30,8 @@ from understand.lexicon import Hit, NameIndex, load_table, name_mode
 from understand.text import Doc, clip, fold, split_sentences, tokens
 
 _CUE = re.compile(
-    r"fluen|proficien|knowledge\s+of|command\s+of|excellent|good\s+(?:level|command|knowledge)"
+    r"fluen|proficien|knowledge\s+of|command\s+of|excellent|excelen|uitsteken"
+    r"|good\s+(?:level|command|knowledge)"
     r"|\b(?:strong|solid)\s"
     r"|written\s+and\s+(?:spoken|oral)|spoken\s+and\s+written|oral\s+and\s+written|native"
     r"|mother\s+tongue|working\s+(?:knowledge|level)|(?:ability|able)\s+to\s+(?:work|communicate"
@@ -49,7 +50,7 @@ _REQUIRED = re.compile(
     r"|strong|solid"
     r"|fluen\w*|native|nativ[oa]|natif|mother\s+tongue|langue\s+maternelle|lengua\s+materna"
     r"|couramment|vyborn\w*|aktivni"
-    r"|obligatoire|requis|exig\w*|indispensable|imprescindible|obligatori[oa]|necesari[oa]"
+    r"|obligatoire|requis(?:es?)?|exig\w*|indispensable|imprescindible|obligatori[oa]|necesari[oa]"
     r"|dominio|maitrise|требуется|свободн\w*|обязательн\w*|необходим\w*|родн\w+|krav|kravs"
     r"|erforderlich|capables?\s+de\s+travailler|مطلوب\w*|المطلوب\w*|الزامي\w*|الالزامي\w*"
     r"|ضروري\w*|الضروري\w*"
@@ -70,14 +71,14 @@ _REQUIREMENT_WORD = re.compile(
 )
 # Cues that make the languages of their segment (and of the segments before it) desirable.
 _DESIRABLE = re.compile(
-    r"\b(?:asset|desirable|advantage\w*|preferred|a\s+plus|added\s+value|beneficial"
+    r"\b(?:assets?|desirable|advantage\w*|preferred|a\s+plus|added\s+value|beneficial"
     r"|nice\s+to\s+have|would\s+be\s+useful|helpful|valued|desired|preferable|a\s+bonus|atout"
     r"|souhaitable|un\s+plus|apprecie\w*|avantage"
     r"|deseable|valorar\w*|valorad\w*|preferible|ventaja|желательн\w*|преимуществ\w*|плюсом"
     r"|перевагою|бажано|merit|meriterande|von\s+vorteil|wunschenswert|و?يفضل|و?يُفضل|ميزة|مرغوب\w*"
     r"|vyhodou|preference"
     r"|სასურველ\w*|უპირატესობ\w*|mile\s+widzian\w*|atut\w*|avantaj\w*|pre(?!-)|pluspunt\w*"
-    r"|wenselijk|strekt\s+tot\s+aanbeveling|vitan[aoy]|tercih\s+(?:sebebi|edil|nedeni)\w*|souhaitee?s?|bonus|would\s+be\s+great"
+    r"|wenselijk|strekt\s+tot\s+aanbeveling|vitan[aoy]|tercih\s+(?:sebebi|edil|nedeni)\w*|souhaitee?s?|bonus|would\s+be\s+great|good\s+to\s+have|المفضل\w*|مفضل\w*"
     r"|(?:a|an|ein|un)\s+(?:\w+\s+)?plus|appreciated|priority|prioridad|priorite|مزیت|ترجیح\w*"
     r"|preferenzial\w*|gradit[oa]|desejave(?:l|is)|diferencia(?:l|is)|valorizad\w*)\b"
 )
@@ -162,7 +163,7 @@ _DESIRABLE_HEADING = re.compile(
     r"\s+\w+)?)?(?:\s+(?:include"
     r"|includes|are|would\s+be))?|assets?"
     r"|nice\s+to\s+have|(?:it\s+)?would\s+be\s+(?:an?\s+)?(?:advantage|plus|asset|nice)\w*"
-    r"|(?:an?\s+)?(?:advantage|plus|asset)|bonus(?:\s+points)?|atouts?|(?:competences|qualifications"
+    r"|(?:an?\s+)?(?:advantages?|plus|assets?)|(?:additional|other|further)\s+(?:assets|advantages)|bonus(?:\s+points)?|atouts?|(?:competences|qualifications"
     r"|criteres)\s+souhaitee?s|souhaitee?s?|un\s+plus|deseables?|(?:requisitos|competencias"
     r"|criterios)\s+deseables|se\s+valorara|valorable|желательно|будет\s+преимуществом"
     r"|преимуществом\s+будет|meriterande|wunschenswert|von\s+vorteil|mile\s+widzian\w*"
@@ -196,7 +197,8 @@ _REQUIRED_HEADING = re.compile(
     r"|criteria|skills|required|essential|must[-\s]haves?|profile|exigences|profil\s+(?:requis"
     r"|recherche)|requisitos(?:\s+minimos)?|perfil\s+requerido|требования|вимоги|wymagania"
     r"|wymagamy|pozadujeme|pozadavky|cerinte|anforderungen|ihr\s+profil|requisiti"
-    r"|aranan\s+nitelikler|wat\s+vragen\s+wij|obligatoire|obligatorio|обязательно)"
+    r"|aranan\s+nitelikler|wat\s+vragen\s+wij|obligatoire|obligatorio|обязательно"
+    r"|(?:das|was)\s+(?:bringen\s+sie\s+mit|sie\s+mitbringen))"
     r"(?:\s+(?:and|&|et|y|и)\s+\w+(?:\s+\w+)?)?\s*[:.]?\s*$"
 )
 # Names of languages written in themselves, as a page's language switcher shows them.
@@ -208,7 +210,8 @@ _ENDONYM = re.compile(
 _ENDONYMS = re.compile(rf"(?:{_ENDONYM.pattern}[\s|/·•,-]*)+")
 # A CEFR level after a language ("English (C1)"): the clause states its own requirement.
 _LEVEL = re.compile(r"\b[abc][12]\b")
-_ENDS_WITH_COLON = re.compile(r"^(?:\S+\s+){0,5}\S+:$")
+_ENDS_WITH_COLON = re.compile(r"^(?:\S+\s+){0,5}\S+\s?:$")
+_COLON_LABEL = re.compile(r"^(?:\S+\s+){0,4}\S+\s?:$")
 # A line of a details block ("Location: Maputo"): it ends a list of requirements or assets.
 _FIELD = re.compile(
     r"^(?:location|duty\s+station|place|deadline|closing\s+date|salary|contract(?:\s+type)?|grade"
@@ -414,7 +417,7 @@ def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
             continue
         if len(line) <= 80:
             folded_line = fold(line)
-            if _DESIRABLE_HEADING.match(folded_line):
+            if _desirable_heading(line, folded_line):
                 desirable, section_start = True, i
                 continue
             if (
@@ -423,7 +426,7 @@ def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
                 or _FIELD.match(folded_line)
             ):
                 desirable = False
-                section_start = i if _REQUIRED_HEADING.match(folded_line) else None
+                section_start = i if _required_heading(line, folded_line) else None
             if _HEADING.match(folded_line):
                 heading, desirable = True, False
                 continue
@@ -449,6 +452,30 @@ def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
                 out.append((sentence, desirable))
         heading = heading and len(line) < 80
     return out[:MAX_SENTENCES]
+
+
+def _desirable_heading(line: str, folded_line: str) -> bool:
+    """An assets heading: a known one ("Nice to have", "Atouts") or a short label ending with a
+    colon that states a preference and names no language ("Будет плюсом:", "Von Vorteil sind:")."""
+    if _DESIRABLE_HEADING.match(folded_line):
+        return True
+    return bool(
+        _COLON_LABEL.match(folded_line)
+        and (_DESIRABLE.search(folded_line) or _PREFERABLY.match(folded_line))
+        and not _languages(line)
+    )
+
+
+def _required_heading(line: str, folded_line: str) -> bool:
+    """A requirements heading: a known one ("Requirements", "Wymagania") or a short label ending
+    with a colon that states a requirement and names no language ("Cerințe obligatorii:")."""
+    if _REQUIRED_HEADING.match(folded_line):
+        return True
+    return bool(
+        _COLON_LABEL.match(folded_line)
+        and (_REQUIRED_HEADING.match(folded_line.split()[0]) or _REQUIRED.search(folded_line))
+        and not _languages(line)
+    )
 
 
 def _switcher(lines: Sequence[str]) -> set[int]:
