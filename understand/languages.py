@@ -62,7 +62,7 @@ _REQUIRED = re.compile(
 # Words that make a sentence naming a language a language requirement even without a proficiency
 # cue ("English is required", "Russian and English are both essential").
 _REQUIREMENT_WORD = re.compile(
-    r"\b(?:required|essential|mandatory|compulsory|indispensable|a\s+must|obligatoire|requis"
+    r"\b(?:required|essential|mandatory|compulsory|indispensable|a\s+must|obligatoire|requis(?:es?)?"
     r"|exigee?s?|imprescindible|obligatori[oa]s?|requerid[oa]s?|necesari[oa]s?|обязательн\w*"
     r"|необходим\w*|требуется|مطلوب\w*|المطلوب\w*|الزامي\w*|الالزامي\w*|ضروري\w*|الضروري\w*"
     r"|სავალდებულ\w*"
