@@ -154,3 +154,46 @@ def test_a_cefr_level_decides_its_own_clause():
 def test_language_switcher_lines_are_not_requirements():
     text = "Assets:\nKnowledge of Greek\nEnglish\nFrançais\nРусский\nEN | FR | ES"
     assert langs(text)[:2] == ([], ["el"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Excelente conocimiento de la legislación portuguesa.",
+        "Znajomość prawa niemieckiego i unijnego.",
+        "Cunoașterea legislației muncii române.",
+        "Ottima conoscenza del diritto francese.",
+    ],
+)
+def test_a_name_after_its_noun_is_an_adjective(text):
+    assert langs(text) == ([], [], None)
+
+
+@pytest.mark.parametrize(
+    ("text", "required"),
+    [
+        # speaking, level and Slavic adjective words may come before a lower-case name
+        ("Hablar portugués con fluidez.", ["pt"]),
+        ("Dobra znajomość niemieckiego.", ["de"]),
+        ("Свободный французский.", ["fr"]),
+        # a languages label, and written/spoken after the name
+        ("Idiomas: portugués, alemán.", ["pt", "de"]),
+        ("Domínio do espanhol falado e escrito.", ["es"]),
+        ("Capacidad para trabajar en francés.", ["fr"]),
+    ],
+)
+def test_lower_case_names_in_skill_sentences(text, required):
+    assert langs(text)[:2] == (required, [])
+
+
+def test_a_details_line_naming_the_posting_language_is_not_a_skill():
+    text = "Nice to have:\nGreek\nLocation: Athens\nLanguage: English"
+    assert langs(text)[:2] == ([], ["el"])
+
+
+def test_a_statement_of_working_languages_is_not_a_skill():
+    text = (
+        "Languages: Spanish and Portuguese are the working languages of the Commission. "
+        "Fluency in Spanish is required. Knowledge of Portuguese is desirable."
+    )
+    assert langs(text)[:2] == (["es"], ["pt"])

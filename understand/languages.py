@@ -41,7 +41,9 @@ _CUE = re.compile(
     r"|kenntnisse|fliessend|знання|володіння|вільн|اجاد|اتقان|معرفة|طلاق|اللغة|ცოდნ|ფლობ|znalost"
     r"|znajomosc|znac\b|biegl|w\s+stopniu|\bcunoa|\bcunost|yabanci\s+dil|dil\s+bilgisi|dil\s+yeterli"
     r"|dilinden|bilmek|bilgisi|derecede|beheers|kennis\s+van|vaardig|vloeiend|ovlad"
-    r"|slovem\s+i\s+pismem|conoscenza|padronanza"
+    r"|slovem\s+i\s+pismem|conoscenza|padronanza|w\s+mowie"
+    r"|trabajar\s+en|trabalhar\s+em|lavorare\s+in|\b(?:languages|langues"
+    r"|idiomas|lenguas|linguas|lingue|языки|мови|jezyki|jazyky|limbi|sprachen|talen)\s*:"
     r"|conhecimento|beherrsch|verhandlungssicher|sprech|spricht|تسلط|مسلط|آشنایی"
 )
 # Cues that make the languages of their segment required, whatever the segments around say.
@@ -152,7 +154,9 @@ _NEXT_OK = {
     "oraz", "albo", "na", "si", "sau", "en", "of", "ve", "veya", "ya", "nebo", "op", "ed",
     "oppure", "slovem", "nivelul", "seviye", "seviyesi", "costituisce", "constituie",
     "constitui", "jest", "bedzie", "bude", "wordt", "bilmek", "bilgisi", "derecede", "seviyesinde",
-    "reprezinta", "este", "sunt", "sind", "ist", "highly",
+    "reprezinta", "este", "sunt", "sind", "ist", "highly", "hablado", "escrito", "escrita",
+    "falado", "falada", "scritto", "parlato", "ecrit", "ecrite", "oral", "orale", "parle", "parlee",
+    "written", "spoken", "avansat", "con", "com", "mit", "avec", "with",
 }  # fmt: skip
 
 # A heading that opens a section of assets ("Desirable", "Desirable qualifications:", "Atouts"):
@@ -208,6 +212,21 @@ _ENDONYM = re.compile(
     r"|беларуская|български|ελληνικά|magyar|svenska|en|fr|es|ru|uk|ar|de|pt)\b"
 )
 _ENDONYMS = re.compile(rf"(?:{_ENDONYM.pattern}[\s|/·•,-]*)+")
+# Words after which a lower-case language name is the language: speaking, writing and level
+# words, and a Polish adjective ending ("dobry angielski").
+_BEFORE_NAME = re.compile(
+    r"parl|habl|fal[ae]|speak|spoke|mowi|vorb|sprech|spric|говор|розмов|mluv|writ|escri|ecri"
+    r"|read|lire|leer|ler\b|nivel|niveau|livello|level|poziom|uroven|stopni|spoken|oral|parle"
+    r"|\w+y$"
+)
+# A lower-case name in Latin script: it may be an adjective after its noun. (In Russian and
+# Ukrainian a name after a noun is the language: "уровень английского", "знание русского".)
+_LATIN_LOWER = re.compile(r"[a-zß-ÿā-ž]")
+# A statement of an organisation's languages, not of a skill it asks for.
+_WORKING_LANGUAGES = re.compile(
+    r"\b(?:are|is)\s+the\s+(?:\w+\s+)?(?:working|official)\s+languages?\b|\blangues?\s+(?:de"
+    r"\s+travail|officielles?)\s+(?:de|du|des)\b|\bidiomas?\s+(?:de\s+trabajo|oficiales?)\s+de\b"
+)
 # A CEFR level after a language ("English (C1)"): the clause states its own requirement.
 _LEVEL = re.compile(r"\b[abc][12]\b")
 _ENDS_WITH_COLON = re.compile(r"^(?:\S+\s+){0,5}\S+\s?:$")
@@ -273,6 +292,8 @@ def _languages(text: str) -> tuple[Hit, ...]:
         nxt = tokens(rest[:40])
         if _COMPOUND.match(rest) and h.end + 1 not in starts:
             continue  # "Russian-speaking regions", "French-language media"
+        if _LATIN_LOWER.match(h.raw) and not _may_precede(text[: h.start], hits):
+            continue  # "legislación española", "prawa polskiego": an adjective after its noun
         if (
             not nxt
             or rest.lstrip()[:1] in ",.;:)(/-–—،؛"
@@ -286,6 +307,28 @@ def _languages(text: str) -> tuple[Hit, ...]:
         ):
             out.append(h)
     return tuple(out)
+
+
+def _may_precede(before: str, hits: Sequence[Hit]) -> bool:
+    """Whether the word before a lower-case Latin-script language name lets it stand for the
+    language: none, punctuation, a short or joining word ("del", "i"), a language or language
+    word ("języka"), a skill, level or speaking word ("dominio", "nivel", "hablar"), or an
+    adjective of Slavic form ("dobry"); after any other word ("legislación española") the name
+    is an adjective of that word."""
+    tail = before[-40:]
+    words = tokens(tail)
+    if not words or tail[words[-1].end :].strip():
+        return True
+    prev = words[-1]
+    end = len(before) - len(tail) + prev.end
+    return (
+        len(prev.key) <= 3
+        or prev.key in _NEXT_OK
+        or bool(_OR.match(prev.key) or _EITHER.search(prev.key))
+        or prev.key.startswith(_LANGUAGE_WORDS)
+        or any(h.end == end for h in hits)
+        or bool(_STRENGTH.search(prev.key) or _BEFORE_NAME.match(prev.key))
+    )
 
 
 def _rule(folded: str, sentence: str) -> dict | None:
@@ -439,6 +482,8 @@ def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
         for sentence in split_sentences(line):
             folded = fold(sentence)
             short = len(sentence.split()) <= 8  # "English - fluent", "Russian or Ukrainian"
+            if _WORKING_LANGUAGES.search(folded) and not _KIND.search(folded):
+                continue  # "English and French are the working languages of ...": no skill
             if (
                 (short and heading)
                 or (short and listed and _bare(sentence))
