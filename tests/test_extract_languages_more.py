@@ -197,3 +197,7 @@ def test_a_statement_of_working_languages_is_not_a_skill():
         "Fluency in Spanish is required. Knowledge of Portuguese is desirable."
     )
     assert langs(text)[:2] == (["es"], ["pt"])
+
+
+def test_a_czech_adjective_before_a_lower_case_name():
+    assert langs("Výborná a pokročilá angličtina slovem i písmem.")[:2] == (["en"], [])

@@ -222,7 +222,7 @@ _ENDONYM = re.compile(
 )
 _ENDONYMS = re.compile(rf"(?:{_ENDONYM.pattern}[\s|/·•,-]*)+")
 # Words after which a lower-case language name is the language: speaking, writing and level
-# words, and a Polish adjective ending ("dobry angielski").
+# words, and a Polish adjective ending ("dobry angielski"; Czech ones are read unfolded).
 _BEFORE_NAME = re.compile(
     r"parl|habl|fal[ae]|speak|spoke|mowi|vorb|sprech|spric|говор|розмов|mluv|writ|escri|ecri"
     r"|read|lire|leer|ler\b|nivel|niveau|livello|level|poziom|uroven|stopni|spoken|oral|parle"
@@ -322,8 +322,8 @@ def _may_precede(before: str, hits: Sequence[Hit]) -> bool:
     """Whether the word before a lower-case Latin-script language name lets it stand for the
     language: none, punctuation, a short or joining word ("del", "i"), a language or language
     word ("języka"), a skill, level or speaking word ("dominio", "nivel", "hablar"), or an
-    adjective of Slavic form ("dobry"); after any other word ("legislación española") the name
-    is an adjective of that word."""
+    adjective of Slavic form ("dobry", "pokročilá"); after any other word ("legislación
+    española") the name is an adjective of that word."""
     tail = before[-40:]
     words = tokens(tail)
     if not words or tail[words[-1].end :].strip():
@@ -337,6 +337,7 @@ def _may_precede(before: str, hits: Sequence[Hit]) -> bool:
         or prev.key.startswith(_LANGUAGE_WORDS)
         or any(h.end == end for h in hits)
         or bool(_STRENGTH.search(prev.key) or _BEFORE_NAME.match(prev.key))
+        or prev.raw.endswith(("í", "ý", "á"))
     )
 
 
