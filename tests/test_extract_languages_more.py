@@ -201,3 +201,10 @@ def test_a_statement_of_working_languages_is_not_a_skill():
 
 def test_a_czech_adjective_before_a_lower_case_name():
     assert langs("Výborná a pokročilá angličtina slovem i písmem.")[:2] == (["en"], [])
+
+
+@pytest.mark.parametrize(
+    "text", ["Ottimo inglese scritto e parlato.", "Buen inglés, imprescindible."]
+)
+def test_a_quality_adjective_before_a_lower_case_name(text):
+    assert langs(text)[:2] == (["en"], [])

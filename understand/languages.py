@@ -50,7 +50,9 @@ _CUE = re.compile(
     r"|kenntnisse|fliessend|знання|володіння|вільн|اجاد|اتقان|معرفة|طلاق|اللغة|ცოდნ|ფლობ|znalost"
     r"|znajomosc|znac\b|biegl|w\s+stopniu|\bcunoa|\bcunost|yabanci\s+dil|dil\s+bilgisi|dil\s+yeterli"
     r"|dilinden|bilmek|bilgisi|derecede|beheers|kennis\s+van|vaardig|vloeiend|ovlad"
-    r"|slovem\s+i\s+pismem|conoscenza|padronanza|w\s+mowie"
+    r"|slovem\s+i\s+pismem|conoscenza|padronanza|w\s+mowie|scritt[oa]\s+e\s+parlat|parlat[oa]\s+e\s+scritt"
+    r"|hablad[oa]\s+y\s+escrit|escrit[oa]\s+y\s+hablad|falad[oa]\s+e\s+escrit|escrit[oa]\s+e\s+falad"
+    r"|ecrite?s?\s+et\s+orale?s?|orale?s?\s+et\s+ecrite?s?"
     r"|trabajar\s+en|trabalhar\s+em|lavorare\s+in|\b(?:languages|langues"
     r"|idiomas|lenguas|linguas|lingue|языки|мови|jezyki|jazyky|limbi|sprachen|talen)\s*:"
     r"|conhecimento|beherrsch|verhandlungssicher|sprech|spricht|تسلط|مسلط|آشنایی"
@@ -221,12 +223,13 @@ _ENDONYM = re.compile(
     r"|беларуская|български|ελληνικά|magyar|svenska|en|fr|es|ru|uk|ar|de|pt)\b"
 )
 _ENDONYMS = re.compile(rf"(?:{_ENDONYM.pattern}[\s|/·•,-]*)+")
-# Words after which a lower-case language name is the language: speaking, writing and level
-# words, and a Polish adjective ending ("dobry angielski"; Czech ones are read unfolded).
+# Words after which a lower-case language name is the language: speaking, writing, quality and
+# level words, and a Polish adjective ending ("dobry angielski"; Czech ones are read unfolded).
 _BEFORE_NAME = re.compile(
     r"parl|habl|fal[ae]|speak|spoke|mowi|vorb|sprech|spric|говор|розмов|mluv|writ|escri|ecri"
     r"|read|lire|leer|ler\b|nivel|niveau|livello|level|poziom|uroven|stopni|spoken|oral|parle"
-    r"|\w+y$"
+    r"|buen|buon|ottim|perfe|parfai|fluid|corrent|solid|basi|discret|elevat|avanza|avance"
+    r"|intermedi|advanced|\w+y$"
 )
 # A lower-case name in Latin script: it may be an adjective after its noun. (In Russian and
 # Ukrainian a name after a noun is the language: "уровень английского", "знание русского".)
