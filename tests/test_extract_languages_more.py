@@ -1,0 +1,210 @@
+"""Language names, cues and section headings in more languages, choices and list items.
+
+Every sentence here was written for this test."""
+
+import pytest
+
+from understand.languages import find_languages
+from understand.text import Doc, normalise
+
+
+def langs(text: str):
+    out = find_languages(Doc(normalise(text)))
+    return out.required, out.desirable, out.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "required", "desirable"),
+    [
+        # Polish: declined names, "biegła znajomość", "mile widziana", "będzie atutem"
+        ("Wymagana biegła znajomość języka angielskiego w mowie i piśmie.", ["en"], []),
+        ("Mile widziana znajomość języka ukraińskiego.", [], ["uk"]),
+        ("Znajomość języka niemieckiego będzie dodatkowym atutem.", [], ["de"]),
+        # Romanian: "cunoașterea limbii ...", "constituie un avantaj", "obligatoriu"
+        ("Cunoașterea limbii engleze reprezintă un avantaj.", [], ["en"]),
+        ("Este obligatorie cunoașterea limbilor română și rusă.", ["ro", "ru"], []),
+        # Turkish: "İyi derecede İngilizce bilmek", "tercih sebebidir"
+        ("İyi derecede İngilizce bilmek.", ["en"], []),
+        ("Arapça bilmek tercih sebebidir.", [], ["ar"]),
+        # Dutch: "beheersing", "vloeiend", "een pré"
+        ("Je spreekt en schrijft vloeiend Nederlands en Engels.", ["nl", "en"], []),
+        ("Kennis van het Frans is een pré.", [], ["fr"]),
+        # Czech: "ovládá", and a clause on an unnamed language does not reach back
+        ("Dobře ovládá češtinu slovem i písmem.", ["cs"], []),
+        (
+            "Znalost anglického jazyka slovem i písmem, znalost dalšího jazyka je výhodou.",
+            ["en"],
+            [],
+        ),
+        # German: compounds and adjective forms, "sprechen", "ein Plus"
+        ("Sehr gute Deutsch- und Englischkenntnisse.", ["de", "en"], []),
+        ("Wünschenswert sind Kenntnisse der polnischen Sprache.", [], ["pl"]),
+        ("Idealerweise sprechen Sie auch Italienisch.", [], ["it"]),
+        ("Gute Spanischkenntnisse sind ein Plus.", [], ["es"]),
+        # Italian: "costituisce titolo preferenziale"
+        ("Costituisce titolo preferenziale la conoscenza del tedesco.", [], ["de"]),
+        # Persian: "تسلط به زبان ... الزامی است", "مزیت"
+        ("تسلط به زبان فرانسوی الزامی است", ["fr"], []),
+        ("آشنایی با زبان روسی مزیت محسوب می‌شود", [], ["ru"]),
+        # Ukrainian with dashes: each language with its own strength
+        ("Англійська мова — обов'язково, польська — бажано.", ["en"], ["pl"]),
+        # English preference wordings
+        ("Proficiency in Thai will be considered a strong plus.", [], ["th"]),
+        ("Mongolian language skills highly appreciated.", [], ["mn"]),
+        ("Priority will be given to candidates who speak Somali or Swahili.", [], ["so", "sw"]),
+        ("It would be great if you also speak Amharic.", [], ["am"]),
+        ("Bonus points if you speak Hindi.", [], ["hi"]),
+    ],
+)
+def test_names_and_cues(text, required, desirable):
+    assert langs(text)[:2] == (required, desirable)
+
+
+@pytest.mark.parametrize(
+    ("text", "required", "desirable"),
+    [
+        (
+            "Wymagania:\nbiegły angielski\nMile widziane:\nznajomość języka rosyjskiego",
+            ["en"],
+            ["ru"],
+        ),
+        (
+            "Požadujeme:\nznalost anglického jazyka\nVýhodou:\nznalost ruského jazyka",
+            ["en"],
+            ["ru"],
+        ),
+        (
+            "Wat vragen wij:\nUitstekende beheersing van het Nederlands\nPluspunten:\nDuits",
+            ["nl"],
+            ["de"],
+        ),
+        ("Anforderungen:\nSehr gute Englischkenntnisse\nVon Vorteil:\nFranzösisch", ["en"], ["fr"]),
+        ("Cerințe:\ncunoașterea limbii române\nConstituie avantaj:\nlimba engleză", ["ro"], ["en"]),
+        ("Pluses:\nUzbek\nTajik", [], ["uz", "tg"]),
+        ("What we'd love to see:\nKyrgyz language skills", [], ["ky"]),
+        # a bare language line under a requirements heading is required ...
+        ("Requirements:\nLaw degree\nEnglish\nFrench", ["en", "fr"], []),
+        # ... not a line of prose naming a language, nor one after a details line
+        ("Assets:\nKnowledge of Greek\nOur team works in English and Turkish", [], ["el"]),
+        ("Nice to have:\nPortuguese\nLocation: Maputo\nEnglish", [], ["pt"]),
+    ],
+)
+def test_sections(text, required, desirable):
+    assert langs(text)[:2] == (required, desirable)
+
+
+@pytest.mark.parametrize(
+    ("text", "required", "rule"),
+    [
+        # "one of the two official languages (X, Y)": a choice of one within its clause
+        (
+            "Candidates need a good command of one of the working languages (English, French).",
+            [],
+            {"at_least": 1, "of": ["en", "fr"]},
+        ),
+        (
+            "Persoana trebuie să cunoască una dintre limbile oficiale (engleza, franceza).",
+            [],
+            {"at_least": 1, "of": ["en", "fr"]},
+        ),
+        # "X and Y or Z": X plus a choice between Y and Z; "/" and "lub" join a choice
+        ("Znajomość języków angielskiego i rosyjskiego/ukraińskiego.", ["en"], None),
+        ("Fluency in English and Russian or Kazakh.", ["en"], None),
+        # "at least two of" leaves the other languages of its sentence alone
+        (
+            "Excellent Spanish and fluency in at least two of English, French and Portuguese.",
+            ["es"],
+            {"at_least": 2, "of": ["en", "fr", "pt"]},
+        ),
+    ],
+)
+def test_choices(text, required, rule):
+    got_required, _, got_rule = langs(text)
+    assert got_required == required
+    if rule is not None:
+        assert got_rule == rule
+    else:
+        assert got_rule is not None and got_rule["at_least"] == 1
+
+
+@pytest.mark.parametrize(
+    ("required_heading", "assets_heading"),
+    [
+        ("Требования к кандидату:", "Будет плюсом:"),
+        ("Вимоги до кандидата:", "Буде перевагою:"),
+        ("Requisitos obrigatórios:", "Requisitos desejáveis:"),
+        ("Compétences requises :", "Serait un plus :"),
+        ("Das bringen Sie mit:", "Idealerweise bringen Sie mit:"),
+        ("Cerințe obligatorii:", "Constituie avantaj:"),
+        ("Must have:", "Good to have:"),
+        ("Requirements", "Additional assets"),
+        ("Profile", "Advantages"),
+    ],
+)
+def test_short_labels_open_requirements_and_assets_sections(required_heading, assets_heading):
+    text = f"{required_heading}\nArmenian\nFive years in the field\n{assets_heading}\nGreek\nA car"
+    assert langs(text)[:2] == (["hy"], ["el"])
+
+
+def test_a_cefr_level_decides_its_own_clause():
+    text = "Language requirements: Swedish (C1), Finnish (B2) desirable."
+    assert langs(text)[:2] == (["sv"], ["fi"])
+
+
+def test_language_switcher_lines_are_not_requirements():
+    text = "Assets:\nKnowledge of Greek\nEnglish\nFrançais\nРусский\nEN | FR | ES"
+    assert langs(text)[:2] == ([], ["el"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Excelente conocimiento de la legislación portuguesa.",
+        "Znajomość prawa niemieckiego i unijnego.",
+        "Cunoașterea legislației muncii române.",
+        "Ottima conoscenza del diritto francese.",
+    ],
+)
+def test_a_name_after_its_noun_is_an_adjective(text):
+    assert langs(text) == ([], [], None)
+
+
+@pytest.mark.parametrize(
+    ("text", "required"),
+    [
+        # speaking, level and Slavic adjective words may come before a lower-case name
+        ("Hablar portugués con fluidez.", ["pt"]),
+        ("Dobra znajomość niemieckiego.", ["de"]),
+        ("Свободный французский.", ["fr"]),
+        # a languages label, and written/spoken after the name
+        ("Idiomas: portugués, alemán.", ["pt", "de"]),
+        ("Domínio do espanhol falado e escrito.", ["es"]),
+        ("Capacidad para trabajar en francés.", ["fr"]),
+    ],
+)
+def test_lower_case_names_in_skill_sentences(text, required):
+    assert langs(text)[:2] == (required, [])
+
+
+def test_a_details_line_naming_the_posting_language_is_not_a_skill():
+    text = "Nice to have:\nGreek\nLocation: Athens\nLanguage: English"
+    assert langs(text)[:2] == ([], ["el"])
+
+
+def test_a_statement_of_working_languages_is_not_a_skill():
+    text = (
+        "Languages: Spanish and Portuguese are the working languages of the Commission. "
+        "Fluency in Spanish is required. Knowledge of Portuguese is desirable."
+    )
+    assert langs(text)[:2] == (["es"], ["pt"])
+
+
+def test_a_czech_adjective_before_a_lower_case_name():
+    assert langs("Výborná a pokročilá angličtina slovem i písmem.")[:2] == (["en"], [])
+
+
+@pytest.mark.parametrize(
+    "text", ["Ottimo inglese scritto e parlato.", "Buen inglés, imprescindible."]
+)
+def test_a_quality_adjective_before_a_lower_case_name(text):
+    assert langs(text)[:2] == (["en"], [])
