@@ -28,6 +28,8 @@ CUE_SENTENCES = {
     "consultancy terms": "The terms of reference are attached below.",
     "length in months or days": "The assignment lasts 45 days in total.",
     "fixed or temporary": "Contrat renouvelable une fois après évaluation.",
+    "a stated end": "The appointment runs initially until 30 June 2027.",
+    "extension": "The contract may be renewed for a further year.",
     "open-ended": "Трудовой договор бессрочный.",
     "students or graduates": "Final-year students of law are encouraged to write to us.",
     "senior words": "You will supervise the field staff of three offices.",
@@ -54,6 +56,7 @@ def test_each_cue_fires_on_its_sentence(name, sentence):
         "We defend the rights of tenants in the capital.",
         "Обязанности: консультирование граждан и подготовка жалоб.",  # consulting is a duty
         "The lawyer gives consultations to detainees' families.",
+        "Send your letter to the committee by 12 May 2027.",  # a deadline, not a contract's end
     ],
 )
 def test_a_neutral_sentence_fires_no_cue(sentence):

@@ -86,6 +86,25 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "a stated end",
+        re.compile(
+            r"\b(?:duration|contract|appointment|assignment|employment|position|post|initially"
+            r"|period|duree|contrat|duracion|contrato|dauer|vertrag|срок|тривалість|договір"
+            r"|договор)\b[^.\n]{0,80}?\b(?:until|till|through|to|ending|jusqu'(?:au|a|en)"
+            r"|hasta|bis|до|по)\s+(?:the\s+)?(?:end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th|er)?"
+            r"\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\w+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+            r"|\d{4})"
+        ),
+    ),
+    (
+        "extension",
+        re.compile(
+            r"\b(?:possib\w+\s+(?:of\s+)?(?:an\s+)?(?:extension|renewal)|(?:could|may|can)\s+be"
+            r"\s+(?:extended|renewed)|subject\s+to\s+(?:funding|the\s+availability\s+of\s+funds)"
+            r"|prolong\w+|prorrog\w+|verlanger\w*|продлен\w+|продовжен\w+)\b"
+        ),
+    ),
+    (
         "open-ended",
         re.compile(
             r"\b(?:permanent|cdi|indeterminee|indefinid\w+|бессрочн\w+|безстрок\w+|unbefristet\w*"
