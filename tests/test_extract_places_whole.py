@@ -109,3 +109,9 @@ def test_citizenship_required_is_no_duty_station():
         "You will support our research on detention."
     )
     assert places(text).countries == []
+
+
+def test_remote_location_field_takes_no_country_from_the_rest():
+    text = "Data Analyst\nRegional data work across Ukraine\nLocation: Remote\nTrips to Odesa."
+    p = places(text)
+    assert (p.countries, p.remote) == ([], "yes")

@@ -741,13 +741,36 @@ def _split_regions(hits: list[Hit]) -> list[str]:
     return list(dict.fromkeys(r for h in hits for r in h.value.split("|")))
 
 
+def _text_countries(
+    doc: Doc, title_line: int | None, urls: list[str], remote: bool
+) -> tuple[list[str], str, str]:
+    """Duty stations from the text, tier by tier: countries, strength and evidence. A remote
+    role takes none from its site's address."""
+    countries, evidence, seat = _strong(doc, title_line)
+    if countries:
+        return countries, "strong", evidence
+    countries, strength, evidence = _medium_and_weak(doc)
+    if seat[0] and strength != "medium":
+        return seat[0], "weak", seat[1]
+    if countries or remote:
+        return countries, strength, evidence
+    if countries := _url_city(urls):
+        return countries, "weak", urls[0]
+    return _url_country(urls) or ([], "", "")
+
+
+def _placeless_field(line: str) -> bool:
+    """Whether `line` is a location field naming no place ("Location: Remote")."""
+    return bool(LOCATION_LABEL.match(fold(line))) and not places_in(line)
+
+
 def find_places(
     doc: Doc, hints: dict, title: str | None, title_line: int | None, apply_url: str | None
 ) -> Places:
     """Countries, regions and remote status of a posting (hints win over the text)."""
     out = Places()
     remote, remote_evidence = _remote(doc)
-    strength = ""
+    strength, evidence = "", ""
     hinted = [c.upper() for c in hints.get("countries") or [] if region_of(str(c))]
     for raw in hints.get("locations") or []:
         hinted += _codes(places_in(str(raw)))
@@ -755,19 +778,9 @@ def find_places(
             remote, remote_evidence = said, str(raw)
     if hinted:
         out.countries, strength, evidence = list(dict.fromkeys(hinted)), "strong", "(platform data)"
-    else:
-        out.countries, evidence, seat = _strong(doc, title_line)
-        strength = "strong" if out.countries else ""
-        if not out.countries:
-            out.countries, strength, evidence = _medium_and_weak(doc)
-            if seat[0] and strength != "medium":
-                out.countries, strength, evidence = seat[0], "weak", seat[1]
+    elif not (remote == "yes" and _placeless_field(remote_evidence)):  # "Location: Remote"
         urls = [u for u in (apply_url, doc.url) if u]
-        if not out.countries and remote != "yes":  # a remote role's site says no duty station
-            out.countries = _url_city(urls)
-            strength, evidence = ("weak", urls[0]) if out.countries else ("", "")
-        if not out.countries and remote != "yes" and (found := _url_country(urls)):
-            out.countries, strength, evidence = found
+        out.countries, strength, evidence = _text_countries(doc, title_line, urls, remote == "yes")
     if out.countries:
         out.evidence["countries"] = clip(evidence)
     if hints.get("remote") in {"yes", "no", "hybrid", "unknown"}:
