@@ -115,3 +115,8 @@ def test_remote_location_field_takes_no_country_from_the_rest():
     text = "Data Analyst\nRegional data work across Ukraine\nLocation: Remote\nTrips to Odesa."
     p = places(text)
     assert (p.countries, p.remote) == ([], "yes")
+
+
+def test_place_glued_to_a_date_by_the_layout():
+    p = places("Protection Officer\n\nMarch 3, 2026April 30, 2026Senegal\n\nDuties follow.")
+    assert (p.countries, p.remote) == (["SN"], "no")

@@ -358,9 +358,13 @@ def _in_a_name(hit: Hit, folded: str) -> bool:
     return bool(_NAME_AFTER.match(after) or _NAME_BEFORE.search(before))
 
 
+# A digit glued to a name by a page's layout ("December 27, 2025Ethiopia").
+_GLUED = re.compile(r"\d(?=[A-Z][a-z])")
+
+
 @lru_cache(maxsize=4096)
 def _places_cached(text: str) -> tuple[Hit, ...]:
-    hits = _place_index().find(text)
+    hits = _place_index().find(_GLUED.sub(" ", text))
     if not hits:
         return ()
     folded = fold(text)
