@@ -120,3 +120,8 @@ def test_remote_location_field_takes_no_country_from_the_rest():
 def test_place_glued_to_a_date_by_the_layout():
     p = places("Protection Officer\n\nMarch 3, 2026April 30, 2026Senegal\n\nDuties follow.")
     assert (p.countries, p.remote) == (["SN"], "no")
+
+
+def test_cue_through_a_named_office():
+    text = "The fellow will be based in an ACME office in Berlin or Vienna. Partners sit in Oslo."
+    assert sorted(places(text).countries) == ["AT", "DE"]

@@ -77,9 +77,11 @@ _CUE = re.compile(
     r"\s*(?:\w+\s+)?equipe\s+(?:a|de|en)|(?:unirse|integrarse)\s+a\s+(?:nuestro|su)\s+equipo\s+en)"
     r"\s*(?:the\s+|la\s+|le\s+|l'|el\s+)?"
 )
-# Words allowed between a cue and the place ("based in our regional office in Dakar").
+# Words allowed between a cue and the place ("based in our regional office in Dakar", "based in
+# an HRW office in Brussels").
 _CUE_GAP = re.compile(
-    r"\s*(?:(?:our|its|their|the|either|one\s+of\s+our|regional|country|field|main|office|offices"
+    r"\s*(?:(?:our|its|their|the|an?|either|one\s+of\s+our|\w+\s+offices?|regional|country|field"
+    r"|main|office|offices"
     r"|in|at|of|notre|nos|son|sa|nuestra|nuestro|su|la|le|l'|de|du|oficina|bureau|bureaux"
     r"|офисе)\s*){0,6}"
 )
