@@ -125,3 +125,8 @@ def test_place_glued_to_a_date_by_the_layout():
 def test_cue_through_a_named_office():
     text = "The fellow will be based in an ACME office in Berlin or Vienna. Partners sit in Oslo."
     assert sorted(places(text).countries) == ["AT", "DE"]
+
+
+def test_remote_location_field_keeps_the_region_of_the_places_named():
+    text = "Data Analyst\nRegional data work across Ukraine\nLocation: Remote\nTrips to Odesa."
+    assert places(text).regions == ["Eastern Europe"]

@@ -782,9 +782,12 @@ def find_places(
         hinted += _codes(places_in(str(raw)))
         if remote is None and (said := remote_of(raw)) != "unknown":
             remote, remote_evidence = said, str(raw)
+    area: list[str] = []  # where a remote role's work is, for its regions ("Location: Remote")
     if hinted:
         out.countries, strength, evidence = list(dict.fromkeys(hinted)), "strong", "(platform data)"
-    elif not (remote == "yes" and _placeless_field(remote_evidence)):  # "Location: Remote"
+    elif remote == "yes" and _placeless_field(remote_evidence):
+        area = _text_countries(doc, title_line, [], remote=True)[0]
+    else:
         urls = [u for u in (apply_url, doc.url) if u]
         out.countries, strength, evidence = _text_countries(doc, title_line, urls, remote == "yes")
     if out.countries:
@@ -808,11 +811,12 @@ def find_places(
     if focus:
         out.regions, out.evidence["regions"] = focus, clip(focus_evidence)
     else:
-        out.regions = list(dict.fromkeys(r for c in out.countries if (r := region_of(c))))
-    if out.remote == "yes" and not out.countries and not focus:
-        anywhere = next((s for s in doc.sentences if _ANYWHERE.search(fold(s))), None)
-        out.regions = [GLOBAL] if anywhere else []
-        if anywhere:
-            out.evidence["regions"] = clip(anywhere)
+        named = out.countries or area
+        out.regions = list(dict.fromkeys(r for c in named if (r := region_of(c))))
+    open_to_all = out.remote == "yes" and not out.countries and not focus
+    if open_to_all and (
+        anywhere := next((s for s in doc.sentences if _ANYWHERE.search(fold(s))), None)
+    ):
+        out.regions, out.evidence["regions"] = [GLOBAL], clip(anywhere)
     out.regions = [r for r in out.regions if r == GLOBAL or r in set(country_regions().values())]
     return out
