@@ -103,6 +103,14 @@ def test_joining_a_team_in_a_city_is_the_duty_station(text, codes):
     assert places(text).countries == codes
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Szkolenie w Gruzji", "GE"), ("Projekt na Ukrainie", "UA"), ("Praca w Tadżykistanie", "TJ")],
+)
+def test_polish_locatives_of_countries(text, code):
+    assert [h.value for h in places_in(text)] == [code]
+
+
 def test_citizenship_required_is_no_duty_station():
     text = (
         "Researcher\n\nThe post is open to citizens of Armenia only. "

@@ -270,10 +270,11 @@ def _place_index() -> NameIndex:
             getattr(country, "official_name", None),
         }
         for name in filter(None, names):
-            for tr in [None, *translations]:
+            for loc, tr in [("en", None), *zip(_LOCALES, translations, strict=True)]:
                 local = tr.gettext(name) if tr else name
                 if "," not in local and len(local) >= 4 and fold(local) not in _NOT_PLACES:
-                    index.add(local, code, name_mode(local))
+                    for form in (local, *_locatives(local, loc)):
+                        index.add(form, code, name_mode(form))
     for table in ("country_aliases.csv", "cities.csv"):
         for code, names in load_table(table):
             for name in names:
@@ -281,6 +282,18 @@ def _place_index() -> NameIndex:
     for name, code in _subdivisions().items():
         index.add(name, code, "capital")
     return index
+
+
+def _locatives(name: str, locale: str) -> list[str]:
+    """The locative of a one-word Polish country name, which Polish uses after "w" and "na"
+    ("w Kirgistanie", "na Ukrainie", "w Mołdawii"); none for other languages."""
+    if locale != "pl" or " " in name or len(name) < 5:
+        return []
+    if name.endswith(("ia", "ja")):
+        return [name[:-1] + "i"]
+    if name.endswith("a"):
+        return [name[:-1] + "ie"]
+    return [name + "ie"] if name[-1] in "nmrsłtd" else []
 
 
 @cache
