@@ -138,3 +138,8 @@ def test_cue_through_a_named_office():
 def test_remote_location_field_keeps_the_region_of_the_places_named():
     text = "Data Analyst\nRegional data work across Ukraine\nLocation: Remote\nTrips to Odesa."
     assert places(text).regions == ["Eastern Europe"]
+
+
+def test_lieu_d_execution_at_home_and_in_a_country_is_hybrid():
+    p = places("Consultant juridique\nLieu d'exécution : à domicile et au Niger")
+    assert (p.countries, p.remote) == (["NE"], "hybrid")
