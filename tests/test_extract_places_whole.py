@@ -37,6 +37,8 @@ def test_place_beside_a_name_still_counts():
         "Místo výkonu práce: Brno.\nNabízíme možnost práce z domova a pružnou pracovní dobu.",
         "A vaga é em Recife, em modalidade presencial ou remota.",
         "Arbeitsort: Hamburg.\nWir bieten Homeoffice nach Absprache.",
+        "Volunteers can help remotely or from one of our offices.",
+        "يمكن التطوع عن بعد أو في مكتبنا.",
     ],
 )
 def test_partial_home_working_is_hybrid(text):
@@ -56,6 +58,7 @@ def test_home_working_refused_is_no():
         "Oferujemy pracę zdalną w niepełnym wymiarze.",
         "Місце роботи: в домашніх умовах",
         "Local | Remoto",
+        "الوظيفة تتيح العمل عن بعد بالكامل.",
     ],
 )
 def test_remote_work_in_more_languages(text):

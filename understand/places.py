@@ -143,7 +143,7 @@ _REMOTE = re.compile(
     r"|работ\w*\s+удаленн\w*|удаленно|дистанционн\w*\s+работ\w*|дистанционно"
     r"|віддален\w*\s+робот\w*|віддалено|distansarbete|(?:trabalho|trabajo|lavoro)\s+remoto"
     r"|(?:de\s+forma|em\s+regime|de\s+manera)\s+remota?|modalidad\s+virtual|da\s+remoto"
-    r"|prac\w*\s+zdaln\w*|zdalnie|thuiswerk\w*|location\s+(?:of\s+the\s+\w+\s+)?is"
+    r"|prac\w*\s+zdaln\w*|zdalnie|thuiswerk\w*|العمل\s+عن\s+بعد|location\s+(?:of\s+the\s+\w+\s+)?is"
     r"\s+flexible|flexible\s+location|(?:work|based|live|located)\s+(?:from\s+)?anywhere)\b"
     r"|[(\[]\s*(?:fully\s+)?remote\s*[)\]]|^\W*(?:fully\s+)?remote(?:\W*$|\s*[,;:–-])"
     r"|[-–|]\s*remote\s*$",
@@ -170,7 +170,8 @@ _PARTLY_REMOTE = re.compile(
     rf".{{0,30}}?{_HOME_WORK}|{_HOME_WORK}.{{0,30}}?\b{_FEW}\s+(?:\w+\s+){{0,2}}?(?:days?|dn[uy]|tage?n?"
     r"|jours?|dias?|giorni|dni)\b|home[-\s]?office|(?:partly|partially|partial)\s+remote"
     r"|presencial\s+(?:ou|o|e|y)\s+(?:remot[oa]|virtual)|(?:remot[oa]|virtual)\s+(?:ou|o|e|y)"
-    r"\s+presencial)"
+    r"\s+presencial|(?:remote(?:ly)?|a\s+distance)\s+or\s+(?:in|from|at)\s+(?:\w+\s+){0,3}?offices?"
+    r"|(?:in|from|at)\s+(?:\w+\s+){0,3}?offices?\s+or\s+remote(?:ly)?|عن\s+بعد\s+او)"
 )
 # Platforms' workplace types.
 WORKPLACE = {
@@ -189,7 +190,7 @@ _NOT_A_CITY = re.compile(
 _REMOTE_WORDS = re.compile(
     r"remot|home|telework|teletrabajo|teletravail|teletrabalho|distanc|удален|дистанцион|віддален"
     r"|distansarbete|flexible|anywhere|hybrid|hibrid|гибридн|гібридн|domov|domicile|домашн"
-    r"|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit"
+    r"|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit|عن\s+بعد"
 )
 _NOT_REMOTE = re.compile(
     r"\b(?:not\s+(?:applicable\s+for\s+|be\s+)?(?:home[-\s]based|remote)|no\s+remote"
