@@ -53,7 +53,8 @@ _NOT_PLACES = {"island", "jersey", "того"}
 LOCATION_LABEL = re.compile(
     r"(?:(?:job|work|office|duty|primary)\s+)?(?:location|duty\s+station|place\s+of\s+(?:work"
     r"|assignment)|lieu\s+d'affectation|lieu\s+de\s+travail|lieu\s+d'execution|lieu|localisation"
-    r"|lugar\s+de\s+(?:destino|trabajo)|ubicacion|sede|city|country|pays|pais|ville|ciudad|local"
+    r"|lugar\s+de\s+(?:destino|trabajo)|ubicacion|sede|city|country|pays|pais|ville|ciudad"
+    r"|local(?=\s*[:|])"
     r"|место\s+работы|местоположение|город|страна|місце\s+роботи|ort|arbetsort|placering"
     r"|tjanstgoringsort|dienstort|arbeitsort|based\s+in|where)\s*(?:\([^)]*\))?\s*(?:[:|=]|$)"
 )
