@@ -146,3 +146,8 @@ def test_remote_location_field_keeps_the_region_of_the_places_named():
 def test_lieu_d_execution_at_home_and_in_a_country_is_hybrid():
     p = places("Consultant juridique\nLieu d'exécution : à domicile et au Niger")
     assert (p.countries, p.remote) == (["NE"], "hybrid")
+
+
+def test_the_home_office_ministry_is_no_home_working():
+    text = "Location: London, UK\nYou will brief the Home Office on asylum cases."
+    assert places(text).remote == "no"

@@ -14,7 +14,13 @@ Places are countries, their cities (data/cities.csv) and their states, provinces
 (pycountry's ISO 3166-2 names). A place that sets a clock ("midnight New York") or where the
 organisation was founded is no duty station.
 
-`remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Travel
+Places inside names ("the Rome Statute", "New York University", "Roma rights") and countries
+named as who may apply ("open to citizens of Moldova") are none.
+
+`remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Part of
+the work from home ("two days a week from home", "možnost práce z domova") is "hybrid"; a place
+named as where remote work is done ("Location: Remote, Kenya") keeps it "yes", and a location
+field saying only remote leaves `countries` empty (the places named still give regions). Travel
 in a location field ("Almaty, with regular travel to Brussels") is not a duty station; a remote
 option for some candidates ("remote work from elsewhere may be considered") and remote tasks
 ("remote interviews") do not make a role remote; a remote role open to candidates anywhere
@@ -169,7 +175,8 @@ _PARTLY_REMOTE = re.compile(
     r"|mozliwosc|possibilita)\s+(?:of\s+|de\s+|d'|z\s+|zur\s+|zum\s+|di\s+)?(?:\w+\s+){0,2}?"
     rf"{_HOME_WORK}|{_FEW}\s+(?:\w+\s+){{0,2}}?(?:days?|dn[uy]|tage?n?|jours?|dias?|giorni|dni)\b"
     rf".{{0,30}}?{_HOME_WORK}|{_HOME_WORK}.{{0,30}}?\b{_FEW}\s+(?:\w+\s+){{0,2}}?(?:days?|dn[uy]|tage?n?"
-    r"|jours?|dias?|giorni|dni)\b|home[-\s]?office|(?:partly|partially|partial)\s+remote"
+    r"|jours?|dias?|giorni|dni)\b|homeoffice|home[-\s]office\s+(?:moglich|possible|option|days?"
+    r"|tage?)|(?:partly|partially|partial)\s+remote"
     r"|presencial\s+(?:ou|o|e|y)\s+(?:remot[oa]|virtual)|(?:remot[oa]|virtual)\s+(?:ou|o|e|y)"
     r"\s+presencial|(?:remote(?:ly)?|a\s+distance)\s+or\s+(?:in|from|at)\s+(?:\w+\s+){0,3}?offices?"
     r"|(?:in|from|at)\s+(?:\w+\s+){0,3}?offices?\s+or\s+remote(?:ly)?|عن\s+بعد\s+او)"
