@@ -14,7 +14,13 @@ Places are countries, their cities (data/cities.csv) and their states, provinces
 (pycountry's ISO 3166-2 names). A place that sets a clock ("midnight New York") or where the
 organisation was founded is no duty station.
 
-`remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Travel
+Places inside names ("the Rome Statute", "New York University", "Roma rights") and countries
+named as who may apply ("open to citizens of Moldova") are none.
+
+`remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Part of
+the work from home ("two days a week from home", "možnost práce z domova") is "hybrid"; a place
+named as where remote work is done ("Location: Remote, Kenya") keeps it "yes", and a location
+field saying only remote leaves `countries` empty (the places named still give regions). Travel
 in a location field ("Almaty, with regular travel to Brussels") is not a duty station; a remote
 option for some candidates ("remote work from elsewhere may be considered") and remote tasks
 ("remote interviews") do not make a role remote; a remote role open to candidates anywhere
@@ -30,6 +36,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
@@ -51,10 +58,11 @@ _NOT_PLACES = {"island", "jersey", "того"}
 
 LOCATION_LABEL = re.compile(
     r"(?:(?:job|work|office|duty|primary)\s+)?(?:location|duty\s+station|place\s+of\s+(?:work"
-    r"|assignment)|lieu\s+d'affectation|lieu\s+de\s+travail|lieu|localisation"
+    r"|assignment)|lieu\s+d'affectation|lieu\s+de\s+travail|lieu\s+d'execution|lieu|localisation"
     r"|lugar\s+de\s+(?:destino|trabajo)|ubicacion|sede|city|country|pays|pais|ville|ciudad"
+    r"|local(?=\s*[:|])"
     r"|место\s+работы|местоположение|город|страна|місце\s+роботи|ort|arbetsort|placering"
-    r"|tjanstgoringsort|dienstort|arbeitsort|based\s+in|where)\s*(?:\([^)]*\))?\s*(?:[:|]|$)"
+    r"|tjanstgoringsort|dienstort|arbeitsort|based\s+in|where)\s*(?:\([^)]*\))?\s*(?:[:|=]|$)"
 )
 # Where a location's travel begins ("Almaty, with regular travel to Brussels"): not duty stations.
 _TRAVEL = re.compile(
@@ -71,11 +79,16 @@ _CUE = re.compile(
     r"|to)\s+work\s+(?:from|in)\s+(?:our\s+\w+\s+in\s+)?|basee?s?\s+(?:a|en|au)|en\s+poste\s+a"
     r"|affectee?\s+a|con\s+sede\s+en|basad[oa]\s+en|ubicad[oa]\s+en|radicad[oa]\s+en"
     r"|destinad[oa]\s+en|с\s+местом\s+работы\s+в|в\s+офисе\s+в|базирующ\w*\s+в|placerad\s+i"
-    r"|stationerad\s+i|baserad\s+i|mit\s+sitz\s+in)\s*(?:the\s+|la\s+|le\s+|l'|el\s+)?"
+    r"|stationerad\s+i|baserad\s+i|mit\s+sitz\s+in|(?:join(?:ing)?|within)\s+(?:our|its|their|the)"
+    r"\s+(?:\w+\s+)?team\s+(?:in|at)|(?:au\s+sein\s+de|rejoindre|integrer)\s+(?:son|notre|l')"
+    r"\s*(?:\w+\s+)?equipe\s+(?:a|de|en)|(?:unirse|integrarse)\s+a\s+(?:nuestro|su)\s+equipo\s+en)"
+    r"\s*(?:the\s+|la\s+|le\s+|l'|el\s+)?"
 )
-# Words allowed between a cue and the place ("based in our regional office in Dakar").
+# Words allowed between a cue and the place ("based in our regional office in Dakar", "based in
+# an HRW office in Brussels").
 _CUE_GAP = re.compile(
-    r"\s*(?:(?:our|its|their|the|either|one\s+of\s+our|regional|country|field|main|office|offices"
+    r"\s*(?:(?:our|its|their|the|an?|either|one\s+of\s+our|\w+\s+offices?|regional|country|field"
+    r"|main|office|offices"
     r"|in|at|of|notre|nos|son|sa|nuestra|nuestro|su|la|le|l'|de|du|oficina|bureau|bureaux"
     r"|офисе)\s*){0,6}"
 )
@@ -135,7 +148,9 @@ _REMOTE = re.compile(
     r"|telework\w*|teletrabajo|teletravail|a\s+distance"
     r"|a\s+distancia|trabajo\s+remoto|modalidad\s+remota|remoto\s*\)|удаленн\w*\s+работ\w*"
     r"|работ\w*\s+удаленн\w*|удаленно|дистанционн\w*\s+работ\w*|дистанционно"
-    r"|віддален\w*\s+робот\w*|віддалено|distansarbete|location\s+(?:of\s+the\s+\w+\s+)?is"
+    r"|віддален\w*\s+робот\w*|віддалено|distansarbete|(?:trabalho|trabajo|lavoro)\s+remoto"
+    r"|(?:de\s+forma|em\s+regime|de\s+manera)\s+remota?|modalidad\s+virtual|da\s+remoto"
+    r"|prac\w*\s+zdaln\w*|zdalnie|thuiswerk\w*|العمل\s+عن\s+بعد|location\s+(?:of\s+the\s+\w+\s+)?is"
     r"\s+flexible|flexible\s+location|(?:work|based|live|located)\s+(?:from\s+)?anywhere)\b"
     r"|[(\[]\s*(?:fully\s+)?remote\s*[)\]]|^\W*(?:fully\s+)?remote(?:\W*$|\s*[,;:–-])"
     r"|[-–|]\s*remote\s*$",
@@ -144,7 +159,27 @@ _REMOTE = re.compile(
 # A location value that says remote ("Remote (Asia)", "Home-based", "Anywhere").
 _REMOTE_LOCATION = re.compile(
     r"\b(?:remote\w*|home[-\s]?based|anywhere|telecommut\w*|work(?:ing)?\s+from\s+home"
-    r"|telework\w*|teletrabajo|teletravail|remoto|удаленн\w*|дистанционн\w*|віддален\w*)\b"
+    r"|telework\w*|teletrabajo|teletravail|remoto|удаленн\w*|дистанционн\w*|віддален\w*"
+    r"|a\s+domicile|в\s+домашн\w+\s+(?:умовах|условиях))\b"
+)
+# Part of the work from home, said as a benefit or a mix ("possibility of working from home two
+# days a week", "možnost práce z domova", "Homeoffice", "presencial ou remota"): hybrid.
+_HOME_WORK = (
+    r"(?:work(?:ing)?\s+(?:from\s+home|remotely)|home[-\s]?office|remote\s+work\w*|telework\w*"
+    r"|teletravail|teletrabajo|teletrabalho|prace\s+z\s+domova|pracy\s+zdalnej|smart\s+working"
+    r"|mobile[sn]?\s+arbeit\w*|thuiswerk\w*)"
+)
+_FEW = r"(?:\d+|one|two|three|four|deux|trois|quatre|dos|tres|cuatro|zwei|drei|vier)"
+_PARTLY_REMOTE = re.compile(
+    r"\b(?:(?:possibilit\w*|option|moznost|moglichkeit|possibilite|posibilidad|possibilidade"
+    r"|mozliwosc|possibilita)\s+(?:of\s+|de\s+|d'|z\s+|zur\s+|zum\s+|di\s+)?(?:\w+\s+){0,2}?"
+    rf"{_HOME_WORK}|{_FEW}\s+(?:\w+\s+){{0,2}}?(?:days?|dn[uy]|tage?n?|jours?|dias?|giorni|dni)\b"
+    rf".{{0,30}}?{_HOME_WORK}|{_HOME_WORK}.{{0,30}}?\b{_FEW}\s+(?:\w+\s+){{0,2}}?(?:days?|dn[uy]|tage?n?"
+    r"|jours?|dias?|giorni|dni)\b|homeoffice|home[-\s]office\s+(?:moglich|possible|option|days?"
+    r"|tage?)|(?:partly|partially|partial)\s+remote"
+    r"|presencial\s+(?:ou|o|e|y)\s+(?:remot[oa]|virtual)|(?:remot[oa]|virtual)\s+(?:ou|o|e|y)"
+    r"\s+presencial|(?:remote(?:ly)?|a\s+distance)\s+or\s+(?:in|from|at)\s+(?:\w+\s+){0,3}?offices?"
+    r"|(?:in|from|at)\s+(?:\w+\s+){0,3}?offices?\s+or\s+remote(?:ly)?|عن\s+بعد\s+او)"
 )
 # Platforms' workplace types.
 WORKPLACE = {
@@ -161,12 +196,14 @@ _NOT_A_CITY = re.compile(
 # Every match of _REMOTE, _HYBRID or _REMOTE_FIELD holds one of these words: a text without
 # them says nothing about remote work.
 _REMOTE_WORDS = re.compile(
-    r"remot|home|telework|teletrabajo|teletravail|distanc|удален|дистанцион|віддален"
-    r"|distansarbete|flexible|anywhere|hybrid|hibrid|гибридн|гібридн"
+    r"remot|home|telework|teletrabajo|teletravail|teletrabalho|distanc|удален|дистанцион|віддален"
+    r"|distansarbete|flexible|anywhere|hybrid|hibrid|гибридн|гібридн|domov|domicile|домашн"
+    r"|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit|عن\s+بعد"
 )
 _NOT_REMOTE = re.compile(
     r"\b(?:not\s+(?:applicable\s+for\s+|be\s+)?(?:home[-\s]based|remote)|no\s+remote"
-    r"|remote\s+work(?:ing)?\s+(?:is\s+)?not\s+(?:possible|accepted|allowed|available)"
+    r"|(?:remote\s+work(?:ing)?|work(?:ing)?\s+from\s+home|home[-\s]?office|telework\w*)\s+(?:is\s+)?"
+    r"not\s+(?:possible|accepted|allowed|available|an\s+option)"
     r"|not\s+a\s+remote)\b"
 )
 _REMOTE_FIELD = re.compile(
@@ -186,7 +223,9 @@ _ANYWHERE = re.compile(
     r"\s+monde|cualquier\s+(?:lugar|pais)\s+del\s+mundo|из\s+любой\s+страны)\b"
 )
 _HYBRID = re.compile(r"\b(?:hybrid\w*|hybride|hibrid[oa]|гибридн\w*|гібридн\w*)\b")
-_REMOTE_OR_HYBRID = re.compile(f"{_HYBRID.pattern}|{_REMOTE.pattern}", re.M)
+_REMOTE_OR_HYBRID = re.compile(
+    f"{_HYBRID.pattern}|{_PARTLY_REMOTE.pattern}|{_REMOTE.pattern}", re.M
+)
 # A clock time said by a place: the place is no duty station.
 _CLOCK_BEFORE = re.compile(
     r"(?:\b(?:midnight|minuit|medianoche|meia-noite|heure|hora|horario|время)(?:\s+(?:de|d'|in"
@@ -240,10 +279,11 @@ def _place_index() -> NameIndex:
             getattr(country, "official_name", None),
         }
         for name in filter(None, names):
-            for tr in [None, *translations]:
+            for loc, tr in [("en", None), *zip(_LOCALES, translations, strict=True)]:
                 local = tr.gettext(name) if tr else name
                 if "," not in local and len(local) >= 4 and fold(local) not in _NOT_PLACES:
-                    index.add(local, code, name_mode(local))
+                    for form in (local, *_locatives(local, loc)):
+                        index.add(form, code, name_mode(form))
     for table in ("country_aliases.csv", "cities.csv"):
         for code, names in load_table(table):
             for name in names:
@@ -251,6 +291,18 @@ def _place_index() -> NameIndex:
     for name, code in _subdivisions().items():
         index.add(name, code, "capital")
     return index
+
+
+def _locatives(name: str, locale: str) -> list[str]:
+    """The locative of a one-word Polish country name, which Polish uses after "w" and "na"
+    ("w Kirgistanie", "na Ukrainie", "w Mołdawii"); none for other languages."""
+    if locale != "pl" or " " in name or len(name) < 5:
+        return []
+    if name.endswith(("ia", "ja")):
+        return [name[:-1] + "i"]
+    if name.endswith("a"):
+        return [name[:-1] + "ie"]
+    return [name + "ie"] if name[-1] in "nmrsłtd" else []
 
 
 @cache
@@ -300,9 +352,47 @@ def _region_index() -> NameIndex:
     return index
 
 
+# A place inside the name of a treaty, a document, an institution or an event ("the Rome
+# Statute", "the Beijing Platform for Action", "New York University", "Estatuto de Roma"), or
+# "Roma" naming the people ("Roma rights", "Sinti and Roma"): no place of work.
+_NAME_AFTER = re.compile(
+    r"^[-\s]*(?:statutes?|charters?|conventions?|declarations?|principles|platforms?|protocols?"
+    r"|process|agreements?|accords?|consensus|plan\s+of\s+action|programme\s+of\s+action"
+    r"|conferences?|summit|universit\w*|school\s+of|college|rules|guidelines|call\s+to\s+action)\b"
+)
+_NAME_BEFORE = re.compile(
+    r"\b(?:statute|statut|estatuto|statuto|charter|charte|carta|convention|convencion|convencao"
+    r"|convenzione|declaration|declaracion|declaracao|dichiarazione|platform|plataforma"
+    r"|plateforme|protocol|protocole|protocolo|agreement|acuerdo|acordo|accord|principles"
+    r"|principes|principios|conference|conferencia|universit\w*|universidad|universidade)"
+    r"(?:\s+\S+){0,3}?\s+(?:of|de|d'|du|do|da|di|von)\s*$"
+)
+_ROMA_PEOPLE = re.compile(
+    r"^\s+(?:and\s+(?:sinti|travell?ers|egyptians)|rights|people|communit\w*|children|women|girls"
+    r"|youth|minorit\w*|inclusion|integration|issues|population|famil\w*|settlements?|activists?"
+    r"|students?|men|persons?|origin|et\s+gens|y\s+sinti)\b"
+)
+
+
+def _in_a_name(hit: Hit, folded: str) -> bool:
+    """Whether the place `hit` is part of a name (a treaty, an institution) or names a people."""
+    after, before = folded[hit.end :], folded[max(0, hit.start - 60) : hit.start]
+    if hit.raw == "Roma" and (_ROMA_PEOPLE.match(after) or re.search(r"sinti\s+and\s+$", before)):
+        return True
+    return bool(_NAME_AFTER.match(after) or _NAME_BEFORE.search(before))
+
+
+# A digit glued to a name by a page's layout ("December 27, 2025Ethiopia").
+_GLUED = re.compile(r"\d(?=[A-Z][a-z])")
+
+
 @lru_cache(maxsize=4096)
 def _places_cached(text: str) -> tuple[Hit, ...]:
-    return tuple(_place_index().find(text))
+    hits = _place_index().find(_GLUED.sub(" ", text))
+    if not hits:
+        return ()
+    folded = fold(text)
+    return tuple(h for h in hits if not _in_a_name(h, folded))
 
 
 def places_in(text: str) -> list[Hit]:
@@ -430,7 +520,7 @@ def _edge_places(line: str) -> list[str]:
     core = line.strip(" .:;()[]|-–—")
     first, last = hits[0], hits[-1]
     at_start = line.find(core) == first.start
-    at_end = not re.search(r"\w", line[last.end :])
+    at_end = not re.search(r"[^\W\d_]", line[last.end :])  # "Brussels (80%)"
     if at_end:
         return _codes(
             [last, *[h for h in hits if _LIST_WORD.match(line[h.end : last.start] or ",")]]
@@ -438,11 +528,18 @@ def _edge_places(line: str) -> list[str]:
     return [first.value] if at_start else []
 
 
+def _location_fields(doc: Doc) -> Iterator[tuple[str, str]]:
+    """Values of location fields ("Location: Nairobi", front matter's `location = "Remote"`)
+    and their lines."""
+    for value, line in doc.fields(LOCATION_LABEL):
+        yield value.strip("\"' "), line
+
+
 def _strong(doc: Doc, title_line: int | None) -> tuple[list[str], str, tuple[list[str], str]]:
     """Duty stations stated outright, their evidence, and the organisation's seat as stated
     ("our team is based in Nairobi", "a US-based NGO"): a fallback weaker than body cities."""
     seat: tuple[list[str], str] = ([], "")
-    for value, line in doc.fields(LOCATION_LABEL):
+    for value, line in _location_fields(doc):
         if m := _TRAVEL.search(fold(value)):
             value = value[: m.start()]
         if codes := _codes(places_in(value)):
@@ -508,13 +605,29 @@ def _not_clock_time(hits: list[Hit], folded: str) -> list[Hit]:
     return out
 
 
+# Who may apply ("open to citizens of Moldova", "nationals of Kenya only", "граждане России"):
+# an eligibility, not where the job is.
+_CITIZENS_OF = re.compile(
+    r"\b(?:citizens?|nationals?|nationality|citizenship|passport\s+holders|cetatenii?|citoyens?"
+    r"|citoyennete|nationalite|ciudadan\w*|nacionalidad|cidadaos|nacionalidade|граждан\w*"
+    r"|громадян\w*|obywatel\w*|staatsburger\w*|staatsangehorig\w*)\s+(?:of\s+|de\s+|du\s+|des\s+"
+    r"|d'|do\s+|da\s+|ai\s+|the\s+|la\s+|el\s+)*(?:\w+\s+)?$"
+)
+
+
+def _not_eligibility(hits: list[Hit], folded: str) -> list[Hit]:
+    """`hits` without countries named as who may apply ("citizens of the Republic of Moldova")."""
+    return [h for h in hits if not _CITIZENS_OF.search(folded[max(0, h.start - 50) : h.start])]
+
+
 def _medium_and_weak(doc: Doc) -> tuple[list[str], str, str]:
     cities: Counter[str] = Counter()
     countries: Counter[str] = Counter()
     opening: list[str] = []
     evidence: dict[str, str] = {}
     for sentence, pos in _body_sentences(doc):
-        hits = _not_clock_time(places_in(sentence), fold(sentence))
+        folded = fold(sentence)
+        hits = _not_eligibility(_not_clock_time(places_in(sentence), folded), folded)
         if len(set(_codes(hits))) >= 3:
             continue
         for h in hits:
@@ -594,17 +707,42 @@ def _remote(doc: Doc) -> tuple[str | None, str]:
             if nxt.startswith(("no", "non", "нет")):
                 return "no", f"{line} {doc.lines[i + 1]}"
             return "unknown", line
+    for value, line in _location_fields(doc):  # "Local: Remoto", "Місце роботи: вдома"
+        folded = fold(value)
+        if _REMOTE_LOCATION.search(folded) and not _remote_denied(folded):
+            return ("hybrid" if _HYBRID.search(folded) else "yes"), line
     for i in sorted(doc.sentences_matching(_REMOTE_OR_HYBRID)):
         sentence, folded = doc.sentences[i], doc.folded_sentences[i]
-        if _HYBRID.search(folded):
-            return "hybrid", sentence
-        if (
-            _REMOTE.search(folded)
-            and not _NOT_REMOTE.search(folded)
-            and not _REMOTE_OPTION.search(folded)
+        if _HYBRID.search(folded) or (
+            _PARTLY_REMOTE.search(folded) and not _NOT_REMOTE.search(folded)
         ):
+            return "hybrid", sentence
+        if _REMOTE.search(folded) and not _remote_denied(folded):
             return "yes", sentence
     return None, ""
+
+
+# Remote work said of a place: "anywhere in Kenya", "Remote (Brazil)", "Delaware, Remote".
+_REMOTE_BEFORE_PLACE = re.compile(
+    r"(?:remote|remoto|anywhere|home[-\s]?based)\W{0,3}(?:(?:in|within|across|from|en|dans|em)\s+"
+    r"(?:the\s+)?)?$"
+)
+_REMOTE_AFTER_PLACE = re.compile(r"^\W{0,3}(?:remote|remoto|home[-\s]?based)\b")
+
+
+def _remote_within(text: str) -> bool:
+    """Whether `text` places remote work in a country ("Location: Remote, Kenya")."""
+    folded = fold(text)
+    return any(
+        _REMOTE_BEFORE_PLACE.search(folded[max(0, h.start - 24) : h.start])
+        or _REMOTE_AFTER_PLACE.match(folded[h.end :])
+        for h in places_in(text)
+    )
+
+
+def _remote_denied(folded: str) -> bool:
+    """Whether remote work is refused or only an option for some ("may be considered")."""
+    return bool(_NOT_REMOTE.search(folded) or _REMOTE_OPTION.search(folded))
 
 
 def _focus_regions(doc: Doc, title: str | None) -> tuple[list[str], str]:
@@ -631,39 +769,59 @@ def _split_regions(hits: list[Hit]) -> list[str]:
     return list(dict.fromkeys(r for h in hits for r in h.value.split("|")))
 
 
+def _text_countries(
+    doc: Doc, title_line: int | None, urls: list[str], remote: bool
+) -> tuple[list[str], str, str]:
+    """Duty stations from the text, tier by tier: countries, strength and evidence. A remote
+    role takes none from its site's address."""
+    countries, evidence, seat = _strong(doc, title_line)
+    if countries:
+        return countries, "strong", evidence
+    countries, strength, evidence = _medium_and_weak(doc)
+    if seat[0] and strength != "medium":
+        return seat[0], "weak", seat[1]
+    if countries or remote:
+        return countries, strength, evidence
+    if countries := _url_city(urls):
+        return countries, "weak", urls[0]
+    return _url_country(urls) or ([], "", "")
+
+
+def _placeless_field(line: str) -> bool:
+    """Whether `line` is a location field naming no place ("Location: Remote")."""
+    return bool(LOCATION_LABEL.match(fold(line))) and not places_in(line)
+
+
 def find_places(
     doc: Doc, hints: dict, title: str | None, title_line: int | None, apply_url: str | None
 ) -> Places:
     """Countries, regions and remote status of a posting (hints win over the text)."""
     out = Places()
     remote, remote_evidence = _remote(doc)
-    strength = ""
+    strength, evidence = "", ""
     hinted = [c.upper() for c in hints.get("countries") or [] if region_of(str(c))]
     for raw in hints.get("locations") or []:
         hinted += _codes(places_in(str(raw)))
         if remote is None and (said := remote_of(raw)) != "unknown":
             remote, remote_evidence = said, str(raw)
+    area: list[str] = []  # where a remote role's work is, for its regions ("Location: Remote")
     if hinted:
         out.countries, strength, evidence = list(dict.fromkeys(hinted)), "strong", "(platform data)"
+    elif remote == "yes" and _placeless_field(remote_evidence):
+        area = _text_countries(doc, title_line, [], remote=True)[0]
     else:
-        out.countries, evidence, seat = _strong(doc, title_line)
-        strength = "strong" if out.countries else ""
-        if not out.countries:
-            out.countries, strength, evidence = _medium_and_weak(doc)
-            if seat[0] and strength != "medium":
-                out.countries, strength, evidence = seat[0], "weak", seat[1]
         urls = [u for u in (apply_url, doc.url) if u]
-        if not out.countries:
-            out.countries = _url_city(urls)
-            strength, evidence = ("weak", urls[0]) if out.countries else ("", "")
-        if not out.countries and (found := _url_country(urls)):
-            out.countries, strength, evidence = found
+        out.countries, strength, evidence = _text_countries(doc, title_line, urls, remote == "yes")
     if out.countries:
         out.evidence["countries"] = clip(evidence)
     if hints.get("remote") in {"yes", "no", "hybrid", "unknown"}:
         out.remote, remote_evidence = hints["remote"], "(platform data)"
     elif remote in {"yes", "hybrid"}:
-        out.remote = "hybrid" if remote == "yes" and strength in {"strong", "medium"} else remote
+        # A duty station beside remote work makes it hybrid, unless the place is where the remote
+        # work may be done ("Location: Remote, Kenya", "home-based anywhere in Peru").
+        within = remote_evidence == evidence and _remote_within(evidence)
+        placed = strength in {"strong", "medium"} and not within
+        out.remote = "hybrid" if remote == "yes" and placed else remote
     elif remote in {"no", "unknown"}:
         out.remote = remote
     else:
@@ -675,11 +833,12 @@ def find_places(
     if focus:
         out.regions, out.evidence["regions"] = focus, clip(focus_evidence)
     else:
-        out.regions = list(dict.fromkeys(r for c in out.countries if (r := region_of(c))))
-    if out.remote == "yes" and not out.countries and not focus:
-        anywhere = next((s for s in doc.sentences if _ANYWHERE.search(fold(s))), None)
-        out.regions = [GLOBAL] if anywhere else []
-        if anywhere:
-            out.evidence["regions"] = clip(anywhere)
+        named = out.countries or area
+        out.regions = list(dict.fromkeys(r for c in named if (r := region_of(c))))
+    open_to_all = out.remote == "yes" and not out.countries and not focus
+    if open_to_all and (
+        anywhere := next((s for s in doc.sentences if _ANYWHERE.search(fold(s))), None)
+    ):
+        out.regions, out.evidence["regions"] = [GLOBAL], clip(anywhere)
     out.regions = [r for r in out.regions if r == GLOBAL or r in set(country_regions().values())]
     return out

@@ -1,0 +1,153 @@
+"""Countries and remote status on whole postings: names that hold a place, partial home working,
+remote work within a country, eligibility and front matter."""
+
+import pytest
+
+from understand.places import find_places, places_in
+from understand.text import Doc, normalise
+
+
+def places(text: str, url: str | None = None):
+    return find_places(Doc(normalise(text)), {}, None, None, url)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knowledge of the Rome Statute is essential.",
+        "She worked on the follow-up to the Beijing Platform for Action.",
+        "Graduates of New York University are welcome.",
+        "Conocimiento del Estatuto de Roma y de la Convención de Estambul.",
+        "The project defends Roma rights in schools.",
+        "Outreach to Sinti and Roma families.",
+    ],
+)
+def test_place_inside_a_name_is_no_place(text):
+    assert places_in(text) == []
+
+
+def test_place_beside_a_name_still_counts():
+    assert [h.value for h in places_in("The office in Rome opens in May.")] == ["IT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Location: Nairobi, Kenya.\nYou can work from home two days a week.",
+        "Místo výkonu práce: Brno.\nNabízíme možnost práce z domova a pružnou pracovní dobu.",
+        "A vaga é em Recife, em modalidade presencial ou remota.",
+        "Arbeitsort: Hamburg.\nWir bieten Homeoffice nach Absprache.",
+        "Volunteers can help remotely or from one of our offices.",
+        "يمكن التطوع عن بعد أو في مكتبنا.",
+    ],
+)
+def test_partial_home_working_is_hybrid(text):
+    assert places(text).remote == "hybrid"
+
+
+def test_home_working_refused_is_no():
+    p = places("Location: Tbilisi, Georgia.\nWorking from home is not possible in this role.")
+    assert (p.countries, p.remote) == (["GE"], "no")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oferecemos uma bolsa para trabalho remoto de seis meses.",
+        "O consultor vai trabalhar de forma remota.",
+        "Oferujemy pracę zdalną w niepełnym wymiarze.",
+        "Місце роботи: в домашніх умовах",
+        "Local | Remoto",
+        "الوظيفة تتيح العمل عن بعد بالكامل.",
+    ],
+)
+def test_remote_work_in_more_languages(text):
+    assert places(text).remote == "yes"
+
+
+def test_remote_role_takes_no_country_from_the_site_address():
+    p = places("Bolsa para trabalho remoto sobre direitos humanos.", url="https://exemplo.org.br/x")
+    assert (p.countries, p.remote) == ([], "yes")
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Location: Anywhere in the United Kingdom", ["GB"]),
+        ("Location: Remote (Brazil)", ["BR"]),
+        ('location = "Ohio, Remote"', ["US"]),
+    ],
+)
+def test_remote_within_a_country_stays_remote(text, codes):
+    p = places(text)
+    assert (p.countries, p.remote) == (codes, "yes")
+
+
+def test_front_matter_location_is_a_location_field():
+    p = places('title = "Paralegal"\nlocation = "Lusaka, Zambia"\n')
+    assert (p.countries, p.remote) == (["ZM"], "no")
+
+
+def test_header_place_before_a_share_of_time():
+    p = places(
+        "Juriste (Maroc/UE), Genève (60%)\n\nNous travaillons à Rabat et à Tunis depuis 2010."
+    )
+    assert p.countries == ["CH"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Présente à Abidjan et Lomé, la Fondation recrute au sein de son équipe à Dakar.", ["SN"]),
+        ("Join our advocacy team in Nairobi to work on land rights in Uganda and Rwanda.", ["KE"]),
+    ],
+)
+def test_joining_a_team_in_a_city_is_the_duty_station(text, codes):
+    assert places(text).countries == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Szkolenie w Gruzji", "GE"), ("Projekt na Ukrainie", "UA"), ("Praca w Tadżykistanie", "TJ")],
+)
+def test_polish_locatives_of_countries(text, code):
+    assert [h.value for h in places_in(text)] == [code]
+
+
+def test_citizenship_required_is_no_duty_station():
+    text = (
+        "Researcher\n\nThe post is open to citizens of Armenia only. "
+        "You will support our research on detention."
+    )
+    assert places(text).countries == []
+
+
+def test_remote_location_field_takes_no_country_from_the_rest():
+    text = "Data Analyst\nRegional data work across Ukraine\nLocation: Remote\nTrips to Odesa."
+    p = places(text)
+    assert (p.countries, p.remote) == ([], "yes")
+
+
+def test_place_glued_to_a_date_by_the_layout():
+    p = places("Protection Officer\n\nMarch 3, 2026April 30, 2026Senegal\n\nDuties follow.")
+    assert (p.countries, p.remote) == (["SN"], "no")
+
+
+def test_cue_through_a_named_office():
+    text = "The fellow will be based in an ACME office in Berlin or Vienna. Partners sit in Oslo."
+    assert sorted(places(text).countries) == ["AT", "DE"]
+
+
+def test_remote_location_field_keeps_the_region_of_the_places_named():
+    text = "Data Analyst\nRegional data work across Ukraine\nLocation: Remote\nTrips to Odesa."
+    assert places(text).regions == ["Eastern Europe"]
+
+
+def test_lieu_d_execution_at_home_and_in_a_country_is_hybrid():
+    p = places("Consultant juridique\nLieu d'exécution : à domicile et au Niger")
+    assert (p.countries, p.remote) == (["NE"], "hybrid")
+
+
+def test_the_home_office_ministry_is_no_home_working():
+    text = "Location: London, UK\nYou will brief the Home Office on asylum cases."
+    assert places(text).remote == "no"
