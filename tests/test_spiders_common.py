@@ -7,10 +7,11 @@ from scrapy.http import TextResponse, XmlResponse
 
 from spiders.items import Location, Posting
 from spiders.platforms import SPIDERS
-from spiders.platforms.common import place, with_query
+from spiders.platforms.common import place, posting_of, with_query
 from spiders.platforms.feed import MAX_PAGE
 from spiders.platforms.jsonld import loads_tolerant
 from tests.spider_helpers import make_spider, run_callbacks, start_requests
+from understand.text import html_to_text
 
 
 @pytest.mark.parametrize(
@@ -50,6 +51,22 @@ def test_place_guesses_city_and_country(raw, expected):
 
 def test_place_is_none_without_anything_to_show():
     assert place(None) is None and place("  ") is None
+
+
+def test_posting_of_cleans_the_record_and_reads_its_html():
+    html = "<p>Monitor trial hearings.</p><ul><li>Report weekly.</li></ul>"
+    posting = posting_of(
+        "https://jobs.example.org/77?utm_source=board#apply",
+        "  Trial   Monitor &amp; Reporter ",
+        html,
+        source_job_id="77",
+    )
+    assert (posting.url, posting.title) == (
+        "https://jobs.example.org/77",
+        "Trial Monitor & Reporter",
+    )
+    assert posting.description == html_to_text(html) and posting.description_html == html
+    assert posting.source_job_id == "77"
 
 
 def test_with_query_keeps_the_other_parameters_as_spelled():

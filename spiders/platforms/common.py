@@ -1,4 +1,5 @@
-"""What several platform spiders share: locations, structured hints, sections, paging URLs.
+"""What several platform spiders share: the posting of a record, locations, structured hints,
+sections, paging URLs.
 
 Reading a value (a location string, an employment type, a date) is `understand`'s job: the
 spiders call its functions."""
@@ -8,9 +9,22 @@ from urllib.parse import unquote_plus, urlencode, urlsplit, urlunsplit
 
 from parsel import Selector
 
-from spiders.items import Location
+from rightsjobs.urls import strip_tracking
+from spiders.items import Location, Posting
 from understand.places import city_and_country, country_code
-from understand.text import clean_text
+from understand.text import clean_text, html_to_text
+
+
+def posting_of(url: str, title: str, html: str, **fields: object) -> Posting:
+    """A Posting of a platform's record: its URL without tracking, its title cleaned, its
+    description read from the sanitised `html`; `fields` are the other Posting fields."""
+    return Posting(
+        url=strip_tracking(url),
+        title=clean_text(title),
+        description=html_to_text(html),
+        description_html=html,
+        **fields,
+    )
 
 
 def place(

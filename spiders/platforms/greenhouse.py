@@ -9,11 +9,11 @@ from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
 from spiders.normalise import clean_html, unescape_twice
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import hints, ident, place, places
+from spiders.platforms.common import hints, ident, place, places, posting_of
 from understand.contract import contract_of_label
 from understand.dates import iso_date
 from understand.places import remote_of
-from understand.text import clean_text, html_to_text
+from understand.text import clean_text
 
 
 class GreenhouseSpider(PlatformSpider):
@@ -41,11 +41,10 @@ class GreenhouseSpider(PlatformSpider):
             if isinstance(m, dict) and isinstance(m.get("value"), str)
         }
         employment = meta.get("employment type") or meta.get("commitment")
-        return Posting(
-            url=strip_tracking(job["absolute_url"]),
-            title=clean_text(job["title"]),
-            description=html_to_text(html),
-            description_html=html,
+        return posting_of(
+            job["absolute_url"],
+            job["title"],
+            html,
             source_job_id=ident(job.get("id")),
             organization=clean_text(job.get("company_name")) or None,
             apply_url=strip_tracking(job["absolute_url"]),

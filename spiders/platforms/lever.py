@@ -5,15 +5,13 @@ is `onsite` in practice (`on-site` in the docs), `remote`, `hybrid` or `unspecif
 `lists[].content` is bare `<li>` items; `country` is ISO-2; placeholders like `team: "-"`.
 """
 
-from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
 from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import hints, ident, place, places, sections, text_or_none
+from spiders.platforms.common import hints, ident, place, places, posting_of, sections, text_or_none
 from understand.contract import contract_of_label
 from understand.dates import iso_date
 from understand.places import remote_of
-from understand.text import clean_text, html_to_text
 
 
 class LeverSpider(PlatformSpider):
@@ -47,11 +45,10 @@ class LeverSpider(PlatformSpider):
         first = {cats.get("location"), names[0]}
         commitment = text_or_none(cats.get("commitment"))
         workplace = str(job.get("workplaceType") or "").lower()
-        return Posting(
-            url=strip_tracking(job["hostedUrl"]),
-            title=clean_text(job["text"]),
-            description=html_to_text(html),
-            description_html=html,
+        return posting_of(
+            job["hostedUrl"],
+            job["text"],
+            html,
             source_job_id=ident(job.get("id")),
             apply_url=job.get("applyUrl"),
             locations=places(

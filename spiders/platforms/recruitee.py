@@ -7,14 +7,12 @@ addresses (`mailbox_email`): no field of it that holds an e-mail address is ever
 
 import re
 
-from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
 from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import hints, ident, place, places, sections, text_or_none
+from spiders.platforms.common import hints, ident, place, places, posting_of, sections, text_or_none
 from understand.contract import contract_of_label, seniority_of_label
 from understand.dates import iso_date
-from understand.text import clean_text, html_to_text
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|mailto:", re.I)
 
@@ -61,11 +59,10 @@ class RecruiteeSpider(PlatformSpider):
         else:
             remote = "no" if offer.get("on_site") else "unknown"
         employment = no_email(offer.get("employment_type_code"))
-        return Posting(
-            url=strip_tracking(url),
-            title=clean_text(offer["title"]),
-            description=html_to_text(html),
-            description_html=html,
+        return posting_of(
+            url,
+            offer["title"],
+            html,
             source_job_id=ident(offer.get("id")),
             organization=no_email(offer.get("company_name")),
             apply_url=no_email(offer.get("careers_apply_url")),

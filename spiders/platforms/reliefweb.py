@@ -17,12 +17,12 @@ from rightsjobs.urls import strip_tracking
 from spiders.items import Location, Posting
 from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import hints, places, with_query
+from spiders.platforms.common import hints, places, posting_of, with_query
 from understand.contract import contract_of_label
 from understand.dates import iso_date
 from understand.experience import years_of_label
 from understand.places import country_code
-from understand.text import clean_text, html_to_text
+from understand.text import clean_text
 
 MAX_PAGES = 20
 LINK = re.compile(r"https?://[^\s<>()\"'\]]+")
@@ -90,11 +90,10 @@ class ReliefWebSpider(PlatformSpider):
         experience = names(fields.get("experience"))
         date = fields.get("date") or {}
         link = LINK.search(how)
-        return Posting(
-            url=strip_tracking(url),
-            title=clean_text(fields["title"]),
-            description=html_to_text(html),
-            description_html=html,
+        return posting_of(
+            url,
+            fields["title"],
+            html,
             source_job_id=job_id,
             organization=sources[0] if sources else None,
             apply_url=strip_tracking(link.group().rstrip(".,;")) if link else None,

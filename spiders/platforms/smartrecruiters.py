@@ -8,14 +8,12 @@ empty list, not a 404.
 
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
-from rightsjobs.urls import strip_tracking
-from spiders.items import Posting
 from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import hints, ident, place, sections, with_query
+from spiders.platforms.common import hints, ident, place, posting_of, sections, with_query
 from understand.contract import contract_of_label, seniority_of_label
 from understand.dates import iso_date
-from understand.text import clean_text, html_to_text
+from understand.text import clean_text
 
 MAX_PAGES = 10
 SECTIONS = ("companyDescription", "jobDescription", "qualifications", "additionalInformation")
@@ -72,11 +70,10 @@ class SmartRecruitersSpider(PlatformSpider):
         url = job.get("postingUrl") or (
             f"https://jobs.smartrecruiters.com/{company.get('identifier', '')}/{job.get('id')}"
         )
-        yield Posting(
-            url=strip_tracking(url),
-            title=clean_text(job["name"]),
-            description=html_to_text(html),
-            description_html=html,
+        yield posting_of(
+            url,
+            job["name"],
+            html,
             source_job_id=ident(job.get("id")),
             organization=clean_text(company.get("name")) or None,
             apply_url=job.get("applyUrl"),

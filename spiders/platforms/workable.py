@@ -4,14 +4,12 @@ One answer, `{name, description, jobs[]}`, with every job and its HTML descripti
 date-only; `created_at` can be years older than `published_on`; hidden locations are skipped.
 """
 
-from rightsjobs.urls import strip_tracking
 from spiders.items import Posting
 from spiders.normalise import clean_html
 from spiders.platforms.base import PlatformSpider
-from spiders.platforms.common import hints, place, places, text_or_none
+from spiders.platforms.common import hints, place, places, posting_of, text_or_none
 from understand.contract import contract_of_label, seniority_of_label
 from understand.dates import iso_date
-from understand.text import clean_text, html_to_text
 
 
 class WorkableSpider(PlatformSpider):
@@ -45,11 +43,10 @@ class WorkableSpider(PlatformSpider):
                 )
             ]
         employment = text_or_none(job.get("employment_type"))
-        return Posting(
-            url=strip_tracking(url),
-            title=clean_text(job["title"]),
-            description=html_to_text(html),
-            description_html=html,
+        return posting_of(
+            url,
+            job["title"],
+            html,
             source_job_id=text_or_none(job.get("shortcode")),
             organization=organization,
             apply_url=job.get("application_url"),
