@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.extract_helpers import dl
 from understand.dates import _alternation, deadline, find_dates, iso_date, posted_date
 from understand.text import Doc, normalise
 
@@ -29,11 +30,6 @@ def test_find_dates(text, expected):
 
 def test_no_dates_in_plain_words():
     assert find_dates("We may apply the rules in March of every year") == []
-
-
-def dl(text: str, ref: date | None = None) -> date | None:
-    """The deadline read from `text` (`ref` supplies the year a date leaves out)."""
-    return deadline(Doc(normalise(text)), ref)[0]
 
 
 def test_deadline_field_and_sentence():

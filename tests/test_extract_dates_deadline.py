@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.test_extract_dates import dl
+from tests.extract_helpers import dl
 from understand.dates import posted_date
 from understand.text import Doc, normalise
 

@@ -1,12 +1,6 @@
 import pytest
 
-from understand.languages import find_languages
-from understand.text import Doc, normalise
-
-
-def langs(text: str):
-    out = find_languages(Doc(normalise(text)))
-    return out.required, out.desirable, out.rule
+from tests.extract_helpers import langs
 
 
 @pytest.mark.parametrize(

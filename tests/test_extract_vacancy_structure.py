@@ -2,12 +2,9 @@
 
 import pytest
 
+from tests.extract_helpers import cues
 from understand.text import Doc, normalise
-from understand.vacancy import CUE_NAMES, features, model, vacancy_score
-
-
-def cues(text: str) -> set[str]:
-    return set(features(Doc(normalise(text))).cues)
+from understand.vacancy import CUE_NAMES, model, vacancy_score
 
 
 @pytest.mark.parametrize(

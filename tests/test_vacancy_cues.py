@@ -5,12 +5,9 @@ from collections import Counter
 
 import pytest
 
+from tests.extract_helpers import cues
 from understand.text import Doc, normalise
 from understand.vacancy import CUE_NAMES, Model, char_grams, features, model, vacancy_score
-
-
-def cues(text: str) -> set[str]:
-    return set(features(Doc(normalise(text))).cues)
 
 
 def score(text: str) -> float:
