@@ -39,6 +39,12 @@ def results(postings: list[dict], profile: dict) -> list[dict]:
     return rank(postings, [profile], as_of=AS_OF)[0]
 
 
+def why(one: dict, profile: dict) -> dict:
+    """The explanation of `one` posting's match, which must be the only one."""
+    [result] = results([one], profile)
+    return result["why"]
+
+
 def test_matched_terms_are_written_as_the_posting_writes_them():
     finance = posting(
         "fin",
@@ -46,13 +52,13 @@ def test_matched_terms_are_written_as_the_posting_writes_them():
         "The Finance Officer keeps the accounts, runs payroll and prepares budgets.",
     )
     profile = person("I ran the office: accounts, payroll and budgets.", ["office"])
-    [result] = results([finance], profile)
-    terms = result["why"]["matched_terms"]
+    shown = why(finance, profile)
+    terms = shown["matched_terms"]
     assert "officer" in terms
     assert "office" not in terms
     text = f"{finance['title']} {finance['text']}".lower()
     assert all(term in text for term in terms), terms
-    assert result["why"]["summary"].endswith(", ".join(terms[:3]))
+    assert shown["summary"].endswith(", ".join(terms[:3]))
 
 
 def test_a_keyword_phrase_shows_the_postings_own_run_of_words():
@@ -62,14 +68,13 @@ def test_a_keyword_phrase_shows_the_postings_own_run_of_words():
         "You will defend Freedom of Expression cases before national courts.",
     )
     profile = person("Lawyer defending journalists.", ["freedom of expression"])
-    [result] = results([legal], profile)
-    assert "freedom of expression" in result["why"]["matched_terms"]
+    assert "freedom of expression" in why(legal, profile)["matched_terms"]
 
 
 def test_capitals_are_kept_for_acronyms_only():
     legal = posting("un", "Lawyer", "Litigation for LGBTI defenders before national courts.")
     profile = person("Lawyer for LGBTI defenders in litigation.", ["LGBTI", "litigation"])
-    terms = results([legal], profile)[0]["why"]["matched_terms"]
+    terms = why(legal, profile)["matched_terms"]
     assert "LGBTI" in terms and "litigation" in terms
 
 
@@ -187,10 +192,10 @@ def test_the_fit_is_recorded_as_facts_that_the_texts_say():
 )
 def test_each_kind_of_region_fit_is_recorded(place, wants, kind, text):
     legal = posting("law", "Lawyer", LAWYER, **place)
-    [result] = results([legal], person("Lawyer doing strategic litigation.", [], **wants))
-    region = result["why"]["fit"]["region"]
+    shown = why(legal, person("Lawyer doing strategic litigation.", [], **wants))
+    region = shown["fit"]["region"]
     assert (region["kind"], region["regions"], region["countries"]) == kind
-    assert result["why"]["region"] == text
+    assert shown["region"] == text
 
 
 def test_no_languages_stated_by_either_side():
