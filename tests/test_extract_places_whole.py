@@ -37,12 +37,24 @@ def test_place_beside_a_name_still_counts():
         "Místo výkonu práce: Brno.\nNabízíme možnost práce z domova a pružnou pracovní dobu.",
         "A vaga é em Recife, em modalidade presencial ou remota.",
         "Arbeitsort: Hamburg.\nWir bieten Homeoffice nach Absprache.",
-        "Volunteers can help remotely or from one of our offices.",
-        "يمكن التطوع عن بعد أو في مكتبنا.",
     ],
 )
 def test_partial_home_working_is_hybrid(text):
     assert places(text).remote == "hybrid"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volunteers can help remotely or from one of our offices.",
+        "The role can be done remotely or in our office in Lyon.",
+        "You may work from our Tallinn office or remotely.",
+        "The job is done either out of our office in Quito or remotely.",
+        "يمكن التطوع عن بعد أو في مكتبنا.",
+    ],
+)
+def test_remote_or_an_office_at_the_persons_choice_is_remote(text):
+    assert places(text).remote == "yes"
 
 
 def test_home_working_refused_is_no():

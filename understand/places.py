@@ -19,7 +19,8 @@ named as who may apply ("open to citizens of Moldova") are none.
 
 `remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Part of
 the work from home ("two days a week from home", "možnost práce z domova") is "hybrid"; a place
-named as where remote work is done ("Location: Remote, Kenya") keeps it "yes", and a location
+named as where remote work is done ("Location: Remote, Kenya") or an office offered as the other
+choice ("remotely or in our office in Lyon") keeps it "yes", and a location
 field saying only remote leaves `countries` empty (the places named still give regions). Travel
 in a location field ("Almaty, with regular travel to Brussels") is not a duty station; a remote
 option for some candidates ("remote work from elsewhere may be considered") and remote tasks
@@ -151,7 +152,8 @@ _REMOTE = re.compile(
     r"|віддален\w*\s+робот\w*|віддалено|distansarbete|(?:trabalho|trabajo|lavoro)\s+remoto"
     r"|(?:de\s+forma|em\s+regime|de\s+manera)\s+remota?|modalidad\s+virtual|da\s+remoto"
     r"|prac\w*\s+zdaln\w*|zdalnie|thuiswerk\w*|العمل\s+عن\s+بعد|location\s+(?:of\s+the\s+\w+\s+)?is"
-    r"\s+flexible|flexible\s+location|(?:work|based|live|located)\s+(?:from\s+)?anywhere)\b"
+    r"\s+flexible|flexible\s+location|(?:work|based|live|located)\s+(?:from\s+)?anywhere"
+    r"|عن\s+بعد\s+او)\b"
     r"|[(\[]\s*(?:fully\s+)?remote\s*[)\]]|^\W*(?:fully\s+)?remote(?:\W*$|\s*[,;:–-])"
     r"|[-–|]\s*remote\s*$",
     re.M,
@@ -178,8 +180,14 @@ _PARTLY_REMOTE = re.compile(
     r"|jours?|dias?|giorni|dni)\b|homeoffice|home[-\s]office\s+(?:moglich|possible|option|days?"
     r"|tage?)|(?:partly|partially|partial)\s+remote"
     r"|presencial\s+(?:ou|o|e|y)\s+(?:remot[oa]|virtual)|(?:remot[oa]|virtual)\s+(?:ou|o|e|y)"
-    r"\s+presencial|(?:remote(?:ly)?|a\s+distance)\s+or\s+(?:in|from|at)\s+(?:\w+\s+){0,3}?offices?"
-    r"|(?:in|from|at)\s+(?:\w+\s+){0,3}?offices?\s+or\s+remote(?:ly)?|عن\s+بعد\s+او)"
+    r"\s+presencial)"
+)
+# Remote work or an office at the person's choice ("can be done remotely or in our office in
+# Seattle", "from our Tallinn office or remotely"): remote, though the office names a place.
+_REMOTE_CHOICE = re.compile(
+    r"\b(?:(?:remote(?:ly)?|a\s+distance)\s+or\s+(?:in|from|at)\s+(?:\w+\s+){0,3}?offices?"
+    r"|(?:in|from|at|out\s+of)\s+(?:\w+\s+){0,3}?offices?(?:\s+\w+){0,3}?\s+or\s+remote(?:ly)?"
+    r"|عن\s+بعد\s+او)\b"
 )
 # Platforms' workplace types.
 WORKPLACE = {
@@ -820,7 +828,8 @@ def find_places(
         # A duty station beside remote work makes it hybrid, unless the place is where the remote
         # work may be done ("Location: Remote, Kenya", "home-based anywhere in Peru").
         within = remote_evidence == evidence and _remote_within(evidence)
-        placed = strength in {"strong", "medium"} and not within
+        chosen = _REMOTE_CHOICE.search(fold(remote_evidence))
+        placed = strength in {"strong", "medium"} and not within and not chosen
         out.remote = "hybrid" if remote == "yes" and placed else remote
     elif remote in {"no", "unknown"}:
         out.remote = remote
