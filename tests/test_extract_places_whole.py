@@ -163,3 +163,31 @@ def test_lieu_d_execution_at_home_and_in_a_country_is_hybrid():
 def test_the_home_office_ministry_is_no_home_working():
     text = "Location: London, UK\nYou will brief the Home Office on asylum cases."
     assert places(text).remote == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        (
+            "Programme Officer\n\nBased in Lyon, our NGO works for minority rights in the regions "
+            "of the Caucasus and West Africa.",
+            ["South Caucasus", "Sub-Saharan Africa"],
+        ),
+        (
+            "Senior Adviser\n\nReporting to the Head of Section dealing primarily with Eastern "
+            "Europe and Central Asia, the adviser is based in Vienna.",
+            ["Eastern Europe", "Central Asia"],
+        ),
+        (
+            "Researcher\n\nBased in London. The researcher will focus on Southeast Asia.",
+            ["South-East Asia"],
+        ),
+        (
+            "Legal Officer\n\nBased in Geneva. Experience of work in the regions of Africa is an "
+            "asset.",
+            ["Western Europe"],  # a requirement, not the role's focus
+        ),
+    ],
+)
+def test_a_stated_focus_gives_the_regions(text, regions):
+    assert places(text).regions == regions

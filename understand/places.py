@@ -248,7 +248,8 @@ _REGION_CUE_AFTER = re.compile(
 _REGION_CUE_BEFORE = re.compile(
     r"(?:\bfor(?:\s+the)?|\bcovering(?:\s+the)?|\bin\s+charge\s+of"
     r"|\bresponsible\s+for|\bpour\s+l'|\bpour\s+la|\bpour\s+le|\bpara(?:\s+el|\s+la)?|\bпо"
-    r"|\bfor\s+the\s+whole|منطقة)\s*$"
+    r"|\bfor\s+the\s+whole|\bdealing\s+(?:\w+\s+)?with|\bfocus(?:ed|es|ing)?\s+on(?:\s+the)?"
+    r"|\bregions?\s+(?:of(?:\s+the)?|du|de\s+la|de\s+l'|des)|\bregiones\s+de(?:l|\s+la)?|منطقة)\s*$"
 )
 _REQUIREMENT = re.compile(
     r"\b(?:experience|knowledge|familiarity|understanding|experiencia|опыт|erfarenhet)"
