@@ -104,6 +104,22 @@ def test_sections(text, required, desirable):
         # "X and Y or Z": X plus a choice between Y and Z; "/" and "lub" join a choice
         ("Znajomość języków angielskiego i rosyjskiego/ukraińskiego.", ["en"], None),
         ("Fluency in English and Russian or Kazakh.", ["en"], None),
+        # "X, Y or Z" (and "and/or" in several languages): a choice of one of the whole list
+        (
+            "The volunteer speaks Georgian, Armenian or Azerbaijani.",
+            [],
+            {"at_least": 1, "of": ["ka", "hy", "az"]},
+        ),
+        (
+            "Exige-se domínio de inglês, francês e/ou espanhol.",
+            [],
+            {"at_least": 1, "of": ["en", "fr", "es"]},
+        ),
+        (
+            "Fluent Spanish and Quechua, Aymara or Guarani.",
+            ["es"],
+            {"at_least": 1, "of": ["qu", "ay", "gn"]},
+        ),
         # "at least two of" leaves the other languages of its sentence alone
         (
             "Excellent Spanish and fluency in at least two of English, French and Portuguese.",
@@ -202,3 +218,10 @@ def test_a_czech_adjective_before_a_lower_case_name():
 )
 def test_a_quality_adjective_before_a_lower_case_name(text):
     assert langs(text)[:2] == (["en"], [])
+
+
+def test_a_list_with_or_in_an_assets_section_is_no_choice():
+    text = "Assets:\n* Speaking Hindi, Urdu or Bengali with partners."
+    required, desirable, rule = langs(text)
+    assert (required, rule) == ([], None)
+    assert desirable == ["hi", "ur", "bn"]

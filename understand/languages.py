@@ -137,7 +137,8 @@ _NUMBERS = {
     "due": 2, "trei": 3, "trzech": 3, "drie": 3, "uc": 3,
 }  # fmt: skip
 _OR = re.compile(
-    r"^\s*(?:,\s*)?(?:and/or|et/ou|y/o|or|ou|o|или|либо|або|eller|oder|lub|albo|sau|nebo|of|veya"
+    r"^\s*(?:,\s*)?(?:and/or|et/ou|y/o|e/ou|e/o|und/oder|i/lub|и/или|і/або|or|ou|o|или|либо|або|eller"
+    r"|oder|lub|albo|sau|nebo|of|veya"
     r"|ya\s+da|oppure|/)\s*$"
 )
 # "English and Russian or Ukrainian": an "and" before a choice of languages joined by "or".
@@ -581,7 +582,7 @@ def find_languages(doc: Doc) -> Languages:
                 if _RULE.search(fold(c)) or _N_OF.search(fold(c))
             )
             out.rule, out.evidence["language_rule"] = rule, clip(clause.strip(" ;"))
-        if out.rule is None and (choice := _either(sentence)):
+        if out.rule is None and (choice := _either(sentence, in_desirable_section)):
             out.rule, out.evidence["language_rule"] = {"at_least": 1, "of": choice}, clip(sentence)
         segments = _segments(sentence)
         for segment, kind in zip(segments, _kinds(segments), strict=True):
@@ -608,10 +609,11 @@ def find_languages(doc: Doc) -> Languages:
     return out
 
 
-def _either(sentence: str) -> list[str]:
-    """The languages of "either French or Arabic" ("либо английским, либо французским") or of
-    "French or Arabic" right after "English and" (in a sentence stating no preference): a choice
-    of one; [] when the sentence has none."""
+def _either(sentence: str, in_desirable_section: bool = False) -> list[str]:
+    """The languages of "either French or Arabic" ("либо английским, либо французским"), of
+    "French or Arabic" right after "English and" (in a sentence stating no preference), or of a
+    list "Ukrainian, Russian or English" (outside an assets section): a choice of one; [] when
+    the sentence has none."""
     hits = _languages(sentence)
     choice_after_and = not _DESIRABLE.search(fold(sentence))
     for i in range(1, len(hits) - 1):
@@ -620,6 +622,22 @@ def _either(sentence: str) -> list[str]:
             sentence, hits[i:]
         ):
             return list(dict.fromkeys(h.value for h in hits[i:]))
+    serial = choice_after_and and not in_desirable_section
+    return _serial_choice(sentence, hits) if serial else []
+
+
+def _serial_choice(sentence: str, hits: Sequence[Hit]) -> list[str]:
+    """The languages of a list joined by commas whose last two are joined by "or" ("Ukrainian,
+    Russian or English", "inglês, francês, espanhol e/ou árabe"): a choice of one; [] when the
+    sentence has no such list of three or more."""
+    gaps = [fold(sentence[a.end : b.start]).strip() for a, b in zip(hits, hits[1:], strict=False)]
+    start = 0
+    for i, gap in enumerate(gaps):
+        if gap == ",":
+            continue
+        if _OR.match(gap) and i - start >= 1:
+            return list(dict.fromkeys(h.value for h in hits[start : i + 2]))
+        start = i + 1
     return []
 
 
