@@ -191,3 +191,62 @@ def test_the_home_office_ministry_is_no_home_working():
 )
 def test_a_stated_focus_gives_the_regions(text, regions):
     assert places(text).regions == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The coordinator will be based in Boulder, CO, with some travel.", ["US"]),
+        ("Our organiser works from our offices in Burlington, VT 05401.", ["US"]),
+        ("The fellow will be based in Halifax, NS.", ["CA"]),
+        ("The analyst will be based in Hobart, TAS.", ["AU"]),
+        ("The analyst will be based in Perth, WA.", ["AU"]),
+        ("The role is based in Arlington, VA or Washington, DC.", ["US"]),
+        # the code is also a country's, and the city is known there: the country stays
+        ("The officer will be based in Bonn, DE.", ["DE"]),
+        ("The officer will be based in Tunis, TN.", ["TN"]),
+        ("The officer will be based in Tirana, AL.", ["AL"]),
+    ],
+)
+def test_a_city_and_a_state_code_give_the_states_country(text, codes):
+    assert places(text).countries == codes
+
+
+def test_a_code_word_after_a_name_is_no_state():
+    assert places_in("HUMAN RIGHTS FIRST, IN PARTNERSHIP WITH Us") == []
+    assert places_in("Contact Maria, OR the team lead") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Le poste est basé au siège de l'ONG – 12 avenue des Lilas – 69003 Lyon.", ["FR"]),
+        ("The role is based at our head office, 4 Harbour Road, Dublin.", ["IE"]),
+        ("The role is based at the secretariat in Nairobi.", ["KE"]),
+        ("The post is based at HQ, Ringstrasse 7, 1010 Vienna.", ["AT"]),
+    ],
+)
+def test_a_cue_then_premises_and_an_address_give_the_duty_station(text, codes):
+    assert places(text).countries == codes
+
+
+def test_a_cue_then_other_words_gives_no_place():
+    text = "The adviser will be based in the field with frequent travel to Kenya and Uganda."
+    assert places(text).countries == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Die Stelle ist in unserem Kölner Büro angesiedelt.", ["DE"]),
+        ("Sie arbeiten im Grazer Büro mit drei Kolleginnen.", ["AT"]),
+        ("Zur Verstärkung unseres Basler Teams suchen wir eine Juristin.", ["CH"]),
+        ("Sie verstärken unser Brüsseler Team ab März.", ["BE"]),
+    ],
+)
+def test_a_german_city_adjective_before_an_office_is_the_duty_station(text, codes):
+    assert places(text).countries == codes
+
+
+def test_a_german_city_adjective_alone_is_no_place():
+    assert places_in("Die Berliner Mauer und der Wiener Kongress") == []

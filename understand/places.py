@@ -11,8 +11,9 @@ Evidence is weighed in tiers, the first tier that names a place wins:
    application URL's slug; the national domain of the posting's or application's URL.
 
 Places are countries, their cities (data/cities.csv) and their states, provinces and regions
-(pycountry's ISO 3166-2 names). A place that sets a clock ("midnight New York") or where the
-organisation was founded is no duty station.
+(pycountry's ISO 3166-2 names), a city with a US, Canadian or Australian state code ("Austin,
+TX") and a city's office by its German adjective ("im Wiener Büro"). A place that sets a clock
+("midnight New York") or where the organisation was founded is no duty station.
 
 Places inside names ("the Rome Statute", "New York University", "Roma rights") and countries
 named as who may apply ("open to citizens of Moldova") are none.
@@ -77,12 +78,14 @@ _TRAVEL_WORDS = re.compile(r"travel|trip|mission|visit|deplacement|viaje|пое�
 _CUE = re.compile(
     r"\b(?:based\s+(?:in|at|out\s+of)|stationed\s+in|located\s+in|relocate\s+to|(?:position|post"
     r"|role|job)\s+(?:is|will\s+be)\s+(?:in|at)|(?:months?|years?|weeks?)\s+of\s+work\s+in|(?:will"
-    r"|to)\s+work\s+(?:from|in)\s+(?:our\s+\w+\s+in\s+)?|basee?s?\s+(?:a|en|au)|en\s+poste\s+a"
+    r"|to)\s+work\s+(?:from|in)\s+(?:our\s+\w+\s+in\s+)?|basee?s?\s+(?:a|en|au)\b|en\s+poste\s+a"
     r"|affectee?\s+a|con\s+sede\s+en|basad[oa]\s+en|ubicad[oa]\s+en|radicad[oa]\s+en"
     r"|destinad[oa]\s+en|с\s+местом\s+работы\s+в|в\s+офисе\s+в|базирующ\w*\s+в|placerad\s+i"
     r"|stationerad\s+i|baserad\s+i|mit\s+sitz\s+in|(?:join(?:ing)?|within)\s+(?:our|its|their|the)"
     r"\s+(?:\w+\s+)?team\s+(?:in|at)|(?:au\s+sein\s+de|rejoindre|integrer)\s+(?:son|notre|l')"
-    r"\s*(?:\w+\s+)?equipe\s+(?:a|de|en)|(?:unirse|integrarse)\s+a\s+(?:nuestro|su)\s+equipo\s+en)"
+    r"\s*(?:\w+\s+)?equipe\s+(?:a|de|en)|(?:unirse|integrarse)\s+a\s+(?:nuestro|su)\s+equipo\s+en"
+    r"|(?:in\s+)?(?:unser\w*|im|ins|am|zum)\s+(?=\w+er\s+(?:buro|team|office|standort"
+    r"|geschaftsstelle|sekretariat|niederlassung)s?\b))"
     r"\s*(?:the\s+|la\s+|le\s+|l'|el\s+)?"
 )
 # Words allowed between a cue and the place ("based in our regional office in Dakar", "based in
@@ -92,6 +95,12 @@ _CUE_GAP = re.compile(
     r"|main|office|offices"
     r"|in|at|of|notre|nos|son|sa|nuestra|nuestro|su|la|le|l'|de|du|oficina|bureau|bureaux"
     r"|офисе)\s*){0,6}"
+    # the employer's premises and their street address ("at our head office, 10 Main Street,",
+    # "au siège de l'association – 59 rue de la Paix – 75019")
+    r"(?:(?:siege|head\s+office|headquarters|hq|sede|secretariat|secretariado)(?:\s+(?:of|de|du"
+    r"|des|d')\s*(?:the\s+|la\s+|l')?[\w-]+)?\s*[,;–—-]?\s*(?:(?:\d{1,4}(?:\s*(?:bis|ter))?,?\s+"
+    r"(?:[\w'.-]+\s+){0,4}?[\w'.-]+|[\w'.-]+\s+\d{1,4}[a-z]?)\s*[,;–—-]\s*(?:\d{4,5}\s+)?)?"
+    r"(?:(?:in|at|en|a|au|de|du|of)\s+)?)?"
 )
 _BASED_SUFFIX = re.compile(r"^[-\s]?based\b")
 # Who a location cue speaks of: the organisation ("the team is based in", "we are located in",
@@ -299,7 +308,77 @@ def _place_index() -> NameIndex:
                 index.add(name, code, name_mode(name))
     for name, code in _subdivisions().items():
         index.add(name, code, "capital")
+    for name, code in _city_offices():
+        index.add(name, code, "capital")
     return index
+
+
+# German adjectives of cities in data/cities.csv, naming an office or a team there ("in unserem
+# Berliner Büro", "unser Genfer Team").
+_CITY_ADJECTIVES = {
+    "DE": "Berliner Bonner Hamburger Münchner Frankfurter Kölner Stuttgarter Düsseldorfer",
+    "AT": "Wiener Grazer Salzburger",
+    "CH": "Genfer Zürcher Berner Basler",
+    "BE": "Brüsseler",
+    "FR": "Pariser Straßburger",
+    "GB": "Londoner",
+    "NL": "Haager Amsterdamer",
+    "US": "Washingtoner",
+}
+_OFFICE_NOUNS = (
+    "Büro", "Büros", "Team", "Teams", "Office", "Standort", "Standorts", "Geschäftsstelle",
+    "Sekretariat", "Sekretariats",
+)  # fmt: skip
+
+
+@cache
+def _city_offices() -> list[tuple[str, str]]:
+    """Names of an office in a city by its German adjective ("Wiener Büro") and their country."""
+    return [
+        (f"{adjective} {noun}", code)
+        for code, adjectives in _CITY_ADJECTIVES.items()
+        for adjective in adjectives.split()
+        for noun in _OFFICE_NOUNS
+    ]
+
+
+# "Austin, TX", "Cambridge, MA 02139", "Perth, WA": a city and a US, Canadian or Australian
+# state code, not followed by a word in lower case ("Maria, OR the team lead" is none).
+_CITY_STATE = re.compile(
+    r"\b([A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+){0,2}),\s?([A-Z]{2,3})\b(?![-'])"
+    r"(?!\s+(?!(?:and|or|et|y)\b)[a-z])"
+)
+
+
+@cache
+def _state_codes() -> dict[str, tuple[str, ...]]:
+    """Codes of US states, Canadian provinces and Australian states -> their countries."""
+    out: dict[str, tuple[str, ...]] = {}
+    for country in ("US", "CA", "AU"):
+        for sub in pycountry.subdivisions.get(country_code=country):
+            if sub.type != "Outlying area":
+                short = sub.code.split("-")[1]
+                out[short] = (*out.get(short, ()), country)
+    return out
+
+
+def _state_hits(text: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` with each "City, ST" read as the state's country, unless ST is also the ISO code
+    of a country the city is known in ("Rabat, MA", "Berlin, DE")."""
+    found = []
+    for m in _CITY_STATE.finditer(text):
+        countries = _state_codes().get(m.group(2))
+        if not countries:
+            continue
+        named = {h.value for h in _place_index().find(m.group(1))}
+        if m.group(2) in named and region_of(m.group(2)):
+            continue
+        code = next((c for c in countries if c in named), countries[0])
+        found.append(Hit(code, m.start(1), m.end(2), m.group(0)))
+    if not found:
+        return hits
+    kept = [h for h in hits if not any(f.start < h.end and h.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda h: h.start)
 
 
 def _locatives(name: str, locale: str) -> list[str]:
@@ -397,7 +476,7 @@ _GLUED = re.compile(r"\d(?=[A-Z][a-z])")
 
 @lru_cache(maxsize=4096)
 def _places_cached(text: str) -> tuple[Hit, ...]:
-    hits = _place_index().find(_GLUED.sub(" ", text))
+    hits = _state_hits(text, _place_index().find(_GLUED.sub(" ", text)))
     if not hits:
         return ()
     folded = fold(text)
@@ -664,12 +743,13 @@ def _key(name: str) -> str:
 
 @cache
 def _city_keys() -> frozenset[str]:
-    return frozenset(_key(n) for _, names in load_table("cities.csv") for n in names)
+    cities = [n for _, names in load_table("cities.csv") for n in names]
+    return frozenset(_key(n) for n in [*cities, *(name for name, _ in _city_offices())])
 
 
 def is_city(hit: Hit) -> bool:
-    """True when the place found is a city (from the bundled table), not a country."""
-    return _key(hit.raw) in _city_keys()
+    """True when the place found is a city (the bundled table, "Austin, TX"), not a country."""
+    return _key(hit.raw) in _city_keys() or bool(_CITY_STATE.fullmatch(hit.raw))
 
 
 @cache
