@@ -196,7 +196,8 @@ def test_a_stated_focus_gives_the_regions(text, regions):
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
-        ("The coordinator will be based in Boulder, CO, with some travel.", ["US"]),
+        ("The coordinator will be based in Boulder, CO 80302, with some travel.", ["US"]),
+        ("The coordinator will be based in Boise, ID 83702.", ["US"]),
         ("Our organiser works from our offices in Burlington, VT 05401.", ["US"]),
         ("The fellow will be based in Halifax, NS.", ["CA"]),
         ("The analyst will be based in Hobart, TAS.", ["AU"]),
@@ -206,6 +207,9 @@ def test_a_stated_focus_gives_the_regions(text, regions):
         ("The officer will be based in Bonn, DE.", ["DE"]),
         ("The officer will be based in Tunis, TN.", ["TN"]),
         ("The officer will be based in Tirana, AL.", ["AL"]),
+        # the code is also a country's and nothing says which: no state is read
+        ("The officer will be based in Agadez, NE.", ["NE"]),
+        ("The officer will be based in Cambridge, MA.", []),
     ],
 )
 def test_a_city_and_a_state_code_give_the_states_country(text, codes):

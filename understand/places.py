@@ -350,6 +350,9 @@ _CITY_STATE = re.compile(
 )
 
 
+_ZIP = re.compile(r"\s+\d{5}(?:-\d{4})?\b")
+
+
 @cache
 def _state_codes() -> dict[str, tuple[str, ...]]:
     """Codes of US states, Canadian provinces and Australian states -> their countries."""
@@ -363,17 +366,20 @@ def _state_codes() -> dict[str, tuple[str, ...]]:
 
 
 def _state_hits(text: str, hits: list[Hit]) -> list[Hit]:
-    """`hits` with each "City, ST" read as the state's country, unless ST is also the ISO code
-    of a country the city is known in ("Rabat, MA", "Berlin, DE")."""
+    """`hits` with each "City, ST" read as the state's country. When ST is also a country's ISO
+    code ("MA", "NE", "PE"), only a city known in the state's country or a ZIP code after it
+    ("Cambridge, MA 02139") decides for the state; "Rabat, MA", "Agadez, NE" are left alone."""
     found = []
     for m in _CITY_STATE.finditer(text):
         countries = _state_codes().get(m.group(2))
         if not countries:
             continue
         named = {h.value for h in _place_index().find(m.group(1))}
-        if m.group(2) in named and region_of(m.group(2)):
-            continue
-        code = next((c for c in countries if c in named), countries[0])
+        code = next((c for c in countries if c in named), None)
+        if code is None:
+            if region_of(m.group(2)) and not _ZIP.match(text, m.end()):
+                continue  # also a country's code, and nothing says which
+            code = countries[0]
         found.append(Hit(code, m.start(1), m.end(2), m.group(0)))
     if not found:
         return hits
