@@ -225,6 +225,7 @@ def test_a_code_word_after_a_name_is_no_state():
     ("text", "codes"),
     [
         ("Le poste est basé au siège de l'ONG – 12 avenue des Lilas – 69003 Lyon.", ["FR"]),
+        ("Poste basé au siège du Collectif Droits Ici – 4 rue Verte – 13001 Marseille.", ["FR"]),
         ("The role is based at our head office, 4 Harbour Road, Dublin.", ["IE"]),
         ("The role is based at the secretariat in Nairobi.", ["KE"]),
         ("The post is based at HQ, Ringstrasse 7, 1010 Vienna.", ["AT"]),

@@ -98,7 +98,8 @@ _CUE_GAP = re.compile(
     # the employer's premises and their street address ("at our head office, 10 Main Street,",
     # "au siège de l'association – 59 rue de la Paix – 75019")
     r"(?:(?:siege|head\s+office|headquarters|hq|sede|secretariat|secretariado)(?:\s+(?:of|de|du"
-    r"|des|d')\s*(?:the\s+|la\s+|l')?[\w-]+)?\s*[,;–—-]?\s*(?:(?:\d{1,4}(?:\s*(?:bis|ter))?,?\s+"
+    r"|des|d')\s*(?:the\s+|la\s+|l')?[\w-]+(?:\s+[\w-]+){0,2}?)?\s*[,;–—-]?\s*"
+    r"(?:(?:\d{1,4}(?:\s*(?:bis|ter))?,?\s+"
     r"(?:[\w'.-]+\s+){0,4}?[\w'.-]+|[\w'.-]+\s+\d{1,4}[a-z]?)\s*[,;–—-]\s*(?:\d{4,5}\s+)?)?"
     r"(?:(?:in|at|en|a|au|de|du|of)\s+)?)?"
 )
