@@ -90,6 +90,10 @@ def test_contract_hint_wins():
         ("Campaigns Officer", "unknown", "mid"),
         ("Chargée de mission plaidoyer", "unknown", "mid"),
         ("Directora de programas", "unknown", "director"),
+        ("Cheffe de projet droits des femmes", "unknown", "senior"),  # a project manager
+        ("Jefe de Proyecto, Tegucigalpa", "unknown", "senior"),
+        ("Chef d'équipe juridique", "unknown", "senior"),
+        ("Chef de mission adjoint", "unknown", "unknown"),  # not a project manager
         ("Research Fellow", "fellowship", "entry"),  # fellowships and internships are entry level
         ("Group Coordinator", "volunteer", "unknown"),  # volunteer roles have no level
         ("Researcher; Translator", "unknown", "unknown"),  # several roles

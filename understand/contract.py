@@ -145,7 +145,9 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:senior|sr|snr|lead|principal|head|manager|representative|representant\w*"
             r"|representante|advisor|adviser|conseiller\s+principal|старш\w*|ведущ\w*"
-            r"|руководител\w*|менеджер\w*)\b"
+            r"|руководител\w*|менеджер\w*|chef(?:·?f?e)?s?\s+(?:de\s+(?:projets?|programmes?"
+            r"|service|l'equipe|equipe)|d'equipe)|jef[ea]s?\s+de\s+(?:proyectos?|programas?|equipo"
+            r"|area)|chefe\s+de\s+(?:projetos?|programas?|equipe))\b"
         ),
     ),
     (
