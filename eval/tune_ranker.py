@@ -43,7 +43,6 @@ class Split:
     def __init__(self, name: str, profiles: list[dict], judgments: dict[str, dict]):
         items = split_items(name)
         ids = {i["id"] for i in items}
-        self.name = name
         self.postings = [extracted_posting(i) for i in items]
         self.judged = [
             {i: g for i, g in judgments.get(p["id"], {}).items() if i in ids} for p in profiles
