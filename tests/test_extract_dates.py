@@ -98,6 +98,14 @@ def test_posted_date_sources():
         ("Send your CV to hr@example.org by 9am on Monday 12 April 2032.", date(2032, 4, 12)),
         ("Apply before 17:00 CET on 3 May 2032.", date(2032, 5, 3)),
         ("Envoyez votre CV avant 12h le 7 juin 2032.", date(2032, 6, 7)),
+        # "bis" alone and "bis zum" before a German date
+        ("Ihre Bewerbung senden Sie bis 4. Juli 2032 an das Team.", date(2032, 7, 4)),
+        ("Schick deine Bewerbung bis zum 9. August 2032 per Post.", date(2032, 8, 9)),
+        ("Envoyez votre candidature d'ici le 2 septembre 2032.", date(2032, 9, 2)),
+        # a numeric date with spaces after the dots, broken over lines
+        ("Pošlete nám životopis do\n14. 10. 2032 na naši adresu.", date(2032, 10, 14)),
+        # the end of an application period given under its label
+        ("Período de inscrições: 3 de maio de 2032 a 21 de maio de 2032", date(2032, 5, 21)),
     ],
 )
 def test_deadline_phrasings(text, expected):

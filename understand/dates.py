@@ -89,7 +89,8 @@ _WORDY = re.compile(
     rf"|\b{_MONTH}\s+{_DAY},?(?:\s+{_YEAR})?(?!\w)"
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")
+# "7/01/2021", "10.11.24" and, with spaces after the dots, "10. 11. 2024" (cs, sk, de, pl).
+_NUMERIC = re.compile(r"\b(\d{1,2})(?:[./]|\.\s)(\d{1,2})(?:[./]|\.\s)(\d{4}|\d{2})\b")
 
 DEADLINE_LABEL = re.compile(
     r"(?:application[\s_]+)?(?:deadline|closing[\s_]+date)(?:\s+(?:for|of)\s+(?:applications?"
@@ -113,6 +114,8 @@ POSTED_LABEL = re.compile(
 )
 PERIOD_LABEL = re.compile(
     r"(?:periode\s+de\s+candidature|application\s+period|posting\s+period"
+    r"|(?:recebimento|periodo|prazo)\s+(?:de|das)\s+(?:inscricoes|candidaturas)"
+    r"|periodo\s+de\s+inscripcion(?:es)?|bewerbungszeitraum"
     r"|periodo\s+de\s+(?:postulacion|convocatoria|aplicacion))\s*[:|]?"
 )
 _DEADLINE_SENTENCE = re.compile(
@@ -151,7 +154,7 @@ _APPLY_SENTENCE = re.compile(
 _BEFORE_DATE = re.compile(
     r"\b(?:by|before|until|till|on\s+or\s+before|prior\s+to|(?:no|not)\s+later\s+than"
     r"|(?:received|submitted)\s+after|avant(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|jusqu'(?:au|a)"
-    r"|pour\s+le|hasta\s+el|antes\s+del?|до|не\s+позднее|bis\s+(?:zum\s+|spatestens\s+)?"
+    r"|pour\s+le|d'ici(?:\s+le)?|hasta\s+el|antes\s+del?|до|не\s+позднее|bis(?:\s+zum|\s+spatestens)?"
     r"|senast|ate(?:\s+(?:o\s+)?dia)?|entro(?:\s+e\s+non\s+oltre)?(?:\s+il)?|do|fins\s+(?:el|al|a)"
     r"|pana\s+la|a\s+mas\s+tardar(?:\s+el)?|(?:del|du|from)\s+\d{1,2}\s+(?:al|au|to|a))\s+(?:(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|hrs?|h)?|midnight|noon|minuit"
     r"|medianoche|close\s+of\s+business)\s*(?:\(?[a-z]{2,5}(?:[+-]\d{1,2})?\)?\s*)?(?:on\s+"
@@ -292,7 +295,7 @@ def _sentences(doc: Doc) -> list[tuple[str, str]]:
     """The posting's sentences that hold a digit (every date does), with their folded forms; a
     sentence after one that ends with a day written with a dot ("do 3." / "června 2024") or that
     starts with a date after an unfinished one ("Send your CV to ..." / "Until 3 May 2024") is
-    joined to it."""
+    joined to it, up to three sentences back ("do" / "25." / "5." / "2025 na adresu")."""
     sentences, folds = doc.sentences, doc.folded_sentences
     out: list[tuple[str, str]] = []
     for i, folded in enumerate(folds):
@@ -301,7 +304,7 @@ def _sentences(doc: Doc) -> list[tuple[str, str]]:
         if i + 1 < len(folds) and _DOTTED_DAY.search(folded):
             continue  # read with the next sentence
         first = i
-        while first > i - 2 and first > 0 and _joined(folds[first - 1], folds[first]):
+        while first > i - 3 and first > 0 and _joined(folds[first - 1], folds[first]):
             first -= 1
         out.append((" ".join(sentences[first : i + 1]), " ".join(folds[first : i + 1])))
     return out
