@@ -33,6 +33,13 @@ from understand.experience import years_of_label
         ("Must be at least 18 years of age.", None),
         # Arabic
         ("خبرة لا تقل عن 5 سنوات في مجال حقوق الإنسان.", 5),
+        # Dutch, Portuguese, Romanian, Polish, Czech and Turkish words for years and experience
+        ("Je hebt 2-4 jaar werkervaring in de advocatuur.", 2),
+        ("Experiência de no mínimo 3 anos em direitos humanos.", 3),
+        ("Experiență profesională de minim 4 ani în domeniul juridic.", 4),
+        ("Oczekujemy co najmniej 5 lat doświadczenia w organizacji pozarządowej.", 5),
+        ("Nabízíme práci pro lidi s alespoň 3 roky zkušeností v terénu.", 3),
+        ("Alanında en az 6 yıl deneyim sahibi olmak.", 6),
     ],
 )
 def test_min_years(text, years):

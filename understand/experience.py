@@ -38,15 +38,17 @@ _ARABIC = {
 _NUM = r"(\d{1,2}|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
 _PAREN = r"(?:\s*\(\d{1,2}\))?"
 _YEARS = (
-    r"(?:years?|yrs?|ans?|anys|annees?|anos?|anni|jahre?n?|ars?|лет|года?|рок(?:и|ів)?|سنوات|سنة|اعوام"
-    r"|عاما)"
+    r"(?:years?|yrs?|ans?|anys|annees?|anos?|anni|ani|jahre?n?|ars?|jaar|jaren|lat|lata|let|roky"
+    r"|roku|yil|yıl|лет|года?|рок(?:и|ів)?|سنوات|سنة|اعوام|عاما)"
 )
 # Words for experience; Swedish compounds ("arbetslivserfarenhet") cost a scan of every word, so
 # the lines they are looked for in skip them where the text lacks "erfarenhet".
 _EXPERIENCE_CUE = Guarded(
     (
-        (r"experience|experiencia|esperienza|erfahrung|berufserfahrung", ""),
+        (r"experience|experiencia|experient\w*|esperienza|erfahrung|berufserfahrung", ""),
+        (r"doswiadczen\w*|zkusenost\w*|deneyim\w*", ""),
         (r"\b\w*erfarenhet", "erfarenhet"),
+        (r"\b\w*ervaring", "ervaring"),
         (r"опыт\w*|досвід\w*|خبر\w*", ""),
     )
 )
@@ -65,7 +67,8 @@ _PATTERNS = [
         rf"{_EXPERIENCE}:?\s+(?:\S+\s+){{0,4}}?(?:of\s+|de\s+|d'|от\s+|від\s+|не\s+менее\s+"
         rf"|не\s+менше\s+|щонайменше\s+|понад\s+|более\s+"
         rf"|минимум\s+|at\s+least\s+|minimum\s+|au\s+moins\s+|al\s+menos\s+|عن\s+"
-        rf"|minima\s+de\s+)+{_NUM}{_PAREN}\s*{_YEARS}\b"
+        rf"|minima\s+de\s+|minimo\s+|minim\s+|minimaal\s+|ten\s+minste\s+|najmniej\s+"
+        rf"|alespon\s+|en\s+az\s+)+{_NUM}{_PAREN}\s*{_YEARS}\b"
     ),
     # "Minst 3 års yrkeserfarenhet", "3 Jahre Berufserfahrung"
     re.compile(rf"\b{_NUM}\s*(?:ars|jahre)\s+\w*(?:erfarenhet|erfahrung)"),
