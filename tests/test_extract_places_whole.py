@@ -37,6 +37,12 @@ def test_place_beside_a_name_still_counts():
         "Místo výkonu práce: Brno.\nNabízíme možnost práce z domova a pružnou pracovní dobu.",
         "A vaga é em Recife, em modalidade presencial ou remota.",
         "Arbeitsort: Hamburg.\nWir bieten Homeoffice nach Absprache.",
+        # partly remote, in several languages
+        "Lugar: Porto Alegre. Trabalho parcialmente remoto, com reuniões mensais no escritório.",
+        "Sede di lavoro: Torino; attività parzialmente da remoto.",
+        "Poste basé à Lille, partiellement à distance.",
+        "Место работы: Бишкек, частично удаленная работа.",
+        "Based in Dublin; the role is semi-remote.",
     ],
 )
 def test_partial_home_working_is_hybrid(text):

@@ -188,7 +188,10 @@ _PARTLY_REMOTE = re.compile(
     rf"{_HOME_WORK}|{_FEW}\s+(?:\w+\s+){{0,2}}?(?:days?|dn[uy]|tage?n?|jours?|dias?|giorni|dni)\b"
     rf".{{0,30}}?{_HOME_WORK}|{_HOME_WORK}.{{0,30}}?\b{_FEW}\s+(?:\w+\s+){{0,2}}?(?:days?|dn[uy]|tage?n?"
     r"|jours?|dias?|giorni|dni)\b|homeoffice|home[-\s]office\s+(?:moglich|possible|option|days?"
-    r"|tage?)|(?:partly|partially|partial)\s+remote"
+    r"|tage?)|(?:partly|partially|partial|semi)[-\s]?remote|(?:parcialmente|parcialment|parzialmente"
+    r"|partiellement|en\s+partie|teilweise|czesciowo|castecne|частично|частково)\s+(?:remot\w*"
+    r"|(?:a|en|da|im)\s+(?:distancia|distance|remoto|homeoffice)|zdaln\w*|удаленн\w*|віддален\w*"
+    r"|дистанц\w*)"
     r"|presencial\s+(?:ou|o|e|y)\s+(?:remot[oa]|virtual)|(?:remot[oa]|virtual)\s+(?:ou|o|e|y)"
     r"\s+presencial)"
 )
