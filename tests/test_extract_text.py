@@ -95,6 +95,17 @@ def test_doc_fields_read_label_forms():
     ]
 
 
+def test_doc_fields_read_labels_behind_emoji_and_symbol_bullets():
+    import re
+
+    doc = Doc("Our team builds schools.\n📍 Lieu : Kara, Togo\n✅ Contrat : CDD\n➡️ Start: May")
+    assert [v for v, _ in doc.fields(re.compile(r"(?:lieu|contrat|start)\s*:"))] == [
+        "Kara, Togo",
+        "CDD",
+        "May",
+    ]
+
+
 def test_normalise_keeps_single_spaces_and_strips_line_edges():
     assert normalise(" a\u00a0\u00a0b \t\n  c\u3000d  \n\u2003e") == "a b\nc d\ne"
     assert normalise("x\u00ady\ufeffz") == "xyz"

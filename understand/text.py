@@ -34,7 +34,10 @@ _LINE_SPACE = (
     "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-_BULLET = re.compile(r"^[\s•·▪◦●○■□►▸\-–—*|>]+")
+# Bullets, dashes, table bars, and arrows, symbols and emoji used as bullets ("📍 Lieu : Lomé").
+_BULLET = re.compile(
+    r"^[\s•·▪◦●○■□►▸\-–—*|>\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»)]?\s+(?=\S)")
 # Abbreviations that end with a dot but do not end a sentence.
 _ABBREVIATIONS = re.compile(
@@ -159,7 +162,7 @@ def sentence_at(text: str, pos: int) -> str:
 
 
 def strip_bullet(line: str) -> str:
-    """A line without its leading bullet, dash or table bar."""
+    """A line without its leading bullet, dash, table bar or emoji."""
     return _BULLET.sub("", line).strip(" |")
 
 
