@@ -20,10 +20,33 @@ def places(text: str, url: str | None = None):
         "Conocimiento del Estatuto de Roma y de la Convención de Estambul.",
         "The project defends Roma rights in schools.",
         "Outreach to Sinti and Roma families.",
+        # "Roma" outside a place's context names the people
+        "The network works to empower Roma and to fight antigypsyism.",
+        "Roma face evictions across the region.",
+        "Mediators support the rights of Roma in municipal services.",
     ],
 )
 def test_place_inside_a_name_is_no_place(text):
     assert places_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sede di lavoro: Roma",
+        "L'incarico si svolge presso la sede di Roma.",
+        "Il lavoro è basato a Roma, con trasferte.",
+        "Via dei Mille 3, 00100 Roma",
+        "Roma, Italia",
+    ],
+)
+def test_roma_in_a_place_s_context_is_rome(text):
+    assert [h.value for h in places_in(text)][:1] == ["IT"]
+
+
+def test_roma_in_a_url_slug_beside_sinti_is_the_people():
+    url = "https://jobs.example.org/adviser-on-roma-and-sinti-issues-ngo"
+    assert places("The adviser leads our policy work.", url).countries == []
 
 
 def test_place_beside_a_name_still_counts():

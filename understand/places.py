@@ -472,10 +472,30 @@ _ROMA_PEOPLE = re.compile(
 )
 
 
+# "Roma" is the city only where a place is expected: after a preposition of place or a field's
+# colon, before a postcode-like number or the country's name ("in Roma", "Sede: Roma",
+# "00185 Roma", "Roma, Italia"); elsewhere ("empower Roma and", "Roma under threat") the people.
+# "Roma" alone, or first in a list of places ("Roma, Milano"), as a field's value is the city too.
+_ROMA_CITY_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|from|en|di|da|nach|sede)\s+|\b(?:sede|lavor\w*|basat\w*|situat\w*"
+    r"|uffici\w*)\s+a\s+|[:|]\s*|\d\s+)$"
+)
+_ROMA_CITY_AFTER = re.compile(r"^\s*(?:[,(/-]\s*(?:ital\w*|lazio|rm\b)|\d{5})")
+_ROMA_ALONE = re.compile(r"^\s*(?:$|[,(/|;-])")
+
+
 def _in_a_name(hit: Hit, folded: str) -> bool:
     """Whether the place `hit` is part of a name (a treaty, an institution) or names a people."""
     after, before = folded[hit.end :], folded[max(0, hit.start - 60) : hit.start]
-    if hit.raw == "Roma" and (_ROMA_PEOPLE.match(after) or re.search(r"sinti\s+and\s+$", before)):
+    if hit.raw == "Roma" and (
+        _ROMA_PEOPLE.match(after)
+        or re.search(r"sinti\s+and\s+$", before)
+        or not (
+            _ROMA_CITY_BEFORE.search(before)
+            or _ROMA_CITY_AFTER.match(after)
+            or (not before.strip() and _ROMA_ALONE.match(after))
+        )
+    ):
         return True
     return bool(_NAME_AFTER.match(after) or _NAME_BEFORE.search(before))
 
@@ -775,8 +795,8 @@ def is_subdivision(hit: Hit) -> bool:
 def _url_city(urls: list[str]) -> list[str]:
     """A city in the slug of a URL ("/vacancy/senior-campaigner-london-3481/")."""
     for url in urls:
-        slug = re.sub(r"[-_/.]+", " ", url.split("//", 1)[-1].split("/", 1)[-1])
-        hits = [h for h in _place_index().find(slug.title()) if is_city(h)]
+        slug = re.sub(r"[-_/.]+", " ", url.split("//", 1)[-1].split("/", 1)[-1]).title()
+        hits = [h for h in places_in(slug) if is_city(h)]
         if hits:
             return _codes(hits)
     return []
