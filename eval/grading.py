@@ -69,14 +69,25 @@ def describe(posting: dict, lang: str, passing: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def read_grades(path: Path) -> list[tuple[str, str, int]]:
-    """`profile item grade` lines (blank lines and # comments skipped)."""
+def read_grades(path: Path, profiles: set[str], items: set[str]) -> list[tuple[str, str, int]]:
+    """`profile item grade` lines (blank lines and # comments skipped); a line that is not three
+    fields, names an unknown profile or item, or grades other than 0, 1 or 2 stops the run with
+    its file and line."""
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         fields = line.split("#", 1)[0].split()
-        if fields:
-            pid, item_id, grade = fields
-            rows.append((pid, item_id, int(grade)))
+        if not fields:
+            continue
+        problem = (
+            "expected `profile item grade`" if len(fields) != 3
+            else f"no profile {fields[0]!r}" if fields[0] not in profiles
+            else f"no item {fields[1]!r} in the split" if fields[1] not in items
+            else f"grade {fields[2]!r} is not 0, 1 or 2" if fields[2] not in {"0", "1", "2"}
+            else ""
+        )  # fmt: skip
+        if problem:
+            raise SystemExit(f"{path}:{n}: {problem}")
+        rows.append((fields[0], fields[1], int(fields[2])))
     return rows
 
 
@@ -103,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     profiles = load_profiles(args.profiles)
     judgments = json.loads(args.judgments.read_text(encoding="utf-8"))
     langs = {i["id"]: i["lang"] for i in items}
-    for pid, item_id, grade in read_grades(args.grades) if args.grades else []:
+    known = ({p["id"] for p in profiles}, {i["id"] for i in items if i["is_vacancy"]})
+    for pid, item_id, grade in read_grades(args.grades, *known) if args.grades else []:
         record(judgments, pid, item_id, grade)
     todo = pending(items, profiles, judgments)
     for posting, passing, failed in todo:

@@ -52,8 +52,24 @@ def test_hand_grades_are_read_and_never_overwrite(tmp_path):
     path = tmp_path / "grades.txt"
     path.write_text("# person item grade\nrosa ok 2\n\nrosa far 0  # abroad\n", encoding="utf-8")
     judgments = {"rosa": {"ok": 2}}
-    for row in grading.read_grades(path):
+    for row in grading.read_grades(path, {"rosa"}, {"ok", "far"}):
         grading.record(judgments, *row)
     assert judgments == {"rosa": {"ok": 2, "far": 0}}
     with pytest.raises(SystemExit, match="already graded 2, not 1"):
         grading.record(judgments, "rosa", "ok", 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("rosa: ok 2", "grades.txt:2: no profile 'rosa:'"),
+        ("rosa nowhere 1", "grades.txt:2: no item 'nowhere' in the split"),
+        ("rosa ok 3", "grades.txt:2: grade '3' is not 0, 1 or 2"),
+        ("rosa ok", "grades.txt:2: expected `profile item grade`"),
+    ],
+)
+def test_a_bad_grade_line_stops_with_its_file_and_line(tmp_path, line, problem):
+    path = tmp_path / "grades.txt"
+    path.write_text(f"rosa far 0\n{line}\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=problem):
+        grading.read_grades(path, {"rosa"}, {"ok", "far"})
