@@ -489,7 +489,6 @@ def _in_a_name(hit: Hit, folded: str) -> bool:
     after, before = folded[hit.end :], folded[max(0, hit.start - 60) : hit.start]
     if hit.raw == "Roma" and (
         _ROMA_PEOPLE.match(after)
-        or re.search(r"sinti\s+and\s+$", before)
         or not (
             _ROMA_CITY_BEFORE.search(before)
             or _ROMA_CITY_AFTER.match(after)
