@@ -203,7 +203,7 @@ _ORG_WORDS = WordPattern(
     r"|комитет\w*|асоциаци\w*|інститут\w*|організаці\w*|асоціаці\w*|фундаци\w*|associacao"
     r"|associazione|defensoria|procuradoria|observatori|federacao|fundacao|instituicao|verein"
     r"|stiftung|comissao|commissione|agentia|asociatia|fundatia|منظمة|مركز|مؤسسة|شبكة|جمعية"
-    r"|التحالف|تحالف|ასოციაცი\w*"
+    r"|التحالف|تحالف|ასოციაცი\w*|ქსელი|კავშირი|გაერთიანება|палата|палати|палаты"
 )
 _SUBJECT_VERB = re.compile(
     r"\s+(?:\([^)]{2,15}\)\s*)?(?:,[^,]{3,80},\s*)?(?:is\s+hiring|is\s+recruiting"
@@ -220,7 +220,7 @@ _ABOUT = re.compile(
 _ORG_LABEL = re.compile(
     r"(?:(?:hiring\s+)?organi[sz]ation(?:al\s+unit)?|employer|company|agency"
     r"|departement\s*/\s*bureau|department\s*/\s*office|organisme|organismo|organizacion"
-    r"|организация|работодатель|arbetsgivare|arbeitgeber)\s*[:|]"
+    r"|организация|работодатель|arbetsgivare|arbeitgeber|გამომცხადებელი)\s*[:|]"
 )
 _LEADING_ORG_NOISE = re.compile(
     r"^(?:(?:the|le|la|les|el|los|las|o|os|il|lo|die|der|das)\s+|l['’]\s*)(?:(?:office|bureau|secretariat|secretariado"

@@ -95,7 +95,14 @@ _RECRUIT = re.compile(
     r"\s+of|pour\s+le\s+poste\s+de|para\s+el\s+cargo\s+de|на\s+должность|на\s+посаду"
     r"|avis\s+de\s+recrutement|appel\s+a\s+candidatures?\s+pour|is\s+inviting\s+applications\s+for"
     r"|invites\s+applications\s+for|szukamy|zatrudni|zoekt|zoeken|aranıyor"
-    r"|arıyor)"
+    r"|arıyor|for\s+the\s+role\s+of|to\s+recruit|au\s+poste\s+de|pour\s+le\s+poste\s+d['’]"
+    # announcements: "anunță concurs pentru postul de", "abre edital para", "na stanowisko"
+    r"|(?:pentru|pe)\s+(?:postul|pozitia|functia)\s+de|abre\s+(?:edital|selecao|inscricoes"
+    r"|processo\s+seletivo|convocatoria|vagas?)\s+(?:para|de)(?:\s+(?:o\s+cargo|a\s+vaga"
+    r"|a\s+funcao)\s+de)?|para\s+(?:o\s+cargo|a\s+vaga|a\s+funcao|la\s+posicion|el\s+puesto"
+    r"|la\s+plaza)\s+de|конкурс\s+(?:для\s+відбору|на\s+заміщення\s+посади"
+    r"|на\s+замещение\s+должности)|na\s+stanowisko|nabor\s+na(?:\s+stanowisko)?"
+    r"|poszukuje|na\s+pozici|per\s+(?:la\s+posizione|il\s+ruolo)\s+di|fur\s+die\s+stelle\s+als)"
     r"(?:\s+(?:to\s+(?:its|our|the)\s+team|(?:in|into|for|to)\s+(?:its|our|the)\s+team"
     r"|в\s+команду|у\s+команду|в\s+нашу\s+команду|do\s+(?:naseho\s+)?tymu))?"
     r"\s+(?:(?:a|an|one|un[.\-·(]?e?\)?|une|una|uno|um|uma|en|een|ett|eine?n?|d['’]un[.\-·(]?e?\)?"
@@ -116,6 +123,13 @@ _TITLE_FIELD = re.compile(
     r"|вакансия|вакансія|позиция|позиція|наименование|назва|عنوان|المسمى|الوظيفة|پست|عنوان)"
     r"(?:\s+[^\W\d_]+){0,4}?\s*(?:[:|]\s*|$)"
 )
+# Georgian names the role in the genitive before "position/vacancy" ("ექსპერტის პოზიციაზე"):
+# its nominative ends in "ი" where the genitive ends in "ის".
+_GEORGIAN_POST = re.compile(
+    r"((?:[\u10d0-\u10ff-]+\s+){0,2}[\u10d0-\u10ff-]+)ის\s+(?:ვაკანტური\s+)?(?:პოზიცი|თანამდებობ|ვაკანსი)"
+)
+_HAS_QUOTE = re.compile(r"[«“„\"]")
+_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"]{3,80})[»”\"“]")  # a quoted role names the role
 _TRAILING_PAREN = re.compile(r"\s*\([^()]{1,40}\)$")  # "Legal Adviser (1.0 fte)"
 _LABEL_WORDS = 6  # a title field's label has at most this many words
 
@@ -124,7 +138,8 @@ _LABEL_WORDS = 6  # a title field's label has at most this many words
 _POSTING_WORD = re.compile(
     r"\b(?:vacanc\w*|job|jobs|hiring|recruit\w*|recrut\w*|offre|emploi|oferta|empleo|vacante"
     r"|convocatoria|vaga|edital|вакансі\w*|ваканси\w*|конкурс\w*|ვაკანსი\w*|stelle\w*"
-    r"|announcement|avis|appel|call)\b"
+    r"|announcement|avis|appel|call|terms\s+of\s+reference|termes\s+de\s+reference"
+    r"|terminos\s+de\s+referencia|termos\s+de\s+referencia|termeni\s+de\s+referinta)\b"
 )
 _SLUG_LEAD = re.compile(
     r"^(?:(?:vacancy|vacancies|job|jobs|offre|offres|emploi|oferta|empleo|vaga|stelle|detail|view"
@@ -341,8 +356,10 @@ def _title_features(
     if folded_words and folded_words[0] in _FIRST_PERSON:
         f["first_person"] = 1.0  # "Je deviens bénévole ...", "We are hiring"
     folded = fold(c.text)
-    if _RECRUIT.search(folded) or rules.seeks(folded):
-        f["verb_inside"] = 1.0
+    if _RECRUIT.search(folded + " ") or rules.seeks(folded):
+        f["verb_inside"] = 1.0  # also a verb at the end: "Avocats Sans Frontières recrute"
+    if "src=after_verb" in f and "role" in f:
+        f["role_after_verb"] = 1.0  # a role word in what follows a recruiting verb
     if rules.title_at(c.text) or rules._VACANCY_AT.match(c.text):
         f["at_org_inside"] = 1.0
     if _POSTING_WORD.search(folded):
@@ -376,6 +393,17 @@ def title_cuts(text: str) -> list[str]:
         if m.start() > 0:
             cuts.append(whole[: m.start()])
     return [cuts[0], *reversed(cuts[1:])]
+
+
+def georgian_titles(folded: str) -> list[str]:
+    """Roles a Georgian sentence names in the genitive before "position" or "vacancy", in the
+    nominative, from the last word alone to the last three ("აკადემიური წერის ექსპერტის
+    პოზიციაზე" -> "ექსპერტი", "წერის ექსპერტი", "აკადემიური წერის ექსპერტი")."""
+    out = []
+    for m in _GEORGIAN_POST.finditer(folded):
+        words = m.group(1).split()
+        out += [" ".join(words[-k:]) + "ი" for k in range(1, len(words) + 1)]
+    return out
 
 
 def title_candidates(
@@ -428,6 +456,10 @@ def title_candidates(
             add("part", part, i, line)
         if ", " in line:
             add("before_comma", line.split(", ")[0], i, line)
+        if _HAS_QUOTE.search(line):
+            for quoted in _QUOTED.findall(line):
+                if rules._ROLE_RE.search(fold(quoted)):
+                    add("quoted", quoted, i, line)  # "Benefits of the «Volunteer» project"
         if len(slug_set.intersection(_word_tuple(line))) >= 2:
             for span in _slug_spans(line, slug_set):
                 add("slug_span", span, i, line)
@@ -443,6 +475,9 @@ def title_candidates(
         if m := _RECRUIT.search(folded):
             for cut in title_cuts(sentence[m.end() :]):
                 add("after_verb", cut, None, sentence)
+        if "ის " in folded:
+            for title in georgian_titles(folded):
+                add("genitive", title, None, sentence)
     if slug:
         add("slug", _slug_title(slug), None, doc.url or "")
     merged = _merge(found)
@@ -467,6 +502,7 @@ class _OrgContext:
     title_line: int | None
     acronyms: Counter[str]
     folded: Counter[str]
+    folded_head: str
 
 
 def _names_host(words: list[str], acronyms: list[str], host: str) -> bool:
@@ -539,6 +575,8 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
         f["o_lower_last"] = 1.0  # "Fondo de Justicia se están": a sentence goes on
     if _POSTING_WORD.search(fold(name)):
         f["o_posting_word"] = 1.0  # "Humanitarian Jobs": a job board, not an employer
+    if first >= 0 and _funded(ctx.folded_head, first, name):
+        f["o_funder"] = 1.0  # "supported by the National Endowment for Democracy"
     if _is_place(name):
         f["o_place"] = 1.0  # "République Démocratique du Congo"
     if ctx.title_line is not None and c.line is not None and 0 < c.line - ctx.title_line <= 2:
@@ -577,15 +615,23 @@ def _expansions(text: str) -> dict[str, str]:
     return out
 
 
+_GEORGIAN = re.compile(r"[\u10d0-\u10ff\u1c90-\u1cbf]")
+
+
 def _caseless(word: str) -> bool:
-    return word[:1].isalpha() and word[:1].lower() == word[:1].upper()
+    """Whether `word` is of a script written without capitals (Arabic, Georgian: its Mtavruli
+    capitals are for headings, so Python calls every ordinary Georgian letter lower case)."""
+    first = word[:1]
+    return first.isalpha() and (first.lower() == first.upper() or bool(_GEORGIAN.match(first)))
 
 
 def _noun_spans(line: str, folded: str) -> list[str]:
     """Names of two or more words built around an organisation noun that may continue in lower
     case: from the furthest capitalised word of an unbroken run before the noun (at most four
     words back), to 0-5 words after it, never across punctuation other than quotes, never holding
-    a role word ("Национално бюро за правна помощ", "Фонд «Право и защита»")."""
+    a role word ("Национално бюро за правна помощ", "Фонд «Право и защита»"); in scripts without
+    capitals, also the one to four words before the noun ("ახალგაზრდა იურისტთა ასოციაცია"), and
+    in Georgian only those."""
     if not rules._ORG_WORDS.search(folded) and "_" not in line:
         return []  # no organisation noun: the common case, answered from the word cache
     found = list(_TOKEN.finditer(line))
@@ -593,7 +639,8 @@ def _noun_spans(line: str, folded: str) -> list[str]:
     starts = [t.start() for t in found]
     ends = [t.end() for t in found]
     keys = [folded[a:b] for a, b in zip(starts, ends, strict=True)]  # folding keeps offsets
-    spans = []
+    spans: list[str] = []
+    heads: list[str] = []  # names ending in a noun of a script without capitals may name a role
     for n in [n for n, key in enumerate(keys) if rules._ORG_WORDS.fullmatch(key)]:
         word = tokens[n]
         start = n if word[:1].isupper() or _caseless(word) else None
@@ -602,7 +649,12 @@ def _noun_spans(line: str, folded: str) -> list[str]:
                 start = back
             elif keys[back] not in _CONNECTORS:
                 break
-        if start is None:
+        back = n - 1
+        while _caseless(word) and back >= max(0, n - 4) and _caseless(tokens[back]):
+            heads.append(line[starts[back] : ends[n]])  # head-final: "... იურისტთა ასოციაცია"
+            back -= 1
+        if start is None or _GEORGIAN.match(word):
+            continue  # Georgian puts a name's words before its noun, a verb after it
             continue
         end = n
         while end + 1 < len(tokens) and end - n < ORG_SPAN_WORDS:
@@ -615,7 +667,7 @@ def _noun_spans(line: str, folded: str) -> list[str]:
         quoted = n + 1 < len(tokens) and tokens[n + 1] in _OPENING_QUOTES
         if n > start and not quoted:  # "Фонд «Право и защита»" goes on into its quoted name
             spans.append(line[starts[start] : ends[n]])
-    return [
+    return heads + [
         s
         for s in spans
         if len(rules._LEADING_ORG_NOISE.sub("", s).split()) >= 2
@@ -671,7 +723,7 @@ def _org_name(text: str) -> str | None:
     cleaned = rules._clean_org(text.split(": ")[-1], drop_place=True)
     if (
         cleaned
-        and not cleaned[:1].islower()  # names are capitalised where letters have case
+        and (not cleaned[:1].islower() or _caseless(cleaned))  # capitalised where letters have case
         and not _PRONOUN_START.match(fold(cleaned))  # "We are ..." names nobody
         and balanced(cleaned)
         and (last := _words(cleaned)[-1:])
@@ -679,6 +731,44 @@ def _org_name(text: str) -> str | None:
     ):
         return cleaned
     return None
+
+
+# Verbs that announce a vacancy after the organisation's name ("... აცხადებს კონკურსს",
+# "ОПОРА оголошує конкурс", "Asociația X anunță concurs").
+_ANNOUNCES = re.compile(
+    r"\s(?:აცხადებს|оголошує|объявляет|anunta|anunca|anuncia|annonce|announces|ogłasza|oglasza"
+    r"|vyhlasuje|abre|lance|lanseaza|duyurur|ilan\s+ediyor)\s"
+)
+ANNOUNCER_WORDS = 8  # the subject of an announcing verb has at most this many words
+
+
+def _announcers(doc: Doc) -> list[tuple[str, str]]:
+    """(subject, sentence) of the first sentences whose subject announces something."""
+    found = []
+    for sentence, folded in list(zip(doc.sentences, doc.folded_sentences, strict=True))[:15]:
+        m = _ANNOUNCES.search(folded)
+        if m and len(sentence[: m.start()].split()) <= ANNOUNCER_WORDS:
+            found.append((sentence[: m.start()], sentence))
+    return found
+
+
+# What sets a funder apart from the employer: "funded by NAME", "NAME მიერ მხარდაჭერილი".
+_FUNDED_BY = re.compile(
+    r"(?:(?:funded|supported|sponsored|financed)\s+by|support\s+(?:of|from)|grant\s+from"
+    r"|financ\w*\s+(?:par|por|de|by|da)|soutien\s+d[eu]|apoyo\s+de|apoio\s+d[aoe]|sprijinul"
+    r"|wsparciu|підтримки|поддержке|gefordert\s+(?:von|durch)|unterstutzung\s+(?:von|der|des))"
+    r"\s+(?:the\s+|la\s+|le\s+|l'|el\s+|o\s+|a\s+)?$"
+)
+_FUNDED_AFTER = re.compile(r"^\s*მიერ\s+(?:მხარდაჭერილ|დაფინანსებულ)|^\s*\(?(?:-funded|funded)")
+
+
+def _funded(folded_head: str, first: int, name: str) -> bool:
+    """Whether the first mention of `name` (at `first`) is as a funder of the work."""
+    if "მიერ" in name:
+        return True
+    before = folded_head[max(0, first - 40) : first]
+    after = folded_head[first + len(name) : first + len(name) + 30]
+    return bool(_FUNDED_BY.search(before) or _FUNDED_AFTER.match(after))
 
 
 def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> list[Candidate]:
@@ -704,6 +794,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     add("o_acronym_rule", *rules._acronym_org(doc))
     add("o_known", *rules._known_org(doc))
     add("o_fallback", *rules._fallback_org(doc))
+    for subject, sentence in _announcers(doc):
+        add("o_announcer", subject, sentence)
     if found:
         found[0].chain = True
     head = doc.text[:ORG_CHARS]
@@ -740,6 +832,7 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         title_line,
         acronyms,
         Counter(_WORD.findall(doc.folded[:ORG_CHARS])),  # `head`'s words, folded once
+        doc.folded[:ORG_CHARS],
     )
     keys = [" ".join(_word_tuple(c.text)) for c in merged]
     for c, key in zip(merged, keys, strict=True):
