@@ -31,6 +31,9 @@ class Lists(NamedTuple):
     term: np.ndarray  # int32 compact term columns
     term_weight: np.ndarray  # float32
     topical: np.ndarray  # (terms,) bool: the term is topical evidence (`matcher.topics`)
+    column: np.ndarray  # (terms,) int64: the feature column of each term
+    has_start: np.ndarray  # CSR row pointers over feature columns of `has_posting`:
+    has_posting: np.ndarray  # the postings holding each feature anywhere (ascending)
 
 
 class Candidates:
@@ -42,10 +45,14 @@ class Candidates:
         postings: np.ndarray,
         usable: np.ndarray,
         untopical: np.ndarray,
+        present: sp.csr_matrix,
     ) -> None:
         """Lists of the `usable` postings (`postings` are their fit.POSTING records);
-        `untopical` are the sorted feature columns that are no topical evidence."""
+        `untopical` are the sorted feature columns that are no topical evidence; `present`
+        says which postings hold each feature column in their whole text (before pruning)."""
         self.usable = usable
+        if not present.has_sorted_indices:
+            present.sort_indices()
         seen = np.zeros(vectors.shape[1], dtype=bool)
         seen[vectors.indices] = True
         used = np.flatnonzero(seen)
@@ -86,6 +93,9 @@ class Candidates:
             x.indices.astype(np.int32),
             x.data.astype(np.float32),
             ~np.isin(used, untopical, assume_unique=True),
+            used.astype(np.int64),
+            present.indptr,
+            present.indices,
         )
 
     def queries(self, queries: sp.csr_matrix) -> sp.csr_matrix:

@@ -305,11 +305,12 @@ def hard_ok(p, q) -> bool:
 
 W_REGION = 0.15  # the posting's focus is one the person asked for
 W_LANGUAGE = 0.10  # the posting names a non-English language the person has
-W_TEXT_LANGUAGE = 0.35  # penalty: the description is in a language the person lacks
+W_TEXT_LANGUAGE = 0.7  # penalty: the description is in a language the person lacks (tuned)
 W_UNDER = 0.30  # penalty: fewer years than the role usually asks for
-W_OVER = 0.15  # penalty: far more years than the role asks for
+W_OVER = 0.7  # (tuned) penalty: far more years than the role asks for
 W_FRESH = 0.05  # first seen within the last week
 W_HURRY = 0.15  # penalty: the deadline is only days away
+FACTOR_FLOOR = 0.05  # the least soft_factor: penalties together keep a pair's score above 0
 
 
 def best_factor(postings: np.ndarray, today: int) -> np.ndarray:
@@ -337,7 +338,7 @@ def region_match(p, q) -> bool:
 
 @njit(cache=True)
 def soft_factor(p, q, today: int) -> float:
-    """The multiplier (about 0.3..1.3) that soft signals apply to a pair's text relevance."""
+    """The multiplier (FACTOR_FLOOR..1.3) that soft signals apply to a pair's text relevance."""
     factor = 1.0
     if region_match(p, q):
         factor += W_REGION
@@ -357,7 +358,7 @@ def soft_factor(p, q, today: int) -> float:
         factor -= W_HURRY
     elif 2 < left <= 6:
         factor -= W_HURRY / 2
-    return factor
+    return max(factor, FACTOR_FLOOR)
 
 
 # --- the one-pair reference --------------------------------------------------------------------

@@ -236,7 +236,7 @@ class Index:
         """The candidate lists of the usable postings (kept while they stay the same)."""
         if self._lists is None or not np.array_equal(self._lists.usable, usable):
             untopical = untopical_columns(self.vectoriser)
-            self._lists = Candidates(self._x, self._records, usable, untopical)
+            self._lists = Candidates(self._x, self._records, usable, untopical, self._present)
         return self._lists
 
     def _batch(

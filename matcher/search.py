@@ -3,7 +3,9 @@
 Profiles are shared out to one thread per CPU. For each, the cosines with the postings
 sharing a term are summed term by term over the profile's candidate lists
 (`matcher.candidates`). A pair's score is its cosine weighed by role-family
-agreement (`matcher.relevance`), kept only if it passes every hard requirement and is not
+agreement (`matcher.relevance`), kept only if it passes every hard requirement, shows topical
+evidence (`matcher.topics`: one of the profile's topical terms among the posting's strongest,
+or else anywhere in its text, looked up only for a pair about to enter the top k) and is not
 blocked (excluded or seen), times the soft signals (`matcher.fit`). The strongest cosines are
 scored first; after them, a pair is scored only when its best possible score (its cosine
 times the posting's `gain`) could still beat the profile's k-th, so most pairs never are.
@@ -102,6 +104,9 @@ def _search(
     term: np.ndarray,
     term_weight: np.ndarray,
     topical: np.ndarray,
+    column: np.ndarray,
+    has_start: np.ndarray,
+    has_posting: np.ndarray,
     postings: np.ndarray,
     families: np.ndarray,
     gain: np.ndarray,
@@ -124,11 +129,13 @@ def _search(
             topical, total, evidence, touched,
         )  # fmt: skip
         mine = touched[:found]
-        cosine = np.where(evidence[mine], total[mine], np.float32(0))
+        cosine, evident = total[mine], evidence[mine]
         total[mine] = 0
         evidence[mine] = False
+        mine_terms = q_term[a:b]
+        topics = Topics(evident, column[mine_terms[topical[mine_terms]]], has_start, has_posting)
         _best(
-            profiles[r], wants[r], mine, cosine, cosine * gain[mine], postings, families,
+            profiles[r], wants[r], mine, cosine, cosine * gain[mine], topics, postings, families,
             excluded, exclude[exclude_start[r] : exclude_start[r + 1]],
             seen[seen_start[r] : seen_start[r + 1]], today, best[r], scores[r],
         )  # fmt: skip
@@ -188,6 +195,7 @@ def _best(
     touched: np.ndarray,
     cosine: np.ndarray,
     bound: np.ndarray,
+    topics,
     postings: np.ndarray,
     families: np.ndarray,
     excluded: np.ndarray,
@@ -198,7 +206,7 @@ def _best(
     scores: np.ndarray,
 ) -> None:
     """Fill `best` and `scores` with a profile's top postings among `touched`, given their
-    cosines and the most each can score (`bound`)."""
+    cosines, the most each can score (`bound`) and their topical evidence (`Topics`)."""
     k = len(best)
     threshold = np.float32(0)
     if len(bound) > FIRST * k:
@@ -215,6 +223,8 @@ def _best(
             s = np.float32(rel * np.float32(fit.soft_factor(postings[j], profile, today)))
             if filled == k and not _better(s, j, scores[k - 1], best[k - 1]):
                 continue
+            if not topics.evident[i] and not _holds_any(topics, j):
+                continue
             if _blocked(excluded, exclude, seen, j):
                 continue
             at = min(filled, k - 1)
@@ -223,6 +233,29 @@ def _best(
                 at -= 1
             scores[at], best[at] = s, j
             filled = min(filled + 1, k)
+
+
+class Topics(NamedTuple):
+    """A profile's topical evidence: whether each touched posting shares a topical term
+    with it among its strongest terms (`evident`); else whether the posting's whole text holds
+    one of the profile's topical terms (feature columns `words`; `start` and `posting` list
+    the postings holding each feature column, ascending)."""
+
+    evident: np.ndarray  # bool, by touched posting
+    words: np.ndarray  # int64 feature columns
+    start: np.ndarray
+    posting: np.ndarray
+
+
+@njit(cache=True)
+def _holds_any(topics: Topics, j: int) -> bool:
+    """Whether posting j's whole text holds one of the profile's topical terms."""
+    for c in topics.words:
+        lo, hi = topics.start[c], topics.start[c + 1]
+        at = lo + np.searchsorted(topics.posting[lo:hi], j)
+        if at < hi and topics.posting[at] == j:
+            return True
+    return False
 
 
 @njit(cache=True)

@@ -3,9 +3,10 @@
 A place name (a country, region or subdivision such as "Nairobi City") or a word every posting
 of the sector shares (matcher/data/generic.txt) is not topical; a word pair is topical when one
 of its words is. A result needs at least one shared topical term: a posting whose only overlap
-with a profile is "Kenya" or "international organisation" is not shown. Role-family cues are
-always topical (a phrase cue's
-words may be generic on their own: "support" in "psychosocial support").
+with a profile is "Kenya" or "international organisation" is not shown (`matcher.search` looks
+for the profile's topical terms in the posting's whole text, not only in its strongest terms).
+Role-family cues are always topical (a phrase cue's words may be generic on their own:
+"support" in "psychosocial support").
 """
 
 from functools import cache
