@@ -286,8 +286,10 @@ _MORE_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "says the selection is closed",
         re.compile(
-            r"\b(?:applications?\s+(?:are\s+|is\s+)?(?:now\s+)?closed|(?:is|are|has\s+been|have\s+been)"
-            r"\s+(?:now\s+)?(?:closed|filled)|no\s+longer\s+accepting|closed\s+for\s+applications"
+            r"\b(?:applications?\s+(?:are\s+|is\s+)?(?:now\s+)?closed|(?<!until\sthe\s)(?<!once\sthe\s)"
+            r"(?<!when\sthe\s)(?:position|post|role|vacancy|job|selection|recruitment|call)s?\s+"
+            r"(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:closed|filled)"
+            r"|no\s+longer\s+accepting|closed\s+for\s+applications"
             r"|(?:inscricoes|candidaturas|selecao)\s+encerrad\w+|encerrad[ao]s?\s+em"
             r"|(?:convocatoria|postulaciones?|inscripciones?)\s+cerrad\w+|candidatures?\s+(?:sont\s+)?closes?"
             r"|прием\s+(?:заявок|документов)\s+(?:завершен|закрыт)\w*|набір\s+завершено"
