@@ -1,6 +1,6 @@
 """Benchmark of extraction speed (a script, not a test).
 
-    .venv/bin/python bench/bench_extract.py
+    .venv/bin/python bench/bench_extract.py [--stages]
 
 Runs `understand.extract_many` once over the labelled corpus's texts (`eval/corpus`) cut to
 2,000 characters, the typical posting of issue 13, after a warm-up on its first five (models
@@ -9,8 +9,13 @@ then the CPU time of each step: title and organisation, the vacancy classifier, 
 contract and seniority (fields), dates, languages, and the rest (the Doc, contact, years, the
 output). Steps are timed by wrapping the functions `understand._extract` calls, so the run is
 the real one with a few timer calls added. The target is 500 postings/s on one CPU.
+`--stages` also splits steps into their parts: the Doc (normalising, lines) out of the rest,
+title and organisation candidates (with their features) out of title/org, the vacancy features
+(folding, cues) out of the vacancy classifier.
 """
 
+import argparse
+import importlib
 import os
 import sys
 import time
@@ -34,6 +39,13 @@ STEPS = {
     "dates": ("posted_date", "deadline"),
     "languages": ("find_languages",),
 }
+# With --stages: part name -> (its step, "module:function" that the step calls via the module).
+PARTS = {
+    "doc": ("rest", "understand:_doc"),
+    "title candidates": ("title/org", "understand.title:title_candidates"),
+    "org candidates": ("title/org", "understand.title:org_candidates"),
+    "vacancy features": ("vacancy", "understand.vacancy:features"),
+}
 
 
 def _timed(step: str, func: Callable, spent: dict[str, float]) -> Callable:
@@ -47,7 +59,18 @@ def _timed(step: str, func: Callable, spent: dict[str, float]) -> Callable:
     return wrapper
 
 
+def _wrap_parts(spent: dict[str, float]) -> None:
+    """Time each part of PARTS by replacing its function in its module."""
+    for part, (_, target) in PARTS.items():
+        module, name = target.split(":")
+        owner = importlib.import_module(module)
+        setattr(owner, name, _timed(part, getattr(owner, name), spent))
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description="Extraction speed on the labelled corpus.")
+    parser.add_argument("--stages", action="store_true", help="split steps into their parts")
+    args = parser.parse_args()
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
     records = [
         {"id": it["id"], "url": it.get("url"), "text": it["text"][:CHARS]} for it in load_items()
@@ -56,6 +79,8 @@ def main() -> int:
     for step, names in STEPS.items():
         for name in names:
             setattr(understand, name, _timed(step, getattr(understand, name), spent))
+    if args.stages:
+        _wrap_parts(spent)
     understand.extract_many(records[:5])
     spent.clear()
     wall, cpu = time.perf_counter(), time.process_time()
@@ -70,6 +95,9 @@ def main() -> int:
     steps["rest"] = cpu - sum(steps.values())
     for step, seconds in steps.items():
         print(f"  {step:<10} {seconds:6.3f} s  {1000 * seconds / n:5.2f} ms/posting")
+        for part in (p for p, (parent, _) in PARTS.items() if args.stages and parent == step):
+            took = spent[part]
+            print(f"    {part:<18} {took:6.3f} s  {1000 * took / n:5.2f} ms/posting")
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
     return 0
 

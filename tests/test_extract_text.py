@@ -5,6 +5,7 @@ import sys
 import pytest
 
 from understand.text import (
+    _FOLD,
     _LINE_SPACE,
     _SPACE_RUNS,
     MAX_CHARS,
@@ -109,6 +110,17 @@ def test_doc_fields_read_labels_behind_emoji_and_symbol_bullets():
 def test_normalise_keeps_single_spaces_and_strips_line_edges():
     assert normalise(" a\u00a0\u00a0b \t\n  c\u3000d  \n\u2003e") == "a b\nc d\ne"
     assert normalise("x\u00ady\ufeffz") == "xyz"
+
+
+def test_fold_matches_the_table_character_by_character():
+    samples = [
+        "Ὀδυσσεύς ΣΟΦΟΣ İstanbul’da",  # final sigma and dotted capital I: folded one by one
+        "Réunion à Ñuñoa, Łódź — Ǆemal ǅ 𝐀 Ⅻ ﬁ ß",  # ligatures and compatibility characters
+        "ЙОГУРТ Їжак ёлка ʼ´`",
+    ]
+    chars = {c for s in samples for c in s} | {chr(c) for c in range(0x80, 0x3000)}
+    for text in [*samples, "".join(sorted(chars - {"İ", "Σ"}))]:
+        assert fold(text) == "".join(fold(c) for c in text) == text.translate(_FOLD)
 
 
 def test_fold_of_ascii_matches_the_table():
