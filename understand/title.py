@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
-from itertools import repeat
+from itertools import compress, repeat
 from operator import mul
 from urllib.parse import unquote, urlsplit
 
@@ -332,9 +332,7 @@ def _shape(text: str, prefix: str) -> dict[str, float]:
         rules.boilerplate(folded),
         len(text) > 100,
     )
-    for name, value in zip(flags + later, values, strict=True):
-        if value:
-            f[name] = 1.0
+    f.update(dict.fromkeys(compress(flags + later, values), 1.0))
     return f
 
 
@@ -343,6 +341,7 @@ def _title_features(
 ) -> None:
     words = _words(c.text)
     f = c.features
+    sources = float(sum(1 for k in f if k.startswith("src=")))  # only sources are set yet
     f.update(_shape(c.text, ""))
     folded_words = words  # already folded
     if folded_words and rules._ROLE_RE.fullmatch(folded_words[-1]):
@@ -376,7 +375,7 @@ def _title_features(
     if len(words) >= 2:
         repeats = later.count(" ".join(words))
         f[f"repeat={_bucket(repeats, (0, 1))}"] = 1.0
-    f["sources"] = float(sum(1 for k in f if k.startswith("src=")))
+    f["sources"] = sources
     if c.chain:
         f["chain"] = 1.0  # the rules' own answer
 

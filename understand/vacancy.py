@@ -694,7 +694,10 @@ class Model:
         n_docs: int, rows: np.ndarray, ids: np.ndarray, idf: np.ndarray, w: np.ndarray
     ) -> np.ndarray:
         """Each document's dot product of its L2-normalised sublinear TF-IDF row with `w`."""
-        cells, tfs = np.unique(rows * len(idf) + ids, return_counts=True)
+        cells = rows * len(idf) + ids
+        if n_docs * len(idf) < 2**31:
+            cells = cells.astype(np.int32)  # the same cells, sorted faster
+        cells, tfs = np.unique(cells, return_counts=True)
         rows_a, cols_a = np.divmod(cells, len(idf))
         values = (1.0 + np.log(tfs)) * idf[cols_a]
         norms = np.sqrt(np.bincount(rows_a, values**2, minlength=n_docs))
