@@ -109,6 +109,14 @@ def test_more_cues(text, required, desirable):
             ["de"],
             [],
         ),
+        # the language of the people served is no requirement, also at the head of a list
+        (
+            "Fluent Swedish is required for work with Kurdish and Somali communities.",
+            ["sv"],
+            [],
+        ),
+        ("Fluent English; experience with Arabic and Somali communities.", ["en"], []),
+        ("Fluent English and French; experience with Somali communities.", ["en", "fr"], []),
         # ... unless the noun is the language
         ("Sehr gute Kenntnisse der deutschen und englischen Sprache.", ["de", "en"], []),
         (

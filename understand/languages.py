@@ -387,19 +387,30 @@ def _forms(name: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _languages(text: str) -> tuple[Hit, ...]:
-    """Language names in `text` that stand for the language asked for (not a demonym before a
-    noun, nor a language put aside: "without German or English" puts both aside)."""
+    """Language names in `text` that stand for the language asked for: not a demonym before a
+    noun, also when it leads a list ("Roma and Kurdish communities"), nor a language put aside
+    ("without German or English" puts both aside)."""
     hits = _index().find(text)
     starts = {h.start for h in hits}
-    out = []
+    kept: list[bool | None] = []  # None: put aside
     aside = -1  # end of the last name put aside
     for h in hits:
         joined = aside >= 0 and _joins(fold(text[aside : h.start]))
         if joined or _EXCLUDED.search(fold(text[max(0, h.start - 30) : h.start])):
             aside = h.end
-        elif _stands_for_language(text, h, hits, starts):
-            out.append(h)
-    return tuple(out)
+            kept.append(None)
+        else:
+            kept.append(_stands_for_language(text, h, hits, starts))
+    for i in range(len(hits) - 2, -1, -1):
+        after = hits[i + 1]
+        if (
+            kept[i]
+            and kept[i + 1] is False
+            and not text[after.end :].startswith("-")
+            and _joins(fold(text[hits[i].end : after.start]))
+        ):
+            kept[i] = False  # the list's last name is a demonym: so are the others
+    return tuple(h for h, keep in zip(hits, kept, strict=True) if keep)
 
 
 def _joins(gap: str) -> bool:
