@@ -102,7 +102,7 @@ def test_more_cues(text, required, desirable):
             ["pt", "sw", "so"],
             [],
         ),
-        # lower-case adjectives joined by "and" before their noun are no languages ...
+        # lower-case adjectives joined by "and" before their noun are no languages
         (
             "Sehr gute Kenntnisse der französischen und belgischen Sozialpolitik sowie "
             "fließendes Deutsch.",
@@ -117,7 +117,7 @@ def test_more_cues(text, required, desirable):
         ),
         ("Fluent English; experience with Arabic and Somali communities.", ["en"], []),
         ("Fluent English and French; experience with Somali communities.", ["en", "fr"], []),
-        # ... unless the noun is the language
+        # lower-case names before the word "language" are the languages
         ("Sehr gute Kenntnisse der deutschen und englischen Sprache.", ["de", "en"], []),
         (
             "The Russian presence in the region is well known; fluent English is required.",
