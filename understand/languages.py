@@ -22,10 +22,15 @@ language switcher ("English", "Français", "Русский") and statements of a
 languages are no skills. A lower-case Latin-script name after a noun is an adjective
 ("legislación española", "prawa polskiego"), not the language.
 "English and either French or Spanish" and "English and Russian or Ukrainian" are English plus
-a choice of one, as is "one of the official languages (English, French)". Rules, not a learned
-model: the corpus's train split has 38 language mentions (validation 4, none required or
-desirable), too few to learn or to choose a classifier on; after these rules the train and
-validation splits have one wrong item each (`python -m eval.languages` lists them).
+a choice of one, as is "one of the official languages (English, French)". A list in brackets
+keeps the strength of its clause ("(Swahili, Lingala) would be an asset"). A name after "non-",
+"other than" or "without" (and the names joined to it) is put aside; a lower-case name joined by
+"and" to an adjective of the same ending ("der deutschen und europäischen Politik") is an
+adjective. Besides the table's names, the index holds the CLDR names (Babel) of its languages
+in the corpus's newer languages (Albanian, Armenian, Bulgarian, Serbian, Croatian, Bosnian,
+Azerbaijani, Kyrgyz, Hungarian, ...), with their case forms. Rules, not a learned model: the
+language mentions are too few to learn or to choose a classifier on; `python -m eval.languages`
+lists the wrong items of the train and validation splits.
 """
 
 from __future__ import annotations
@@ -34,6 +39,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+
+import pycountry
+from babel import Locale
 
 from understand.lexicon import Hit, NameIndex, load_table, name_mode
 from understand.text import Doc, clip, fold, split_sentences, tokens
@@ -56,6 +64,9 @@ _CUE = re.compile(
     r"|trabajar\s+en|trabalhar\s+em|lavorare\s+in|\b(?:languages|langues"
     r"|idiomas|lenguas|linguas|lingue|языки|мови|jezyki|jazyky|limbi|sprachen|talen)\s*:"
     r"|conhecimento|beherrsch|verhandlungssicher|sprech|spricht|تسلط|مسلط|آشنایی"
+    r"|\b(?:parler|parlez|hablar|falar|parlare|ecrire|escribir|escrever|scrivere|connait"
+    r"|connaitre)\b|\b(?:bon(?:ne)?|buen[oa]?|buon[oa]?)\s|nyelvtudas|nyelvismeret|njohuri|zoterim|владеене|познаван|poznavan|znanj"
+    r"|tecn[oa]\b|իմացությ|տիրապետ|bilik|biliy|s[eə]lis|билүү|билим|эркин|еркін|kunnig|знањ"
 )
 # Cues that make the languages of their segment required, whatever the segments around say.
 _REQUIRED = re.compile(
@@ -70,7 +81,10 @@ _REQUIRED = re.compile(
     r"|اجاد\w*|اتقان"
     r"|სავალდებულ\w*|აუცილებ\w*|obligatoriu|wymagan\w*|obowiazkow\w*|niezbedn\w*|biegl\w*"
     r"|vereist|verplicht|uitstekend\w*|nutn\w*|nezbytn\w*|zorunlu|gerekli|richiest\w*"
-    r"|obbligatori\w*|exigid\w*|excelent\w*|обов'язков\w*|الزامی|ضروری)\b"
+    r"|obbligatori\w*|exigid\w*|excelent\w*|обов'язков\w*|الزامی|ضروری"
+    r"|задължителн\w*|отличн\w*|obavezn\w*|обавезн\w*|odlicn\w*|одличн\w*|stabil\w*|kivalo"
+    r"|szukseges|detyrueshme|shkelqyer\w*|պարտադիր"
+    r"|mutl[eə]q\w*|t[eə]l[eə]b\s+olunur|милдеттүү|kotelezo|elvaras)\b"
 )
 # Words that make a sentence naming a language a language requirement even without a proficiency
 # cue ("English is required", "Russian and English are both essential").
@@ -80,7 +94,9 @@ _REQUIREMENT_WORD = re.compile(
     r"|необходим\w*|требуется|مطلوب\w*|المطلوب\w*|الزامي\w*|الالزامي\w*|ضروري\w*|الضروري\w*"
     r"|სავალდებულ\w*"
     r"|აუცილებ\w*|obligatoriu|wymagan\w*|obowiazkow\w*|niezbedn\w*|vereist|verplicht|nutn\w*"
-    r"|zorunlu|richiest\w*|obbligatori\w*|exigid\w*|обов'язков\w*|الزامی|ضروری)\b"
+    r"|zorunlu|richiest\w*|obbligatori\w*|exigid\w*|обов'язков\w*|الزامی|ضروری"
+    r"|задължителн\w*|obavezn\w*|обавезн\w*|szukseges|detyrueshme|պարտադիր|mutl[eə]q\w*|t[eə]l[eə]b\s+olunur|милдеттүү"
+    r"|kotelezo)\b"
 )
 # Cues that make the languages of their segment (and of the segments before it) desirable.
 _DESIRABLE = re.compile(
@@ -93,7 +109,9 @@ _DESIRABLE = re.compile(
     r"|სასურველ\w*|უპირატესობ\w*|mile\s+widzian\w*|atut\w*|avantaj\w*|pre(?!-)|pluspunt\w*"
     r"|wenselijk|strekt\s+tot\s+aanbeveling|vitan[aoy]|tercih\s+(?:sebebi|edil|nedeni)\w*|souhaitee?s?|bonus|would\s+be\s+great|good\s+to\s+have|المفضل\w*|مفضل\w*"
     r"|(?:a|an|ein|un)\s+(?:\w+\s+)?plus|appreciated|priority|prioridad|priorite|مزیت|ترجیح\w*"
-    r"|preferenzial\w*|gradit[oa]|desejave(?:l|is)|diferencia(?:l|is)|valorizad\w*)\b"
+    r"|preferenzial\w*|gradit[oa]|desejave(?:l|is)|diferencia(?:l|is)|valorizad\w*"
+    r"|hilfreich|elony\w*|желателн\w*|предимств\w*|pozeljn\w*|prednost\w*|perparesi\w*"
+    r"|deshirueshme|ցանկալի|առավելությ\w*|ustunluk\w*|arzuolunan|артыкчылык\w*)\b"
 )
 # Adverbs that make only the language right after them desirable ("and preferably Belarusian").
 _PREFERABLY = re.compile(
@@ -168,7 +186,9 @@ _NEXT_OK = {
     "constitui", "jest", "bedzie", "bude", "wordt", "bilmek", "bilgisi", "derecede", "seviyesinde",
     "reprezinta", "este", "sunt", "sind", "ist", "highly", "hablado", "escrito", "escrita",
     "falado", "falada", "scritto", "parlato", "ecrit", "ecrite", "oral", "orale", "parle", "parlee",
-    "written", "spoken", "avansat", "con", "com", "mit", "avec", "with",
+    "written", "spoken", "avansat", "con", "com", "mit", "avec", "with", "but", "usage", "als",
+    "spricht", "sprechen", "ar", "ili", "dhe", "ose", "jane", "eshte", "vagy", "və", "жана", "же",
+    "և", "կամ",
 }  # fmt: skip
 
 # A heading that opens a section of assets ("Desirable", "Desirable qualifications:", "Atouts"):
@@ -261,16 +281,38 @@ _STRENGTH = re.compile(f"{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIRED.pattern}
 _KIND = re.compile(f"{_DESIRABLE.pattern}|{_REQUIRED.pattern}")
 # Every cue starts with a letter: the look-ahead skips other positions fast (same matches).
 _ANY_CUE = re.compile(
-    rf"(?=[^\W\d_])(?:{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIREMENT_WORD.pattern})"
+    rf"(?=[^\W\d_])(?:{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIREMENT_WORD.pattern}"
+    rf"|{_LEVEL.pattern})"
 )
+# Locales whose CLDR language names the index adds: the languages of the corpus's newer parts,
+# whose names, unlike those of English, French or Russian, the table does not list.
+CLDR_LOCALES = (
+    "sq", "hy", "bg", "sr", "sr_Latn", "hr", "bs", "az", "ky", "ka", "sv", "pl", "cs", "tr",
+    "pt", "it", "hu",
+)  # fmt: skip
 # Language sentences read per posting, and their characters (a real posting has a handful).
 MAX_SENTENCES, MAX_SENTENCE_CHARS = 100, 10_000
 # Lines after a requirements or assets heading whose bare language names ("Portuguese") count.
 SECTION_LINES = 15
 _COMPOUND = re.compile(r"-[^\W\d_]")
+# A compound whose second part is a skill ("Englisch-Kenntnisse", "English-proficiency"): the
+# language itself, unlike "Russian-speaking regions".
+_SKILL_COMPOUND = re.compile(r"-(?:sprach)?(?:kenntnis|skill|proficien|fluen)")
+# Nouns of a skill after a language name ("English knowledge", "Անգլերենի իմացություն").
+_SKILL_NOUN = re.compile(
+    r"knowledge|proficien|fluen|kenntnis|nyelvtudas|nyelvismeret|իմացությ|տիրապետ|bilgi|bilik"
+    r"|biliy|znajomos|znalost|znanj|знани|знањ|владени|владеене|ცოდნ"
+)
+# "a non-English language", "languages other than English", "without German": the name is
+# one not asked for.
+_EXCLUDED = re.compile(
+    r"(?:\bnon[-\s]?|\bother\s+than\s+|\bautres?\s+qu(?:e\s+|')(?:l'|le\s+|la\s+)?"
+    r"|\b(?:distint|diferent)[oa]s?\s+(?:del?|al)\s+(?:idioma\s+)?"
+    r"|\b(?:kein\w*|ohne|without|sans|sin|senza|без)\s+(?:l')?)$"
+)
 _LANGUAGE_WORDS = (
     "langu", "idiom", "lengu", "язык", "мов", "sprach", "sprak", "ენ", "لغ", "jazyk", "jezyk",
-    "limb", "lingu", "taal", "dil",
+    "limb", "lingu", "taal", "dil", "nyelv", "gjuh", "език", "jezik", "језик", "լեզու", "тил",
 )  # fmt: skip
 
 
@@ -286,40 +328,139 @@ class Languages:
 
 @cache
 def _index() -> NameIndex:
+    """The table's names, with the CLDR names (Babel) in `CLDR_LOCALES` of its languages."""
     index = NameIndex()
-    for code, names in load_table("languages.csv"):
+    table = load_table("languages.csv")
+    for code, names in table:
         for name in names:
             index.add(name, code, name_mode(name))
+    for name, code in _cldr_names({code for code, _ in table}).items():
+        index.add(name, code, name_mode(name))
     return index
+
+
+def _cldr_names(codes: set[str]) -> dict[str, str]:
+    """Names of the languages `codes` in `CLDR_LOCALES` (4 letters or more), with the case
+    forms of South Slavic ones ("engleskog", "engleskom") and the Armenian genitive and
+    instrumental ("անգլերենի", "անգլերենով"); a name two languages share, or a country's
+    ("belarus" in Azerbaijani), is left out."""
+    countries = _country_names()
+    found: dict[str, set[str]] = {}
+    for locale in CLDR_LOCALES:
+        names = Locale.parse(locale).languages
+        for code in codes:
+            name = names.get(code)
+            if name and len(name) >= 4:
+                for form in _forms(name):
+                    found.setdefault(form, set()).add(code)
+    return {
+        name: next(iter(c))
+        for name, c in found.items()
+        if len(c) == 1 and fold(name) not in countries
+    }
+
+
+def _country_names() -> set[str]:
+    """Folded country names: ISO 3166 (pycountry) and the bundled aliases."""
+    names = {fold(n) for _, aliases in load_table("country_aliases.csv") for n in aliases}
+    for country in pycountry.countries:
+        names.update(fold(getattr(country, a, "")) for a in ("name", "common_name"))
+    return names
+
+
+def _forms(name: str) -> list[str]:
+    """A CLDR name and the inflected forms the index needs beside it: South Slavic cases
+    ("engleskog", "енглеском"), Albanian definite forms ("anglishtes"), the Armenian genitive
+    and instrumental ("անգլերենի") and the Kyrgyz base before "тили" ("орус" of "орусча")."""
+    if re.search(r"[sčš]ki$", name):
+        return [name] + [name[:-1] + end for end in ("og", "oga", "om", "oj", "a", "u", "e")]
+    if re.search(r"[счш]ки$", name):
+        return [name] + [name[:-1] + end for end in ("ог", "ога", "ом", "ој", "а", "у", "е")]
+    if name.endswith("isht"):
+        return [name] + [name + end for end in ("ja", "en", "es", "e")]
+    if re.search(r"[\u0530-\u058f]$", name):
+        return [name, name + "ի", name + "ով"]
+    if re.search(r"[а-яүөң]ч[аеоө]$", name) and len(name) >= 6:
+        return [name, name[:-2]]
+    return [name]
 
 
 @lru_cache(maxsize=4096)
 def _languages(text: str) -> tuple[Hit, ...]:
-    """Language names in `text` that stand for the language (not a demonym before a noun)."""
+    """Language names in `text` that stand for the language asked for: not a demonym before a
+    noun, also when it leads a list ("Roma and Kurdish communities"), nor a language put aside
+    ("without German or English" puts both aside)."""
     hits = _index().find(text)
     starts = {h.start for h in hits}
-    out = []
+    kept: list[bool | None] = []  # None: put aside
+    aside = -1  # end of the last name put aside
     for h in hits:
-        rest = text[h.end :]
-        gap = rest[: len(rest) - len(rest.lstrip())]
-        nxt = tokens(rest[:40])
-        if _COMPOUND.match(rest) and h.end + 1 not in starts:
-            continue  # "Russian-speaking regions", "French-language media"
-        if _LATIN_LOWER.match(h.raw) and not _may_precede(text[: h.start], hits):
-            continue  # "legislación española", "prawa polskiego": an adjective after its noun
+        joined = aside >= 0 and _joins(fold(text[aside : h.start]))
+        if joined or _EXCLUDED.search(fold(text[max(0, h.start - 30) : h.start])):
+            aside = h.end
+            kept.append(None)
+        else:
+            kept.append(_stands_for_language(text, h, hits, starts))
+    for i in range(len(hits) - 2, -1, -1):
+        after = hits[i + 1]
         if (
-            not nxt
-            or rest.lstrip()[:1] in ",.;:)(/-–—،؛"
-            or h.end + len(gap) in starts
-            or gap.strip()
-            or (
-                nxt[0].key in _NEXT_OK
-                or nxt[0].key.startswith(_LANGUAGE_WORDS)
-                or _SKILL_WORD.match(fold(rest.lstrip()))
-            )
+            kept[i]
+            and kept[i + 1] is False
+            and not text[after.end :].startswith("-")
+            and _joins(fold(text[hits[i].end : after.start]))
         ):
-            out.append(h)
-    return tuple(out)
+            kept[i] = False  # the list's last name is a demonym: so are the others
+    return tuple(h for h, keep in zip(hits, kept, strict=True) if keep)
+
+
+def _joins(gap: str) -> bool:
+    """True when the text between two names joins them into one list ("and", "or", ",")."""
+    return gap.strip() in ("", ",") or bool(_AND.match(gap) or _OR.match(gap))
+
+
+def _stands_for_language(text: str, h: Hit, hits: Sequence[Hit], starts: set[int]) -> bool:
+    """Whether the name `h` means the language, not a demonym or an adjective."""
+    rest = text[h.end :]
+    gap = rest[: len(rest) - len(rest.lstrip())]
+    nxt = tokens(rest[:40])
+    if _COMPOUND.match(rest) and h.end + 1 not in starts and not _SKILL_COMPOUND.match(fold(rest)):
+        return False  # "Russian-speaking regions", "French-language media"
+    if _LATIN_LOWER.match(h.raw):
+        if not _named(rest) and not _may_precede(text[: h.start], hits):
+            return False  # "legislación española", "prawa polskiego": an adjective after its noun
+        if _coordinated_adjective(h, rest, starts):
+            return False  # "der deutschen und europäischen Politik"
+    return (
+        not nxt
+        or rest.lstrip()[:1] in ",.;:)(/-–—،؛"
+        or h.end + len(gap) in starts
+        or bool(gap.strip())
+        or nxt[0].key in _NEXT_OK
+        or nxt[0].key.startswith(_LANGUAGE_WORDS)
+        or bool(_SKILL_WORD.match(fold(rest.lstrip())))
+        or bool(_SKILL_NOUN.match(fold(rest.lstrip())))
+    )
+
+
+def _named(rest: str) -> bool:
+    """True when a language word follows a name, maybe after joining words and other names
+    ("angol és német nyelvtudás"): the name is the language's, not an adjective of a noun."""
+    for word in tokens(rest[:60])[:4]:
+        if word.key.startswith(_LANGUAGE_WORDS):
+            return True
+        if word.key not in _NEXT_OK and not _index().find(word.raw):
+            return False
+    return False
+
+
+def _coordinated_adjective(h: Hit, rest: str, starts: set[int]) -> bool:
+    """True when a lower-case name is joined by "and" to a word of the same ending that is no
+    language ("deutschen und europäischen"): both are adjectives of the noun after them."""
+    words = tokens(rest[:60])
+    if len(words) < 2 or not _AND.match(words[0].key) or h.end + words[1].start in starts:
+        return False
+    other = words[1].key
+    return other[-3:] == fold(h.raw)[-3:] and not other.startswith(_LANGUAGE_WORDS)
 
 
 def _may_precede(before: str, hits: Sequence[Hit]) -> bool:
@@ -379,6 +520,8 @@ def _segments(sentence: str) -> list[_Segment]:
     folded = fold(sentence)
     comma = False
     for m in _SEGMENT.finditer(folded):
+        if _in_brackets(folded, m.start()):
+            continue  # "(Swahili, Lingala) would be an asset": one list
         out.append(_Segment(sentence[pos : m.start()], label=m.group() == ":", comma=comma))
         pos, comma = m.end(), m.group() == ","
     out.append(_Segment(sentence[pos:], comma=comma))
@@ -395,6 +538,12 @@ def _segments(sentence: str) -> list[_Segment]:
             local = bool(_PREFERABLY.match(fold(text)))
             split.append(_Segment(text, local, seg.label and not _languages(text), seg.comma))
     return [s for s in split if s.text.strip()]
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    """True when `pos` lies inside round brackets opened earlier in `text`."""
+    before = text[:pos]
+    return before.count("(") > before.count(")")
 
 
 def _kinds(segments: list[_Segment]) -> list[str]:
@@ -502,6 +651,7 @@ def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
                 (short and heading)
                 or (short and listed and _bare(sentence))
                 or _CUE.search(folded)
+                or _LEVEL.search(folded)
                 or _DESIRABLE.search(folded)
                 or any(
                     _REQUIREMENT_WORD.search(clause) and not _DOCUMENTS.search(clause)
