@@ -14,12 +14,11 @@ Places are countries, their cities (data/cities.csv) and their states, provinces
 (pycountry's ISO 3166-2 names), a city with a US, Canadian or Australian state code ("Austin,
 TX") and a city's office by its German adjective ("im Wiener Büro"), with the case forms of
 languages that inflect them ("u Hrvatskoj", "Shqipërisë", "Bakıda", "Հայաստանում", "Бишкекте",
-"Sveriges", "w Gruzji"). A place that sets a clock
-("midnight New York") or where the organisation was founded is no duty station.
+"Sveriges", "w Gruzji"). A place that sets a clock ("midnight New York") or where the
+organisation was founded is no duty station.
 
 Places inside names ("the Rome Statute", "New York University"), the Roma ("Roma rights", "za
-Rome") and countries
-named as who may apply ("open to citizens of Moldova") are none.
+Rome") and countries named as who may apply ("open to citizens of Moldova") are none.
 
 `remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Part of
 the work from home ("two days a week from home", "možnost práce z domova") is "hybrid"; a place
