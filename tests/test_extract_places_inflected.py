@@ -79,3 +79,22 @@ def test_rome_the_city_where_a_place_is_expected(text):
 def test_inflected_header_place_is_the_duty_station():
     text = "Thirrje për koordinator lokal\n\nPrizren, Kosovë\n\nNe kërkojmë një koordinator."
     assert places(text).countries == ["XK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pozicija je u Rijeci.", ["HR"]),  # a table city, in the Croatian locative
+        ("Zyra jonë ndodhet në Shkodër.", ["AL"]),
+        ("Puna kryhet në Gjakovë.", ["XK"]),
+        ("Աշխատավայրը՝ Գյումրի", ["AM"]),
+        ("Tjänsten finns i Västra Götalands län", ["SE"]),  # a county, its code mark dropped
+    ],
+)
+def test_cities_and_regions_in_the_new_languages(text, expected):
+    assert codes(text) == expected
+
+
+def test_a_city_of_the_table_is_medium_evidence():
+    p = places("Koordinator projekta\n\nRad se obavlja u Osijeku, uz podršku tima.")
+    assert (p.countries, p.remote) == (["HR"], "no")

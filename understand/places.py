@@ -528,17 +528,22 @@ def _inflections(name: str, locale: str) -> list[str]:
     return [" ".join(combo) for combo in product(*forms)][1:]
 
 
+_SUBDIVISION_MARK = re.compile(r"\s*(?:\[[^\]]*\]|†)$")
+
+
 @cache
 def _subdivisions() -> dict[str, str]:
     """Names of countries' first-level subdivisions (states, provinces, regions: pycountry's ISO
     3166-2) -> alpha-2, when the name is one country's only: not a name of several, not a word of
-    direction ("Central", "North East"), not part of a country's name ("Somali")."""
+    direction ("Central", "North East"), not part of a country's name ("Somali"). Marks that are
+    no part of the name ("Stockholms län [SE-01]", "Aerodrom †") are dropped."""
     known = set(country_regions())
     countries = [fold(n) for n in country_names().values()]
     seen: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is None and sub.country_code in known:
-            seen.setdefault(sub.name, set()).add(sub.country_code)
+            name = _SUBDIVISION_MARK.sub("", sub.name)
+            seen.setdefault(name, set()).add(sub.country_code)
     out = {}
     for name, codes in seen.items():
         key = fold(name)
@@ -912,7 +917,12 @@ def _key(name: str) -> str:
 
 @cache
 def _city_keys() -> frozenset[str]:
-    cities = [n for _, names in load_table("cities.csv") for n in names]
+    cities = [
+        f
+        for code, names in load_table("cities.csv")
+        for n in names
+        for f in (n, *_local_forms(n, code))
+    ]
     return frozenset(_key(n) for n in [*cities, *(name for name, _ in _city_offices())])
 
 
