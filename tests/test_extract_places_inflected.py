@@ -3,7 +3,7 @@ Serbian/Croatian/Bosnian languages, and "Rome" naming the Roma."""
 
 import pytest
 
-from understand.places import find_places, places_in
+from understand.places import LOCATION_LABEL, find_places, places_in
 from understand.text import Doc, normalise
 
 
@@ -98,3 +98,29 @@ def test_cities_and_regions_in_the_new_languages(text, expected):
 def test_a_city_of_the_table_is_medium_evidence():
     p = places("Koordinator projekta\n\nRad se obavlja u Osijeku, uz podršku tima.")
     assert (p.countries, p.remote) == (["HR"], "no")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Asistent projekta\nMjesto rada: Mostar\nRok: 10 dana", ["BA"]),
+        ("Koordinator\nMesto rada: Kragujevac", ["RS"]),
+        ("Zyrtar programi\nVendi i punës: Vlorë", ["AL"]),
+        ("Hüquqşünas\nİş yeri: GƏNCƏ şəhəri", ["AZ"]),  # in capitals, dotless ı or not
+        ("Юрист\nМясто на работа: гр. София", ["BG"]),
+        ("იურისტი\nსამუშაო ადგილი: ბათუმი", ["GE"]),
+        ("Իրավաբան\nԱշխատավայրը՝ Վանաձոր", ["AM"]),
+    ],
+)
+def test_location_fields_in_the_new_languages(text, expected):
+    p = places(text)
+    assert (p.countries, p.remote) == (expected, "no")
+
+
+def test_a_field_label_needs_its_colon():
+    assert LOCATION_LABEL.match("lokacija: zagreb")
+    assert not LOCATION_LABEL.match("lokacija projekta je vazna za nas")
+
+
+def test_dotless_i_in_capitals():
+    assert codes("TƏRTƏR RAYONU, BAKI") == ["AZ"]

@@ -68,7 +68,11 @@ LOCATION_LABEL = re.compile(
     r"|lugar\s+de\s+(?:destino|trabajo)|ubicacion|sede|city|country|pays|pais|ville|ciudad"
     r"|local(?=\s*[:|])"
     r"|место\s+работы|местоположение|город|страна|місце\s+роботи|ort|arbetsort|placering"
-    r"|tjanstgoringsort|dienstort|arbeitsort|based\s+in|where)\s*(?:\([^)]*\))?\s*(?:[:|=]|$)"
+    r"|tjanstgoringsort|dienstort|arbeitsort|based\s+in|where"
+    # Serbian, Croatian and Bosnian; Albanian; Azerbaijani; Bulgarian; Kyrgyz; Georgian; Armenian
+    r"|mj?esto\s+rada|место\s+рада|lokacija|vendndodhja|vendi\s+i\s+punes|is\s+yeri"
+    r"|м[яе]сто\s+на\s+работа|иш\s+орду|სამუშაო\s+ადგილი|ადგილმდებარეობა|աշխատավայր\w*)"
+    r"\s*(?:\([^)]*\))?\s*(?:[:|=]|$)"
 )
 # Where a location's travel begins ("Almaty, with regular travel to Brussels"): not duty stations.
 _TRAVEL = re.compile(
@@ -308,19 +312,24 @@ def _place_index() -> NameIndex:
             for loc, tr in [("en", None), *zip(_LOCALES, translations, strict=True)]:
                 local = tr.gettext(name) if tr else name
                 if "," not in local and len(local) >= 4 and fold(local) not in _NOT_PLACES:
-                    for form in (local, *_inflections(local, loc)):
+                    for form in _spellings([local, *_inflections(local, loc)]):
                         index.add(form, code, name_mode(form))
     for table in ("country_aliases.csv", "cities.csv"):
         for code, names in load_table(table):
             for name in names:
-                for form in (name, *_local_forms(name, code)):
+                for form in _spellings([name, *_local_forms(name, code)]):
                     index.add(form, code, name_mode(form))
     for name, code in _subdivisions().items():
-        for form in (name, *_local_forms(name, code)):
+        for form in _spellings([name, *_local_forms(name, code)]):
             index.add(form, code, "capital")
     for name, code in _city_offices():
         index.add(name, code, "capital")
     return index
+
+
+def _spellings(forms: list[str]) -> list[str]:
+    """`forms` and, for those with the dotless "ı", their spelling in capitals ("Bakı": "BAKI")."""
+    return forms + [f.replace("ı", "i") for f in forms if "ı" in f]
 
 
 def _local_forms(name: str, code: str) -> list[str]:
@@ -918,10 +927,10 @@ def _key(name: str) -> str:
 @cache
 def _city_keys() -> frozenset[str]:
     cities = [
-        f
+        form
         for code, names in load_table("cities.csv")
-        for n in names
-        for f in (n, *_local_forms(n, code))
+        for name in names
+        for form in _spellings([name, *_local_forms(name, code)])
     ]
     return frozenset(_key(n) for n in [*cities, *(name for name, _ in _city_offices())])
 
