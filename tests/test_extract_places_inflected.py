@@ -124,3 +124,21 @@ def test_a_field_label_needs_its_colon():
 
 def test_dotless_i_in_capitals():
     assert codes("TƏRTƏR RAYONU, BAKI") == ["AZ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La sede di lavoro è a Berlino.", ["DE"]),  # CLDR's Italian name of a table city
+        ("محل کار: کابل", ["AF"]),  # Persian spelling
+        ("Takim në Romë", ["IT"]),  # Albanian, where "Rome" would be the Roma
+        ("Գրասենյակը Ստոկհոլմում է", ["SE"]),  # Armenian name, inflected
+        ("Posao u Briselu", ["BE"]),  # Bosnian name, in the locative
+    ],
+)
+def test_city_names_from_cldr(text, expected):
+    assert codes(text) == expected
+
+
+def test_cldr_adds_no_short_names():
+    assert codes("Along the Rim of the valley") == []  # Croatian "Rim" (Rome) is too short

@@ -10,12 +10,12 @@ Evidence is weighed in tiers, the first tier that names a place wins:
 3. weak — one country named in the opening, or one country named repeatedly; a city in the
    application URL's slug; the national domain of the posting's or application's URL.
 
-Places are countries, their cities (data/cities.csv) and their states, provinces and regions
-(pycountry's ISO 3166-2 names), a city with a US, Canadian or Australian state code ("Austin,
-TX") and a city's office by its German adjective ("im Wiener Büro"), with the case forms of
-languages that inflect them ("u Hrvatskoj", "Shqipërisë", "Bakıda", "Հայաստանում", "Бишкекте",
-"Sveriges", "w Gruzji"). A place that sets a clock ("midnight New York") or where the
-organisation was founded is no duty station.
+Places are countries, their cities (data/cities.csv, with the names CLDR gives them in other
+languages) and their states, provinces and regions (pycountry's ISO 3166-2 names), a city with a
+US, Canadian or Australian state code ("Austin, TX") and a city's office by its German adjective
+("im Wiener Büro"), with the case forms of languages that inflect them ("u Hrvatskoj",
+"Shqipërisë", "Bakıda", "Հայաստանում", "Бишкекте", "Sveriges", "w Gruzji"). A place that sets
+a clock ("midnight New York") or where the organisation was founded is no duty station.
 
 Places inside names ("the Rome Statute", "New York University"), the Roma ("Roma rights", "za
 Rome") and countries named as who may apply ("open to citizens of Moldova") are none.
@@ -47,6 +47,8 @@ from itertools import product
 from urllib.parse import urlsplit
 
 import pycountry
+from babel import Locale
+from babel.core import get_global
 
 from rightsjobs.regions import GLOBAL, country_names, country_regions, region_of
 from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
@@ -314,17 +316,42 @@ def _place_index() -> NameIndex:
                 if "," not in local and len(local) >= 4 and fold(local) not in _NOT_PLACES:
                     for form in _spellings([local, *_inflections(local, loc)]):
                         index.add(form, code, name_mode(form))
-    for table in ("country_aliases.csv", "cities.csv"):
-        for code, names in load_table(table):
-            for name in names:
-                for form in _spellings([name, *_local_forms(name, code)]):
-                    index.add(form, code, name_mode(form))
+    for code, names in load_table("country_aliases.csv"):
+        for name in names:
+            for form in _spellings([name, *_local_forms(name, code)]):
+                index.add(form, code, name_mode(form))
+    for form, code in _city_forms():
+        index.add(form, code, name_mode(form))
     for name, code in _subdivisions().items():
         for form in _spellings([name, *_local_forms(name, code)]):
             index.add(form, code, "capital")
     for name, code in _city_offices():
         index.add(name, code, "capital")
     return index
+
+
+@cache
+def _city_forms() -> list[tuple[str, str]]:
+    """Names of the cities in data/cities.csv and their countries: the table's names, the names
+    CLDR gives them in our languages (its time-zone cities: "Berlino", "Romë", "کابل"), and the
+    inflected forms of both."""
+    out = []
+    table = set()
+    for code, names in load_table("cities.csv"):
+        for name in names:
+            table.add((code, fold(name)))
+            out += [(form, code) for form in _spellings([name, *_local_forms(name, code)])]
+    english = Locale("en").time_zones
+    locales = [(loc, Locale.parse(loc.replace("sr@latin", "sr_Latn"))) for loc in _LOCALES]
+    for zone, code in get_global("zone_territories").items():
+        city = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        if (code, fold(city)) not in table:
+            continue
+        for loc, locale in locales:
+            name = locale.time_zones.get(zone, {}).get("city")
+            if name and len(name) >= 4 and fold(name) not in _NOT_PLACES:
+                out += [(form, code) for form in _spellings([name, *_inflections(name, loc)])]
+    return list(dict.fromkeys(out))
 
 
 def _spellings(forms: list[str]) -> list[str]:
@@ -926,12 +953,7 @@ def _key(name: str) -> str:
 
 @cache
 def _city_keys() -> frozenset[str]:
-    cities = [
-        form
-        for code, names in load_table("cities.csv")
-        for name in names
-        for form in _spellings([name, *_local_forms(name, code)])
-    ]
+    cities = [form for form, _ in _city_forms()]
     return frozenset(_key(n) for n in [*cities, *(name for name, _ in _city_offices())])
 
 
