@@ -10,13 +10,15 @@ Evidence is weighed in tiers, the first tier that names a place wins:
 3. weak — one country named in the opening, or one country named repeatedly; a city in the
    application URL's slug; the national domain of the posting's or application's URL.
 
-Places are countries, their cities (data/cities.csv) and their states, provinces and regions
-(pycountry's ISO 3166-2 names), a city with a US, Canadian or Australian state code ("Austin,
-TX") and a city's office by its German adjective ("im Wiener Büro"). A place that sets a clock
-("midnight New York") or where the organisation was founded is no duty station.
+Places are countries, their cities (data/cities.csv, with the names CLDR gives them in other
+languages) and their states, provinces and regions (pycountry's ISO 3166-2 names), a city with a
+US, Canadian or Australian state code ("Austin, TX") and a city's office by its German adjective
+("im Wiener Büro"), with the case forms of languages that inflect them ("u Hrvatskoj",
+"Shqipërisë", "Bakıda", "Հայաստանում", "Бишкекте", "Sveriges", "w Gruzji"). A place that sets
+a clock ("midnight New York") or where the organisation was founded is no duty station.
 
-Places inside names ("the Rome Statute", "New York University", "Roma rights") and countries
-named as who may apply ("open to citizens of Moldova") are none.
+Places inside names ("the Rome Statute", "New York University"), the Roma ("Roma rights", "za
+Rome") and countries named as who may apply ("open to citizens of Moldova") are none.
 
 `remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Part of
 the work from home ("two days a week from home", "možnost práce z domova") is "hybrid"; a place
@@ -41,9 +43,12 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import product
 from urllib.parse import urlsplit
 
 import pycountry
+from babel import Locale
+from babel.core import get_global
 
 from rightsjobs.regions import GLOBAL, country_names, country_regions, region_of
 from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
@@ -53,7 +58,8 @@ FOCUS_SENTENCES = 80  # a stated regional focus is looked for in this many openi
 # Languages whose country names (pycountry's ISO 3166 translations) are recognised.
 _LOCALES = (
     "fr", "es", "pt", "it", "de", "nl", "sv", "nb", "da", "ru", "uk", "bg", "sl", "pl", "ar",
-    "ka", "hy", "tr", "kk", "ky", "uz", "tg", "az", "ro", "cs", "hr", "sr", "fa",
+    "ka", "hy", "tr", "kk", "ky", "uz", "tg", "az", "ro", "cs", "hr", "sr", "fa", "sq", "bs",
+    "sr@latin", "mk",
 )  # fmt: skip
 # Translated names that are ordinary words in English text.
 _NOT_PLACES = {"island", "jersey", "того"}
@@ -64,7 +70,11 @@ LOCATION_LABEL = re.compile(
     r"|lugar\s+de\s+(?:destino|trabajo)|ubicacion|sede|city|country|pays|pais|ville|ciudad"
     r"|local(?=\s*[:|])"
     r"|место\s+работы|местоположение|город|страна|місце\s+роботи|ort|arbetsort|placering"
-    r"|tjanstgoringsort|dienstort|arbeitsort|based\s+in|where)\s*(?:\([^)]*\))?\s*(?:[:|=]|$)"
+    r"|tjanstgoringsort|dienstort|arbeitsort|based\s+in|where"
+    # Serbian, Croatian and Bosnian; Albanian; Azerbaijani; Bulgarian; Kyrgyz; Georgian; Armenian
+    r"|mj?esto\s+rada|место\s+рада|lokacija|vendndodhja|vendi\s+i\s+punes|is\s+yeri"
+    r"|м[яе]сто\s+на\s+работа|иш\s+орду|სამუშაო\s+ადგილი|ადგილმდებარეობა|աշխատավայր\w*)"
+    r"\s*(?:\([^)]*\))?\s*(?:[:|=]|$)"
 )
 # Where a location's travel begins ("Almaty, with regular travel to Brussels"): not duty stations.
 _TRAVEL = re.compile(
@@ -304,17 +314,54 @@ def _place_index() -> NameIndex:
             for loc, tr in [("en", None), *zip(_LOCALES, translations, strict=True)]:
                 local = tr.gettext(name) if tr else name
                 if "," not in local and len(local) >= 4 and fold(local) not in _NOT_PLACES:
-                    for form in (local, *_locatives(local, loc)):
+                    for form in _spellings([local, *_inflections(local, loc)]):
                         index.add(form, code, name_mode(form))
-    for table in ("country_aliases.csv", "cities.csv"):
-        for code, names in load_table(table):
-            for name in names:
-                index.add(name, code, name_mode(name))
+    for code, names in load_table("country_aliases.csv"):
+        for name in names:
+            for form in _spellings([name, *_local_forms(name, code)]):
+                index.add(form, code, name_mode(form))
+    for form, code in _city_forms():
+        index.add(form, code, name_mode(form))
     for name, code in _subdivisions().items():
-        index.add(name, code, "capital")
+        for form in _spellings([name, *_local_forms(name, code)]):
+            index.add(form, code, "capital")
     for name, code in _city_offices():
         index.add(name, code, "capital")
     return index
+
+
+@cache
+def _city_forms() -> list[tuple[str, str]]:
+    """Names of the cities in data/cities.csv and their countries: the table's names, the names
+    CLDR gives them in our languages (its time-zone cities: "Berlino", "Romë", "کابل"), and the
+    inflected forms of both."""
+    out = []
+    table = set()
+    for code, names in load_table("cities.csv"):
+        for name in names:
+            table.add((code, fold(name)))
+            out += [(form, code) for form in _spellings([name, *_local_forms(name, code)])]
+    english = Locale("en").time_zones
+    locales = [(loc, Locale.parse(loc.replace("sr@latin", "sr_Latn"))) for loc in _LOCALES]
+    for zone, code in get_global("zone_territories").items():
+        city = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        if (code, fold(city)) not in table:
+            continue
+        for loc, locale in locales:
+            name = locale.time_zones.get(zone, {}).get("city")
+            if name and len(name) >= 4 and fold(name) not in _NOT_PLACES:
+                out += [(form, code) for form in _spellings([name, *_inflections(name, loc)])]
+    return list(dict.fromkeys(out))
+
+
+def _spellings(forms: list[str]) -> list[str]:
+    """`forms` and, for those with the dotless "ı", their spelling in capitals ("Bakı": "BAKI")."""
+    return forms + [f.replace("ı", "i") for f in forms if "ı" in f]
+
+
+def _local_forms(name: str, code: str) -> list[str]:
+    """Inflected forms of a place of country `code` in the country's own languages."""
+    return [f for loc in _LANGUAGES_OF.get(code, ()) for f in _inflections(name, loc)]
 
 
 # German adjectives of cities in data/cities.csv, naming an office or a team there ("in unserem
@@ -391,10 +438,10 @@ def _state_hits(text: str, hits: list[Hit]) -> list[Hit]:
     return sorted(kept + found, key=lambda h: h.start)
 
 
-def _locatives(name: str, locale: str) -> list[str]:
-    """The locative of a one-word Polish country name, which Polish uses after "w" and "na"
-    ("w Kirgistanie", "na Ukrainie", "w Mołdawii"); none for other languages."""
-    if locale != "pl" or " " in name or len(name) < 5:
+def _locatives(name: str) -> list[str]:
+    """The locative of a one-word Polish name, which Polish uses after "w" and "na" ("w
+    Kirgistanie", "na Ukrainie", "w Mołdawii")."""
+    if " " in name or len(name) < 5:
         return []
     if name.endswith(("ia", "ja")):
         return [name[:-1] + "i"]
@@ -403,17 +450,136 @@ def _locatives(name: str, locale: str) -> list[str]:
     return [name + "ie"] if name[-1] in "nmrsłtd" else []
 
 
+_SOFT = {"k": "c", "g": "z", "h": "s"}  # "Afrika" -> "Africi"
+
+
+def _south_slavic(word: str) -> list[str]:
+    """Serbian, Croatian and Bosnian (Latin) case forms of a word of a name: genitive, dative
+    and locative, accusative ("Hrvatske", "u Hrvatskoj", "u Srbiji", "u Zagrebu", "Sarajeva")."""
+    if word.endswith("a"):
+        stem = word[:-1]
+        soft = stem[:-1] + _SOFT.get(stem[-1], stem[-1])
+        return [stem + "e", stem + "i", soft + "i", stem + "oj", stem + "u", stem + "om"]
+    if word.endswith(("o", "e")):
+        return [word[:-1] + "a", word[:-1] + "u", word[:-1] + "om"]
+    return [word + "a", word + "u", word + "om"] if word[-1].isalpha() else []
+
+
+def _albanian(word: str) -> list[str]:
+    """Albanian definite and case forms ("Tiranë" -> "Tirana", "Tiranës"; "Shqipëri" ->
+    "Shqipëria", "Shqipërisë"; "Durrës" -> "Durrësi", "Durrësit")."""
+    if word.endswith("ia"):  # "Maqedonia" -> "Maqedoni", "Maqedonisë"
+        return [word[:-1], word[:-1] + "së", word[:-1] + "në"]
+    if word.endswith(("ë", "a")):
+        stem = word[:-1]
+        return [stem + "a", stem + "ë", stem + "ës", stem + "ën"]
+    if word.endswith("i"):
+        return [word + "a", word + "së", word + "në"]
+    if word[-1] in "kgh":
+        return [word + "u", word + "ut", word + "un"]
+    return [word + "i", word + "it", word + "in"]
+
+
+_BACK = "aıouАаЫыОоУу"
+_ROUNDED = "oöuüОоУуӨөҮү"
+_VOICELESS = "пктсшчфхцщ"
+
+
+def _last_vowel(word: str, vowels: str) -> str:
+    return next((c for c in reversed(word.lower()) if c in vowels), "a")
+
+
+def _azerbaijani(word: str) -> list[str]:
+    """Azerbaijani case forms by vowel harmony: locative, ablative, genitive, dative and
+    accusative ("Bakıda", "Azərbaycanın", "Tərtərdə")."""
+    vowel = _last_vowel(word, "aıoueəiöü")
+    two = "a" if vowel in _BACK else "ə"
+    four = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "ö": "ü", "ü": "ü"}.get(vowel, "i")
+    after_vowel = word[-1].lower() in "aıoueəiöü"
+    buffer = "n" if after_vowel else ""
+    return [
+        f"{word}d{two}", f"{word}d{two}n", f"{word}{buffer}{four}n",
+        f"{word}{'y' if after_vowel else ''}{two}", f"{word}{buffer}{four}",
+    ]  # fmt: skip
+
+
+def _kyrgyz(word: str) -> list[str]:
+    """Kyrgyz case forms by vowel harmony and voicing: locative, ablative, genitive, dative
+    ("Бишкекте", "Кыргызстанда", "Оштон", "Нарындын")."""
+    vowel = _last_vowel(word, "аыоуеиөү")
+    wide = {"а": "а", "ы": "а", "о": "о", "у": "о", "ө": "ө", "ү": "ө"}.get(vowel, "е")
+    high = {"а": "ы", "ы": "ы", "о": "у", "у": "у", "ө": "ү", "ү": "ү"}.get(vowel, "и")
+    last = word[-1].lower()
+    voiceless, after_vowel = last in _VOICELESS, last in "аыоуеиөүэюяё"
+    d = "т" if voiceless else "д"
+    n = "н" if after_vowel else d
+    g = "к" if voiceless else "г"
+    return [word + d + wide, word + d + wide + "н", word + n + high + "н", word + g + wide]
+
+
+def _armenian(word: str) -> list[str]:
+    """Armenian case forms and the article: genitive, locative, ablative, instrumental
+    ("Հայաստանի", "Հայաստանում", "Երևանից")."""
+    glide = "յ" if word[-1] in "աո" else ""
+    return [word + glide + end for end in ("ի", "ում", "ից", "ով")] + [
+        word + ("ն" if glide or word[-1] == "ի" else "ը")
+    ]
+
+
+def _swedish(word: str) -> list[str]:
+    """The Swedish genitive ("Sveriges", "Göteborgs")."""
+    return [] if word[-1] in "sxz" else [word + "s"]
+
+
+# Languages whose names of places change their ending in a sentence, and the forms of a word.
+_INFLECT = {
+    "sq": _albanian, "hr": _south_slavic, "bs": _south_slavic, "sr@latin": _south_slavic,
+    "az": _azerbaijani, "ky": _kyrgyz, "hy": _armenian, "sv": _swedish,
+}  # fmt: skip
+# The languages of the cities, aliases and regions of these countries in the bundled tables.
+_LANGUAGES_OF = {
+    "AL": ("sq",), "XK": ("sq", "hr"), "HR": ("hr",), "BA": ("hr",), "RS": ("hr",),
+    "ME": ("hr",), "AZ": ("az",), "KG": ("ky",), "AM": ("hy",), "SE": ("sv",), "PL": ("pl",),
+}  # fmt: skip
+
+
+def _inflections(name: str, locale: str) -> list[str]:
+    """Other forms of the place `name` in the language `locale`. A Slavic name's words agree,
+    each of four letters or more taking its case forms ("Bosna i Hercegovina" -> "Bosni i
+    Hercegovini", "Crna Gora" -> "Crnoj Gori"); elsewhere the ending goes on the name's last
+    word ("Конго Республикасында"), in Albanian on its first ("Mbretërisë e Bashkuar")."""
+    if locale == "pl":
+        return _locatives(name)
+    inflect = _INFLECT.get(locale)
+    words = name.split(" ")
+    if inflect is None or len(words) > 3:
+        return []
+    head = {"sq": 0}.get(locale, len(words) - 1)
+    forms = [
+        [w, *inflect(w)]
+        if len(w) >= 4 and w[-1].isalpha() and (i == head or inflect is _south_slavic)
+        else [w]
+        for i, w in enumerate(words)
+    ]
+    return [" ".join(combo) for combo in product(*forms)][1:]
+
+
+_SUBDIVISION_MARK = re.compile(r"\s*(?:\[[^\]]*\]|†)$")
+
+
 @cache
 def _subdivisions() -> dict[str, str]:
     """Names of countries' first-level subdivisions (states, provinces, regions: pycountry's ISO
     3166-2) -> alpha-2, when the name is one country's only: not a name of several, not a word of
-    direction ("Central", "North East"), not part of a country's name ("Somali")."""
+    direction ("Central", "North East"), not part of a country's name ("Somali"). Marks that are
+    no part of the name ("Stockholms län [SE-01]", "Aerodrom †") are dropped."""
     known = set(country_regions())
     countries = [fold(n) for n in country_names().values()]
     seen: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is None and sub.country_code in known:
-            seen.setdefault(sub.name, set()).add(sub.country_code)
+            name = _SUBDIVISION_MARK.sub("", sub.name)
+            seen.setdefault(name, set()).add(sub.country_code)
     out = {}
     for name, codes in seen.items():
         key = fold(name)
@@ -484,17 +650,32 @@ _ROMA_CITY_AFTER = re.compile(r"^\s*(?:[,(/-]\s*(?:ital\w*|lazio|rm\b)|\d{5})")
 _ROMA_ALONE = re.compile(r"^\s*(?:$|[,(/|;-])")
 
 
+# "Rome" names the Roma in Albanian, Croatian, Serbian and Bosnian ("za Rome", "Instituti i
+# Kulturës Rome"; their city is "Romë", "Rim"): it is the city only where "Roma" would be, before
+# an office ("our Rome office", "Rome-based") or in a list of places or alone on a line ("Geneva
+# and Rome", "à Rome, Italie").
+_ROME_LISTED_BEFORE = re.compile(r"(?:\b(?:a|and|or|et|ou|y|e)\s+|[,/&]\s*|^\s*|\n\s*)$")
+_ROME_LISTED_AFTER = re.compile(r"^(?:\s*[,;(/|&]|\s+(?:and|or|et|ou)\b|\s*$|\s*\n)")
+_ROME_OFFICE_AFTER = re.compile(r"^(?:-based|\s+(?:office|offices|based|hq|headquarters|bureau))\b")
+
+
+def _the_roma(hit: Hit, before: str, after: str) -> bool:
+    """Whether "Roma" or "Rome" at `hit` names the people, not the city."""
+    if hit.raw not in {"Roma", "Rome"}:
+        return False
+    if _ROMA_CITY_BEFORE.search(before) or _ROMA_CITY_AFTER.match(after):
+        return hit.raw == "Roma" and bool(_ROMA_PEOPLE.match(after))
+    if hit.raw == "Roma":
+        alone = not before.strip() and _ROMA_ALONE.match(after)
+        return bool(_ROMA_PEOPLE.match(after)) or not alone
+    listed = _ROME_LISTED_BEFORE.search(before) and _ROME_LISTED_AFTER.match(after)
+    return not (listed or _ROME_OFFICE_AFTER.match(after))
+
+
 def _in_a_name(hit: Hit, folded: str) -> bool:
     """Whether the place `hit` is part of a name (a treaty, an institution) or names a people."""
     after, before = folded[hit.end :], folded[max(0, hit.start - 60) : hit.start]
-    if hit.raw == "Roma" and (
-        _ROMA_PEOPLE.match(after)
-        or not (
-            _ROMA_CITY_BEFORE.search(before)
-            or _ROMA_CITY_AFTER.match(after)
-            or (not before.strip() and _ROMA_ALONE.match(after))
-        )
-    ):
+    if _the_roma(hit, before, after):
         return True
     return bool(_NAME_AFTER.match(after) or _NAME_BEFORE.search(before))
 
@@ -772,7 +953,7 @@ def _key(name: str) -> str:
 
 @cache
 def _city_keys() -> frozenset[str]:
-    cities = [n for _, names in load_table("cities.csv") for n in names]
+    cities = [form for form, _ in _city_forms()]
     return frozenset(_key(n) for n in [*cities, *(name for name, _ in _city_offices())])
 
 
