@@ -21,7 +21,8 @@ named as who may apply ("open to citizens of Moldova") are none.
 `remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Part of
 the work from home ("two days a week from home", "možnost práce z domova") is "hybrid"; a place
 named as where remote work is done ("Location: Remote, Kenya") or an office offered as the other
-choice ("remotely or in our office in Lyon") keeps it "yes", and a location
+choice ("remotely or in our office in Lyon") or a job said to be wholly remote ("This is a remote
+position", "can be based anywhere") keeps it "yes", and a location
 field saying only remote leaves `countries` empty (the places named still give regions). Travel
 in a location field ("Almaty, with regular travel to Brussels") is not a duty station; a remote
 option for some candidates ("remote work from elsewhere may be considered") and remote tasks
@@ -951,7 +952,8 @@ def find_places(
         out.remote, remote_evidence = hints["remote"], "(platform data)"
     elif remote in {"yes", "hybrid"}:
         # A duty station beside remote work makes it hybrid, unless the place is where the remote
-        # work may be done ("Location: Remote, Kenya", "home-based anywhere in Peru").
+        # work may be done ("Location: Remote, Kenya", "home-based anywhere in Peru") or the job
+        # is said to be wholly remote ("This is a remote position").
         within = remote_evidence == evidence and _remote_within(evidence)
         said = fold(remote_evidence)
         chosen = _REMOTE_CHOICE.search(said) or _WHOLLY_REMOTE.search(said)
