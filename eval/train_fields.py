@@ -67,6 +67,7 @@ class Example:
         self.names = features(doc, title, years if isinstance(years, int) else None).names
         self.labels = {f: item["gold"].get(f) or "unknown" for f in FIELDS}
         self.group = group
+        self.id = item["id"]
 
 
 def examples(split: str) -> list[Example]:
@@ -123,14 +124,20 @@ def _rule(field: str, e: Example) -> str:
     return next(n[3:] for n in e.names if n.startswith(prefix))
 
 
-def cross_validated(exs: list[Example], field: str, c: float, *params) -> float:
-    """Accuracy of out-of-fold tags (folds grouped by site group)."""
+def folds(exs: list[Example]) -> list[tuple[list[Example], list[Example]]]:
+    """(training, held-out) examples per fold, grouped by site group."""
     groups = sorted({e.group for e in exs})
     fold_of = {g: n % FOLDS for n, g in enumerate(groups)}
+    return [
+        ([e for e in exs if fold_of[e.group] != k], [e for e in exs if fold_of[e.group] == k])
+        for k in range(FOLDS)
+    ]
+
+
+def cross_validated(exs: list[Example], field: str, c: float, *params) -> float:
+    """Accuracy of out-of-fold tags (folds grouped by site group)."""
     hits = 0
-    for k in range(FOLDS):
-        held = [e for e in exs if fold_of[e.group] == k]
-        train = [e for e in exs if fold_of[e.group] != k]
+    for train, held in folds(exs):
         hits += round(accuracy(fit(train, field, c, *params), field, held) * len(held))
     return hits / len(exs)
 

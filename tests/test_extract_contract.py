@@ -205,3 +205,75 @@ def test_seniority_of_label(value, expected):
 )
 def test_a_contract_field_is_read_like_a_platform_label(text, expected):
     assert kind(f"Project Officer\n\n{text}\n\nWe seek a project officer.") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # contract lengths and end dates said the ways real postings say them
+        ("Nabízíme smlouvu na dobu určitou a flexibilní pracovní dobu.", None, "fixed-term"),
+        ("Oferujemy umowę o pracę na czas określony.", None, "fixed-term"),
+        ("Ugovor o radu na određeno vrijeme od šest mjeseci.", None, "fixed-term"),
+        ("Si offre un contratto a tempo determinato.", None, "fixed-term"),
+        ("Contratação por prazo determinado de um ano.", None, "fixed-term"),
+        ("Wij bieden een arbeidsovereenkomst voor twee jaar.", None, "fixed-term"),
+        ("Tjänsten är en projektanställning på heltid.", None, "fixed-term"),
+        ("Employment is limited to the duration of the programme.", None, "fixed-term"),
+        ("The contract will be for 2 years, depending on results.", None, "fixed-term"),
+        ("Position: Full-time, contract, initially for 9 months.", None, "fixed-term"),
+        ("We are recruiting for a short-term position in our field office.", None, "fixed-term"),
+        ("Duration of contract: until 30 June 2027", None, "fixed-term"),
+        ("Laufzeit: Mai bis Dezember 2025", None, "fixed-term"),
+        ("Short-term Elections Analyst", "Short-term Elections Analyst", "fixed-term"),
+        ("Nabízíme pracovní poměr na dobu neurčitou.", None, "permanent"),
+        ("Umowa o pracę na czas nieokreślony.", None, "permanent"),
+        ("Contratto a tempo indeterminato, full time.", None, "permanent"),
+        ("Een vast contract na een proeftijd.", None, "permanent"),
+        # fee-based and tendered work
+        ("Terms of Reference: mapping of legal aid providers", None, "consultancy"),
+        ("Termes de référence pour une évaluation finale", None, "consultancy"),
+        ("Wir bieten eine Tätigkeit auf Honorarbasis.", None, "consultancy"),
+        ("Contratação como Microempreendedor Individual (MEI).", None, "consultancy"),
+        ("Contrato de prestação de serviços por seis meses.", None, "consultancy"),
+        ("Se ofrece contrato de prestación de servicios por cuatro meses.", None, "consultancy"),
+        ("Forma współpracy: umowa zlecenie.", None, "consultancy"),
+        ("Nous recherchons un·e consultant·e pour un an.", None, "consultancy"),
+        ("You will work as an independent contractor for twelve months.", None, "consultancy"),
+        ("We need help with our website.", "Web developers (contractors)", "consultancy"),
+        ("Tipi i kontratës: shërbimi", None, "consultancy"),
+        ("The officer will help in drafting terms of reference for studies.", None, "unknown"),
+        # internships and volunteer roles in more languages
+        ("Biuro oferuje praktyki zawodowe dla studentów prawa.", None, "internship"),
+        ("Szukamy osób do wolontariatu w schronisku.", None, "volunteer"),
+        ("Wir suchen Unterstützung.", "Ehrenamtliche Sprachmittler*innen", "volunteer"),
+        ("Het team zoekt een nieuwe vrijwilliger.", "Vrijwilliger fondsenwerving", "volunteer"),
+        ("The ideal volunteer would speak some Arabic.", None, "volunteer"),
+        ("Помощник депутата на общественных началах.", None, "volunteer"),
+    ],
+)
+def test_contract_type_in_more_wordings(text, title, expected):
+    assert kind(text, title) == expected
+
+
+def test_a_senior_title_is_no_fellowship_of_the_body():
+    text = "We run fellowship programmes and publish research.\nThe lead shapes our advocacy."
+    assert kind(text, "Advocacy Lead") == "unknown"
+    assert kind(text, "Programme Intern") == "internship"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Regional Adviser (Central Asia)", "mid"),  # an adviser is mid unless called senior
+        ("Senior Policy Advisor", "senior"),
+        ("Head of Mission", "director"),  # heads of a mission, unit or office
+        ("Deputy Head of Office", "director"),
+        ("Head of Communications", "senior"),
+        ("Asistent de proiect", "entry"),  # assistants in more languages
+        ("Assistente de comunicação", "entry"),
+        ("Projektassistenz", "entry"),
+        ("İnsan Hakları Uzman Yardımcısı", "entry"),
+    ],
+)
+def test_seniority_of_more_titles(title, expected):
+    assert seniority(Doc(title), title, "unknown", None)[0] == expected

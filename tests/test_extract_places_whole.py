@@ -284,3 +284,26 @@ def test_a_german_city_adjective_before_an_office_is_the_duty_station(text, code
 
 def test_a_german_city_adjective_alone_is_no_place():
     assert places_in("Die Berliner Mauer und der Wiener Kongress") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the job itself said to be remote stays remote beside the country or office named
+        "Based in Canada. This is a remote position with some travel.",
+        "Our office is in Nairobi, Kenya, but the role can be done remotely.",
+        "We have an office in Lisbon, Portugal. This post can be based anywhere.",
+        "All of our positions are remote; we hire only in Germany.",
+    ],
+)
+def test_a_wholly_remote_job_beside_a_place_stays_remote(text):
+    assert places(text).remote == "yes"
+
+
+def test_work_from_home_position_is_remote():
+    assert places("This is a work-from-home position for the editorial team.").remote == "yes"
+
+
+def test_remote_as_the_value_of_a_bare_location_label_is_remote():
+    p = places("Location\nRemote\nThe coordinator supports our partners.")
+    assert (p.countries, p.remote) == ([], "yes")

@@ -31,9 +31,10 @@ _KINDS: list[tuple[str, str, str]] = [
         "internship",
         r"intern|internships?|traineeships?|trainee|stages?|stagiaire\w*|pasantia\w*|pasante"
         r"|practicas|estagio|estagiario|tirocinio|praktikum|praktikant\w*|стажировк\w*|стажер\w*"
-        r"|praktik|تدريب|متدرب",
+        r"|praktik|praktyk\w*|stazyst\w*|სტაჟირებ\w*|სტაჟიორ\w*|تدريب|متدرب",
         r"internships?|traineeships?|(?:un|le|du|au|ce|de)\s+stage|stagiaire\w*|pasantia\w*"
-        r"|practicas\s+profesionales|estagio|tirocinio|praktikum|стажировк\w*",
+        r"|practicas\s+profesionales|estagio|tirocinio|praktikum|стажировк\w*|praktyki\s+(?:zawodowe"
+        r"|studenckie)|praktykant\w*|stazyst\w*|სტაჟირებ\w*",
     ),
     (
         "fellowship",
@@ -43,26 +44,36 @@ _KINDS: list[tuple[str, str, str]] = [
     (
         "volunteer",
         r"volunteers?|volunteering|voluntari[oa]s?|voluntariado|benevole\w*|volontaire\w*"
-        r"|volontariat|волонтер\w*|доброволец|ideell|ehrenamt\w*|تطوع\w*",
+        r"|volontariat|волонтер\w*|доброволец|ideell|ehrenamt\w*|wolontari\w*|vrijwilliger\w*"
+        r"|volonter\w*|تطوع\w*",
         r"volunteer\s+(?:position|role|post|opportunity|basis)|voluntary\s+basis"
-        r"|unpaid\s+(?:position|role)|benevolat|a\s+titre\s+benevole|voluntariado|волонтерск\w*",
+        r"|unpaid\s+(?:position|role)|benevolat|a\s+titre\s+benevole|voluntariado|волонтерск\w*"
+        r"|wolontariat\w*|vrijwilligerswerk|на\s+общественных\s+началах|(?:the|an?)\s+ideal\s+volunteer",
     ),
     (
         "consultancy",
         r"consultants?|consultancy|consultancies|consultoria|consultor\w*|консультант\w*"
-        r"|konsult\w*|iica\d?|ica|individual\s+contractor\w*|special\s+service\s+agreement|ssa",
+        r"|konsult\w*|iica\d?|ica|(?:individual\s+|independent\s+)?contractors?|freelancer?s?"
+        r"|special\s+service\s+agreement|ssa",
         r"(?:hiring|seeking|looking\s+for|recruit\w*|engage)\s+(?:a|an|\d+|two"
         r"|three)?\s*(?:\w+\s+)?consultants?|consultancy\s+(?:contract|assignment|services)"
         r"|call\s+for\s+consultan\w*|the\s+consultants?\s+will|iica\d?"
         r"|individual\s+contractor\s+agreement|(?:individuals?|individer|individus)\s+(?:or|och|ou"
         r"|o|and|et)\s+(?:teams?|firms?|companies|equipes|consultancies)\s+(?:may|can|kan|peuvent"
-        r"|pueden)",
+        r"|pueden)|(?:recherch\w+|recrute\w*)\s+(?:un|une|un·e|un\.e|un\(e\))\s+consultant\w*"
+        r"|(?:as|als|en\s+tant\s+que|como)\s+(?:an?\s+|un\s+|une\s+)?(?:independent\s+)?(?:consultants?"
+        r"|contractors?|freelancers?|consultor\w*)|independent\s+contractors?|freelance\w*"
+        r"|(?<!drafting\s)(?<!draft\s)(?<!prepare\s)(?<!develop\s)terms\s+of\s+reference|termes\s+de\s+reference|terminos\s+de\s+referencia"
+        r"|termos\s+de\s+referencia|termat\s+e\s+references|(?:auf\s+)?honorarbasis|honorarvertrag\w*"
+        r"|honorarios|microempreendedor\s+individual|prestac(?:ao|ion)\s+de"
+        r"\s+servicos|prestac(?:ao|ion)\s+de\s+servicios|prest[a-z]+\s+(?:de\s+)?servicii"
+        r"|achizitionarea\s+serviciilor|umow\w*\s+(?:zlecen\w*|o\s+dzielo)|werkvertrag\w*",
     ),
     (
         "fixed-term",
         r"fixed[-\s]term|(?<![\w ])temporary|temporary\s+(?:position|post|contract|role|job"
         r"|appointment)|temporaire|cdd|plazo\s+fijo|срочн\w*|временн\w*|visstid\w*|befristet\w*"
-        r"|(?:\w+|\d+)[-\s](?:year|month)s?\s+contract",
+        r"|(?:\w+|\d+)[-\s](?:year|month)s?\s+contract|short[-\s]term",
         r"fixed[-\s]term|temporary\s+(?:position|post|contract|role|job|appointment|employment"
         r"|assignment)|cdd|duree\s+determinee|plazo\s+fijo|termino\s+fijo|duracion\s+determinada"
         r"|contrato\s+temporal|срочн\w+\s+(?:трудов\w+\s+)?(?:договор|контракт)\w*"
@@ -72,7 +83,14 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|months?)\s*,?\s+(?:renewable|with\s+(?:a\s+)?possibility)"
         r"|(?:contrat|contrato)\s+(?:de|d'une\s+duree\s+de)\s+(?:\d+|\w+)\s+(?:mois|meses|ans?|anos?)"
         r"|(?:договор|контракт)\w*\s+на\s+(?:\d+|\w+)\s+(?:месяц\w*|год\w*|лет)"
-        r"|lasting\s+(?:at\s+least\s+)?until",
+        r"|lasting\s+(?:at\s+least\s+)?until|short[-\s]term\s+(?:contract|position|post|assignment"
+        r"|employment)|(?:employment|contract|appointment|position)\s+(?:is|will\s+be)\s+limited\s+to"
+        r"\s+the\s+duration|(?:contract|appointment)\s+(?:will\s+be|is)\s+(?:valid\s+)?for\s+(?:a"
+        r"\s+period\s+of\s+)?(?:\w+|\d+)\s+(?:years?|months?)|contract\s*,?\s+initially\s+for\s+(?:\w+"
+        r"|\d+)\s+(?:years?|months?)|na\s+dobu\s+urci(?:tou|tu)|na\s+czas\s+okreslony"
+        r"|na\s+odre[dđ]eno|tempo\s+determinato|prazo\s+determinado|bepaalde\s+tijd"
+        r"|tijdelijk\s+contract|(?:arbeidsovereenkomst|contract|aanstelling)\s+(?:voor|van)\s+(?:\w+"
+        r"|\d+)\s+(?:jaar|maanden)|projektanstallning|tidsbegransad\s+anstallning|vikariat",
     ),
     (
         "permanent",
@@ -82,7 +100,9 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|employment|basis|job|appointment)|open[-\s]ended\s+contract|indefinite\s+(?:contract"
         r"|duration)|cdi|duree\s+indeterminee|contrato\s+indefinido|(?:a|por)\s+(?:termino|tiempo"
         r"|plazo)\s+indefinido"
-        r"|бессрочн\w+|tillsvidareanstallning|unbefristet\w*",
+        r"|бессрочн\w+|tillsvidareanstallning|unbefristet\w*|na\s+dobu\s+neurci(?:tou|tu)"
+        r"|na\s+czas\s+nieokreslony|na\s+neodre[dđ]eno|tempo\s+indeterminato|prazo\s+indeterminado"
+        r"|onbepaalde\s+tijd|vast\s+contract|vaste\s+aanstelling",
     ),
 ]
 _TITLE_KINDS = [(kind, re.compile(rf"\b(?:{title})\b")) for kind, title, _ in _KINDS]
@@ -92,7 +112,13 @@ _LABEL_KINDS = [
     ("internship", re.compile(r"intern|trainee|stagi")),
     ("volunteer", re.compile(r"volunt")),
     ("fellowship", re.compile(r"fellow")),
-    ("consultancy", re.compile(r"consult|freelan|contractor|individual contract")),
+    (
+        "consultancy",
+        re.compile(
+            r"consult|freelan|contractor|individual contract|service contract|sherbim|honorar"
+            r"|prestac|werkvertrag|zlecen"
+        ),
+    ),
     ("fixed-term", re.compile(r"fixed|temporar|contract|seasonal|short[-_ ]term")),
     ("permanent", re.compile(r"permanent|indefinite|open[-_ ]ended|regular")),
 ]
@@ -104,11 +130,16 @@ _CONTRACT_LABEL = re.compile(
     r"|appointment))?|contract\s+duration|type\s+de\s+contrat|duree(?:\s+du\s+contrat)?"
     r"|tipo\s+de\s+contrato|duracion(?:\s+del\s+contrato)?|тип\s+(?:договора|контракта)"
     r"|срок\s+(?:договора|контракта)|anstallningsform|staff\s+member\s*/\s*affiliate\s+type"
-    r"|vertragsart)\s*[:|]?"
+    r"|vertragsart|laufzeit|befristung|tipi\s+i\s+kontrates|tipologia\s+(?:di\s+)?contratto)\s*[:|]?"
 )
 _DURATION = re.compile(
     r"\b(?:\d+|one|two|three|un|une|deux|uno|dos)\s*(?:years?|months?|ans?|mois|anos?|meses|лет"
     r"|год\w*|месяц\w*)\b"
+)
+# An end date in a contract field ("to 31 December 2025", "April bis September 2016").
+_END_DATE = re.compile(
+    r"\b(?:until|till|to|through|bis|jusqu'?\s*(?:au|a|en)|hasta|ate|fino\s+al?|до|do)\s+(?:\w+\s+){0,3}?"
+    r"\d{4}\b"
 )
 _URL_KINDS = {
     "volunteer": "volunteer", "volunteering": "volunteer", "internship": "internship",
@@ -127,7 +158,7 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:director\w*|directeur\w*|directrice|directora?|chief|executive\s+director"
             r"|secretary[-\s]general|president|head\s+of\s+(?:department|division|programmes?"
-            r"|programs?)|special\s+rapporteur|relator\w*\s+especial|relatoria\s+especial"
+            r"|programs?|secretariat|mission|unit|office|delegation)|special\s+rapporteur|relator\w*\s+especial|relatoria\s+especial"
             r"|rapporteur\w*\s+special\w*|директор\w*|руководител\w*\s+(?:программ|департамент)"
             r"|chef\s+de\s+(?:division|departement))\b"
         ),
@@ -137,14 +168,15 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:intern|interns|trainee|stagiaire\w*|stage|junior|associate|assistant|assistante"
             r"|asistente|assc|asst|entry[-\s]level|graduate|fellow|becari[oa]|pasante|beca"
-            r"|ассистент\w*|младш\w*|стажер\w*)\b"
+            r"|ассистент\w*|младш\w*|стажер\w*|asistent\w*|assistente|\w*assistenz|assistenti"
+            r"|yardımcısı|помощник\w*|помічник\w*|უმცროს\w*)\b"
         ),
     ),
     (
         "senior",
         re.compile(
             r"\b(?:senior|sr|snr|lead|principal|head|manager|representative|representant\w*"
-            r"|representante|advisor|adviser|conseiller\s+principal|старш\w*|ведущ\w*"
+            r"|representante|conseiller\s+principal|старш\w*|ведущ\w*"
             r"|руководител\w*|менеджер\w*|chef(?:·?f?e)?s?\s+(?:de\s+(?:projets?|programmes?"
             r"|service|l'equipe|equipe)|d'equipe)|jef[ea]s?\s+de\s+(?:proyectos?|programas?|equipo"
             r"|area)|chefe\s+de\s+(?:projetos?|programas?|equipe))\b"
@@ -153,7 +185,7 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mid",
         re.compile(
-            r"\b(?:officer|coordinator|coordinateur\w*|coordinatrice|coordinador\w*|specialist"
+            r"\b(?:officer|advisor|adviser|coordinator|coordinateur\w*|coordinatrice|coordinador\w*|specialist"
             r"|specialiste|analyst|researcher|campaigner|lawyer|counsel|juriste|charge\S*\s+de"
             r"|charge-e|oficial|abogad[oa]|expert\w*|experto|investigador\w*|chercheur\w*"
             r"|координатор\w*|специалист\w*|юрист\w*|эксперт\w*|аналитик\w*|handlaggare|jurist"
@@ -192,12 +224,15 @@ def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, s
         if kind := contract_of_label(value):
             return kind, line
     for value, line in fields:
-        if _DURATION.search(fold(value)):
+        if _DURATION.search(fold(value)) or _END_DATE.search(fold(value)):
             return "fixed-term", line
     # In order: an internship that mentions a contract length is an internship.
+    # A title naming a senior level is no internship or fellowship, whatever the body says
+    # ("we run fellowship programmes").
+    levelled = bool(title) and _title_level(fold(title)) in {"senior", "director"}
     found = first_matches(_BODY_PATTERNS, doc.folded)
     for (kind, _), m in zip(_BODY_KINDS, found, strict=True):
-        if m:
+        if m and not (levelled and kind in {"internship", "fellowship"}):
             return kind, sentence_at(doc.text, m.start())
     for part in re.split(r"[/?&=]+", fold(doc.url or "")):
         if part in _URL_KINDS:
@@ -245,12 +280,15 @@ def seniority(
     )
     if grade:
         return grade
-    for level, pattern in _TITLE_LEVELS:
-        if pattern.search(folded):
-            if level == "mid" and years is not None and years >= SENIOR_YEARS:
-                return "senior", f"{title} ({years} years of experience)"
-            return level, title
-    return "unknown", ""
+    level = _title_level(folded)
+    if level == "mid" and years is not None and years >= SENIOR_YEARS:
+        return "senior", f"{title} ({years} years of experience)"
+    return (level, title) if level else ("unknown", "")
+
+
+def _title_level(folded: str) -> str | None:
+    """The first level whose words the folded title holds."""
+    return _kind(folded, _TITLE_LEVELS)
 
 
 def _grade(folded: str) -> tuple[str, str] | None:

@@ -56,7 +56,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         "volunteer",
         re.compile(
             r"\b(?:volunt\w+|volont\w+|benevol\w+|unpaid|non\s+remunere\w*|no\s+remunerad\w+"
-            r"|волонт\w+|доброво\w+|неплат\w+|تطوع\w*)\b"
+            r"|волонт\w+|доброво\w+|неплат\w+|wolontari\w+|vrijwillig\w*|ehrenamt\w*|freiwillig\w*"
+            r"|dobrovol\w+|volonter\w*|تطوع\w*)\b"
         ),
     ),
     (

@@ -23,7 +23,8 @@ Rome") and countries named as who may apply ("open to citizens of Moldova") are 
 `remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Part of
 the work from home ("two days a week from home", "možnost práce z domova") is "hybrid"; a place
 named as where remote work is done ("Location: Remote, Kenya") or an office offered as the other
-choice ("remotely or in our office in Lyon") keeps it "yes", and a location
+choice ("remotely or in our office in Lyon") or a job said to be wholly remote ("This is a remote
+position", "can be based anywhere") keeps it "yes", and a location
 field saying only remote leaves `countries` empty (the places named still give regions). Travel
 in a location field ("Almaty, with regular travel to Brussels") is not a duty station; a remote
 option for some candidates ("remote work from elsewhere may be considered") and remote tasks
@@ -164,7 +165,8 @@ _REMOTE_WORK = (
 )
 _REMOTE = re.compile(
     r"\b(?:home[-\s]based|remotely|(?:fully|100\s*%|completely|entirely|full[-\s]time|part[-\s]time"
-    rf")\s+remote|remote\s+(?:\w+\s+)?(?:{_REMOTE_WORK})|work(?:ing)?\s+(?:from\s+home|remote)"
+    rf")\s+remote|remote\s+(?:\w+\s+)?(?:{_REMOTE_WORK})|work(?:ing)?[-\s](?:from[-\s]home|remote)"
+    r"|(?:positions?|roles?|jobs?|posts?)\s+(?:is|are|will\s+be)\s+(?:fully\s+|100\s*%\s+)?remote"
     r"|(?:location|duty\s+station|lieu|ubicacion|based)\s*[:|]?\s*(?:fully\s+)?remote"
     r"|telework\w*|teletrabajo|teletravail|a\s+distance"
     r"|a\s+distancia|trabajo\s+remoto|modalidad\s+remota|remoto\s*\)|удаленн\w*\s+работ\w*"
@@ -172,7 +174,7 @@ _REMOTE = re.compile(
     r"|віддален\w*\s+робот\w*|віддалено|distansarbete|(?:trabalho|trabajo|lavoro)\s+remoto"
     r"|(?:de\s+forma|em\s+regime|de\s+manera)\s+remota?|modalidad\s+virtual|da\s+remoto"
     r"|prac\w*\s+zdaln\w*|zdalnie|thuiswerk\w*|العمل\s+عن\s+بعد|location\s+(?:of\s+the\s+\w+\s+)?is"
-    r"\s+flexible|flexible\s+location|(?:work|based|live|located)\s+(?:from\s+)?anywhere"
+    r"\s+flexible|flexible\s+location|(?:work|based|live|located|performed|done)\s+(?:from\s+)?anywhere"
     r"|عن\s+بعد\s+او)\b"
     r"|[(\[]\s*(?:fully\s+)?remote\s*[)\]]|^\W*(?:fully\s+)?remote(?:\W*$|\s*[,;:–-])"
     r"|[-–|]\s*remote\s*$",
@@ -246,6 +248,14 @@ _REMOTE_OPTION = re.compile(
     r"\b(?:may|might|could|can)\s+(?:also\s+|exceptionally\s+)?(?:be\s+)?(?:considered"
     r"|discussed|negotiated|negotiable|possible|work\s+(?:from\s+home|remotely))\b"
     r"|\b(?:negotiable|a\s+discuter|a\s+convenir|negociable)\b"
+)
+# The job itself said to be remote ("This is a remote position", "can be done remotely", "can be
+# based anywhere"): remote even beside a named office or country.
+_WHOLLY_REMOTE = re.compile(
+    r"\b(?:(?:is|are|be)\s+(?:an?\s+)?(?:flexible\s*,\s*)?(?:fully\s+|100\s*%\s+)?remote"
+    r"|(?:fully|100\s*%|completely|entirely)\s+remote|remote\s+(?:position|role|job|post)"
+    r"|can\s+be\s+(?:done|performed|carried\s+out)\s+remotely|work[-\s]from[-\s]home\s+(?:position"
+    r"|role|job)|(?:based|performed|done|work)\s+(?:from\s+)?anywhere)\b"
 )
 # A remote role open to candidates anywhere: its region is "Global".
 _ANYWHERE = re.compile(
@@ -999,7 +1009,7 @@ def _remote(doc: Doc) -> tuple[str | None, str]:
     if not _REMOTE_WORDS.search(doc.folded):
         return None, ""
     for i, line in enumerate(doc.lines):
-        if _REMOTE_FIELD.match(fold(line)):
+        if _REMOTE_FIELD.match(fold(line)) and not _after_location_label(doc.lines, i):
             nxt = fold(doc.lines[i + 1]) if i + 1 < len(doc.lines) else ""
             if nxt.startswith(("yes", "oui", "si", "да")):
                 return "yes", f"{line} {doc.lines[i + 1]}"
@@ -1027,6 +1037,12 @@ _REMOTE_BEFORE_PLACE = re.compile(
     r"(?:the\s+)?)?$"
 )
 _REMOTE_AFTER_PLACE = re.compile(r"^\W{0,3}(?:remote|remoto|home[-\s]?based)\b")
+
+
+def _after_location_label(lines: list[str], i: int) -> bool:
+    """Whether line `i` is the value of a location label alone on the line before it
+    ("Location" / "Remote")."""
+    return i > 0 and bool(LOCATION_LABEL.fullmatch(fold(lines[i - 1]).strip()))
 
 
 def _remote_within(text: str) -> bool:
@@ -1117,9 +1133,11 @@ def find_places(
         out.remote, remote_evidence = hints["remote"], "(platform data)"
     elif remote in {"yes", "hybrid"}:
         # A duty station beside remote work makes it hybrid, unless the place is where the remote
-        # work may be done ("Location: Remote, Kenya", "home-based anywhere in Peru").
+        # work may be done ("Location: Remote, Kenya", "home-based anywhere in Peru") or the job
+        # is said to be wholly remote ("This is a remote position").
         within = remote_evidence == evidence and _remote_within(evidence)
-        chosen = _REMOTE_CHOICE.search(fold(remote_evidence))
+        said = fold(remote_evidence)
+        chosen = _REMOTE_CHOICE.search(said) or _WHOLLY_REMOTE.search(said)
         placed = strength in {"strong", "medium"} and not within and not chosen
         out.remote = "hybrid" if remote == "yes" and placed else remote
     elif remote in {"no", "unknown"}:
