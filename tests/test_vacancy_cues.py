@@ -40,6 +40,21 @@ def score(text: str) -> float:
         ("words a job advert uses", "Oferujemy umowę o pracę na pełny etat."),
         ("words a job advert uses", "Wij bieden een contract voor 32 uur per week."),
         ("tells how to apply", "Solliciteren kan tot 1 juni via het formulier."),
+        ("an employer seeks someone", "The clinic is currently seeking a part-time paralegal."),
+        ("an employer seeks someone", "Udruga traži 2 terenska suradnika za projekt u Splitu."),
+        ("an employer seeks someone", "Qendra është në kërkim të një juristi për zyrën në Vlorë."),
+        ("an employer seeks someone", "Mərkəz layihə üçün hüquqşünas axtarır."),
+        ("an employer seeks someone", "Կենտրոնը փնտրում է ծրագրի համակարգող։"),
+        ("says it is a vacancy", "Vakansiya: hüquq məsləhətçisi (Gəncə ofisi)."),
+        ("says it is a vacancy", "Vende të lira pune: asistent/e për projektin e të drejtave."),
+        ("says it is a vacancy", "Oglas za radno mjesto pravnog savjetnika u Mostaru."),
+        ("says it is a vacancy", "Թափուր աշխատատեղ՝ իրավաբան Գյումրիի գրասենյակում։"),
+        ("tells how to apply", "Rok za prijavu je 15. svibnja, prijave šaljite e-poštom."),
+        ("tells how to apply", "Afati i fundit për aplikim është 20 maj."),
+        ("names the role for all genders", "Referent*in für Asylrecht (m/w/d), 30 Stunden."),
+        ("names the role for all genders", "Chargé(e) de plaidoyer H/F, basé(e) à Lyon."),
+        ("names the role for all genders", "Se busca técnica/o de incidencia para Quito."),
+        ("heading: contact", "Contact\nThe office answers the phone from nine to five."),
     ],
 )
 def test_a_cue_fires_on_its_sentence(cue, text):
@@ -54,10 +69,22 @@ def test_a_cue_fires_on_its_sentence(cue, text):
         "The office is open from nine to five and welcomes visitors.",
         "Our office is closed between the winter holidays; health cover starts on day one.",
         "We read applications as they arrive until the role is filled.",
+        "Contact\nWrite to the office with questions about our reports.",  # a contact heading
     ],
 )
 def test_look_alike_prose_fires_no_state_cue(text):
     assert not {"says the selection is closed", "tells how to apply"} & cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2024/25 budget and/or its annex, w/o changes, at 9/10 of cost.",
+        "Read the report (PDF) and the summary (a short version).",
+    ],
+)
+def test_slashes_that_are_not_gender_marks(text):
+    assert "names the role for all genders" not in cues(text)
 
 
 @pytest.mark.parametrize(

@@ -61,13 +61,15 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|volne\s+(?:pracovni\s+)?misto|nabor\s+na\s+stanowisko|stellenangebot\w*"
             r"|obyava\s+za\s+rabota|обява\s+за\s+работа|свободн\w+\s+(?:работн\w+\s+)?(?:позиция|място)"
             r"|конкурс\s+на\s+посаду|оголошує\s+конкурс|объявляет\s+конкурс|обявява\s+конкурс"
-            r"|კონკურსი|فرصة\s+عمل|oferta\s+de\s+treball|bolsa\s+de\s+trabajo)"
+            r"|კონკურსი|فرصة\s+عمل|oferta\s+de\s+treball|bolsa\s+de\s+trabajo|vakansiya\w*"
+            r"|vend(?:e|i)?\s+(?:te\s+lira\s+)?pune|pozicion\w*\s+(?:e|te)\s+lir\w+|radno\s+mj?est\w+"
+            r"|radnog\s+mj?esta|oglas\s+za\s+(?:posao|radno|zaposlen\w+)|թափուր\s+(?:աշխատատեղ|պաշտոն)\w*)"
         ),
     ),
     (
         "an employer seeks someone",
         re.compile(
-            r"\b(?:(?:is|are)\s+(?:looking\s+for|seeking)|looking\s+for\s+(?:an?\s+)?[A-Za-z]"
+            r"\b(?:(?:is|are)\s+(?:currently\s+|now\s+|still\s+)?(?:looking\s+for|seeking)|looking\s+for\s+(?:an?\s+)?[A-Za-z]"
             r"|seeks\s+(?:an?|to\s+recruit)|soker|ищет|ищем|шукає|шукаємо|busca(?:mos)?\s+(?:una?"
             r"|a\s+una?)|se\s+busca|se\s+necesita|recherche\s+(?:un|une)|recherchons"
             r"|cherche\s+a\s+recruter|sucht|suchen|procura(?:mos)?|will\s+appoint"
@@ -76,7 +78,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|مطلوب|تعلن\s+.{0,30}\s+عن\s+حاجتها|poszukujemy|szukamy|hledame|zoeken\s+(?:een|we)"
             r"|wij\s+zoeken|zoekt\s+(?:een|per)|cerchiamo|cercasi|набира|търси|потрібн(?:і|ий|а)"
             r"|нужен|нужна|нужны|(?:esta|estamos)\s+a\s+contratar|(?:esta|estamos)\s+contratando"
-            r"|arıyoruz|ariyoruz|تبحث\s+عن|نبحث\s+عن|ეძებს|ვეძებთ)"
+            r"|arıyoruz|ariyoruz|تبحث\s+عن|نبحث\s+عن|ეძებს|ვეძებთ|ne\s+kerkim\s+te|trazimo"
+            r"|(?:trazi|trazimo|trazu)\s+\d+\s|u\s+potrazi\s+za|axtar[ıi]r|փնտրում\s+(?:է|ենք))"
         ),
     ),
     (
@@ -91,7 +94,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|application)|cover\s+letter|lettre\s+de\s+motivation|hoja\s+de\s+vida|резюме"
             r"|надсилайте\s+резюме|التقديم|السيرة\s+الذاتية|candidatura|zgloszenia|sollicit(?:eer|eren|atie\w*)"
             r"|enviar?\s+(?:el\s+)?cv|envie\s+(?:o\s+)?(?:seu\s+)?(?:cv|curriculo)|cv\s+(?:a|na|to)"
-            r"|aplikace|prihlask\w+|kandydat\w+|aplikuj|basvur\w+|кандидатстван\w+|заявк\w+\s+на\s+участие)\b"
+            r"|aplikace|prihlask\w+|kandydat\w+|aplikuj|basvur\w+|кандидатстван\w+|заявк\w+\s+на\s+участие"
+            r"|rok\s+za\s+(?:prijav|podnosenje)\w*|afati\s+(?:i\s+)?(?:fundit\s+)?(?:per\s+)?aplikim\w*"
+            r"|aplikoni|muraci[əe]t|դիմել|դիմումներ\w*)\b"
         ),
     ),
     (
@@ -331,6 +336,17 @@ _MORE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _CUES += _MORE_CUES
+_CUES.append(
+    (
+        # "(m/w/d)", "(H/F)", "Referent*in", "Técnica/o", "asistent/ka", "abogado(a)": a job title
+        "names the role for all genders",
+        re.compile(
+            r"\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|(?<![\w/])(?:h\s*/\s*f|f\s*/\s*h|m\s*/\s*[wf])(?![\w/])"
+            r"|[^\W\d_]{3,}(?:/|\*|_)(?:in|innen|a|o|ka|ica|e|ne|ice|as|os)(?![\w/])"
+            r"|[^\W\d_]{3,}\((?:in|innen|a|e|ne|trice|euse|ka)\)"
+        ),
+    )
+)
 
 
 def _alternatives(pattern: str) -> tuple[list[str], str] | None:
@@ -444,10 +460,11 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"|comment\s+postuler|candidature|dossier\s+de\s+candidature|como\s+postular"
             r"|postulaciones?|como\s+se\s+candidatar|candidaturas?|как\s+(?:подать\s+заявку"
             r"|откликнуться)|как\s+податься|як\s+подати\s+заявку|bewerbung|jak\s+se\s+prihlasit"
-            r"|kontakt|contact|sollicitatie|solliciteren|jak\s+aplikowac|aplikacja|basvuru"
+            r"|sollicitatie|solliciteren|jak\s+aplikowac|aplikacja|basvuru"
             r"|кандидатстване|كيفية\s+التقديم)"
         ),
     ),
+    ("heading: contact", re.compile(r"kontakt\w*|contact(?:\s+us|o|os)?|контакты|контакти")),
     (
         "heading: background",
         re.compile(
