@@ -21,6 +21,9 @@ def score(text: str) -> float:
         ("says the selection is closed", "Assistente de projetos: inscrições encerradas em 12/05."),
         ("says the selection is closed", "Прием заявок завершен, спасибо всем откликнувшимся."),
         ("says the selection is closed", "Thank you: the paralegal post has been filled."),
+        ("says the selection is closed", "Merci : le poste de juriste a été pourvu."),
+        ("says the selection is closed", "El puesto de contador ya fue cubierto."),
+        ("says the selection is closed", "Die Stelle ist bereits besetzt."),
         ("career advice", "Seven top tips for writing a motivation letter to an NGO."),
         ("career advice", "5 professions for graduates who care about justice."),
         ("career advice", "Profissões para quem quer trabalhar com a defesa de direitos."),
@@ -51,6 +54,11 @@ def score(text: str) -> float:
         ("says it is a vacancy", "Թափուր աշխատատեղ՝ իրավաբան Գյումրիի գրասենյակում։"),
         ("tells how to apply", "Rok za prijavu je 15. svibnja, prijave šaljite e-poštom."),
         ("tells how to apply", "Afati i fundit për aplikim është 20 maj."),
+        ("calls for volunteers", "Become a volunteer at our legal aid desk this spring."),
+        ("calls for volunteers", "Потрібні волонтери для гарячої лінії у Львові."),
+        ("calls for volunteers", "Търсим доброволци за приемната в Пловдив."),
+        ("calls for volunteers", "Volontiraj s nama u savjetovalištu za žrtve."),
+        ("calls for volunteers", "Szukamy wolontariuszy do punktu pomocy prawnej."),
         ("names the role for all genders", "Referent*in für Asylrecht (m/w/d), 30 Stunden."),
         ("names the role for all genders", "Chargé(e) de plaidoyer H/F, basé(e) à Lyon."),
         ("names the role for all genders", "Se busca técnica/o de incidencia para Quito."),
@@ -69,6 +77,7 @@ def test_a_cue_fires_on_its_sentence(cue, text):
         "The office is open from nine to five and welcomes visitors.",
         "Our office is closed between the winter holidays; health cover starts on day one.",
         "We read applications as they arrive until the role is filled.",
+        "Les candidatures sont lues jusqu'à ce que le poste soit pourvu.",
         "Contact\nWrite to the office with questions about our reports.",  # a contact heading
     ],
 )
@@ -208,3 +217,16 @@ def test_wide_characters_are_counted_like_the_others():
     ]
     assert grams[0]["🌍 j"] == 1 and grams[0][" 🌍 "] == 2 and grams[0]["job"] == 2
     assert list(m.decision(feats)) == pytest.approx(expected, abs=1e-12)
+
+
+def test_several_closed_roles_make_a_list_and_one_does_not():
+    listing = (
+        "Opportunities\nOutreach Worker (Tbilisi) - applications closed.\n"
+        "Office Manager - the post has been filled.\nNew calls appear here."
+    )
+    single = (
+        "Outreach Worker (Tbilisi) - applications closed.\nThe centre sought an outreach worker.\n"
+        "Responsibilities\nMeet families in the shelters."
+    )
+    assert "lists closed roles" in cues(listing)
+    assert "lists closed roles" not in cues(single)

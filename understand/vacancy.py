@@ -13,7 +13,7 @@ and opening (`HEAD_CHARS`), all read from the folded text:
 - structure (`_HEADINGS`, `_structure`, read on the first 200 lines): section headings on
   their own line or as "Heading: text" ("Requirements", "How to apply", "Profil recherché",
   "Requisitos", "Требования", "Background", "Duty station", "Titre du poste"), a "Deadline:"
-  field, lists of duties or of requirements.
+  field, lists of duties or of requirements, several lines each saying a role is closed.
 
 The sum goes through the Platt calibration fitted on out-of-fold scores (grouped by site), which
 gives `vacancy_score`. The evidence is the sentence of the cue that pushed hardest towards the
@@ -298,7 +298,10 @@ _MORE_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:inscricoes|candidaturas|selecao)\s+encerrad\w+|encerrad[ao]s?\s+em"
             r"|(?:convocatoria|postulaciones?|inscripciones?)\s+cerrad\w+|candidatures?\s+(?:sont\s+)?closes?"
             r"|прием\s+(?:заявок|документов)\s+(?:завершен|закрыт)\w*|набір\s+завершено"
-            r"|конкурс\s+(?:завершен|закрыт|завершено)\w*|abgelaufen|uzavren\w*|zakonczon\w+)"
+            r"|конкурс\s+(?:завершен|закрыт|завершено)\w*|abgelaufen|uzavren\w*|zakonczon\w+"
+            r"|(?:poste|offre)(?:\s+d[e']\s*\w+)?\s+(?:a\s+ete|est(?:\s+deja)?)\s+pourvu\w*"
+            r"|(?:plaza|puesto|vacante)(?:\s+de\s+\w+)?\s+(?:ya\s+)?(?:ha\s+sido|fue|esta)\s+cubiert[ao]"
+            r"|stelle\s+(?:ist|wurde)\s+(?:bereits\s+)?besetzt)"
         ),
     ),
     (
@@ -335,7 +338,24 @@ _MORE_CUES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_MORE_CUES.append(
+    (
+        "calls for volunteers",
+        re.compile(
+            r"\b(?:become\s+a\s+volunteer|volunteers?\s+(?:wanted|needed)|(?:we\s+)?need\s+volunteers"
+            r"|call\s+for\s+volunteers|volunteer\s+with\s+us|devenez\s+benevole|benevoles?\s+recherches?"
+            r"|recherch\w+\s+(?:des\s+)?benevoles|se\s+buscan\s+voluntari\w+|hazte\s+voluntari\w+"
+            r"|freiwillige\s+gesucht|werde\s+freiwillige\w*|потрібні\s+волонтер\w*|нужны\s+волонтер\w*"
+            r"|стан(?:ь|ьте)\s+волонтер\w*|ищем\s+волонтер\w*|шукаємо\s+волонтер\w*|доброволци"
+            r"|търсим\s+доброволц\w*|volontiraj\w*|postani\s+volonter\w*|trazimo\s+volonter\w*"
+            r"|kerkojme\s+vullnetar\w*|behet\s+vullnetar\w*|կամավոր\w*|szukamy\s+wolontariusz\w*"
+            r"|zostan\s+wolontariusz\w*|hledame\s+dobrovolnik\w*|torne-se\s+voluntari\w+"
+            r"|diventa\s+volontari\w+|cerchiamo\s+volontari\w*|gonullu\s+ar\w+|könüllü\w*)"
+        ),
+    )
+)
 _CUES += _MORE_CUES
+_CLOSED = dict(_MORE_CUES)["says the selection is closed"]
 _CUES.append(
     (
         # "(m/w/d)", "(H/F)", "Referent*in", "Técnica/o", "asistent/ka", "abogado(a)": a job title
@@ -539,6 +559,9 @@ def _structure(doc: Doc) -> list[tuple[str, str]]:
             duties.append(line)
         if len(line) < 200 and _PROFILE.match(folded):
             profile.append(line)
+    closed = sorted(i for i in doc.lines_matching(_CLOSED) if i < 200 and len(doc.lines[i]) < 200)
+    if len(closed) >= 2:  # several roles, each marked closed: a careers page, not one posting
+        out["lists closed roles"] = doc.lines[closed[0]]
     if len(duties) >= 3:
         out["lists duties"] = duties[0]
     if len(profile) >= 3:
@@ -549,7 +572,7 @@ def _structure(doc: Doc) -> list[tuple[str, str]]:
 CUE_NAMES = tuple(
     [name for name, _ in _CUES]
     + [name for name, _ in _HEADINGS]
-    + ["deadline field", "lists duties", "lists candidate requirements"]
+    + ["deadline field", "lists duties", "lists candidate requirements", "lists closed roles"]
 )
 
 
