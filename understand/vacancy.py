@@ -78,8 +78,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|مطلوب|تعلن\s+.{0,30}\s+عن\s+حاجتها|poszukujemy|szukamy|hledame|zoeken\s+(?:een|we)"
             r"|wij\s+zoeken|zoekt\s+(?:een|per)|cerchiamo|cercasi|набира|търси|потрібн(?:і|ий|а)"
             r"|нужен|нужна|нужны|(?:esta|estamos)\s+a\s+contratar|(?:esta|estamos)\s+contratando"
-            r"|arıyoruz|ariyoruz|تبحث\s+عن|نبحث\s+عن|ეძებს|ვეძებთ|ne\s+kerkim\s+te|trazimo"
-            r"|(?:trazi|trazimo|trazu)\s+\d+\s|u\s+potrazi\s+za|axtar[ıi]r|փնտրում\s+(?:է|ենք))"
+            r"|arıyoruz|ariyoruz|تبحث\s+عن|نبحث\s+عن|ეძებს|ვეძებთ|kerkim\s+te|trazimo"
+            r"|(?:trazi|trazimo|trazu)\s+\d+\s|potrazi\s+za|axtar[ıi]r|փնտրում\s+(?:է|ենք))"
         ),
     ),
     (
@@ -342,15 +342,15 @@ _MORE_CUES.append(
     (
         "calls for volunteers",
         re.compile(
-            r"\b(?:become\s+a\s+volunteer|volunteers?\s+(?:wanted|needed)|(?:we\s+)?need\s+volunteers"
+            r"\b(?:become\s+a\s+volunteer|volunteers?\s+(?:wanted|needed)|need\s+volunteers"
             r"|call\s+for\s+volunteers|volunteer\s+with\s+us|devenez\s+benevole|benevoles?\s+recherches?"
-            r"|recherch\w+\s+(?:des\s+)?benevoles|se\s+buscan\s+voluntari\w+|hazte\s+voluntari\w+"
+            r"|recherch\w+\s+(?:des\s+)?benevoles|buscan\s+voluntari\w+|hazte\s+voluntari\w+"
             r"|freiwillige\s+gesucht|werde\s+freiwillige\w*|потрібні\s+волонтер\w*|нужны\s+волонтер\w*"
             r"|стан(?:ь|ьте)\s+волонтер\w*|ищем\s+волонтер\w*|шукаємо\s+волонтер\w*|доброволци"
             r"|търсим\s+доброволц\w*|volontiraj\w*|postani\s+volonter\w*|trazimo\s+volonter\w*"
             r"|kerkojme\s+vullnetar\w*|behet\s+vullnetar\w*|կամավոր\w*|szukamy\s+wolontariusz\w*"
             r"|zostan\s+wolontariusz\w*|hledame\s+dobrovolnik\w*|torne-se\s+voluntari\w+"
-            r"|diventa\s+volontari\w+|cerchiamo\s+volontari\w*|gonullu\s+ar\w+|könüllü\w*)"
+            r"|diventa\s+volontari\w+|cerchiamo\s+volontari\w*|gonullu\s+ar\w+|konullu\w*)"
         ),
     )
 )
@@ -361,9 +361,11 @@ _CUES.append(
         # "(m/w/d)", "(H/F)", "Referent*in", "Técnica/o", "asistent/ka", "abogado(a)": a job title
         "names the role for all genders",
         re.compile(
-            r"\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|(?<![\w/])(?:h\s*/\s*f|f\s*/\s*h|m\s*/\s*[wf])(?![\w/])"
-            r"|[^\W\d_]{3,}(?:/|\*|_)(?:in|innen|a|o|ka|ica|e|ne|ice|as|os)(?![\w/])"
-            r"|[^\W\d_]{3,}\((?:in|innen|a|e|ne|trice|euse|ka)\)"
+            # each branch opens with a plain character, so that the search skips ahead quickly
+            r"[/*_](?<=[^\W\d_]{3}[/*_])(?:in|innen|a|o|ka|ica|e|ne|ice|as|os)(?![\w/])"
+            r"|\((?:(?<=[^\W\d_]{3}\()(?:in|innen|a|e|ne|trice|euse|ka)\)|(?:[mwfdhx]\s*/\s*){1,3}"
+            r"[mwfdhx]\))|[hfm](?<![\w/][hfm])(?:(?<=h)\s*/\s*f|(?<=f)\s*/\s*h|(?<=m)\s*/\s*[wf])"
+            r"(?![\w/])"
         ),
     )
 )
@@ -540,8 +542,9 @@ _PROFILE = re.compile(
 )
 
 
-def _structure(doc: Doc) -> list[tuple[str, str]]:
-    """Headings, a deadline field and lists of duties or requirements, with the line of each."""
+def _structure(doc: Doc, says_closed: bool) -> list[tuple[str, str]]:
+    """Headings, a deadline field and lists of duties, requirements or closed roles (looked for
+    only when the opening `says_closed`), with the line of each."""
     out: dict[str, str] = {}
     duties: list[str] = []
     profile: list[str] = []
@@ -559,7 +562,8 @@ def _structure(doc: Doc) -> list[tuple[str, str]]:
             duties.append(line)
         if len(line) < 200 and _PROFILE.match(folded):
             profile.append(line)
-    closed = sorted(i for i in doc.lines_matching(_CLOSED) if i < 200 and len(doc.lines[i]) < 200)
+    closed = sorted(doc.lines_matching(_CLOSED)) if says_closed else []
+    closed = [i for i in closed if i < 200 and len(doc.lines[i]) < 200]
     if len(closed) >= 2:  # several roles, each marked closed: a careers page, not one posting
         out["lists closed roles"] = doc.lines[closed[0]]
     if len(duties) >= 3:
@@ -626,7 +630,7 @@ def cue_lines(doc: Doc, text: str, folded: str, tokens: list[str]) -> dict[str, 
                         break
                     at = folded.find(start, at + 1)
     cues = {_CUES[k][0]: sentence_at(text, first[k]) for k in sorted(first)}
-    cues.update(_structure(doc))
+    cues.update(_structure(doc, "says the selection is closed" in cues))
     return cues
 
 
