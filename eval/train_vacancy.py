@@ -50,25 +50,28 @@ GRID = {
 
 
 class Example:
-    """One training text: its features, label, group (site group or "own") and weight."""
+    """One training text: its features, label, group (site group or "own") and corpus item."""
 
-    def __init__(self, text: str, label: bool, group: str, own: bool, char_n: tuple[int, ...]):
+    def __init__(
+        self, text: str, label: bool, group: str, item: dict | None, char_n: tuple[int, ...]
+    ):
         self.feats = features(Doc(normalise(text)))
         self.char_counts = Counter(char_grams(self.feats.flat, char_n))
         self.word_counts = Counter(self.feats.words)
-        self.label, self.group, self.own = label, group, own
+        self.label, self.group, self.item = label, group, item
+        self.own = item is None
 
 
 def examples(items: list[dict], char_n: tuple[int, ...]) -> list[Example]:
     """Corpus items (grouped by site group) and the own texts, as examples."""
     groups = corpus.site_groups(corpus.load_items())
     out = [
-        Example(i["text"], bool(i["is_vacancy"]), groups[i["source_site"]], False, char_n)
+        Example(i["text"], bool(i["is_vacancy"]), groups[i["source_site"]], i, char_n)
         for i in items
     ]
     with OWN_TEXTS.open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
-    return out + [Example(r["text"], bool(r["is_vacancy"]), "own", True, char_n) for r in rows]
+    return out + [Example(r["text"], bool(r["is_vacancy"]), "own", None, char_n) for r in rows]
 
 
 def _vocabulary(counts: list[Counter[str]]) -> tuple[list[str], np.ndarray]:
@@ -152,17 +155,19 @@ def decisions(data: dict, exs: list[Example]) -> np.ndarray:
     return Model.from_json(data).decision([e.feats for e in exs])
 
 
-def out_of_fold(exs: list[Example], *params) -> tuple[list, list]:
-    """Out-of-fold scores and labels of the corpus examples (grouped folds by site group)."""
+def out_of_fold(exs: list[Example], *params) -> tuple[list[float], list[Example]]:
+    """Out-of-fold scores of the corpus examples (grouped folds by site group), and those examples
+    in the order of the scores."""
     groups = sorted({e.group for e in exs if not e.own})
     fold_of = {g: n % FOLDS for n, g in enumerate(groups)}
-    scores, labels = [], []
+    scores: list[float] = []
+    held_all: list[Example] = []
     for k in range(FOLDS):
         held = [e for e in exs if not e.own and fold_of[e.group] == k]
         train = [e for e in exs if e.own or fold_of[e.group] != k]
         scores += list(decisions(fit(train, *params), held))
-        labels += [e.label for e in held]
-    return scores, labels
+        held_all += held
+    return scores, held_all
 
 
 def f1(pred: list[bool], gold: list[bool]) -> float:
@@ -185,7 +190,8 @@ def train(
     """The model dict and its figures (grouped CV F1 within train, validation F1)."""
     exs = examples(corpus.split_items("train"), char_n)
     params = (c, own_weight, char_n, cue_scale)
-    scores, labels = out_of_fold(exs, *params)
+    scores, held = out_of_fold(exs, *params)
+    labels = [e.label for e in held]
     data = fit(exs, *params)
     data["platt"] = platt(scores, labels)
     valid = examples(corpus.split_items("validation"), char_n)
@@ -209,8 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         cache: dict = {}
         for c, char_n, own, cue in product(*GRID.values()):
             exs = cache.setdefault(char_n, examples(corpus.split_items("train"), char_n))
-            scores, labels = out_of_fold(exs, c, own, char_n, cue)
-            f = f1([s >= 0 for s in scores], labels)
+            scores, held = out_of_fold(exs, c, own, char_n, cue)
+            f = f1([s >= 0 for s in scores], [e.label for e in held])
             print(f"C={c} char_n={char_n} own_weight={own} cue_scale={cue}: cv F1 {f:.3f}")
         return 0
     data, figures = train()

@@ -13,7 +13,7 @@ and opening (`HEAD_CHARS`), all read from the folded text:
 - structure (`_HEADINGS`, `_structure`, read on the first 200 lines): section headings on
   their own line or as "Heading: text" ("Requirements", "How to apply", "Profil recherché",
   "Requisitos", "Требования", "Background", "Duty station", "Titre du poste"), a "Deadline:"
-  field, lists of duties or of requirements.
+  field, lists of duties or of requirements, several lines each saying a role is closed.
 
 The sum goes through the Platt calibration fitted on out-of-fold scores (grouped by site), which
 gives `vacancy_score`. The evidence is the sentence of the cue that pushed hardest towards the
@@ -61,13 +61,15 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|volne\s+(?:pracovni\s+)?misto|nabor\s+na\s+stanowisko|stellenangebot\w*"
             r"|obyava\s+za\s+rabota|обява\s+за\s+работа|свободн\w+\s+(?:работн\w+\s+)?(?:позиция|място)"
             r"|конкурс\s+на\s+посаду|оголошує\s+конкурс|объявляет\s+конкурс|обявява\s+конкурс"
-            r"|კონკურსი|فرصة\s+عمل|oferta\s+de\s+treball|bolsa\s+de\s+trabajo)"
+            r"|კონკურსი|فرصة\s+عمل|oferta\s+de\s+treball|bolsa\s+de\s+trabajo|vakansiya\w*"
+            r"|vend(?:e|i)?\s+(?:te\s+lira\s+)?pune|pozicion\w*\s+(?:e|te)\s+lir\w+|radno\s+mj?est\w+"
+            r"|radnog\s+mj?esta|oglas\s+za\s+(?:posao|radno|zaposlen\w+)|թափուր\s+(?:աշխատատեղ|պաշտոն)\w*)"
         ),
     ),
     (
         "an employer seeks someone",
         re.compile(
-            r"\b(?:(?:is|are)\s+(?:looking\s+for|seeking)|looking\s+for\s+(?:an?\s+)?[A-Za-z]"
+            r"\b(?:(?:is|are)\s+(?:currently\s+|now\s+|still\s+)?(?:looking\s+for|seeking)|looking\s+for\s+(?:an?\s+)?[A-Za-z]"
             r"|seeks\s+(?:an?|to\s+recruit)|soker|ищет|ищем|шукає|шукаємо|busca(?:mos)?\s+(?:una?"
             r"|a\s+una?)|se\s+busca|se\s+necesita|recherche\s+(?:un|une)|recherchons"
             r"|cherche\s+a\s+recruter|sucht|suchen|procura(?:mos)?|will\s+appoint"
@@ -76,7 +78,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|مطلوب|تعلن\s+.{0,30}\s+عن\s+حاجتها|poszukujemy|szukamy|hledame|zoeken\s+(?:een|we)"
             r"|wij\s+zoeken|zoekt\s+(?:een|per)|cerchiamo|cercasi|набира|търси|потрібн(?:і|ий|а)"
             r"|нужен|нужна|нужны|(?:esta|estamos)\s+a\s+contratar|(?:esta|estamos)\s+contratando"
-            r"|arıyoruz|ariyoruz|تبحث\s+عن|نبحث\s+عن|ეძებს|ვეძებთ)"
+            r"|arıyoruz|ariyoruz|تبحث\s+عن|نبحث\s+عن|ეძებს|ვეძებთ|kerkim\s+te|trazimo"
+            r"|(?:trazi|trazimo|trazu)\s+\d+\s|potrazi\s+za|axtar[ıi]r|փնտրում\s+(?:է|ենք))"
         ),
     ),
     (
@@ -91,7 +94,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|application)|cover\s+letter|lettre\s+de\s+motivation|hoja\s+de\s+vida|резюме"
             r"|надсилайте\s+резюме|التقديم|السيرة\s+الذاتية|candidatura|zgloszenia|sollicit(?:eer|eren|atie\w*)"
             r"|enviar?\s+(?:el\s+)?cv|envie\s+(?:o\s+)?(?:seu\s+)?(?:cv|curriculo)|cv\s+(?:a|na|to)"
-            r"|aplikace|prihlask\w+|kandydat\w+|aplikuj|basvur\w+|кандидатстван\w+|заявк\w+\s+на\s+участие)\b"
+            r"|aplikace|prihlask\w+|kandydat\w+|aplikuj|basvur\w+|кандидатстван\w+|заявк\w+\s+на\s+участие"
+            r"|rok\s+za\s+(?:prijav|podnosenje)\w*|afati\s+(?:i\s+)?(?:fundit\s+)?(?:per\s+)?aplikim\w*"
+            r"|aplikoni|muraci[əe]t|դիմել|դիմումներ\w*)\b"
         ),
     ),
     (
@@ -293,7 +298,10 @@ _MORE_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:inscricoes|candidaturas|selecao)\s+encerrad\w+|encerrad[ao]s?\s+em"
             r"|(?:convocatoria|postulaciones?|inscripciones?)\s+cerrad\w+|candidatures?\s+(?:sont\s+)?closes?"
             r"|прием\s+(?:заявок|документов)\s+(?:завершен|закрыт)\w*|набір\s+завершено"
-            r"|конкурс\s+(?:завершен|закрыт|завершено)\w*|abgelaufen|uzavren\w*|zakonczon\w+)"
+            r"|конкурс\s+(?:завершен|закрыт|завершено)\w*|abgelaufen|uzavren\w*|zakonczon\w+"
+            r"|(?:poste|offre)(?:\s+d[e']\s*\w+)?\s+(?:a\s+ete|est(?:\s+deja)?)\s+pourvu\w*"
+            r"|(?:plaza|puesto|vacante)(?:\s+de\s+\w+)?\s+(?:ya\s+)?(?:ha\s+sido|fue|esta)\s+cubiert[ao]"
+            r"|stelle\s+(?:ist|wurde)\s+(?:bereits\s+)?besetzt)"
         ),
     ),
     (
@@ -330,7 +338,37 @@ _MORE_CUES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_MORE_CUES.append(
+    (
+        "calls for volunteers",
+        re.compile(
+            r"\b(?:become\s+a\s+volunteer|volunteers?\s+(?:wanted|needed)|need\s+volunteers"
+            r"|call\s+for\s+volunteers|volunteer\s+with\s+us|devenez\s+benevole|benevoles?\s+recherches?"
+            r"|recherch\w+\s+(?:des\s+)?benevoles|buscan\s+voluntari\w+|hazte\s+voluntari\w+"
+            r"|freiwillige\s+gesucht|werde\s+freiwillige\w*|потрібні\s+волонтер\w*|нужны\s+волонтер\w*"
+            r"|стан(?:ь|ьте)\s+волонтер\w*|ищем\s+волонтер\w*|шукаємо\s+волонтер\w*|доброволци"
+            r"|търсим\s+доброволц\w*|volontiraj\w*|postani\s+volonter\w*|trazimo\s+volonter\w*"
+            r"|kerkojme\s+vullnetar\w*|behet\s+vullnetar\w*|կամավոր\w*|szukamy\s+wolontariusz\w*"
+            r"|zostan\s+wolontariusz\w*|hledame\s+dobrovolnik\w*|torne-se\s+voluntari\w+"
+            r"|diventa\s+volontari\w+|cerchiamo\s+volontari\w*|gonullu\s+ar\w+|konullu\w*)"
+        ),
+    )
+)
 _CUES += _MORE_CUES
+_CLOSED = dict(_MORE_CUES)["says the selection is closed"]
+_CUES.append(
+    (
+        # "(m/w/d)", "(H/F)", "Referent*in", "Técnica/o", "asistent/ka", "abogado(a)": a job title
+        "names the role for all genders",
+        re.compile(
+            # each branch opens with a plain character, so that the search skips ahead quickly
+            r"[/*_](?<=[^\W\d_]{3}[/*_])(?:in|innen|a|o|ka|ica|e|ne|ice|as|os)(?![\w/])"
+            r"|\((?:(?<=[^\W\d_]{3}\()(?:in|innen|a|e|ne|trice|euse|ka)\)|(?:[mwfdhx]\s*/\s*){1,3}"
+            r"[mwfdhx]\))|[hfm](?<![\w/][hfm])(?:(?<=h)\s*/\s*f|(?<=f)\s*/\s*h|(?<=m)\s*/\s*[wf])"
+            r"(?![\w/])"
+        ),
+    )
+)
 
 
 def _alternatives(pattern: str) -> tuple[list[str], str] | None:
@@ -444,10 +482,11 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"|comment\s+postuler|candidature|dossier\s+de\s+candidature|como\s+postular"
             r"|postulaciones?|como\s+se\s+candidatar|candidaturas?|как\s+(?:подать\s+заявку"
             r"|откликнуться)|как\s+податься|як\s+подати\s+заявку|bewerbung|jak\s+se\s+prihlasit"
-            r"|kontakt|contact|sollicitatie|solliciteren|jak\s+aplikowac|aplikacja|basvuru"
+            r"|sollicitatie|solliciteren|jak\s+aplikowac|aplikacja|basvuru"
             r"|кандидатстване|كيفية\s+التقديم)"
         ),
     ),
+    ("heading: contact", re.compile(r"kontakt\w*|contact(?:\s+us|o|os)?|контакты|контакти")),
     (
         "heading: background",
         re.compile(
@@ -503,8 +542,9 @@ _PROFILE = re.compile(
 )
 
 
-def _structure(doc: Doc) -> list[tuple[str, str]]:
-    """Headings, a deadline field and lists of duties or requirements, with the line of each."""
+def _structure(doc: Doc, says_closed: bool) -> list[tuple[str, str]]:
+    """Headings, a deadline field and lists of duties, requirements or closed roles (looked for
+    only when the opening `says_closed`), with the line of each."""
     out: dict[str, str] = {}
     duties: list[str] = []
     profile: list[str] = []
@@ -522,6 +562,10 @@ def _structure(doc: Doc) -> list[tuple[str, str]]:
             duties.append(line)
         if len(line) < 200 and _PROFILE.match(folded):
             profile.append(line)
+    closed = sorted(doc.lines_matching(_CLOSED)) if says_closed else []
+    closed = [i for i in closed if i < 200 and len(doc.lines[i]) < 200]
+    if len(closed) >= 2:  # several roles, each marked closed: a careers page, not one posting
+        out["lists closed roles"] = doc.lines[closed[0]]
     if len(duties) >= 3:
         out["lists duties"] = duties[0]
     if len(profile) >= 3:
@@ -532,7 +576,7 @@ def _structure(doc: Doc) -> list[tuple[str, str]]:
 CUE_NAMES = tuple(
     [name for name, _ in _CUES]
     + [name for name, _ in _HEADINGS]
-    + ["deadline field", "lists duties", "lists candidate requirements"]
+    + ["deadline field", "lists duties", "lists candidate requirements", "lists closed roles"]
 )
 
 
@@ -586,7 +630,7 @@ def cue_lines(doc: Doc, text: str, folded: str, tokens: list[str]) -> dict[str, 
                         break
                     at = folded.find(start, at + 1)
     cues = {_CUES[k][0]: sentence_at(text, first[k]) for k in sorted(first)}
-    cues.update(_structure(doc))
+    cues.update(_structure(doc, "says the selection is closed" in cues))
     return cues
 
 
