@@ -197,9 +197,14 @@ def train(
     valid = examples(corpus.split_items("validation"), char_n)
     valid = [e for e in valid if not e.own]
     v_scores = decisions(data, valid)
+    slope, offset = data["platt"]
+
+    def says(score: float) -> bool:  # the run-time decision: calibrated probability >= 0.5
+        return slope * score + offset >= 0
+
     figures = {
-        "cv_f1": round(f1([s >= 0 for s in scores], labels), 3),
-        "validation_f1": round(f1([s >= 0 for s in v_scores], [e.label for e in valid]), 3),
+        "cv_f1": round(f1(list(map(says, scores)), labels), 3),
+        "validation_f1": round(f1(list(map(says, v_scores)), [e.label for e in valid]), 3),
         "n_train": len(exs),
     }
     return data, figures
@@ -216,7 +221,9 @@ def main(argv: list[str] | None = None) -> int:
         for c, char_n, own, cue in product(*GRID.values()):
             exs = cache.setdefault(char_n, examples(corpus.split_items("train"), char_n))
             scores, held = out_of_fold(exs, c, own, char_n, cue)
-            f = f1([s >= 0 for s in scores], [e.label for e in held])
+            labels = [e.label for e in held]
+            slope, offset = platt(scores, labels)
+            f = f1([slope * s + offset >= 0 for s in scores], labels)
             print(f"C={c} char_n={char_n} own_weight={own} cue_scale={cue}: cv F1 {f:.3f}")
         return 0
     data, figures = train()
