@@ -102,15 +102,16 @@ DEADLINE_LABEL = re.compile(
     r"(?:\s+[^\s:|=]+){0,5}?"
     r"|date\s+limite(?:\s+de\s+\w+)?|fecha\s+(?:limite|de\s+cierre)(?:\s+de\s+\w+)?|plazo(?:\s+de"
     r"|\s+para)?(?:\s+\w+)?|срок\s+подачи(?:\s+\w+)?|крайний\s+срок|краен\s+срок|термін\s+подачі"
-    r"|sista\s+ansokningsdag|bewerbungsfrist|rok\s+za\s+prijave"
-    r"|son\s+basvuru)\s*(?:\([^)]*\))?\s*(?:[:|=-]|$)"
+    r"|sista\s+ansokningsdag|bewerbungsfrist|rok\s+za\s+prijav\w*|afati(?:\s+\w+){0,2}"
+    r"|son\s+basvuru|son\s+muraci[eə]t\s+tarixi|termin\s+(?:na\s+)?(?:nadsy[lł]ani|sk[lł]adani|wys[lł]ani)\w*"
+    r"(?:\s+\w+)?|срок\s+за\s+\w+|դիմելու\s+վերջնաժամկետ)\s*(?:\([^)]*\))?\s*(?:[:|=-]|$)"
 )
 POSTED_LABEL = re.compile(
     r"(?:date(?:\s+posted)?|posted(?:\s+on)?|published(?:[\s_]+(?:on|at))?|publication[\s_]+date"
     r"|posting[\s_]+date|created[\s_]+(?:at|on)|date[\s_]+created"
     r"|date\s+of\s+(?:issuance|issue|publication|posting)|job\s+posting\s+(?:start\s+)?date"
     r"|publie\s+le|date\s+de\s+publication|fecha(?:\s+de\s+publicacion)?|publicado"
-    r"|дата(?:\s+публикации)?|опубликовано|publicerad|datum)\s*[:|=]"
+    r"|дата(?:\s+публикации)?|опубликовано|publicerad|datum|elan\s+tarixi)\s*[:|=]"
 )
 PERIOD_LABEL = re.compile(
     r"(?:periode\s+de\s+candidature|application\s+period|posting\s+period"
@@ -128,7 +129,7 @@ _DEADLINE_SENTENCE = re.compile(
     r"|date\s+limite|avant\s+le|au\s+plus\s+tard|jusqu'au|до\s+\d|не\s+позднее|срок"
     r"|sista\s+ansokningsdag|bewerbungsfrist|اخر\s+موعد|الموعد\s+النهائي|موعد\s+اقصاه"
     r"|prazo|data\s+limite|(?:inscri\w+|candidaturas?)(?:\s+\S+){0,2}\s+ate|scadenza|entro\s+il"
-    r"|uzaverka|termen\s+limita|pana\s+la)"
+    r"|uzaverka|termen\s+limita|pana\s+la|rok\s+za\s+prijav\w*|afati|brenda\s+dates)"
 )
 # Words before a date that make it a start, an event, a publication or a contract's date.
 _NOT_DEADLINE = re.compile(
@@ -136,18 +137,23 @@ _NOT_DEADLINE = re.compile(
     r"|meetings?|conferences?|published|posted|contracts?|duration|entree\s+en\s+fonction|prise\s+de"
     r"\s+poste|debut|formations?|reunion|inicio|comienzo|capacitacion|taller|entrevistas?|contrato"
     r"|duracion|formacao|inicio|начал\w*|собеседован\w*|тренинг\w*|семинар\w*|договор\w*"
-    r"|контракт\w*|formazione|colloqu\w*|inizio|nastup\w*|pohovor\w*)\b"
+    r"|контракт\w*|formazione|colloqu\w*|inizio|nastup\w*|pohovor\w*|cdd|cdi|a\s+pourvoir)\b"
 )
 # What joins the two dates of a period ("from 1 May until 31 May", "del 1 al 5 de marzo").
 _PERIOD_JOIN = re.compile(
     r"^\s*(?:-|–|—|until|till|to|through|au|a|al|hasta(?:\s+el)?|по|до|bis|ate|fino\s+al)\s*$"
+)
+# Words after a date that make it the last day ("24 Ocak 2025 tarihine kadar", "4 iyun
+# 2025 tarixinədək"): Turkish and Azerbaijani put "until" after the date.
+_UNTIL_AFTER = re.compile(
+    r"\s*(?:'?[a-z]{0,3}\s+)?(?:tarih\w*\s+kadar|tarix\w*d[eə]k|tarix\w*\s+q[eə]d[eə]r)"
 )
 # A clause about applying ("Send your CV to ...", "Apply through this page ...") ...
 _APPLY_SENTENCE = re.compile(
     r"\b(?:apply|applying|applications?|candidat\w*|cvs?|resumes?|(?:cover|motivation)\s+letter"
     r"|expressions?\s+of\s+interest|postul\w*|solicitud\w*|hoja\s+de\s+vida|write\s+to"
     r"|заявк\w*|резюме|ansok\w*|bewerb\w*|inscri\w*|curricul\w*|zivotopis\w*|napis\w*"
-    r"|prihlas\w*|aspirant\w*)"
+    r"|prihlas\w*|aspirant\w*|basvuru\w*|muraci[eə]t\w*)"
 )
 # ... whose date follows "by", "before", "until", "avant le", "hasta el", "до" (with a time and a
 # weekday between: "by 9am on Monday 14 April") is its deadline.
@@ -249,22 +255,65 @@ def iso_date(value: object, zone: tzinfo | None = None) -> str | None:
 
 
 def posted_date(doc: Doc) -> tuple[date | None, str]:
-    """The posting date: a date field, an application period's start, a date line near the top,
-    or a news dateline."""
+    """The posting date: a date field, an application period's start, a byline ("(Posted 5 June
+    2018)", "Posted by admin on 05/31/07"), a date line near the top that no deadline label or
+    "by" introduces, or a news dateline."""
     for label in (POSTED_LABEL, PERIOD_LABEL):
         for value, line in doc.fields(label):
             if d := first_date(value):
                 return d, line
-    for line in doc.lines[:8]:
-        stripped = re.sub(r"^\W*(?:[a-z]+day|[a-z]{3}),?\s*", "", fold(line))
+    for i, line in enumerate(doc.lines[:BYLINE_LINES]):
         found = find_dates(line)
-        if found and len(stripped) - (found[0][2] - found[0][1]) <= 4:
-            return found[0][0], line
+        if not found:
+            continue
+        folded, (day, start, end) = fold(line), found[0]
+        if _BYLINE.search(folded[:start]) or (i < 8 and _REFERENCE.search(folded[:start])):
+            return day, line
+        previous = fold(doc.lines[i - 1]) if i else ""
+        if i < 8 and _date_line(folded, start, end) and not _introduces_date(previous):
+            return day, line
     head = doc.text[:80]
     found = find_dates(head)
     if found and found[0][1] < 40 and re.match(r"^\W*[\w\s.'-]{2,40},\s*$", head[: found[0][1]]):
         return found[0][0], doc.sentences[0] if doc.sentences else head
     return None, ""
+
+
+# How far down bylines are looked for (pages kept whole start with their site's navigation).
+BYLINE_LINES = 25
+# What a byline says before its date: "Posted", "(Posted on", "Published by Jane Doe on", "Date".
+_BYLINE = re.compile(
+    r"^\W*(?:posted|published|publie|publicado|publicada|date)(?:\s+by\s+\D{1,40}?)?"
+    r"(?:\s+(?:on|le|el|em))?\s*$"
+)
+# A document's number and date near the top ("REF: 10 din 22.11.2019", "Nr. 085/2017 vom").
+_REFERENCE = re.compile(
+    r"\b(?:ref\w*|nr|no|nº|n°|№|broj)\.?\s*[:.]?\s*[\w/.-]{1,20}\s+(?:din|de|del|vom|of|dated|от|од|від)\s*$"
+)
+# After a date that opens a line: a category ("Oct 23, 2021 | News") or the rest of a dateline.
+_AFTER_LINE_DATE = re.compile(r"\s*[|•]")
+_DATELINE_PLACE = re.compile(r"^\W*[\w\s.'-]{2,40},\s*$")
+_DATELINE_DASH = re.compile(r"\s*[-–—]\s")
+
+
+def _date_line(folded: str, start: int, end: int) -> bool:
+    """Whether a line is a posting's date line: the date alone (a weekday may precede it), the
+    date then a category after "|", or a dateline ("Brasil, 04 de julho de 2023 – ...")."""
+    stripped = re.sub(r"^\W*(?:[a-z]+day|[a-z]{3}),?\s*", "", folded)
+    if len(stripped) - (end - start) <= 4:
+        return True
+    if start <= 4 and _AFTER_LINE_DATE.match(folded, end):
+        return True
+    return bool(_DATELINE_PLACE.match(folded[:start]) and _DATELINE_DASH.match(folded, end))
+
+
+def _introduces_date(folded: str) -> bool:
+    """Whether a line introduces the date on the next one as a deadline: a deadline label
+    alone ("Deadline") or an unfinished "... by"."""
+    label = DEADLINE_LABEL.match(folded)
+    return bool(label and not folded[label.end() :].strip()) or bool(
+        _BEFORE_DATE.search(folded[-40:] + " ")
+    )
 
 
 def deadline(doc: Doc, ref: date | None) -> tuple[date | None, str]:
@@ -284,9 +333,11 @@ def deadline(doc: Doc, ref: date | None) -> tuple[date | None, str]:
             return found[0], sentence
     for sentence, folded in sentences:
         if _APPLY_SENTENCE.search(folded):
-            for found, start, _ in find_dates(sentence, ref):
+            for found, start, end in find_dates(sentence, ref):
                 clause = folded[folded.rfind(";", 0, start) + 1 : start]
                 if _BEFORE_DATE.search(clause[-40:]) and _APPLY_SENTENCE.search(clause):
+                    return found, sentence
+                if _UNTIL_AFTER.match(folded, end):
                     return found, sentence
     return None, ""
 
