@@ -86,6 +86,14 @@ def test_dates_that_look_like_deadlines_but_are_not(text):
         ("Stellenausschreibung Nr. 12/2020 vom 02.11.2020", date(2020, 11, 2)),
         # Azerbaijani "announcement date"
         ("Elan tarixi: 2 aprel 2024", date(2024, 4, 2)),
+        # a call's issue date
+        ("Call issued: 21 October 2020", date(2020, 10, 21)),
+        # a date alone below a title, under a long navigation
+        (
+            "Home\nAbout\nNews\nPress\nBlog\nDonate\nJobs\nTeam\nContact\nData Analyst\n"
+            "October 2, 2021\nWe are looking for an analyst.",
+            date(2021, 10, 2),
+        ),
     ],
 )
 def test_posted_dates_in_bylines_and_references(text, expected):
@@ -98,6 +106,9 @@ def test_posted_dates_in_bylines_and_references(text, expected):
         # a date alone under a deadline label, or after an unfinished "by"
         "Project Officer\nLocation\nTbilisi\nDeadline\nMay 30, 2024\nAbout us",
         "Please send your CV to the office by\nJuly 4th, 2023.\nProject Assistant",
+        # a date alone under a label naming another date
+        "Field Coordinator\nTarget start date\n2024-09-01\nAbout the role",
+        "Coordinador de campo\nFecha de inicio estimada\n01/09/2024\nFunciones",
         # a byline word that is not the post's date
         "Posted to Nairobi from 1 June 2024\nProgramme Lead",
         # a contract number and date far below the top

@@ -111,7 +111,8 @@ POSTED_LABEL = re.compile(
     r"|posting[\s_]+date|created[\s_]+(?:at|on)|date[\s_]+created"
     r"|date\s+of\s+(?:issuance|issue|publication|posting)|job\s+posting\s+(?:start\s+)?date"
     r"|publie\s+le|date\s+de\s+publication|fecha(?:\s+de\s+publicacion)?|publicado"
-    r"|дата(?:\s+публикации)?|опубликовано|publicerad|datum|elan\s+tarixi)\s*[:|=]"
+    r"|дата(?:\s+публикации)?|опубликовано|publicerad|datum|elan\s+tarixi"
+    r"|(?:call\s+|date\s+)?issued(?:\s+on)?)\s*[:|=]"
 )
 PERIOD_LABEL = re.compile(
     r"(?:periode\s+de\s+candidature|application\s+period|posting\s+period"
@@ -270,7 +271,7 @@ def posted_date(doc: Doc) -> tuple[date | None, str]:
         if _BYLINE.search(folded[:start]) or (i < 8 and _REFERENCE.search(folded[:start])):
             return day, line
         previous = fold(doc.lines[i - 1]) if i else ""
-        if i < 8 and _date_line(folded, start, end) and not _introduces_date(previous):
+        if _date_line(folded, start, end) and not _introduces_date(previous):
             return day, line
     head = doc.text[:80]
     found = find_dates(head)
@@ -308,12 +309,18 @@ def _date_line(folded: str, start: int, end: int) -> bool:
 
 
 def _introduces_date(folded: str) -> bool:
-    """Whether a line introduces the date on the next one as a deadline: a deadline label
-    alone ("Deadline") or an unfinished "... by"."""
+    """Whether a line introduces the date on the next one as another date than the posting's:
+    a label that names a date ("Target start date", "Fecha de inicio"), a deadline label alone
+    ("Deadline") or an unfinished "... by"."""
     label = DEADLINE_LABEL.match(folded)
-    return bool(label and not folded[label.end() :].strip()) or bool(
-        _BEFORE_DATE.search(folded[-40:] + " ")
+    return (
+        bool(label and not folded[label.end() :].strip())
+        or bool(_BEFORE_DATE.search(folded[-40:] + " "))
+        or bool(_DATE_WORD.search(folded) or _NOT_DEADLINE.search(folded))
     )
+
+
+_DATE_WORD = re.compile(r"\b(?:dates?|fecha|datum|дата)\b")
 
 
 def deadline(doc: Doc, ref: date | None) -> tuple[date | None, str]:
