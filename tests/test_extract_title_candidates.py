@@ -30,6 +30,11 @@ def orgs(text: str, url: str | None = None) -> list[str]:
             "Asesora",
         ),
         ("Оголошення\nНазва посади: Аналітик з прав дітей\nМісце: Київ", "Аналітик"),
+        ("Oglas\nNaziv pozicije: Pravni savjetnik za azil\nRok: 10 dana", "Pravni savjetnik"),
+        ("Обява\nДлъжност: Юрисконсулт по правата на детето\nСрок: 1 месец", "Юрисконсулт"),
+        ("Elan\nVəzifə: Hüquqşünas köməkçisi\nYer: Gəncə", "Hüquqşünas"),
+        ("Ledigt jobb\nBefattning: Jurist inom asylrätt\nOrt: Malmö", "Jurist"),
+        ("Հայտարարություն\nՊաշտոն: Իրավաբան\nՎայր: Գյումրի", "Իրավաբան"),
     ],
 )
 def test_title_field_labels_in_many_languages(text: str, title: str) -> None:
@@ -151,3 +156,25 @@ def test_organisation_part_of_a_longer_candidate_and_the_rules_answer() -> None:
     assert names["Forum"].get("o_part_of_other") == 1.0
     assert "o_part_of_other" not in names["Harbour Forum"]
     assert names["Harbour Forum"].get("o_chain") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # the subject of a recruiting verb, whole or cut at a comma or a full stop
+        ("Open Rights Lab is looking for a part-time researcher.", "Open Rights Lab"),
+        ("Za projekt azila, Mreža pravne pomoći traži dva pravnika.", "Mreža pravne pomoći"),
+        ("Qendra Ligjore Vendore është në kërkim të një juristi.", "Qendra Ligjore Vendore"),
+        ("Fundacja Praw Lokatorów ogłosiła nabór na prawnika.", "Fundacja Praw Lokatorów"),
+        ("BOLOGNA. La Cooperativa Sole Nuovo apre una nuova selezione per educatori.",
+         "Cooperativa Sole Nuovo"),
+        # a labelled host organisation or department
+        ("Volunteering offer\nHosting organization: Youth Rights Circle\nDuration: 10 months",
+         "Youth Rights Circle"),
+        ("Vakansiya\nDepartament/İdarə: Hüquqi Yardım Mərkəzi\nYer: Bakı", "Hüquqi Yardım Mərkəzi"),
+    ],
+)  # fmt: skip
+def test_recruiting_subjects_and_host_labels_are_organisation_candidates(text, org):
+    found = org_candidates(Doc(normalise(text)), None, None)
+    sources = {"src=o_seeker", "src=o_label"}
+    assert org in [c.text for c in found if sources & c.features.keys()]

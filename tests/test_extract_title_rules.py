@@ -110,6 +110,10 @@ def test_known_organisation_needs_two_mentions_and_inflected_forms_count():
         ("Researcher in Human Rights Law", "Researcher in Human Rights Law"),
         ("Officer in Charge", "Officer in Charge"),
         ("Senior Adviser - Gender and Equality", "Senior Adviser - Gender and Equality"),
+        # a head count before the role; kept: a number that is part of the role
+        ("2 ASSISTANTS JURIDIQUES", "ASSISTANTS JURIDIQUES"),
+        ("03 Animateurs de quartier", "Animateurs de quartier"),
+        ("3D Visualisation Designer", "3D Visualisation Designer"),
     ],
 )
 def test_titles_found_in_text_are_trimmed(raw, title):

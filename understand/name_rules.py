@@ -115,6 +115,8 @@ _TRAILING_CODE = re.compile(rf"\s*(?:[:\-–—|,]\s*|\()(?:{_CODE})\)?$", re.I)
 _TRAILING_PART = re.compile(
     r"(?:\s*(?:[,\-–—|]\s+|\()|\s+(?:in|at|en|à|в)\s+)([^,()|–—]+(?:,\s*[^,()|–—]+)?)\)?$"
 )
+# A head count before a title: "1 SPECIALISTE EN FORMATION", "02 Juristes".
+_LEADING_COUNT = re.compile(r"^0?\d\s+(?=[^\W\d_]{2})")
 _CALL_FOR = re.compile(r"^call\s+for\s+(?=consultan|proposals?\s+for\s+consultan)")
 _VACANCY_AT = re.compile(
     r"^(?:vacancy|job(?:\s+opening)?|position)\s+at\s+(?P<org>[^:]{2,80}?)(?:\s*:|\s+[-–—|])\s*"
@@ -220,7 +222,8 @@ _ABOUT = re.compile(
 _ORG_LABEL = re.compile(
     r"(?:(?:hiring\s+)?organi[sz]ation(?:al\s+unit)?|employer|company|agency"
     r"|departement\s*/\s*bureau|department\s*/\s*office|organisme|organismo|organizacion"
-    r"|организация|работодатель|arbetsgivare|arbeitgeber|გამომცხადებელი)\s*[:|]"
+    r"|организация|работодатель|arbetsgivare|arbeitgeber|გამომცხადებელი"
+    r"|host(?:ing)?\s+organi[sz]ation|departament\s*/\s*idar\w*)\s*[:|]"
 )
 _LEADING_ORG_NOISE = re.compile(
     r"^(?:(?:the|le|la|les|el|los|las|o|os|il|lo|die|der|das)\s+|l['’]\s*)(?:(?:office|bureau|secretariat|secretariado"
@@ -316,8 +319,9 @@ _PART_MARK = re.compile(r"[,\-–—|(]|\s(?:in|at|en|à|в)\s")  # what `_TRAIL
 
 
 def trim_title(title: str | None) -> str | None:
-    """A title found in the text without a reference number before or after it and without a
-    trailing place (a record's own title keeps them: they tell its postings apart)."""
+    """A title found in the text without a reference number or a head count before it, a
+    reference number after it and without a trailing place (a record's own title keeps them:
+    they tell its postings apart)."""
     if not title:
         return title
     codes = ((_LEADING_CODE, False), (_TRAILING_CODE, True))
@@ -326,6 +330,7 @@ def trim_title(title: str | None) -> str | None:
         m = code.search(title)
         if m and sum(c.isdigit() for c in m.group(0)) >= 2 and (m.start() if end else m.end()):
             title = title[: m.start()] if end else title[m.end() :]
+    title = _LEADING_COUNT.sub("", title)
     return _without_trailing_place(title).strip(" |:-–—•,") or None
 
 

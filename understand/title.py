@@ -120,7 +120,9 @@ _CUTS = 4  # at most this many shorter versions of a title found in a sentence
 _TITLE_FIELD = re.compile(
     r"^(?:[^\W\d_]+\s+){0,3}?(?:title|titre|intitule\w*|titulo|titolo|titel|tytul|nazev"
     r"|position|post|poste|puesto|cargo|vaga|role|job|vacancy|stelle|функция|должность|посада"
-    r"|вакансия|вакансія|позиция|позиція|наименование|назва|عنوان|المسمى|الوظيفة|پست|عنوان)"
+    r"|вакансия|вакансія|позиция|позиція|наименование|назва|عنوان|المسمى|الوظيفة|پست|عنوان"
+    r"|vəzifə|pozicij\w*|pozicion\w*|pozita|radno\s+mjesto|длъжност|tjanst"
+    r"|befattning|պաշտոն\w*)"
     r"(?:\s+[^\W\d_]+){0,4}?\s*(?:[:|]\s*|$)"
 )
 # Georgian names the role in the genitive before "position/vacancy" ("ექსპერტის პოზიციაზე"):
@@ -751,6 +753,37 @@ def _announcers(doc: Doc) -> list[tuple[str, str]]:
     return found
 
 
+# Verbs of an organisation that is recruiting, after its name ("Guardian Project is looking for",
+# "Informativno pravni centar traži", "Demokraci Plus (D+) është në kërkim të", "UPP sta
+# selezionando", "Fundacja X ogłosiła nabór").
+_SEEKING = re.compile(
+    r"\s(?:is\s+|are\s+)?(?:looking\s+for|seeking|seeks|hiring|recruiting|recrute|recrut"
+    r"|recherche|sucht|trazi|kerkon|eshte\s+ne\s+kerkim|търси|ищет|шукає|cerca|sta\s+selezionando"
+    r"|seleziona|apre\s+una\s+(?:nuova\s+)?selezione|busca|procura|poszukuje|og[lł]asza"
+    r"|og[lł]osi[lł]a?|raspisuje|objavljuje|shpall\w*|обявява|elan\s+edir|soker|zoekt|hleda)\s"
+)
+_CLAUSE_END = re.compile(r"[,;]\s|\.\s+(?=[A-ZÀ-ÞА-ЯЁІЇЄ])")
+SEEKER_WORDS = 12  # a recruiting subject's name has at most this many words
+
+
+def _seekers(doc: Doc) -> list[tuple[str, str]]:
+    """(name, sentence) for the subject of a recruiting verb in the first sentences: the whole
+    subject, its part before the first comma and its part after the last comma or full stop
+    ("TERMOLI. La Cooperativa X apre una selezione" -> "La Cooperativa X")."""
+    found = []
+    for sentence, folded in list(zip(doc.sentences, doc.folded_sentences, strict=True))[:15]:
+        m = _SEEKING.search(folded)
+        if not m:
+            continue
+        subject = sentence[: m.start()]
+        cuts = list(_CLAUSE_END.finditer(subject))
+        parts = [subject]
+        if cuts:
+            parts += [subject[: cuts[0].start()], subject[cuts[-1].end() :]]
+        found += [(p, sentence) for p in parts if 0 < len(p.split()) <= SEEKER_WORDS]
+    return found
+
+
 # What sets a funder apart from the employer: "funded by NAME", "NAME მიერ მხარდაჭერილი".
 _FUNDED_BY = re.compile(
     r"(?:(?:funded|supported|sponsored|financed)\s+by|support\s+(?:of|from)|grant\s+from"
@@ -795,6 +828,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     add("o_fallback", *rules._fallback_org(doc))
     for subject, sentence in _announcers(doc):
         add("o_announcer", subject, sentence)
+    for subject, sentence in _seekers(doc):
+        add("o_seeker", subject, sentence)
     if found:
         found[0].chain = True
     head = doc.text[:ORG_CHARS]
