@@ -31,7 +31,7 @@ from typing import TypeVar
 from understand.dates import find_dates
 from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
 from understand.places import is_city, places_in
-from understand.text import Doc, clip, fold, tokens
+from understand.text import ROLE_WORDS, Doc, clip, fold, tokens
 
 _T = TypeVar("_T")
 
@@ -59,32 +59,7 @@ class WordPattern:
 _WORD_RUN = re.compile(r"\w+")
 _HYPHEN_PAIR = re.compile(r"(?=\b(\w+-\w+)\b)")
 
-_ROLE = (
-    r"officers?|coordinators?|managers?|directors?|assistants?|associates?|consultants?"
-    r"|consultancy|interns?|internship|trainee|fellows?|fellowship|campaigners?|researchers?"
-    r"|advis[eo]rs?|specialists?|analysts?|lawyers?|counsel|attorney|experts?|representative|head"
-    r"|chief|lead|editor|writer|accountant|administrator|secretary|translator|interpreter|driver"
-    r"|monitors?|observers?|investigator|trainer|facilitator|organi[sz]er|strategist|developer"
-    r"|engineer|designer|producer|journalist|rapporteur|brigadista|volunteers?|worker|clerk"
-    r"|paralegal|caseworker|psychologist|educator|president|charge\w*|responsable|directeur"
-    r"|directrice|coordinat\w+|conseill\w+|juriste|avocat\w*|stagiaire\w*|stage|chercheu\w+"
-    r"|specialiste|administrat\w+|expert\w*|consultant\w*|benevole|volontaire|delegue\w*|chef"
-    r"|coordinador\w*|director\w*|oficial|asistente|asesor\w*|abogad\w+|consultor\w*|especialista"
-    r"|investigador\w*|pasant\w+|becas?|becari\w+|voluntari\w+|titular|relator\w*|jefe|gerente"
-    r"|tecnic\w+|analista|experto|специалист\w*|координатор\w*|менеджер\w*|директор\w*|юрист\w*"
-    r"|консультант\w*|ассистент\w*|помощник\w*|руководител\w*|аналитик\w*|эксперт\w*|стажер\w*"
-    r"|стажировк\w*|волонтер\w*|исследовател\w*|сотрудник\w*|experter|handlaggare|samordnare"
-    r"|jurist|praktikant|radgivare|koordinator|referent\w*|leiter\w*|berater\w*|coordenador\w*"
-    r"|assessor\w*|estagiari\w+|assistente|advogad\w+|psicolog\w+|pesquisador\w*|gestor\w*"
-    r"|residente|responsabile|osservator\w+|tirocin\w+|stagist\w+|volontari\w*|esperto"
-    r"|ricercator\w+|avvocat\w+|consulente|pravni\w+|koordinator\w*|asistent\w*|stazist\w*"
-    r"|analyti\w+|vedouc\w+|медиатор\w*|експерт\w*|стажант\w*|доброволц\w*|доброволец"
-    r"|сътрудник\w*|консултант\w*|спостерігач\w*|фахів\w*|аналітик\w*|помічник\w*"
-    r"|керівник\w*|ექსპერტ\w*|კონსულტანტ\w*|იურისტ\w*|სტაჟიორ\w*|სტაჟირებ\w*"
-    r"|კოორდინატორ\w*|ადვოკატ\w*|მენეჯერ\w*|ასისტენტ\w*|მკვლევარ\w*|منسق\w*|مستشار\w*|باحث\w*|خبير\w*"
-    r"|متطوع\w*|حقوقي\w*|محام\w*|مساعد\w*|mitarbeiter\w*|sachbearbeiter\w*|coordonator\w*"
-    r"|consilier\w*|voluntar\w*|advocat\w*"
-)
+_ROLE = ROLE_WORDS
 _ROLE_RE = WordPattern(_ROLE)
 _ROLE_PHRASE = re.compile(
     r"\b((?:[A-Z][\w'’-]*\s+){0,4}(?:Officer|Coordinator|Manager|Director|Assistant|Associate"

@@ -238,6 +238,117 @@ def _alternatives(parts: tuple[str, ...], flags: int) -> re.Pattern[str]:
     return re.compile("|".join(parts) or "(?!)", flags)
 
 
+# Words that name a role (folded), in the languages of the postings.
+ROLE_WORDS = (
+    r"officers?|coordinators?|managers?|directors?|assistants?|associates?|consultants?"
+    r"|consultancy|interns?|internship|trainee|fellows?|fellowship|campaigners?|researchers?"
+    r"|advis[eo]rs?|specialists?|analysts?|lawyers?|counsel|attorney|experts?|representative|head"
+    r"|chief|lead|editor|writer|accountant|administrator|secretary|translator|interpreter|driver"
+    r"|monitors?|observers?|investigator|trainer|facilitator|organi[sz]er|strategist|developer"
+    r"|engineer|designer|producer|journalist|rapporteur|brigadista|volunteers?|worker|clerk"
+    r"|paralegal|caseworker|psychologist|educator|president|charge\w*|responsable|directeur"
+    r"|directrice|coordinat\w+|conseill\w+|juriste|avocat\w*|stagiaire\w*|stage|chercheu\w+"
+    r"|specialiste|administrat\w+|expert\w*|consultant\w*|benevole|volontaire|delegue\w*|chef"
+    r"|coordinador\w*|director\w*|oficial|asistente|asesor\w*|abogad\w+|consultor\w*|especialista"
+    r"|investigador\w*|pasant\w+|becas?|becari\w+|voluntari\w+|titular|relator\w*|jefe|gerente"
+    r"|tecnic\w+|analista|experto|специалист\w*|координатор\w*|менеджер\w*|директор\w*|юрист\w*"
+    r"|консультант\w*|ассистент\w*|помощник\w*|руководител\w*|аналитик\w*|эксперт\w*|стажер\w*"
+    r"|стажировк\w*|волонтер\w*|исследовател\w*|сотрудник\w*|experter|handlaggare|samordnare"
+    r"|jurist|praktikant|radgivare|koordinator|referent\w*|leiter\w*|berater\w*|coordenador\w*"
+    r"|assessor\w*|estagiari\w+|assistente|advogad\w+|psicolog\w+|pesquisador\w*|gestor\w*"
+    r"|residente|responsabile|osservator\w+|tirocin\w+|stagist\w+|volontari\w*|esperto"
+    r"|ricercator\w+|avvocat\w+|consulente|pravni\w+|koordinator\w*|asistent\w*|stazist\w*"
+    r"|analyti\w+|vedouc\w+|медиатор\w*|експерт\w*|стажант\w*|доброволц\w*|доброволец"
+    r"|сътрудник\w*|консултант\w*|спостерігач\w*|фахів\w*|аналітик\w*|помічник\w*"
+    r"|керівник\w*|ექსპერტ\w*|კონსულტანტ\w*|იურისტ\w*|სტაჟიორ\w*|სტაჟირებ\w*"
+    r"|კოორდინატორ\w*|ადვოკატ\w*|მენეჯერ\w*|ასისტენტ\w*|მკვლევარ\w*|منسق\w*|مستشار\w*|باحث\w*|خبير\w*"
+    r"|متطوع\w*|حقوقي\w*|محام\w*|مساعد\w*|mitarbeiter\w*|sachbearbeiter\w*|coordonator\w*"
+    r"|consilier\w*|voluntar\w*|advocat\w*"
+)
+_ROLE_WORD = re.compile(rf"\b(?:{ROLE_WORDS})\b")
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(words.split())
+
+
+# Page furniture before a posting: menu labels in many languages (folded), a line that only says
+# "skip to content" or speaks of cookies, a breadcrumb ("Home > Jobs > ..."), a language list.
+_NAV_WORDS = _word_set(
+    """home about news blog press media contact contacts
+    search menu donate support login register subscribe newsletter documentation
+    download downloads publications resources reports events library projects programmes
+    programs team partners faq help join shop privacy policy terms
+    accueil actualites contactez recherche inicio noticias contacto donar buscar publicaciones
+    contato doar startseite aktuelles kontakt spenden suche presse impressum
+    datenschutz notizie contatti dona cerca aktualnosci szukaj uvod aktualne kontakty
+    hledani programy главная новости контакты поиск публикации проекты главна новини контакти
+    """
+)
+_NAV_PHRASES = re.compile(
+    r"(?:about us|who we are|what we do|our work|get involved|take action|log in|sign in"
+    r"|qui sommes nous|faire un don|quienes somos|quem somos|uber uns|chi siamo|o nas|о нас"
+    r"|про нас)$"
+)
+# Menu entries that may also name the posting ("Volunteer"): inside a menu, not at its end.
+_NAV_ROLES = _word_set("jobs careers vacancies volunteer volunteers internships")
+_LANGUAGE_NAMES = _word_set(
+    "english francais espanol deutsch italiano portugues русский українська العربية"
+)
+_STRONG_FURNITURE = re.compile(
+    r"(?:skip|jump)\s+to\b|aller\s+au\s+contenu|zum\s+inhalt|saltar\s+al\s+contenido"
+    r"|ir\s+al\s+contenido|перейти\s+к|cookie|consent"
+)
+_CRUMB_SPLIT = re.compile(r"\s*[»›>/|]\s*")
+FURNITURE_LABEL = 40  # a menu label is at most this many characters
+FURNITURE_LINES = 60  # a leading furniture block is looked for in this many first lines
+
+
+def _furniture_kind(line: str) -> str:
+    """What a line of a page's top is: "strong" (skip link, cookie banner, breadcrumb, language
+    list), "nav" (a menu label), "role" (a menu entry such as "Careers"), "label" (another short
+    line without digits) or "" (text that may be the posting)."""
+    folded = fold(line)
+    if len(line) <= 300 and _STRONG_FURNITURE.search(folded):
+        return "strong"
+    words = WORD.findall(folded)
+    parts = [p for p in _CRUMB_SPLIT.split(folded) if p]
+    if not words or any(ch.isdigit() for ch in line):
+        return ""
+    if _ROLE_WORD.search(" ".join(w for w in words if w not in _NAV_ROLES)):
+        return ""  # "Project Officer", "Media | Communications Officer": maybe the title
+    if len(parts) >= 2 and all(len(p) <= FURNITURE_LABEL for p in parts):
+        if all(len(w) == 2 or w in _LANGUAGE_NAMES for w in words):
+            return "strong"  # "EN | FR | ES"
+        if any(w in _NAV_WORDS or w in _NAV_ROLES for w in WORD.findall(parts[0])):
+            return "strong"  # "Home » About » Jobs"
+    if len(line) > FURNITURE_LABEL or len(words) > 4:
+        return ""
+    if all(len(w) == 2 or w in _LANGUAGE_NAMES for w in words) and len(line) <= 12:
+        return "nav"  # "en", "English"
+    if all(w in _NAV_ROLES for w in words):
+        return "role"
+    if _NAV_PHRASES.match(" ".join(words)) or 2 * sum(w in _NAV_WORDS for w in words) >= len(words):
+        return "nav"
+    return "label"
+
+
+def furniture_end(lines: list[str]) -> int:
+    """How many first `lines` are page furniture: the lines up to the last menu label, skip link,
+    cookie line, breadcrumb or language list of the leading run of short lines, when that run
+    holds a strong one or three menu labels. Lines with digits (dates) or longer than a label,
+    and labels after the last menu entry (a posting's short fields), are kept."""
+    end, nav, strong = 0, 0, False
+    for i, line in enumerate(lines[:FURNITURE_LINES]):
+        kind = _furniture_kind(line)
+        if not kind:
+            break
+        if kind in ("nav", "strong"):
+            end, nav, strong = i + 1, nav + 1, strong or kind == "strong"
+    return end if (strong or nav >= 3) and end < len(lines) else 0
+
+
 @dataclass
 class Doc:
     """One posting's text, split and folded once for every extractor."""
@@ -247,10 +358,20 @@ class Doc:
     organization: str | None = None
     url: str | None = None
     lines: list[str] = field(init=False)
+    start: int = field(init=False)  # the first line past a leading block of page furniture
 
     def __post_init__(self) -> None:
         lines = (strip_bullet(line) for line in self.text.split("\n"))
         self.lines = [part for line in lines if line for part in _wrap(line)]
+        self.start = furniture_end(self.lines)
+
+    @cached_property
+    def start_char(self) -> int:
+        """The offset in `text` of line `start` (0 when the page opens with the posting)."""
+        pos = 0
+        for line in self.lines[: self.start]:
+            pos = max(pos, self.text.find(line, pos) + len(line))
+        return max(pos, self.text.find(self.lines[self.start], pos)) if self.start else 0
 
     @cached_property
     def sentences(self) -> list[str]:

@@ -590,9 +590,10 @@ class Features:
 
 
 def head(doc: Doc, title: str | None = None) -> str:
-    """The text the model reads: the title, then the opening of the posting."""
-    title = title or doc.title
-    return f"{title}\n{doc.text[:HEAD_CHARS]}" if title else doc.text[:HEAD_CHARS]
+    """The text the model reads: the title, then the opening of the posting (past a leading block
+    of page furniture)."""
+    title, opening = title or doc.title, doc.text[doc.start_char :][:HEAD_CHARS]
+    return f"{title}\n{opening}" if title else opening
 
 
 def features(doc: Doc, title: str | None = None) -> Features:
