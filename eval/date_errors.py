@@ -8,41 +8,21 @@ extractor read the date from. For reading errors by kind; tune on train and vali
 
 from __future__ import annotations
 
-import argparse
-
-from eval import corpus, extract, script
-
-FIELDS = ("deadline", "posted_date")
+from eval import field_report, script
 
 
-def date_errors(items: list[dict], outputs: list[dict]) -> list[str]:
-    """Lines describing each wrong `deadline` or `posted_date` of a gold vacancy."""
-    lines = []
-    for item, out in zip(items, outputs, strict=True):
-        gold = item.get("gold") or {}
-        if not item["is_vacancy"] or not gold:
-            continue
-        for name in FIELDS:
-            if name in gold and not extract.same(name, out.get(name), gold.get(name)):
-                said = (out.get("evidence") or {}).get(name, "")
-                lines.append(
-                    f"{item['id']} [{item['lang']}] {name}: {out.get(name)} != {gold.get(name)}\n"
-                    f"    evidence: {said[:300]!r}"
-                )
-    return lines
+def _describe(item: dict, out: dict, name: str, said: str) -> str:
+    return (
+        f"{item['id']} [{item['lang']}] {name}: {out.get(name)} != {item['gold'].get(name)}\n"
+        f"    evidence: {said[:300]!r}"
+    )
+
+
+date_errors = field_report.listing(("deadline", "posted_date"), _describe)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.date_errors")
-    parser.add_argument("--split", action="append", choices=("train", "validation"))
-    args = parser.parse_args(argv)
-    corpus.assign_splits(corpus.load_items())
-    for split in args.split or ["train", "validation"]:
-        items = corpus.split_items(split)
-        found = date_errors(items, extract.run(items))
-        print(f"== {split}: {len(found)} errors")
-        print("\n".join(found))
-    return 0
+    return field_report.main("python -m eval.date_errors", date_errors, argv)
 
 
 if __name__ == "__main__":
