@@ -42,6 +42,11 @@ from tests.extract_helpers import langs
         ("آشنایی با زبان روسی مزیت محسوب می‌شود", [], ["ru"]),
         # Ukrainian with dashes: each language with its own strength
         ("Англійська мова — обов'язково, польська — бажано.", ["en"], ["pl"]),
+        # Russian and Ukrainian short adjectives and "is welcome" after the language
+        ("Нужно свободно говорить по-казахски, английский желателен.", ["kk"], ["en"]),
+        ("Знание турецкого языка приветствуется.", [], ["tr"]),
+        ("Досконале знання української мови, німецька мова бажана.", ["uk"], ["de"]),
+        ("Знання румунської мови вітається.", [], ["ro"]),
         # English preference wordings
         ("Proficiency in Thai will be considered a strong plus.", [], ["th"]),
         ("Mongolian language skills highly appreciated.", [], ["mn"]),

@@ -75,7 +75,7 @@ _REQUIRED = re.compile(
     r"|fluen\w*|native|nativ[oa]|natif|mother\s+tongue|langue\s+maternelle|lengua\s+materna"
     r"|couramment|vyborn\w*|aktivni"
     r"|obligatoire|requis(?:es?)?|exig\w*|indispensable|imprescindible|obligatori[oa]|necesari[oa]"
-    r"|dominio|maitrise|требуется|свободн\w*|обязательн\w*|необходим\w*|родн\w+|krav|kravs"
+    r"|dominio|maitrise|требуется|свободн\w*|вільн\w*|досконал\w*|відмінн\w*|совершенств\w*|обязательн\w*|необходим\w*|родн\w+|krav|kravs"
     r"|erforderlich|capables?\s+de\s+travailler|مطلوب\w*|المطلوب\w*|الزامي\w*|الالزامي\w*"
     r"|ضروري\w*|الضروري\w*"
     r"|اجاد\w*|اتقان"
@@ -103,8 +103,8 @@ _DESIRABLE = re.compile(
     r"\b(?:assets?|desirable|advantage\w*|preferred|a\s+plus|added\s+value|beneficial"
     r"|nice\s+to\s+have|would\s+be\s+useful|helpful|valued|desired|preferable|a\s+bonus|atout"
     r"|souhaitable|un\s+plus|apprecie\w*|avantage"
-    r"|deseable|valorar\w*|valorad\w*|preferible|ventaja|желательн\w*|преимуществ\w*|плюсом"
-    r"|перевагою|бажано|merit|meriterande|von\s+vorteil|wunschenswert|و?يفضل|و?يُفضل|ميزة|مرغوب\w*"
+    r"|deseable|valorar\w*|valorad\w*|preferible|ventaja|желател\w*|преимуществ\w*|плюсом|приветству\w*"
+    r"|перевагою|бажан\w*|вітається|merit|meriterande|von\s+vorteil|wunschenswert|و?يفضل|و?يُفضل|ميزة|مرغوب\w*"
     r"|vyhodou|preference"
     r"|სასურველ\w*|უპირატესობ\w*|mile\s+widzian\w*|atut\w*|avantaj\w*|pre(?!-)|pluspunt\w*"
     r"|wenselijk|strekt\s+tot\s+aanbeveling|vitan[aoy]|tercih\s+(?:sebebi|edil|nedeni)\w*|souhaitee?s?|bonus|would\s+be\s+great|good\s+to\s+have|المفضل\w*|مفضل\w*"
@@ -124,7 +124,7 @@ _PREFERABLY = re.compile(
 _LOCAL_DESIRABLE = re.compile(
     r"\s(?:and|et|y|e|и|och|und)\s+(?=\S+\s+(?:(?!(?:is|are|est|sont|es|son|ist|sind|would|will"
     r"|serait|seria|sera|будет|является)\b)\S+\s+)?(?:desirable|deseable|souhaitable|preferred"
-    r"|preferable|preferible|желательн\w*|valorad[oa])\b)"
+    r"|preferable|preferible|желател\w*|бажан\w*|valorad[oa])\b)"
 )
 _SEGMENT = re.compile(
     r"[;,:،؛]|\b(?:and|et|y|и|och|und)\s+(?=(?:preferably|ideally|de\s+preference|preferentemente"
@@ -285,10 +285,11 @@ _ANY_CUE = re.compile(
     rf"|{_LEVEL.pattern})"
 )
 # Locales whose CLDR language names the index adds: the languages of the corpus's newer parts,
-# whose names, unlike those of English, French or Russian, the table does not list.
+# whose names, unlike those of English or French, the table does not list (or, for Russian and
+# Ukrainian, lists only for the most asked-for languages).
 CLDR_LOCALES = (
     "sq", "hy", "bg", "sr", "sr_Latn", "hr", "bs", "az", "ky", "ka", "sv", "pl", "cs", "tr",
-    "pt", "it", "hu",
+    "pt", "it", "hu", "uk", "ru",
 )  # fmt: skip
 # Language sentences read per posting, and their characters (a real posting has a handful).
 MAX_SENTENCES, MAX_SENTENCE_CHARS = 100, 10_000
