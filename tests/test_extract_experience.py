@@ -17,6 +17,9 @@ from understand.experience import years_of_label
         ("Опыт работы не менее 4 лет в правозащитной сфере.", 4),  # Russian
         ("Minst 2 års erfarenhet av projektledning.", 2),  # Swedish
         ("Mindestens 3 Jahre Berufserfahrung.", 3),  # German
+        ("Nejméně 4 roky praxe v sociální práci.", 4),  # Czech "praxe"
+        ("Praxe v oboru alespoň 2 roky.", 2),  # Czech, the number after "praxe"
+        ("Mindestens fünf Jahre Berufspraxis in der Rechtsberatung.", 5),  # German "Berufspraxis"
         ("The contract runs for 2 years.", None),  # a contract duration
         ("Candidates must be at least 21 years old.", None),  # an age
         ("Founded in 2001, we have worked for 20 years in the region.", None),  # not a requirement

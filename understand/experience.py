@@ -49,6 +49,7 @@ _EXPERIENCE_CUE = Guarded(
         (r"doswiadczen\w*|zkusenost\w*|deneyim\w*", ""),
         (r"\b\w*erfarenhet", "erfarenhet"),
         (r"\b\w*ervaring", "ervaring"),
+        (r"\b\w*prax(?:is|e|i)\b", "prax"),
         (r"опыт\w*|досвід\w*|خبر\w*", ""),
     )
 )
