@@ -12,6 +12,7 @@ from understand.text import Doc, normalise
         ("hr AT rights-ngo DOT net", "hr@rights-ngo.net"),
         ("maria.lopez at example.org", "maria.lopez@example.org"),
         ("Recruitment@Example.ORG", "recruitment@example.org"),
+        ("biuro(arobase)example.org", "biuro@example.org"),  # French "arobase"
         ("Meet us at example.org", None),  # prose, not an address
     ],
 )
@@ -66,3 +67,20 @@ def test_an_address_with_every_part_spelled_out_is_restored():
     )
     assert email_in("Our team meets at example.org every week") is None
     assert email_in("Write to hr+vacancies@example.org") == "hr+vacancies@example.org"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zgłoszenia prosimy kierować na adres rekrutacja@example.org.", "rekrutacja@example.org"),
+        ("Životopis zasílejte na adresu nabor@example.org.", "nabor@example.org"),
+        ("Başvurularınızı ik@example.org adresine iletebilirsiniz.", "ik@example.org"),
+        ("Документи надсилайте на kadry@example.org.", "kadry@example.org"),
+        (
+            "Si prega di inviare la propria candidatura a selezione@example.org.",
+            "selezione@example.org",
+        ),
+    ],
+)
+def test_apply_sentences_in_more_languages(text, expected):
+    assert contact(text) == expected

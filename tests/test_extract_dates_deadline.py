@@ -36,6 +36,9 @@ from understand.text import Doc, normalise
         ),
         # Czech
         ("Životopis nám pošlete do 3. června 2024 na adresu níže.", date(2024, 6, 3)),
+        # Polish: "zgłoszenia" and "aplikacje" are applications, "do" is "by"
+        ("Zgłoszenia prosimy wysyłać do 6 marca 2026 r.", date(2026, 3, 6)),
+        ("Aplikacje przyjmujemy do 17.04.2025.", date(2025, 4, 17)),
         # Catalan
         ("Termini per presentar la candidatura: fins el 10/03/2024", date(2024, 3, 10)),
         # Georgian label "last term"

@@ -1,7 +1,7 @@
 """Where to apply: the first URL or e-mail address given with an application cue.
 
 Obfuscated addresses are restored: "name[at]org.org", "name (at) org dot org", "name AT org.org",
-"jobs at org dot org" → "name@org.org". Addresses in e-mail headers ("From:", "Sender:") and
+"name(arobase)org.org", "jobs at org dot org" → "name@org.org". Addresses in e-mail headers ("From:", "Sender:") and
 links given for other purposes ("For further information on our benefits, visit ...") are not
 application contacts.
 """
@@ -12,7 +12,7 @@ import re
 
 from understand.text import Doc, clip, fold
 
-_AT = r"(?:\s*@\s*|\s*[\[(<{]\s*(?:at|arroba|собака)\s*[\])>}]\s*|\s+at\s+|\s+AT\s+)"
+_AT = r"(?:\s*@\s*|\s*[\[(<{]\s*(?:at|arroba|arobase|собака)\s*[\])>}]\s*|\s+at\s+|\s+AT\s+)"
 _DOT = r"(?:\.|\s*[\[(<{]\s*(?:dot|punto|point|точка)\s*[\])>}]\s*|\s+dot\s+|\s+DOT\s+)"
 _EMAIL = re.compile(
     rf"(?<![\w.+-])([A-Za-z0-9][\w.+-]{{0,63}}){_AT}((?:[A-Za-z0-9-]{{1,63}}{_DOT})+[A-Za-z]{{2,24}})\b"
@@ -22,7 +22,9 @@ _APPLY = re.compile(
     r"\b(?:apply|applications?|applicants?|candidates?\s+should|send|submit|submission|cv|resume"
     r"|cover\s+letter|to\s+be\s+considered|postul\w*|aplicar|solicitud\w*|candidatur\w*|envoy\w*"
     r"|soumett\w*|envi\w*|hoja\s+de\s+vida|заявк\w*|резюме|подать|направ\w*|ansok\w*|ansokan"
-    r"|bewerb\w*|подання|التقديم|للتقديم)\b"
+    r"|bewerb\w*|подання|التقديم|للتقديم|zgłosze\w*|aplikacj\w*|przesył\w*|wysył\w*|zasil\w*"
+    r"|prihlas\w*|zivotopis\w*|basvur\w*|присыла\w*|надсила\w*|отправ\w*|invia\w*|inviare"
+    r"|unterlagen|candidat\w*)\b"
 )
 _APPLY_HEADING = re.compile(
     r"^(?:apply(?:\s+(?:here|now|online))?|how\s+to\s+apply|to\s+apply|candidature|postular\w*)\W*$"

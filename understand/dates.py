@@ -154,7 +154,7 @@ _APPLY_SENTENCE = re.compile(
     r"\b(?:apply|applying|applications?|candidat\w*|cvs?|resumes?|(?:cover|motivation)\s+letter"
     r"|expressions?\s+of\s+interest|postul\w*|solicitud\w*|hoja\s+de\s+vida|write\s+to"
     r"|заявк\w*|резюме|ansok\w*|bewerb\w*|inscri\w*|curricul\w*|zivotopis\w*|napis\w*"
-    r"|prihlas\w*|aspirant\w*|basvuru\w*|muraci[eə]t\w*)"
+    r"|prihlas\w*|aspirant\w*|basvuru\w*|muraci[eə]t\w*|zgłosze\w*|aplikacj\w*)"
 )
 # ... whose date follows "by", "before", "until", "avant le", "hasta el", "до" (with a time and a
 # weekday between: "by 9am on Monday 14 April") is its deadline.
