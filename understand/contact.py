@@ -1,9 +1,9 @@
 """Where to apply: the first URL or e-mail address given with an application cue.
 
 Obfuscated addresses are restored: "name[at]org.org", "name (at) org dot org", "name AT org.org",
-"name(arobase)org.org", "jobs at org dot org" → "name@org.org". Addresses in e-mail headers ("From:", "Sender:") and
-links given for other purposes ("For further information on our benefits, visit ...") are not
-application contacts.
+"name(arobase)org.org", "jobs at org dot org" → "name@org.org". Addresses in e-mail headers
+("From:", "Sender:") and links given for other purposes ("For further information on our
+benefits, visit ...") are not application contacts.
 """
 
 from __future__ import annotations
