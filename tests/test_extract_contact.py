@@ -84,3 +84,28 @@ def test_an_address_with_every_part_spelled_out_is_restored():
 )
 def test_apply_sentences_in_more_languages(text, expected):
     assert contact(text) == expected
+
+
+def test_the_address_alone_on_the_line_after_a_cue_ending_in_a_colon():
+    text = "Please send your application to the following address:\n\n  hiring@example.org\n"
+    assert contact(text) == "hiring@example.org"
+
+
+def test_a_link_inside_a_sentence_after_a_colon_is_not_taken():
+    text = (
+        "The candidate must have:\n"
+        "* a work permit (for more on this: https://example.org/permits) and a driving licence"
+    )
+    assert contact(text) is None
+
+
+def test_a_link_field_is_the_fallback():
+    text = 'title = "Field Researcher"\nlink = "https://jobs.example.org/42"\n\nWe work in Peru.'
+    assert contact(text) == "https://jobs.example.org/42"
+    assert contact("Link: https://jobs.example.org/7\n\nApply at https://apply.example.org/7") == (
+        "https://apply.example.org/7"
+    )
+
+
+def test_a_link_shortened_for_display_is_not_a_contact():
+    assert contact("Apply online: https://example.org/…/vacancy-17") is None

@@ -24,13 +24,22 @@ _APPLY = re.compile(
     r"|soumett\w*|envi\w*|hoja\s+de\s+vida|заявк\w*|резюме|подать|направ\w*|ansok\w*|ansokan"
     r"|bewerb\w*|подання|التقديم|للتقديم|zgłosze\w*|aplikacj\w*|przesył\w*|wysył\w*|zasil\w*"
     r"|prihlas\w*|zivotopis\w*|basvur\w*|присыла\w*|надсила\w*|отправ\w*|invia\w*|inviare"
-    r"|unterlagen|candidat\w*)\b"
+    r"|unterlagen|candidat\w*|wysła\w*|formular\w*|inscri\w*|inscreva\w*|sollicit\w*|stuur"
+    r"|jelentkez\w*|ارسال|anschreiben|lebenslauf|кандидат\w*"
+    r"|see\s+(?:the\s+)?(?:full\s+)?(?:vacancy|job|position|posting|offer))\b"
 )
 _APPLY_HEADING = re.compile(
     r"^(?:apply(?:\s+(?:here|now|online))?|how\s+to\s+apply|to\s+apply|candidature|postular\w*)\W*$"
 )
 _OTHER_PURPOSE = re.compile(
     r"\b(?:benefits|privacy|cookies?|newsletter|donat\w*|more\s+information\s+about\s+us)\b"
+)
+# A page's own link field ("link = \"https://...\"" in front matter, "Link: https://..."): the
+# posting's link, taken when no sentence says where to apply.
+_LINK_FIELD = re.compile(
+    r"^\s*(?:(?:apply|application)[\s_-]*(?:url|link)|link|url|ბმული)\s*[=:]\s*[\"']?"
+    r"(?:https?://|www\.)",
+    re.I,
 )
 _MAIL_HEADER = re.compile(
     r"^(?:from|to|sender|reply-to|message-id|subject|cc|original\s+sender)\s*:", re.I
@@ -56,26 +65,38 @@ def email_in(text: str) -> str | None:
 
 
 def url_in(text: str) -> str | None:
-    """The first URL in `text`, without trailing punctuation, or None."""
-    m = _URL.search(text)
-    return m.group(0).rstrip(".,;:!?»”") if m else None
+    """The first whole URL in `text`, without trailing punctuation, or None (a link shortened
+    for display, "https://example.org/…/42", leads nowhere)."""
+    for m in _URL.finditer(text):
+        if "…" not in m.group(0):
+            return m.group(0).rstrip(".,;:!?»”")
+    return None
 
 
 def apply_contact(doc: Doc, hint: str | None) -> tuple[str | None, str]:
     """The application URL or e-mail address and its sentence, or (None, "")."""
     if hint:
         return hint, "(platform data)"
-    for i, line in enumerate(doc.lines):
+    lines = doc.lines
+    for i, line in enumerate(lines):
         if _APPLY_HEADING.match(fold(line)):
-            for nxt in doc.lines[i + 1 : i + 3]:
+            for nxt in lines[i + 1 : i + 3]:
                 if found := email_in(nxt) or url_in(nxt):
                     return found, clip(f"{line} {nxt}")
-    for line in doc.lines:
+    for i, line in enumerate(lines):
         if _MAIL_HEADER.match(line):
             continue
         folded = fold(line)
         if not _APPLY.search(folded) or _OTHER_PURPOSE.search(folded):
             continue
         if found := email_in(line) or url_in(line):
+            return found, clip(line)
+        if folded.rstrip().endswith(":"):  # "Apply through the form below:", then the link alone
+            nxt = next((n for n in lines[i + 1 : i + 4] if n.strip()), "")
+            found = email_in(nxt) or url_in(nxt)
+            if found and len(found) >= 0.6 * len(nxt.strip(" \t-*•:()<>")):
+                return found, clip(f"{line} {nxt}")
+    for line in lines:
+        if _LINK_FIELD.match(line) and (found := url_in(line)):
             return found, clip(line)
     return None, ""
