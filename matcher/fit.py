@@ -303,9 +303,10 @@ def hard_ok(p, q) -> bool:
     )
 
 
-W_REGION = 0.15  # the posting's focus is one the person asked for
-W_LANGUAGE = 0.10  # the posting names a non-English language the person has
-W_TEXT_LANGUAGE = 0.7  # penalty: the description is in a language the person lacks (tuned)
+# W_REGION, W_LANGUAGE and W_TEXT_LANGUAGE: chosen by every fold of `eval.tune_ranker --folds 4`
+W_REGION = 0.5  # the posting's focus is one the person asked for
+W_LANGUAGE = 0.3  # the posting names a non-English language the person has
+W_TEXT_LANGUAGE = 0.9  # penalty: the description is in a language the person lacks
 W_UNDER = 0.30  # penalty: fewer years than the role usually asks for
 W_OVER = 0.7  # (tuned) penalty: far more years than the role asks for
 W_FRESH = 0.05  # first seen within the last week
@@ -338,7 +339,7 @@ def region_match(p, q) -> bool:
 
 @njit(cache=True)
 def soft_factor(p, q, today: int) -> float:
-    """The multiplier (FACTOR_FLOOR..1.3) that soft signals apply to a pair's text relevance."""
+    """The multiplier (FACTOR_FLOOR..1.85) that soft signals apply to a pair's text relevance."""
     factor = 1.0
     if region_match(p, q):
         factor += W_REGION
