@@ -22,6 +22,7 @@ from understand.title import (
     _expansions,
     _slug_title,
     _words,
+    find_title_and_org,
     mail_hosts,
     org_candidates,
     slug_words,
@@ -180,3 +181,21 @@ def test_parts_of_the_first_line_are_marked():
     assert "in_first_line" not in by_text["Detention Monitor | Harbour Rights Watch"]
     orgs = {c.text: c.features for c in org_candidates(doc, None, 0)}
     assert orgs["Harbour Rights Watch"].get("o_in_first_line") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        # a record that carries its own title: the rules' organisation is never a fragment
+        ("We are a small legal clinic.\nWe are looking for a Case Worker.", None),
+        (
+            "ROLE PROFILE: The Northern Office is seeking a Case Worker.\nDuties follow.",
+            "Northern Office",
+        ),
+    ],
+)
+def test_organisation_of_a_titled_record_is_never_a_fragment(
+    text: str, organization: str | None
+) -> None:
+    names = find_title_and_org(Doc(normalise(text), title="Case Worker"))
+    assert names.organization == organization

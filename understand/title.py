@@ -892,7 +892,10 @@ def best(candidates: list[Candidate], model: LinearModel) -> tuple[Candidate | N
 def find_title_and_org(doc: Doc) -> Names:
     """The title and organisation of a posting, with the lines they came from."""
     if doc.title:
-        return rules.find_title_and_org(doc)
+        out = rules.find_title_and_org(doc)
+        if out.organization and not doc.organization:
+            out.organization = _org_name(out.organization)  # "We", "JOB DESCRIPTION: The X"
+        return out
     out = Names()
     trained = models()
     headline = rules._headline(doc)
