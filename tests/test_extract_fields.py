@@ -50,6 +50,37 @@ def test_each_cue_fires_on_its_sentence(name, sentence):
     assert feats.sentences[f"c:{name}"] == sentence
 
 
+# The contract cues in more languages, one sentence each, written for this test.
+MORE_CUE_SENTENCES = [
+    ("length in months or days", "Die Mitarbeit ist für 18 Monate geplant."),
+    ("length in months or days", "L'incarico dura sei mesi a partire da aprile."),
+    ("length in months or days", "Angażowanie trwa dwa miesiące."),
+    ("length in months or days", "Projekti zgjat 9 muaj."),
+    ("length in months or days", "პროექტი გაგრძელდება 6 თვე."),
+    ("length in months or days", "يستمر العمل 6 أشهر في المكتب."),
+    ("fixed or temporary", "Assunzione a tempo determinato con orario pieno."),
+    ("fixed or temporary", "Umowa o pracę na czas określony."),
+    ("fixed or temporary", "العقد قابل للتجديد بعد التقييم."),
+    ("extension", "Med möjlighet till förlängning efter ett år."),
+    ("extension", "Contractul se poate prelungi cu acordul părților."),
+    ("open-ended", "Offriamo un contratto a tempo indeterminato."),
+    ("open-ended", "Kurum bünyesindeki kadrolara atama yapılacaktır."),
+]
+
+
+@pytest.mark.parametrize(("name", "sentence"), MORE_CUE_SENTENCES)
+def test_contract_cues_read_many_languages(name, sentence):
+    assert f"c:{name}" in features(doc(sentence), "Programme Officer", None).names
+
+
+def test_cues_skip_the_page_menu():
+    text = "\n".join(
+        ["Home", "About us", "Volunteer", "Donate", "Contact", "Grants Officer"]
+        + ["We are looking for a grants officer to join our Nairobi team this spring."]
+    )
+    assert "c:volunteer" not in features(doc(text), "Grants Officer", None).names
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
