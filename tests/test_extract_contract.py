@@ -99,6 +99,8 @@ def test_contract_hint_wins():
         ("Cheffe de projet droits des femmes", "unknown", "mid"),  # a project manager
         ("Jefe de Proyecto, Tegucigalpa", "unknown", "mid"),
         ("Grants Manager", "unknown", "mid"),  # a manager runs a project or a function
+        ("Conseillère juridique migrations", "unknown", "mid"),  # an adviser, in French
+        ("Capo progetto diritti dei minori", "unknown", "mid"),
         ("Senior Programme Manager", "unknown", "senior"),
         ("Head of Campaigns", "unknown", "senior"),
         ("Regional Coordinator", "unknown", "unknown"),  # a function names no level

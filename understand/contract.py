@@ -194,9 +194,10 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mid",
         re.compile(
-            r"\b(?:officer|advisor|adviser|charge\S*\s+de|charge-e|oficial|manager|менеджер\w*"
-            r"|chef(?:\W?f?e)?s?\W*\s+de\s+(?:projets?|programmes?)|jef[ea]s?\s+de\s+(?:proyectos?"
-            r"|programas?)|chefe\s+de\s+(?:projetos?|programas?))\b"
+            r"\b(?:officer|advisor|adviser|conseill\w*|charge\S*\s+de"
+            r"|charge-e|oficial|manager|менеджер\w*|chef(?:\W?f?e)?s?\W*\s+de\s+(?:projets?"
+            r"|programmes?)|jef[ea]s?\s+de\s+(?:proyectos?|programas?)|chefe\s+de\s+(?:projetos?"
+            r"|programas?)|capo\s+progett\w+)\b"
         ),
     ),
 ]
