@@ -91,6 +91,23 @@ def test_a_place_and_date_line_is_not_a_duty_station(line):
 
 
 @pytest.mark.parametrize(
+    "event",
+    [
+        "Shortlisted candidates will sit a written test in Kampala on 3 June.",
+        "Les entretiens auront lieu à Dakar la semaine suivante.",
+        "You will present the findings at the annual assembly of members in Oslo.",
+    ],
+)
+def test_the_place_of_an_event_is_not_the_duty_station(event):
+    body = (
+        "The clinic needs a paralegal to follow asylum files, keep in touch with the families "
+        "and prepare the hearings with the lawyers of the network."
+    )
+    p = places(f"{body} {event}")
+    assert (p.countries, p.remote) == ([], "unknown")
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Fair Voices is an independent NGO based in Windhoek that trains local reporters.",

@@ -19,7 +19,8 @@ a clock ("midnight New York") or where the organisation was founded is no duty s
 
 Places inside names ("the Rome Statute", "New York University"), the Roma ("Roma rights", "za
 Rome") and countries named as who may apply ("open to citizens of Moldova") are none; nor are a
-line of a place and a date ("Banjul, 26 October 2020") or the seat in a sentence saying what the
+line of a place and a date ("Banjul, 26 October 2020"), the place of an event in the body ("the
+written test in Liège", "the interviews in Dakar") or the seat in a sentence saying what the
 organisation is ("X is an NGO based in Y"), which a remote role never takes as its country. A
 "Global" naming a programme in the title ("Global Justice Fellowship") is no regional focus.
 
@@ -163,6 +164,14 @@ _SEAT = Guarded(((_HEADQUARTERS.pattern, ""), (_ORG_SEAT.pattern, "based")))
 # Cities from these are not duty stations: e-mail/message headers.
 _MAIL_HEADER = re.compile(r"^(?:from|to|sender|reply-to|message-id|subject|cc)\s*:", re.I)
 _DATELINE = re.compile(r"^\W*(\w[\w\s.'-]{1,40}?)\s*(?:,\s*\d|[-–—]\s|\()")
+# A sentence about an event the applicant or the post holder takes part in (a written test, an
+# interview, a workshop, a session of a council): its place is where that happens.
+_EVENT = re.compile(
+    r"\b(?:interviews?|entretiens?|entrevistas?|vorstellungsgesprach\w*|собеседовани\w*"
+    r"|(?:written\s+)?tests?|examens?|exams?|ecrit|prueba|workshops?|ateliers?|talleres?"
+    r"|conferences?|conferencias?|sessions?|sesion\w*|assembl(?:y|ies|ee)|summits?|sommet"
+    r"|events?|evenements?|eventos?|veranstaltung\w*|мероприяти\w*)\b"
+)
 # A line of a place and a date alone, as a letter or a notice is signed ("Banjul, 26 October
 # 2020", "Paris, le 3 mars 2021", "Quito, March 3, 2022"): where it was written.
 _PLACE_DATE_LINE = re.compile(
@@ -910,7 +919,7 @@ def _body_sentences(doc: Doc) -> list[tuple[str, int]]:
         seat = i in org_seats or (
             i in seats and (_HEADQUARTERS.search(folded) or _ORG_SEAT.search(folded))
         )
-        dated = _PLACE_DATE_LINE.match(folded)
+        dated = _PLACE_DATE_LINE.match(folded) or _EVENT.search(folded)
         if sentence and not seat and not dated and not _MAIL_HEADER.match(sentence):
             # "home-based, with travel to Geneva"
             travel = _TRAVEL.search(fold(sentence)) if i in travels else None
