@@ -30,6 +30,9 @@ def kind(text: str, title: str | None = None, url: str | None = None) -> str:
         ("Trajanje ugovora: dva mjeseca", "Pravnik", "fixed-term"),
         ("مدة العقد: سنة قابلة للتجديد", None, "fixed-term"),
         ("Czas trwania umowy: 2 lata", "Prawnik", "fixed-term"),
+        ("Оголошуємо закупівлю послуг юриста для проєкту.", None, "consultancy"),
+        ("Տեխնիկական առաջադրանք՝ իրավաբանի համար", None, "consultancy"),
+        ("We seek two external evaluators for the grant round.", None, "consultancy"),
         ("This is a permanent position with a pension scheme.", "Accountant", "permanent"),
         ("The post is a temporary position covering parental leave.", "Editor", "fixed-term"),
         ("The network is hiring two consultants for a baseline study.", None, "consultancy"),
@@ -149,6 +152,10 @@ def test_contract_type_body_phrasings(text, expected):
     ("title", "years", "expected"),
     [
         ("Media Trainer", None, "unknown"),  # a function names no level
+        ("Media Trainer", 4, "mid"),  # unless the experience asked says it
+        ("Юрист по правам беженцев", 3, "mid"),
+        ("Field Researcher", 2, "unknown"),
+        ("Field Researcher", 7, "senior"),
         ("Regional Advocacy Officer", 6, "senior"),  # a mid title asking for six years or more
         ("Regional Advocacy Officer", 4, "mid"),
         ("Programme Assistant", 8, "entry"),  # only a mid title is moved up

@@ -9,7 +9,8 @@ Seniority: a UN-style grade (P-4, D-1, GS-5, NO-B, SB-2) wins; then level words 
 ("Senior", "Director", "Chief", "Associate", "Assistant", "Officer", "Adviser", "Manager"...), a
 "mid" title asking for six years of experience or more counting as senior; internships and
 fellowships are entry level. A function alone ("Coordinator", "Specialist", "Researcher",
-"Trainer") names no level, and volunteer roles, postings with several roles and bare
+"Trainer") names no level unless three years of experience or more are asked (mid; six, senior),
+and volunteer roles, postings with several roles and bare
 "Consultant" titles stay unknown: the learned tagger (`understand.fields`) speaks for them.
 
 Platforms' own labels (an employment type such as `fulltime_fixed_term` or `CONTRACTOR`, an
@@ -55,7 +56,7 @@ _KINDS: list[tuple[str, str, str]] = [
     (
         "consultancy",
         r"consultants?|consultancy|consultancies|consultoria|consultor\w*|консультант\w*"
-        r"|konsult\w*|iica\d?|ica|(?:individual\s+|independent\s+)?contractors?|freelancer?s?"
+        r"|konsult\w*|konsulent\w*|iica\d?|ica|(?:individual\s+|independent\s+)?contractors?|freelancer?s?"
         r"|special\s+service\s+agreement|ssa",
         r"(?:hiring|seeking|looking\s+for|recruit\w*|engage)\s+(?:a|an|\d+|two"
         r"|three)?\s*(?:\w+\s+)?consultants?|consultancy\s+(?:contract|assignment|services)"
@@ -69,7 +70,10 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|termos\s+de\s+referencia|termat\s+e\s+references|(?:auf\s+)?honorarbasis|honorarvertrag\w*"
         r"|honorarios|microempreendedor\s+individual|prestac(?:ao|ion)\s+de"
         r"\s+servicos|prestac(?:ao|ion)\s+de\s+servicios|prest[a-z]+\s+(?:de\s+)?servicii"
-        r"|achizitionarea\s+serviciilor|umow\w*\s+(?:zlecen\w*|o\s+dzielo)|werkvertrag\w*",
+        r"|achizitionarea\s+serviciilor|umow\w*\s+(?:zlecen\w*|o\s+dzielo)|werkvertrag\w*"
+        r"|технічн\w+\s+завданн\w*|техническ\w+\s+задани\w*|տեխնիկական\s+առաջադրանք"
+        r"|закупівл\w*\s+послуг|закупк\w*\s+услуг|external\s+evaluators?|evaluateur\w*\s+externe\w*"
+        r"|evaluador\w*\s+extern\w*|extern\w*\s+(?:evaluator\w*|hodnotitel\w*|gutachter\w*)",
     ),
     (
         "fixed-term",
@@ -253,6 +257,14 @@ def _kind(folded: str, patterns: list[tuple[str, re.Pattern[str]]]) -> str | Non
 
 
 SENIOR_YEARS = 6  # a "mid" title asking for this many years of experience or more is senior
+MID_YEARS = 3  # a function asking for this many years or more is mid, 6 or more senior
+# Functions, which name no level by themselves ("Coordinator", "Lawyer", "Trainer").
+_FUNCTION = re.compile(
+    r"\b(?:coordinator|coordinateur\w*|coordinatrice|coordinador\w*|specialist|specialiste|analyst"
+    r"|researcher|campaigner|lawyer|counsel|juriste|abogad[oa]|expert\w*|experto|investigador\w*"
+    r"|chercheur\w*|координатор\w*|специалист\w*|юрист\w*|эксперт\w*|аналитик\w*|handlaggare"
+    r"|jurist\w*|samordnare|trainer|facilitator|formateur|formatrice|capacitador\w*|тренер\w*)\b"
+)
 # Platforms' experience levels (`mid_senior_level`, `Executive`, `Experienced`), in order.
 _LABEL_LEVELS = [
     ("director", re.compile(r"director|executive|chief|head of")),
@@ -289,6 +301,8 @@ def seniority(
     if grade:
         return grade
     level = _title_level(folded)
+    if level is None and years is not None and years >= MID_YEARS and _FUNCTION.search(folded):
+        level = "mid"  # a function with the experience asked of a professional
     if level == "mid" and years is not None and years >= SENIOR_YEARS:
         return "senior", f"{title} ({years} years of experience)"
     return (level, title) if level else ("unknown", "")

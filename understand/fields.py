@@ -11,7 +11,7 @@ that hold across languages:
 - the minimum years of experience asked, in bands (`y:none`, `y:0-2`, `y:3-5`, `y:6+`);
 - cues in the opening of the text past its page furniture (`_CUES`, a menu's "Volunteer" is
   none): words naming an internship, a fellowship, a volunteer role, a consultancy's terms, a
-  length in months or days, a fixed or open-ended contract, students or graduates, seniority
+  length in months, one in days, a fixed or open-ended contract, students or graduates, seniority
   words, a salary, in the corpus's languages.
 
 `tag_fields(doc, title, hints, years)` gives both fields with their evidence; a platform's label
@@ -37,6 +37,12 @@ STEM = 5  # title words are cut to this many letters
 OPENING = 3000  # the cues read this much of the text
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
+# A count in words or digits, for lengths.
+_COUNT = (
+    r"(?:\d+|one|two|three|four|six|twelve|un|deux|trois|douze|uno|dos|tres|seis|doce|zwei|drei"
+    r"|sechs|zwolf|due|tre|sei|dodici|dwa|trzy|szesc|dva|tri|sest|dy|gjashte|doi|trei|sase|tva"
+    r"|sex)"
+)
 # What each cue catches is its name; its weight per class is learned (`eval/train_fields.py`).
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -65,7 +71,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         "consultancy terms",
         re.compile(
             r"\b(?:consult(?:ants?|anc(?:y|ies)|or(?:es|as?)?|oria|ant(?:e|es|a|as))|консультант\w*"
-            r"|terms\s+of\s+reference|termes\s+de\s+reference"
+            r"|konsulent\w*|terms\s+of\s+reference|termes\s+de\s+reference|технічн\w+\s+завданн\w*"
+            r"|техническ\w+\s+задани\w*|տեխնիկական\s+առաջադրանք|закупівл\w*\s+послуг"
+            r"|external\s+evaluators?|extern\w*\s+(?:evaluator\w*|hodnotitel\w*|gutachter\w*)"
             r"|terminos\s+de\s+referencia|termos\s+de\s+referencia|deliverables|livrables"
             r"|productos\s+esperados|daily\s+(?:rate|fee)|honorair\w+|honorarios"
             r"|(?:call\s+for|invitation\s+to)\s+tender|appel\s+d'offres|financial\s+proposal"
@@ -73,14 +81,18 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        "length in months or days",
+        "length in months",
         re.compile(
-            r"\b(?:\d+|one|two|three|four|six|twelve|un|deux|trois|six|douze|uno|dos|tres|seis"
-            r"|doce|zwei|drei|sechs|zwolf|due|tre|sei|dodici|dwa|trzy|szesc|dva|tri|sest|dy"
-            r"|gjashte|doi|trei|sase|tva|sex)\s*(?:-\s*)?(?:months?|mois|meses|days|jours|dias"
-            r"|месяц\w*|місяц\w*|дн\w+|monate?n?|tage?n?|mesi|giorni|miesi\w+|dni|mjesec\w*"
-            r"|mesec\w*|dana|muaj\w*|dite|luni|zile|manad\w*|dagar|maanden|dagen|ay|gun|თვ\w*"
-            r"|დღ\w*)\b|\b(?:halvar|(?:\d+\s+)?(?:أشهر|اشهر|شهرا|يوما))\b"
+            rf"\b{_COUNT}\s*(?:-\s*)?(?:months?|mois|meses|месяц\w*|місяц\w*|monate?n?|mesi|miesi\w+"
+            r"|mjesec\w*|mesec\w*|muaj\w*|luni|manad\w*|maanden|ay|თვ\w*)\b"
+            r"|\b(?:halvar|(?:\d+\s+)?(?:أشهر|اشهر|شهرا))\b"
+        ),
+    ),
+    (
+        "length in days",
+        re.compile(
+            rf"\b{_COUNT}\s*(?:-\s*)?(?:days|jours|dias|дн\w+|tage?n?|giorni|dni|dana|dite|zile"
+            r"|dagar|dagen|gun|დღ\w*)\b|\b(?:\d+\s+)?يوما\b"
         ),
     ),
     (
