@@ -101,7 +101,9 @@ def test_contract_hint_wins():
         ("Directora de programas", "unknown", "director"),
         ("Cheffe de projet droits des femmes", "unknown", "mid"),  # a project manager
         ("Jefe de Proyecto, Tegucigalpa", "unknown", "mid"),
-        ("Grants Manager", "unknown", "mid"),  # a manager runs a project or a function
+        ("Grants Manager", "unknown", "senior"),  # a manager title names a senior post
+        ("Data Analyst", "unknown", "mid"),  # analysts and lawyers are professional posts
+        ("Staff Lawyer", "unknown", "mid"),
         ("Conseillère juridique migrations", "unknown", "mid"),  # an adviser, in French
         ("Capo progetto diritti dei minori", "unknown", "mid"),
         ("Senior Programme Manager", "unknown", "senior"),

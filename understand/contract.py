@@ -189,8 +189,8 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
     (
         "senior",
         re.compile(
-            r"\b(?:senior|sr|snr|lead|principal|head|representative|representant\w*"
-            r"|representante|conseiller\s+principal|старш\w*|ведущ\w*|руководител\w*"
+            r"\b(?:senior|sr|snr|lead|principal|head|manager|representative|representant\w*"
+            r"|representante|conseiller\s+principal|старш\w*|ведущ\w*|руководител\w*|менеджер\w*"
             r"|chef(?:·?f?e)?s?\s+(?:de\s+(?:service|l'equipe|equipe)|d'equipe)"
             r"|jef[ea]s?\s+de\s+(?:equipo|area)|chefe\s+de\s+equipe)\b"
         ),
@@ -199,7 +199,8 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
         "mid",
         re.compile(
             r"\b(?:officer|advisor|adviser|conseill\w*|charge\S*\s+de"
-            r"|charge-e|oficial|manager|менеджер\w*|chef(?:\W?f?e)?s?\W*\s+de\s+(?:projets?"
+            r"|charge-e|oficial|analyst|аналитик\w*|lawyer|counsel|abogad[oa]|юрист\w*"
+            r"|chef(?:\W?f?e)?s?\W*\s+de\s+(?:projets?"
             r"|programmes?)|jef[ea]s?\s+de\s+(?:proyectos?|programas?)|chefe\s+de\s+(?:projetos?"
             r"|programas?)|capo\s+progett\w+)\b"
         ),
@@ -260,10 +261,10 @@ SENIOR_YEARS = 6  # a "mid" title asking for this many years of experience or mo
 MID_YEARS = 3  # a function asking for this many years or more is mid, 6 or more senior
 # Functions, which name no level by themselves ("Coordinator", "Lawyer", "Trainer").
 _FUNCTION = re.compile(
-    r"\b(?:coordinator|coordinateur\w*|coordinatrice|coordinador\w*|specialist|specialiste|analyst"
-    r"|researcher|campaigner|lawyer|counsel|juriste|abogad[oa]|expert\w*|experto|investigador\w*"
-    r"|chercheur\w*|координатор\w*|специалист\w*|юрист\w*|эксперт\w*|аналитик\w*|handlaggare"
-    r"|jurist\w*|samordnare|trainer|facilitator|formateur|formatrice|capacitador\w*|тренер\w*)\b"
+    r"\b(?:coordinator|coordinateur\w*|coordinatrice|coordinador\w*|specialist|specialiste"
+    r"|researcher|campaigner|juriste|jurist\w*|expert\w*|experto|investigador\w*|chercheur\w*"
+    r"|координатор\w*|специалист\w*|эксперт\w*|handlaggare|samordnare|trainer|facilitator"
+    r"|formateur|formatrice|capacitador\w*|тренер\w*)\b"
 )
 # Platforms' experience levels (`mid_senior_level`, `Executive`, `Experienced`), in order.
 _LABEL_LEVELS = [
