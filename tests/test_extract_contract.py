@@ -24,6 +24,15 @@ def kind(text: str, title: str | None = None, url: str | None = None) -> str:
             "Project Assistant",
             "fixed-term",
         ),  # a bare length in a field
+        ("Vertragslaufzeit: 18 Monate", "Referent*in", "fixed-term"),  # lengths in many languages
+        ("Durata: sei mesi, da marzo", "Operatore legale", "fixed-term"),
+        ("Durata: 8 mesi", "Operatore legale", "fixed-term"),
+        ("Trajanje ugovora: dva mjeseca", "Pravnik", "fixed-term"),
+        ("مدة العقد: سنة قابلة للتجديد", None, "fixed-term"),
+        ("Czas trwania umowy: 2 lata", "Prawnik", "fixed-term"),
+        ("Оголошуємо закупівлю послуг юриста для проєкту.", None, "consultancy"),
+        ("Տեխնիկական առաջադրանք՝ իրավաբանի համար", None, "consultancy"),
+        ("We seek two external evaluators for the grant round.", None, "consultancy"),
         ("This is a permanent position with a pension scheme.", "Accountant", "permanent"),
         ("The post is a temporary position covering parental leave.", "Editor", "fixed-term"),
         ("The network is hiring two consultants for a baseline study.", None, "consultancy"),
@@ -90,8 +99,18 @@ def test_contract_hint_wins():
         ("Campaigns Officer", "unknown", "mid"),
         ("Chargée de mission plaidoyer", "unknown", "mid"),
         ("Directora de programas", "unknown", "director"),
-        ("Cheffe de projet droits des femmes", "unknown", "senior"),  # a project manager
-        ("Jefe de Proyecto, Tegucigalpa", "unknown", "senior"),
+        ("Cheffe de projet droits des femmes", "unknown", "mid"),  # a project manager
+        ("Jefe de Proyecto, Tegucigalpa", "unknown", "mid"),
+        ("Grants Manager", "unknown", "senior"),  # a manager title names a senior post
+        ("Data Analyst", "unknown", "mid"),  # analysts and lawyers are professional posts
+        ("Staff Lawyer", "unknown", "mid"),
+        ("Conseillère juridique migrations", "unknown", "mid"),  # an adviser, in French
+        ("Capo progetto diritti dei minori", "unknown", "mid"),
+        ("Senior Programme Manager", "unknown", "senior"),
+        ("Head of Campaigns", "unknown", "senior"),
+        ("Regional Coordinator", "unknown", "unknown"),  # a function names no level
+        ("Data Protection Specialist", "unknown", "unknown"),
+        ("Researcher, Eastern Africa", "unknown", "unknown"),
         ("Chef d'équipe juridique", "unknown", "senior"),
         ("Chef de mission adjoint", "unknown", "unknown"),  # not a project manager
         ("Research Fellow", "fellowship", "entry"),  # fellowships and internships are entry level
@@ -134,10 +153,13 @@ def test_contract_type_body_phrasings(text, expected):
 @pytest.mark.parametrize(
     ("title", "years", "expected"),
     [
-        ("Media Trainer", None, "mid"),  # trainers are mid-level roles
-        ("Formatrice en sécurité numérique", None, "mid"),
-        ("Regional Coordinator", 6, "senior"),  # a mid title asking for six years or more
-        ("Regional Coordinator", 4, "mid"),
+        ("Media Trainer", None, "unknown"),  # a function names no level
+        ("Media Trainer", 4, "mid"),  # unless the experience asked says it
+        ("Юрист по правам беженцев", 3, "mid"),
+        ("Field Researcher", 2, "unknown"),
+        ("Field Researcher", 7, "senior"),
+        ("Regional Advocacy Officer", 6, "senior"),  # a mid title asking for six years or more
+        ("Regional Advocacy Officer", 4, "mid"),
         ("Programme Assistant", 8, "entry"),  # only a mid title is moved up
     ],
 )

@@ -26,7 +26,8 @@ CUE_SENTENCES = {
     "fellowship": "La beca cubre el alojamiento durante la estancia.",
     "volunteer": "Ce poste est bénévole et ouvert à toutes et tous.",
     "consultancy terms": "The terms of reference are attached below.",
-    "length in months or days": "The assignment lasts 45 days in total.",
+    "length in months": "The post is offered for eighteen months, or 18 months in all.",
+    "length in days": "The assignment lasts 45 days in total.",
     "fixed or temporary": "Contrat renouvelable une fois après évaluation.",
     "a stated end": "The appointment runs initially until 30 June 2027.",
     "extension": "The contract may be renewed for a further year.",
@@ -48,6 +49,42 @@ def test_each_cue_fires_on_its_sentence(name, sentence):
     feats = features(doc(sentence), "Programme Officer", None)
     assert f"c:{name}" in feats.names
     assert feats.sentences[f"c:{name}"] == sentence
+
+
+# The contract cues in more languages, one sentence each, written for this test.
+MORE_CUE_SENTENCES = [
+    ("length in months", "Die Mitarbeit ist für 18 Monate geplant."),
+    ("length in months", "L'incarico dura sei mesi a partire da aprile."),
+    ("length in months", "Angażowanie trwa dwa miesiące."),
+    ("length in months", "Projekti zgjat 9 muaj."),
+    ("length in months", "პროექტი გაგრძელდება 6 თვე."),
+    ("length in months", "يستمر العمل 6 أشهر في المكتب."),
+    ("length in days", "Angažman traje do 30 dana."),
+    ("length in days", "Die Schulung umfasst 12 Tage."),
+    ("consultancy terms", "Технічне завдання додано до оголошення."),
+    ("consultancy terms", "Shpallje për konsulent lokal."),
+    ("consultancy terms", "Hledáme externí hodnotitele projektů."),
+    ("fixed or temporary", "Assunzione a tempo determinato con orario pieno."),
+    ("fixed or temporary", "Umowa o pracę na czas określony."),
+    ("fixed or temporary", "العقد قابل للتجديد بعد التقييم."),
+    ("extension", "Med möjlighet till förlängning efter ett år."),
+    ("extension", "Contractul se poate prelungi cu acordul părților."),
+    ("open-ended", "Offriamo un contratto a tempo indeterminato."),
+    ("open-ended", "Kurum bünyesindeki kadrolara atama yapılacaktır."),
+]
+
+
+@pytest.mark.parametrize(("name", "sentence"), MORE_CUE_SENTENCES)
+def test_contract_cues_read_many_languages(name, sentence):
+    assert f"c:{name}" in features(doc(sentence), "Programme Officer", None).names
+
+
+def test_cues_skip_the_page_menu():
+    text = "\n".join(
+        ["Home", "About us", "Volunteer", "Donate", "Contact", "Grants Officer"]
+        + ["We are looking for a grants officer to join our Nairobi team this spring."]
+    )
+    assert "c:volunteer" not in features(doc(text), "Grants Officer", None).names
 
 
 @pytest.mark.parametrize(

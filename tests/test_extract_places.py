@@ -77,6 +77,56 @@ def test_dateline_is_not_a_duty_station():
     assert p.countries == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Accra, 14 February 2025", "Lyon, le 2 mai 2023", "Montevideo, 9 de agosto de 2022"],
+)
+def test_a_place_and_date_line_is_not_a_duty_station(line):
+    body = (
+        "The clinic needs a paralegal to follow asylum files, keep in touch with the families "
+        "and prepare the hearings with the lawyers of the network."
+    )
+    p = places(f"{body}\n{line}")
+    assert (p.countries, p.remote) == ([], "unknown")
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        "Shortlisted candidates will sit a written test in Kampala on 3 June.",
+        "Les entretiens auront lieu à Dakar la semaine suivante.",
+        "You will present the findings at the annual assembly of members in Oslo.",
+    ],
+)
+def test_the_place_of_an_event_is_not_the_duty_station(event):
+    body = (
+        "The clinic needs a paralegal to follow asylum files, keep in touch with the families "
+        "and prepare the hearings with the lawyers of the network."
+    )
+    p = places(f"{body} {event}")
+    assert (p.countries, p.remote) == ([], "unknown")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fair Voices is an independent NGO based in Windhoek that trains local reporters.",
+        "Mujeres Unidas es una organización feminista con sede en Asunción.",
+        "Terre Solidaire est une association basée à Niamey.",
+    ],
+)
+def test_a_sentence_saying_what_the_organisation_is_places_it_not_the_job(sentence):
+    p = places(f"{sentence} We are hiring a remote data analyst to work from home.")
+    assert (p.countries, p.remote) == ([], "yes")
+
+
+def test_global_in_a_programme_name_is_no_focus():
+    text = "Location: Nairobi, Kenya"
+    fellowship = places(text, title="Jane Doe Global Justice Fellowship")
+    assert fellowship.regions == ["Sub-Saharan Africa"]
+    assert places(text, title="Global Campaigns Adviser").regions == ["Global"]
+
+
 def test_location_sentence_takes_every_place():
     p = places(
         "The location of the assignment is flexible, with visits to Kigali, "

@@ -5,10 +5,13 @@ contract field ("Contract type: Consultancy"), the body's wording, the URL's pat
 ("/volunteer/"). A stated contract length counts as fixed-term only when it is the job's
 ("Two-year contract", "Duration of contract: 1 year"), not a project's or a commitment's.
 
-Seniority: a UN-style grade (P-4, D-1, GS-5, NO-B, SB-2) wins; then title words ("Senior",
-"Director", "Chief", "Associate", "Assistant", "Officer", "Trainer"...), a "mid" title asking for
-six years of experience or more counting as senior; internships and fellowships are entry level;
-volunteer roles, postings with several roles and bare "Consultant" titles stay unknown.
+Seniority: a UN-style grade (P-4, D-1, GS-5, NO-B, SB-2) wins; then level words in the title
+("Senior", "Director", "Chief", "Associate", "Assistant", "Officer", "Adviser", "Manager"...), a
+"mid" title asking for six years of experience or more counting as senior; internships and
+fellowships are entry level. A function alone ("Coordinator", "Specialist", "Researcher",
+"Trainer") names no level unless three years of experience or more are asked (mid; six, senior),
+and volunteer roles, postings with several roles and bare
+"Consultant" titles stay unknown: the learned tagger (`understand.fields`) speaks for them.
 
 Platforms' own labels (an employment type such as `fulltime_fixed_term` or `CONTRACTOR`, an
 experience level such as `Mid-Senior level` or a UN grade) are read by `contract_of_label` and
@@ -53,7 +56,7 @@ _KINDS: list[tuple[str, str, str]] = [
     (
         "consultancy",
         r"consultants?|consultancy|consultancies|consultoria|consultor\w*|консультант\w*"
-        r"|konsult\w*|iica\d?|ica|(?:individual\s+|independent\s+)?contractors?|freelancer?s?"
+        r"|konsult\w*|konsulent\w*|iica\d?|ica|(?:individual\s+|independent\s+)?contractors?|freelancer?s?"
         r"|special\s+service\s+agreement|ssa",
         r"(?:hiring|seeking|looking\s+for|recruit\w*|engage)\s+(?:a|an|\d+|two"
         r"|three)?\s*(?:\w+\s+)?consultants?|consultancy\s+(?:contract|assignment|services)"
@@ -67,7 +70,10 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|termos\s+de\s+referencia|termat\s+e\s+references|(?:auf\s+)?honorarbasis|honorarvertrag\w*"
         r"|honorarios|microempreendedor\s+individual|prestac(?:ao|ion)\s+de"
         r"\s+servicos|prestac(?:ao|ion)\s+de\s+servicios|prest[a-z]+\s+(?:de\s+)?servicii"
-        r"|achizitionarea\s+serviciilor|umow\w*\s+(?:zlecen\w*|o\s+dzielo)|werkvertrag\w*",
+        r"|achizitionarea\s+serviciilor|umow\w*\s+(?:zlecen\w*|o\s+dzielo)|werkvertrag\w*"
+        r"|технічн\w+\s+завданн\w*|техническ\w+\s+задани\w*|տեխնիկական\s+առաջադրանք"
+        r"|закупівл\w*\s+послуг|закупк\w*\s+услуг|external\s+evaluators?|evaluateur\w*\s+externe\w*"
+        r"|evaluador\w*\s+extern\w*|extern\w*\s+(?:evaluator\w*|hodnotitel\w*|gutachter\w*)",
     ),
     (
         "fixed-term",
@@ -130,11 +136,19 @@ _CONTRACT_LABEL = re.compile(
     r"|appointment))?|contract\s+duration|type\s+de\s+contrat|duree(?:\s+du\s+contrat)?"
     r"|tipo\s+de\s+contrato|duracion(?:\s+del\s+contrato)?|тип\s+(?:договора|контракта)"
     r"|срок\s+(?:договора|контракта)|anstallningsform|staff\s+member\s*/\s*affiliate\s+type"
-    r"|vertragsart|laufzeit|befristung|tipi\s+i\s+kontrates|tipologia\s+(?:di\s+)?contratto)\s*[:|]?"
+    r"|vertragsart|(?:vertrags)?laufzeit|vertragsdauer|befristung|tipi\s+i\s+kontrates"
+    r"|tipologia\s+(?:di\s+)?contratto|durata(?:\s+del(?:l'incarico|\s+contratto))?"
+    r"|duracao(?:\s+do\s+contrato)?|trajanje(?:\s+ugovora|\s+angazmana)?|czas\s+trwania(?:\s+umowy)?"
+    r"|okres\s+zatrudnienia|kohezgjatja(?:\s+e\s+kontrates)?|продолжительность|длительность"
+    r"|тривалість|looptijd|مدة\s+(?:التوظيف|العقد|التعاقد|العمل))\s*[:|]?"
 )
 _DURATION = re.compile(
-    r"\b(?:\d+|one|two|three|un|une|deux|uno|dos)\s*(?:years?|months?|ans?|mois|anos?|meses|лет"
-    r"|год\w*|месяц\w*)\b"
+    r"\b(?:(?:\d+|one|two|three|six|un|une|deux|trois|uno|dos|tres|seis|ein\w*|zwei|drei"
+    r"|sechs|due|tre|sei|dwa|trzy|jedan|jedna|dva|tri|nje|dy|doi|trei|ett|en|tva)\s*-?\s*"
+    r"(?:years?|months?|ans?|mois|anos?|meses|лет|год\w*|месяц\w*|місяц\w*|рок\w*|jahre?n?"
+    r"|monate?n?|anni|anno|mesi|lata?|roku|miesi\w+|godin\w*|mjesec\w*|mesec\w*|vjet|muaj\w*"
+    r"|ani|luni|ar|manad\w*|jaar|maanden|ay|yil|თვ\w*|წლ\w*)|halvar"
+    r"|سنة|سنتين|عام|عامين|(?:\d+\s+)?(?:أشهر|اشهر|شهرا?))\b"
 )
 # An end date in a contract field ("to 31 December 2025", "April bis September 2016").
 _END_DATE = re.compile(
@@ -176,20 +190,19 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
         "senior",
         re.compile(
             r"\b(?:senior|sr|snr|lead|principal|head|manager|representative|representant\w*"
-            r"|representante|conseiller\s+principal|старш\w*|ведущ\w*"
-            r"|руководител\w*|менеджер\w*|chef(?:·?f?e)?s?\s+(?:de\s+(?:projets?|programmes?"
-            r"|service|l'equipe|equipe)|d'equipe)|jef[ea]s?\s+de\s+(?:proyectos?|programas?|equipo"
-            r"|area)|chefe\s+de\s+(?:projetos?|programas?|equipe))\b"
+            r"|representante|conseiller\s+principal|старш\w*|ведущ\w*|руководител\w*|менеджер\w*"
+            r"|chef(?:·?f?e)?s?\s+(?:de\s+(?:service|l'equipe|equipe)|d'equipe)"
+            r"|jef[ea]s?\s+de\s+(?:equipo|area)|chefe\s+de\s+equipe)\b"
         ),
     ),
     (
         "mid",
         re.compile(
-            r"\b(?:officer|advisor|adviser|coordinator|coordinateur\w*|coordinatrice|coordinador\w*|specialist"
-            r"|specialiste|analyst|researcher|campaigner|lawyer|counsel|juriste|charge\S*\s+de"
-            r"|charge-e|oficial|abogad[oa]|expert\w*|experto|investigador\w*|chercheur\w*"
-            r"|координатор\w*|специалист\w*|юрист\w*|эксперт\w*|аналитик\w*|handlaggare|jurist"
-            r"|samordnare|trainer|facilitator|formateur|formatrice|capacitador\w*|тренер\w*)\b"
+            r"\b(?:officer|advisor|adviser|conseill\w*|charge\S*\s+de"
+            r"|charge-e|oficial|analyst|аналитик\w*|lawyer|counsel|abogad[oa]|юрист\w*"
+            r"|chef(?:\W?f?e)?s?\W*\s+de\s+(?:projets?"
+            r"|programmes?)|jef[ea]s?\s+de\s+(?:proyectos?|programas?)|chefe\s+de\s+(?:projetos?"
+            r"|programas?)|capo\s+progett\w+)\b"
         ),
     ),
 ]
@@ -245,6 +258,14 @@ def _kind(folded: str, patterns: list[tuple[str, re.Pattern[str]]]) -> str | Non
 
 
 SENIOR_YEARS = 6  # a "mid" title asking for this many years of experience or more is senior
+MID_YEARS = 3  # a function asking for this many years or more is mid, 6 or more senior
+# Functions, which name no level by themselves ("Coordinator", "Lawyer", "Trainer").
+_FUNCTION = re.compile(
+    r"\b(?:coordinator|coordinateur\w*|coordinatrice|coordinador\w*|specialist|specialiste"
+    r"|researcher|campaigner|juriste|jurist\w*|expert\w*|experto|investigador\w*|chercheur\w*"
+    r"|координатор\w*|специалист\w*|эксперт\w*|handlaggare|samordnare|trainer|facilitator"
+    r"|formateur|formatrice|capacitador\w*|тренер\w*)\b"
+)
 # Platforms' experience levels (`mid_senior_level`, `Executive`, `Experienced`), in order.
 _LABEL_LEVELS = [
     ("director", re.compile(r"director|executive|chief|head of")),
@@ -281,6 +302,8 @@ def seniority(
     if grade:
         return grade
     level = _title_level(folded)
+    if level is None and years is not None and years >= MID_YEARS and _FUNCTION.search(folded):
+        level = "mid"  # a function with the experience asked of a professional
     if level == "mid" and years is not None and years >= SENIOR_YEARS:
         return "senior", f"{title} ({years} years of experience)"
     return (level, title) if level else ("unknown", "")

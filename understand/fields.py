@@ -9,9 +9,10 @@ that hold across languages:
 - the title's words, folded and cut to their first `STEM` letters (`t:coord` for coordinator,
   coordinateur, coordinador, coordenador); the first line stands in for a missing title;
 - the minimum years of experience asked, in bands (`y:none`, `y:0-2`, `y:3-5`, `y:6+`);
-- cues in the opening of the text (`_CUES`): words naming an internship, a fellowship, a
-  volunteer role, a consultancy's terms, a length in months or days, a fixed or open-ended
-  contract, students or graduates, seniority words, a salary.
+- cues in the opening of the text past its page furniture (`_CUES`, a menu's "Volunteer" is
+  none): words naming an internship, a fellowship, a volunteer role, a consultancy's terms, a
+  length in months, one in days, a fixed or open-ended contract, students or graduates, seniority
+  words, a salary, in the corpus's languages.
 
 `tag_fields(doc, title, hints, years)` gives both fields with their evidence; a platform's label
 (`hints`) wins, and the taggers speak only where the rules find nothing (`decide`).
@@ -36,6 +37,12 @@ STEM = 5  # title words are cut to this many letters
 OPENING = 3000  # the cues read this much of the text
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
+# A count in words or digits, for lengths.
+_COUNT = (
+    r"(?:\d+|one|two|three|four|six|twelve|un|deux|trois|douze|uno|dos|tres|seis|doce|zwei|drei"
+    r"|sechs|zwolf|due|tre|sei|dodici|dwa|trzy|szesc|dva|tri|sest|dy|gjashte|doi|trei|sase|tva"
+    r"|sex)"
+)
 # What each cue catches is its name; its weight per class is learned (`eval/train_fields.py`).
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -64,7 +71,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         "consultancy terms",
         re.compile(
             r"\b(?:consult(?:ants?|anc(?:y|ies)|or(?:es|as?)?|oria|ant(?:e|es|a|as))|консультант\w*"
-            r"|terms\s+of\s+reference|termes\s+de\s+reference"
+            r"|konsulent\w*|terms\s+of\s+reference|termes\s+de\s+reference|технічн\w+\s+завданн\w*"
+            r"|техническ\w+\s+задани\w*|տեխնիկական\s+առաջադրանք|закупівл\w*\s+послуг"
+            r"|external\s+evaluators?|extern\w*\s+(?:evaluator\w*|hodnotitel\w*|gutachter\w*)"
             r"|terminos\s+de\s+referencia|termos\s+de\s+referencia|deliverables|livrables"
             r"|productos\s+esperados|daily\s+(?:rate|fee)|honorair\w+|honorarios"
             r"|(?:call\s+for|invitation\s+to)\s+tender|appel\s+d'offres|financial\s+proposal"
@@ -72,10 +81,18 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        "length in months or days",
+        "length in months",
         re.compile(
-            r"\b(?:\d+|one|two|three|four|six|twelve|un|deux|trois|six|douze|uno|dos|tres|seis"
-            r"|doce)\s*(?:-\s*)?(?:months?|mois|meses|days|jours|dias|месяц\w*|місяц\w*|дн\w+)\b"
+            rf"\b{_COUNT}\s*(?:-\s*)?(?:months?|mois|meses|месяц\w*|місяц\w*|monate?n?|mesi|miesi\w+"
+            r"|mjesec\w*|mesec\w*|muaj\w*|luni|manad\w*|maanden|ay|თვ\w*)\b"
+            r"|\b(?:halvar|(?:\d+\s+)?(?:أشهر|اشهر|شهرا))\b"
+        ),
+    ),
+    (
+        "length in days",
+        re.compile(
+            rf"\b{_COUNT}\s*(?:-\s*)?(?:days|jours|dias|дн\w+|tage?n?|giorni|dni|dana|dite|zile"
+            r"|dagar|dagen|gun|დღ\w*)\b|\b(?:\d+\s+)?يوما\b"
         ),
     ),
     (
@@ -83,7 +100,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:fixed[-\s]term|cdd|duree\s+determinee|temporary|temporaire|temporal|срочн\w+"
             r"|befristet\w*|maternity|replacement|remplacement|renewable|renouvelable"
-            r"|renovable)\b"
+            r"|renovable|tempo\s+determinato|prazo\s+determinado|na\s+czas\s+okreslony"
+            r"|na\s+odre[dđ]eno|na\s+dobu\s+urcitou|perioada\s+determinata|visstid\w*"
+            r"|bepaalde\s+tijd|(?:elternzeit|mutterschafts|krankheits)vertretung|rinnovabile|قابل\w*\s+للتجديد"
+            r"|قابل\w*\s+للتمديد|مؤقت\w*)\b"
         ),
     ),
     (
@@ -102,14 +122,17 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:possib\w+\s+(?:of\s+)?(?:an\s+)?(?:extension|renewal)|(?:could|may|can)\s+be"
             r"\s+(?:extended|renewed)|subject\s+to\s+(?:funding|the\s+availability\s+of\s+funds)"
-            r"|prolong\w+|prorrog\w+|verlanger\w*|продлен\w+|продовжен\w+)\b"
+            r"|prolong\w+|prorrog\w+|verlanger\w*|продлен\w+|продовжен\w+|forlang\w*"
+            r"|prelungi\w*|produz\w*|przedluz\w*|rinnov\w+)\b"
         ),
     ),
     (
         "open-ended",
         re.compile(
             r"\b(?:permanent|cdi|indeterminee|indefinid\w+|бессрочн\w+|безстрок\w+|unbefristet\w*"
-            r"|open[-\s]ended)\b"
+            r"|open[-\s]ended|tempo\s+indeterminato|prazo\s+indeterminado|na\s+czas\s+nieokreslony"
+            r"|na\s+neodre[dđ]eno|na\s+dobu\s+neurcitou|perioada\s+nedeterminata|tillsvidare\w*"
+            r"|onbepaalde\s+tijd|kadro\w*)\b"
         ),
     ),
     (
@@ -176,11 +199,12 @@ def features(
     names.update(f"t:{w[:STEM]}" for w in _WORD.findall(fold(heading)))
     if not title:
         names.add("t:none")
-    opening = doc.folded[:OPENING]
+    start = doc.start_char
+    opening = doc.folded[start : start + OPENING]
     sentences = {}
     for name, m in zip(CUE_NAMES, first_matches(_CUE_PATTERNS, opening), strict=True):
         if m:
-            sentences[f"c:{name}"] = sentence_at(doc.text, m.start())
+            sentences[f"c:{name}"] = sentence_at(doc.text, start + m.start())
     names.update(sentences)
     return Features(names, sentences, contract, level)
 

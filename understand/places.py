@@ -18,7 +18,11 @@ US, Canadian or Australian state code ("Austin, TX") and a city's office by its 
 a clock ("midnight New York") or where the organisation was founded is no duty station.
 
 Places inside names ("the Rome Statute", "New York University"), the Roma ("Roma rights", "za
-Rome") and countries named as who may apply ("open to citizens of Moldova") are none.
+Rome") and countries named as who may apply ("open to citizens of Moldova") are none; nor are a
+line of a place and a date ("Banjul, 26 October 2020"), the place of an event in the body ("the
+written test in Liège", "the interviews in Dakar") or the seat in a sentence saying what the
+organisation is ("X is an NGO based in Y"), which a remote role never takes as its country. A
+"Global" naming a programme in the title ("Global Justice Fellowship") is no regional focus.
 
 `remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Part of
 the work from home ("two days a week from home", "možnost práce z domova") is "hybrid"; a place
@@ -122,6 +126,12 @@ _ORG_SUBJECT = re.compile(
     r"|foundation|charity|headquarters|office|department|unit|programme|program|project)|it|its"
     r"|nous|notre|nos|l'organisation|l'equipe|le\s+(?:secretariat|bureau)|nuestr[oa]s?|la\s+(?:"
     r"organizacion|fundacion|oficina)|el\s+equipo|мы|наш\w*|организаци\w*|команда)\b"
+    # "X is an international NGO based in", "X est une organisation ... basée à", "X es una
+    # instancia ... con sede en": a sentence saying what the organisation is.
+    r"|\b(?:is|est|es|e|ist)\s+(?:an?|une?|una|uma|eine?)\s+(?:[\w'-]+\s+){0,4}?(?:organi[sz]ation"
+    r"|organizacion|organizacao|ngo|ong|non[-\s]?profit|charity|network|reseau|red|rede"
+    r"|foundation|fondation|fundacion|fundacao|stiftung|verein|association|asociacion|associacao"
+    r"|institution|institucion|instituicao|instancia|instance|body|organisme|organismo)\b"
 )
 _JOB_SUBJECT = re.compile(
     r"\b(?:you|your|position|post|role|job|person|candidate|incumbent|holder|consultant|intern"
@@ -154,6 +164,21 @@ _SEAT = Guarded(((_HEADQUARTERS.pattern, ""), (_ORG_SEAT.pattern, "based")))
 # Cities from these are not duty stations: e-mail/message headers.
 _MAIL_HEADER = re.compile(r"^(?:from|to|sender|reply-to|message-id|subject|cc)\s*:", re.I)
 _DATELINE = re.compile(r"^\W*(\w[\w\s.'-]{1,40}?)\s*(?:,\s*\d|[-–—]\s|\()")
+# A sentence about an event the applicant or the post holder takes part in (a written test, an
+# interview, a workshop, a session of a council): its place is where that happens.
+_EVENT = re.compile(
+    r"\b(?:interviews?|entretiens?|entrevistas?|vorstellungsgesprach\w*|собеседовани\w*"
+    r"|(?:written\s+)?tests?|examens?|exams?|ecrit|prueba|workshops?|ateliers?|talleres?"
+    r"|conferences?|conferencias?|sessions?|sesion\w*|assembl(?:y|ies|ee)|summits?|sommet"
+    r"|events?|evenements?|eventos?|veranstaltung\w*|мероприяти\w*)\b"
+)
+# A line of a place and a date alone, as a letter or a notice is signed ("Banjul, 26 October
+# 2020", "Paris, le 3 mars 2021", "Quito, March 3, 2022"): where it was written.
+_PLACE_DATE_LINE = re.compile(
+    r"^\W*[^\W\d][\w\s.'-]{1,40}?,\s*(?:(?:le|el|den|am)\s+)?(?:\d{1,2}(?:st|nd|rd|th|er)?"
+    r"\.?\s+(?:de\s+)?\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}[./]\d{1,2})\s*,?\s*(?:de\s+)?[./]?"
+    r"\d{2,4}\W*$"
+)
 # Remote work, said of the work itself: "remote" or its translations next to a word for work,
 # a post or an arrangement ("fully remote", "remote position", "work remotely", "teletrabajo",
 # "удаленная работа"), or alone as a location ("Location: Remote", "(Remote)"). "Remote areas",
@@ -876,11 +901,13 @@ def _dateline_end(text: str) -> int:
 
 
 def _body_sentences(doc: Doc) -> list[tuple[str, int]]:
-    """Sentences for medium/weak evidence, with their offset; datelines and sentences about the
-    organisation's seat ("headquartered in", "a US-based NGO") dropped."""
+    """Sentences for medium/weak evidence, with their offset; datelines, place-and-date lines
+    and sentences about the organisation's seat ("headquartered in", "a US-based NGO", "IHRDA
+    is an NGO based in Banjul") dropped."""
     out = []
     skip = _dateline_end(doc.text)
     seats = doc.sentences_matching(_SEAT)
+    org_seats = {i for i in doc.sentences_matching(_STRONG_SENTENCE) if _org_seat_only(doc, i)}
     travels = doc.sentences_matching(_TRAVEL_WORDS)
     pos = 0
     for i, sentence in enumerate(doc.sentences):
@@ -889,13 +916,23 @@ def _body_sentences(doc: Doc) -> list[tuple[str, int]]:
             travels.add(i)
             skip = 0
         folded = doc.folded_sentences[i]
-        seat = i in seats and (_HEADQUARTERS.search(folded) or _ORG_SEAT.search(folded))
-        if sentence and not seat and not _MAIL_HEADER.match(sentence):
+        seat = i in org_seats or (
+            i in seats and (_HEADQUARTERS.search(folded) or _ORG_SEAT.search(folded))
+        )
+        dated = _PLACE_DATE_LINE.match(folded) or _EVENT.search(folded)
+        if sentence and not seat and not dated and not _MAIL_HEADER.match(sentence):
             # "home-based, with travel to Geneva"
             travel = _TRAVEL.search(fold(sentence)) if i in travels else None
             out.append((sentence[: travel.start()] if travel else sentence, pos))
         pos += len(sentence) + 1
     return out
+
+
+def _org_seat_only(doc: Doc, i: int) -> bool:
+    """Whether sentence `i` places the organisation ("IHRDA is an NGO based in Banjul") and
+    not the job."""
+    job, org = _after_cue(doc.sentences[i], doc.folded_sentences[i])
+    return bool(org) and not job
 
 
 def _not_clock_time(hits: list[Hit], folded: str) -> list[Hit]:
@@ -1063,7 +1100,7 @@ def _remote_denied(folded: str) -> bool:
 def _focus_regions(doc: Doc, title: str | None) -> tuple[list[str], str]:
     """Regions the role is for: named in the title or as "for the X region"-style focus."""
     index = _region_index()
-    if title and (hits := index.find(title)):
+    if title and (hits := _not_in_a_programme(index.find(title), fold(title))):
         return _split_regions(hits), title
     if not index.may_name(doc.text):
         return [], ""
@@ -1080,6 +1117,20 @@ def _focus_regions(doc: Doc, title: str | None) -> tuple[list[str], str]:
     return [], ""
 
 
+# "Global" naming a programme, a fund or a prize ("Helton Global Human Rights Fellowship"),
+# not the role's reach.
+_PROGRAMME_AFTER = re.compile(
+    r"^\s+(?:[\w'-]+\s+){0,3}?(?:fellowships?|programmes?|programs?|funds?|initiatives?|awards?"
+    r"|prizes?|scholarships?|grants?|summits?|forums?|compacts?|network|alliance"
+    r"|coalition|institute|centre|center|festival|conference)\b"
+)
+
+
+def _not_in_a_programme(hits: list[Hit], folded: str) -> list[Hit]:
+    """`hits` without a "Global" that names a programme in a title."""
+    return [h for h in hits if h.value != GLOBAL or not _PROGRAMME_AFTER.match(folded[h.end :])]
+
+
 def _split_regions(hits: list[Hit]) -> list[str]:
     return list(dict.fromkeys(r for h in hits for r in h.value.split("|")))
 
@@ -1088,12 +1139,12 @@ def _text_countries(
     doc: Doc, title_line: int | None, urls: list[str], remote: bool
 ) -> tuple[list[str], str, str]:
     """Duty stations from the text, tier by tier: countries, strength and evidence. A remote
-    role takes none from its site's address."""
+    role takes none from its site's address or its organisation's seat."""
     countries, evidence, seat = _strong(doc, title_line)
     if countries:
         return countries, "strong", evidence
     countries, strength, evidence = _medium_and_weak(doc)
-    if seat[0] and strength != "medium":
+    if seat[0] and strength != "medium" and not remote:
         return seat[0], "weak", seat[1]
     if countries or remote:
         return countries, strength, evidence
