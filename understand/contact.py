@@ -23,7 +23,7 @@ _APPLY = re.compile(
     r"|cover\s+letter|to\s+be\s+considered|postul\w*|aplicar|solicitud\w*|candidatur\w*|envoy\w*"
     r"|soumett\w*|envi\w*|hoja\s+de\s+vida|заявк\w*|резюме|подать|направ\w*|ansok\w*|ansokan"
     r"|bewerb\w*|подання|التقديم|للتقديم|zgłosze\w*|aplikacj\w*|przesył\w*|wysył\w*|zasil\w*"
-    r"|prihlas\w*|zivotopis\w*|basvur\w*|присыла\w*|надсила\w*|отправ\w*|invia\w*|inviare"
+    r"|prihlas\w*|zivotopis\w*|basvur\w*|присыла\w*|надсила\w*|отправ\w*|invia\w*"
     r"|unterlagen|candidat\w*|wysła\w*|formular\w*|inscri\w*|inscreva\w*|sollicit\w*|stuur"
     r"|jelentkez\w*|ارسال|anschreiben|lebenslauf|кандидат\w*"
     r"|see\s+(?:the\s+)?(?:full\s+)?(?:vacancy|job|position|posting|offer))\b"
