@@ -5,7 +5,8 @@
 Ranks the top 20 of 100,000 postings for each of 10,000 profiles (1/10 of both with --quick)
 and prints, in one run: index build, ranking wall and CPU time, peak memory and profiles/s for
 our ranker; the same for a naive per-profile loop and for rank_bm25 (on samples, extrapolated);
-ranking time at 10%, 30% and 100% of the postings; and adding a week's postings to an index.
+ranking time at 10%, 30% and 100% of the postings; adding a week's postings to an index; and
+`rightsjobs match` on a store, first and then weekly with each week's shortlists delivered.
 """
 
 import argparse
@@ -27,13 +28,15 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]  # synthetic.py, and this checkout'
 from synthetic import Corpus  # noqa: E402
 
 from matcher import Index, fit  # noqa: E402
+from matcher.saved import load_memory  # noqa: E402
 from matcher.search import search_threads  # noqa: E402
 from matcher.text import WORD, profile_document  # noqa: E402
-from rightsjobs.matching import match_all  # noqa: E402
+from rightsjobs.matching import index_folder, match_all  # noqa: E402
 from rightsjobs.store import encode, open_db, upsert_profiles  # noqa: E402
 
 K = 20
 WEEK = 0.02  # share of the corpus that a week brings
+WEEKS = 3  # weekly matches after the first
 WEEKDAYS = timedelta(days=7)
 
 
@@ -106,38 +109,59 @@ def stored(posting: dict) -> dict:
 
 def from_store(postings: list[dict], profiles: list[dict], as_of) -> None:
     """Print `rightsjobs match` timings on a store: the first run (which builds and saves the
-    index), then a run seven days later after a week of changes (2% new postings, 1% closed,
-    0.5% rewritten, and those whose deadline passed) that updates the saved index."""
+    index), then WEEKS runs seven days apart, each after a digest delivered every shortlist
+    and a week of changes (2% new postings, 1% closed, 0.5% rewritten, and those whose
+    deadline passed) that update the saved index; with how many profiles each run searched
+    in full (the others only among the postings they kept and the week's new ones)."""
     week = int(len(postings) * WEEK)
     with tempfile.TemporaryDirectory() as folder:
         db = open_db(Path(folder) / "bench.db")
-        db["postings"].insert_all(map(stored, postings[:-week]), batch_size=5000)
+        db["postings"].insert_all(map(stored, postings[: -week * WEEKS]), batch_size=5000)
         upsert_profiles(db, [{**p, "max_items": K} for p in profiles])
         print(f"\nmatch from the store ({len(profiles):,} profiles, top {K}, `rightsjobs match`):")
-        for run, day in (("first run, no saved index", as_of), ("a week later", as_of + WEEKDAYS)):
-            if day != as_of:
-                a_week(db, postings, week)
+        for run in range(WEEKS + 1):
+            day = as_of + run * WEEKDAYS
+            if run:
+                a_week(db, postings, week, run)
             steps: dict[str, float] = {}
-            _, wall, _ = clock(match_all, db, day, steps)
+            results, wall, _ = clock(match_all, db, day, steps)
+            deliver(db, results)
             parts = ", ".join(f"{step} {t:.1f} s" for step, t in steps.items())
             open_now = db.execute(
                 "select count(*) from postings where status = 'open' "
                 "and (ifnull(deadline, '') = '' or deadline >= ?)",
                 [day.isoformat()],
             ).fetchone()
-            print(f"  {run} ({open_now[0]:,} open postings): {wall:.1f} s wall ({parts})")
+            full = load_memory(index_folder(db)).searched_in_full
+            name = f"{run} week{'s' * (run > 1)} later" if run else "first run, no saved index"
+            print(
+                f"  {name} ({open_now[0]:,} open postings, {full:,} profiles searched in full):"
+                f" {wall:.1f} s wall ({parts})"
+            )
         db.close()
 
 
-def a_week(db, postings: list[dict], week: int) -> None:
-    """A week of changes in the store: the last `week` postings arrive, half as many of the
-    first close and a quarter as many are rewritten."""
+def deliver(db, results: dict[str, list[dict]]) -> None:
+    """Record every shortlist as delivered, as the weekly digest does."""
+    rows = [
+        {"profile_id": pid, "posting_id": r["id"], "digest_id": "bench", "status": "sent"}
+        for pid, shortlist in results.items()
+        for r in shortlist
+    ]
+    db["deliveries"].upsert_all(rows, pk=("profile_id", "posting_id"))
+
+
+def a_week(db, postings: list[dict], week: int, run: int) -> None:
+    """The `run`-th week of changes in the store: the next `week` postings held back arrive,
+    half as many of the first still open close and a quarter as many are rewritten."""
+    arriving = postings[len(postings) - week * (WEEKS - run + 1) :][:week]
+    first = (run - 1) * week
     with db.atomic():
-        db["postings"].insert_all(map(stored, postings[-week:]), batch_size=5000)
-        closed = [p["id"] for p in postings[: week // 2]]
+        db["postings"].insert_all(map(stored, arriving), batch_size=5000)
+        closed = [p["id"] for p in postings[first : first + week // 2]]
         marks = ",".join("?" * len(closed))
         db.execute(f"update postings set status = 'closed' where id in ({marks})", closed)
-        for p in postings[week // 2 : week // 2 + week // 4]:
+        for p in postings[first + week // 2 : first + week // 2 + week // 4]:
             db["postings"].update(p["id"], stored({**p, "text": p["text"] + " rewritten anew"}))
 
 

@@ -67,27 +67,18 @@ class Candidates:
         member = postings["region"] | (
             postings["remote"].astype(np.uint64) << np.uint64(fit.Codes.remote_list)
         )
-        inverted = x.tocsc()  # each term's postings, ascending
-        term_of = np.repeat(np.arange(len(used)), np.diff(inverted.indptr))
-        groups = [(-1, usable)]
+        self._x = x
+        self._groups = [(-1, usable)]
         for bit in range(64):
             members = usable & ((member >> np.uint64(bit)) & np.uint64(1) == 1)
             if members.any():
-                groups.append((bit, members))
-        starts, postings_of, weights = [], [], []
-        offset = 0
-        for _, members in groups:
-            keep = members[inverted.indices]
-            sizes = np.bincount(term_of[keep], minlength=len(used))
-            starts.append(np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64) + offset)
-            postings_of.append(inverted.indices[keep].astype(np.int32))
-            weights.append(inverted.data[keep].astype(np.float32))
-            offset += int(sizes.sum())
+                self._groups.append((bit, members))
+        start, posting, weight = self.since(0)
         self.lists = Lists(
-            np.stack(starts),
-            np.concatenate(postings_of),
-            np.concatenate(weights),
-            np.array([bit for bit, _ in groups], dtype=np.int64),
+            start,
+            posting,
+            weight,
+            np.array([bit for bit, _ in self._groups], dtype=np.int64),
             member,
             x.indptr.astype(np.int64),
             x.indices.astype(np.int32),
@@ -97,6 +88,22 @@ class Candidates:
             present.indptr,
             present.indices,
         )
+
+    def since(self, first: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The `start`, `posting` and `weight` of `Lists` for the same lists holding only the
+        usable postings from position `first` on."""
+        inverted = self._x[first:].tocsc()  # each term's postings, ascending
+        term_of = np.repeat(np.arange(inverted.shape[1]), np.diff(inverted.indptr))
+        starts, postings_of, weights = [], [], []
+        offset = 0
+        for _, members in self._groups:
+            keep = members[first:][inverted.indices]
+            sizes = np.bincount(term_of[keep], minlength=inverted.shape[1])
+            starts.append(np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64) + offset)
+            postings_of.append((inverted.indices[keep] + first).astype(np.int32))
+            weights.append(inverted.data[keep].astype(np.float32))
+            offset += int(sizes.sum())
+        return np.stack(starts), np.concatenate(postings_of), np.concatenate(weights)
 
     def queries(self, queries: sp.csr_matrix) -> sp.csr_matrix:
         """Queries on the compact columns (terms no posting has are dropped)."""

@@ -12,6 +12,7 @@ has changed a lot a rebuild (a new `Index`) gives slightly different, fresher we
 """
 
 import gc
+import secrets
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -24,8 +25,9 @@ from numba import njit
 
 from matcher import fit, why
 from matcher.candidates import Candidates
+from matcher.memory import KEEP, Memory
 from matcher.relevance import best_weight, posting_families, profile_families
-from matcher.search import Queries, top_k
+from matcher.search import Found, Kept, Queries, top_k
 from matcher.surfaces import surface_forms
 from matcher.text import (
     WORD_SPACE,
@@ -43,11 +45,14 @@ BATCH = 1000  # profiles analysed and searched together
 
 
 class Batch(NamedTuple):
-    """Profiles (with defaults), their search input and their own words for its terms."""
+    """Profiles (with defaults), their search input, their own words for its terms, the
+    positions of the postings each was shown (sorted), and what each kept (or None)."""
 
     profiles: list[dict]
     queries: Queries
     terms: why.Terms
+    seen: list[np.ndarray]
+    kept: Kept | None
 
 
 def prune(matrix: sp.csr_matrix, keep: tuple[int, int]) -> sp.csr_matrix:
@@ -106,6 +111,7 @@ class Index:
     ) -> None:
         self.vectoriser = vectoriser
         self.keep_terms = keep_terms
+        self.lineage = secrets.token_hex(8)  # rows keep their positions while it stays
         self.postings: list[dict] = []
         self.position: dict[str, int] = {}
         self._parts: list[tuple] = []
@@ -193,9 +199,12 @@ class Index:
         batch: int = BATCH,
         threads: int | None = None,
         progress: Callable[[int], None] | None = None,
+        memory: Memory | None = None,
     ) -> list[list[dict]]:
         """Top-k postings for every profile (see `matcher.rank`), searched by `threads`
-        threads (default: one per CPU); `progress` hears how many profiles are done.
+        threads (default: one per CPU); `progress` hears how many profiles are done. With a
+        `memory` (`matcher.memory`), what it kept spares most of the search where it serves,
+        and it then holds what this search found.
 
         Batches are pipelined: while the compiled search (which releases the GIL) runs on one
         batch, Python analyses the next and writes the `why` of the previous."""
@@ -208,11 +217,23 @@ class Index:
         candidates = self._candidates(usable)
         gain = best_weight(self._families) * fit.best_factor(self._records, as_of.toordinal())
         gain = (gain * 1.001).astype(np.float32)  # above float32 rounding of the scores
+        keep, since = k, None
+        if memory is not None:
+            keep = KEEP * k
+            if include_closed or not memory.serves(self.lineage, as_of.toordinal(), k):
+                memory.entries = {}
+            if memory.entries:  # the lists of the postings indexed since
+                since = candidates.since(memory.rows)
+        remembered: dict = {}
         out: list[list[dict]] = []
         waiting: tuple[Batch, Future] | None = None
         with no_collector(), ThreadPoolExecutor(1) as search:
             for i in range(0, len(profiles), batch):
                 ready = self._batch(profiles[i : i + batch], candidates, seen or {})
+                if since is not None:
+                    ready = ready._replace(
+                        kept=memory.kept(ready.profiles, ready.seen, usable, since)
+                    )
                 running = search.submit(
                     top_k,
                     ready.queries,
@@ -223,13 +244,18 @@ class Index:
                     as_of.toordinal(),
                     k,
                     threads,
+                    ready.kept,
+                    keep,
                 )
                 if waiting:
-                    out.extend(self._results(*waiting, as_of))
+                    out.extend(self._results(*waiting, as_of, k, memory, remembered))
                     if progress:
                         progress(len(out))
                 waiting = (ready, running)
-            out.extend(self._results(*waiting, as_of))
+            out.extend(self._results(*waiting, as_of, k, memory, remembered))
+        if memory is not None:
+            memory.lineage, memory.rows, memory.day = self.lineage, len(usable), as_of.toordinal()
+            memory.k, memory.keep, memory.entries = k, keep, remembered
         return out
 
     def _candidates(self, usable: np.ndarray) -> Candidates:
@@ -240,7 +266,10 @@ class Index:
         return self._lists
 
     def _batch(
-        self, profiles: list[dict], candidates: Candidates, seen: dict[str, set[str]]
+        self,
+        profiles: list[dict],
+        candidates: Candidates,
+        seen: dict[str, set[str]],
     ) -> Batch:
         """Profiles analysed for the search."""
         profiles = [fit.with_defaults(p) for p in profiles]
@@ -271,11 +300,25 @@ class Index:
             why.terms(
                 list(surfaces), queries.start, candidates.columns[q.indices], self.vectoriser
             ),
+            seen_rows,
+            None,
         )
 
-    def _results(self, batch: Batch, search: Future, as_of: date) -> list[list[dict]]:
-        """The results of a batch, `why` included, once its search is done."""
-        best, scores, shared = search.result()
+    def _results(
+        self,
+        batch: Batch,
+        search: Future,
+        as_of: date,
+        k: int,
+        memory: Memory | None,
+        remembered: dict,
+    ) -> list[list[dict]]:
+        """The results of a batch, `why` included, once its search is done (what the search
+        found goes into `remembered` when there is a `memory`)."""
+        found: Found = search.result()
+        if memory is not None:
+            remembered.update(memory.remembered(batch.profiles, batch.seen, found))
+        best, scores, shared = found.best[:, :k], found.scores[:, :k], found.shared
         rows, ranks = np.nonzero(best >= 0)
         cols, scores, shared = best[rows, ranks], scores[rows, ranks], shared[rows, ranks]
         profiles = batch.profiles

@@ -23,12 +23,15 @@ import numpy as np
 import orjson
 import scipy.sparse as sp
 
+from matcher.compiled import package_stamp
+from matcher.memory import Entry, Memory
 from matcher.rank import KEEP_TERMS, Index
 from matcher.text import Vectoriser
 
-FORMAT = 1
+FORMAT = 2
 ANALYSER_FILES = ("text.py", "lexicon.py", "relevance.py", "fit.py", "rank.py")
 SURFACES = "surfaces.json"
+MEMORY = "memory.npz"
 STALE = 1.0  # rebuild once the postings added since the fit outnumber the fitted ones this much
 ARRAYS = ("x_data", "x_indices", "x_indptr", "p_indices", "p_indptr", "families", "records")
 ARRAYS += ("alive", "df_columns", "df_counts")
@@ -87,6 +90,7 @@ def save(index: Index, folder: Path, fingerprints: dict[str, str]) -> None:
         "analyser": analyser_version(),
         "fitted": vec.n,
         "width": vec.width,
+        "lineage": index.lineage,
         "rows": rows,
     }
     (tmp / "meta.json").write_bytes(orjson.dumps(meta))
@@ -145,6 +149,7 @@ def _restore(meta: dict, a: dict[str, np.ndarray], words: list[str]) -> tuple[In
     if sizes != {n}:
         raise ValueError("arrays of different lengths")
     index = Index([], vectoriser=vec)
+    index.lineage = meta["lineage"]
     index.postings = [{"id": row[0]} for row in rows]
     index._langs = [row[1] for row in rows]
     index._why_keys = [None] * n
@@ -226,3 +231,75 @@ def _update(index: Index, stored: dict, vacancies: list[dict], marks: dict[str, 
             index.postings[j] = p
     index.add(fresh)
     return index
+
+
+def load_memory(folder: Path | None) -> Memory:
+    """What each profile's last search found, as `save_memory` kept it; an empty Memory when
+    there is none, or it is damaged or was made by other matcher code."""
+    try:
+        with np.load(folder / MEMORY, allow_pickle=False) as a:  # type: ignore[operator]
+            meta = orjson.loads(a["meta"].tobytes())
+            if meta["stamp"] != _memory_stamp():
+                return Memory()
+            posting, p_start, seen, s_start = a["posting"], a["p_start"], a["seen"], a["s_start"]
+            entries = {
+                pid: Entry(
+                    mark,
+                    posting[p_start[r] : p_start[r + 1]],
+                    float(score),
+                    int(at),
+                    seen[s_start[r] : s_start[r + 1]],
+                    bool(full),
+                )
+                for r, (pid, mark, score, at, full) in enumerate(
+                    zip(
+                        meta["ids"],
+                        meta["fingerprints"],
+                        a["floor_score"].tolist(),
+                        a["floor_posting"].tolist(),
+                        a["full"].tolist(),
+                        strict=True,
+                    )
+                )
+            }
+        fields = (meta["lineage"], meta["rows"], meta["day"], meta["k"], meta["keep"])
+        return Memory(*fields, entries=entries)
+    except Exception:  # a cache: a missing or damaged one only costs a full search
+        return Memory()
+
+
+def save_memory(folder: Path | None, memory: Memory) -> None:
+    """Keep what each profile's search found (`matcher.memory`) for the next run, beside the
+    generations (replaced atomically)."""
+    if folder is None or not folder.is_dir():
+        return
+    entries = list(memory.entries.values())
+    meta = {
+        "stamp": _memory_stamp(),
+        "lineage": memory.lineage,
+        "rows": memory.rows,
+        "day": memory.day,
+        "k": memory.k,
+        "keep": memory.keep,
+        "ids": list(memory.entries),
+        "fingerprints": [e.fingerprint for e in entries],
+    }
+    arrays = {
+        "meta": np.frombuffer(orjson.dumps(meta), dtype=np.uint8),
+        "posting": np.concatenate([np.zeros(0, np.int64), *(e.posting for e in entries)]),
+        "p_start": np.cumsum([0, *(len(e.posting) for e in entries)], dtype=np.int64),
+        "seen": np.concatenate([np.zeros(0, np.int64), *(e.seen for e in entries)]),
+        "s_start": np.cumsum([0, *(len(e.seen) for e in entries)], dtype=np.int64),
+        "floor_score": np.array([e.floor_score for e in entries], dtype=np.float32),
+        "floor_posting": np.array([e.floor_posting for e in entries], dtype=np.int64),
+        "full": np.array([e.full for e in entries], dtype=bool),
+    }
+    tmp = folder / f"tmp-{MEMORY}-{os.getpid()}"
+    with tmp.open("wb") as out:
+        np.savez(out, **arrays)
+    tmp.replace(folder / MEMORY)
+
+
+def _memory_stamp() -> str:
+    """The matcher code and data a Memory was made with."""
+    return f"{package_stamp()}-{analyser_version()}"

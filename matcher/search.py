@@ -48,6 +48,54 @@ def search_threads() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+class Kept(NamedTuple):
+    """What each profile of a batch kept from its last search (`matcher.shortlists`): its
+    best postings then, still usable (`posting[start[r]:start[r + 1]]`), and its floor, a
+    (score, posting) that every other posting indexed then scored at most (positions break
+    ties as in the ranking; a score of 0 when there was no other); a negative floor score for
+    a profile that kept nothing. `since_*` are the `Lists` fields `start`, `posting` and
+    `weight` holding only the postings indexed since. Scores of an unchanged pair never rise
+    as days pass (`fit.soft_factor`), so a profile's new top k is its kept and new postings'
+    top k whenever that beats its floor; otherwise it is searched in full."""
+
+    start: np.ndarray  # int64
+    posting: np.ndarray  # int64
+    floor_score: np.ndarray  # float32
+    floor_posting: np.ndarray  # int64
+    since_start: np.ndarray
+    since_posting: np.ndarray
+    since_weight: np.ndarray
+
+
+class Found(NamedTuple):
+    """What `top_k` found: each profile's best `keep` posting positions (-1 pads) and scores,
+    best first, ties going to the earlier posting; for each of the first k, the profile's
+    terms it shares with the posting (positions in the profile's row of terms), the heaviest
+    in the cosine first (-1 pads); each profile's new floor (see `Kept`), and whether it was
+    searched in full."""
+
+    best: np.ndarray
+    scores: np.ndarray
+    shared: np.ndarray
+    floor_score: np.ndarray
+    floor_posting: np.ndarray
+    full: np.ndarray
+
+
+def nothing_kept(profiles: int) -> Kept:
+    """A `Kept` for profiles that kept nothing (each is searched in full)."""
+    empty = np.zeros(0, dtype=np.int64)
+    return Kept(
+        np.zeros(profiles + 1, dtype=np.int64),
+        empty,
+        np.full(profiles, -1, dtype=np.float32),
+        np.full(profiles, -1, dtype=np.int64),
+        np.zeros((1, 1), dtype=np.int64),
+        np.zeros(0, dtype=np.int32),
+        np.zeros(0, dtype=np.float32),
+    )
+
+
 def top_k(
     queries: Queries,
     lists: Lists,
@@ -57,30 +105,35 @@ def top_k(
     today: int,
     k: int,
     threads: int | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(postings, scores, shared): each profile's best k posting positions (-1 pads) and
-    scores, best first, ties going to the earlier posting; and for each of these results the
-    profile's terms it shares with the posting (positions in the profile's row of terms), the
-    heaviest in the cosine first (-1 pads).
+    kept: Kept | None = None,
+    keep: int | None = None,
+) -> Found:
+    """Each profile's best `keep` (default k) postings, and for the first k of them the terms
+    they share with it (see `Found`), using what profiles `kept` where it suffices.
 
     `postings` are fit.POSTING records, `families` their relevance.FAMILY records and `gain`
-    the most a posting's score can be (float32) times its cosine. The
-    profiles are shared out to `threads` threads (default: one per CPU), which run the
-    compiled search side by side."""
+    the most a posting's score can be (float32) times its cosine. The profiles are shared out
+    to `threads` threads (default: one per CPU), which run the compiled search side by side."""
     n = len(queries.start) - 1
-    best = np.full((n, k), -1, dtype=np.int64)
-    scores = np.zeros((n, k), dtype=np.float32)
+    keep = max(keep or k, k)
+    kept = kept or nothing_kept(n)
+    best = np.full((n, keep), -1, dtype=np.int64)
+    scores = np.zeros((n, keep), dtype=np.float32)
     widest = int(np.diff(queries.start).max(initial=0))
     shared = np.full((n, k, widest), -1, dtype=np.int64)
+    floor_score = np.zeros(n, dtype=np.float32)
+    floor_posting = np.zeros(n, dtype=np.int64)
+    full = np.zeros(n, dtype=np.bool_)
     threads = max(1, min(threads or search_threads(), n))
     # plain arrays and records only: compiled signatures then hold no Python class
-    args = (*queries, *lists, postings, families, gain, today, best, scores, shared)
+    args = (*queries, *lists, *kept, postings, families, gain, today, k)
+    args += (best, scores, shared, floor_score, floor_posting, full)
     if threads == 1:
         _search(*args, 0, 1)
     else:
         with ThreadPoolExecutor(threads) as pool:
             list(pool.map(lambda part: _search(*args, part, threads), range(threads)))
-    return best, scores, shared
+    return Found(best, scores, shared, floor_score, floor_posting, full)
 
 
 @njit(nogil=True, cache=True)
@@ -107,43 +160,147 @@ def _search(
     column: np.ndarray,
     has_start: np.ndarray,
     has_posting: np.ndarray,
+    kept_start: np.ndarray,
+    kept_posting: np.ndarray,
+    kept_floor: np.ndarray,
+    kept_floor_posting: np.ndarray,
+    since_start: np.ndarray,
+    since_posting: np.ndarray,
+    since_weight: np.ndarray,
     postings: np.ndarray,
     families: np.ndarray,
     gain: np.ndarray,
     today: int,
+    k: int,
     best: np.ndarray,
     scores: np.ndarray,
     shared: np.ndarray,
+    floor_score: np.ndarray,
+    floor_posting: np.ndarray,
+    full: np.ndarray,
     part: int,
     parts: int,
 ) -> None:
     """Fill rows part, part + parts, ... of the outputs (the GIL released). The parameters
-    are the fields of `Queries` and `Lists` in order, then those of `top_k`."""
+    are the fields of `Queries`, `Lists` and `Kept` in order, then those of `top_k`."""
     total = np.zeros(len(postings), dtype=np.float32)
     evidence = np.zeros(len(postings), dtype=np.bool_)
     touched = np.empty(len(postings), dtype=np.int64)
+    keep = best.shape[1]
     for r in range(part, len(best), parts):
         a, b = q_start[r], q_start[r + 1]
-        found = _cosines(
-            q_term[a:b], q_weight[a:b], profiles[r], l_start, l_posting, l_weight, l_bit, member,
-            topical, total, evidence, touched,
-        )  # fmt: skip
-        mine = touched[:found]
-        cosine, evident = total[mine], evidence[mine]
-        total[mine] = 0
-        evidence[mine] = False
-        mine_terms = q_term[a:b]
-        topics = Topics(evident, column[mine_terms[topical[mine_terms]]], has_start, has_posting)
-        _best(
-            profiles[r], wants[r], mine, cosine, cosine * gain[mine], topics, postings, families,
-            excluded, exclude[exclude_start[r] : exclude_start[r + 1]],
-            seen[seen_start[r] : seen_start[r + 1]], today, best[r], scores[r],
-        )  # fmt: skip
-        for i in range(len(best[r])):
+        q_t, q_w = q_term[a:b], q_weight[a:b]
+        blocked = exclude[exclude_start[r] : exclude_start[r + 1]]
+        shown = seen[seen_start[r] : seen_start[r + 1]]
+        topics_of = column[q_t[topical[q_t]]]
+        done = False
+        if kept_floor[r] >= 0:  # the kept postings and those indexed since
+            found = _cosines(
+                q_t, q_w, profiles[r], since_start, since_posting, since_weight, l_bit, member,
+                topical, total, evidence, touched,
+            )  # fmt: skip
+            found = _kept_cosines(
+                q_t, q_w, kept_posting[kept_start[r] : kept_start[r + 1]], term_start, term,
+                term_weight, topical, total, evidence, touched, found,
+            )  # fmt: skip
+            filled = _ranked(
+                profiles[r], wants[r], touched[:found], total, evidence, gain, topics_of,
+                has_start, has_posting, postings, families, excluded, blocked, shown, today,
+                best[r], scores[r],
+            )  # fmt: skip
+            fs, fp = kept_floor[r], kept_floor_posting[r]
+            # exact when its k-th beats the floor, or when nothing else passed
+            done = _better(scores[r, k - 1], best[r, k - 1], fs, fp) if filled >= k else fs == 0
+            if filled == keep and _better(scores[r, keep - 1], best[r, keep - 1], fs, fp):
+                fs, fp = scores[r, keep - 1], best[r, keep - 1]  # all others score at most this
+            if not done:
+                best[r] = -1
+                scores[r] = 0
+        if not done:
+            found = _cosines(
+                q_t, q_w, profiles[r], l_start, l_posting, l_weight, l_bit, member, topical,
+                total, evidence, touched,
+            )  # fmt: skip
+            filled = _ranked(
+                profiles[r], wants[r], touched[:found], total, evidence, gain, topics_of,
+                has_start, has_posting, postings, families, excluded, blocked, shown, today,
+                best[r], scores[r],
+            )  # fmt: skip
+            fs, fp = np.float32(0), np.int64(len(postings))
+            if filled == keep:
+                fs, fp = scores[r, keep - 1], best[r, keep - 1]
+            full[r] = True
+        floor_score[r], floor_posting[r] = fs, fp
+        for i in range(k):
             j = best[r, i]
             if j >= 0:
                 c, d = term_start[j], term_start[j + 1]
-                _shared(q_term[a:b], q_weight[a:b], term[c:d], term_weight[c:d], shared[r, i])
+                _shared(q_t, q_w, term[c:d], term_weight[c:d], shared[r, i])
+
+
+@njit(cache=True)
+def _ranked(
+    profile,
+    wants,
+    touched: np.ndarray,
+    total: np.ndarray,
+    evidence: np.ndarray,
+    gain: np.ndarray,
+    words: np.ndarray,
+    has_start: np.ndarray,
+    has_posting: np.ndarray,
+    postings: np.ndarray,
+    families: np.ndarray,
+    excluded: np.ndarray,
+    exclude: np.ndarray,
+    seen: np.ndarray,
+    today: int,
+    best: np.ndarray,
+    scores: np.ndarray,
+) -> int:
+    """`_best` of the touched postings, given their cosines in `total` and evidence in
+    `evidence` (both cleared after) and the profile's topical `words` (see `Topics`);
+    returns how many results it found."""
+    cosine, evident = total[touched], evidence[touched]
+    total[touched] = 0
+    evidence[touched] = False
+    return _best(
+        profile, wants, touched, cosine, cosine * gain[touched],
+        Topics(evident, words, has_start, has_posting), postings, families, excluded, exclude,
+        seen, today, best, scores,
+    )  # fmt: skip
+
+
+@njit(cache=True)
+def _kept_cosines(
+    q_term: np.ndarray,
+    q_weight: np.ndarray,
+    kept: np.ndarray,
+    term_start: np.ndarray,
+    term: np.ndarray,
+    term_weight: np.ndarray,
+    topical: np.ndarray,
+    total: np.ndarray,
+    evidence: np.ndarray,
+    touched: np.ndarray,
+    found: int,
+) -> int:
+    """Add the kept postings to `total`, `evidence` and `touched` as `_cosines` does (the
+    same sums in the same order, so the same float32 cosines), from their own vectors;
+    returns the new number touched."""
+    for j in kept:
+        c, d = term_start[j], term_start[j + 1]
+        cosine, evident = np.float32(0), False
+        for e in range(len(q_term)):
+            at = c + np.searchsorted(term[c:d], q_term[e])
+            if at < d and term[at] == q_term[e]:
+                cosine += q_weight[e] * term_weight[at]
+                evident = evident or topical[q_term[e]]
+        if cosine != 0 and total[j] == 0:
+            total[j], evidence[j] = cosine, evident
+            touched[found] = j
+            found += 1
+    return found
 
 
 @njit(cache=True)
@@ -204,9 +361,10 @@ def _best(
     today: int,
     best: np.ndarray,
     scores: np.ndarray,
-) -> None:
+) -> int:
     """Fill `best` and `scores` with a profile's top postings among `touched`, given their
-    cosines, the most each can score (`bound`) and their topical evidence (`Topics`)."""
+    cosines, the most each can score (`bound`) and their topical evidence (`Topics`); returns
+    how many it filled."""
     k = len(best)
     threshold = np.float32(0)
     if len(bound) > FIRST * k:
@@ -233,6 +391,7 @@ def _best(
                 at -= 1
             scores[at], best[at] = s, j
             filled = min(filled + 1, k)
+    return filled
 
 
 class Topics(NamedTuple):

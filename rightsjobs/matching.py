@@ -2,7 +2,9 @@
 
 The postings' index is kept next to the database (`<db>.index/`, see `matcher.saved`) and
 brought up to date from the postings that changed, opened or closed since it was saved, so a
-weekly match analyses only the week's postings.
+weekly match analyses only the week's postings; beside it, what each profile's search found
+(`matcher.memory`), so that most profiles are searched only among the postings they kept and
+the week's new ones.
 """
 
 import hashlib
@@ -115,14 +117,17 @@ def _match_all(
     )
     lap("load and update the index")
     seen = seen_by_profile(db, [p["id"] for p in profiles])
+    memory = saved.load_memory(folder)
     ranked = index.rank(
         profiles,
         k=max([p["max_items"] for p in profiles] or [10]),
         as_of=as_of,
         seen=seen,
         progress=lambda done: report(done, "profiles ranked"),
+        memory=memory,
     )
     saved.save_surfaces(folder, index, marks)
+    saved.save_memory(folder, memory)
     lap("rank")
     report(len(profiles), "profiles ranked; recording the matches")
     results = {

@@ -219,3 +219,22 @@ def test_a_change_of_fields_alone_is_seen_and_a_warm_match_equals_a_cold_one(sto
     assert (folder / "CURRENT").read_text() != generation
     assert legal not in ids(warm)["jean"]  # jean looks in Central Asia only
     assert warm == rebuilt(store, capsys)
+
+
+def test_what_each_profile_kept_is_saved_and_a_damaged_file_costs_only_a_full_search(store, capsys):
+    first, _ = match(store, capsys)
+    folder = index_folder(store)
+    memory = saved.load_memory(folder)
+    assert set(memory.entries) == {"jean", "aigul"} and memory.day == AS_OF.toordinal()
+    assert memory.lineage == saved.load(folder)[0].lineage
+    kept = memory.entries["jean"].posting.tolist()
+    assert kept[: len(first["jean"])] == [
+        saved.load(folder)[0].position[r["id"]] for r in first["jean"]
+    ]
+    again, _ = match(store, capsys)
+    assert again == first and saved.load_memory(folder).searched_in_full == 0
+    (folder / saved.MEMORY).write_bytes(b"not a zip file")
+    assert saved.load_memory(folder).entries == {}
+    after, said = match(store, capsys)
+    assert after == first and said == ""
+    assert saved.load_memory(folder).searched_in_full == 2
