@@ -9,6 +9,8 @@ or else anywhere in its text, looked up only for a pair about to enter the top k
 blocked (excluded or seen), times the soft signals (`matcher.fit`). The strongest cosines are
 scored first; after them, a pair is scored only when its best possible score (its cosine
 times the posting's `gain`) could still beat the profile's k-th, so most pairs never are.
+A profile that kept postings from its last search (`Kept`, `matcher.memory`) is searched first
+only among those and the postings indexed since, and in full only when they do not suffice.
 """
 
 import os
@@ -203,7 +205,7 @@ def _search(
                 q_t, q_w, kept_posting[kept_start[r] : kept_start[r + 1]], term_start, term,
                 term_weight, topical, total, evidence, touched, found,
             )  # fmt: skip
-            filled = _ranked(
+            filled = _best(
                 profiles[r], wants[r], touched[:found], total, evidence, gain, topics_of,
                 has_start, has_posting, postings, families, excluded, blocked, shown, today,
                 best[r], scores[r],
@@ -221,7 +223,7 @@ def _search(
                 q_t, q_w, profiles[r], l_start, l_posting, l_weight, l_bit, member, topical,
                 total, evidence, touched,
             )  # fmt: skip
-            filled = _ranked(
+            filled = _best(
                 profiles[r], wants[r], touched[:found], total, evidence, gain, topics_of,
                 has_start, has_posting, postings, families, excluded, blocked, shown, today,
                 best[r], scores[r],
@@ -236,39 +238,6 @@ def _search(
             if j >= 0:
                 c, d = term_start[j], term_start[j + 1]
                 _shared(q_t, q_w, term[c:d], term_weight[c:d], shared[r, i])
-
-
-@njit(cache=True)
-def _ranked(
-    profile,
-    wants,
-    touched: np.ndarray,
-    total: np.ndarray,
-    evidence: np.ndarray,
-    gain: np.ndarray,
-    words: np.ndarray,
-    has_start: np.ndarray,
-    has_posting: np.ndarray,
-    postings: np.ndarray,
-    families: np.ndarray,
-    excluded: np.ndarray,
-    exclude: np.ndarray,
-    seen: np.ndarray,
-    today: int,
-    best: np.ndarray,
-    scores: np.ndarray,
-) -> int:
-    """`_best` of the touched postings, given their cosines in `total` and evidence in
-    `evidence` (both cleared after) and the profile's topical `words` (see `Topics`);
-    returns how many results it found."""
-    cosine, evident = total[touched], evidence[touched]
-    total[touched] = 0
-    evidence[touched] = False
-    return _best(
-        profile, wants, touched, cosine, cosine * gain[touched],
-        Topics(evident, words, has_start, has_posting), postings, families, excluded, exclude,
-        seen, today, best, scores,
-    )  # fmt: skip
 
 
 @njit(cache=True)
@@ -350,9 +319,12 @@ def _best(
     profile,
     wants,
     touched: np.ndarray,
-    cosine: np.ndarray,
-    bound: np.ndarray,
-    topics,
+    total: np.ndarray,
+    evidence: np.ndarray,
+    gain: np.ndarray,
+    words: np.ndarray,
+    has_start: np.ndarray,
+    has_posting: np.ndarray,
     postings: np.ndarray,
     families: np.ndarray,
     excluded: np.ndarray,
@@ -363,8 +335,14 @@ def _best(
     scores: np.ndarray,
 ) -> int:
     """Fill `best` and `scores` with a profile's top postings among `touched`, given their
-    cosines, the most each can score (`bound`) and their topical evidence (`Topics`); returns
+    cosines in `total` and topical evidence in `evidence` (both cleared after), the most each
+    can score (cosine times `gain`) and the profile's topical `words` (see `Topics`); returns
     how many it filled."""
+    cosine, evident = total[touched], evidence[touched]
+    total[touched] = 0
+    evidence[touched] = False
+    bound = cosine * gain[touched]
+    topics = Topics(evident, words, has_start, has_posting)
     k = len(best)
     threshold = np.float32(0)
     if len(bound) > FIRST * k:
