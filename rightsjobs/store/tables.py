@@ -123,12 +123,23 @@ def changes_since(posting: dict, delivery: dict | None) -> dict[str, bool]:
     """Whether a posting delivered before has a later deadline or reopened since."""
     if delivery is None:
         return {"extended": False, "reopened": False}
-    old, new = delivery.get("deadline"), posting.get("deadline")
-    sent, reopened = delivery.get("sent_at"), posting.get("reopened_at")
-    return {
-        "extended": bool(old and new and new > old),
-        "reopened": bool(sent and reopened and reopened > sent),
-    }
+    extended, reopened = _changes(
+        delivery.get("deadline"),
+        delivery.get("sent_at"),
+        posting.get("deadline"),
+        posting.get("reopened_at"),
+    )
+    return {"extended": extended, "reopened": reopened}
+
+
+def _changes(
+    delivered_deadline: str | None, sent_at: str | None, deadline: str | None, reopened: str | None
+) -> tuple[bool, bool]:
+    """(extended, reopened) of `changes_since`, from the four values it compares."""
+    return (
+        bool(delivered_deadline and deadline and deadline > delivered_deadline),
+        bool(sent_at and reopened and reopened > sent_at),
+    )
 
 
 def hidden_postings(db: Database, profile_id: str) -> set[str]:
@@ -149,18 +160,17 @@ def seen_by_profile(
     seen: dict[str, set[str]] = {pid: set() for pid in profile_ids}
     wanted = [json.dumps(profile_ids)]
     in_list = "profile_id in (select value from json_each(?))"
-    for r in db.query(f"select profile_id, posting_id from hidden where {in_list}", wanted):
-        seen[r["profile_id"]].add(r["posting_id"])
+    hidden = db.execute(f"select profile_id, posting_id from hidden where {in_list}", wanted)
+    for profile_id, posting_id in hidden:
+        seen[profile_id].add(posting_id)
     if not delivered:
         return seen
-    rows = db.query(
-        "select d.profile_id, d.posting_id, d.deadline as delivered_deadline, d.sent_at, "
-        "p.deadline, p.reopened_at from deliveries d left join postings p on p.id = d.posting_id "
-        f"where d.{in_list}",
+    rows = db.execute(
+        "select d.profile_id, d.posting_id, d.deadline, d.sent_at, p.deadline, p.reopened_at "
+        f"from deliveries d left join postings p on p.id = d.posting_id where d.{in_list}",
         wanted,
     )
-    for r in rows:
-        delivery = {"deadline": r["delivered_deadline"], "sent_at": r["sent_at"]}
-        if not any(changes_since(r, delivery).values()):
-            seen[r["profile_id"]].add(r["posting_id"])
+    for profile_id, posting_id, *dates in rows:
+        if not any(_changes(*dates)):
+            seen[profile_id].add(posting_id)
     return seen
