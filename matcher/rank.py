@@ -40,7 +40,7 @@ from matcher.text import (
 from matcher.topics import untopical_columns
 
 KEEP_TERMS = (64, 16)  # strongest words and pairs kept per posting (keeps products sparse)
-QUERY_TERMS = (16, 8)  # strongest words and pairs kept per profile
+QUERY_TERMS = (24, 8)  # strongest words and pairs kept per profile
 BATCH = 1000  # profiles analysed and searched together
 
 
