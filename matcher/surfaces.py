@@ -28,13 +28,20 @@ def shown(original: str) -> str:
 
 @cache
 def _starting(head: str) -> re.Pattern:
-    """Whole words starting with `head`."""
-    return re.compile(rf"(?<![^\W_]){re.escape(head)}[^\W_]*")
+    """`head` and the rest of the word it is in (a literal start: the regex searches fast;
+    `_spans` checks that it starts the word)."""
+    return re.compile(rf"{re.escape(head)}[^\W_]*")
+
+
+_LETTER = re.compile(r"[^\W_]")
 
 
 def _spans(word: str, folded: str, lang: str | None) -> Iterator[Span]:
     """Where the words of `folded` whose analysis holds `word` are, in order."""
     for m in _starting(word[:4]).finditer(folded):
+        start = m.start()
+        if start and _LETTER.match(folded, start - 1):  # inside a word
+            continue
         if word in map_word(lang, m.group()):
             yield m.span()
 
