@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 from bs4 import BeautifulSoup
 
+from understand.factor import factored
+
 # Postings are truncated to this many characters before any analysis (a long posting has 20,000;
 # the rest of a longer text is page furniture, and analysing it would cost time, not accuracy).
 MAX_CHARS = 50_000
@@ -432,7 +434,7 @@ def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """A pattern matching wherever one of `patterns` matches."""
     if len({p.flags for p in patterns}) > 1:
         raise ValueError("first_matches: the patterns must share their flags")
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    return factored(re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags))
 
 
 def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str] | None]:
@@ -451,6 +453,9 @@ def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.M
     return out
 
 
+_factored = lru_cache(maxsize=256)(factored)  # the alternations `_touched` scans
+
+
 def _joined(parts: list[str]) -> tuple[str, list[int]]:
     """`parts` joined with newlines, and the offset where each starts."""
     starts, pos = [], 0
@@ -465,7 +470,7 @@ def _touched(pattern: re.Pattern[str] | Guarded, text: str, starts: list[int]) -
     if isinstance(pattern, Guarded):
         pattern = pattern.for_text(text)
     out: set[int] = set()
-    for m in pattern.finditer(text):
+    for m in _factored(pattern).finditer(text):
         first = bisect_right(starts, m.start()) - 1
         last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
         out.update(range(first, last + 1))

@@ -1,0 +1,47 @@
+"""`understand.factor.factored`: the same matches, span for span, as the pattern it regroups."""
+
+import re
+
+import pytest
+
+from understand import fields, languages, places
+from understand.factor import factored
+from understand.text import fold
+
+TEXTS = [
+    "Fluent English and good knowledge of French; Arabic is an asset (يفضل). Level B2 or C1.",
+    "We seek a strong writer, solid in speaking. Strong\tcommand of Russian: владение русским.",
+    "internship, stage de 6 mois, 12 months fixed-term; consultancy based in Geneva, Kyiv.",
+    "ab1 a2 c12 c1x xb2 b2",
+    "",
+]
+PATTERNS = [
+    r"fluen|flytande|\b(?:strong|solid)\s|speak|(?:ability|able)\s+to",
+    r"\b(?:a|an)\s+\w+|\b[abc][12]\b|x?b2",
+    r"(?=[^\W\d_])(?:\d+|one|two|o\w*)",
+    r"\b(?:\d+|one|two)\s+months?|\bo\w+",
+    r"a??b|ab|a",
+    languages._ANY_CUE.pattern,
+    places._STRONG_SENTENCE.pattern,
+    *(p.pattern for p in fields._CUE_PATTERNS),
+]
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+def test_factored_finds_the_same_spans(source: str) -> None:
+    pattern = re.compile(source)
+    fast = factored(pattern)
+    for text in TEXTS + [fold(t) for t in TEXTS]:
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in fast.finditer(text)] == expected
+        for pos in range(len(text)):
+            same = pattern.match(text, pos)
+            assert (same and same.span()) == (
+                fast.match(text, pos) and fast.match(text, pos).span()
+            )
+
+
+def test_patterns_with_groups_or_ignorecase_come_back_unchanged() -> None:
+    grouped, caseless = re.compile(r"(a)|b"), re.compile(r"a|b", re.IGNORECASE)
+    assert factored(grouped) is grouped
+    assert factored(caseless) is caseless
