@@ -361,6 +361,9 @@ class Doc:
     url: str | None = None
     lines: list[str] = field(init=False)
     start: int = field(init=False)  # the first line past a leading block of page furniture
+    _scans: dict[tuple[str, object], frozenset[int]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )  # `lines_matching` and `sentences_matching`, by pattern
 
     def __post_init__(self) -> None:
         lines = (strip_bullet(line) for line in self.text.split("\n"))
@@ -401,16 +404,22 @@ class Doc:
         """`folded_sentences` joined with newlines, and the offset where each one starts."""
         return _joined(self.folded_sentences)
 
-    def lines_matching(self, pattern: re.Pattern[str] | Guarded) -> set[int]:
+    def lines_matching(self, pattern: re.Pattern[str] | Guarded) -> frozenset[int]:
         """Indices of the lines that a match of `pattern` (on folded text) touches: one scan of
         the whole text instead of one search per line."""
-        return _touched(pattern, *self._folded_lines)
+        key = ("lines", pattern)
+        if key not in self._scans:
+            self._scans[key] = _touched(pattern, *self._folded_lines)
+        return self._scans[key]
 
-    def sentences_matching(self, pattern: re.Pattern[str] | Guarded) -> set[int]:
+    def sentences_matching(self, pattern: re.Pattern[str] | Guarded) -> frozenset[int]:
         """Indices of the sentences that a match of `pattern` (on folded text) touches: every
         sentence where `pattern.search` finds a match is among them when the pattern reads no
-        `^`/`$` without re.M. One scan instead of one search per sentence."""
-        return _touched(pattern, *self._folded_sentences_joined)
+        `^`/`$` without re.M. One scan instead of one search per sentence (once per pattern)."""
+        key = ("sentences", pattern)
+        if key not in self._scans:
+            self._scans[key] = _touched(pattern, *self._folded_sentences_joined)
+        return self._scans[key]
 
     def fields(self, label: re.Pattern[str], *, max_value: int = 160) -> Iterator[tuple[str, str]]:
         """Values of lines starting with a label matching `label` (matched on folded text).
@@ -465,7 +474,7 @@ def _joined(parts: list[str]) -> tuple[str, list[int]]:
     return "\n".join(parts), starts
 
 
-def _touched(pattern: re.Pattern[str] | Guarded, text: str, starts: list[int]) -> set[int]:
+def _touched(pattern: re.Pattern[str] | Guarded, text: str, starts: list[int]) -> frozenset[int]:
     """Indices of the parts (starting at `starts` in `text`) that a match of `pattern` touches."""
     if isinstance(pattern, Guarded):
         pattern = pattern.for_text(text)
@@ -474,4 +483,4 @@ def _touched(pattern: re.Pattern[str] | Guarded, text: str, starts: list[int]) -
         first = bisect_right(starts, m.start()) - 1
         last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
         out.update(range(first, last + 1))
-    return out
+    return frozenset(out)
