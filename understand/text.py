@@ -454,7 +454,7 @@ def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.M
     missing, pos, either = len(patterns), 0, _any_of(patterns)
     while missing and (m := either.search(text, pos)):
         at = m.start()
-        for i, pattern in enumerate(patterns):
+        for i, pattern in enumerate(map(_factored, patterns)):
             if out[i] is None and (found := pattern.match(text, at)):
                 out[i] = found
                 missing -= 1
