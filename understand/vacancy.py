@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import chain, repeat
 
@@ -617,6 +617,14 @@ def char_grams(flat: str, char_n: tuple[int, ...]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1024)
+def _word_start(start: str) -> re.Pattern[str]:
+    """`start` where a word begins: not after a letter or digit (checked behind the literal,
+    which `re` then looks for as fast as `str.find`)."""
+    literal = re.escape(start)
+    return re.compile(rf"{literal}(?<![^\W_]{literal})")
+
+
 def cue_lines(doc: Doc, text: str, folded: str, tokens: list[str]) -> dict[str, str]:
     """Each fired cue (`_CUES`, then `_structure`) with the sentence of its first match.
 
@@ -627,12 +635,12 @@ def cue_lines(doc: Doc, text: str, folded: str, tokens: list[str]) -> dict[str, 
         for start in {w[:n] for w in words} & index.keys():  # a shorter word matches no key
             for k in index[start]:
                 # the earliest place where a word begins with `start` and the whole cue matches
-                at = folded.find(start)
-                while at >= 0 and at < first.get(k, len(folded)):
-                    if not folded[at - 1 : at].isalnum() and _MATCHERS[k].match(folded, at):
-                        first[k] = at
+                for m in _word_start(start).finditer(folded):
+                    if m.start() >= first.get(k, len(folded)):
                         break
-                    at = folded.find(start, at + 1)
+                    if _MATCHERS[k].match(folded, m.start()):
+                        first[k] = m.start()
+                        break
     cues = {_CUES[k][0]: sentence_at(text, first[k]) for k in sorted(first)}
     cues.update(_structure(doc, "says the selection is closed" in cues))
     return cues
