@@ -45,3 +45,9 @@ def test_patterns_with_groups_or_ignorecase_come_back_unchanged() -> None:
     grouped, caseless = re.compile(r"(a)|b"), re.compile(r"a|b", re.IGNORECASE)
     assert factored(grouped) is grouped
     assert factored(caseless) is caseless
+
+
+def test_factored_keeps_the_source_text() -> None:
+    pattern = re.compile(r"\b(?:fluent|flytande|speak)\b")
+    fast = factored(pattern)
+    assert fast is not pattern and fast.pattern == pattern.pattern and fast.flags == pattern.flags
