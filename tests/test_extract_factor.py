@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from understand import fields, languages, places
+from understand import contract, fields, languages, places
 from understand.factor import factored
 from understand.text import fold
 
@@ -12,7 +12,7 @@ TEXTS = [
     "Fluent English and good knowledge of French; Arabic is an asset (يفضل). Level B2 or C1.",
     "We seek a strong writer, solid in speaking. Strong\tcommand of Russian: владение русским.",
     "internship, stage de 6 mois, 12 months fixed-term; consultancy based in Geneva, Kyiv.",
-    "ab1 a2 c12 c1x xb2 b2",
+    "ab1 a2 c12 c1x xb2 b2 one-year two-year 6 months, a month, one two",
     "",
 ]
 PATTERNS = [
@@ -21,6 +21,8 @@ PATTERNS = [
     r"(?=[^\W\d_])(?:\d+|one|two|o\w*)",
     r"\b(?:\d+|one|two)\s+months?|\bo\w+",
     r"a??b|ab|a",
+    r"\b(?:one|\w+-year|two|o\w+|(?:\d+\s+)?months?)\b",
+    "|".join(f"(?:{p.pattern})" for p in contract._BODY_PATTERNS),
     languages._ANY_CUE.pattern,
     places._STRONG_SENTENCE.pattern,
     *(p.pattern for p in fields._CUE_PATTERNS),

@@ -8,8 +8,8 @@ one test per distinct first character. Matches are identical, span for span: at 
 the alternatives starting with its character can match, and they keep their order. Zero-width
 items that every alternative starts with (`\\b` of `\\b(?:a|b)`) stay in front; those before the
 first character of some alternatives only move behind it into a look-behind (`\\bspeak` ->
-`s(?<=\\bs)peak`). An alternative that does not start with one literal stays as written, and so
-does every later one that may start where it may.
+`s(?<=\\bs)peak`). An alternative that does not start with one literal stays as written, and
+the later ones that may start where it may are merged only among themselves, after it.
 
 Works on the parsed form of `re` (`re._parser`, `re._compiler`, Python 3.11 to 3.13); the
 result keeps the source text as its `pattern`. Patterns that capture groups or ignore case come
@@ -66,7 +66,7 @@ def _sub(items: list[Item]) -> _parser.SubPattern:
 def _flatten(items: list[Item]) -> list[list[Item]]:
     """`items` as a list of alternatives that match as they do, opening what comes first after
     zero-width items: an alternation (`\\b(?:a|b)c` -> `\\bac`, `\\bbc`), a set of letters
-    (`[ab]c` -> `ac`, `bc`) or an optional character (`x?c` -> `xc`, `c`)."""
+    (`[ab]c` -> `ac`, `bc`) or an optional part (`(?:xy)?c` -> `xyc`, `c`)."""
     for i, (op, av) in enumerate(items):
         before, after = items[:i], items[i + 1 :]
         if op is SUBPATTERN and av[0] is None and not av[1] and not av[2]:
@@ -75,8 +75,8 @@ def _flatten(items: list[Item]) -> list[list[Item]]:
             opened = [before + list(alt.data) + after for alt in av[1]]
         elif op is IN and len(av) <= MAX_SET and all(kind is LITERAL for kind, _ in av):
             opened = [[*before, (LITERAL, char), *after] for _, char in av]
-        elif op in (MAX_REPEAT, MIN_REPEAT) and av[:2] == (0, 1) and len(av[2].data) == 1:
-            opened = [[*before, av[2].data[0], *after], before + after]
+        elif op in (MAX_REPEAT, MIN_REPEAT) and av[:2] == (0, 1):
+            opened = [[*before, *av[2].data, *after], before + after]
             opened = opened if op is MAX_REPEAT else opened[::-1]  # greedy tries it first
         elif op in _ZERO_WIDTH:
             continue
@@ -114,20 +114,30 @@ class _Factoring:
         self.flags = flags
 
     def branch(self, alternatives: list[list[Item]]) -> list[Item]:
-        """Items matching as the branch of `alternatives` does, merged by first literal."""
+        """Items matching as the branch of `alternatives` does, merged by first literal.
+
+        The alternatives are cut into runs, in order; within a run, those starting with a
+        literal are merged under it and come first, the others follow as written. A literal
+        that one of those others may start with opens the next run, so that no alternative is
+        tried before an earlier one that may match at the same place."""
         if len(alternatives) == 1:
             return alternatives[0]
+        out: list[list[Item]] = []
         groups: dict[int, list[list[Item]]] = {}
-        kept: list[list[Item]] = []  # alternatives left as written, in their order
+        kept: list[list[Item]] = []  # alternatives of the run left as written, in their order
         starts: list[re.Pattern[str]] | None = []  # first characters of kept ones; None: any
         for alt in alternatives:
-            if alt and alt[0][0] is LITERAL and not self._taken(alt[0][1], starts):
+            literal = bool(alt) and alt[0][0] is LITERAL
+            if literal and self._taken(alt[0][1], starts):
+                out += [self._merged(char, tails) for char, tails in groups.items()] + kept
+                groups, kept, starts = {}, [], []
+            if literal:
                 groups.setdefault(alt[0][1], []).append(alt[1:])
                 continue
             kept.append(alt)
             first = self._first(alt)
             starts = None if first is None or starts is None else starts + first
-        out = [self._merged(char, tails) for char, tails in groups.items()] + kept
+        out += [self._merged(char, tails) for char, tails in groups.items()] + kept
         if len(out) == 1:
             return out[0]
         return [(BRANCH, (None, [_sub(alt) for alt in out]))]
