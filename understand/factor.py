@@ -53,7 +53,8 @@ def factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
     common = _common_start(alternatives)
     behinds: dict[str, Item] = {}
     leading = [_literal_first(alt[len(common) :], behinds) for alt in alternatives]
-    items = common + _Factoring(pattern.flags).branch(leading)
+    kept = [item for item in common if not _implied(item, leading, pattern.flags)]
+    items = kept + _Factoring(pattern.flags).branch(leading)
     code = _compiler._code(_sub(items), pattern.flags)
     # as `_compiler.compile` ends, keeping the source text (`pattern.pattern` reads the same)
     return _sre.compile(pattern.pattern, pattern.flags, code, 0, {}, (None,))
@@ -95,6 +96,16 @@ def _common_start(alternatives: list[list[Item]]) -> list[Item]:
             break
         common.append(items[0])
     return common
+
+
+def _implied(item: Item, alternatives: list[list[Item]], flags: int) -> bool:
+    """Whether `item` is a look-ahead at one character that the first literal of every
+    alternative satisfies (`(?=[^\\W\\d_])` before words): true wherever they may match."""
+    op, av = item
+    if op is not ASSERT or av[0] != 1 or len(av[1].data) != 1 or av[1].data[0][0] not in _ONE_CHAR:
+        return False
+    test = _compiler.compile(av[1], flags)
+    return all(alt and alt[0][0] is LITERAL and test.match(chr(alt[0][1])) for alt in alternatives)
 
 
 def _literal_first(alt: list[Item], behinds: dict[str, Item]) -> list[Item]:
