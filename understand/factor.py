@@ -51,10 +51,12 @@ def factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if len(alternatives) < 2:
         return pattern
     common = _common_start(alternatives)
+    rest = [alt[len(common) :] for alt in alternatives]
+    front = [item for item in common if item[0] is AT]  # an anchor turns most places away cheaply
+    looks = [i for i in common if i[0] is not AT and not _implied(i, rest, pattern.flags)]
     behinds: dict[str, Item] = {}
-    leading = [_literal_first(alt[len(common) :], behinds) for alt in alternatives]
-    kept = [item for item in common if not _implied(item, leading, pattern.flags)]
-    items = kept + _Factoring(pattern.flags).branch(leading)
+    leading = [_literal_first(looks + alt, behinds) for alt in rest]  # look-arounds behind
+    items = front + _Factoring(pattern.flags).branch(leading)
     code = _compiler._code(_sub(items), pattern.flags)
     # as `_compiler.compile` ends, keeping the source text (`pattern.pattern` reads the same)
     return _sre.compile(pattern.pattern, pattern.flags, code, 0, {}, (None,))
@@ -88,8 +90,7 @@ def _flatten(items: list[Item]) -> list[list[Item]]:
 
 
 def _common_start(alternatives: list[list[Item]]) -> list[Item]:
-    """The zero-width items every alternative starts with: kept in front, where they turn most
-    positions away with one test."""
+    """The zero-width items every alternative starts with."""
     common: list[Item] = []
     for items in zip(*alternatives, strict=False):
         if items[0][0] not in _ZERO_WIDTH or any(item != items[0] for item in items):
@@ -105,7 +106,8 @@ def _implied(item: Item, alternatives: list[list[Item]], flags: int) -> bool:
     if op is not ASSERT or av[0] != 1 or len(av[1].data) != 1 or av[1].data[0][0] not in _ONE_CHAR:
         return False
     test = _compiler.compile(av[1], flags)
-    return all(alt and alt[0][0] is LITERAL and test.match(chr(alt[0][1])) for alt in alternatives)
+    firsts = [next((i for i in alt if i[0] not in _ZERO_WIDTH), None) for alt in alternatives]
+    return all(f and f[0] is LITERAL and test.match(chr(f[1])) for f in firsts)
 
 
 def _literal_first(alt: list[Item], behinds: dict[str, Item]) -> list[Item]:
