@@ -5,11 +5,15 @@ pattern of 200 cue words costs 200 tests a character. `factored(pattern)` compil
 pattern with the alternatives that share a first character merged under it, level by level (a
 trie: `fluen|flytande|speak` becomes `f(?:luen|lytande)|speak`), so that a position costs about
 one test per distinct first character. Matches are identical, span for span: at a position only
-the alternatives starting with its character can match, and they keep their order. Zero-width
-items that every alternative starts with (`\\b` of `\\b(?:a|b)`) stay in front; those before the
-first character of some alternatives only move behind it into a look-behind (`\\bspeak` ->
-`s(?<=\\bs)peak`). An alternative that does not start with one literal stays as written, and
-the later ones that may start where it may are merged only among themselves, after it.
+the alternatives starting with its character can match, and they keep their order.
+
+Groups, sets of letters and optional parts at the start are opened first (`\\b(?:a|[bc]d)` ->
+`\\ba|\\bbd|\\bcd`). Anchors that every alternative starts with (`\\b`, `^`) stay in front,
+where they turn most positions away with one cheap test; look-arounds move behind the first
+literal (`(?<!x)speak` -> `s(?<=(?<!x)s)peak`), so that they run only where it is found, and a
+one-character look-ahead that every first literal satisfies is dropped. An alternative that does
+not start with a literal stays as written; the later ones that may start where it may are merged
+only among themselves, after it.
 
 Works on the parsed form of `re` (`re._parser`, `re._compiler`, Python 3.11 to 3.13); the
 result keeps the source text as its `pattern`. Patterns that capture groups or ignore case come
