@@ -13,6 +13,7 @@ TEXTS = [
     "We seek a strong writer, solid in speaking. Strong\tcommand of Russian: владение русским.",
     "internship, stage de 6 mois, 12 months fixed-term; consultancy based in Geneva, Kyiv.",
     "ab1 a2 c12 c1x xb2 b2 one-year two-year 6 months, a month, one two",
+    "The post was filled, until the position is filled; 6 months, a good level.",
     "",
 ]
 PATTERNS = [
@@ -21,6 +22,8 @@ PATTERNS = [
     r"(?=[^\W\d_])(?:\d+|one|two|o\w*)",
     r"\b(?:\d+|one|two)\s+months?|\bo\w+",
     r"a??b|ab|a",
+    r"\b(?:(?<!until\sthe\s)(?:position|post)\s+(?:is|was)\s+filled|one)\b",
+    r"(?=[^\W\d_])(?:fluent|good\s+\w+|b2)",
     r"\b(?:one|\w+-year|two|o\w+|(?:\d+\s+)?months?)\b",
     "|".join(f"(?:{p.pattern})" for p in contract._BODY_PATTERNS),
     languages._ANY_CUE.pattern,
