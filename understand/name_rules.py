@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 from typing import TypeVar
 
 from understand.dates import find_dates
+from understand.factor import factored
 from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
 from understand.places import is_city, places_in
 from understand.text import ROLE_WORDS, Doc, clip, fold, tokens
@@ -61,11 +62,12 @@ _HYPHEN_PAIR = re.compile(r"(?=\b(\w+-\w+)\b)")
 
 _ROLE = ROLE_WORDS
 _ROLE_RE = WordPattern(_ROLE)
-_ROLE_PHRASE = re.compile(
-    r"\b((?:[A-Z][\w'’-]*\s+){0,4}(?:Officer|Coordinator|Manager|Director|Assistant|Associate"
-    r"|Consultant|Campaigner|Researcher|Adviser|Advisor|Specialist|Analyst|Lawyer|Counsel|Expert"
-    r"|Representative))\b"
+_ROLE_NOUN = (
+    r"Officer|Coordinator|Manager|Director|Assistant|Associate|Consultant|Campaigner|Researcher"
+    r"|Adviser|Advisor|Specialist|Analyst|Lawyer|Counsel|Expert|Representative"
 )
+_ROLE_PHRASE = re.compile(rf"\b((?:[A-Z][\w'’-]*\s+){{0,4}}(?:{_ROLE_NOUN}))\b")
+_HAS_ROLE_NOUN = factored(re.compile(_ROLE_NOUN))  # a sentence without one has no role phrase
 _TITLE_LABEL = re.compile(
     r"(?:job\s+title|position\s+title|post\s+title|title\s+of\s+(?:the\s+)?(?:post|position)"
     r"|position|post|title|role|vacancy|intitule(?:\s+(?:du\s+poste|publication))?|poste"
@@ -435,7 +437,7 @@ def _role_line(doc: Doc) -> tuple[str | None, int | None, str]:
 def _frequent_role(doc: Doc) -> tuple[str | None, str]:
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
-    for sentence in doc.sentences:
+    for sentence in filter(_HAS_ROLE_NOUN.search, doc.sentences):
         for m in _ROLE_PHRASE.finditer(sentence):
             phrase = _PHRASE_ARTICLE.sub("", m.group(1))
             counts[phrase] += 1

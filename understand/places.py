@@ -908,7 +908,7 @@ def _body_sentences(doc: Doc) -> list[tuple[str, int]]:
     skip = _dateline_end(doc.text)
     seats = doc.sentences_matching(_SEAT)
     org_seats = {i for i in doc.sentences_matching(_STRONG_SENTENCE) if _org_seat_only(doc, i)}
-    travels = doc.sentences_matching(_TRAVEL_WORDS)
+    travels = set(doc.sentences_matching(_TRAVEL_WORDS))
     pos = 0
     for i, sentence in enumerate(doc.sentences):
         if skip:

@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 from bs4 import BeautifulSoup
 
+from understand.factor import factored
+
 # Postings are truncated to this many characters before any analysis (a long posting has 20,000;
 # the rest of a longer text is page furniture, and analysing it would cost time, not accuracy).
 MAX_CHARS = 50_000
@@ -359,6 +361,9 @@ class Doc:
     url: str | None = None
     lines: list[str] = field(init=False)
     start: int = field(init=False)  # the first line past a leading block of page furniture
+    _scans: dict[tuple[str, object], frozenset[int]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )  # `lines_matching` and `sentences_matching`, by pattern
 
     def __post_init__(self) -> None:
         lines = (strip_bullet(line) for line in self.text.split("\n"))
@@ -399,16 +404,22 @@ class Doc:
         """`folded_sentences` joined with newlines, and the offset where each one starts."""
         return _joined(self.folded_sentences)
 
-    def lines_matching(self, pattern: re.Pattern[str] | Guarded) -> set[int]:
+    def lines_matching(self, pattern: re.Pattern[str] | Guarded) -> frozenset[int]:
         """Indices of the lines that a match of `pattern` (on folded text) touches: one scan of
         the whole text instead of one search per line."""
-        return _touched(pattern, *self._folded_lines)
+        key = ("lines", pattern)
+        if key not in self._scans:
+            self._scans[key] = _touched(pattern, *self._folded_lines)
+        return self._scans[key]
 
-    def sentences_matching(self, pattern: re.Pattern[str] | Guarded) -> set[int]:
+    def sentences_matching(self, pattern: re.Pattern[str] | Guarded) -> frozenset[int]:
         """Indices of the sentences that a match of `pattern` (on folded text) touches: every
         sentence where `pattern.search` finds a match is among them when the pattern reads no
-        `^`/`$` without re.M. One scan instead of one search per sentence."""
-        return _touched(pattern, *self._folded_sentences_joined)
+        `^`/`$` without re.M. One scan instead of one search per sentence (once per pattern)."""
+        key = ("sentences", pattern)
+        if key not in self._scans:
+            self._scans[key] = _touched(pattern, *self._folded_sentences_joined)
+        return self._scans[key]
 
     def fields(self, label: re.Pattern[str], *, max_value: int = 160) -> Iterator[tuple[str, str]]:
         """Values of lines starting with a label matching `label` (matched on folded text).
@@ -432,7 +443,7 @@ def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """A pattern matching wherever one of `patterns` matches."""
     if len({p.flags for p in patterns}) > 1:
         raise ValueError("first_matches: the patterns must share their flags")
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    return factored(re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags))
 
 
 def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str] | None]:
@@ -443,12 +454,15 @@ def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.M
     missing, pos, either = len(patterns), 0, _any_of(patterns)
     while missing and (m := either.search(text, pos)):
         at = m.start()
-        for i, pattern in enumerate(patterns):
+        for i, pattern in enumerate(map(_factored, patterns)):
             if out[i] is None and (found := pattern.match(text, at)):
                 out[i] = found
                 missing -= 1
         pos = at + 1
     return out
+
+
+_factored = lru_cache(maxsize=256)(factored)  # the alternations `_touched` scans
 
 
 def _joined(parts: list[str]) -> tuple[str, list[int]]:
@@ -460,13 +474,13 @@ def _joined(parts: list[str]) -> tuple[str, list[int]]:
     return "\n".join(parts), starts
 
 
-def _touched(pattern: re.Pattern[str] | Guarded, text: str, starts: list[int]) -> set[int]:
+def _touched(pattern: re.Pattern[str] | Guarded, text: str, starts: list[int]) -> frozenset[int]:
     """Indices of the parts (starting at `starts` in `text`) that a match of `pattern` touches."""
     if isinstance(pattern, Guarded):
         pattern = pattern.for_text(text)
     out: set[int] = set()
-    for m in pattern.finditer(text):
+    for m in _factored(pattern).finditer(text):
         first = bisect_right(starts, m.start()) - 1
         last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
         out.update(range(first, last + 1))
-    return out
+    return frozenset(out)

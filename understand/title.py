@@ -33,6 +33,7 @@ from operator import mul
 from urllib.parse import unquote, urlsplit
 
 from understand import name_rules as rules
+from understand.factor import factored
 from understand.name_rules import _NO_WORDS, Names
 from understand.places import places_in
 from understand.text import Doc, fold
@@ -83,30 +84,32 @@ _NAME_NEVER_ENDS = _CONNECTORS | {
 }  # fmt: skip
 # Web-mail and placeholder domains say nothing about who is hiring.
 _MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "mail", "example", "proton", "yandex"}
-_MAIL_DOMAIN = re.compile(r"(?<=[\w.+-])@([\w-]+(?:\.[\w-]+)+)")
+_MAIL_DOMAIN = re.compile(r"@(?<=[\w.+-]@)([\w-]+(?:\.[\w-]+)+)")  # "@" first: found fast
 ORG_SPAN_WORDS = 5  # at most this many words follow an organisation noun in a name
 _ACRONYM = re.compile(r"\b[A-ZА-Я][A-ZА-Я&\-]{1,9}\b")
 # Verbs and nouns that introduce the role in a sentence ("... recrute un", "Hledáme", "шукає").
-_RECRUIT = re.compile(
-    r"\b(?:recrute|recrutons|recherche|recrutement|recruiting|recruits|recruit|seeks"
-    r"|seeking|looking\s+for|hiring|busca|buscamos|contrata|convoca|procura|procuramos"
-    r"|recrutamento\s+de|cerca|cerchiamo|sucht|suchen|hledame|prijmeme|ищет|ищем|набирает"
-    r"|набира|шукає|шукаємо|потрібні|требуются|cauta|recruteaza|soker|for\s+the\s+(?:post|position)"
-    r"\s+of|pour\s+le\s+poste\s+de|para\s+el\s+cargo\s+de|на\s+должность|на\s+посаду"
-    r"|avis\s+de\s+recrutement|appel\s+a\s+candidatures?\s+pour|is\s+inviting\s+applications\s+for"
-    r"|invites\s+applications\s+for|szukamy|zatrudni|zoekt|zoeken|aranıyor"
-    r"|arıyor|for\s+the\s+role\s+of|to\s+recruit|au\s+poste\s+de|pour\s+le\s+poste\s+d['’]"
-    # announcements: "anunță concurs pentru postul de", "abre edital para", "na stanowisko"
-    r"|(?:pentru|pe)\s+(?:postul|pozitia|functia)\s+de|abre\s+(?:edital|selecao|inscricoes"
-    r"|processo\s+seletivo|convocatoria|vagas?)\s+(?:para|de)(?:\s+(?:o\s+cargo|a\s+vaga"
-    r"|a\s+funcao)\s+de)?|para\s+(?:o\s+cargo|a\s+vaga|a\s+funcao|la\s+posicion|el\s+puesto"
-    r"|la\s+plaza)\s+de|конкурс\s+(?:для\s+відбору|на\s+заміщення\s+посади"
-    r"|на\s+замещение\s+должности)|na\s+stanowisko|nabor\s+na(?:\s+stanowisko)?"
-    r"|poszukuje|na\s+pozici|per\s+(?:la\s+posizione|il\s+ruolo)\s+di|fur\s+die\s+stelle\s+als)"
-    r"(?:\s+(?:to\s+(?:its|our|the)\s+team|(?:in|into|for|to)\s+(?:its|our|the)\s+team"
-    r"|в\s+команду|у\s+команду|в\s+нашу\s+команду|do\s+(?:naseho\s+)?tymu))?"
-    r"\s+(?:(?:a|an|one|un[.\-·(]?e?\)?|une|una|uno|um|uma|en|een|ett|eine?n?|d['’]un[.\-·(]?e?\)?"
-    r"|des|the|our|new)\s+)?"
+_RECRUIT = factored(  # merged by first letter: searched in every candidate
+    re.compile(
+        r"\b(?:recrute|recrutons|recherche|recrutement|recruiting|recruits|recruit|seeks"
+        r"|seeking|looking\s+for|hiring|busca|buscamos|contrata|convoca|procura|procuramos"
+        r"|recrutamento\s+de|cerca|cerchiamo|sucht|suchen|hledame|prijmeme|ищет|ищем|набирает"
+        r"|набира|шукає|шукаємо|потрібні|требуются|cauta|recruteaza|soker|for\s+the\s+(?:post|position)"
+        r"\s+of|pour\s+le\s+poste\s+de|para\s+el\s+cargo\s+de|на\s+должность|на\s+посаду"
+        r"|avis\s+de\s+recrutement|appel\s+a\s+candidatures?\s+pour|is\s+inviting\s+applications\s+for"
+        r"|invites\s+applications\s+for|szukamy|zatrudni|zoekt|zoeken|aranıyor"
+        r"|arıyor|for\s+the\s+role\s+of|to\s+recruit|au\s+poste\s+de|pour\s+le\s+poste\s+d['’]"
+        # announcements: "anunță concurs pentru postul de", "abre edital para", "na stanowisko"
+        r"|(?:pentru|pe)\s+(?:postul|pozitia|functia)\s+de|abre\s+(?:edital|selecao|inscricoes"
+        r"|processo\s+seletivo|convocatoria|vagas?)\s+(?:para|de)(?:\s+(?:o\s+cargo|a\s+vaga"
+        r"|a\s+funcao)\s+de)?|para\s+(?:o\s+cargo|a\s+vaga|a\s+funcao|la\s+posicion|el\s+puesto"
+        r"|la\s+plaza)\s+de|конкурс\s+(?:для\s+відбору|на\s+заміщення\s+посади"
+        r"|на\s+замещение\s+должности)|na\s+stanowisko|nabor\s+na(?:\s+stanowisko)?"
+        r"|poszukuje|na\s+pozici|per\s+(?:la\s+posizione|il\s+ruolo)\s+di|fur\s+die\s+stelle\s+als)"
+        r"(?:\s+(?:to\s+(?:its|our|the)\s+team|(?:in|into|for|to)\s+(?:its|our|the)\s+team"
+        r"|в\s+команду|у\s+команду|в\s+нашу\s+команду|do\s+(?:naseho\s+)?tymu))?"
+        r"\s+(?:(?:a|an|one|un[.\-·(]?e?\)?|une|una|uno|um|uma|en|een|ett|eine?n?|d['’]un[.\-·(]?e?\)?"
+        r"|des|the|our|new)\s+)?"
+    )
 )
 # Where a title found in a sentence may stop short: before a preposition that starts what the
 # role is for or where it sits ("Consultant national chargé de ... | pour ...", "Officer | in ...").

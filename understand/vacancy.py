@@ -20,11 +20,12 @@ gives `vacancy_score`. The evidence is the sentence of the cue that pushed harde
 decision.
 
 Speed (`vacancy_scores(docs)` scores a batch at once): character n-grams become 64-bit keys
-(four 16-bit code points) looked up in a sorted index with numpy for the whole batch (`_CharIndex`;
-n-grams with a wider character go through the dict); cues are not searched one by one over the
-text but found where a word begins with the literal start of one of their alternatives
-(`_BY_START`), then matched there; the few alternatives opening with a class are searched as
-residual patterns. Both give exactly what the plain computation gives.
+(four 16-bit code points) looked up in hash tables with numpy for the whole batch (`_CharIndex`,
+`_KeyTable`; n-grams with a wider character go through the dict); cues are not searched one by
+one over the text but found where a word begins with the literal start of one of their
+alternatives (`_BY_START`), then matched there; the few alternatives opening with a class are
+searched as residual patterns. Cue patterns are matched in their `factored` form. All give exactly
+what the plain computation gives.
 """
 
 from __future__ import annotations
@@ -32,12 +33,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import chain, repeat
 
 import numpy as np
 
+from understand.factor import factored
 from understand.text import Doc, clip, fold, sentence_at
 
 HEAD_CHARS = 1500  # the n-grams and cues read the title and this much of the opening
@@ -423,7 +425,7 @@ def _cue_index() -> tuple[dict[int, dict[str, list[int]]], list[tuple[int, re.Pa
     for k, (_, pattern) in enumerate(_CUES):
         split = _alternatives(pattern.pattern) if pattern.groups == 0 else None
         if split is None:
-            residual.append((k, pattern))
+            residual.append((k, factored(pattern)))
             continue
         alts, tail = split
         others = []
@@ -434,11 +436,12 @@ def _cue_index() -> tuple[dict[int, dict[str, list[int]]], list[tuple[int, re.Pa
             else:
                 others.append(alt)
         if others:
-            residual.append((k, re.compile(rf"\b(?:{'|'.join(others)}){tail}")))
+            residual.append((k, factored(re.compile(rf"\b(?:{'|'.join(others)}){tail}"))))
     return index, residual
 
 
 _BY_START, _RESIDUAL = _cue_index()
+_MATCHERS = [factored(pattern) for _, pattern in _CUES]  # each cue, to match at a place
 
 # Section headings: a short line that is only a heading, or a line "Heading: its text".
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
@@ -614,6 +617,14 @@ def char_grams(flat: str, char_n: tuple[int, ...]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1024)
+def _word_start(start: str) -> re.Pattern[str]:
+    """`start` where a word begins: not after a letter or digit (checked behind the literal,
+    which `re` then looks for as fast as `str.find`)."""
+    literal = re.escape(start)
+    return re.compile(rf"{literal}(?<![^\W_]{literal})")
+
+
 def cue_lines(doc: Doc, text: str, folded: str, tokens: list[str]) -> dict[str, str]:
     """Each fired cue (`_CUES`, then `_structure`) with the sentence of its first match.
 
@@ -624,12 +635,12 @@ def cue_lines(doc: Doc, text: str, folded: str, tokens: list[str]) -> dict[str, 
         for start in {w[:n] for w in words} & index.keys():  # a shorter word matches no key
             for k in index[start]:
                 # the earliest place where a word begins with `start` and the whole cue matches
-                at = folded.find(start)
-                while at >= 0 and at < first.get(k, len(folded)):
-                    if not folded[at - 1 : at].isalnum() and _CUES[k][1].match(folded, at):
-                        first[k] = at
+                for m in _word_start(start).finditer(folded):
+                    if m.start() >= first.get(k, len(folded)):
                         break
-                    at = folded.find(start, at + 1)
+                    if _MATCHERS[k].match(folded, m.start()):
+                        first[k] = m.start()
+                        break
     cues = {_CUES[k][0]: sentence_at(text, first[k]) for k in sorted(first)}
     cues.update(_structure(doc, "says the selection is closed" in cues))
     return cues
@@ -647,21 +658,60 @@ def _gram_key(gram: str) -> int:
     return key
 
 
-class _CharIndex:
-    """A character vocabulary as sorted integer keys, looked up for a batch of texts at once.
+_EMPTY = np.uint64(2**64 - 1)  # a free slot: all 16-bit digits 0xFFFF, no vocabulary key
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing's multiplier
 
-    N-grams holding a wide character (rare: emoji, historic scripts) go through the dict."""
+
+class _KeyTable:
+    """Integer keys and their values in an open-addressing hash table (linear probing, at most
+    a quarter full), looked up for a whole array of keys at once."""
+
+    def __init__(self, keys: np.ndarray, values: np.ndarray):
+        self.bits = max(4, int(len(keys)).bit_length() + 2)
+        self.mask = (1 << self.bits) - 1
+        self.keys = np.full(1 << self.bits, _EMPTY, dtype=np.uint64)
+        self.values = np.zeros(1 << self.bits, dtype=np.intp)
+        todo, slots = np.arange(len(keys)), self._slots(keys)
+        while len(todo):  # each round, the first key claiming a free slot takes it
+            free = self.keys[slots] == _EMPTY
+            _, first = np.unique(slots[free], return_index=True)
+            placed = np.flatnonzero(free)[first]
+            self.keys[slots[placed]] = keys[todo[placed]]
+            self.values[slots[placed]] = values[todo[placed]]
+            rest = np.ones(len(todo), dtype=bool)
+            rest[placed] = False
+            todo, slots = todo[rest], (slots[rest] + 1) & self.mask
+
+    def _slots(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys * _MIX) >> np.uint64(64 - self.bits)).astype(np.intp)
+
+    def find(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The indices of `keys` found in the table (in no particular order), and their values."""
+        slots, todo = self._slots(keys), np.arange(len(keys))
+        found, values = [todo[:0]], [todo[:0]]
+        while len(todo):
+            held = self.keys[slots]
+            hit = held == keys[todo]
+            found.append(todo[hit])
+            values.append(self.values[slots[hit]])
+            more = ~hit & (held != _EMPTY)  # another key sits there: probe the next slot
+            todo, slots = todo[more], (slots[more] + 1) & self.mask
+        return np.concatenate(found), np.concatenate(values)
+
+
+class _CharIndex:
+    """A character vocabulary as integer keys in hash tables, looked up for a batch of texts at
+    once. N-grams holding a wide character (rare: emoji, historic scripts) go through the dict."""
 
     def __init__(self, vocab: dict[str, int], char_n: tuple[int, ...]):
         if max(char_n) > _MAX_N:
             raise ValueError(f"character n-grams longer than {_MAX_N} are not supported")
         self.vocab, self.char_n = vocab, char_n
-        self.keys: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.tables: dict[int, _KeyTable] = {}
         for n in char_n:
             narrow = [(t, i) for t, i in vocab.items() if len(t) == n and max(t) < chr(_WIDE)]
             keys = np.array([_gram_key(t) for t, _ in narrow], dtype=np.uint64)
-            order = np.argsort(keys)
-            self.keys[n] = keys[order], np.array([i for _, i in narrow], dtype=np.intp)[order]
+            self.tables[n] = _KeyTable(keys, np.array([i for _, i in narrow], dtype=np.intp))
 
     def lookup(self, flats: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Row (text) and vocabulary id of every known n-gram occurrence in `flats`."""
@@ -671,19 +721,18 @@ class _CharIndex:
         row_of = np.repeat(np.arange(len(flats)), lens)
         wide = np.flatnonzero(codes >= _WIDE)
         narrow = np.minimum(codes, _WIDE).astype(np.uint64)
-        positions = np.arange(len(codes))
         rows, ids = [], []
         for n in self.char_n:
-            starts = positions[positions + n <= ends]
-            key = np.zeros(len(starts), dtype=np.uint64)
+            count = max(len(codes) - n + 1, 0)
+            key = np.zeros(count, dtype=np.uint64)
             for i in range(n):
-                key = key << np.uint64(16) | narrow[starts + i]
-            sorted_keys, vocab_ids = self.keys[n]
-            at = np.minimum(np.searchsorted(sorted_keys, key), max(len(sorted_keys) - 1, 0))
-            # a key with a wide character (clipped to _WIDE) equals no key of the index
-            hit = sorted_keys[at] == key if len(sorted_keys) else np.zeros(len(key), bool)
+                key = key << np.uint64(16) | narrow[i : i + count]
+            starts = np.flatnonzero(np.arange(n, count + n) <= ends[:count])
+            key = key[starts]
+            # a key with a wide character (clipped to _WIDE) equals no key of the table
+            hit, vocab_ids = self.tables[n].find(key)
             rows.append(row_of[starts[hit]])
-            ids.append(vocab_ids[at[hit]])
+            ids.append(vocab_ids)
             for start in {int(s) for w in wide for s in range(w - n + 1, w + 1)}:
                 if start >= 0 and start + n <= ends[start]:
                     gram = "".join(map(chr, codes[start : start + n]))
