@@ -17,7 +17,7 @@ only among themselves, after it.
 
 Works on the parsed form of `re` (`re._parser`, `re._compiler`, Python 3.11 to 3.13); the
 result keeps the source text as its `pattern`. Patterns that capture groups or ignore case come
-back unchanged.
+back unchanged, and so does every pattern where those internals differ (a later Python).
 """
 
 from __future__ import annotations
@@ -47,9 +47,17 @@ MAX_SET = 16  # a set of more letters is left as it is
 
 
 def factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` with its alternatives merged by first character (see the module)."""
+    """`pattern` with its alternatives merged by first character (see the module); the
+    pattern itself where `re`'s internals are not those this module knows (only slower)."""
     if pattern.groups or pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return pattern
+    try:
+        return _factored(pattern)
+    except Exception:  # another Python's `re` internals: the plain pattern finds the same
+        return pattern
+
+
+def _factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     alternatives = _flatten(list(parsed.data))
     if len(alternatives) < 2:
