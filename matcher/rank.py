@@ -266,10 +266,7 @@ class Index:
         return self._lists
 
     def _batch(
-        self,
-        profiles: list[dict],
-        candidates: Candidates,
-        seen: dict[str, set[str]],
+        self, profiles: list[dict], candidates: Candidates, seen: dict[str, set[str]]
     ) -> Batch:
         """Profiles analysed for the search."""
         profiles = [fit.with_defaults(p) for p in profiles]
