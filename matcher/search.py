@@ -195,43 +195,39 @@ def _search(
         blocked = exclude[exclude_start[r] : exclude_start[r + 1]]
         shown = seen[seen_start[r] : seen_start[r + 1]]
         topics_of = column[q_t[topical[q_t]]]
-        done = False
-        if kept_floor[r] >= 0:  # the kept postings and those indexed since
-            found = _cosines(
-                q_t, q_w, profiles[r], since_start, since_posting, since_weight, l_bit, member,
-                topical, total, evidence, touched,
-            )  # fmt: skip
-            found = _kept_cosines(
-                q_t, q_w, kept_posting[kept_start[r] : kept_start[r + 1]], term_start, term,
-                term_weight, topical, total, evidence, touched, found,
-            )  # fmt: skip
+        fs, fp = kept_floor[r], kept_floor_posting[r]
+        for kept in (True, False):  # the kept and newly indexed postings first, if any
+            if kept and fs < 0:
+                continue
+            if kept:
+                found = _cosines(
+                    q_t, q_w, profiles[r], since_start, since_posting, since_weight, l_bit,
+                    member, topical, total, evidence, touched,
+                )  # fmt: skip
+                found = _kept_cosines(
+                    q_t, q_w, kept_posting[kept_start[r] : kept_start[r + 1]], term_start, term,
+                    term_weight, topical, total, evidence, touched, found,
+                )  # fmt: skip
+            else:
+                found = _cosines(
+                    q_t, q_w, profiles[r], l_start, l_posting, l_weight, l_bit, member, topical,
+                    total, evidence, touched,
+                )  # fmt: skip
+                fs, fp = np.float32(0), np.int64(len(postings))  # a full search: no floor yet
+                full[r] = True
             filled = _best(
                 profiles[r], wants[r], touched[:found], total, evidence, gain, topics_of,
                 has_start, has_posting, postings, families, excluded, blocked, shown, today,
                 best[r], scores[r],
             )  # fmt: skip
-            fs, fp = kept_floor[r], kept_floor_posting[r]
             # exact when its k-th beats the floor, or when nothing else passed
             done = _better(scores[r, k - 1], best[r, k - 1], fs, fp) if filled >= k else fs == 0
             if filled == keep and _better(scores[r, keep - 1], best[r, keep - 1], fs, fp):
                 fs, fp = scores[r, keep - 1], best[r, keep - 1]  # all others score at most this
-            if not done:
-                best[r] = -1
-                scores[r] = 0
-        if not done:
-            found = _cosines(
-                q_t, q_w, profiles[r], l_start, l_posting, l_weight, l_bit, member, topical,
-                total, evidence, touched,
-            )  # fmt: skip
-            filled = _best(
-                profiles[r], wants[r], touched[:found], total, evidence, gain, topics_of,
-                has_start, has_posting, postings, families, excluded, blocked, shown, today,
-                best[r], scores[r],
-            )  # fmt: skip
-            fs, fp = np.float32(0), np.int64(len(postings))
-            if filled == keep:
-                fs, fp = scores[r, keep - 1], best[r, keep - 1]
-            full[r] = True
+            if done or not kept:
+                break
+            best[r] = -1
+            scores[r] = 0
         floor_score[r], floor_posting[r] = fs, fp
         for i in range(k):
             j = best[r, i]
