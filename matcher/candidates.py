@@ -91,18 +91,17 @@ class Candidates:
 
     def since(self, first: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The `start`, `posting` and `weight` of `Lists` for the same lists holding only the
-        usable postings from position `first` on."""
-        inverted = self._x[first:].tocsc()  # each term's postings, ascending
-        term_of = np.repeat(np.arange(inverted.shape[1]), np.diff(inverted.indptr))
+        usable postings from position `first` on: each list's rows turned to columns, so the
+        work is the size of the lists (not once per list over all postings)."""
         starts, postings_of, weights = [], [], []
         offset = 0
         for _, members in self._groups:
-            keep = members[first:][inverted.indices]
-            sizes = np.bincount(term_of[keep], minlength=inverted.shape[1])
-            starts.append(np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64) + offset)
-            postings_of.append((inverted.indices[keep] + first).astype(np.int32))
-            weights.append(inverted.data[keep].astype(np.float32))
-            offset += int(sizes.sum())
+            rows = np.flatnonzero(members[first:]) + first
+            inverted = self._x[rows].tocsc()  # each term's postings, ascending
+            starts.append(inverted.indptr.astype(np.int64) + offset)
+            postings_of.append(rows[inverted.indices].astype(np.int32))
+            weights.append(inverted.data.astype(np.float32))
+            offset += inverted.nnz
         return np.stack(starts), np.concatenate(postings_of), np.concatenate(weights)
 
     def queries(self, queries: sp.csr_matrix) -> sp.csr_matrix:
