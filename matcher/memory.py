@@ -3,7 +3,7 @@
 A weekly match ranks nearly the same profiles against nearly the same postings. The score of
 an unchanged pair never rises as days pass (freshness fades, a deadline nears:
 `fit.soft_factor`), and an index brought up to date keeps its rows and weights (new and
-changed postings get new rows). So a profile that kept its best `keep` postings and a floor
+changed postings get new rows). So a profile that kept its best KEEP·k postings and a floor
 (what every other posting scored at most) needs only those and the postings indexed since:
 when the best k of them beat the floor they are its exact top k (`matcher.search.Kept`).
 
@@ -47,13 +47,12 @@ class Entry:
 @dataclass
 class Memory:
     """Each profile's `Entry`, valid for the index `lineage` with `rows` rows, on day `day`
-    (an ordinal), for a top `k` with `keep` kept."""
+    (an ordinal), for a top `k`."""
 
     lineage: str = ""
     rows: int = 0
     day: int = 0
     k: int = 0
-    keep: int = 0
     entries: dict[str, Entry] = field(default_factory=dict)
 
     @property

@@ -255,7 +255,7 @@ class Index:
             out.extend(self._results(*waiting, as_of, k, memory, remembered))
         if memory is not None:
             memory.lineage, memory.rows, memory.day = self.lineage, len(usable), as_of.toordinal()
-            memory.k, memory.keep, memory.entries = k, keep, remembered
+            memory.k, memory.entries = k, remembered
         return out
 
     def _candidates(self, usable: np.ndarray) -> Candidates:

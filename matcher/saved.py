@@ -262,7 +262,7 @@ def load_memory(folder: Path | None) -> Memory:
                     )
                 )
             }
-        fields = (meta["lineage"], meta["rows"], meta["day"], meta["k"], meta["keep"])
+        fields = (meta["lineage"], meta["rows"], meta["day"], meta["k"])
         return Memory(*fields, entries=entries)
     except Exception:  # a cache: a missing or damaged one only costs a full search
         return Memory()
@@ -280,7 +280,6 @@ def save_memory(folder: Path | None, memory: Memory) -> None:
         "rows": memory.rows,
         "day": memory.day,
         "k": memory.k,
-        "keep": memory.keep,
         "ids": list(memory.entries),
         "fingerprints": [e.fingerprint for e in entries],
     }
