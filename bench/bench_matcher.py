@@ -112,7 +112,8 @@ def from_store(postings: list[dict], profiles: list[dict], as_of) -> None:
     index), then WEEKS runs seven days apart, each after a digest delivered every shortlist
     and a week of changes (2% new postings, 1% closed, 0.5% rewritten, and those whose
     deadline passed) that update the saved index; with how many profiles each run searched
-    in full (the others only among the postings they kept and the week's new ones)."""
+    in full (the others only among the postings they kept and the week's new ones). The last
+    run has a year of deliveries behind it (`a_year_delivered`)."""
     week = int(len(postings) * WEEK)
     with tempfile.TemporaryDirectory() as folder:
         db = open_db(Path(folder) / "bench.db")
@@ -123,6 +124,8 @@ def from_store(postings: list[dict], profiles: list[dict], as_of) -> None:
             day = as_of + run * WEEKDAYS
             if run:
                 a_week(db, postings, week, run)
+            if run == WEEKS:
+                a_year_delivered(db, [p["id"] for p in profiles])
             steps: dict[str, float] = {}
             results, wall, _ = clock(match_all, db, day, steps)
             deliver(db, results)
@@ -134,8 +137,11 @@ def from_store(postings: list[dict], profiles: list[dict], as_of) -> None:
             ).fetchone()
             full = load_memory(index_folder(db)).searched_in_full
             name = f"{run} week{'s' * (run > 1)} later" if run else "first run, no saved index"
+            if run == WEEKS:
+                name += ", after a year of digests"
             print(
-                f"  {name} ({open_now[0]:,} open postings, {full:,} profiles searched in full):"
+                f"  {name} ({open_now[0]:,} open postings, {db['deliveries'].count:,} "
+                f"deliveries, {full:,} profiles searched in full):"
                 f" {wall:.1f} s wall ({parts})"
             )
         db.close()
@@ -149,6 +155,30 @@ def deliver(db, results: dict[str, list[dict]]) -> None:
         for r in shortlist
     ]
     db["deliveries"].upsert_all(rows, pk=("profile_id", "posting_id"))
+
+
+def a_year_delivered(db, profile_ids: list[str]) -> None:
+    """Give the store the deliveries of the year of weekly digests before these weeks: K
+    postings a week to each profile, of postings closed long since (as many a week as arrive,
+    each delivered to an equal share of the profiles)."""
+    weeks = 52 - WEEKS
+    closing = max(1, int(db["postings"].count * WEEK))
+    per_posting = max(1, len(profile_ids) * K // closing)
+    old = [f"closed-{w}-{i}" for w in range(weeks) for i in range(closing)]
+    with db.atomic():
+        db.conn.executemany(
+            "insert into postings (id, is_vacancy, status, deadline) values (?, 1, 'closed', ?)",
+            ((pid, "2024-01-01") for pid in old),
+        )
+        db.conn.executemany(
+            "insert or ignore into deliveries (profile_id, posting_id, digest_id, status) "
+            "values (?, ?, 'bench', 'sent')",
+            (
+                (profile_ids[(i * per_posting + j) % len(profile_ids)], pid)
+                for i, pid in enumerate(old)
+                for j in range(per_posting)
+            ),
+        )
 
 
 def a_week(db, postings: list[dict], week: int, run: int) -> None:

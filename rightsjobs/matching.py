@@ -22,6 +22,7 @@ from rightsjobs.store import (
     active_profiles,
     decode,
     effective_status,
+    possibly_open,
     record_all_matches,
     seen_by_profile,
 )
@@ -49,9 +50,8 @@ def open_postings(db: Database, as_of: date) -> tuple[list[dict], dict[str, str]
     columns = [c for c in db["postings"].columns_dict if c not in UNREAD]
     listed = ", ".join(f"[{c}]" for c in columns)
     cursor = db.execute(  # the closed ones left in SQL; `effective_status` decides
-        f"select {listed}, {_stored_fields(columns)} from postings where is_vacancy = 1 "
-        "and status = 'open' and (ifnull(deadline, '') = '' or deadline >= ?) "
-        "order by first_seen, id",
+        f"select {listed}, {_stored_fields(columns)} from postings "
+        f"where {possibly_open()} order by first_seen, id",
         [as_of.isoformat()],
     )
     postings, marks = [], {}
@@ -116,7 +116,7 @@ def _match_all(
         folder, postings, lambda p: stored_marks[p["id"]], lambda line: click.echo(line, err=True)
     )
     lap("load and update the index")
-    seen = seen_by_profile(db, [p["id"] for p in profiles])
+    seen = seen_by_profile(db, [p["id"] for p in profiles], open_on=as_of)
     memory = saved.load_memory(folder)
     ranked = index.rank(
         profiles,

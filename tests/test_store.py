@@ -189,3 +189,22 @@ def test_matches_of_many_profiles_are_replaced_in_one_step(db):
     assert rows == [("a", "p3", 1), ("b", "p2", 1)]  # a replaced, b kept
     db["hidden"].insert({"profile_id": "b", "posting_id": "p9", "at": "2026-12-01"})
     assert seen_by_profile(db, ["a", "b"]) == {"a": set(), "b": {"p9"}}
+
+
+def test_seen_postings_for_a_match_are_only_those_that_may_still_be_open(db):
+    from datetime import date
+
+    from rightsjobs.store import seen_by_profile
+
+    run(db, [make_item("1", "Researcher")])
+    past = make_item("2", "Campaigner", deadline="2026-11-30")
+    run(db, [past, make_item("3", "Lawyer"), make_item("4", "Press officer")])  # 1 closed
+    ids = {r["title"]: r["id"] for r in db.query("select id, title from postings")}
+    db["postings"].update(ids["Press officer"], {"is_vacancy": 0})
+    db["deliveries"].insert_all(
+        {"profile_id": "a", "posting_id": pid, "digest_id": "d1", "sent_at": "2026-12-01"}
+        for pid in [*ids.values(), "gone-from-the-store"]
+    )
+    db["deliveries"].insert({"profile_id": "b", "posting_id": ids["Lawyer"], "digest_id": "d2"})
+    assert seen_by_profile(db, ["a"])["a"] == {*ids.values(), "gone-from-the-store"}
+    assert seen_by_profile(db, ["a"], open_on=date(2026, 12, 5)) == {"a": {ids["Lawyer"]}}

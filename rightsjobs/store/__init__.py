@@ -13,7 +13,14 @@ The names below are the store's API for the other stages.
 
 from rightsjobs.store.db import BUSY_TIMEOUT, open_db, transaction
 from rightsjobs.store.migrations import migrations
-from rightsjobs.store.rows import JSON_FIELDS, decode, effective_status, encode, now_iso
+from rightsjobs.store.rows import (
+    JSON_FIELDS,
+    decode,
+    effective_status,
+    encode,
+    now_iso,
+    possibly_open,
+)
 from rightsjobs.store.tables import (
     active_profiles,
     changes_since,
@@ -41,6 +48,7 @@ __all__ = [
     "now_iso",
     "open_db",
     "posting_rows",
+    "possibly_open",
     "record_all_matches",
     "record_matches",
     "seen_by_profile",

@@ -246,3 +246,10 @@ def m007_new_address_new_tokens(db: Database) -> None:
         "when old.email is not new.email begin "
         "update profiles set token_version = token_version + 1 where id = new.id; end"
     )
+
+
+@migrations()
+def m008_deliveries_by_posting(db: Database) -> None:
+    """Deliveries found from their posting: a match reads those of the open postings alone,
+    not a history that grows every week (`seen_by_profile`)."""
+    db["deliveries"].create_index(["posting_id"])

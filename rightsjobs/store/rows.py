@@ -40,6 +40,15 @@ def decode(row: dict) -> dict:
     return out
 
 
+def possibly_open(table: str = "postings") -> str:
+    """SQL true for the stored vacancies of `table` (a name or alias) that may be open on the
+    day bound to its one `?` parameter: those `effective_status` calls open, and no other."""
+    return (
+        f"{table}.is_vacancy = 1 and {table}.status = 'open' "
+        f"and (ifnull({table}.deadline, '') = '' or {table}.deadline >= ?)"
+    )
+
+
 def effective_status(row: dict, as_of: date) -> str:
     """'open' while some source still lists the posting and its deadline has not passed."""
     if row.get("status") != "open":

@@ -9,7 +9,7 @@ import orjson
 from sqlite_utils import Database
 
 from rightsjobs.store.db import transaction
-from rightsjobs.store.rows import decode, now_iso
+from rightsjobs.store.rows import decode, now_iso, possibly_open
 
 
 def upsert_sources(db: Database, sources: Iterable[dict]) -> None:
@@ -153,10 +153,12 @@ def seen_postings(db: Database, profile_id: str) -> set[str]:
 
 
 def seen_by_profile(
-    db: Database, profile_ids: list[str], *, delivered: bool = True
+    db: Database, profile_ids: list[str], *, delivered: bool = True, open_on: date | None = None
 ) -> dict[str, set[str]]:
-    """`seen_postings` of many profiles in two queries (the hidden ones alone without
-    `delivered`)."""
+    """`seen_postings` of many profiles (the hidden ones alone without `delivered`). With
+    `open_on`, of the delivered postings only those that may still be open that day
+    (`possibly_open`), which is all a match needs: read from the open postings, so in a time
+    that follows them and not the deliveries of every week before."""
     seen: dict[str, set[str]] = {pid: set() for pid in profile_ids}
     wanted = [json.dumps(profile_ids)]
     in_list = "profile_id in (select value from json_each(?))"
@@ -165,6 +167,36 @@ def seen_by_profile(
         seen[profile_id].add(posting_id)
     if not delivered:
         return seen
+    columns = "d.profile_id, d.posting_id, d.deadline, d.sent_at, p.deadline, p.reopened_at"
+    if open_on is None:
+        rows = db.execute(
+            f"select {columns} from deliveries d left join postings p on p.id = d.posting_id "
+            f"where d.{in_list}",
+            wanted,
+        )
+    else:  # a cross join keeps the open postings the outer loop
+        rows = db.execute(
+            f"select {columns} from postings p cross join deliveries d on d.posting_id = p.id "
+            f"where {possibly_open('p')}",
+            [open_on.isoformat()],
+        )
+    for profile_id, posting_id, *dates in rows:
+        if profile_id in seen and not any(_changes(*dates)):
+            seen[profile_id].add(posting_id)
+    return seen
+    join, params = "left join postings p on p.id = d.posting_id", wanted
+    if open_on is not None:
+        join = f"join postings p on p.id = d.posting_id and {possibly_open('p')}"
+        params = [open_on.isoformat(), *wanted]
+    rows = db.execute(
+        "select d.profile_id, d.posting_id, d.deadline, d.sent_at, p.deadline, p.reopened_at "
+        f"from deliveries d {join} where d.{in_list}",
+        params,
+    )
+    for profile_id, posting_id, *dates in rows:
+        if not any(_changes(*dates)):
+            seen[profile_id].add(posting_id)
+    return seen
     rows = db.execute(
         "select d.profile_id, d.posting_id, d.deadline, d.sent_at, p.deadline, p.reopened_at "
         f"from deliveries d left join postings p on p.id = d.posting_id where d.{in_list}",
