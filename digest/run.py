@@ -98,8 +98,13 @@ def _check_period(period: str) -> None:
         ) from None
 
 
-def _deliveries(db: Database, profile_id: str) -> dict[str, dict]:
-    rows = db.query("select * from deliveries where profile_id = ?", [profile_id])
+def _deliveries(db: Database, profile_id: str, postings: list[dict]) -> dict[str, dict]:
+    """The profile's deliveries of these postings (not its whole history, which grows weekly)."""
+    rows = db.query(
+        "select * from deliveries where profile_id = ? "
+        "and posting_id in (select value from json_each(?))",
+        [profile_id, json.dumps([p["id"] for p in postings])],
+    )
     return {r["posting_id"]: r for r in rows}
 
 
@@ -127,9 +132,10 @@ def _matched(db: Database, profile_id: str, ids: list[str] | None = None) -> lis
 def new_items(db: Database, profile: dict, as_of: date) -> list[dict]:
     """The profile's matches still open at `as_of` and not delivered before (unless their
     deadline was extended or they reopened since: then flagged), best first, ≤ max_items."""
-    hidden, delivered = hidden_postings(db, profile["id"]), _deliveries(db, profile["id"])
+    matched = _matched(db, profile["id"])
+    hidden, delivered = hidden_postings(db, profile["id"]), _deliveries(db, profile["id"], matched)
     items = []
-    for posting in _matched(db, profile["id"]):
+    for posting in matched:
         if posting["id"] in hidden or effective_status(posting, as_of) != "open":
             continue
         changes = changes_since(posting, delivered.get(posting["id"]))
@@ -143,10 +149,10 @@ def new_items(db: Database, profile: dict, as_of: date) -> list[dict]:
 
 def _resumed(db: Database, profile: dict, row: dict) -> Plan:
     """An attempted digest again, with the same posting ids and Message-ID."""
-    delivered = _deliveries(db, profile["id"])
+    postings = _matched(db, profile["id"], json.loads(row["posting_ids"]))
+    delivered = _deliveries(db, profile["id"], postings)
     items = [
-        {**posting, **changes_since(posting, delivered.get(posting["id"]))}
-        for posting in _matched(db, profile["id"], json.loads(row["posting_ids"]))
+        {**posting, **changes_since(posting, delivered.get(posting["id"]))} for posting in postings
     ]
     return Plan(profile, row["period"], items, row["message_id"], fresh=False)
 
