@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 from email.utils import parseaddr
+from functools import cache
 from pathlib import Path
 
 import css_inline
@@ -39,11 +40,16 @@ def environment(templates_dir: str | Path | None = None) -> Environment:
 
     Everything is HTML-escaped except `*.txt.j2` templates, which produce plain text; the
     `link` filter (`{{ url | link(text) }}`) links only http(s) URLs and `mailto:` addresses.
+    One environment per folder, so each template is compiled once, not once per digest (jinja2
+    still reloads a template whose file changed).
     """
+    return _environment(str(templates_dir) if templates_dir else None)
+
+
+@cache
+def _environment(templates_dir: str | None) -> Environment:
     bundled = PackageLoader("digest", "templates")
-    loader = (
-        ChoiceLoader([FileSystemLoader(str(templates_dir)), bundled]) if templates_dir else bundled
-    )
+    loader = ChoiceLoader([FileSystemLoader(templates_dir), bundled]) if templates_dir else bundled
     env = Environment(
         loader=loader,
         autoescape=lambda name: not (name or "").endswith(".txt.j2"),
@@ -169,5 +175,10 @@ def render(
     text = env.get_template("digest.txt.j2").render(context)
     html = env.get_template("digest.html.j2").render(context)
     css = env.loader.get_source(env, "digest.css")[0]
-    inliner = css_inline.CSSInliner(extra_css=css, load_remote_stylesheets=False)
-    return Rendered(subject=subject, text=text, html=inliner.inline(html))
+    return Rendered(subject=subject, text=text, html=_inliner(css).inline(html))
+
+
+@cache
+def _inliner(css: str) -> css_inline.CSSInliner:
+    """The inliner of a style sheet, built once."""
+    return css_inline.CSSInliner(extra_css=css, load_remote_stylesheets=False)

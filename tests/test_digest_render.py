@@ -1,5 +1,6 @@
 """Rendering digests: content, escaping of hostile scraped text, overrides, a real browser."""
 
+import os
 import re
 import subprocess
 from datetime import date
@@ -8,6 +9,7 @@ from html import escape, unescape
 import pytest
 
 from digest import render
+from digest.render import environment
 from matcher.fit import with_defaults
 from matcher.why import Explainer
 from rightsjobs.config import Settings
@@ -253,6 +255,18 @@ def test_templates_can_be_overridden_from_a_folder(tmp_path):
     rendered = digest([item("a", "Officer")], templates_dir=tmp_path)
     assert rendered.text == "Custom 1 for Aigul\n"
     assert "Officer" in rendered.html  # the bundled HTML template still applies
+
+
+def test_templates_are_compiled_once_and_an_edited_override_is_read_again(tmp_path):
+    override = tmp_path / "digest.txt.j2"
+    override.write_text("First {{ name }}\n")
+    assert digest([item("a", "Officer")], templates_dir=tmp_path).text == "First Aigul\n"
+    assert environment(tmp_path) is environment(str(tmp_path))
+    assert environment() is environment(None)
+    override.write_text("Second {{ name }}\n")
+    later = override.stat().st_mtime + 2
+    os.utime(override, (later, later))
+    assert digest([item("a", "Officer")], templates_dir=tmp_path).text == "Second Aigul\n"
 
 
 # Headless Chromium's window is at least 500 px wide, so the digest is laid out in an iframe as
