@@ -6,7 +6,8 @@ Ranks the top 20 of 100,000 postings for each of 10,000 profiles (1/10 of both w
 and prints, in one run: index build, ranking wall and CPU time, peak memory and profiles/s for
 our ranker; the same for a naive per-profile loop and for rank_bm25 (on samples, extrapolated);
 ranking time at 10%, 30% and 100% of the postings; adding a week's postings to an index; and
-`rightsjobs match` on a store, first and then weekly with each week's shortlists delivered.
+`rightsjobs match` on a store, first and then weekly with each week's shortlists delivered,
+the last after a year of digests and followed by building 1,000 digests.
 """
 
 import argparse
@@ -27,10 +28,12 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]  # synthetic.py, and this checkout'
 
 from synthetic import Corpus  # noqa: E402
 
+from digest.run import run_digests  # noqa: E402
 from matcher import Index, fit  # noqa: E402
 from matcher.saved import load_memory  # noqa: E402
 from matcher.search import search_threads  # noqa: E402
 from matcher.text import WORD, profile_document  # noqa: E402
+from rightsjobs.config import Settings  # noqa: E402
 from rightsjobs.matching import index_folder, match_all  # noqa: E402
 from rightsjobs.store import encode, open_db, upsert_profiles  # noqa: E402
 
@@ -38,6 +41,7 @@ K = 20
 WEEK = 0.02  # share of the corpus that a week brings
 WEEKS = 3  # weekly matches after the first
 WEEKDAYS = timedelta(days=7)
+DIGESTS = 1_000  # profiles whose digests are built after the last match
 
 
 def clock(fn, *args, **kwargs):
@@ -113,7 +117,8 @@ def from_store(postings: list[dict], profiles: list[dict], as_of) -> None:
     and a week of changes (2% new postings, 1% closed, 0.5% rewritten, and those whose
     deadline passed) that update the saved index; with how many profiles each run searched
     in full (the others only among the postings they kept and the week's new ones). The last
-    run has a year of deliveries behind it (`a_year_delivered`)."""
+    run has a year of deliveries behind it (`a_year_delivered`), and DIGESTS profiles' digests
+    are then built (`digests`)."""
     week = int(len(postings) * WEEK)
     with tempfile.TemporaryDirectory() as folder:
         db = open_db(Path(folder) / "bench.db")
@@ -128,6 +133,7 @@ def from_store(postings: list[dict], profiles: list[dict], as_of) -> None:
                 a_year_delivered(db, [p["id"] for p in profiles])
             steps: dict[str, float] = {}
             results, wall, _ = clock(match_all, db, day, steps)
+            built = digests(db, folder, sorted(results)[:DIGESTS], day) if run == WEEKS else ""
             deliver(db, results)
             parts = ", ".join(f"{step} {t:.1f} s" for step, t in steps.items())
             open_now = db.execute(
@@ -144,7 +150,23 @@ def from_store(postings: list[dict], profiles: list[dict], as_of) -> None:
                 f"deliveries, {full:,} profiles searched in full):"
                 f" {wall:.1f} s wall ({parts})"
             )
+            if built:
+                print(built)
         db.close()
+
+
+def digests(db, folder: str, profile_ids: list[str], day) -> str:
+    """A line on the time `rightsjobs digest` takes to build these profiles' digests into an
+    outbox (real e-mails, written as files; nothing sent), before their delivery is recorded."""
+    settings = Settings(db_path=Path(folder) / "bench.db", outbox=Path(folder) / "outbox")
+    done, wall, cpu = clock(
+        run_digests, db, settings, as_of=day, send=False, profile_ids=profile_ids
+    )
+    return (
+        f"  then the digests of {len(profile_ids):,} of these profiles ({done['outbox']:,} "
+        f"written to the outbox, nothing sent): {wall:.1f} s wall, {cpu:.1f} s CPU, "
+        f"{wall / len(profile_ids) * 1000:.1f} ms a profile"
+    )
 
 
 def deliver(db, results: dict[str, list[dict]]) -> None:
