@@ -360,14 +360,16 @@ _CUES += _MORE_CUES
 _CLOSED = dict(_MORE_CUES)["says the selection is closed"]
 _CUES.append(
     (
-        # "(m/w/d)", "(H/F)", "Referent*in", "Técnica/o", "asistent/ka", "abogado(a)": a job title
+        # "(m/w/d)", "(H/F)", "Referent*in", "Técnica/o", "asistent/ka", "abogado(a)", and in
+        # Cyrillic "координатор/ка", "юрист(ка)", "працівник/ця", "(м/ж)": a job title
         "names the role for all genders",
         re.compile(
             # each branch opens with a plain character, so that the search skips ahead quickly
-            r"[/*_](?<=[^\W\d_]{3}[/*_])(?:in|innen|a|o|ka|ica|e|ne|ice|as|os)(?![\w/])"
-            r"|\((?:(?<=[^\W\d_]{3}\()(?:in|innen|a|e|ne|trice|euse|ka)\)|(?:[mwfdhx]\s*/\s*){1,3}"
-            r"[mwfdhx]\))|[hfm](?<![\w/][hfm])(?:(?<=h)\s*/\s*f|(?<=f)\s*/\s*h|(?<=m)\s*/\s*[wf])"
-            r"(?![\w/])"
+            r"[/*_](?<=[^\W\d_]{3}[/*_])(?:in|innen|a|o|ka|ica|e|ne|ice|as|os|ка|ку|ки|кою|ця|цю"
+            r"|иня|иню|ня|а|ая|ой)(?![\w/])"
+            r"|\((?:(?<=[^\W\d_]{3}\()(?:in|innen|a|e|ne|trice|euse|ka|ка|ця|иня|а)\)"
+            r"|(?:[mwfdhxмж]\s*/\s*){1,3}[mwfdhxмж]\))"
+            r"|[hfm](?<![\w/][hfm])(?:(?<=h)\s*/\s*f|(?<=f)\s*/\s*h|(?<=m)\s*/\s*[wf])(?![\w/])"
         ),
     )
 )
