@@ -1,9 +1,11 @@
-"""The vacancy classifier on Cyrillic script: job titles for all genders, on sentences written
-here."""
+"""The vacancy classifier on Cyrillic script: job titles for all genders and the Latin reading of
+its n-grams, on sentences written here."""
 
 import pytest
 
 from tests.extract_helpers import cues
+from understand.text import Doc, normalise
+from understand.vacancy import features
 
 ALL_GENDERS = "names the role for all genders"
 
@@ -45,3 +47,21 @@ def test_cyrillic_job_titles_for_all_genders(text):
 )
 def test_cyrillic_slashes_that_are_not_gender_marks(text):
     assert ALL_GENDERS not in cues(text)
+
+
+def test_cyrillic_is_read_in_latin_letters_for_the_n_grams():
+    feats = features(Doc(normalise("Вакансія: координатор програм (Київ)")))
+    assert "vakansiia" in feats.flat and "koordinator" in feats.flat
+    assert "koordinator program" in feats.words
+    assert "says it is a vacancy" in feats.cues  # the cues still read the Cyrillic text
+
+
+def test_serbian_in_both_scripts_gives_the_same_n_grams():
+    cyrillic = features(Doc("Конкурс за правника у Београду"))
+    latin = features(Doc("Konkurs za pravnika u Beogradu"))
+    assert cyrillic.flat == latin.flat and cyrillic.words == latin.words
+
+
+def test_latin_text_is_read_as_it_is():
+    feats = features(Doc("Programme officer, Nairobi"))
+    assert feats.flat == " programme officer, nairobi "
