@@ -5,7 +5,8 @@ train split and `data/vacancy_train.jsonl`) weighs three kinds of features of a 
 and opening (`HEAD_CHARS`), all read from the folded text:
 
 - character n-grams and word uni/bigrams, TF-IDF (sublinear tf, smoothed idf, each block
-  L2-normalised): they carry any language's wording;
+  L2-normalised): they carry any language's wording; Cyrillic letters are read as Latin ones
+  (`_LATIN`), so that Cyrillic and Latin spellings of a word ("вакансія", "vakansiya") share them;
 - readable cues (`_CUES`): "says it is a vacancy", "tells how to apply", "grant call", "says there
   is no vacancy now", "invites members", and the state of the page: "says the selection is
   closed", "career advice", "selection of office holders" (special rapporteurs, mandate holders),
@@ -43,6 +44,21 @@ from understand.factor import factored
 from understand.text import Doc, clip, fold, sentence_at
 
 HEAD_CHARS = 1500  # the n-grams and cues read the title and this much of the opening
+# Cyrillic letters (Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian, Kyrgyz and
+# Kazakh) as Latin ones, for the n-grams and words: "вакансія" and "vakansiya", "координатор" and
+# "koordinator", "konkurs" in Serbian's two scripts then share n-grams, so that what is learned
+# from postings in one script carries to the other (the cues read the folded text unchanged).
+_LATIN = str.maketrans(
+    dict(
+        zip(
+            "абвгґдеёзиіїйјклмнопрстуўфхцъыэћөүңқғұһә",
+            "abvggdeeziiiijklmnoprstuufhcayecounkguha",
+            strict=True,
+        )
+    )
+    | {"є": "ie", "ж": "zh", "ч": "ch", "ш": "sh", "щ": "sht", "ю": "iu", "я": "ia", "ѕ": "dz"}
+    | {"ђ": "dj", "ќ": "kj", "ѓ": "gj", "љ": "lj", "њ": "nj", "џ": "dz", "ь": ""}
+)
 MODEL_FILE = "vacancy_model.json"
 _WORD = re.compile(r"[^\W_]+")
 _SPACES = re.compile(r"\s+")
@@ -360,14 +376,16 @@ _CUES += _MORE_CUES
 _CLOSED = dict(_MORE_CUES)["says the selection is closed"]
 _CUES.append(
     (
-        # "(m/w/d)", "(H/F)", "Referent*in", "Técnica/o", "asistent/ka", "abogado(a)": a job title
+        # "(m/w/d)", "(H/F)", "Referent*in", "Técnica/o", "asistent/ka", "abogado(a)", and in
+        # Cyrillic "координатор/ка", "юрист(ка)", "працівник/ця", "(м/ж)": a job title
         "names the role for all genders",
         re.compile(
             # each branch opens with a plain character, so that the search skips ahead quickly
-            r"[/*_](?<=[^\W\d_]{3}[/*_])(?:in|innen|a|o|ka|ica|e|ne|ice|as|os)(?![\w/])"
-            r"|\((?:(?<=[^\W\d_]{3}\()(?:in|innen|a|e|ne|trice|euse|ka)\)|(?:[mwfdhx]\s*/\s*){1,3}"
-            r"[mwfdhx]\))|[hfm](?<![\w/][hfm])(?:(?<=h)\s*/\s*f|(?<=f)\s*/\s*h|(?<=m)\s*/\s*[wf])"
-            r"(?![\w/])"
+            r"[/*_](?<=[^\W\d_]{3}[/*_])(?:in|innen|a|o|ka|ica|e|ne|ice|as|os|ка|ку|ки|кою|ця|цю"
+            r"|иня|иню|ня|а|ая|ой)(?![\w/])"
+            r"|\((?:(?<=[^\W\d_]{3}\()(?:in|innen|a|e|ne|trice|euse|ka|ка|ця|иня|а)\)"
+            r"|(?:[mwfdhxмж]\s*/\s*){1,3}[mwfdhxмж]\))"
+            r"|[hfm](?<![\w/][hfm])(?:(?<=h)\s*/\s*f|(?<=f)\s*/\s*h|(?<=m)\s*/\s*[wf])(?![\w/])"
         ),
     )
 )
@@ -587,8 +605,8 @@ CUE_NAMES = tuple(
 class Features:
     """What the model reads of one posting."""
 
-    flat: str  # the folded title and opening, spaces collapsed: its character n-grams count
-    words: list[str]  # every word and word bigram
+    flat: str  # the folded title and opening in Latin letters, spaces collapsed: its n-grams
+    words: list[str]  # every word and word bigram (in Latin letters)
     cues: dict[str, str]  # cue name -> the sentence or line it fired on
 
 
@@ -604,8 +622,10 @@ def features(doc: Doc, title: str | None = None) -> Features:
     text = head(doc, title)
     folded = fold.__wrapped__(text)
     tokens = _WORD.findall(folded)
-    words = tokens + list(map(" ".join, zip(tokens, tokens[1:], strict=False)))
-    flat = f" {_SPACES.sub(' ', folded).strip()} "
+    latin = folded.translate(_LATIN)
+    grams = tokens if latin == folded else _WORD.findall(latin)
+    words = grams + list(map(" ".join, zip(grams, grams[1:], strict=False)))
+    flat = f" {_SPACES.sub(' ', latin).strip()} "
     return Features(flat, words, cue_lines(doc, text, folded, tokens))
 
 
