@@ -30,12 +30,15 @@ POSTING_COLUMNS = ", ".join(
     ("id", "organization", "title", "status", "deadline", "remote", "min_years_experience")
     + JSON_COLUMNS
 )
+# Sent digests that carried each of the postings in the JSON list bound to `?`: found through
+# the postings' deliveries (every sent digest writes one per posting), so the read follows the
+# report's postings, not the whole history of digests.
 DIGESTS_REACHED = """
-select posting_id, count(distinct digest_id) as n from (
-  select posting_id, digest_id from deliveries where status = 'sent'
-  union
-  select j.value, d.id from digests d, json_each(d.posting_ids) j where d.status = 'sent'
-) group by posting_id
+select v.posting_id, count(distinct d.id) as n
+from deliveries v join digests d on d.profile_id = v.profile_id and d.status = 'sent'
+where v.posting_id in (select value from json_each(?))
+  and exists (select 1 from json_each(d.posting_ids) j where j.value = v.posting_id)
+group by v.posting_id
 """
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula
 CSV_COLUMNS = (
@@ -147,9 +150,8 @@ def coverage(db: Database, *, org: str | None = None, as_of: date) -> dict:
     sql = "select posting_id, source, url, first_seen, status from sightings"
     for s in db.query(sql + " order by first_seen, source"):
         sightings.setdefault(s["posting_id"], []).append(s)
-    digests = {r["posting_id"]: r["n"] for r in db.query(DIGESTS_REACHED)}
     needle = (org or "").casefold()
-    postings: list[dict] = []
+    chosen: list[tuple[dict, list[dict]]] = []
     sector: dict[str, set[str]] = {}  # source -> open postings it still lists
     for row in db.query(f"select {POSTING_COLUMNS} from postings where is_vacancy = 1"):
         seen = sightings.get(row["id"])
@@ -160,7 +162,10 @@ def coverage(db: Database, *, org: str | None = None, as_of: date) -> dict:
                 if s["status"] == "open":
                     sector.setdefault(s["source"], set()).add(row["id"])
         if needle in (row["organization"] or "").casefold():
-            postings.append(posting_entry(row, seen, digests.get(row["id"], 0), as_of))
+            chosen.append((row, seen))
+    ids = json.dumps([row["id"] for row, _ in chosen])
+    digests = {r["posting_id"]: r["n"] for r in db.query(DIGESTS_REACHED, [ids])}
+    postings = [posting_entry(r, seen, digests.get(r["id"], 0), as_of) for r, seen in chosen]
     postings.sort(key=lambda p: p["first_seen"], reverse=True)
     postings.sort(key=lambda p: (p["organization"] or "").casefold())
     return {

@@ -81,12 +81,12 @@ def store(db, monkeypatch):
     crawl(db, monkeypatch, "rights-blog", "2024-11-04T09:00:00", [blog])
     crawl(db, monkeypatch, "rights-blog", "2024-11-06T09:00:00", [], failure="timeout")
     crisis = next(db.query("select posting_id from sightings where url = ?", [ATS]))["posting_id"]
+    # Sent, sent again once its deadline was extended, not sent yet; and a digest without it.
+    digests = [("d1", "sent", [crisis]), ("d2", "sent", [crisis]), ("d3", "outbox", [crisis])]
+    digests.append(("d4", "sent", []))
     db["digests"].insert_all(
-        [
-            {"id": "d1", "status": "sent", "posting_ids": json.dumps([crisis])},
-            {"id": "d2", "status": "sent", "posting_ids": json.dumps([crisis])},
-            {"id": "d3", "status": "outbox", "posting_ids": json.dumps([crisis])},
-        ]
+        {"id": id_, "profile_id": "aigul", "status": status, "posting_ids": json.dumps(ids)}
+        for id_, status, ids in digests
     )
     db["deliveries"].insert(
         {"profile_id": "aigul", "posting_id": crisis, "digest_id": "d1", "status": "sent"}

@@ -253,3 +253,10 @@ def m008_deliveries_by_posting(db: Database) -> None:
     """Deliveries found from their posting: a match reads those of the open postings alone,
     not a history that grows every week (`seen_by_profile`)."""
     db["deliveries"].create_index(["posting_id"])
+
+
+@migrations()
+def m009_digests_by_profile(db: Database) -> None:
+    """A profile's digests found from the profile: listing coverage counts the sent digests
+    that carried a posting through its deliveries (`coverage.DIGESTS_REACHED`)."""
+    db["digests"].create_index(["profile_id"])
