@@ -6,8 +6,11 @@ Train items are scored out of fold (the grouped cross-validation of `eval.train_
 validation items by the model fitted on the whole train split, as `eval.train_vacancy` fits it.
 For each split: F1, precision and recall, overall and per language group, then one line per
 false positive or false negative with id, language, post type, score (log-odds before
-calibration; a vacancy from 0 up), the cues that fired with their learned weight, and the
-opening line. For reading errors by kind; tune on train and validation only.
+calibration), the cues that fired with their learned weight, and the opening line. An item is
+called a vacancy as the application calls it: calibrated probability at least 0.5, through the
+Platt scaling `eval.train_vacancy` fits on the out-of-fold scores (so the figures are those of
+`make eval` and `eval.train_vacancy`). For reading errors by kind; tune on train and validation
+only.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from eval.train_vacancy import (
     examples,
     fit,
     out_of_fold,
+    platt,
 )
 
 # Languages read together, so that each group has enough items for a figure.
@@ -53,11 +57,11 @@ def group_of(lang: str) -> str:
     return next((g for g, langs in LANGUAGE_GROUPS.items() if lang in langs), "other")
 
 
-def figures(scores: list[float], exs: list[Example]) -> list[str]:
-    """F1, precision and recall overall and per language group."""
-    rows = [("all", [s >= 0 for s in scores], [e.label for e in exs])]
+def figures(calls: list[bool], exs: list[Example]) -> list[str]:
+    """F1, precision and recall overall and per language group, of these calls."""
+    rows = [("all", calls, [e.label for e in exs])]
     for name in [*LANGUAGE_GROUPS, "other"]:
-        pairs = [(s >= 0, e.label) for s, e in zip(scores, exs, strict=True)]
+        pairs = [(c, e.label) for c, e in zip(calls, exs, strict=True)]
         mine = [p for p, e in zip(pairs, exs, strict=True) if group_of(e.item["lang"]) == name]
         if mine:
             rows.append((name, [p for p, _ in mine], [g for _, g in mine]))
@@ -67,9 +71,11 @@ def figures(scores: list[float], exs: list[Example]) -> list[str]:
     ]
 
 
-def errors(scores: list[float], exs: list[Example], cue_w: dict[str, float]) -> list[str]:
-    """One line per wrong item, false positives first, each kind by score."""
-    wrong = [(s, e) for s, e in zip(scores, exs, strict=True) if (s >= 0) != e.label]
+def errors(
+    scores: list[float], calls: list[bool], exs: list[Example], cue_w: dict[str, float]
+) -> list[str]:
+    """One line per wrong call, false positives first, each kind by score."""
+    wrong = [(s, e) for s, c, e in zip(scores, calls, exs, strict=True) if c != e.label]
     lines = []
     for s, e in sorted(wrong, key=lambda p: (p[1].label, -p[0])):
         item = e.item
@@ -90,15 +96,19 @@ def main(argv: list[str] | None = None) -> int:
     params = (C, OWN_WEIGHT, CHAR_N, CUE_SCALE)
     exs = examples(corpus.split_items("train"), CHAR_N)
     data = fit(exs, *params)
+    folded, folded_exs = out_of_fold(exs, *params)
+    slope, offset = platt(folded, [e.label for e in folded_exs])
     for split in args.split or ["train", "validation"]:
         if split == "train":
-            scores, held = out_of_fold(exs, *params)
+            scores, held = folded, folded_exs
         else:
             held = [e for e in examples(corpus.split_items(split), CHAR_N) if not e.own]
             scores = list(decisions(data, held))
-        found = errors(scores, held, data["cues"])
+        calls = [slope * s + offset >= 0 for s in scores]
+        found = errors(scores, calls, held, data["cues"])
         print(f"== {split} ({'out of fold' if split == 'train' else 'model of train'})")
-        print("\n".join(figures(scores, held)))
+        print(f"a vacancy from score {-offset / slope:+.2f} up (calibrated probability 0.5)")
+        print("\n".join(figures(calls, held)))
         print(f"-- {len(found)} errors")
         print("\n".join(found))
     return 0
