@@ -185,25 +185,3 @@ def seen_by_profile(
         if profile_id in seen and not any(_changes(*dates)):
             seen[profile_id].add(posting_id)
     return seen
-    join, params = "left join postings p on p.id = d.posting_id", wanted
-    if open_on is not None:
-        join = f"join postings p on p.id = d.posting_id and {possibly_open('p')}"
-        params = [open_on.isoformat(), *wanted]
-    rows = db.execute(
-        "select d.profile_id, d.posting_id, d.deadline, d.sent_at, p.deadline, p.reopened_at "
-        f"from deliveries d {join} where d.{in_list}",
-        params,
-    )
-    for profile_id, posting_id, *dates in rows:
-        if not any(_changes(*dates)):
-            seen[profile_id].add(posting_id)
-    return seen
-    rows = db.execute(
-        "select d.profile_id, d.posting_id, d.deadline, d.sent_at, p.deadline, p.reopened_at "
-        f"from deliveries d left join postings p on p.id = d.posting_id where d.{in_list}",
-        wanted,
-    )
-    for profile_id, posting_id, *dates in rows:
-        if not any(_changes(*dates)):
-            seen[profile_id].add(posting_id)
-    return seen
