@@ -49,13 +49,16 @@ def open_postings(db: Database, as_of: date) -> tuple[list[dict], dict[str, str]
     and the fingerprint of each (see `fingerprint`)."""
     columns = [c for c in db["postings"].columns_dict if c not in UNREAD]
     listed = ", ".join(f"[{c}]" for c in columns)
-    cursor = db.execute(  # the closed ones left in SQL; `effective_status` decides
-        f"select {listed}, {_stored_fields(columns)} from postings "
-        f"where {possibly_open()} order by first_seen, id",
+    rows = db.execute(  # the closed ones left in SQL; `effective_status` decides
+        f"select {listed}, {_stored_fields(columns)} from postings where {possibly_open()}",
         [as_of.isoformat()],
-    )
+    ).fetchall()
+    first_seen, id_ = columns.index("first_seen"), columns.index("id")
+    # By first_seen (none first), then id; sorted here because SQLite's sorter copies every
+    # whole row, descriptions included (0.7 s of the query's 1.9 s for 86,000 postings).
+    rows.sort(key=lambda r: (r[first_seen] or "", r[id_]))
     postings, marks = [], {}
-    for values in cursor:
+    for values in rows:
         row = dict(zip(columns, values[:-1], strict=True))
         if effective_status(row, as_of) == "open":
             posting = decode(row)

@@ -115,6 +115,9 @@ def test_the_match_reads_only_postings_open_on_its_day(db):
         {"id": i, "title": i, "is_vacancy": 1, "status": s, "deadline": d, "first_seen": i}
         for i, s, d in rows
     )
+    db["postings"].insert({"id": "unstamped", "title": "x", "is_vacancy": 1, "status": "open"})
     postings, marks = open_postings(db, LATER)
-    wanted = {"due-later", "due-today", "no-deadline", "blank-deadline"}
+    wanted = {"due-later", "due-today", "no-deadline", "blank-deadline", "unstamped"}
     assert {p["id"] for p in postings} == set(marks) == wanted
+    in_order = ["unstamped", "blank-deadline", "due-later", "due-today", "no-deadline"]
+    assert [p["id"] for p in postings] == in_order  # by first_seen (none first), then id
