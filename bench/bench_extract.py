@@ -6,9 +6,9 @@ Runs `understand.extract_many` once over the labelled corpus's texts (`eval/corp
 2,000 characters, the typical posting of issue 13, after a warm-up on its first five (models
 and tables loaded). Prints postings per second in CPU time of this process and in wall time,
 then the CPU time of each step: title and organisation, the vacancy classifier, places,
-contract and seniority (fields), dates, languages, and the rest (the Doc, contact, years, the
-output). Steps are timed by wrapping the functions `understand._extract` calls, so the run is
-the real one with a few timer calls added. The target is 500 postings/s on one CPU.
+contract, seniority and remote (fields), dates, languages, and the rest (the Doc, contact,
+years, the output). Steps are timed by wrapping the functions `understand._extract` calls, so
+the run is the real one with a few timer calls added. The target is 500 postings/s on one CPU.
 `--stages` also splits steps into their parts: the Doc (normalising, lines) out of the rest,
 title and organisation candidates (with their features) out of title/org, the vacancy features
 (folding, cues) out of the vacancy classifier.
@@ -35,7 +35,7 @@ STEPS = {
     "title/org": ("find_title_and_org",),
     "vacancy": ("vacancy_scores",),
     "places": ("find_places",),
-    "fields": ("tag_fields",),
+    "fields": ("tag_fields", "tag_remote"),
     "dates": ("posted_date", "deadline"),
     "languages": ("find_languages",),
 }

@@ -1,4 +1,4 @@
-"""Train the contract-type and seniority taggers and write `understand/data/fields_model.json`.
+"""Train the contract-type, seniority and remote taggers; write `understand/data/fields_model.json`.
 
     python -m eval.train_fields            # train, print scores, write the artefact
     python -m eval.train_fields --search   # grouped cross-validation over the grid only
@@ -6,8 +6,9 @@
 
 Training data: the vacancies of the corpus's train split (`eval/corpus/`) with their labels.
 Features are those `understand.fields.features` reads at run time, given the title and minimum
-years the rest of the understanding step finds (never the labelled ones); features seen in fewer
-than `MIN_DF` training postings are dropped. Each field is a multinomial logistic regression.
+years the rest of the understanding step finds (never the labelled ones), and for `remote` those
+`understand.fields.remote_features` reads over what `understand.places` finds; features seen in
+fewer than `MIN_DF` training postings are dropped. Each field is a multinomial logistic regression.
 Hyper-parameters were chosen with `--search` on a cross-validation grouped by site group within
 train (a site, its mirrors and sites sharing its template never straddle two folds); the
 validation split is printed as a check, and the test split is never read here. Same data, same
@@ -27,8 +28,17 @@ from eval import corpus, script
 from eval.artefacts import training_args, write_or_check
 from eval.paths import REPO
 from understand import _doc
+from understand.contact import apply_contact
 from understand.experience import min_years
-from understand.fields import FIELDS, MODEL_FILE, Tagger, decide, features
+from understand.fields import (
+    FIELDS,
+    MODEL_FILE,
+    Tagger,
+    decide,
+    features,
+    remote_features,
+)
+from understand.places import find_places
 from understand.title import find_title_and_org
 
 ARTEFACT = REPO / "understand" / "data" / MODEL_FILE
@@ -37,7 +47,11 @@ MIN_DF = 2
 # Chosen by grouped cross-validation within the train split (`--search`).
 # Per field: C, the scale of the rules' answers (above 1 they are regularised less), balanced
 # class weights.
-PARAMS = {"contract_type": (1.0, 1.0, False), "seniority": (1.0, 1.0, False)}
+PARAMS = {
+    "contract_type": (1.0, 1.0, False),
+    "seniority": (1.0, 1.0, False),
+    "remote": (1.0, 4.0, True),
+}
 GRID = {"C": (0.3, 1.0, 3.0), "rule_scale": (1.0, 2.0, 4.0), "balanced": (False, True)}
 # Which features each tagger reads, also chosen by that cross-validation: the title's words help
 # seniority but not the contract, the cues about contracts help the contract but not seniority.
@@ -50,11 +64,22 @@ _SENIORITY_CUES = {
 }  # fmt: skip
 
 
+_REMOTE_PREFIXES = ("rr:", "rq:", "w:")
+
+
 def reads(field: str, name: str) -> bool:
-    """Whether `field`'s tagger reads the feature `name`."""
+    """Whether `field`'s tagger reads the feature `name`: the remote tagger reads the features
+    of `understand.fields.remote_features` only, and the others none of them."""
+    if name.startswith(_REMOTE_PREFIXES):
+        return field == "remote"
+    if field == "remote":
+        return False
     if field == "contract_type":
         return not name.startswith("t:")
     return not name.startswith("c:") or name in _SENIORITY_CUES
+
+
+_RULES = ("rc:", "rs:", "rr:")  # the rules' answers, scaled by `rule_scale`
 
 
 class Example:
@@ -62,9 +87,13 @@ class Example:
 
     def __init__(self, item: dict, group: str):
         doc = _doc({k: item[k] for k in ("id", "url", "text") if k in item})
-        title = find_title_and_org(doc).title
+        found = find_title_and_org(doc)
+        title = found.title
         years = min_years(doc)[0]
         self.names = features(doc, title, years if isinstance(years, int) else None).names
+        contact = apply_contact(doc, None)[0]
+        places = find_places(doc, {}, title, found.title_line, contact)
+        self.names |= remote_features(doc, places).names
         self.labels = {f: item["gold"].get(f) or "unknown" for f in FIELDS}
         self.group = group
         self.id = item["id"]
@@ -90,7 +119,7 @@ def fit(
     x = np.zeros((len(train), len(names)))
     for r, e in enumerate(train):
         for n in e.names & index.keys():
-            x[r, index[n]] = rule_scale if n[:3] in ("rc:", "rs:") else 1.0
+            x[r, index[n]] = rule_scale if n[:3] in _RULES else 1.0
     y = np.array([e.labels[field] for e in train])
     lr = LogisticRegression(
         C=c, max_iter=5000, tol=1e-8, class_weight="balanced" if balanced else None
@@ -101,7 +130,7 @@ def fit(
     icpt = lr.intercept_ if len(classes) > 2 else np.array([-lr.intercept_[0], lr.intercept_[0]])
     weights = {}
     for n, i in index.items():
-        scale = rule_scale if n[:3] in ("rc:", "rs:") else 1.0
+        scale = rule_scale if n[:3] in _RULES else 1.0
         w = [round(float(v) * scale, 4) for v in coef[:, i]]
         if any(w):
             weights[n] = w
@@ -115,12 +144,15 @@ def fit(
 def accuracy(tagger: dict, field: str, exs: list[Example]) -> float:
     """Share of examples whose label the tagger gives, through the run-time code."""
     t = Tagger.from_json(tagger)
+    if field == "remote":
+        hits = sum(t.tag(e.names) == e.labels[field] for e in exs)
+        return hits / len(exs) if exs else 0.0
     hits = sum(decide(t, e.names, _rule(field, e)) == e.labels[field] for e in exs)
     return hits / len(exs) if exs else 0.0
 
 
 def _rule(field: str, e: Example) -> str:
-    prefix = "rc:" if field == "contract_type" else "rs:"
+    prefix = {"contract_type": "rc:", "seniority": "rs:", "remote": "rr:"}[field]
     return next(n[3:] for n in e.names if n.startswith(prefix))
 
 

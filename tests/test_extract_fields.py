@@ -4,7 +4,17 @@ import pytest
 
 from understand import extract
 from understand.contract import CONTRACT_TYPES, SENIORITIES
-from understand.fields import CUE_NAMES, FIELDS, features, tag_fields, taggers
+from understand.fields import (
+    CUE_NAMES,
+    FIELDS,
+    REMOTE,
+    REMOTE_CUE_NAMES,
+    features,
+    remote_features,
+    tag_fields,
+    taggers,
+)
+from understand.places import Places
 from understand.text import Doc, normalise
 
 
@@ -178,3 +188,76 @@ def test_the_rules_answer_stands_for_classes_the_corpus_holds_few_of():
     )
     (contract, evidence), _ = tag_fields(doc(text), "Finance Officer", {}, None)
     assert contract == "permanent" and "Permanent contract" in evidence
+
+
+# The remote tagger: one sentence per cue about where the work is done, written for this test.
+REMOTE_CUE_SENTENCES = {
+    "remote words": "The whole team collaborates remotely across four time zones.",
+    "work from home": "Staff may work from home on Fridays.",
+    "hybrid words": "Nous proposons un mode de travail hybride.",
+    "office or on site": "The role is office-based, with a desk in Kampala.",
+    "field work": "Much of the year is spent in the field with partner groups.",
+    "place of work words": "Duty station to be confirmed at interview.",
+    "relocation": "Candidates must be willing to relocate within three months.",
+    "travel": "Up to 30% travel within the region is expected.",
+    "full-time hours": "This is a full-time post of 37 hours per week.",
+}
+# The same cues in other languages, one sentence each, written for this test.
+MORE_REMOTE_CUE_SENTENCES = [
+    ("remote words", "El puesto admite teletrabajo parcial."),
+    ("remote words", "Работа удаленно возможна по согласованию."),
+    ("work from home", "Die Stelle erlaubt Homeoffice an zwei Tagen."),
+    ("work from home", "Możliwa praca z domu w piątki."),
+    ("office or on site", "La persona trabajará en la oficina de Quito."),
+    ("office or on site", "Die Arbeit findet vor Ort in Leipzig statt."),
+    ("field work", "Le poste implique de longues périodes sur le terrain."),
+    ("field work", "Se requiere trabajo de campo en comunidades rurales."),
+    ("place of work words", "Lieu de travail : à préciser."),
+    ("place of work words", "Miejsce pracy: biuro fundacji."),
+    ("relocation", "Se ofrece apoyo para la reubicación de la familia."),
+    ("travel", "Des déplacements fréquents sont à prévoir."),
+    ("travel", "Посада передбачає відрядження."),
+    ("full-time hours", "Die Stelle umfasst 30 Stunden pro Woche."),
+    ("full-time hours", "Contrat à temps plein dès septembre."),
+]
+
+
+def test_every_remote_cue_has_a_sentence_here():
+    assert set(REMOTE_CUE_SENTENCES) == set(REMOTE_CUE_NAMES)
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"), sorted(REMOTE_CUE_SENTENCES.items()) + MORE_REMOTE_CUE_SENTENCES
+)
+def test_each_remote_cue_fires_on_its_sentence(name, sentence):
+    feats = remote_features(doc(sentence), Places())
+    assert f"w:{name}" in feats.names
+    assert feats.sentences[f"w:{name}"] == sentence
+
+
+def test_remote_features_carry_the_rules_answers():
+    places = Places(remote="hybrid", remote_cue="yes")
+    assert {"rr:hybrid", "rq:yes"} <= remote_features(doc("Nothing here."), places).names
+    assert {"rr:unknown", "rq:none"} <= remote_features(doc("Nothing here."), Places()).names
+
+
+def test_the_shipped_remote_tagger_has_the_remote_classes():
+    assert set(taggers()["remote"].classes) == set(REMOTE)
+
+
+def test_a_platform_remote_label_wins_over_the_tagger():
+    text = "Project Officer\nDuty station: Nairobi, Kenya. Field work in the region."
+    record = {"id": "r1", "text": text, "hints": {"remote": "yes"}}
+    out = extract(record)
+    assert out["remote"] == "yes"
+    assert out["evidence"]["remote"] == "(platform data)"
+
+
+def test_a_stated_duty_station_with_field_work_is_not_remote():
+    text = "Project Officer\nDuty station: Nairobi, Kenya.\nThe officer is often in the field."
+    assert extract({"id": "r2", "text": text})["remote"] == "no"
+
+
+def test_a_wholly_remote_role_stays_remote():
+    text = "Research Analyst\nThis is a fully remote position; you can work from anywhere."
+    assert extract({"id": "r3", "text": text})["remote"] == "yes"

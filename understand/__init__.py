@@ -15,7 +15,7 @@ from typing import Any
 from understand.contact import apply_contact
 from understand.dates import deadline, iso_date, posted_date
 from understand.experience import min_years
-from understand.fields import tag_fields
+from understand.fields import tag_fields, tag_remote
 from understand.languages import find_languages
 from understand.places import find_places
 from understand.text import MAX_CHARS, MAX_HTML_CHARS, Doc, clip, html_to_text, normalise
@@ -103,6 +103,7 @@ def _extract(record: dict, doc: Doc, vacancy: tuple[float, str], as_of: date | N
         doc, names.title, hints, years if isinstance(years, int) else None
     )
     evidence.update(places.evidence)
+    remote, evidence["remote"] = tag_remote(doc, hints, places)
     evidence.update(languages.evidence)
     evidence["title"], evidence["organization"] = names.title_evidence, names.org_evidence
 
@@ -114,7 +115,7 @@ def _extract(record: dict, doc: Doc, vacancy: tuple[float, str], as_of: date | N
         "organization": names.organization,
         "countries": places.countries,
         "regions": places.regions,
-        "remote": places.remote,
+        "remote": remote,
         "languages_required": languages.required,
         "languages_desirable": languages.desirable,
         "language_rule": languages.rule,

@@ -1,4 +1,4 @@
-"""Contract type and seniority as learned taggers, read with plain code.
+"""Contract type, seniority and remote status as learned taggers, read with plain code.
 
 Each field is a multinomial logistic regression (`data/fields_model.json`, written by
 `python -m eval.train_fields` from the corpus's train split) over binary features of a posting
@@ -18,6 +18,15 @@ that hold across languages:
 (`hints`) wins, and the taggers speak only where the rules find nothing (`decide`).
 The evidence is the rules' when the model agrees with them, else the sentence of the cue that
 pushed hardest towards the chosen class, else the title.
+
+`remote` (yes | no | hybrid | unknown) is tagged over the answers of `understand.places` (the
+rules' `remote`, and which explicit remote, hybrid or on-site cue fired, if any) and cues about
+where the work is done anywhere in the text (`_REMOTE_CUES`: remote or home work, hybrid work,
+an office or on-site presence, field work, words for a place of work, relocation, travel,
+working hours). Unlike the other two it may overrule the rules (chosen by grouped
+cross-validation); a platform's remote label still wins (`tag_remote`). Its evidence is the
+rules' when it agrees with them, else the sentence of the cue that pushed hardest, else the
+duty station's for "no".
 """
 
 from __future__ import annotations
@@ -29,10 +38,12 @@ from functools import cache
 from importlib.resources import files
 
 from understand.contract import CONTRACT_TYPES, SENIORITIES, contract_type, seniority
+from understand.places import Places
 from understand.text import Doc, first_matches, fold, sentence_at
 
 MODEL_FILE = "fields_model.json"
-FIELDS = ("contract_type", "seniority")
+FIELDS = ("contract_type", "seniority", "remote")
+REMOTE = ("yes", "no", "hybrid", "unknown")
 STEM = 5  # title words are cut to this many letters
 OPENING = 3000  # the cues read this much of the text
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -283,3 +294,117 @@ def evidence(tagger: Tagger, feats: Features, label: str, rule: tuple[str, str],
     pushing = [(tagger.weights[n][i], s) for n, s in feats.sentences.items() if n in tagger.weights]
     best = max(pushing, default=(0.0, ""), key=lambda p: p[0])
     return best[1] if best[0] > 0 else title
+
+
+# Cues about where the work is done, read over the whole text (`_REMOTE_TEXT` characters): their
+# weight per remote class is learned (`eval/train_fields.py`), as the contract cues' are.
+_REMOTE_TEXT = 20000
+_REMOTE_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "remote words",
+        re.compile(
+            r"\b(?:remote(?:ly)?|remot[oa]|telework\w*|teletrabaj\w*|teletravail\w*|teletrabalh\w*"
+            r"|zdaln\w*|thuiswerk\w*|удаленн\w*|удаленно|дистанционн\w*|віддален\w*|дистанційн\w*"
+            r"|a\s+distan(?:ce|cia)|home[-\s]?based|distansarbete|عن\s+بعد)\b"
+        ),
+    ),
+    (
+        "work from home",
+        re.compile(
+            r"\b(?:(?:work\w*|job)\s+from\s+home|home[-\s]?office|smart\s+working|mobile[sn]?\s+arbeit\w*"
+            r"|(?:de|a)\s+domicile|desde\s+(?:casa|el\s+hogar)|de\s+casa|z\s+domova|z\s+domu"
+            r"|von\s+zu\s+hause|da\s+casa|из\s+дома|з\s+дому|вдома|на\s+дому)\b"
+        ),
+    ),
+    (
+        "hybrid words",
+        re.compile(
+            r"\b(?:hybrid\w*|hibrid\w*|гибридн\w*|гібридн\w*|flexible\s+working|flexible\s+work"
+            r"|travail\s+flexible|trabajo\s+flexible|flexibl\w+\s+arbeit\w*)\b"
+        ),
+    ),
+    (
+        "office or on site",
+        re.compile(
+            r"\b(?:on[-\s]?site|in[-\s]person|office[-\s]based|(?:in|at|from)\s+(?:our|the)\s+(?:\w+\s+)?"
+            r"office|sur\s+(?:site|place)|au\s+(?:sein\s+de\s+notre\s+)?bureau|dans\s+nos\s+locaux"
+            r"|presencial\w*|en\s+(?:la|nuestra)\s+oficina|vor\s+ort|im\s+buro|in\s+ufficio"
+            r"|in\s+presenza|w\s+biurze|stacjonarn\w*|в\s+офисе|в\s+офісі|no\s+escritorio"
+            r"|op\s+kantoor|u\s+uredu|на\s+месте|на\s+місці)\b"
+        ),
+    ),
+    (
+        "field work",
+        re.compile(
+            r"\b(?:in\s+the\s+field|field\s+(?:office|operation|mission|visit|work|based|presence)\w*"
+            r"|hardship|peace\w*\s+operations?|(?:political|field|peacekeeping|observation)"
+            r"\s+missions?|entry\s+on\s+duty|sur\s+le\s+terrain|mission\s+terrain|en\s+terreno"
+            r"|trabajo\s+de\s+campo|trabalho\s+de\s+campo|no\s+terreno|lavoro\s+sul\s+campo"
+            r"|im\s+feld|vor\s+ort\s+im|на\s+местах|на\s+місцях|в\s+полев\w+|у\s+польов\w+)\b"
+        ),
+    ),
+    (
+        "place of work words",
+        re.compile(
+            r"\b(?:duty\s+stations?|place\s+of\s+(?:work|assignment|execution)|work\s+location"
+            r"|lieu\s+(?:de\s+travail|d'affectation|d'execution)|lugar\s+de\s+(?:trabajo|destino)"
+            r"|local\s+de\s+trabalho|luogo\s+di\s+lavoro|sede\s+di\s+lavoro|dienstort|arbeitsort"
+            r"|miejsce\s+pracy|mjesto\s+rada|место\s+работы|місце\s+роботи|arbetsort|standplaats"
+            r"|vendi\s+i\s+punes|is\s+yeri|çalışma\s+yeri|calisma\s+yeri)\b"
+        ),
+    ),
+    (
+        "relocation",
+        re.compile(
+            r"\b(?:relocat\w+|reubica\w+|relocaliz\w+|demenag\w+|umzug\w*|umzieh\w*|trasferi\w+"
+            r"|mudarse|mudar-se|przeprowadz\w+|переезд\w*|переїзд\w*|переехать|переїхати)\b"
+        ),
+    ),
+    (
+        "travel",
+        re.compile(
+            r"\b(?:travel\w*|voyag\w+|deplacement\w*|viaj\w+|viag(?:em|ens|gi\w*)|reisen|reisetatig\w*"
+            r"|dienstreise\w*|podroz\w*|wyjazd\w*|командировк\w*|поездк\w*|відрядж\w*|поїздк\w*"
+            r"|putovan\w*|sluzbena\s+putovanja|udhetim\w*|seyahat\w*)\b"
+        ),
+    ),
+    (
+        "full-time hours",
+        re.compile(
+            r"\b(?:full[-\s]time|part[-\s]time|temps\s+(?:plein|partiel)|tiempo\s+(?:completo|parcial)"
+            r"|tempo\s+(?:pieno|parziale|integral)|vollzeit|teilzeit|pelny\s+etat|pol\s+etatu"
+            r"|полн\w+\s+(?:рабоч\w+\s+)?(?:день|занятост\w*)|повн\w+\s+(?:робоч\w+\s+)?(?:день|зайнят\w*)"
+            r"|heltid|deltid|voltijd|deeltijd|\d{2}\s*(?:hours|heures|horas|stunden|ore|godzin)"
+            r"\s+(?:a|per|par|por|pro|a\s+la|alla|na)\s+(?:week|semaine|semana|woche|settimana|tydzien))\b"
+        ),
+    ),
+]
+REMOTE_CUE_NAMES = tuple(name for name, _ in _REMOTE_CUES)
+_REMOTE_CUE_PATTERNS = tuple(pattern for _, pattern in _REMOTE_CUES)
+
+
+def remote_features(doc: Doc, places: Places) -> Features:
+    """What the remote tagger reads: the rules' answer (`rr:`), the answer of their explicit
+    remote, hybrid or on-site cue (`rq:`, `rq:none` when none fired) and cues about where the work
+    is done (`w:`, `_REMOTE_CUES`)."""
+    names = {f"rr:{places.remote}", f"rq:{places.remote_cue}"}
+    text = doc.folded[:_REMOTE_TEXT]
+    sentences = {}
+    for name, m in zip(REMOTE_CUE_NAMES, first_matches(_REMOTE_CUE_PATTERNS, text), strict=True):
+        if m:
+            sentences[f"w:{name}"] = sentence_at(doc.text, m.start())
+    names.update(sentences)
+    rule = (places.remote, places.evidence.get("remote", ""))
+    return Features(names, sentences, rule, rule)
+
+
+def tag_remote(doc: Doc, hints: dict, places: Places) -> tuple[str, str]:
+    """(remote, evidence) of a posting whose places the rules found (`find_places`); a platform's
+    remote label wins (`find_places` took it)."""
+    if hints.get("remote") in REMOTE:
+        return places.remote, places.evidence.get("remote", "")
+    feats = remote_features(doc, places)
+    tagger = taggers()["remote"]
+    label = tagger.tag(feats.names)
+    fallback = places.evidence.get("countries", "") if label == "no" else ""
+    return label, evidence(tagger, feats, label, feats.rule_contract, fallback)

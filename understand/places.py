@@ -322,6 +322,9 @@ class Places:
     regions: list[str] = field(default_factory=list)
     remote: str = "unknown"
     evidence: dict[str, str] = field(default_factory=dict)
+    # The answer of the explicit remote, hybrid or on-site cue (`none` when none fired), which the
+    # remote tagger reads (`understand.fields`).
+    remote_cue: str = "none"
 
 
 @cache
@@ -1180,6 +1183,7 @@ def find_places(
         out.countries, strength, evidence = _text_countries(doc, title_line, urls, remote == "yes")
     if out.countries:
         out.evidence["countries"] = clip(evidence)
+    out.remote_cue = remote or "none"
     if hints.get("remote") in {"yes", "no", "hybrid", "unknown"}:
         out.remote, remote_evidence = hints["remote"], "(platform data)"
     elif remote in {"yes", "hybrid"}:
