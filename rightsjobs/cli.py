@@ -297,11 +297,16 @@ def match(as_of, db: str | None):
 
     store = open_store(db, create=False)
     total = len(active_profiles(store))
+    steps: dict[str, float] = {}
     with Progress("matching", total, every=settings_for(db).progress_every) as bar:
-        results = match_all(store, day(as_of), progress=bar.update)
+        results = match_all(store, day(as_of), steps, progress=bar.update)
     if len(results) <= 50:  # one line per profile reads well for a few; a summary for many
         for profile_id, shortlist in results.items():
             click.echo(f"{profile_id}: {len(shortlist)} matches", err=True)
+    # Each step's time, for a maintainer's log: a step that grows week after week shows here.
+    click.echo(
+        "time taken: " + ", ".join(f"{step} {t:.1f} s" for step, t in steps.items()), err=True
+    )
     summary(f"matched {len(results)} profiles: {sum(len(s) for s in results.values())} matches")
 
 

@@ -180,6 +180,9 @@ def test_rightsjobs_match_says_once_that_it_rebuilds(store):
     assert first.output.count("rebuilding the match index") == 1
     assert "rebuilding" not in again.output
     assert "Traceback" not in first.output + again.output
+    steps = ("read the store", "load and update the index", "rank", "record the matches")
+    took = next(line for line in again.output.splitlines() if line.startswith("time taken: "))
+    assert [part.rsplit(" ", 2)[0] for part in took[12:].split(", ")] == list(steps)
 
 
 def test_surface_forms_are_remembered_for_unchanged_postings_only(store, capsys):
