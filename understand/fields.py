@@ -38,12 +38,11 @@ from functools import cache
 from importlib.resources import files
 
 from understand.contract import CONTRACT_TYPES, SENIORITIES, contract_type, seniority
-from understand.places import Places
+from understand.places import REMOTE, Places
 from understand.text import Doc, first_matches, fold, sentence_at
 
 MODEL_FILE = "fields_model.json"
 FIELDS = ("contract_type", "seniority", "remote")
-REMOTE = ("yes", "no", "hybrid", "unknown")
 STEM = 5  # title words are cut to this many letters
 OPENING = 3000  # the cues read this much of the text
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -181,11 +180,17 @@ _CUE_PATTERNS = tuple(pattern for _, pattern in _CUES)
 
 
 @dataclass
-class Features:
+class Cues:
     """The binary features of one posting, with the sentence each cue fired on."""
 
     names: set[str]
     sentences: dict[str, str]  # feature -> sentence (cues only)
+
+
+@dataclass
+class Features(Cues):
+    """What the contract and seniority taggers read, with the rules' answers and evidence."""
+
     rule_contract: tuple[str, str]
     rule_seniority: tuple[str, str]
 
@@ -283,7 +288,7 @@ def tag_fields(
     return out[0], out[1]
 
 
-def evidence(tagger: Tagger, feats: Features, label: str, rule: tuple[str, str], title: str) -> str:
+def evidence(tagger: Tagger, feats: Cues, label: str, rule: tuple[str, str], title: str) -> str:
     """The rules' evidence when the model agrees with them; else the sentence of the cue that
     pushed hardest towards `label`; else the title."""
     if label == rule[0]:
@@ -383,7 +388,7 @@ REMOTE_CUE_NAMES = tuple(name for name, _ in _REMOTE_CUES)
 _REMOTE_CUE_PATTERNS = tuple(pattern for _, pattern in _REMOTE_CUES)
 
 
-def remote_features(doc: Doc, places: Places) -> Features:
+def remote_features(doc: Doc, places: Places) -> Cues:
     """What the remote tagger reads: the rules' answer (`rr:`), the answer of their explicit
     remote, hybrid or on-site cue (`rq:`, `rq:none` when none fired) and cues about where the work
     is done (`w:`, `_REMOTE_CUES`)."""
@@ -394,17 +399,17 @@ def remote_features(doc: Doc, places: Places) -> Features:
         if m:
             sentences[f"w:{name}"] = sentence_at(doc.text, m.start())
     names.update(sentences)
-    rule = (places.remote, places.evidence.get("remote", ""))
-    return Features(names, sentences, rule, rule)
+    return Cues(names, sentences)
 
 
 def tag_remote(doc: Doc, hints: dict, places: Places) -> tuple[str, str]:
     """(remote, evidence) of a posting whose places the rules found (`find_places`); a platform's
     remote label wins (`find_places` took it)."""
+    rule = (places.remote, places.evidence.get("remote", ""))
     if hints.get("remote") in REMOTE:
-        return places.remote, places.evidence.get("remote", "")
-    feats = remote_features(doc, places)
+        return rule
+    cues = remote_features(doc, places)
     tagger = taggers()["remote"]
-    label = tagger.tag(feats.names)
+    label = tagger.tag(cues.names)
     fallback = places.evidence.get("countries", "") if label == "no" else ""
-    return label, evidence(tagger, feats, label, feats.rule_contract, fallback)
+    return label, evidence(tagger, cues, label, rule, fallback)

@@ -314,6 +314,9 @@ _REQUIREMENT = re.compile(
 )
 
 
+REMOTE = ("yes", "no", "hybrid", "unknown")  # the values of a posting's `remote`
+
+
 @dataclass
 class Places:
     """Result of `find_places`."""
@@ -1184,7 +1187,7 @@ def find_places(
     if out.countries:
         out.evidence["countries"] = clip(evidence)
     out.remote_cue = remote or "none"
-    if hints.get("remote") in {"yes", "no", "hybrid", "unknown"}:
+    if hints.get("remote") in REMOTE:
         out.remote, remote_evidence = hints["remote"], "(platform data)"
     elif remote in {"yes", "hybrid"}:
         # A duty station beside remote work makes it hybrid, unless the place is where the remote
