@@ -208,3 +208,18 @@ def test_seen_postings_for_a_match_are_only_those_that_may_still_be_open(db):
     db["deliveries"].insert({"profile_id": "b", "posting_id": ids["Lawyer"], "digest_id": "d2"})
     assert seen_by_profile(db, ["a"])["a"] == {*ids.values(), "gone-from-the-store"}
     assert seen_by_profile(db, ["a"], open_on=date(2026, 12, 5)) == {"a": {ids["Lawyer"]}}
+
+
+def test_the_sql_and_python_rules_for_a_changed_delivery_agree(db):
+    from itertools import product
+
+    from rightsjobs.store.tables import CHANGED_SINCE_DELIVERY, _changes
+
+    sql = (
+        f"select coalesce({CHANGED_SINCE_DELIVERY}, 0) "
+        "from (select ? as deadline, ? as sent_at) d, (select ? as deadline, ? as reopened_at) p"
+    )
+    values = [None, "", "2026-12-01", "2026-12-10", "2026-12-10T09:00:00+00:00"]
+    for case in product(values, repeat=4):
+        [(changed,)] = db.execute(sql, case).fetchall()
+        assert bool(changed) == any(_changes(*case)), case

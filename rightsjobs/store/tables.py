@@ -143,6 +143,14 @@ def _changes(
     )
 
 
+# `_changes` in SQL, of a delivery `d` and its posting `p` (NULL when gone): true when either
+# is true, for the same values (an empty or NULL date compares as no date).
+CHANGED_SINCE_DELIVERY = (
+    "coalesce(d.deadline <> '' and p.deadline <> '' and p.deadline > d.deadline, 0) "
+    "or coalesce(d.sent_at <> '' and p.reopened_at <> '' and p.reopened_at > d.sent_at, 0)"
+)
+
+
 def hidden_postings(db: Database, profile_id: str) -> set[str]:
     """Postings the profile asked never to see again."""
     return seen_by_profile(db, [profile_id], delivered=False)[profile_id]
@@ -168,20 +176,22 @@ def seen_by_profile(
         seen[profile_id].add(posting_id)
     if not delivered:
         return seen
-    columns = "d.profile_id, d.posting_id, d.deadline, d.sent_at, p.deadline, p.reopened_at"
+    # Grouped by profile in SQL: 10,000 rows to split rather than 400,000 to loop over.
+    listed = "d.profile_id, group_concat(d.posting_id, char(31))"
+    unchanged = f"not ({CHANGED_SINCE_DELIVERY})"
     if open_on is None:
         rows = db.execute(
-            f"select {columns} from deliveries d left join postings p on p.id = d.posting_id "
-            f"where d.{in_list}",
+            f"select {listed} from deliveries d left join postings p on p.id = d.posting_id "
+            f"where d.{in_list} and {unchanged} group by d.profile_id",
             wanted,
         )
     else:  # a cross join keeps the open postings the outer loop
         rows = db.execute(
-            f"select {columns} from postings p cross join deliveries d on d.posting_id = p.id "
-            f"where {possibly_open('p')}",
+            f"select {listed} from postings p cross join deliveries d on d.posting_id = p.id "
+            f"where {possibly_open('p')} and {unchanged} group by d.profile_id",
             [open_on.isoformat()],
         )
-    for profile_id, posting_id, *dates in rows:
-        if profile_id in seen and not any(_changes(*dates)):
-            seen[profile_id].add(posting_id)
+    for profile_id, posting_ids in rows:
+        if profile_id in seen:
+            seen[profile_id].update(posting_ids.split("\x1f"))
     return seen
