@@ -31,6 +31,7 @@ from rightsjobs.store import (
     effective_status,
     hidden_postings,
     now_iso,
+    record_deliveries,
     transaction,
 )
 
@@ -284,21 +285,9 @@ class _Run:
     def mark_sent(self, plan: Plan, attempts: int) -> None:
         """Commit `sent` and the `deliveries` rows of its postings together."""
         stamp = now_iso()
-        deliveries = [
-            {
-                "profile_id": plan.profile["id"],
-                "posting_id": item["id"],
-                "digest_id": plan.id,
-                "deadline": item.get("deadline"),
-                "status": "sent",
-                "sent_at": stamp,
-            }
-            for item in plan.items
-        ]
         with transaction(self.db):
             self.record(plan, status="sent", sent_at=stamp, attempts=attempts, error=None)
-            if deliveries:
-                self.db["deliveries"].upsert_all(deliveries, pk=("profile_id", "posting_id"))
+            record_deliveries(self.db, plan.profile["id"], plan.id, plan.items, stamp)
 
     def handle(self, plan: Plan) -> None:
         try:

@@ -30,15 +30,12 @@ POSTING_COLUMNS = ", ".join(
     ("id", "organization", "title", "status", "deadline", "remote", "min_years_experience")
     + JSON_COLUMNS
 )
-# Sent digests that carried each of the postings in the JSON list bound to `?`: found through
-# the postings' deliveries (every sent digest writes one per posting), so the read follows the
-# report's postings, not the whole history of digests.
+# Sent digests that carried each of the postings in the JSON list bound to `?`: the `sends`
+# that each profile's delivery of it counts (see `digest.run`).
 DIGESTS_REACHED = """
-select v.posting_id, count(distinct d.id) as n
-from deliveries v join digests d on d.profile_id = v.profile_id and d.status = 'sent'
-where v.posting_id in (select value from json_each(?))
-  and exists (select 1 from json_each(d.posting_ids) j where j.value = v.posting_id)
-group by v.posting_id
+select posting_id, sum(sends) as n from deliveries
+where posting_id in (select value from json_each(?))
+group by posting_id
 """
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula
 CSV_COLUMNS = (

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from rightsjobs.coverage import coverage, to_csv, to_html, to_json, to_table
+from rightsjobs.store import record_deliveries
 from rightsjobs.store.crawls import record_run
 
 AS_OF = date(2024, 11, 20)
@@ -81,16 +82,10 @@ def store(db, monkeypatch):
     crawl(db, monkeypatch, "rights-blog", "2024-11-04T09:00:00", [blog])
     crawl(db, monkeypatch, "rights-blog", "2024-11-06T09:00:00", [], failure="timeout")
     crisis = next(db.query("select posting_id from sightings where url = ?", [ATS]))["posting_id"]
-    # Sent, sent again once its deadline was extended, not sent yet; and a digest without it.
-    digests = [("d1", "sent", [crisis]), ("d2", "sent", [crisis]), ("d3", "outbox", [crisis])]
-    digests.append(("d4", "sent", []))
-    db["digests"].insert_all(
-        {"id": id_, "profile_id": "aigul", "status": status, "posting_ids": json.dumps(ids)}
-        for id_, status, ids in digests
-    )
-    db["deliveries"].insert(
-        {"profile_id": "aigul", "posting_id": crisis, "digest_id": "d1", "status": "sent"}
-    )
+    # Sent to aigul, and again once its deadline was extended; sent to bolat once.
+    record_deliveries(db, "aigul", "d1", [{"id": crisis}], "2024-11-04T10:00:00+00:00")
+    record_deliveries(db, "aigul", "d2", [{"id": crisis}], "2024-11-11T10:00:00+00:00")
+    record_deliveries(db, "bolat", "d3", [{"id": crisis}], "2024-11-11T10:00:00+00:00")
     return db
 
 
@@ -130,7 +125,7 @@ def test_open_closed_missing_fields_and_digests(store):
     assert crisis["missing"] == []
     assert campaigner["missing"] == ["deadline", "location", "languages", "experience"]
     assert legal["missing"] == ["languages", "experience"]
-    assert (crisis["digests"], campaigner["digests"]) == (2, 0)
+    assert (crisis["digests"], campaigner["digests"]) == (3, 0)  # two to aigul, one to bolat
 
 
 def test_source_summary_share_freshness_and_median_lag(store):

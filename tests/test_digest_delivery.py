@@ -278,6 +278,8 @@ def test_escaped_hostile_titles_in_both_parts(db, settings, smtp):
 def test_extended_or_reopened_postings_come_back_marked(three, settings, smtp):
     send(three, settings, profile_ids=["aigul"])
     assert seen_postings(three, "aigul") == {"p1", "p2"}
+    sends = {p: three["deliveries"].get(("aigul", p))["sends"] for p in ("p1", "p2")}
+    assert sends == {"p1": 1, "p2": 1}
     three["postings"].update("p1", {"deadline": "2027-01-10"})
     hours_ago = [(datetime.now(UTC) - timedelta(hours=h)).isoformat() for h in (2, 1)]
     three["deliveries"].update(("aigul", "p2"), {"sent_at": hours_ago[0]})
@@ -297,6 +299,8 @@ def test_extended_or_reopened_postings_come_back_marked(three, settings, smtp):
         assert "reopened" in part.lower()
         assert "Programme Officer" not in part
     assert three["deliveries"].get(("aigul", "p1"))["deadline"] == "2027-01-10"
+    sends = {p: three["deliveries"].get(("aigul", p))["sends"] for p in ("p1", "p2")}
+    assert sends == {"p1": 2, "p2": 2}  # each carried by both digests
     assert seen_postings(three, "aigul") == {"p1", "p2", "p4"}
 
 

@@ -260,3 +260,17 @@ def m009_digests_by_profile(db: Database) -> None:
     """A profile's digests found from the profile: listing coverage counts the sent digests
     that carried a posting through its deliveries (`coverage.DIGESTS_REACHED`)."""
     db["digests"].create_index(["profile_id"])
+
+
+@migrations()
+def m010_delivery_sends(db: Database) -> None:
+    """How many sent digests carried each delivered posting to its profile (`sends`, counted
+    by the digest run from now on): listing coverage sums it rather than reading the postings
+    of every digest ever sent. Digests already sent are counted here, once."""
+    db["deliveries"].add_column("sends", int, not_null_default=0)
+    db.execute(
+        "update deliveries set sends = (select count(*) from digests d "
+        "where d.profile_id = deliveries.profile_id and d.status = 'sent' "
+        "and exists (select 1 from json_each(d.posting_ids) j "
+        "where j.value = deliveries.posting_id))"
+    )

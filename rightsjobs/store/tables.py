@@ -120,6 +120,21 @@ def record_all_matches(db: Database, shortlists: dict[str, list[dict]], as_of: d
         )
 
 
+def record_deliveries(
+    db: Database, profile_id: str, digest_id: str, postings: list[dict], sent_at: str
+) -> None:
+    """Record that a sent digest carried these postings to the profile: each delivery keeps
+    the latest digest, the deadline it showed and when, and counts the digests (`sends`)."""
+    db.conn.executemany(
+        "insert into deliveries "
+        "(profile_id, posting_id, digest_id, deadline, status, sent_at, sends) "
+        "values (?, ?, ?, ?, 'sent', ?, 1) on conflict (profile_id, posting_id) do update set "
+        "digest_id = excluded.digest_id, deadline = excluded.deadline, status = 'sent', "
+        "sent_at = excluded.sent_at, sends = sends + 1",
+        [(profile_id, p["id"], digest_id, p.get("deadline"), sent_at) for p in postings],
+    )
+
+
 def changes_since(posting: dict, delivery: dict | None) -> dict[str, bool]:
     """Whether a posting delivered before has a later deadline or reopened since."""
     if delivery is None:
