@@ -28,6 +28,22 @@ from tests.extract_helpers import years_asked
         ("خبرة لا تقل عن 4 سنوات في العمل الحقوقي", 4),
         # Portuguese
         ("Experiência mínima de 2 anos em gestão de projetos sociais.", 2),
+        # a labelled field
+        ("Experience: 4+ years", 4),
+        ("Expérience requise : 3 ans", 3),
+        ("Years of experience: 5", 5),
+        ("Berufserfahrung: mindestens 3 Jahre", 3),
+        # years of work asked of the applicant, with no word for experience
+        ("Requirements:\n- 3 years of human rights work\n- Fluent Russian", 3),
+        ("Five or more years working with refugee-led groups.", 5),
+        ("You bring 2+ years working in a campaigning organisation.", 2),
+        ("3 años trabajando con comunidades indígenas.", 3),
+        # ...but not an organisation's or a project's years, a work plan or permit, or an age
+        ("Our team has 10 years of work in the region.", None),
+        ("The grant covers three years of work on detention monitoring.", None),
+        ("Draft a 2 year work plan for the coalition.", None),
+        ("Applicants need a 1-year work permit.", None),
+        ("Bewerber müssen mindestens 18 Jahre alt sein.", None),
     ],
 )
 def test_years_kinds(text, years):

@@ -6,7 +6,8 @@ Ages, contract durations, dates and "additional years ... in lieu of a degree" n
 posting states several minimums, the first general one wins over specialised ones such as
 "at least 2 years of management experience" or "two years supervising staff". With no sentence
 about experience, a stated minimum of years of some practice counts ("at least 7 years of legal
-practice", "a minimum of 3 years of human rights research"). A platform's experience range
+practice", "a minimum of 3 years of human rights research"), and without one, years of work
+asked of the applicant ("five or more years working with NGOs"). A platform's experience range
 (`5-9 years`) is read by `years_of_label`.
 """
 
@@ -69,8 +70,12 @@ _PATTERNS = [
         rf"|не\s+менше\s+|щонайменше\s+|понад\s+|более\s+"
         rf"|минимум\s+|at\s+least\s+|minimum\s+|au\s+moins\s+|al\s+menos\s+|عن\s+"
         rf"|minima\s+de\s+|minimo\s+|minim\s+|minimaal\s+|ten\s+minste\s+|najmniej\s+"
-        rf"|alespon\s+|en\s+az\s+)+{_NUM}{_PAREN}\s*{_YEARS}\b"
+        rf"|alespon\s+|en\s+az\s+|mindestens\s+)+{_NUM}{_PAREN}\s*{_YEARS}\b"
     ),
+    # a labelled field: "Experience: 4+ years", "Expérience requise : 3 ans", "Years of
+    # experience: 5"
+    re.compile(rf"{_EXPERIENCE}(?:\s+\S+)?\s*:\s*{_NUM}{_PAREN}\s*\+?\s*{_YEARS}\b"),
+    re.compile(rf"\b{_YEARS}\s+(?:of\s+|de\s+|d')?{_EXPERIENCE}\s*:\s*{_NUM}\b"),
     # "Minst 3 års yrkeserfarenhet", "3 Jahre Berufserfahrung"
     re.compile(rf"\b{_NUM}\s*(?:ars|jahre)\s+\w*(?:erfarenhet|erfahrung)"),
     # "щонайменше 2 роки досвіду", "не менее 3 лет опыта"
@@ -88,7 +93,8 @@ _HAS_YEARS = re.compile(_YEARS)
 _HAS_EXPERIENCE = re.compile(_EXPERIENCE)
 # Sentences that state something other than the main minimum.
 _NOT_MAIN = re.compile(
-    r"\b(?:age[sd]?|years\s+old|edad|возраст\w*|in\s+lieu|additional|en\s+lieu|adicionales"
+    r"\b(?:age[sd]?|years\s+old|jahre\s+alt|lebensjahr\w*|edad|возраст\w*|in\s+lieu|additional"
+    r"|en\s+lieu|adicionales"
     r"|supplementaires|дополнительн\w*)\b"
 )
 # Experience of a specialised kind: a secondary requirement when a general one is stated too.
@@ -101,13 +107,28 @@ _SPECIALISED = re.compile(
 # used when no sentence ties years to experience.
 _MINIMUM = re.compile(
     rf"\b(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|no\s+less\s+than|not\s+less\s+than"
-    rf"|au\s+moins|al\s+menos|almenys|como\s+minimo|minimo|не\s+менее|минимум)\s+{_NUM}{_PAREN}\s*\+?"
+    rf"|au\s+moins|al\s+menos|almenys|como\s+minimo|minimo|mindestens|не\s+менее|минимум)\s+"
+    rf"{_NUM}{_PAREN}\s*\+?"
     rf"\s*{_YEARS}'?\s+(?:of\s+|in\s+|de\s+|d')?(?P<rest>(?:\S+\s+){{0,4}}\S+)"
 )
 _MINIMUM_CUE = re.compile(
     r"\b(?:at\s+least|minimum|no\s+less|not\s+less|au\s+moins|al\s+menos|almenys|como\s+minimo"
-    r"|minimo"
+    r"|minimo|mindestens"
     r"|не\s+менее|минимум)\b"
+)
+# "3 years of human rights work", "five or more years working with NGOs": years of work, read
+# like `_MINIMUM` when no sentence ties years to experience (never a work plan or permit).
+_WORK_CUE = re.compile(r"\b(?:work\w*|travail\w*|trabaj\w*|trabalh\w*|lavor\w*)\b")
+_WORKED = re.compile(
+    rf"\b{_NUM}{_PAREN}\s*\+?\s*(?:or\s+more\s+)?{_YEARS}'?\s+(?:of\s+|de\s+|d'|di\s+)?"
+    rf"(?P<rest>(?:\S+\s+){{0,4}}?)(?:work|working|travail|travaille\w*|trabajo|trabajando"
+    rf"|trabalho|trabalhando|lavoro)\b(?!\s*(?:plans?|programmes?|programs?|permits?|visas?))"
+)
+# Words before years of work that ask them of the applicant (an organisation's or a project's
+# years of work are not asked: "our team has 10 years of work in the region").
+_ASKS_APPLICANT = re.compile(
+    r"\b(?:you|your|candidates?|applicants?|requir\w*|must|should|ideally|proven|demonstrated"
+    r"|vous|candidat\w*|postulantes?|tienes|requis\w*|requerid\w*|exig\w*)\b"
 )
 # What such a minimum may be about other than experience.
 _NOT_EXPERIENCE = re.compile(
@@ -166,24 +187,31 @@ def _sentences(doc: Doc, cue: re.Pattern[str] | Guarded) -> list[str]:
 
 def _minimums(doc: Doc) -> list[tuple[int, str, bool]]:
     """Stated minimums of years with no word for experience ("a minimum of 3 years of human
-    rights research"), except those about studies, ages, contracts or an organisation's history."""
+    rights research"), except those about studies, ages, contracts or an organisation's history;
+    without one, years of work asked of the applicant ("3 years of human rights work")."""
     found: list[tuple[int, str, bool]] = []
-    for sentence in _sentences(doc, _MINIMUM_CUE):
-        for clause in re.split(r"[;•]", sentence):
-            folded = _lower_bound(fold(clause))
-            if _NOT_MAIN.search(folded):
-                continue
-            m = _MINIMUM.search(folded)
-            if (
-                m
-                and not _NOT_EXPERIENCE.search(m.group("rest"))
-                and not _DURATION_BEFORE.search(folded[: m.start()])
-                and (len(folded[: m.start()].split()) <= 6 or _ASKS.search(folded[: m.start()]))
-            ):
-                value = m.group(1)
-                n = int(value) if value.isdigit() else _WORDS.get(value)
-                if n is not None and 0 < n <= 30:
-                    found.append((n, clause.strip(), bool(_SPECIALISED.search(folded))))
+    # (lines, pattern, words that ask, words allowed before the years without asking)
+    tiers = ((_MINIMUM_CUE, _MINIMUM, _ASKS, 6), (_WORK_CUE, _WORKED, _ASKS_APPLICANT, 1))
+    for cue, pattern, asks, lead in tiers:
+        for sentence in _sentences(doc, cue):
+            for clause in re.split(r"[;•]", sentence):
+                folded = _lower_bound(fold(clause))
+                if _NOT_MAIN.search(folded):
+                    continue
+                m = pattern.search(folded)
+                before = folded[: m.start()] if m else ""
+                if (
+                    m
+                    and not _NOT_EXPERIENCE.search(m.group("rest"))
+                    and not _DURATION_BEFORE.search(before)
+                    and (len(before.split()) <= lead or asks.search(before))
+                ):
+                    value = m.group(1)
+                    n = int(value) if value.isdigit() else _WORDS.get(value)
+                    if n is not None and 0 < n <= 30:
+                        found.append((n, clause.strip(), bool(_SPECIALISED.search(folded))))
+        if found:  # a stated minimum first; years of work only without one
+            break
     return found
 
 
