@@ -95,7 +95,7 @@ def assign_splits(items: list[dict], folder: Path = CORPUS) -> dict[str, str]:
         for site in new:
             splits[site] = placed.setdefault(groups[site], hashed_split(groups[site]))
         with (folder / "splits.csv").open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
+            writer = csv.writer(fh, lineterminator="\n")  # the file's own line ends
             writer.writerow(["site", "split"])
             writer.writerows(sorted(splits.items()))
     return splits
