@@ -27,6 +27,7 @@ from rightsjobs.config import Settings, require_safe_links
 from rightsjobs.errors import InputError
 from rightsjobs.store import (
     changes_since,
+    database_file,
     decode,
     effective_status,
     hidden_postings,
@@ -408,7 +409,7 @@ def _check_sending(settings: Settings, insecure_links: bool) -> None:
 @contextlib.contextmanager
 def _send_lock(db: Database) -> Iterator[None]:
     """Hold `<db>.digest.lock`, so overlapping `digest --send` runs never mail twice."""
-    path = db.execute("pragma database_list").fetchone()[2]
+    path = database_file(db)
     if not path:
         yield
         return

@@ -20,6 +20,7 @@ from matcher import saved
 from matcher.rank import no_collector
 from rightsjobs.store import (
     active_profiles,
+    database_file,
     decode,
     effective_status,
     possibly_open,
@@ -77,10 +78,8 @@ def fingerprint(fields: str) -> str:
 
 def index_folder(db: Database) -> Path | None:
     """Where the database's match index is kept: `<db>.index`; None for a database in memory."""
-    for _, name, path in db.execute("pragma database_list").fetchall():
-        if name == "main" and path:
-            return Path(f"{path}.index")
-    return None
+    path = database_file(db)
+    return Path(f"{path}.index") if path else None
 
 
 def match_all(

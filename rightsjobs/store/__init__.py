@@ -11,7 +11,7 @@
 The names below are the store's API for the other stages.
 """
 
-from rightsjobs.store.db import BUSY_TIMEOUT, open_db, transaction
+from rightsjobs.store.db import BUSY_TIMEOUT, database_file, open_db, transaction
 from rightsjobs.store.migrations import migrations
 from rightsjobs.store.rows import (
     JSON_FIELDS,
@@ -41,6 +41,7 @@ __all__ = [
     "JSON_FIELDS",
     "active_profiles",
     "changes_since",
+    "database_file",
     "decode",
     "effective_status",
     "encode",

@@ -41,6 +41,14 @@ def open_db(
     return db
 
 
+def database_file(db: Database) -> str | None:
+    """The path of the database's file; None for a database in memory."""
+    for _, name, path in db.execute("PRAGMA database_list").fetchall():
+        if name == "main" and path:
+            return path
+    return None
+
+
 def is_busy(exc: sqlite3.Error) -> bool:
     """Whether SQLite refused because another connection holds the lock (SQLITE_BUSY)."""
     code = getattr(exc, "sqlite_errorcode", None)
@@ -64,7 +72,7 @@ def begin_immediate(db: Database) -> None:
             if not is_busy(exc):
                 raise
             if time.monotonic() >= deadline:
-                where = db.execute("PRAGMA database_list").fetchone()[2] or "database"
+                where = database_file(db) or "database"
                 raise InputError(
                     f"could not write: another process kept it locked for over {timeout:g} s",
                     where=where,
