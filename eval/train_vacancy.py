@@ -37,8 +37,8 @@ ARTEFACT = REPO / "understand" / "data" / MODEL_FILE
 FOLDS = 5
 MIN_DF = 2
 # Chosen by grouped cross-validation within the train split (`--search`).
-C = 4.0
-CHAR_N = (3, 4)
+C = 16.0
+CHAR_N = (4,)
 OWN_WEIGHT = 1.0  # sample weight of the project's own short texts against real postings
 CUE_SCALE = 2.0  # cue features' value: above 1, they are regularised less than the n-grams
 GRID = {

@@ -2,16 +2,19 @@
 
 import pytest
 
-from understand import extract
+from understand import extract, fields
 from understand.contract import CONTRACT_TYPES, SENIORITIES
 from understand.fields import (
     CUE_NAMES,
     FIELDS,
     REMOTE,
     REMOTE_CUE_NAMES,
+    Tagger,
+    decide,
     features,
     remote_features,
     tag_fields,
+    tag_remote,
     taggers,
 )
 from understand.places import Places
@@ -261,3 +264,21 @@ def test_a_stated_duty_station_with_field_work_is_not_remote():
 def test_a_wholly_remote_role_stays_remote():
     text = "Research Analyst\nThis is a fully remote position; you can work from anywhere."
     assert extract({"id": "r3", "text": text})["remote"] == "yes"
+
+
+def test_a_tagger_that_did_not_beat_the_rules_leaves_the_field_to_them():
+    always = {"classes": ["internship", "unknown"], "intercept": [5.0, 0.0], "weights": {}}
+    used, unused = Tagger.from_json(always), Tagger.from_json({**always, "beats_rules": False})
+    assert decide(used, set(), "unknown") == "internship"
+    assert decide(unused, set(), "unknown") == "unknown"  # the rules found nothing: unknown
+    assert decide(unused, set(), "permanent") == "permanent"
+
+
+def test_a_remote_tagger_that_did_not_beat_the_rules_leaves_remote_to_them(monkeypatch):
+    says_yes = {"classes": ["no", "yes"], "intercept": [0.0, 5.0], "weights": {}}
+    text = "Research Analyst\nThe Research Analyst joins our programme team."
+    places = Places(remote="unknown")
+    for beats_rules, remote in ((True, "yes"), (False, "unknown")):
+        tagger = Tagger.from_json({**says_yes, "beats_rules": beats_rules})
+        monkeypatch.setattr(fields, "taggers", lambda t=tagger: {"remote": t})
+        assert tag_remote(doc(text), {}, places)[0] == remote

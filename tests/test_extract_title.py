@@ -109,7 +109,7 @@ def names(text: str, **kw):
             "Baltic Media Foundation (BMF)",
         ),
         # Georgian "X-ის ვაკანსია" gives the nominative X-ი
-        ("ადვოკატის ვაკანსია", "ადვოკატი", None),
+        pytest.param("ადვოკატის ვაკანსია", "ადვოკატი", None, marks=_LEARNED_DIFFERS),
     ],
 )
 def test_title_and_organization(text, title, org):

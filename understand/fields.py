@@ -24,7 +24,9 @@ rules' `remote`, and which explicit remote, hybrid or on-site cue fired, if any)
 where the work is done anywhere in the text (`_REMOTE_CUES`: remote or home work, hybrid work,
 an office or on-site presence, field work, words for a place of work, relocation, travel,
 working hours). Unlike the other two it may overrule the rules (chosen by grouped
-cross-validation); a platform's remote label still wins (`tag_remote`). Its evidence is the
+cross-validation); a platform's remote label still wins (`tag_remote`). A tagger that scored
+below the rules alone in grouped cross-validation on train is not used (`beats_rules`, set
+by `eval.train_fields`): the field is then the rules' answer. Its evidence is the
 rules' when it agrees with them, else the sentence of the cue that pushed hardest, else the
 duty station's for "no".
 """
@@ -227,11 +229,14 @@ def features(
 
 @dataclass(frozen=True)
 class Tagger:
-    """One field's model: its classes, intercepts and each feature's weight per class."""
+    """One field's model: its classes, intercepts and each feature's weight per class, and
+    whether it beat the rules alone in grouped cross-validation on train (`eval.train_fields`);
+    a tagger that did not is not used, and the field is the rules' answer."""
 
     classes: tuple[str, ...]
     intercept: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
+    beats_rules: bool = True
 
     @classmethod
     def from_json(cls, data: dict) -> Tagger:
@@ -239,6 +244,7 @@ class Tagger:
             tuple(data["classes"]),
             tuple(float(v) for v in data["intercept"]),
             {k: tuple(float(v) for v in w) for k, w in data["weights"].items()},
+            bool(data.get("beats_rules", True)),
         )
 
     def scores(self, names: set[str]) -> list[float]:
@@ -265,7 +271,7 @@ def decide(tagger: Tagger, names: set[str], rule: str) -> str:
     """The rules' answer when they find one, else the tagger's label. Chosen by grouped
     cross-validation over letting the tagger overrule them: classes the corpus holds a few of
     (permanent contracts, directors) are the rules' to name."""
-    return rule if rule != "unknown" else tagger.tag(names)
+    return rule if rule != "unknown" or not tagger.beats_rules else tagger.tag(names)
 
 
 def tag_fields(
@@ -406,10 +412,10 @@ def tag_remote(doc: Doc, hints: dict, places: Places) -> tuple[str, str]:
     """(remote, evidence) of a posting whose places the rules found (`find_places`); a platform's
     remote label wins (`find_places` took it)."""
     rule = (places.remote, places.evidence.get("remote", ""))
-    if hints.get("remote") in REMOTE:
+    tagger = taggers()["remote"]
+    if hints.get("remote") in REMOTE or not tagger.beats_rules:
         return rule
     cues = remote_features(doc, places)
-    tagger = taggers()["remote"]
     label = tagger.tag(cues.names)
     fallback = places.evidence.get("countries", "") if label == "no" else ""
     return label, evidence(tagger, cues, label, rule, fallback)
