@@ -20,11 +20,18 @@ from pathlib import Path
 
 from eval import script
 from eval.paths import REPO
+from understand.places import country_code
 
 CORPUS = REPO / "eval" / "corpus"
 SPLITS = ("train", "validation", "test")
 # Mirrors and test copies of a site, kept in their original's split.
 SAME_SITE = {"ohchr.un-icc.cloud": "ohchr.org", "web.test.ohchr.un-icc.cloud": "ohchr.org"}
+# Words of remote or hybrid work in a text (the place-and-remote convention, README).
+REMOTE_WORDS = re.compile(
+    r"(?i)remot|hybrid|home[- ]?(?:office|based|work)|work(?:ing)? from home|t[ée]l[ée]travail"
+    r"|teletrabajo|teletrabalho|a distancia|distância|удал[её]н|дистанц|zdaln|smart working"
+    r"|mobiles arbeiten|anywhere|عن بعد"
+)
 SHINGLE = 5  # words per shingle when comparing texts
 SHARED = 0.2  # items sharing this share of the smaller one's shingles: one template
 
@@ -107,6 +114,21 @@ def split_items(split: str, folder: Path = CORPUS) -> list[dict]:
     return [i for i in load_items(folder) if splits.get(i["source_site"]) == split]
 
 
+def remote_breaches(items: list[dict]) -> list[str]:
+    """Vacancies against the place-and-remote convention (README): a gold duty station that is
+    a place of work, not only a country, in a text that says nothing of remote or hybrid work
+    makes remote "no"; "unknown" is for texts naming no place of work."""
+    return [
+        i["id"]
+        for i in items
+        if (gold := i.get("gold"))
+        and gold.get("remote") == "unknown"
+        and gold.get("duty_station")
+        and not country_code(gold["duty_station"], codes=False)
+        and not REMOTE_WORDS.search(i["text"])
+    ]
+
+
 def main() -> int:
     items = load_items()
     splits = assign_splits(items)
@@ -122,6 +144,9 @@ def main() -> int:
     print(
         f"{'all':<10} {len(items):>4} items; kinds: {dict(Counter(i['post_type'] for i in items))}"
     )
+    if breaches := remote_breaches(items):
+        print(f"remote 'unknown' beside a stated duty station (the README's rule): {breaches}")
+        return 1
     return 0
 
 
