@@ -20,18 +20,16 @@ from pathlib import Path
 
 from eval import script
 from eval.paths import REPO
-from understand.places import country_code
+from understand.fields import remote_features
+from understand.places import Places, country_code
+from understand.text import Doc, normalise
 
 CORPUS = REPO / "eval" / "corpus"
 SPLITS = ("train", "validation", "test")
 # Mirrors and test copies of a site, kept in their original's split.
 SAME_SITE = {"ohchr.un-icc.cloud": "ohchr.org", "web.test.ohchr.un-icc.cloud": "ohchr.org"}
-# Words of remote or hybrid work in a text (the place-and-remote convention, README).
-REMOTE_WORDS = re.compile(
-    r"(?i)remot|hybrid|home[- ]?(?:office|based|work)|work(?:ing)? from home|t[ée]l[ée]travail"
-    r"|teletrabajo|teletrabalho|a distancia|distância|удал[её]н|дистанц|zdaln|smart working"
-    r"|mobiles arbeiten|anywhere|عن بعد"
-)
+# The remote tagger's cues of remote or hybrid work (the place-and-remote convention, README).
+REMOTE_WORK = {"w:remote words", "w:work from home", "w:hybrid words"}
 SHINGLE = 5  # words per shingle when comparing texts
 SHARED = 0.2  # items sharing this share of the smaller one's shingles: one template
 
@@ -125,7 +123,7 @@ def remote_breaches(items: list[dict]) -> list[str]:
         and gold.get("remote") == "unknown"
         and gold.get("duty_station")
         and not country_code(gold["duty_station"], codes=False)
-        and not REMOTE_WORDS.search(i["text"])
+        and not REMOTE_WORK & remote_features(Doc(normalise(i["text"])), Places()).names
     ]
 
 
