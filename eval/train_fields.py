@@ -192,10 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     for field in FIELDS:
         data[field] = fit(train, field, *PARAMS[field])
         cv, rules = cross_validated(train, field, *PARAMS[field]), rules_accuracy(field, train)
-        data[field]["beats_rules"] = cv >= rules  # else the rules alone decide the field
+        data[field]["beats_rules"] = beats = cv >= rules  # else the rules alone decide it
         print(
             f"{field}: cv accuracy {cv:.3f} (rules {rules:.3f}"
-            f"{'' if cv >= rules else ', which decide it'}),"
+            f"{'' if beats else ', which decide it'}),"
             f" validation {accuracy(data[field], field, valid):.3f}"
             f" (rules {rules_accuracy(field, valid):.3f}), n_train {len(train)}"
         )
