@@ -94,6 +94,7 @@ def _tfidf(counts: list[Counter[str]], terms: list[str], idf: np.ndarray) -> spa
             cols.append(index[t])
             vals.append((1 + math.log(c[t])) * idf[index[t]])
     m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(counts), len(terms)))
+    m.sort_indices()  # the same order whatever the string hashes: the same sums, bit for bit
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     return sparse.diags(1 / np.where(norms > 0, norms, 1)) @ m
 
@@ -125,7 +126,7 @@ def fit(
     # Balanced classes, on top of the sample weights.
     for label in (False, True):
         weights[y == label] *= weights.sum() / (2 * weights[y == label].sum())
-    lr = LogisticRegression(C=c, solver="liblinear", max_iter=5000)
+    lr = LogisticRegression(C=c, solver="liblinear", max_iter=5000, random_state=0)
     lr.fit(x, y, sample_weight=weights)
     w = lr.coef_[0]
     nc, nw = len(char_terms), len(word_terms)

@@ -1,4 +1,4 @@
-"""Per-item errors of the vacancy classifier on the train split (out of fold) and validation.
+"""Per-item errors of the text vacancy classifier on the train split (out of fold) and validation.
 
     python -m eval.vacancy_errors [--split train] [--split validation]
 

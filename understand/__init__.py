@@ -4,7 +4,8 @@
 `html`) with optional `hints` from a job platform, which win over what the text says. Missing or
 malformed fields are tolerated; text is truncated to `text.MAX_CHARS` (HTML to `MAX_HTML_CHARS`)
 and never evaluated. `extract_many(records, as_of)` does the same for a batch, scoring all of
-its postings' vacancy features at once.
+its postings' vacancy features at once. Whether a posting is a vacancy is decided last
+(`understand.verdict`): the text classifier's score weighed with the fields found.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from understand.dates import deadline, iso_date, posted_date
 from understand.experience import min_years
 from understand.fields import tag_fields, tag_remote
 from understand.languages import find_languages
+from understand.name_rules import Names
 from understand.places import find_places
 from understand.text import MAX_CHARS, MAX_HTML_CHARS, Doc, clip, html_to_text, normalise
 from understand.title import find_title_and_org
 from understand.vacancy import vacancy_scores
+from understand.verdict import vacancy_probability
 
 __all__ = ["extract", "extract_many", "FIELDS"]
 
@@ -55,6 +58,15 @@ def _doc(record: dict) -> Doc:
     )
 
 
+def _text_names(doc: Doc) -> Names:
+    """Title and organisation as the text alone gives them (the record's own left out, its
+    title put first when the text lacks it): what the verdict's signals were learned on."""
+    text = doc.text
+    if doc.title and not text.lstrip().startswith(doc.title):
+        text = f"{doc.title}\n\n{text}"
+    return find_title_and_org(Doc(text, url=doc.url))
+
+
 def extract(record: dict, as_of: date | None = None) -> dict:
     """Contract §1 output for one input record, plus `evidence: {field: sentence}`."""
     return extract_many([record], as_of)[0]
@@ -75,10 +87,7 @@ def _extract(record: dict, doc: Doc, vacancy: tuple[float, str], as_of: date | N
     evidence: dict[str, str] = {}
 
     names = find_title_and_org(doc)
-    score, evidence["is_vacancy"] = vacancy
-    is_vacancy = score >= 0.5
-    if hints.get("is_vacancy") is True:
-        is_vacancy, score, evidence["is_vacancy"] = True, max(score, 0.9), "(platform data)"
+    text_score, evidence["is_vacancy"] = vacancy
 
     posted = _iso(hints.get("posted_date")) or _iso(record.get("posted_date"))
     if posted:
@@ -109,8 +118,8 @@ def _extract(record: dict, doc: Doc, vacancy: tuple[float, str], as_of: date | N
 
     out = {
         "id": str(record.get("id", "")),
-        "is_vacancy": is_vacancy,
-        "vacancy_score": score,
+        "is_vacancy": False,
+        "vacancy_score": 0.0,
         "title": names.title,
         "organization": names.organization,
         "countries": places.countries,
@@ -126,5 +135,12 @@ def _extract(record: dict, doc: Doc, vacancy: tuple[float, str], as_of: date | N
         "posted_date": posted.isoformat() if posted else None,
         "apply_contact": contact,
     }
+    if hints.get("is_vacancy") is True:
+        score, evidence["is_vacancy"] = max(text_score, 0.9), "(platform data)"
+    else:
+        read = names if doc.title is None and doc.organization is None else _text_names(doc)
+        found = {**out, "title": read.title, "organization": read.organization}
+        score = vacancy_probability(text_score, found)
+    out["is_vacancy"], out["vacancy_score"] = score >= 0.5, score
     out["evidence"] = {k: clip(v) for k, v in evidence.items() if v and k in out}
     return out

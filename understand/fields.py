@@ -248,9 +248,11 @@ class Tagger:
         )
 
     def scores(self, names: set[str]) -> list[float]:
-        """Each class's linear score."""
+        """Each class's linear score (summed in name order: the same floats whatever the
+        string hashes, so that a near tie never goes one way in one process and the other in
+        the next)."""
         out = list(self.intercept)
-        for name in names:
+        for name in sorted(names):
             for i, w in enumerate(self.weights.get(name, ())):
                 out[i] += w
         return out

@@ -17,7 +17,8 @@ and opening (`HEAD_CHARS`), all read from the folded text:
   field, lists of duties or of requirements, several lines each saying a role is closed.
 
 The sum goes through the Platt calibration fitted on out-of-fold scores (grouped by site), which
-gives `vacancy_score`. The evidence is the sentence of the cue that pushed hardest towards the
+gives the text's probability; `understand.verdict` weighs it with the fields found into the
+posting's `vacancy_score`. The evidence is the sentence of the cue that pushed hardest towards the
 decision.
 
 Speed (`vacancy_scores(docs)` scores a batch at once): character n-grams become 64-bit keys

@@ -1,0 +1,74 @@
+"""The vacancy verdict: the text classifier's score weighed with what the field readers found.
+
+A job advert states things a news item, a grant call or a training rarely states together: a
+role's title, a deadline, years of experience, a contract, a level, where to apply, required
+languages. The readers of those fields work in many languages, so what they find carries to
+languages the text classifier (`understand.vacancy`) saw little of. A logistic model
+(`data/verdict_model.json`, written by `python -m eval.train_verdict` on the corpus's train
+split) combines the text classifier's log-odds with one binary signal per field found; its
+probability is the posting's `vacancy_score`, a vacancy from 0.5 up.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+MODEL_FILE = "verdict_model.json"
+# What each signal says was found, from the extraction output.
+SIGNALS = (
+    "title",
+    "organization",
+    "countries",
+    "deadline",
+    "min_years_experience",
+    "contract_type",
+    "seniority",
+    "apply_contact",
+    "languages_required",
+    "remote",
+)
+_NOT_FOUND = (None, "", [], "unknown")
+_EDGE = 1e-4  # text probabilities are clipped to [_EDGE, 1 - _EDGE] before taking log-odds
+
+
+def signals(found: dict) -> list[float]:
+    """1.0 for each field of SIGNALS that the extraction output `found` holds, else 0.0."""
+    return [0.0 if found.get(name) in _NOT_FOUND else 1.0 for name in SIGNALS]
+
+
+def log_odds(probability: float) -> float:
+    """The text classifier's calibrated probability as log-odds (clipped)."""
+    p = min(max(probability, _EDGE), 1 - _EDGE)
+    return math.log(p / (1 - p))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Weights of the text log-odds and of each signal, and the intercept."""
+
+    text: float
+    weights: tuple[float, ...]
+    intercept: float
+
+    def probability(self, text_probability: float, found: dict) -> float:
+        z = self.intercept + self.text * log_odds(text_probability)
+        z += sum(w * s for w, s in zip(self.weights, signals(found), strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def model() -> Verdict:
+    """The shipped verdict model."""
+    data = json.loads(files("understand.data").joinpath(MODEL_FILE).read_text("utf-8"))
+    return Verdict(
+        data["text"], tuple(data["signals"][name] for name in SIGNALS), data["intercept"]
+    )
+
+
+def vacancy_probability(text_probability: float, found: dict) -> float:
+    """The verdict's probability that a posting is a vacancy, rounded to 4 places."""
+    return round(model().probability(text_probability, found), 4)
