@@ -1,9 +1,12 @@
+from collections import Counter
+
 import pytest
 
 from eval.extract import same_organization
 from understand.text import Doc, normalise
 from understand.title import (
     _expansions,
+    _spelled_names,
     balanced,
     best,
     find_title_and_org,
@@ -247,6 +250,14 @@ def test_url_slug_words_and_host():
         "adviser",
     ]
     assert host_name("https://careers.rightsnet.org.uk/jobs/7") == "rightsnet"
+    # a blog, a talent portal or an app names a section or a service, not the site's owner
+    assert host_name("https://blog.civicwatch.es/2024/04/x") == "civicwatch"
+    assert host_name("https://talents.rightscouncil.int/job/9") == "rightscouncil"
+
+
+def test_a_name_the_host_spells_is_found_after_its_article():
+    page = "Seeking translators\n\nThe Lantern Collective opens two posts this spring."
+    assert _spelled_names(page, {"lanterncollective"}, Counter()) == ["Lantern Collective"]
 
 
 def test_acronym_expansions_and_balanced_names():

@@ -244,10 +244,18 @@ def _slug_spans(line: str, slug: set[str]) -> list[str]:
     return spans
 
 
+# Host labels that name a service or a section of a site, not whose site it is.
+_GENERIC_LABELS = {
+    "www", "jobs", "job", "careers", "career", "talents", "talent", "recruit", "recruitment",
+    "apply", "app", "blog", "news", "org", "com", "net", "int", "gov", "edu",
+}  # fmt: skip
+
+
 def host_name(url: str | None) -> str:
-    """The distinctive label of a URL's host: "https://jobs.amnesty.org.uk/x" -> "amnesty"."""
+    """The distinctive label of a URL's host: "https://jobs.amnesty.org.uk/x" -> "amnesty",
+    "https://blog.wikimedia.es/y" -> "wikimedia"."""
     host = (urlsplit(url or "").hostname or "").split(".")
-    labels = [p for p in host if p not in {"www", "jobs", "careers", "org", "com", "net", "int"}]
+    labels = [p for p in host if p not in _GENERIC_LABELS]
     labels = [p for p in labels if len(p) > 2]
     return labels[0] if labels else ""
 
@@ -707,12 +715,14 @@ def _spelled_names(head: str, hosts: set[str], uses: Counter[str]) -> list[str]:
         content = [w for w in keys if w not in _CONNECTORS]
         if not keys or (keys[0][0] not in firsts and (not content or content[0][0] not in firsts)):
             continue  # starts neither a host name nor an acronym
-        for k in range(len(words), 0, -1):
-            folded = [key for part in parts[:k] for key in part]
+        # a name spelled from its first word that is no article ("The Guardian Project")
+        first = next((i for i, part in enumerate(parts) if not set(part) <= _CONNECTORS), 0)
+        for k in range(len(words), first, -1):
+            folded = [key for part in parts[first:k] for key in part]
             initials = "".join(w[0] for w in folded if w not in _CONNECTORS)
             spelled = any(h == "".join(folded) or h == initials for h in hosts)
-            name = " ".join(words[:k])
-            if spelled or (k >= 2 and initials.upper() in acronyms and not name.isupper()):
+            name = " ".join(words[first:k])
+            if spelled or (k - first >= 2 and initials.upper() in acronyms and not name.isupper()):
                 if name not in found:
                     found.append(name)
                 break
