@@ -333,6 +333,22 @@ def test_states_and_provinces_name_their_country(text, codes):
     assert places(text).countries == codes
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Vaga de mobilizador em Salvador/BA", ["BR"]),  # BA is Bahia here, not Bosnia
+        ("Assistente técnico, Vitória da Conquista/BA", ["BR"]),
+        ("Educadora social em Campo Grande/MS", ["BR"]),  # a city not in the table
+        ("Oficial de projetos - Recife - PE", ["BR"]),  # a Brazilian city with a dash
+        ("Oficial de proyectos - Lima - PE", ["PE"]),  # Lima is Peru's: PE is Peru
+        ("Koordinator projekta, Sarajevo/BA", ["BA"]),  # Sarajevo is Bosnia's
+        ("Program Officer - PA", []),  # a dash and a code after no known place
+    ],
+)
+def test_a_brazilian_city_with_its_state_code_is_in_brazil(text, codes):
+    assert sorted({h.value for h in places_in(text)}) == codes
+
+
 def test_words_of_direction_among_subdivisions_are_not_places():
     assert places_in("Central, North East and Centre teams; the Sahel and the Lacs") == []
 

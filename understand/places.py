@@ -479,6 +479,42 @@ def _state_hits(text: str, hits: list[Hit]) -> list[Hit]:
     return sorted(kept + found, key=lambda h: h.start)
 
 
+# A Brazilian city and its state's code, as Brazil writes them: "Salvador/BA", "Campo Grande/MS",
+# "Recife - PE". The code is no country's here, whatever ISO code it shares (BA, PE, ES, MA).
+_CITY_UF = re.compile(
+    r"\b([A-ZÀ-Þ][\w'.]+(?:[ -](?:d[aeo]s?[ ])?[A-ZÀ-Þ][\w'.]+){0,3})(/|[ \t][-–][ \t])([A-Z]{2})"
+    r"\b(?![\w/-])"
+)
+
+
+@cache
+def _uf_codes() -> frozenset[str]:
+    """The codes of Brazil's states (BA, SP, RJ, ...)."""
+    return frozenset(
+        sub.code.split("-")[1] for sub in pycountry.subdivisions.get(country_code="BR")
+    )
+
+
+def _uf_hits(text: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` with each "City/UF" read as Brazil, unless the city is one of another country
+    ("Sarajevo/BA" stays Bosnian); with a dash ("Recife - PE") only for a place known in
+    Brazil, since "Lima - PE" is Peru's."""
+    found = []
+    for m in _CITY_UF.finditer(text):
+        if m.group(3) not in _uf_codes():
+            continue
+        named = _place_index().find(m.group(1))
+        if any(is_city(h) and h.value != "BR" for h in named):
+            continue
+        if m.group(2) != "/" and not any(h.value == "BR" for h in named):
+            continue
+        found.append(Hit("BR", m.start(1), m.end(3), m.group(0)))
+    if not found:
+        return hits
+    kept = [h for h in hits if not any(f.start < h.end and h.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda h: h.start)
+
+
 def _locatives(name: str) -> list[str]:
     """The locative of a one-word Polish name, which Polish uses after "w" and "na" ("w
     Kirgistanie", "na Ukrainie", "w Mołdawii")."""
@@ -727,7 +763,7 @@ _GLUED = re.compile(r"\d(?=[A-Z][a-z])")
 
 @lru_cache(maxsize=4096)
 def _places_cached(text: str) -> tuple[Hit, ...]:
-    hits = _state_hits(text, _place_index().find(_GLUED.sub(" ", text)))
+    hits = _uf_hits(text, _state_hits(text, _place_index().find(_GLUED.sub(" ", text))))
     if not hits:
         return ()
     folded = fold(text)
@@ -1011,8 +1047,13 @@ def _city_keys() -> frozenset[str]:
 
 
 def is_city(hit: Hit) -> bool:
-    """True when the place found is a city (the bundled table, "Austin, TX"), not a country."""
-    return _key(hit.raw) in _city_keys() or bool(_CITY_STATE.fullmatch(hit.raw))
+    """True when the place found is a city (the bundled table, "Austin, TX", "Salvador/BA"),
+    not a country."""
+    return (
+        _key(hit.raw) in _city_keys()
+        or bool(_CITY_STATE.fullmatch(hit.raw))
+        or bool(_CITY_UF.fullmatch(hit.raw))
+    )
 
 
 @cache
