@@ -64,6 +64,7 @@ def out_of_fold_probabilities() -> tuple[list[dict], list[float]]:
 
 
 def fitted(x: np.ndarray, y: np.ndarray, c: float) -> LogisticRegression:
+    """The verdict's logistic regression fitted on rows of `design`."""
     return LogisticRegression(C=c, max_iter=1000).fit(x, y)
 
 
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     v_text = [p for p, _ in vacancy_scores([_doc(_record(i)) for i in valid])]
     outputs = extract_many([_record(i) for i in valid])
     vy = [bool(i["is_vacancy"]) for i in valid]
-    verdict = Verdict(data["text"], tuple(data["signals"][n] for n in SIGNALS), data["intercept"])
+    verdict = Verdict.from_json(data)
     calls = [verdict.probability(p, o) >= 0.5 for p, o in zip(v_text, outputs, strict=True)]
     figures = {
         "cv_f1": round(grouped_cv_f1(x, y, groups, C), 3),

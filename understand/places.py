@@ -473,6 +473,11 @@ def _state_hits(text: str, hits: list[Hit]) -> list[Hit]:
                 continue  # also a country's code, and nothing says which
             code = countries[0]
         found.append(Hit(code, m.start(1), m.end(2), m.group(0)))
+    return _instead(hits, found)
+
+
+def _instead(hits: list[Hit], found: list[Hit]) -> list[Hit]:
+    """`hits` with `found` in place of those it overlaps, in text order."""
     if not found:
         return hits
     kept = [h for h in hits if not any(f.start < h.end and h.start < f.end for f in found)]
@@ -509,10 +514,7 @@ def _uf_hits(text: str, hits: list[Hit]) -> list[Hit]:
         if m.group(2) != "/" and not any(h.value == "BR" for h in named):
             continue
         found.append(Hit("BR", m.start(1), m.end(3), m.group(0)))
-    if not found:
-        return hits
-    kept = [h for h in hits if not any(f.start < h.end and h.start < f.end for f in found)]
-    return sorted(kept + found, key=lambda h: h.start)
+    return _instead(hits, found)
 
 
 def _locatives(name: str) -> list[str]:

@@ -54,6 +54,11 @@ class Verdict:
     weights: tuple[float, ...]
     intercept: float
 
+    @classmethod
+    def from_json(cls, data: dict) -> Verdict:
+        """The model as `eval.train_verdict` writes it."""
+        return cls(data["text"], tuple(data["signals"][n] for n in SIGNALS), data["intercept"])
+
     def probability(self, text_probability: float, found: dict) -> float:
         z = self.intercept + self.text * log_odds(text_probability)
         z += sum(w * s for w, s in zip(self.weights, signals(found), strict=True))
@@ -63,9 +68,8 @@ class Verdict:
 @cache
 def model() -> Verdict:
     """The shipped verdict model."""
-    data = json.loads(files("understand.data").joinpath(MODEL_FILE).read_text("utf-8"))
-    return Verdict(
-        data["text"], tuple(data["signals"][name] for name in SIGNALS), data["intercept"]
+    return Verdict.from_json(
+        json.loads(files("understand.data").joinpath(MODEL_FILE).read_text("utf-8"))
     )
 
 
