@@ -258,6 +258,8 @@ def test_url_slug_words_and_host():
 def test_a_name_the_host_spells_is_found_after_its_article():
     page = "Seeking translators\n\nThe Lantern Collective opens two posts this spring."
     assert _spelled_names(page, {"lanterncollective"}, Counter()) == ["Lantern Collective"]
+    # a host that spells the article too keeps it
+    assert _spelled_names(page, {"thelanterncollective"}, Counter()) == ["The Lantern Collective"]
 
 
 def test_acronym_expansions_and_balanced_names():

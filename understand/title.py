@@ -715,20 +715,33 @@ def _spelled_names(head: str, hosts: set[str], uses: Counter[str]) -> list[str]:
         content = [w for w in keys if w not in _CONNECTORS]
         if not keys or (keys[0][0] not in firsts and (not content or content[0][0] not in firsts)):
             continue  # starts neither a host name nor an acronym
-        # a name spelled from its first word that is no article ("The Guardian Project")
+        # spelled with its article ("La Cimade", lacimade.org), else from its first word that
+        # is no article ("The Guardian Project", guardianproject.info)
         first = next((i for i, part in enumerate(parts) if not set(part) <= _CONNECTORS), 0)
-        for k in range(len(words), first, -1):
-            folded = [key for part in parts[first:k] for key in part]
-            initials = "".join(w[0] for w in folded if w not in _CONNECTORS)
-            spelled = any(h == "".join(folded) or h == initials for h in hosts)
-            name = " ".join(words[first:k])
-            if spelled or (k - first >= 2 and initials.upper() in acronyms and not name.isupper()):
-                if name not in found:
-                    found.append(name)
-                break
+        name = _spelled_from(0, words, parts, hosts, acronyms)
+        if name is None and first:
+            name = _spelled_from(first, words, parts, hosts, acronyms)
+        if name is not None and name not in found:
+            found.append(name)
         if len(found) >= SPELLED_NAMES:
             break
     return found
+
+
+def _spelled_from(
+    start: int, words: list[str], parts: list[tuple[str, ...]], hosts: set[str], acronyms: set[str]
+) -> str | None:
+    """The longest run of `words` from `start` that a host spells, or whose initials are one of
+    the `acronyms` (two words or more, not all capitals); None when none is."""
+    for k in range(len(words), start, -1):
+        folded = [key for part in parts[start:k] for key in part]
+        initials = "".join(w[0] for w in folded if w not in _CONNECTORS)
+        name = " ".join(words[start:k])
+        if any(h == "".join(folded) or h == initials for h in hosts) or (
+            k - start >= 2 and initials.upper() in acronyms and not name.isupper()
+        ):
+            return name
+    return None
 
 
 def _org_name(text: str) -> str | None:
