@@ -3,6 +3,8 @@
 import pytest
 
 from understand import extract
+from understand.text import Doc, normalise
+from understand.vacancy import vacancy_scores
 from understand.verdict import SIGNALS, Verdict, log_odds, model, signals
 
 ADVERT = """Programme Officer (Central Asia)
@@ -79,3 +81,26 @@ def test_a_platform_that_lists_only_jobs_decides():
     out = extract({"id": "n", "text": NEWS, "hints": {"is_vacancy": True}})
     assert out["is_vacancy"] and out["vacancy_score"] >= 0.9
     assert out["evidence"]["is_vacancy"] == "(platform data)"
+
+
+def test_fields_that_turn_the_call_give_the_evidence():
+    """The text classifier alone says no to this Turkish internship; the fields it states say
+    yes, and the evidence is a field's sentence, not the text classifier's cue."""
+    text = (
+        "Staj Programı\n\nDernek, İstanbul ofisinde insan hakları alanında çalışmaktadır.\n"
+        "En az 1 yıl deneyim. İyi derecede İngilizce bilgisi gereklidir.\n"
+        "Son başvuru tarihi: 15 Mayıs 2027. iletisim@example.org"
+    )
+    out = extract({"id": "tr", "text": text})
+    alone, cue = vacancy_scores([Doc(normalise(text))])[0]
+    assert alone < 0.5 <= out["vacancy_score"]
+    fields = {k: v for k, v in out["evidence"].items() if k != "is_vacancy"}
+    assert out["evidence"]["is_vacancy"] in fields.values()
+    assert out["evidence"]["is_vacancy"] != cue
+
+
+def test_a_call_the_fields_overturn_keeps_no_evidence_for_it():
+    out = extract({"id": "j", "text": "Join us\n\nWe are hiring. Apply now."})
+    alone, _ = vacancy_scores([Doc(normalise("Join us\n\nWe are hiring. Apply now."))])[0]
+    assert alone >= 0.5 > out["vacancy_score"]
+    assert "is_vacancy" not in out["evidence"]

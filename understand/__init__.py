@@ -23,7 +23,7 @@ from understand.places import find_places
 from understand.text import MAX_CHARS, MAX_HTML_CHARS, Doc, clip, html_to_text, normalise
 from understand.title import find_title_and_org
 from understand.vacancy import vacancy_scores
-from understand.verdict import vacancy_probability
+from understand.verdict import strongest_signal, vacancy_probability
 
 __all__ = ["extract", "extract_many", "FIELDS"]
 
@@ -141,6 +141,10 @@ def _extract(record: dict, doc: Doc, vacancy: tuple[float, str], as_of: date | N
         read = names if doc.title is None and doc.organization is None else _text_names(doc)
         found = {**out, "title": read.title, "organization": read.organization}
         score = vacancy_probability(text_score, found)
+        if score >= 0.5 > text_score and (field := strongest_signal(found)):
+            evidence["is_vacancy"] = evidence.get(field) or evidence["is_vacancy"]
+        elif score < 0.5 <= text_score:
+            evidence["is_vacancy"] = ""  # the text's cue spoke for a vacancy: no evidence now
     out["is_vacancy"], out["vacancy_score"] = score >= 0.5, score
     out["evidence"] = {k: clip(v) for k, v in evidence.items() if v and k in out}
     return out

@@ -6,7 +6,8 @@ languages. The readers of those fields work in many languages, so what they find
 languages the text classifier (`understand.vacancy`) saw little of. A logistic model
 (`data/verdict_model.json`, written by `python -m eval.train_verdict` on the corpus's train
 split) combines the text classifier's log-odds with one binary signal per field found; its
-probability is the posting's `vacancy_score`, a vacancy from 0.5 up.
+probability is the posting's `vacancy_score`, a vacancy from 0.5 up. When the fields turn the
+text classifier's call into a vacancy, the evidence is that of the field weighing most.
 """
 
 from __future__ import annotations
@@ -71,6 +72,12 @@ def model() -> Verdict:
     return Verdict.from_json(
         json.loads(files("understand.data").joinpath(MODEL_FILE).read_text("utf-8"))
     )
+
+
+def strongest_signal(found: dict) -> str | None:
+    """The field found that weighs most towards a vacancy, or None."""
+    weighed = sorted(zip(model().weights, SIGNALS, signals(found), strict=True), reverse=True)
+    return next((name for weight, name, on in weighed if on and weight > 0), None)
 
 
 def vacancy_probability(text_probability: float, found: dict) -> float:
