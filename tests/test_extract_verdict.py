@@ -1,11 +1,16 @@
 """The vacancy verdict: the text classifier's score weighed with the fields found."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from understand import extract
 from understand.text import Doc, normalise
 from understand.vacancy import vacancy_scores
-from understand.verdict import SIGNALS, Verdict, log_odds, model, signals
+from understand.verdict import MODEL_FILE, SIGNALS, Verdict, log_odds, model, signals
+
+REPO = Path(__file__).resolve().parent.parent
 
 ADVERT = """Programme Officer (Central Asia)
 
@@ -28,7 +33,7 @@ def test_signals_say_which_fields_were_found():
         "countries": ["KG"],
         "deadline": "2027-01-15",
         "min_years_experience": 0,
-        "contract_type": "unknown",
+        "contract_type": "fellowship",
         "seniority": "mid",
         "apply_contact": "",
         "languages_required": [],
@@ -40,12 +45,23 @@ def test_signals_say_which_fields_were_found():
         "countries": 1.0,
         "deadline": 1.0,
         "min_years_experience": 1.0,  # zero years is a value found
-        "contract_type": 0.0,
         "seniority": 1.0,
         "apply_contact": 0.0,
         "languages_required": 0.0,
         "remote": 1.0,
+        "contract_type=permanent": 0.0,  # the contract by its kind
+        "contract_type=fixed-term": 0.0,
+        "contract_type=consultancy": 0.0,
+        "contract_type=internship": 0.0,
+        "contract_type=fellowship": 1.0,
+        "contract_type=volunteer": 0.0,
     }
+    assert not any(signals({"contract_type": "unknown"}))
+
+
+def test_the_shipped_model_weighs_every_signal():
+    weights = json.loads((REPO / "understand" / "data" / MODEL_FILE).read_text())["signals"]
+    assert sorted(weights) == sorted(SIGNALS)
 
 
 def test_a_verdict_that_trusts_the_text_alone_keeps_its_probability():
@@ -56,7 +72,9 @@ def test_a_verdict_that_trusts_the_text_alone_keeps_its_probability():
 
 def test_fields_found_raise_the_verdict_of_the_same_text_score():
     none_found = model().probability(0.45, {})
-    all_found = model().probability(0.45, dict.fromkeys(SIGNALS, "x"))
+    all_found = model().probability(
+        0.45, {**dict.fromkeys(SIGNALS, "x"), "contract_type": "fixed-term"}
+    )
     assert all_found > 0.5 > none_found
 
 

@@ -5,7 +5,8 @@ role's title, a deadline, years of experience, a contract, a level, where to app
 languages. The readers of those fields work in many languages, so what they find carries to
 languages the text classifier (`understand.vacancy`) saw little of. A logistic model
 (`data/verdict_model.json`, written by `python -m eval.train_verdict` on the corpus's train
-split) combines the text classifier's log-odds with one binary signal per field found; its
+split) combines the text classifier's log-odds with one binary signal per field found (per
+kind for the contract); its
 probability is the posting's `vacancy_score`, a vacancy from 0.5 up. When the fields turn the
 text classifier's call into a vacancy, the evidence is that of the field weighing most.
 """
@@ -18,27 +19,33 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from rightsjobs.profiles import CONTRACT_TYPES
+
 MODEL_FILE = "verdict_model.json"
-# What each signal says was found, from the extraction output.
-SIGNALS = (
+# Fields whose being found is a signal, from the extraction output.
+_FIELDS = (
     "title",
     "organization",
     "countries",
     "deadline",
     "min_years_experience",
-    "contract_type",
     "seniority",
     "apply_contact",
     "languages_required",
     "remote",
 )
+# The contract counts by kind: a fellowship or a volunteer role says less of a job than a
+# fixed-term contract does (a fellowship is often a training).
+SIGNALS = (*_FIELDS, *(f"contract_type={kind}" for kind in CONTRACT_TYPES))
 _NOT_FOUND = (None, "", [], "unknown")
 _EDGE = 1e-4  # text probabilities are clipped to [_EDGE, 1 - _EDGE] before taking log-odds
 
 
 def signals(found: dict) -> list[float]:
-    """1.0 for each field of SIGNALS that the extraction output `found` holds, else 0.0."""
-    return [0.0 if found.get(name) in _NOT_FOUND else 1.0 for name in SIGNALS]
+    """Each of SIGNALS for the extraction output `found`: 1.0 for a field it holds and for
+    its contract's kind, else 0.0."""
+    held = [0.0 if found.get(name) in _NOT_FOUND else 1.0 for name in _FIELDS]
+    return held + [float(found.get("contract_type") == kind) for kind in CONTRACT_TYPES]
 
 
 def log_odds(probability: float) -> float:
@@ -57,8 +64,10 @@ class Verdict:
 
     @classmethod
     def from_json(cls, data: dict) -> Verdict:
-        """The model as `eval.train_verdict` writes it."""
-        return cls(data["text"], tuple(data["signals"][n] for n in SIGNALS), data["intercept"])
+        """The model as `eval.train_verdict` writes it; a signal it lacks weighs nothing (so
+        that a new signal can be trained with extraction running on the model before it)."""
+        weights = tuple(data["signals"].get(name, 0.0) for name in SIGNALS)
+        return cls(data["text"], weights, data["intercept"])
 
     def probability(self, text_probability: float, found: dict) -> float:
         z = self.intercept + self.text * log_odds(text_probability)
