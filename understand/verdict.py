@@ -6,9 +6,9 @@ languages. The readers of those fields work in many languages, so what they find
 languages the text classifier (`understand.vacancy`) saw little of. A logistic model
 (`data/verdict_model.json`, written by `python -m eval.train_verdict` on the corpus's train
 split) combines the text classifier's log-odds with one binary signal per field found (per
-kind for the contract); its
-probability is the posting's `vacancy_score`, a vacancy from 0.5 up. When the fields turn the
-text classifier's call into a vacancy, the evidence is that of the field weighing most.
+kind for the contract); its probability is the posting's `vacancy_score`, a vacancy from 0.5
+up. When the fields turn the text classifier's call into a vacancy, the evidence is that of the
+field weighing most.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ _FIELDS = (
     "languages_required",
     "remote",
 )
-# The contract counts by kind: a fellowship or a volunteer role says less of a job than a
-# fixed-term contract does (a fellowship is often a training).
+# The contract counts by kind: a fellowship or an internship says less of a job than a
+# fixed-term contract does (both are often a training).
 SIGNALS = (*_FIELDS, *(f"contract_type={kind}" for kind in CONTRACT_TYPES))
 _NOT_FOUND = (None, "", [], "unknown")
 _EDGE = 1e-4  # text probabilities are clipped to [_EDGE, 1 - _EDGE] before taking log-odds
