@@ -146,3 +146,16 @@ def test_extract_many_is_extract_of_each():
     as_of = date(2027, 1, 10)
     assert extract_many(records, as_of) == [extract(r, as_of) for r in records]
     assert [o["is_vacancy"] for o in extract_many(records, as_of)] == [True, False, True]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zurzeit haben wir leider keine freien Stellen.",
+        "Derzeit gibt es keine offenen Stellen in unserem Verein.",
+        "Im Moment haben wir keine Stellenangebote.",
+    ],
+)
+def test_a_german_page_saying_there_is_no_job_now_says_so(sentence):
+    feats = features(Doc(normalise(f"Karriere\n\n{sentence}")))
+    assert "says there is no vacancy now" in feats.cues

@@ -261,8 +261,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|positions|jobs)|(?:aucun|pas\s+de)\s+(?:poste|offre)s?\s+(?:vacant|ouvert|a\s+pourvoir"
             r"|disponible|d'emploi)|no\s+(?:hay|tenemos)\s+(?:vacantes|ofertas|puestos)"
             r"|нет\s+(?:открытых\s+|актуальных\s+)?вакансий|вакансий\s+нет|немає\s+(?:відкритих\s+)?"
-            r"вакансій|keine\s+(?:offenen\s+)?stellen|zadne\s+volne\s+(?:pozice|mista)"
-            r"|nemame\s+volne|nao\s+ha\s+vagas)"
+            r"вакансій|keine\s+(?:offenen\s+|freien\s+)?(?:stellen|stellenangebote)"
+            r"|zadne\s+volne\s+(?:pozice|mista)|nemame\s+volne|nao\s+ha\s+vagas)"
         ),
     ),
     (
