@@ -8,7 +8,15 @@ import pytest
 from understand import extract
 from understand.text import Doc, normalise
 from understand.vacancy import vacancy_scores
-from understand.verdict import MODEL_FILE, SIGNALS, Verdict, log_odds, model, signals
+from understand.verdict import (
+    MODEL_FILE,
+    SIGNALS,
+    Verdict,
+    log_odds,
+    model,
+    signals,
+    strongest_signal,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -122,3 +130,10 @@ def test_a_call_the_fields_overturn_keeps_no_evidence_for_it():
     alone, _ = vacancy_scores([Doc(normalise("Join us\n\nWe are hiring. Apply now."))])[0]
     assert alone >= 0.5 > out["vacancy_score"]
     assert "is_vacancy" not in out["evidence"]
+
+
+def test_the_strongest_signal_names_a_field_of_the_output():
+    """A contract kind's signal points at the contract's evidence, `contract_type`."""
+    assert strongest_signal({"contract_type": "consultancy"}) == "contract_type"
+    assert strongest_signal({"contract_type": "internship"}) is None  # it weighs against
+    assert strongest_signal({}) is None

@@ -84,9 +84,11 @@ def model() -> Verdict:
 
 
 def strongest_signal(found: dict) -> str | None:
-    """The field found that weighs most towards a vacancy, or None."""
+    """The field found whose signal weighs most towards a vacancy (`contract_type` for a
+    contract kind's), or None."""
     weighed = sorted(zip(model().weights, SIGNALS, signals(found), strict=True), reverse=True)
-    return next((name for weight, name, on in weighed if on and weight > 0), None)
+    name = next((name for weight, name, on in weighed if on and weight > 0), None)
+    return name.split("=")[0] if name else None
 
 
 def vacancy_probability(text_probability: float, found: dict) -> float:
