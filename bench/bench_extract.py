@@ -2,10 +2,12 @@
 
     .venv/bin/python bench/bench_extract.py [--stages]
 
-Runs `understand.extract_many` once over the labelled corpus's texts (`eval/corpus`) cut to
-2,000 characters, the typical posting of issue 13, after a warm-up on its first five (models
-and tables loaded). Prints postings per second in CPU time of this process and in wall time,
-then the CPU time of each step: title and organisation, the vacancy classifier, places,
+Runs `understand.extract_many` over the labelled corpus's texts (`eval/corpus`) cut to 2,000
+characters, the typical posting of issue 13, after a warm-up on its first five (models and
+tables loaded): once in this process, printing postings per second in its CPU time and in wall
+time, then again shared out to one forked process per CPU (as `extract_many` does by default
+for a large batch), printing wall time and checking that the outputs are the same. Then the
+CPU time of each step of the first run: title and organisation, the vacancy classifier, places,
 contract, seniority and remote (fields), dates, languages, and the rest (the Doc, contact,
 years, the output). Steps are timed by wrapping the functions `understand._extract` calls, so
 the run is the real one with a few timer calls added. The target is 500 postings/s on one CPU.
@@ -84,14 +86,19 @@ def main() -> int:
     understand.extract_many(records[:5])
     spent.clear()
     wall, cpu = time.perf_counter(), time.process_time()
-    understand.extract_many(records)
+    one = understand.extract_many(records, processes=1)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    n = len(records)
-    print(f"extract_many: {n} corpus texts cut to {CHARS:,} characters")
-    print(f"  CPU  {cpu:6.2f} s, {n / cpu:5.0f} postings/s (target {TARGET})")
-    print(f"  wall {wall:6.2f} s, {n / wall:5.0f} postings/s")
-    print("CPU per step:")
     steps = {step: spent[step] for step in STEPS}
+    n, cpus = len(records), understand._cpus()
+    everywhere = time.perf_counter()
+    assert understand.extract_many(records, processes=cpus) == one, "processes changed outputs"
+    everywhere = time.perf_counter() - everywhere
+    print(f"extract_many: {n} corpus texts cut to {CHARS:,} characters")
+    print(f"  in one process: CPU {cpu:6.2f} s, {n / cpu:5.0f} postings/s (target {TARGET})")
+    print(f"                  wall {wall:5.2f} s, {n / wall:5.0f} postings/s")
+    print(f"  shared out to {cpus} processes (the default from {understand.PARALLEL_FROM} on):")
+    print(f"                  wall {everywhere:5.2f} s, {n / everywhere:5.0f} postings/s")
+    print("CPU per step, in one process:")
     steps["rest"] = cpu - sum(steps.values())
     for step, seconds in steps.items():
         print(f"  {step:<10} {seconds:6.3f} s  {1000 * seconds / n:5.2f} ms/posting")

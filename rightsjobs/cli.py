@@ -18,6 +18,7 @@ from spiders.registry import BUNDLED_REGISTRY
 
 # A group run with no arguments shows its help (click >= 8.2 raises this; 8.1 just exits).
 NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+EXTRACT_BATCH = 2000  # `extract` writes its output a batch of postings at a time
 
 
 class Group(click.Group):
@@ -236,16 +237,18 @@ def extract(file: str, as_of, evidence: bool):
 
     Example: rightsjobs extract posts.jsonl > understood.jsonl
     """
-    from understand import extract as run_extract
+    from understand import extract_many
 
     records = read_postings_input(file)
     vacancies = 0
-    for record in records:
-        out = run_extract(record, as_of=day(as_of) if as_of else None)
-        if not evidence:
-            out.pop("evidence", None)
-        vacancies += bool(out["is_vacancy"])
-        click.echo(dumps(out))
+    for start in range(0, len(records), EXTRACT_BATCH):
+        for out in extract_many(
+            records[start : start + EXTRACT_BATCH], day(as_of) if as_of else None
+        ):
+            if not evidence:
+                out.pop("evidence", None)
+            vacancies += bool(out["is_vacancy"])
+            click.echo(dumps(out))
     summary(f"extracted {len(records)} posts: {vacancies} vacancies")
 
 
@@ -262,15 +265,15 @@ def rank(profiles_file: str, postings_file: str, top: int, as_of, include_closed
     """
     from matcher import rank as run_rank
     from rightsjobs.profiles import load_profiles
-    from understand import extract as run_extract
+    from understand import extract_many
     from understand.text import html_to_text
 
     profiles = load_profiles(profiles_file)
     records = read_postings_input(postings_file)
     today = day(as_of)
     postings = [
-        {**run_extract(r, as_of=today), "text": r.get("text") or html_to_text(r.get("html"))}
-        for r in records
+        {**out, "text": r.get("text") or html_to_text(r.get("html"))}
+        for r, out in zip(records, extract_many(records, as_of=today), strict=True)
     ]
     shortlists = run_rank(postings, profiles, k=top, as_of=today, include_closed=include_closed)
     for profile, results in zip(profiles, shortlists, strict=True):

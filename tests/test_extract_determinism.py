@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,3 +30,19 @@ def test_extraction_is_the_same_whatever_the_string_hashes():
         for seed in ("1", "2", "3")
     ]
     assert runs[0] and runs[0] == runs[1] == runs[2]
+
+
+def test_a_batch_shared_out_to_processes_gives_each_record_its_own_output():
+    """`extract_many` forks workers for a large batch: the outputs come back whole, in the
+    records' order, as one process gives them (the vacancy classifier scores each part as a
+    batch of its own)."""
+    from eval import corpus
+    from understand import PARALLEL_FROM, extract_many
+
+    assert threading.active_count() == 1  # else extract_many keeps the work in this process
+    items = corpus.load_items()[: PARALLEL_FROM + 7]
+    records = [{"id": i["id"], "url": i.get("url"), "text": i["text"][:2000]} for i in items]
+    alone = extract_many(records, processes=1)
+    assert [o["id"] for o in alone] == [i["id"] for i in items]
+    assert extract_many(records, processes=3) == alone
+    assert extract_many(records) == alone  # the default: one process per CPU

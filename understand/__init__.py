@@ -4,13 +4,20 @@
 `html`) with optional `hints` from a job platform, which win over what the text says. Missing or
 malformed fields are tolerated; text is truncated to `text.MAX_CHARS` (HTML to `MAX_HTML_CHARS`)
 and never evaluated. `extract_many(records, as_of)` does the same for a batch, scoring all of
-its postings' vacancy features at once. Whether a posting is a vacancy is decided last
-(`understand.verdict`): the text classifier's score weighed with the fields found.
+its postings' vacancy features at once, and shares a large batch out to one forked process per
+CPU. Whether a posting is a vacancy is decided last (`understand.verdict`): the text
+classifier's score weighed with the fields found.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
+from itertools import repeat
 from typing import Any
 
 from understand.contact import apply_contact
@@ -33,6 +40,7 @@ FIELDS = (
     "min_years_experience", "contract_type", "seniority", "deadline", "posted_date",
     "apply_contact",
 )  # fmt: skip
+PARALLEL_FROM = 200  # records from which `extract_many` shares the work out to every CPU
 
 
 def _str(value: Any, limit: int = MAX_CHARS) -> str | None:
@@ -72,8 +80,49 @@ def extract(record: dict, as_of: date | None = None) -> dict:
     return extract_many([record], as_of)[0]
 
 
-def extract_many(records: list[dict], as_of: date | None = None) -> list[dict]:
-    """`extract` of each record, with the vacancy classifier run once over the whole batch."""
+def extract_many(
+    records: list[dict], as_of: date | None = None, processes: int | None = None
+) -> list[dict]:
+    """`extract` of each record, in order, with the vacancy classifier run once per batch.
+
+    Many records (PARALLEL_FROM or more, by default) are shared out in parts to `processes`
+    forked processes (default: one per CPU), which inherit the models and tables this process
+    has loaded; each record's output is the same either way. The work stays in this process
+    where forking is unsafe (other threads alive) or unavailable, and falls back to it if a
+    worker dies."""
+    if processes is None:
+        processes = _cpus() if len(records) >= PARALLEL_FROM else 1
+    fork_safe = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if processes < 2 or not fork_safe or len(records) < 2:
+        return _extract_batch(records, as_of)
+    first = _extract_batch(records[:1], as_of)  # loads every model and table before the fork
+    global _SHARED
+    _SHARED = records
+    step = -(-(len(records) - 1) // (processes * 4))
+    starts = range(1, len(records), step)
+    try:
+        with ProcessPoolExecutor(processes, multiprocessing.get_context("fork")) as pool:
+            parts = pool.map(_part, starts, repeat(step), repeat(as_of))
+            return first + [out for part in parts for out in part]
+    except (BrokenProcessPool, OSError):  # a worker killed (memory), or no fork possible
+        return first + _extract_batch(records[1:], as_of)
+    finally:
+        _SHARED = []
+
+
+_SHARED: list[dict] = []  # the records forked workers read (see `extract_many`)
+
+
+def _part(start: int, size: int, as_of: date | None) -> list[dict]:
+    return _extract_batch(_SHARED[start : start + size], as_of)
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _extract_batch(records: list[dict], as_of: date | None) -> list[dict]:
+    """`extract` of each record, in this process."""
     docs = [_doc(record) for record in records]
     return [
         _extract(record, doc, vacancy, as_of)
