@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout
 
 import understand  # noqa: E402
 from eval.corpus import load_items  # noqa: E402
+from rightsjobs import forked  # noqa: E402
 
 CHARS = 2000
 TARGET = 500
@@ -89,7 +90,7 @@ def main() -> int:
     one = understand.extract_many(records, processes=1)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     steps = {step: spent[step] for step in STEPS}
-    n, cpus = len(records), understand._cpus()
+    n, cpus = len(records), forked.cpus()
     everywhere = time.perf_counter()
     assert understand.extract_many(records, processes=cpus) == one, "processes changed outputs"
     everywhere = time.perf_counter() - everywhere

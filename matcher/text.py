@@ -12,14 +12,10 @@ smoothed idf), l2-normalised and scaled by BLOCK_WEIGHTS: the cosine of two rows
 words' cosine + 0.25 * the pairs'.
 """
 
-import multiprocessing
-import os
 import re
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from itertools import chain, compress, count, repeat
 from operator import is_
 from typing import NamedTuple
@@ -29,6 +25,7 @@ import scipy.sparse as sp
 from numba import njit
 
 from matcher.lexicon import fold, glossary, stop_words
+from rightsjobs.forked import cpus, in_parts
 
 WORD = re.compile(r"[^\W\d_][^\W_]+")
 TITLE_WEIGHT = 3
@@ -233,28 +230,16 @@ def analyse_postings(
     """The words of the postings' `posting_document`s, numbered, in consecutive parts (in
     order); `also` is called on each part's postings and languages. Many postings
     (PARALLEL_FROM or more, by default) are shared out to `processes` forked processes
-    (default: one per CPU); the results are the same. The work stays in this process where
-    forking is unsafe (other threads alive) or unavailable, and falls back to it if a worker
-    dies."""
+    (default: one per CPU; `rightsjobs.forked`); the results are the same."""
     if processes is None:
-        processes = _cpus() if len(postings) >= PARALLEL_FROM else 1
-    fork_safe = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if processes < 2 or not fork_safe or not postings:
-        return [_analyse(postings, also)]
-    glossary(), stop_words()  # loaded once, here, rather than in each worker
-    global _SHARED
-    _SHARED = (postings, also)  # forked workers read them from their copy of this process
-    step = -(-len(postings) // (processes * 4))
-    try:
-        with ProcessPoolExecutor(processes, multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_part, range(0, len(postings), step), repeat(step)))
-    except (BrokenProcessPool, OSError):  # a worker killed (memory), or no fork possible
-        return [_analyse(postings, also)]
-    finally:
-        _SHARED = ([], _nothing)
+        processes = cpus() if len(postings) >= PARALLEL_FROM else 1
+    if processes >= 2:
+        glossary(), stop_words()  # loaded once, here, rather than in each worker
+    return in_parts(partial(_analyse, also=also), postings, processes)
 
 
-def _analyse(postings: list[dict], also: Callable) -> Analysed:
+def _analyse(postings: Sequence[dict], also: Callable) -> Analysed:
+    postings = list(postings)
     langs, title, body = zip(*map(_posting_words, postings), strict=True) if postings else ((),) * 3
     flat = list(chain.from_iterable(chain.from_iterable(zip(title, body, strict=True))))
     words = list(dict.fromkeys(flat))
@@ -267,18 +252,6 @@ def _analyse(postings: list[dict], also: Callable) -> Analysed:
         np.fromiter(map(len, body), np.int64, len(body)),
         also(postings, list(langs)),
     )
-
-
-_SHARED: tuple[list[dict], Callable] = ([], _nothing)  # see `analyse_postings`
-
-
-def _part(start: int, size: int) -> Analysed:
-    postings, also = _SHARED
-    return _analyse(postings[start : start + size], also)
-
-
-def _cpus() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 _FOLDED: dict[str, str] = {}

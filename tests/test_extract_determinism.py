@@ -3,7 +3,6 @@
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,17 +31,34 @@ def test_extraction_is_the_same_whatever_the_string_hashes():
     assert runs[0] and runs[0] == runs[1] == runs[2]
 
 
+SHARED_OUT = """
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+import understand
+from eval import corpus
+
+batch = understand._extract_batch
+
+
+def with_pid(records, as_of):  # which process extracted each record
+    return [{**out, "pid": os.getpid()} for out in batch(records, as_of)]
+
+
+understand._extract_batch = with_pid
+items = corpus.load_items()[: understand.PARALLEL_FROM + 7]
+records = [{"id": i["id"], "url": i.get("url"), "text": i["text"][:2000]} for i in items]
+alone = understand.extract_many(records, processes=1)
+shared = understand.extract_many(records, processes=3)
+assert len({out.pop("pid") for out in shared[1:]}) >= 2  # the first is read before the fork
+assert {out.pop("pid") for out in alone} == {shared[0].pop("pid")} == {os.getpid()}
+assert [o["id"] for o in alone] == [i["id"] for i in items]
+assert shared == alone
+"""
+
+
 def test_a_batch_shared_out_to_processes_gives_each_record_its_own_output():
     """`extract_many` forks workers for a large batch: the outputs come back whole, in the
     records' order, as one process gives them (the vacancy classifier scores each part as a
     batch of its own)."""
-    from eval import corpus
-    from understand import PARALLEL_FROM, extract_many
-
-    assert threading.active_count() == 1  # else extract_many keeps the work in this process
-    items = corpus.load_items()[: PARALLEL_FROM + 7]
-    records = [{"id": i["id"], "url": i.get("url"), "text": i["text"][:2000]} for i in items]
-    alone = extract_many(records, processes=1)
-    assert [o["id"] for o in alone] == [i["id"] for i in items]
-    assert extract_many(records, processes=3) == alone
-    assert extract_many(records) == alone  # the default: one process per CPU
+    run = subprocess.run([sys.executable, "-c", SHARED_OUT, str(REPO)], capture_output=True)
+    assert run.returncode == 0, run.stderr.decode()

@@ -11,15 +11,12 @@ classifier's score weighed with the fields found.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Sequence
 from datetime import date
-from itertools import repeat
+from functools import partial
 from typing import Any
 
+from rightsjobs.forked import cpus, in_parts
 from understand.contact import apply_contact
 from understand.dates import deadline, iso_date, posted_date
 from understand.experience import min_years
@@ -86,42 +83,19 @@ def extract_many(
     """`extract` of each record, in order, with the vacancy classifier run once per batch.
 
     Many records (PARALLEL_FROM or more, by default) are shared out in parts to `processes`
-    forked processes (default: one per CPU), which inherit the models and tables this process
-    has loaded; each record's output is the same either way. The work stays in this process
-    where forking is unsafe (other threads alive) or unavailable, and falls back to it if a
-    worker dies."""
+    forked processes (default: one per CPU; `rightsjobs.forked`), which inherit the models and
+    tables this process loaded on the first record; each record's output is the same either
+    way."""
     if processes is None:
-        processes = _cpus() if len(records) >= PARALLEL_FROM else 1
-    fork_safe = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if processes < 2 or not fork_safe or len(records) < 2:
+        processes = cpus() if len(records) >= PARALLEL_FROM else 1
+    if processes < 2:
         return _extract_batch(records, as_of)
     first = _extract_batch(records[:1], as_of)  # loads every model and table before the fork
-    global _SHARED
-    _SHARED = records
-    step = -(-(len(records) - 1) // (processes * 4))
-    starts = range(1, len(records), step)
-    try:
-        with ProcessPoolExecutor(processes, multiprocessing.get_context("fork")) as pool:
-            parts = pool.map(_part, starts, repeat(step), repeat(as_of))
-            return first + [out for part in parts for out in part]
-    except (BrokenProcessPool, OSError):  # a worker killed (memory), or no fork possible
-        return first + _extract_batch(records[1:], as_of)
-    finally:
-        _SHARED = []
+    parts = in_parts(partial(_extract_batch, as_of=as_of), records[1:], processes)
+    return first + [out for part in parts for out in part]
 
 
-_SHARED: list[dict] = []  # the records forked workers read (see `extract_many`)
-
-
-def _part(start: int, size: int, as_of: date | None) -> list[dict]:
-    return _extract_batch(_SHARED[start : start + size], as_of)
-
-
-def _cpus() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _extract_batch(records: list[dict], as_of: date | None) -> list[dict]:
+def _extract_batch(records: Sequence[dict], as_of: date | None) -> list[dict]:
     """`extract` of each record, in this process."""
     docs = [_doc(record) for record in records]
     return [
