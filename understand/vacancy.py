@@ -64,6 +64,7 @@ _LATIN = str.maketrans(
     | {"є": "ie", "ж": "zh", "ч": "ch", "ш": "sh", "щ": "sht", "ю": "iu", "я": "ia", "ѕ": "dz"}
     | {"ђ": "dj", "ќ": "kj", "ѓ": "gj", "љ": "lj", "њ": "nj", "џ": "dz", "ь": ""}
 )
+_CYRILLIC = re.compile(f"[{''.join(map(chr, _LATIN))}]")  # a text without them is its own Latin
 MODEL_FILE = "vacancy_model.json"
 _WORD = re.compile(r"[^\W_]+")
 _SPACES = re.compile(r"\s+")
@@ -664,7 +665,7 @@ def features(doc: Doc, title: str | None = None) -> Features:
     text = head(doc, title)
     folded = fold.__wrapped__(text)
     tokens = _WORD.findall(folded)
-    latin = folded.translate(_LATIN)
+    latin = folded.translate(_LATIN) if _CYRILLIC.search(folded) else folded
     grams = tokens if latin == folded else _WORD.findall(latin)
     words = grams + list(map(" ".join, zip(grams, grams[1:], strict=False)))
     flat = f" {_SPACES.sub(' ', latin).strip()} "
