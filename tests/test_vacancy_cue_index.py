@@ -16,6 +16,8 @@ TEXTS = [
     "Ассоциация ищет юриста. В описании вакансии сказано, что опыт работы обязателен.",
     "Basketball coach wanted; a cover letter helps. Our work, my time at the clinic.",
     "ﬁeld 🌍 vacancy: we're hiring! Deadline for applications: 2 May.",
+    "Once the position is filled we write. Until the post is closed, the roles are filled.",
+    "A three_day course; a 2-day training and 3 fte; 10 min read.",
 ]
 
 
@@ -36,3 +38,9 @@ def test_the_index_finds_the_first_match_of_every_cue(text):
 
 def test_most_cues_are_indexed_by_word_starts():
     assert len(_RESIDUAL) <= len(_CUES) // 4  # the rest are found through the index
+
+
+def test_residual_searches_know_the_literals_they_need():
+    needs = {_CUES[k][0]: literals for k, _, literals in _RESIDUAL}
+    assert needs["words a job advert uses"] == ("fte",)
+    assert "" in needs["career advice"]  # its "5 tips" alternative holds no literal

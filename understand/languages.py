@@ -722,6 +722,8 @@ def _bare(sentence: str) -> bool:
 def find_languages(doc: Doc) -> Languages:
     """Required and desirable languages (ISO 639-1) and a language rule, with evidence."""
     out = Languages()
+    if not _index().may_name("\n".join(doc.lines)):
+        return out  # no line names a language, so no sentence does: nothing to read
     for sentence, in_desirable_section in _language_sentences(doc):
         if not _languages(sentence):
             continue

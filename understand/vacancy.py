@@ -22,12 +22,13 @@ posting's `vacancy_score`. The evidence is the sentence of the cue that pushed h
 decision.
 
 Speed (`vacancy_scores(docs)` scores a batch at once): character n-grams become 64-bit keys
-(four 16-bit code points) looked up in hash tables with numpy for the whole batch (`_CharIndex`,
-`_KeyTable`; n-grams with a wider character go through the dict); cues are not searched one by
-one over the text but found where a word begins with the literal start of one of their
-alternatives (`_BY_START`), then matched there; the few alternatives opening with a class are
-searched as residual patterns. Cue patterns are matched in their `factored` form. All give exactly
-what the plain computation gives.
+(four 16-bit code points) looked up in hash tables with numpy for the whole batch, `CHUNK`
+postings at a time (`_CharIndex`, `_KeyTable`; n-grams with a wider character go through the
+dict); a cue is searched for only with the literal starts of its alternatives that begin a
+word of the text (`_BY_START`), each search holding the alternatives that open with it, literal
+first (`_located`); the few alternatives opening with a class are searched as residual patterns
+(`factored`), skipped when the text lacks the literals they hold. All give exactly what the
+plain computation gives.
 """
 
 from __future__ import annotations
@@ -35,9 +36,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources import files
 from itertools import chain, repeat
+from re import _parser  # type: ignore[attr-defined]
+from re._constants import LITERAL  # type: ignore[import-not-found]
 
 import numpy as np
 
@@ -45,6 +48,7 @@ from understand.factor import factored
 from understand.text import Doc, clip, fold, sentence_at
 
 HEAD_CHARS = 1500  # the n-grams and cues read the title and this much of the opening
+CHUNK = 256  # postings scored together: their arrays stay in the CPU's cache (a corpus's do not)
 # Cyrillic letters (Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian, Kyrgyz and
 # Kazakh) as Latin ones, for the n-grams and words: "вакансія" and "vakansiya", "координатор" and
 # "koordinator", "konkurs" in Serbian's two scripts then share n-grams, so that what is learned
@@ -60,6 +64,7 @@ _LATIN = str.maketrans(
     | {"є": "ie", "ж": "zh", "ч": "ch", "ш": "sh", "щ": "sht", "ю": "iu", "я": "ia", "ѕ": "dz"}
     | {"ђ": "dj", "ќ": "kj", "ѓ": "gj", "љ": "lj", "њ": "nj", "џ": "dz", "ь": ""}
 )
+_CYRILLIC = re.compile(f"[{''.join(map(chr, _LATIN))}]")  # a text without them is its own Latin
 MODEL_FILE = "vacancy_model.json"
 _WORD = re.compile(r"[^\W_]+")
 _SPACES = re.compile(r"\s+")
@@ -413,54 +418,91 @@ def _alternatives(pattern: str) -> tuple[list[str], str] | None:
 
 
 _START = 4  # letters of an alternative's literal start that index its cue
+_LOOKBEHINDS = re.compile(r"(?:\(\?<[=!][^()]*\))*")  # the look-behinds opening an alternative
+_QUANTIFIERS = ("?", "*", "+", "{")
 
 
 def _literal_start(alt: str) -> str:
-    """The first letters every match of an alternative begins with ("" if it opens otherwise)."""
-    run = _WORD.match(alt)
+    """The first letters every match of an alternative begins with, past its look-behinds
+    ("" if it opens otherwise)."""
+    body = alt[_LOOKBEHINDS.match(alt).end() :]
+    run = _WORD.match(body)
     letters = run.group() if run else ""
-    if alt[len(letters) : len(letters) + 1] in ("?", "*", "+", "{"):
+    if body[len(letters) : len(letters) + 1] in _QUANTIFIERS:
         letters = letters[:-1]  # "ab?c" only promises "a"
     return letters[:_START]
 
 
 def _expanded(alt: str) -> list[str]:
-    """An alternative opening with a plain group, "(?:a|b)c", as "ac" and "bc" (else itself)."""
-    split = _alternatives(rf"\b{alt}") if alt.startswith("(?:") else None
-    if split is None or split[1][:1] in ("?", "*", "+", "{"):
+    """An alternative opening with a plain group, "(?:a|b)c", as "ac" and "bc" (else itself);
+    look-behinds before the group go with each part ("(?<!x)(?:a|b)" as "(?<!x)a", "(?<!x)b")."""
+    behind = _LOOKBEHINDS.match(alt).group()
+    body = alt[len(behind) :]
+    split = _alternatives(rf"\b{body}") if body.startswith("(?:") else None
+    if split is None or split[1][:1] in _QUANTIFIERS:
         return [alt]
     inner, tail = split
-    return [out for a in inner for out in _expanded(a + tail)]
+    return [out for a in inner for out in _expanded(behind + a + tail)]
 
 
-def _cue_index() -> tuple[dict[int, dict[str, list[int]]], list[tuple[int, re.Pattern[str]]]]:
-    """Cues by the literal starts of their alternatives (by length), and the residual searches.
+def _located(start: str, alts: list[str], tail: str) -> re.Pattern[str]:
+    """`\\b(?:alts)tail` for alternatives that all open with `start` (past their look-behinds),
+    written with the literal first, so that `re` looks for it as fast as `str.find` and checks
+    the word boundary and look-behinds only where it is found."""
+    literal = re.escape(start)
+    branches = []
+    for alt in alts:
+        behind = _LOOKBEHINDS.match(alt).group()
+        branches.append(rf"(?<={behind}\b{literal}){alt[len(behind) + len(start) :]}")
+    return re.compile(rf"{literal}(?:{'|'.join(branches)}){tail}")
+
+
+def _needed_literal(regex: str) -> str:
+    """The longest run of plain characters that every match of `regex` holds ("" for none)."""
+    runs, run = [], ""
+    for op, av in _parser.parse(regex).data:
+        run = run + chr(av) if op is LITERAL else ""
+        runs.append(run)
+    return max(runs, key=len, default="")
+
+
+Residual = tuple[int, re.Pattern[str], tuple[str, ...]]
+
+
+def _cue_index() -> tuple[dict[int, dict[str, list[tuple[int, re.Pattern[str]]]]], list[Residual]]:
+    """Cues by the literal starts of their alternatives (by length), each start with a search
+    for the cue's alternatives opening with it (`_located`); and the residual searches, each
+    with the literals of its alternatives (a text lacking all of them holds no match).
 
     A cue `\\b(?:a|b|...)tail` can only match where a word begins with one of its alternatives'
     literal starts; its alternatives without one make a residual pattern searched as usual, as
     does any cue of another shape."""
-    index: dict[int, dict[str, list[int]]] = {}
-    residual: list[tuple[int, re.Pattern[str]]] = []
+    by_start: dict[tuple[str, int], list[str]] = {}
+    tails: dict[int, str] = {}
+    residual: list[Residual] = []
     for k, (_, pattern) in enumerate(_CUES):
         split = _alternatives(pattern.pattern) if pattern.groups == 0 else None
         if split is None:
-            residual.append((k, factored(pattern)))
+            residual.append((k, factored(pattern), (_needed_literal(pattern.pattern),)))
             continue
-        alts, tail = split
+        alts, tails[k] = split
         others = []
         for alt in (a for whole in alts for a in _expanded(whole)):
             if start := _literal_start(alt):
-                cues = index.setdefault(len(start), {}).setdefault(start, [])
-                cues += [] if k in cues else [k]
+                by_start.setdefault((start, k), []).append(alt)
             else:
                 others.append(alt)
         if others:
-            residual.append((k, factored(re.compile(rf"\b(?:{'|'.join(others)}){tail}"))))
+            searched = factored(re.compile(rf"\b(?:{'|'.join(others)}){tails[k]}"))
+            residual.append((k, searched, tuple(map(_needed_literal, others))))
+    index: dict[int, dict[str, list[tuple[int, re.Pattern[str]]]]] = {}
+    for (start, k), alts in by_start.items():
+        located = _located(start, alts, tails[k])
+        index.setdefault(len(start), {}).setdefault(start, []).append((k, located))
     return index, residual
 
 
 _BY_START, _RESIDUAL = _cue_index()
-_MATCHERS = [factored(pattern) for _, pattern in _CUES]  # each cue, to match at a place
 
 # Section headings: a short line that is only a heading, or a line "Heading: its text".
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
@@ -623,7 +665,7 @@ def features(doc: Doc, title: str | None = None) -> Features:
     text = head(doc, title)
     folded = fold.__wrapped__(text)
     tokens = _WORD.findall(folded)
-    latin = folded.translate(_LATIN)
+    latin = folded.translate(_LATIN) if _CYRILLIC.search(folded) else folded
     grams = tokens if latin == folded else _WORD.findall(latin)
     words = grams + list(map(" ".join, zip(grams, grams[1:], strict=False)))
     flat = f" {_SPACES.sub(' ', latin).strip()} "
@@ -638,30 +680,21 @@ def char_grams(flat: str, char_n: tuple[int, ...]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1024)
-def _word_start(start: str) -> re.Pattern[str]:
-    """`start` where a word begins: not after a letter or digit (checked behind the literal,
-    which `re` then looks for as fast as `str.find`)."""
-    literal = re.escape(start)
-    return re.compile(rf"{literal}(?<![^\W_]{literal})")
-
-
 def cue_lines(doc: Doc, text: str, folded: str, tokens: list[str]) -> dict[str, str]:
     """Each fired cue (`_CUES`, then `_structure`) with the sentence of its first match.
 
     `tokens` are the words of `folded` (`_WORD`)."""
-    first = {k: m.start() for k, pattern in _RESIDUAL if (m := pattern.search(folded))}
+    first = {
+        k: m.start()
+        for k, pattern, needs in _RESIDUAL
+        if any(literal in folded for literal in needs) and (m := pattern.search(folded))
+    }
     words = set(tokens)
     for n, index in _BY_START.items():
         for start in {w[:n] for w in words} & index.keys():  # a shorter word matches no key
-            for k in index[start]:
-                # the earliest place where a word begins with `start` and the whole cue matches
-                for m in _word_start(start).finditer(folded):
-                    if m.start() >= first.get(k, len(folded)):
-                        break
-                    if _MATCHERS[k].match(folded, m.start()):
-                        first[k] = m.start()
-                        break
+            for k, located in index[start]:
+                if (m := located.search(folded)) and m.start() < first.get(k, len(folded)):
+                    first[k] = m.start()
     cues = {_CUES[k][0]: sentence_at(text, first[k]) for k in sorted(first)}
     cues.update(_structure(doc, "says the selection is closed" in cues))
     return cues
@@ -828,7 +861,11 @@ class Model:
         return rows[known], ids[known]
 
     def decision(self, feats: list[Features]) -> np.ndarray:
-        """The linear score (log-odds before calibration) of each posting."""
+        """The linear score (log-odds before calibration) of each posting, `CHUNK` at a time
+        (each posting's score is computed alone: the chunks change no digit)."""
+        if len(feats) > CHUNK:
+            chunks = (feats[i : i + CHUNK] for i in range(0, len(feats), CHUNK))
+            return np.concatenate([self.decision(chunk) for chunk in chunks])
         n = len(feats)
         z = self._block(n, *self.chars.lookup([f.flat for f in feats]), self.char_idf, self.char_w)
         z += self._block(n, *self._word_ids(feats), self.word_idf, self.word_w)
