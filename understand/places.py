@@ -263,10 +263,12 @@ _NOT_A_CITY = re.compile(
 )
 # Every match of _REMOTE, _HYBRID or _REMOTE_FIELD holds one of these words: a text without
 # them says nothing about remote work.
-_REMOTE_WORDS = re.compile(
-    r"remot|home|telework|teletrabajo|teletravail|teletrabalho|distanc|удален|дистанцион|віддален"
-    r"|distansarbete|flexible|anywhere|hybrid|hibrid|гибридн|гібридн|domov|domicile|домашн"
-    r"|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit|عن\s+بعد"
+_REMOTE_WORDS = factored(
+    re.compile(
+        r"remot|home|telework|teletrabajo|teletravail|teletrabalho|distanc|удален|дистанцион"
+        r"|віддален|distansarbete|flexible|anywhere|hybrid|hibrid|гибридн|гібридн|domov|domicile"
+        r"|домашн|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit|عن\s+بعد"
+    )
 )
 _NOT_REMOTE = re.compile(
     r"\b(?:not\s+(?:applicable\s+for\s+|be\s+)?(?:home[-\s]based|remote)|no\s+remote"
@@ -1031,8 +1033,10 @@ def _medium_and_weak(doc: Doc) -> tuple[list[str], str, str]:
     opening: list[str] = []
     evidence: dict[str, str] = {}
     for sentence, pos in _body_sentences(doc):
+        if not (hits := places_in(sentence)):
+            continue
         folded = fold(sentence)
-        hits = _not_eligibility(_not_clock_time(places_in(sentence), folded), folded)
+        hits = _not_eligibility(_not_clock_time(hits, folded), folded)
         if len(set(_codes(hits))) >= 3:
             continue
         for h in hits:
