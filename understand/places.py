@@ -301,9 +301,9 @@ _ANYWHERE = re.compile(
     r"\s+monde|cualquier\s+(?:lugar|pais)\s+del\s+mundo|из\s+любой\s+страны)\b"
 )
 _HYBRID = re.compile(r"\b(?:hybrid\w*|hybride|hibrid[oa]|гибридн\w*|гібридн\w*)\b")
-_REMOTE_OR_HYBRID = re.compile(
-    f"{_HYBRID.pattern}|{_PARTLY_REMOTE.pattern}|{_REMOTE.pattern}", re.M
-)
+# Every match of _HYBRID, _PARTLY_REMOTE or _REMOTE holds one of these words (_REMOTE_WORDS', with
+# "дистанц" for "частково дистанційно"): a sentence without them says nothing of remote work.
+_REMOTE_SENTENCE_WORDS = re.compile(_REMOTE_WORDS.pattern.replace("дистанцион", "дистанц"))
 # A clock time said by a place: the place is no duty station.
 _CLOCK_BEFORE = re.compile(
     r"(?:\b(?:midnight|minuit|medianoche|meia-noite|heure|hora|horario|время)(?:\s+(?:de|d'|in"
@@ -1126,7 +1126,7 @@ def _remote(doc: Doc) -> tuple[str | None, str]:
         folded = fold(value)
         if _REMOTE_LOCATION.search(folded) and not _remote_denied(folded):
             return ("hybrid" if _HYBRID.search(folded) else "yes"), line
-    for i in sorted(doc.sentences_matching(_REMOTE_OR_HYBRID)):
+    for i in sorted(doc.sentences_matching(_REMOTE_SENTENCE_WORDS)):
         sentence, folded = doc.sentences[i], doc.folded_sentences[i]
         if _HYBRID.search(folded) or (
             _PARTLY_REMOTE.search(folded) and not _NOT_REMOTE.search(folded)
