@@ -142,8 +142,10 @@ class NameIndex:
                 continue
             runs = self._prefix_runs(keys, i)
             for n in range(len(runs), 0, -1):
+                if not (named := [c for c in runs[n - 1] if c in self._names]):
+                    continue  # only the beginnings of longer names
                 raws = tuple(text[a:b] for a, b in spans[i : i + n])
-                if found := next(self._match(raws, runs[n - 1]), None):
+                if found := next(self._match(raws, named), None):
                     start, end = spans[i][0], spans[i + n - 1][1]
                     yield Hit(found, start, end, text[start:end])
                     free = i + n
@@ -165,9 +167,10 @@ class NameIndex:
         return runs
 
     def _match(self, raws: tuple[str, ...], combos: list[tuple[str, ...]]) -> Iterator[str]:
-        """Values of the names that words `raws` spell (as one of their key tuples `combos`)."""
+        """Values of the names that words `raws` spell (as one of their key tuples `combos`, each
+        a name's)."""
         for combo in combos:
-            for value, mode, spelt in self._names.get(combo, ()):
+            for value, mode, spelt in self._names[combo]:
                 if mode == "exact" and raws != spelt:
                     continue
                 if mode == "capital" and not raws[0][:1].isupper():

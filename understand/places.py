@@ -56,6 +56,7 @@ from babel import Locale
 from babel.core import get_global
 
 from rightsjobs.regions import GLOBAL, country_names, country_regions, region_of
+from understand.factor import factored
 from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
 from understand.text import Doc, Guarded, clip, fold, tokens
 
@@ -89,6 +90,13 @@ _TRAVEL = re.compile(
 )
 # Every match of _TRAVEL holds one of these words.
 _TRAVEL_WORDS = re.compile(r"travel|trip|mission|visit|deplacement|viaje|поездк|командировк")
+
+
+def _travel(folded: str) -> re.Match[str] | None:
+    """Where travel begins in folded text (`_TRAVEL`, searched only where a travel word is)."""
+    return _TRAVEL.search(folded) if _TRAVEL_WORDS.search(folded) else None
+
+
 # Phrases followed directly by the duty station.
 _CUE = re.compile(
     r"\b(?:based\s+(?:in|at|out\s+of)|stationed\s+in|located\s+in|relocate\s+to|(?:position|post"
@@ -166,11 +174,13 @@ _MAIL_HEADER = re.compile(r"^(?:from|to|sender|reply-to|message-id|subject|cc)\s
 _DATELINE = re.compile(r"^\W*(\w[\w\s.'-]{1,40}?)\s*(?:,\s*\d|[-–—]\s|\()")
 # A sentence about an event the applicant or the post holder takes part in (a written test, an
 # interview, a workshop, a session of a council): its place is where that happens.
-_EVENT = re.compile(
-    r"\b(?:interviews?|entretiens?|entrevistas?|vorstellungsgesprach\w*|собеседовани\w*"
-    r"|(?:written\s+)?tests?|examens?|exams?|ecrit|prueba|workshops?|ateliers?|talleres?"
-    r"|conferences?|conferencias?|sessions?|sesion\w*|assembl(?:y|ies|ee)|summits?|sommet"
-    r"|events?|evenements?|eventos?|veranstaltung\w*|мероприяти\w*)\b"
+_EVENT = factored(
+    re.compile(
+        r"\b(?:interviews?|entretiens?|entrevistas?|vorstellungsgesprach\w*|собеседовани\w*"
+        r"|(?:written\s+)?tests?|examens?|exams?|ecrit|prueba|workshops?|ateliers?|talleres?"
+        r"|conferences?|conferencias?|sessions?|sesion\w*|assembl(?:y|ies|ee)|summits?|sommet"
+        r"|events?|evenements?|eventos?|veranstaltung\w*|мероприяти\w*)\b"
+    )
 )
 # A line of a place and a date alone, as a letter or a notice is signed ("Banjul, 26 October
 # 2020", "Paris, le 3 mars 2021", "Quito, March 3, 2022"): where it was written.
@@ -253,10 +263,12 @@ _NOT_A_CITY = re.compile(
 )
 # Every match of _REMOTE, _HYBRID or _REMOTE_FIELD holds one of these words: a text without
 # them says nothing about remote work.
-_REMOTE_WORDS = re.compile(
-    r"remot|home|telework|teletrabajo|teletravail|teletrabalho|distanc|удален|дистанцион|віддален"
-    r"|distansarbete|flexible|anywhere|hybrid|hibrid|гибридн|гібридн|domov|domicile|домашн"
-    r"|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit|عن\s+بعد"
+_REMOTE_WORDS = factored(
+    re.compile(
+        r"remot|home|telework|teletrabajo|teletravail|teletrabalho|distanc|удален|дистанцион"
+        r"|віддален|distansarbete|flexible|anywhere|hybrid|hibrid|гибридн|гібридн|domov|domicile"
+        r"|домашн|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit|عن\s+بعد"
+    )
 )
 _NOT_REMOTE = re.compile(
     r"\b(?:not\s+(?:applicable\s+for\s+|be\s+)?(?:home[-\s]based|remote)|no\s+remote"
@@ -289,9 +301,9 @@ _ANYWHERE = re.compile(
     r"\s+monde|cualquier\s+(?:lugar|pais)\s+del\s+mundo|из\s+любой\s+страны)\b"
 )
 _HYBRID = re.compile(r"\b(?:hybrid\w*|hybride|hibrid[oa]|гибридн\w*|гібридн\w*)\b")
-_REMOTE_OR_HYBRID = re.compile(
-    f"{_HYBRID.pattern}|{_PARTLY_REMOTE.pattern}|{_REMOTE.pattern}", re.M
-)
+# Every match of _HYBRID, _PARTLY_REMOTE or _REMOTE holds one of these words (_REMOTE_WORDS', with
+# "дистанц" for "частково дистанційно"): a sentence without them says nothing of remote work.
+_REMOTE_SENTENCE_WORDS = re.compile(_REMOTE_WORDS.pattern.replace("дистанцион", "дистанц"))
 # A clock time said by a place: the place is no duty station.
 _CLOCK_BEFORE = re.compile(
     r"(?:\b(?:midnight|minuit|medianoche|meia-noite|heure|hora|horario|время)(?:\s+(?:de|d'|in"
@@ -443,6 +455,8 @@ _CITY_STATE = re.compile(
 
 
 _ZIP = re.compile(r"\s+\d{5}(?:-\d{4})?\b")
+# In every match of _CITY_STATE: a text without it is not scanned.
+_STATE_CODE = re.compile(r",\s?[A-Z]{2,3}\b")
 
 
 @cache
@@ -461,6 +475,8 @@ def _state_hits(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each "City, ST" read as the state's country. When ST is also a country's ISO
     code ("MA", "NE", "PE"), only a city known in the state's country or a ZIP code after it
     ("Cambridge, MA 02139") decides for the state; "Rabat, MA", "Agadez, NE" are left alone."""
+    if not _STATE_CODE.search(text):
+        return hits
     found = []
     for m in _CITY_STATE.finditer(text):
         countries = _state_codes().get(m.group(2))
@@ -504,6 +520,8 @@ def _uf_hits(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each "City/UF" read as Brazil, unless the city is one of another country
     ("Sarajevo/BA" stays Bosnian); with a dash ("Recife - PE") only for a place known in
     Brazil, since "Lima - PE" is Peru's."""
+    if "/" not in text and "-" not in text and "–" not in text:  # in every match of _CITY_UF
+        return hits
     found = []
     for m in _CITY_UF.finditer(text):
         if m.group(3) not in _uf_codes():
@@ -885,7 +903,7 @@ def _edge_places(line: str) -> list[str]:
     """Countries named at the start or the end of a header line ("Brussels, Belgium"); not in a
     sentence, a list of offices or a dateline."""
     line = line[_dateline_end(line) :]
-    if travel := _TRAVEL.search(fold(line)):  # "Home-based, with travel to Geneva"
+    if travel := _travel(fold(line)):  # "Home-based, with travel to Geneva"
         line = line[: travel.start()]
     hits = places_in(line)
     if (
@@ -917,7 +935,7 @@ def _strong(doc: Doc, title_line: int | None) -> tuple[list[str], str, tuple[lis
     ("our team is based in Nairobi", "a US-based NGO"): a fallback weaker than body cities."""
     seat: tuple[list[str], str] = ([], "")
     for value, line in _location_fields(doc):
-        if m := _TRAVEL.search(fold(value)):
+        if m := _travel(fold(value)):
             value = value[: m.start()]
         if codes := _codes(places_in(value)):
             return codes, line, seat
@@ -1015,8 +1033,10 @@ def _medium_and_weak(doc: Doc) -> tuple[list[str], str, str]:
     opening: list[str] = []
     evidence: dict[str, str] = {}
     for sentence, pos in _body_sentences(doc):
+        if not (hits := places_in(sentence)):
+            continue
         folded = fold(sentence)
-        hits = _not_eligibility(_not_clock_time(places_in(sentence), folded), folded)
+        hits = _not_eligibility(_not_clock_time(hits, folded), folded)
         if len(set(_codes(hits))) >= 3:
             continue
         for h in hits:
@@ -1106,7 +1126,7 @@ def _remote(doc: Doc) -> tuple[str | None, str]:
         folded = fold(value)
         if _REMOTE_LOCATION.search(folded) and not _remote_denied(folded):
             return ("hybrid" if _HYBRID.search(folded) else "yes"), line
-    for i in sorted(doc.sentences_matching(_REMOTE_OR_HYBRID)):
+    for i in sorted(doc.sentences_matching(_REMOTE_SENTENCE_WORDS)):
         sentence, folded = doc.sentences[i], doc.folded_sentences[i]
         if _HYBRID.search(folded) or (
             _PARTLY_REMOTE.search(folded) and not _NOT_REMOTE.search(folded)
