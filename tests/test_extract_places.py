@@ -158,6 +158,20 @@ def test_negated_home_based_is_not_remote():
     assert (p.countries, p.remote) == (["JO"], "no")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Місце роботи: Львів. Робота частково дистанційно, два дні на тиждень в офісі.",
+        "Место работы: Бишкек. Работа частично дистанционная.",
+    ],
+)
+def test_partly_remote_in_ukrainian_and_russian_is_hybrid(text):
+    """Ukrainian "дистанційно" passes the quick test for remote words as Russian
+    "дистанционно" does."""
+    p = places(f"Координатор проєкту\n{text}")
+    assert p.remote == "hybrid"
+
+
 def test_telework_then_office_is_hybrid():
     p = places("Initially the work will be by telework. Later the person will work in Brussels.")
     assert p.remote == "hybrid"

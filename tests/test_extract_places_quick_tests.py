@@ -23,9 +23,9 @@ PAIRS = [
     (places._CITY_STATE, lambda text: bool(places._STATE_CODE.search(text))),
     (places._CITY_UF, lambda text: any(mark in text for mark in "/-–")),
     (places._TRAVEL, lambda text: bool(places._TRAVEL_WORDS.search(text))),
-    (places._HYBRID, lambda text: bool(places._REMOTE_SENTENCE_WORDS.search(text))),
-    (places._PARTLY_REMOTE, lambda text: bool(places._REMOTE_SENTENCE_WORDS.search(text))),
-    (places._REMOTE, lambda text: bool(places._REMOTE_SENTENCE_WORDS.search(text))),
+    (places._HYBRID, lambda text: bool(places._REMOTE_WORDS.search(text))),
+    (places._PARTLY_REMOTE, lambda text: bool(places._REMOTE_WORDS.search(text))),
+    (places._REMOTE, lambda text: bool(places._REMOTE_WORDS.search(text))),
 ]
 
 

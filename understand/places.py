@@ -261,11 +261,11 @@ _NOT_A_CITY = re.compile(
     r"( \w+)?",
     re.I,
 )
-# Every match of _REMOTE, _HYBRID or _REMOTE_FIELD holds one of these words: a text without
-# them says nothing about remote work.
+# Every match of _REMOTE, _HYBRID, _PARTLY_REMOTE or _REMOTE_FIELD holds one of these words: a
+# text or a sentence without them says nothing about remote work.
 _REMOTE_WORDS = factored(
     re.compile(
-        r"remot|home|telework|teletrabajo|teletravail|teletrabalho|distanc|удален|дистанцион"
+        r"remot|home|telework|teletrabajo|teletravail|teletrabalho|distanc|удален|дистанц"
         r"|віддален|distansarbete|flexible|anywhere|hybrid|hibrid|гибридн|гібридн|domov|domicile"
         r"|домашн|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit|عن\s+بعد"
     )
@@ -301,9 +301,6 @@ _ANYWHERE = re.compile(
     r"\s+monde|cualquier\s+(?:lugar|pais)\s+del\s+mundo|из\s+любой\s+страны)\b"
 )
 _HYBRID = re.compile(r"\b(?:hybrid\w*|hybride|hibrid[oa]|гибридн\w*|гібридн\w*)\b")
-# Every match of _HYBRID, _PARTLY_REMOTE or _REMOTE holds one of these words (_REMOTE_WORDS', with
-# "дистанц" for "частково дистанційно"): a sentence without them says nothing of remote work.
-_REMOTE_SENTENCE_WORDS = re.compile(_REMOTE_WORDS.pattern.replace("дистанцион", "дистанц"))
 # A clock time said by a place: the place is no duty station.
 _CLOCK_BEFORE = re.compile(
     r"(?:\b(?:midnight|minuit|medianoche|meia-noite|heure|hora|horario|время)(?:\s+(?:de|d'|in"
@@ -1126,7 +1123,7 @@ def _remote(doc: Doc) -> tuple[str | None, str]:
         folded = fold(value)
         if _REMOTE_LOCATION.search(folded) and not _remote_denied(folded):
             return ("hybrid" if _HYBRID.search(folded) else "yes"), line
-    for i in sorted(doc.sentences_matching(_REMOTE_SENTENCE_WORDS)):
+    for i in sorted(doc.sentences_matching(_REMOTE_WORDS)):
         sentence, folded = doc.sentences[i], doc.folded_sentences[i]
         if _HYBRID.search(folded) or (
             _PARTLY_REMOTE.search(folded) and not _NOT_REMOTE.search(folded)
