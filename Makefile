@@ -36,4 +36,4 @@ bench: install
 	$(BIN)/python bench/bench_extract.py
 
 clean:
-	rm -rf $(VENV) demo.db* demo-sources.yaml outbox .pytest_cache .ruff_cache
+	rm -rf $(VENV) demo.db* demo-sources.yaml outbox .pytest_cache .ruff_cache understand/data/.kept

@@ -1,6 +1,6 @@
 import re
 
-from understand.lexicon import NameIndex
+from understand.lexicon import NameIndex, kept_index
 from understand.text import Doc
 
 
@@ -56,3 +56,48 @@ def test_arabic_words_with_a_prefix_and_the_article_find_their_name():
     hits = [(h.value, h.raw) for h in index.find(text)]
     assert hits == [("EG", "مصر"), ("GB", "والمملكة المتحدة")]
     assert index.find("المملكة وحدها") == []  # the first word alone names nothing
+
+
+def _index_of(*names: str) -> NameIndex:
+    index = NameIndex()
+    for name in names:
+        index.add(name, name[:2].upper())
+    return index
+
+
+def test_a_kept_index_is_read_back_until_what_it_was_built_from_changes(tmp_path):
+    inputs, folder, builds = tmp_path / "table.csv", tmp_path / "kept", []
+    inputs.write_text("Nairobi\n", encoding="utf-8")
+
+    def build() -> NameIndex:
+        builds.append(1)
+        return _index_of(*inputs.read_text(encoding="utf-8").split())
+
+    first = kept_index("cities", build, [inputs], folder)
+    again = kept_index("cities", build, [inputs], folder)
+    assert len(builds) == 1 and vars(again) == vars(first)
+    assert [h.value for h in again.find("Based in Nairobi.")] == ["NA"]
+    inputs.write_text("Nairobi\nBishkek\n", encoding="utf-8")
+    grown = kept_index("cities", build, [inputs], folder)
+    assert len(builds) == 2 and [h.value for h in grown.find("in Bishkek")] == ["BI"]
+    assert len(list(folder.glob("cities-*.pickle"))) == 1  # the stale one is gone
+
+
+def test_an_index_that_cannot_be_kept_is_built_each_time(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")  # a file where the folder would be
+    builds = []
+
+    def build() -> NameIndex:
+        builds.append(1)
+        return _index_of("Lima")
+
+    for _ in range(2):
+        assert [h.value for h in kept_index("x", build, [], blocked).find("Lima")] == ["LI"]
+    assert len(builds) == 2
+
+
+def test_the_kept_place_index_is_the_one_built_from_the_tables():
+    from understand import places
+
+    assert vars(places._place_index()) == vars(places._build_place_index())

@@ -9,11 +9,17 @@ tried without a one-letter prefix (و ب ل ف) and the article ال.
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
+import pickle
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from importlib.resources import files
+from pathlib import Path
 
 from understand.text import WORD, fold, tokens
 
@@ -176,6 +182,53 @@ class NameIndex:
                 if mode == "capital" and not raws[0][:1].isupper():
                     continue
                 yield value
+
+
+KEPT = Path(__file__).resolve().parent / "data" / ".kept"  # built indexes (see `kept_index`)
+_UNDERSTAND = Path(__file__).resolve().parent
+# What an index's build reads, beside the libraries: this package's code and data, and the
+# region table of the shared core.
+INDEX_INPUTS = (
+    *sorted(_UNDERSTAND.glob("*.py")),
+    *sorted(_UNDERSTAND.glob("data/*.csv")),
+    _UNDERSTAND.parent / "rightsjobs" / "regions.py",
+    _UNDERSTAND.parent / "rightsjobs" / "data" / "regions.csv",
+)
+
+
+def kept_index(
+    name: str,
+    build: Callable[[], NameIndex],
+    inputs: Iterable[Path] = INDEX_INPUTS,
+    folder: Path = KEPT,
+) -> NameIndex:
+    """The index `build` makes, kept in `folder` (a pickle beside the package's own data, so
+    written and read only by this installation) and read from there while nothing it was built
+    from changed: its file's name holds a hash of the `inputs` files' bytes, of the versions
+    of Python, pycountry and babel, and of the format. Reading it takes a tenth of a second
+    where building the place index takes more than one. An index not kept (a read-only
+    folder) is built each time."""
+    digest = hashlib.sha256(f"{sys.version}|{version('pycountry')}|{version('babel')}|1".encode())
+    for path in inputs:
+        digest.update(path.read_bytes())
+    path = folder / f"{name}-{digest.hexdigest()[:16]}.pickle"
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        pass
+    index = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(index, pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)  # whole or not at all, whoever else writes it
+        for old in folder.glob(f"{name}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return index
 
 
 def load_table(name: str) -> list[tuple[str, list[str]]]:

@@ -57,7 +57,7 @@ from babel.core import get_global
 
 from rightsjobs.regions import GLOBAL, country_names, country_regions, region_of
 from understand.factor import factored
-from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
+from understand.lexicon import Hit, NameIndex, kept_index, load_table, name_mode, stem
 from understand.text import Doc, Guarded, clip, fold, tokens
 
 FOCUS_SENTENCES = 80  # a stated regional focus is looked for in this many opening sentences
@@ -341,7 +341,12 @@ class Places:
 
 @cache
 def _place_index() -> NameIndex:
-    """Country and city names (English, regions.csv, pycountry translations, bundled tables)."""
+    """Country and city names (English, regions.csv, pycountry translations, bundled tables),
+    built once per installation and change (`kept_index`)."""
+    return kept_index("places", _build_place_index)
+
+
+def _build_place_index() -> NameIndex:
     index = NameIndex()
     known = set(country_regions())
     for code, name in country_names().items():
@@ -355,11 +360,13 @@ def _place_index() -> NameIndex:
         code = country.alpha_2
         if code not in known:
             continue
-        names = {
-            country.name,
-            getattr(country, "common_name", None),
-            getattr(country, "official_name", None),
-        }
+        names = dict.fromkeys(  # in this order: a set's would change with the hash seed
+            [
+                country.name,
+                getattr(country, "common_name", None),
+                getattr(country, "official_name", None),
+            ]
+        )
         for name in filter(None, names):
             for loc, tr in [("en", None), *zip(_LOCALES, translations, strict=True)]:
                 local = tr.gettext(name) if tr else name
