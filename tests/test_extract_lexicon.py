@@ -100,4 +100,7 @@ def test_an_index_that_cannot_be_kept_is_built_each_time(tmp_path):
 def test_the_kept_place_index_is_the_one_built_from_the_tables():
     from understand import places
 
-    assert vars(places._place_index()) == vars(places._build_place_index())
+    def tables(index: NameIndex) -> dict:  # without the words of texts looked up so far
+        return {k: v for k, v in vars(index).items() if k not in {"_seen", "_anchored"}}
+
+    assert tables(places._place_index()) == tables(places._build_place_index())
