@@ -868,7 +868,7 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
             line = bisect_right(line_starts, m.start()) - 1
             add("o_span", span, span, line)
     expansions = _expansions(head)
-    for m in rules._ACRONYM_NAME.finditer(head):
+    for m in rules.acronym_names(head):
         add("o_acronym_name", f"{m.group(1).strip()} ({m.group(2)})", m.group(0))
     for expansion in expansions.values():
         add("o_expansion", expansion, expansion)
