@@ -651,7 +651,7 @@ def _noun_spans(line: str, folded: str) -> list[str]:
     starts = [t.start() for t in found]
     ends = [t.end() for t in found]
     keys = [folded[a:b] for a, b in zip(starts, ends, strict=True)]  # folding keeps offsets
-    spans: list[str] = []
+    spans: list[tuple[int, int]] = []  # offsets of the names
     heads: list[str] = []  # names ending in a noun of a script without capitals may name a role
     for n in [n for n, key in enumerate(keys) if rules._ORG_WORDS.fullmatch(key)]:
         word = tokens[n]
@@ -667,7 +667,6 @@ def _noun_spans(line: str, folded: str) -> list[str]:
             back -= 1
         if start is None or _GEORGIAN.match(word):
             continue  # Georgian puts a name's words before its noun, a verb after it
-            continue
         end = n
         while end + 1 < len(tokens) and end - n < ORG_SPAN_WORDS:
             nxt = tokens[end + 1]
@@ -675,15 +674,15 @@ def _noun_spans(line: str, folded: str) -> list[str]:
                 break
             end += 1
             if end > start and nxt not in _OPENING_QUOTES:
-                spans.append(line[starts[start] : ends[end]])
+                spans.append((starts[start], ends[end]))
         quoted = n + 1 < len(tokens) and tokens[n + 1] in _OPENING_QUOTES
         if n > start and not quoted:  # "Фонд «Право и защита»" goes on into its quoted name
-            spans.append(line[starts[start] : ends[n]])
+            spans.append((starts[start], ends[n]))
     return heads + [
-        s
-        for s in spans
-        if len(rules._LEADING_ORG_NOISE.sub("", s).split()) >= 2
-        and not rules._ROLE_RE.search(fold(s))
+        line[a:b]
+        for a, b in spans
+        if len(rules._LEADING_ORG_NOISE.sub("", line[a:b]).split()) >= 2
+        and not rules._ROLE_RE.search(folded[a:b])  # folding keeps offsets
     ]
 
 
@@ -858,11 +857,11 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         add("o_seeker", subject, sentence)
     if found:
         found[0].chain = True
-    head = doc.text[:ORG_CHARS]
+    head, folded_head = doc.text[:ORG_CHARS], doc.folded[:ORG_CHARS]
     line_starts = [0, *(m.end() for m in _NEWLINE.finditer(head))]
     for m in _CAP_SPAN.finditer(head):
         span = m.group(0)
-        if rules._ORG_WORDS.search(doc.folded[m.start() : m.end()]) and (
+        if rules._ORG_WORDS.search(folded_head[m.start() : m.end()]) and (
             len(rules._LEADING_ORG_NOISE.sub("", span).split()) >= 2
         ):
             line = bisect_right(line_starts, m.start()) - 1
@@ -876,8 +875,7 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     for acronym in sorted(acronyms):
         if len(acronym) >= 3:
             add("o_acronym_alone", expansions.get(acronym, acronym), acronym)
-    folded_lines = doc.folded[:ORG_CHARS].split("\n")
-    for i, (line, folded) in enumerate(zip(head.split("\n"), folded_lines, strict=True)):
+    for i, (line, folded) in enumerate(zip(head.split("\n"), folded_head.split("\n"), strict=True)):
         for span in _noun_spans(line, folded):
             add("o_noun_span", span, line, i)
     host, mails = host_name(doc.url), mail_hosts(head)
