@@ -16,7 +16,7 @@ from understand.name_rules import (
     trim_title,
 )
 from understand.text import Doc, fold
-from understand.title import _shape, _spelled_names
+from understand.title import _WORD, _shape, _spelled_names, _word_count
 
 _LINES = [
     "The Riverbank Legal Centre is looking for a Paralegal",
@@ -100,3 +100,9 @@ def test_spelled_names_by_host_and_by_acronym():
         "The Avocats Sans Frontières",
     ]
     assert _spelled_names(head, set(), Counter()) == []
+
+
+@pytest.mark.parametrize("word", ["asf", "as", "a", "asf-x", "", "ab", "aba", "x_y"])
+def test_word_count_counts_as_a_counter_of_all_words(word):
+    folded = fold("ASF, asf-ASF asfx _asf_ xasf «asf» ab ababa aba-aba l'asf x_y ab.")
+    assert _word_count(word, folded) == Counter(_WORD.findall(folded))[word]

@@ -513,7 +513,6 @@ class _OrgContext:
     first_line: str
     title_line: int | None
     acronyms: Counter[str]
-    folded: Counter[str]
     folded_head: str
 
 
@@ -532,6 +531,25 @@ def mail_hosts(text: str) -> set[str]:
     ("jobs@hrw.org" -> "hrw")."""
     hosts = {host_name("//" + m.group(1)) for m in _MAIL_DOMAIN.finditer(text)}
     return {h for h in hosts if h and h not in _MAIL_PROVIDERS}
+
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what `_WORD` matches runs of
+
+
+def _word_count(word: str, folded: str) -> int:
+    """How many of the words of `folded` (`_WORD`) are `word`: its occurrences that no letter or
+    digit adjoins (counting all words of a text is slower)."""
+    if not _WORD.fullmatch(word):
+        return 0
+    count, at = 0, folded.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (
+            at and _LETTER_OR_DIGIT.match(folded, at - 1) or _LETTER_OR_DIGIT.match(folded, end)
+        ):
+            count += 1
+        at = folded.find(word, end)
+    return count
 
 
 def _is_place(name: str) -> bool:
@@ -568,7 +586,7 @@ def _org_features(c: Candidate, ctx: _OrgContext) -> None:
             f["o_single_noun"] = 1.0
         if word.isupper():
             f[f"o_single_upper={_bucket(len(word), (3, 5, 7))}"] = 1.0
-            if ctx.folded[fold(word)] > ctx.acronyms[word]:
+            if _word_count(fold(word), ctx.folded_head) > ctx.acronyms[word]:
                 f["o_single_upper_also_lower"] = 1.0
     if words and words[-1] in _CONNECTORS:
         f["o_end_connector"] = 1.0
@@ -889,8 +907,7 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         doc.lines[0] if doc.lines else "",
         title_line,
         acronyms,
-        Counter(_WORD.findall(doc.folded[:ORG_CHARS])),  # `head`'s words, folded once
-        doc.folded[:ORG_CHARS],
+        folded_head,
     )
     keys = [" ".join(_word_tuple(c.text)) for c in merged]
     for c, key in zip(merged, keys, strict=True):
