@@ -234,7 +234,7 @@ _NOT_VERBS = {
     "de", "des", "du", "la", "le", "les", "el", "los", "las", "y", "o", "et", "ou", "en",
     "para", "por", "con", "sur", "dans", "avec", "pour", "и", "в", "на", "с", "по", "для",
 }  # fmt: skip
-_CAMEL = re.compile(r"\b[A-Z][a-z]+[A-Z]\w+\b")
+_CAMEL = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]+[A-Z]\w+\b")  # "\b" behind: capitals found fast
 _ARABIC_ORG = re.compile(
     r"((?:ال)?(?:مرصد|منظمة|مركز|مؤسسة|شبكة|لجنة|مفوضية|جمعية|المرصد|المنظمة|المركز|المؤسسة|الشبكة"
     r"|اللجنة|المفوضية|الجمعية)(?:\s+\S+){1,4}?\s+(?:الإنسان|الانسان))"

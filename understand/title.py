@@ -57,11 +57,13 @@ _FIRST_PERSON = {"i", "we", "je", "nous", "yo", "nosotros", "я", "мы", "ми"
 _PRONOUN_START = re.compile(r"^(?:we|our|you|nous|notre|vous|nosotros|мы|ми|it|this|they)\b")
 _SLUG_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{6,}|[a-z]*\d[a-z\d]*|html?|php|aspx?|jobs?|view)$")
 _CAP_WORD = r"[A-ZÀ-ÞА-ЯЁІЇЄ][\w'’&-]*"
-_CAP_SPAN = re.compile(
-    rf"(?:(?:The|La|Le|El|L['’])[ \t]+)?{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|and|the|de|des|du"
-    rf"|la|le|del|los|las|y|et|in|pour|per|against|to|für|und|для|по|и|з|із)[ \t]+)*"
-    rf"{_CAP_WORD}){{0,9}}"
-    rf"(?:[ \t]*\([A-ZÀ-ÞА-Я][\w./&-]{{1,12}}\))?"
+_CAP_SPAN = factored(  # the optional article opened: found twice as fast
+    re.compile(
+        rf"(?:(?:The|La|Le|El|L['’])[ \t]+)?{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|and|the|de|des|du"
+        rf"|la|le|del|los|las|y|et|in|pour|per|against|to|für|und|для|по|и|з|із)[ \t]+)*"
+        rf"{_CAP_WORD}){{0,9}}"
+        rf"(?:[ \t]*\([A-ZÀ-ÞА-Я][\w./&-]{{1,12}}\))?"
+    )
 )
 _SLUG_TOKEN = re.compile(r"[^\W_]+(?:[’'./-][^\W_]+)*|\S")
 _PAREN_NAME = re.compile(r"\(([A-ZА-Я][\w./&-]{1,12})\)")
@@ -86,7 +88,8 @@ _NAME_NEVER_ENDS = _CONNECTORS | {
 _MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "mail", "example", "proton", "yandex"}
 _MAIL_DOMAIN = re.compile(r"@(?<=[\w.+-]@)([\w-]+(?:\.[\w-]+)+)")  # "@" first: found fast
 ORG_SPAN_WORDS = 5  # at most this many words follow an organisation noun in a name
-_ACRONYM = re.compile(r"\b[A-ZА-Я][A-ZА-Я&\-]{1,9}\b")
+# "\b[A-ZА-Я][A-ZА-Я&\-]{1,9}\b", its "\b" tested behind the capital: `re` skips to capitals fast
+_ACRONYM = re.compile(r"[A-ZА-Я](?<=\b[A-ZА-Я])[A-ZА-Я&\-]{1,9}\b")
 # Verbs and nouns that introduce the role in a sentence ("... recrute un", "Hledáme", "шукає").
 _RECRUIT = factored(  # merged by first letter: searched in every candidate
     re.compile(
