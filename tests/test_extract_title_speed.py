@@ -1,11 +1,13 @@
 """Fast paths of the title and organisation taggers answer as the slow patterns they guard
 (issue 13: extraction speed). Every sentence here is written for the test."""
 
+import re
 from collections import Counter
 
 import pytest
 
 from understand.name_rules import (
+    _CAMEL,
     _SEEKS,
     _TITLE_AT,
     _header,
@@ -16,7 +18,7 @@ from understand.name_rules import (
     trim_title,
 )
 from understand.text import Doc, fold
-from understand.title import _shape, _spelled_names
+from understand.title import _ACRONYM, _WORD, _shape, _spelled_names, _word_count
 
 _LINES = [
     "The Riverbank Legal Centre is looking for a Paralegal",
@@ -100,3 +102,15 @@ def test_spelled_names_by_host_and_by_acronym():
         "The Avocats Sans Frontières",
     ]
     assert _spelled_names(head, set(), Counter()) == []
+
+
+@pytest.mark.parametrize("word", ["asf", "as", "a", "asf-x", "", "ab", "aba", "x_y"])
+def test_word_count_counts_as_a_counter_of_all_words(word):
+    folded = fold("ASF, asf-ASF asfx _asf_ xasf «asf» ab ababa aba-aba l'asf x_y ab.")
+    assert _word_count(word, folded) == Counter(_WORD.findall(folded))[word]
+
+
+def test_capitals_found_first_match_as_the_patterns_written_with_the_boundary_first():
+    text = "UNDP-ABC and xUN (OHCHR) HRW, UN_X ÉCOLE ЮНИСЕФ\nGuardianProject aNGO XNet A"
+    assert _ACRONYM.findall(text) == re.findall(r"\b[A-ZА-Я][A-ZА-Я&\-]{1,9}\b", text)
+    assert _CAMEL.findall(text) == re.findall(r"\b[A-Z][a-z]+[A-Z]\w+\b", text)
