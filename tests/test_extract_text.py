@@ -12,6 +12,7 @@ from understand.text import (
     MAX_LINE,
     Doc,
     Guarded,
+    _ByIdentity,
     clean_text,
     first_matches,
     fold,
@@ -142,6 +143,22 @@ def test_lines_matching_finds_every_line_a_match_touches():
     doc = Doc("Alpha\nfluent in\nFrench\nnothing\nFLUENT")
     assert doc.lines_matching(re.compile(r"fluent\s+in\s+french")) == {1, 2}
     assert doc.lines_matching(re.compile(r"fluent")) == {1, 4}
+
+
+def test_lines_matching_tells_equal_patterns_apart_by_identity():
+    doc = Doc("Alpha\nfluent in\nFrench")
+    first, same = re.compile("fluent"), re.compile("fluent")
+    assert doc.lines_matching(first) == doc.lines_matching(same) == {1}
+    assert doc.sentences_matching(first) == {1} and doc.lines_matching(re.compile("x")) == set()
+
+
+def test_by_identity_computes_once_per_object_and_keeps_it():
+    calls = []
+    cached = _ByIdentity(lambda key: calls.append(key) or len(key), size=2)
+    key = ("a", "b")
+    assert cached(key) == cached(key) == 2 and calls == [key]
+    assert cached(("c",)) == 1 and cached(("d",)) == 1  # the third key empties the full cache
+    assert cached(key) == 2 and len(calls) == 4 and all(entry[0] for entry in cached.values())
 
 
 def test_first_matches_equals_one_search_per_pattern():

@@ -10,10 +10,10 @@ import html as htmllib
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bs4 import BeautifulSoup
 
@@ -361,9 +361,9 @@ class Doc:
     url: str | None = None
     lines: list[str] = field(init=False)
     start: int = field(init=False)  # the first line past a leading block of page furniture
-    _scans: dict[tuple[str, object], frozenset[int]] = field(
+    _scans: dict[tuple[str, int], tuple[object, frozenset[int]]] = field(
         init=False, repr=False, compare=False, default_factory=dict
-    )  # `lines_matching` and `sentences_matching`, by pattern
+    )  # `lines_matching` and `sentences_matching`, by the id of the pattern, with the pattern
 
     def __post_init__(self) -> None:
         lines = (strip_bullet(line) for line in self.text.split("\n"))
@@ -407,19 +407,23 @@ class Doc:
     def lines_matching(self, pattern: re.Pattern[str] | Guarded) -> frozenset[int]:
         """Indices of the lines that a match of `pattern` (on folded text) touches: one scan of
         the whole text instead of one search per line."""
-        key = ("lines", pattern)
-        if key not in self._scans:
-            self._scans[key] = _touched(pattern, *self._folded_lines)
-        return self._scans[key]
+        return self._scan("lines", pattern)
 
     def sentences_matching(self, pattern: re.Pattern[str] | Guarded) -> frozenset[int]:
         """Indices of the sentences that a match of `pattern` (on folded text) touches: every
         sentence where `pattern.search` finds a match is among them when the pattern reads no
         `^`/`$` without re.M. One scan instead of one search per sentence (once per pattern)."""
-        key = ("sentences", pattern)
-        if key not in self._scans:
-            self._scans[key] = _touched(pattern, *self._folded_sentences_joined)
-        return self._scans[key]
+        return self._scan("sentences", pattern)
+
+    def _scan(self, parts: str, pattern: re.Pattern[str] | Guarded) -> frozenset[int]:
+        """`_touched` of the folded lines or sentences, once per pattern (found by identity: a
+        compiled pattern's hash hashes its whole code; the entry keeps the pattern, and its id)."""
+        key = (parts, id(pattern))
+        entry = self._scans.get(key)
+        if entry is None or entry[0] is not pattern:
+            joined = self._folded_lines if parts == "lines" else self._folded_sentences_joined
+            entry = self._scans[key] = (pattern, _touched(pattern, *joined))
+        return entry[1]
 
     def fields(self, label: re.Pattern[str], *, max_value: int = 160) -> Iterator[tuple[str, str]]:
         """Values of lines starting with a label matching `label` (matched on folded text).
@@ -438,12 +442,36 @@ class Doc:
                 yield value, line
 
 
-@lru_cache(maxsize=64)
-def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """A pattern matching wherever one of `patterns` matches."""
+class _ByIdentity(dict):
+    """`func(key)` once per key object, looked up by identity: hashing a compiled pattern hashes
+    its whole compiled code, which costs more than a scan of a short text. Each entry keeps its key
+    alive, so that no other object takes its id while the entry lasts."""
+
+    def __init__(self, func: Callable[[Any], Any], size: int = 1024):
+        super().__init__()
+        self.func, self.size = func, size
+
+    def __call__(self, key: Any) -> Any:
+        entry = self.get(id(key))
+        if entry is None or entry[0] is not key:
+            if len(self) >= self.size:
+                self.clear()
+            entry = self[id(key)] = (key, self.func(key))
+        return entry[1]
+
+
+def _scanner(
+    patterns: tuple[re.Pattern[str], ...],
+) -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
+    """A pattern matching wherever one of `patterns` matches, and each of them factored."""
     if len({p.flags for p in patterns}) > 1:
         raise ValueError("first_matches: the patterns must share their flags")
-    return factored(re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags))
+    either = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    return factored(either), [_factored(p) for p in patterns]
+
+
+_scanners = _ByIdentity(_scanner)
+_factored = _ByIdentity(factored)  # the alternations `_touched` and `first_matches` scan
 
 
 def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str] | None]:
@@ -451,18 +479,16 @@ def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.M
     back-references): the alternation of them all finds, left to right, each position where one
     of them matches, and only there is each pattern tried."""
     out: list[re.Match[str] | None] = [None] * len(patterns)
-    missing, pos, either = len(patterns), 0, _any_of(patterns)
+    either, each = _scanners(patterns)
+    missing, pos = len(patterns), 0
     while missing and (m := either.search(text, pos)):
         at = m.start()
-        for i, pattern in enumerate(map(_factored, patterns)):
+        for i, pattern in enumerate(each):
             if out[i] is None and (found := pattern.match(text, at)):
                 out[i] = found
                 missing -= 1
         pos = at + 1
     return out
-
-
-_factored = lru_cache(maxsize=256)(factored)  # the alternations `_touched` scans
 
 
 def _joined(parts: list[str]) -> tuple[str, list[int]]:
