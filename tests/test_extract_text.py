@@ -145,6 +145,13 @@ def test_lines_matching_finds_every_line_a_match_touches():
     assert doc.lines_matching(re.compile(r"fluent")) == {1, 4}
 
 
+def test_line_sentences_split_each_line_once_for_sentences():
+    doc = Doc("Apply by e.g. mail. Or not!\nOne line")
+    assert doc.line_sentences == [split_sentences(line) for line in doc.lines]
+    assert doc.line_sentences[0] == ["Apply by e.g. mail.", "Or not!"]
+    assert doc.sentences == ["Apply by e.g. mail.", "Or not!", "One line"]
+
+
 def test_lines_matching_tells_equal_patterns_apart_by_identity():
     doc = Doc("Alpha\nfluent in\nFrench")
     first, same = re.compile("fluent"), re.compile("fluent")

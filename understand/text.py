@@ -379,9 +379,14 @@ class Doc:
         return max(pos, self.text.find(self.lines[self.start], pos)) if self.start else 0
 
     @cached_property
+    def line_sentences(self) -> list[list[str]]:
+        """The sentences of each line (`split_sentences`), split once for every extractor."""
+        return [split_sentences(line) for line in self.lines]
+
+    @cached_property
     def sentences(self) -> list[str]:
         """Every sentence of every line, in order."""
-        return [s for line in self.lines for s in split_sentences(line)]
+        return [s for parts in self.line_sentences for s in parts]
 
     @cached_property
     def folded_sentences(self) -> list[str]:
