@@ -263,7 +263,7 @@ def posted_date(doc: Doc) -> tuple[date | None, str]:
         for value, line in doc.fields(label):
             if d := first_date(value):
                 return d, line
-    for i in sorted(doc.lines_matching(_DIGIT)):  # every date has a digit
+    for i in sorted(doc.lines_matching(_DIGIT_ON)):  # every date has a digit
         if i >= BYLINE_LINES:
             break
         line = doc.lines[i]
@@ -358,7 +358,7 @@ def _sentences(doc: Doc) -> list[tuple[str, str]]:
     joined to it, up to three sentences back ("do" / "25." / "5." / "2025 na adresu")."""
     sentences, folds = doc.sentences, doc.folded_sentences
     out: list[tuple[str, str]] = []
-    for i in sorted(doc.sentences_matching(_DIGIT)):
+    for i in sorted(doc.sentences_matching(_DIGIT_ON)):
         folded = folds[i]
         if i + 1 < len(folds) and _DOTTED_DAY.search(folded):
             continue  # read with the next sentence
@@ -383,6 +383,7 @@ def _joined(before: str, folded: str) -> bool:
 _DOTTED_DAY = re.compile(r"(?<![\d.])\d{1,2}\.$")
 _EARLY_DIGIT = re.compile(r"\D{0,12}\d")
 _DIGIT = re.compile(r"\d")
+_DIGIT_ON = re.compile(r"\d.*")  # a line from its first digit on: one match per line with one
 
 
 def _closing_dates(sentence: str, folded: str, ref: date | None, after: int) -> list[date]:
