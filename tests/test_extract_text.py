@@ -13,6 +13,7 @@ from understand.text import (
     Doc,
     Guarded,
     _ByIdentity,
+    _has_digit,
     clean_text,
     first_matches,
     fold,
@@ -143,6 +144,11 @@ def test_lines_matching_finds_every_line_a_match_touches():
     doc = Doc("Alpha\nfluent in\nFrench\nnothing\nFLUENT")
     assert doc.lines_matching(re.compile(r"fluent\s+in\s+french")) == {1, 2}
     assert doc.lines_matching(re.compile(r"fluent")) == {1, 4}
+
+
+def test_has_digit_reads_digits_as_str_isdigit_does():
+    for line in ("Room 3", "Größe ²", "①", "٣ سنوات", "plain", "Genève", ""):
+        assert _has_digit(line) == any(ch.isdigit() for ch in line)
 
 
 def test_line_sentences_split_each_line_once_for_sentences():

@@ -82,13 +82,16 @@ def clean_text(value: str | None, limit: int = 500) -> str:
     return re.sub(r"\s+", " ", text).strip()[:limit]
 
 
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
 def normalise(text: str) -> str:
     """NFC, no zero-width or control characters, single spaces, unix newlines, at most
     MAX_CHARS."""
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", strip_controls(text[:MAX_CHARS])))
     lines = _SPACE_RUNS.sub(" ", text).split("\n")
     text = "\n".join(line.strip(_LINE_SPACE) for line in lines)  # no space around a line break
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return (_BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text).strip()
 
 
 class _FoldTable(dict):
@@ -315,11 +318,11 @@ def _furniture_kind(line: str) -> str:
     if len(line) <= 300 and _STRONG_FURNITURE.search(folded):
         return "strong"
     words = WORD.findall(folded)
-    parts = [p for p in _CRUMB_SPLIT.split(folded) if p]
-    if not words or any(ch.isdigit() for ch in line):
+    if not words or _has_digit(line):
         return ""
     if _ROLE_WORD.search(" ".join(w for w in words if w not in _NAV_ROLES)):
         return ""  # "Project Officer", "Media | Communications Officer": maybe the title
+    parts = [p for p in _CRUMB_SPLIT.split(folded) if p]
     if len(parts) >= 2 and all(len(p) <= FURNITURE_LABEL for p in parts):
         if all(len(w) == 2 or w in _LANGUAGE_NAMES for w in words):
             return "strong"  # "EN | FR | ES"
@@ -334,6 +337,17 @@ def _furniture_kind(line: str) -> str:
     if _NAV_PHRASES.match(" ".join(words)) or 2 * sum(w in _NAV_WORDS for w in words) >= len(words):
         return "nav"
     return "label"
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(line: str) -> bool:
+    """Whether a character of `line` is a digit (`str.isdigit`: "²" too), without a Python loop
+    over the characters of a line that has a decimal digit or is ASCII."""
+    if _DIGIT.search(line):
+        return True
+    return not line.isascii() and any(ch.isdigit() for ch in line)
 
 
 def furniture_end(lines: list[str]) -> int:
