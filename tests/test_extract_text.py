@@ -153,8 +153,8 @@ def test_has_digit_reads_digits_as_str_isdigit_does():
 
 def test_line_sentences_split_each_line_once_for_sentences():
     doc = Doc("Apply by e.g. mail. Or not!\nOne line")
-    assert doc.line_sentences == [split_sentences(line) for line in doc.lines]
-    assert doc.line_sentences[0] == ["Apply by e.g. mail.", "Or not!"]
+    assert [doc.line_sentences(i) for i in range(2)] == [split_sentences(x) for x in doc.lines]
+    assert doc.line_sentences(0) == ["Apply by e.g. mail.", "Or not!"]
     assert doc.sentences == ["Apply by e.g. mail.", "Or not!", "One line"]
 
 

@@ -191,7 +191,7 @@ def min_years(doc: Doc) -> tuple[int | None, str]:
 
 def _sentences(doc: Doc, cue: re.Pattern[str] | Guarded) -> list[str]:
     """The sentences of the lines where `cue` occurs (one scan of the text, not one per line)."""
-    return [s for i in sorted(doc.lines_matching(cue)) for s in doc.line_sentences[i]]
+    return [s for i in sorted(doc.lines_matching(cue)) for s in doc.line_sentences(i)]
 
 
 def _minimums(doc: Doc) -> list[tuple[int, str, bool]]:

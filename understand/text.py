@@ -375,9 +375,11 @@ class Doc:
     url: str | None = None
     lines: list[str] = field(init=False)
     start: int = field(init=False)  # the first line past a leading block of page furniture
-    _scans: dict[tuple[str, int], tuple[object, frozenset[int]]] = field(
+    _scans: dict[tuple[str, int], frozenset[int]] = field(
         init=False, repr=False, compare=False, default_factory=dict
-    )  # `lines_matching` and `sentences_matching`, by the id of the pattern, with the pattern
+    )  # `lines_matching` and `sentences_matching`, by the id of the pattern
+    _scanned: list[object] = field(init=False, repr=False, compare=False, default_factory=list)
+    # the patterns of `_scans`, kept alive so that no other object takes their ids
 
     def __post_init__(self) -> None:
         lines = (strip_bullet(line) for line in self.text.split("\n"))
@@ -393,14 +395,26 @@ class Doc:
         return max(pos, self.text.find(self.lines[self.start], pos)) if self.start else 0
 
     @cached_property
-    def line_sentences(self) -> list[list[str]]:
-        """The sentences of each line (`split_sentences`), split once for every extractor."""
-        return [split_sentences(line) for line in self.lines]
+    def _split(self) -> tuple[list[str], list[int]]:
+        """Every sentence of every line, in order, and the index of each line's first sentence
+        (then their count): one list each, not one per line, for the garbage collector."""
+        sentences: list[str] = []
+        starts = []
+        for line in self.lines:
+            starts.append(len(sentences))
+            sentences.extend(split_sentences(line))
+        starts.append(len(sentences))
+        return sentences, starts
 
-    @cached_property
+    @property
     def sentences(self) -> list[str]:
         """Every sentence of every line, in order."""
-        return [s for parts in self.line_sentences for s in parts]
+        return self._split[0]
+
+    def line_sentences(self, i: int) -> list[str]:
+        """The sentences of line `i` (`split_sentences`, split once for every extractor)."""
+        sentences, starts = self._split
+        return sentences[starts[i] : starts[i + 1]]
 
     @cached_property
     def folded_sentences(self) -> list[str]:
@@ -436,13 +450,13 @@ class Doc:
 
     def _scan(self, parts: str, pattern: re.Pattern[str] | Guarded) -> frozenset[int]:
         """`_touched` of the folded lines or sentences, once per pattern (found by identity: a
-        compiled pattern's hash hashes its whole code; the entry keeps the pattern, and its id)."""
+        compiled pattern's hash hashes its whole code)."""
         key = (parts, id(pattern))
-        entry = self._scans.get(key)
-        if entry is None or entry[0] is not pattern:
+        if (found := self._scans.get(key)) is None:
             joined = self._folded_lines if parts == "lines" else self._folded_sentences_joined
-            entry = self._scans[key] = (pattern, _touched(pattern, *joined))
-        return entry[1]
+            found = self._scans[key] = _touched(pattern, *joined)
+            self._scanned.append(pattern)
+        return found
 
     def fields(self, label: re.Pattern[str], *, max_value: int = 160) -> Iterator[tuple[str, str]]:
         """Values of lines starting with a label matching `label` (matched on folded text).
@@ -528,4 +542,7 @@ def _touched(pattern: re.Pattern[str] | Guarded, text: str, starts: list[int]) -
         first = bisect_right(starts, m.start()) - 1
         last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
         out.update(range(first, last + 1))
-    return frozenset(out)
+    return frozenset(out) if out else _NONE
+
+
+_NONE: frozenset[int] = frozenset()  # one object for every scan that finds nothing
