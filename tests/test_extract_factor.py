@@ -14,6 +14,7 @@ TEXTS = [
     "internship, stage de 6 mois, 12 months fixed-term; consultancy based in Geneva, Kyiv.",
     "ab1 a2 c12 c1x xb2 b2 one-year two-year 6 months, a month, one two",
     "The post was filled, until the position is filled; 6 months, a good level.",
+    "homework, network: work trips, worked; a trip (trips) to lavoro, travail-work.",
     "",
 ]
 PATTERNS = [
@@ -25,6 +26,8 @@ PATTERNS = [
     r"\b(?:(?<!until\sthe\s)(?:position|post)\s+(?:is|was)\s+filled|one)\b",
     r"(?=[^\W\d_])(?:fluent|good\s+\w+|b2)",
     r"\b(?:one|\w+-year|two|o\w+|(?:\d+\s+)?months?)\b",
+    r"\b(?:work\w*|trip|lavor\w*)\b",  # `\b` moved behind the few first literals
+    r"\Bork|\Btrip|\Bs\b",
     "|".join(f"(?:{p.pattern})" for p in contract._BODY_PATTERNS),
     languages._ANY_CUE.pattern,
     places._STRONG_SENTENCE.pattern,

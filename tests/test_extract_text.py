@@ -12,6 +12,8 @@ from understand.text import (
     MAX_LINE,
     Doc,
     Guarded,
+    _ByIdentity,
+    _has_digit,
     clean_text,
     first_matches,
     fold,
@@ -142,6 +144,34 @@ def test_lines_matching_finds_every_line_a_match_touches():
     doc = Doc("Alpha\nfluent in\nFrench\nnothing\nFLUENT")
     assert doc.lines_matching(re.compile(r"fluent\s+in\s+french")) == {1, 2}
     assert doc.lines_matching(re.compile(r"fluent")) == {1, 4}
+
+
+def test_has_digit_reads_digits_as_str_isdigit_does():
+    for line in ("Room 3", "Größe ²", "①", "٣ سنوات", "plain", "Genève", ""):
+        assert _has_digit(line) == any(ch.isdigit() for ch in line)
+
+
+def test_line_sentences_split_each_line_once_for_sentences():
+    doc = Doc("Apply by e.g. mail. Or not!\nOne line")
+    assert [doc.line_sentences(i) for i in range(2)] == [split_sentences(x) for x in doc.lines]
+    assert doc.line_sentences(0) == ["Apply by e.g. mail.", "Or not!"]
+    assert doc.sentences == ["Apply by e.g. mail.", "Or not!", "One line"]
+
+
+def test_lines_matching_tells_equal_patterns_apart_by_identity():
+    doc = Doc("Alpha\nfluent in\nFrench")
+    first, same = re.compile("fluent"), re.compile("fluent")
+    assert doc.lines_matching(first) == doc.lines_matching(same) == {1}
+    assert doc.sentences_matching(first) == {1} and doc.lines_matching(re.compile("x")) == set()
+
+
+def test_by_identity_computes_once_per_object_and_keeps_it():
+    calls = []
+    cached = _ByIdentity(lambda key: calls.append(key) or len(key), size=2)
+    key = ("a", "b")
+    assert cached(key) == cached(key) == 2 and calls == [key]
+    assert cached(("c",)) == 1 and cached(("d",)) == 1  # the third key empties the full cache
+    assert cached(key) == 2 and len(calls) == 4 and all(entry[0] for entry in cached.values())
 
 
 def test_first_matches_equals_one_search_per_pattern():

@@ -83,8 +83,9 @@ def apply_contact(doc: Doc, hint: str | None) -> tuple[str | None, str]:
             for nxt in lines[i + 1 : i + 3]:
                 if found := email_in(nxt) or url_in(nxt):
                     return found, clip(f"{line} {nxt}")
+    cued = doc.lines_matching(_APPLY)  # every line where `_APPLY` matches, and maybe a few more
     for i, line in enumerate(lines):
-        if _MAIL_HEADER.match(line):
+        if i not in cued or _MAIL_HEADER.match(line):
             continue
         folded = fold(line)
         if not _APPLY.search(folded) or _OTHER_PURPOSE.search(folded):

@@ -28,6 +28,12 @@ from understand.text import Doc, clip, first_matches, fold, sentence_at
 CONTRACT_TYPES = (*profiles.CONTRACT_TYPES, "unknown")
 SENIORITIES = (*profiles.SENIORITIES, "unknown")
 
+# "Two-year contract": the one body phrase that may start with any word, the costliest to look for
+# (a text with neither "year" nor "month" is read without it).
+_UNIT_CONTRACT = (
+    r"(?:\w+|\d+)[-\s](?:year|month)s?\s+(?:renewable\s+|full[-\s]time\s+|part[-\s]time\s+)?"
+    r"(?:contract|appointment|position|post)"
+)
 # (kind, words that name it in a title or contract field, phrases that name it in the body)
 _KINDS: list[tuple[str, str, str]] = [
     (
@@ -83,9 +89,9 @@ _KINDS: list[tuple[str, str, str]] = [
         r"fixed[-\s]term|temporary\s+(?:position|post|contract|role|job|appointment|employment"
         r"|assignment)|cdd|duree\s+determinee|plazo\s+fijo|termino\s+fijo|duracion\s+determinada"
         r"|contrato\s+temporal|срочн\w+\s+(?:трудов\w+\s+)?(?:договор|контракт)\w*"
-        r"|visstidsanstallning|befristet\w*|maternity\s+(?:cover|leave)|(?:\w+|\d+)[-\s](?:year"
-        r"|month)s?\s+(?:renewable\s+|full[-\s]time\s+|part[-\s]time\s+)?(?:contract|appointment"
-        r"|position|post)|contract\s+(?:of|for)\s+(?:\w+|\d+)\s+(?:years?"
+        r"|visstidsanstallning|befristet\w*|maternity\s+(?:cover|leave)|"
+        + _UNIT_CONTRACT
+        + r"|contract\s+(?:of|for)\s+(?:\w+|\d+)\s+(?:years?"
         r"|months?)\s*,?\s+(?:renewable|with\s+(?:a\s+)?possibility)"
         r"|(?:contrat|contrato)\s+(?:de|d'une\s+duree\s+de)\s+(?:\d+|\w+)\s+(?:mois|meses|ans?|anos?)"
         r"|(?:договор|контракт)\w*\s+на\s+(?:\d+|\w+)\s+(?:месяц\w*|год\w*|лет)"
@@ -130,6 +136,9 @@ _LABEL_KINDS = [
 ]
 _BODY_KINDS = [(kind, re.compile(rf"\b(?:{body})\b")) for kind, _, body in _KINDS]
 _BODY_PATTERNS = tuple(pattern for _, pattern in _BODY_KINDS)
+_UNITLESS_BODY = tuple(
+    re.compile(p.pattern.replace(f"|{_UNIT_CONTRACT}", "")) for p in _BODY_PATTERNS
+)
 _CONTRACT_LABEL = re.compile(
     r"(?:contract\s+type|type\s+of\s+(?:contract|appointment|position|employment)|contract"
     r"|appointment\s+type|employment\s+type|duration(?:\s+of\s+(?:contract|assignment"
@@ -243,7 +252,10 @@ def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, s
     # A title naming a senior level is no internship or fellowship, whatever the body says
     # ("we run fellowship programmes").
     levelled = bool(title) and _title_level(fold(title)) in {"senior", "director"}
-    found = first_matches(_BODY_PATTERNS, doc.folded)
+    text = doc.folded
+    found = first_matches(
+        _BODY_PATTERNS if "year" in text or "month" in text else _UNITLESS_BODY, text
+    )
     for (kind, _), m in zip(_BODY_KINDS, found, strict=True):
         if m and not (levelled and kind in {"internship", "fellowship"}):
             return kind, sentence_at(doc.text, m.start())

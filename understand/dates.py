@@ -195,10 +195,10 @@ def find_dates(text: str, ref: date | None = None) -> list[tuple[date, int, int]
     if not _DIGIT.search(folded):  # every date has a digit
         return []
     found: list[tuple[date, int, int]] = []
-    for m in _ISO.finditer(folded):
+    for m in _ISO.finditer(folded) if "-" in folded else ():
         if d := _make(int(m[1]), int(m[2]), int(m[3]), None):
             found.append((d, m.start(), m.end()))
-    for m in _NUMERIC.finditer(folded):
+    for m in _NUMERIC.finditer(folded) if "." in folded or "/" in folded else ():
         a, b = int(m[1]), int(m[2])
         day, month = (b, a) if b > 12 >= a else (a, b)  # day first unless that is impossible
         if d := _make(_year(m[3]), month, day, None):
@@ -263,9 +263,11 @@ def posted_date(doc: Doc) -> tuple[date | None, str]:
         for value, line in doc.fields(label):
             if d := first_date(value):
                 return d, line
-    for i, line in enumerate(doc.lines[:BYLINE_LINES]):
-        found = find_dates(line)
-        if not found:
+    for i in sorted(doc.lines_matching(_DIGIT_ON)):  # every date has a digit
+        if i >= BYLINE_LINES:
+            break
+        line = doc.lines[i]
+        if not (found := find_dates(line)):
             continue
         folded, (day, start, end) = fold(line), found[0]
         if _BYLINE.search(folded[:start]) or (i < 8 and _REFERENCE.search(folded[:start])):
@@ -356,9 +358,8 @@ def _sentences(doc: Doc) -> list[tuple[str, str]]:
     joined to it, up to three sentences back ("do" / "25." / "5." / "2025 na adresu")."""
     sentences, folds = doc.sentences, doc.folded_sentences
     out: list[tuple[str, str]] = []
-    for i, folded in enumerate(folds):
-        if not _DIGIT.search(folded):
-            continue
+    for i in sorted(doc.sentences_matching(_DIGIT_ON)):
+        folded = folds[i]
         if i + 1 < len(folds) and _DOTTED_DAY.search(folded):
             continue  # read with the next sentence
         first = i
@@ -382,6 +383,7 @@ def _joined(before: str, folded: str) -> bool:
 _DOTTED_DAY = re.compile(r"(?<![\d.])\d{1,2}\.$")
 _EARLY_DIGIT = re.compile(r"\D{0,12}\d")
 _DIGIT = re.compile(r"\d")
+_DIGIT_ON = re.compile(r"\d.*")  # a line from its first digit on: one match per line with one
 
 
 def _closing_dates(sentence: str, folded: str, ref: date | None, after: int) -> list[date]:

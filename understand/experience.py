@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from understand.text import Doc, Guarded, clip, fold, split_sentences
+from understand.factor import factored
+from understand.text import Doc, Guarded, clip, fold
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -36,7 +37,8 @@ _ARABIC = {
     "سنة": 1, "سنتين": 2, "سنتان": 2, "ثلاث": 3, "ثلاثة": 3, "اربع": 4, "اربعة": 4, "خمس": 5,
     "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمان": 8, "عشر": 10,
 }  # fmt: skip
-_NUM = r"(\d{1,2}|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
+_NUMBER = r"\d{1,2}|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
+_NUM = f"({_NUMBER})"
 _PAREN = r"(?:\s*\(\d{1,2}\))?"
 _YEARS = (
     r"(?:years?|yrs?|ans?|anys|annees?|anos?|anni|ani|jahre?n?|ars?|jaar|jaren|lat|lata|let|roky"
@@ -144,12 +146,20 @@ _ASKS = re.compile(
     r"\b(?:requir\w*|must|should|need\w*|have|has|bring|possess|candidates?|applicants?|you"
     r"|ideally|including|plus|with)\b"
 )
+
+
+def _range(num: str) -> str:
+    """A regex for a range of years whose figures match `num`."""
+    return (
+        rf"\b{num}(?:{_PAREN}\s*(?:-|–|—|/|to|and|or|a|à|y|et|e|und|och|до|и|або|чи|или)\s*|-)"
+        rf"{num}{_PAREN}(?=\s*\+?\s*{_YEARS})"
+    )
+
+
 # A range of years ("3-6 years", "between 5 and 8 years", "de 3 a 5 años", "от 3 до 5 лет")
 # states its lower bound as the minimum: the upper figure is dropped before matching.
-_RANGE = re.compile(
-    rf"\b{_NUM}(?:{_PAREN}\s*(?:-|–|—|/|to|and|or|a|à|y|et|e|und|och|до|и|або|чи|или)\s*|-)"
-    rf"{_NUM}{_PAREN}(?=\s*\+?\s*{_YEARS})"
-)
+_RANGE = re.compile(_range(_NUM))
+_HAS_RANGE = factored(re.compile(_range(f"(?:{_NUMBER})")))  # `_RANGE` without groups: faster
 # "at least a year" is one year.
 _A_YEAR = re.compile(
     r"\b(at\s+least|a\s+minimum\s+of|minimum\s+of|over|more\s+than)\s+an?\s+(?=year)"
@@ -181,8 +191,7 @@ def min_years(doc: Doc) -> tuple[int | None, str]:
 
 def _sentences(doc: Doc, cue: re.Pattern[str] | Guarded) -> list[str]:
     """The sentences of the lines where `cue` occurs (one scan of the text, not one per line)."""
-    cued = doc.lines_matching(cue)
-    return [s for i, line in enumerate(doc.lines) if i in cued for s in split_sentences(line)]
+    return [s for i in sorted(doc.lines_matching(cue)) for s in doc.line_sentences(i)]
 
 
 def _minimums(doc: Doc) -> list[tuple[int, str, bool]]:
@@ -219,7 +228,9 @@ def _lower_bound(clause: str) -> str:
     """The clause with every range of years cut to its lower figure."""
     if "(" in clause:
         clause = _ASIDE.sub(" ", clause)
-    return _RANGE.sub(r"\1", _A_YEAR.sub(r"\1 1 ", clause))
+    if "year" in clause:  # what `_A_YEAR` looks ahead to
+        clause = _A_YEAR.sub(r"\1 1 ", clause)
+    return _RANGE.sub(r"\1", clause) if _HAS_RANGE.search(clause) else clause
 
 
 def _years(clause: str) -> int | None:

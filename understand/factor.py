@@ -9,7 +9,10 @@ the alternatives starting with its character can match, and they keep their orde
 
 Groups, sets of letters and optional parts at the start are opened first (`\\b(?:a|[bc]d)` ->
 `\\ba|\\bbd|\\bcd`). Anchors that every alternative starts with (`\\b`, `^`) stay in front,
-where they turn most positions away with one cheap test; look-arounds move behind the first
+where they turn most positions away with one cheap test; but a `\\b` (or `\\B`) before
+alternatives that all start with one of a few literals moves behind them (`\\bwork|\\btrip` ->
+`w(?<=\\bw)ork|t(?<=\\bt)rip`), so that `re` skips, in C, every position whose character
+starts no alternative. Look-arounds move behind the first
 literal (`(?<!x)speak` -> `s(?<=(?<!x)s)peak`), so that they run only where it is found, and a
 one-character look-ahead that every first literal satisfies is dropped. An alternative that does
 not start with a literal stays as written; the later ones that may start where it may are merged
@@ -30,6 +33,8 @@ from re._constants import (  # type: ignore[import-not-found]
     ASSERT,
     ASSERT_NOT,
     AT,
+    AT_BOUNDARY,
+    AT_NON_BOUNDARY,
     BRANCH,
     IN,
     LITERAL,
@@ -41,9 +46,11 @@ from re._constants import (  # type: ignore[import-not-found]
 
 Item = tuple  # one (opcode, argument) of a parsed pattern
 _ZERO_WIDTH = (AT, ASSERT, ASSERT_NOT)
+_BOUNDARIES = (AT_BOUNDARY, AT_NON_BOUNDARY)  # `\b`, `\B`
 _ONE_CHAR = (LITERAL, NOT_LITERAL, IN, ANY)
 MAX_ALTERNATIVES = 5000  # an alternation opening into more is left as it is
 MAX_SET = 16  # a set of more letters is left as it is
+MAX_SKIPPED = 8  # a `\b` moves behind this many first literals or fewer
 
 
 def factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -68,6 +75,11 @@ def _factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
     looks = [i for i in common if i[0] is not AT and not _implied(i, rest, pattern.flags)]
     behinds: dict[str, Item] = {}
     leading = [_literal_first(looks + alt, behinds) for alt in rest]  # look-arounds behind
+    if front and all(av in _BOUNDARIES for _, av in front):
+        moved = [_literal_first(front + looks + alt, behinds) for alt in rest]
+        firsts = {alt[0] if alt else None for alt in moved}
+        if len(firsts) <= MAX_SKIPPED and all(f and f[0] is LITERAL for f in firsts):
+            front, leading = [], moved  # `re` skips, in C, to one of a few first literals
     items = front + _Factoring(pattern.flags).branch(leading)
     code = _compiler._code(_sub(items), pattern.flags)
     # as `_compiler.compile` ends, keeping the source text (`pattern.pattern` reads the same)

@@ -44,7 +44,7 @@ import pycountry
 from babel import Locale
 
 from understand.lexicon import Hit, NameIndex, load_table, name_mode
-from understand.text import Doc, clip, fold, split_sentences, tokens
+from understand.text import Doc, clip, fold, tokens
 
 _CUE = re.compile(
     r"fluen|proficien|knowledge\s+of|command\s+of|excellent|excelen|uitsteken"
@@ -643,7 +643,7 @@ def _language_sentences(doc: Doc) -> list[tuple[str, bool]]:
             continue
         if len(out) >= MAX_SENTENCES or sum(len(s) for s, _ in out) >= MAX_SENTENCE_CHARS:
             break
-        for sentence in split_sentences(line):
+        for sentence in doc.line_sentences(i):
             folded = fold(sentence)
             short = len(sentence.split()) <= 8  # "English - fluent", "Russian or Ukrainian"
             if _WORKING_LANGUAGES.search(folded) and not _KIND.search(folded):

@@ -10,10 +10,10 @@ import html as htmllib
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bs4 import BeautifulSoup
 
@@ -82,13 +82,16 @@ def clean_text(value: str | None, limit: int = 500) -> str:
     return re.sub(r"\s+", " ", text).strip()[:limit]
 
 
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
 def normalise(text: str) -> str:
     """NFC, no zero-width or control characters, single spaces, unix newlines, at most
     MAX_CHARS."""
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", strip_controls(text[:MAX_CHARS])))
     lines = _SPACE_RUNS.sub(" ", text).split("\n")
     text = "\n".join(line.strip(_LINE_SPACE) for line in lines)  # no space around a line break
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return (_BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text).strip()
 
 
 class _FoldTable(dict):
@@ -315,11 +318,11 @@ def _furniture_kind(line: str) -> str:
     if len(line) <= 300 and _STRONG_FURNITURE.search(folded):
         return "strong"
     words = WORD.findall(folded)
-    parts = [p for p in _CRUMB_SPLIT.split(folded) if p]
-    if not words or any(ch.isdigit() for ch in line):
+    if not words or _has_digit(line):
         return ""
     if _ROLE_WORD.search(" ".join(w for w in words if w not in _NAV_ROLES)):
         return ""  # "Project Officer", "Media | Communications Officer": maybe the title
+    parts = [p for p in _CRUMB_SPLIT.split(folded) if p]
     if len(parts) >= 2 and all(len(p) <= FURNITURE_LABEL for p in parts):
         if all(len(w) == 2 or w in _LANGUAGE_NAMES for w in words):
             return "strong"  # "EN | FR | ES"
@@ -334,6 +337,17 @@ def _furniture_kind(line: str) -> str:
     if _NAV_PHRASES.match(" ".join(words)) or 2 * sum(w in _NAV_WORDS for w in words) >= len(words):
         return "nav"
     return "label"
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(line: str) -> bool:
+    """Whether a character of `line` is a digit (`str.isdigit`: "²" too), without a Python loop
+    over the characters of a line that has a decimal digit or is ASCII."""
+    if _DIGIT.search(line):
+        return True
+    return not line.isascii() and any(ch.isdigit() for ch in line)
 
 
 def furniture_end(lines: list[str]) -> int:
@@ -361,9 +375,11 @@ class Doc:
     url: str | None = None
     lines: list[str] = field(init=False)
     start: int = field(init=False)  # the first line past a leading block of page furniture
-    _scans: dict[tuple[str, object], frozenset[int]] = field(
+    _scans: dict[tuple[str, int], frozenset[int]] = field(
         init=False, repr=False, compare=False, default_factory=dict
-    )  # `lines_matching` and `sentences_matching`, by pattern
+    )  # `lines_matching` and `sentences_matching`, by the id of the pattern
+    _scanned: list[object] = field(init=False, repr=False, compare=False, default_factory=list)
+    # the patterns of `_scans`, kept alive so that no other object takes their ids
 
     def __post_init__(self) -> None:
         lines = (strip_bullet(line) for line in self.text.split("\n"))
@@ -379,9 +395,26 @@ class Doc:
         return max(pos, self.text.find(self.lines[self.start], pos)) if self.start else 0
 
     @cached_property
+    def _split(self) -> tuple[list[str], list[int]]:
+        """Every sentence of every line, in order, and the index of each line's first sentence
+        (then their count): one list each, not one per line, for the garbage collector."""
+        sentences: list[str] = []
+        starts = []
+        for line in self.lines:
+            starts.append(len(sentences))
+            sentences.extend(split_sentences(line))
+        starts.append(len(sentences))
+        return sentences, starts
+
+    @property
     def sentences(self) -> list[str]:
         """Every sentence of every line, in order."""
-        return [s for line in self.lines for s in split_sentences(line)]
+        return self._split[0]
+
+    def line_sentences(self, i: int) -> list[str]:
+        """The sentences of line `i` (`split_sentences`, split once for every extractor)."""
+        sentences, starts = self._split
+        return sentences[starts[i] : starts[i + 1]]
 
     @cached_property
     def folded_sentences(self) -> list[str]:
@@ -407,19 +440,23 @@ class Doc:
     def lines_matching(self, pattern: re.Pattern[str] | Guarded) -> frozenset[int]:
         """Indices of the lines that a match of `pattern` (on folded text) touches: one scan of
         the whole text instead of one search per line."""
-        key = ("lines", pattern)
-        if key not in self._scans:
-            self._scans[key] = _touched(pattern, *self._folded_lines)
-        return self._scans[key]
+        return self._scan("lines", pattern)
 
     def sentences_matching(self, pattern: re.Pattern[str] | Guarded) -> frozenset[int]:
         """Indices of the sentences that a match of `pattern` (on folded text) touches: every
         sentence where `pattern.search` finds a match is among them when the pattern reads no
         `^`/`$` without re.M. One scan instead of one search per sentence (once per pattern)."""
-        key = ("sentences", pattern)
-        if key not in self._scans:
-            self._scans[key] = _touched(pattern, *self._folded_sentences_joined)
-        return self._scans[key]
+        return self._scan("sentences", pattern)
+
+    def _scan(self, parts: str, pattern: re.Pattern[str] | Guarded) -> frozenset[int]:
+        """`_touched` of the folded lines or sentences, once per pattern (found by identity: a
+        compiled pattern's hash hashes its whole code)."""
+        key = (parts, id(pattern))
+        if (found := self._scans.get(key)) is None:
+            joined = self._folded_lines if parts == "lines" else self._folded_sentences_joined
+            found = self._scans[key] = _touched(pattern, *joined)
+            self._scanned.append(pattern)
+        return found
 
     def fields(self, label: re.Pattern[str], *, max_value: int = 160) -> Iterator[tuple[str, str]]:
         """Values of lines starting with a label matching `label` (matched on folded text).
@@ -438,12 +475,36 @@ class Doc:
                 yield value, line
 
 
-@lru_cache(maxsize=64)
-def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """A pattern matching wherever one of `patterns` matches."""
+class _ByIdentity(dict):
+    """`func(key)` once per key object, looked up by identity: hashing a compiled pattern hashes
+    its whole compiled code, which costs more than a scan of a short text. Each entry keeps its key
+    alive, so that no other object takes its id while the entry lasts."""
+
+    def __init__(self, func: Callable[[Any], Any], size: int = 1024):
+        super().__init__()
+        self.func, self.size = func, size
+
+    def __call__(self, key: Any) -> Any:
+        entry = self.get(id(key))
+        if entry is None or entry[0] is not key:
+            if len(self) >= self.size:
+                self.clear()
+            entry = self[id(key)] = (key, self.func(key))
+        return entry[1]
+
+
+def _scanner(
+    patterns: tuple[re.Pattern[str], ...],
+) -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
+    """A pattern matching wherever one of `patterns` matches, and each of them factored."""
     if len({p.flags for p in patterns}) > 1:
         raise ValueError("first_matches: the patterns must share their flags")
-    return factored(re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags))
+    either = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    return factored(either), [_factored(p) for p in patterns]
+
+
+_scanners = _ByIdentity(_scanner)
+_factored = _ByIdentity(factored)  # the alternations `_touched` and `first_matches` scan
 
 
 def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str] | None]:
@@ -451,18 +512,16 @@ def first_matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.M
     back-references): the alternation of them all finds, left to right, each position where one
     of them matches, and only there is each pattern tried."""
     out: list[re.Match[str] | None] = [None] * len(patterns)
-    missing, pos, either = len(patterns), 0, _any_of(patterns)
+    either, each = _scanners(patterns)
+    missing, pos = len(patterns), 0
     while missing and (m := either.search(text, pos)):
         at = m.start()
-        for i, pattern in enumerate(map(_factored, patterns)):
+        for i, pattern in enumerate(each):
             if out[i] is None and (found := pattern.match(text, at)):
                 out[i] = found
                 missing -= 1
         pos = at + 1
     return out
-
-
-_factored = lru_cache(maxsize=256)(factored)  # the alternations `_touched` scans
 
 
 def _joined(parts: list[str]) -> tuple[str, list[int]]:
@@ -483,4 +542,7 @@ def _touched(pattern: re.Pattern[str] | Guarded, text: str, starts: list[int]) -
         first = bisect_right(starts, m.start()) - 1
         last = bisect_right(starts, max(m.start(), m.end() - 1)) - 1
         out.update(range(first, last + 1))
-    return frozenset(out)
+    return frozenset(out) if out else _NONE
+
+
+_NONE: frozenset[int] = frozenset()  # one object for every scan that finds nothing
