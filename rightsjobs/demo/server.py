@@ -32,7 +32,11 @@ Route = Answer | Callable[[str], Answer]
 
 
 class QuietServer(ThreadingHTTPServer):
-    """Clients that hang up early (timeouts under test) are not worth a traceback."""
+    """Clients that hang up early (timeouts under test) are not worth a traceback. Connections
+    wait in a queue of 128, not socketserver's 5: a crawl of dozens of sources opens them all at
+    once, and a refused connection fails its source (a test failed so, now and then)."""
+
+    request_queue_size = 128
 
     def handle_error(self, request: object, client_address: object) -> None:
         pass
