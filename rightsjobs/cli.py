@@ -241,14 +241,15 @@ def extract(file: str, as_of, evidence: bool):
 
     records = read_postings_input(file)
     vacancies = 0
-    for start in range(0, len(records), EXTRACT_BATCH):
-        for out in extract_many(
-            records[start : start + EXTRACT_BATCH], day(as_of) if as_of else None
-        ):
-            if not evidence:
-                out.pop("evidence", None)
-            vacancies += bool(out["is_vacancy"])
-            click.echo(dumps(out))
+    with Progress("extracting", len(records), every=settings_for(None).progress_every) as bar:
+        for start in range(0, len(records), EXTRACT_BATCH):
+            batch = records[start : start + EXTRACT_BATCH]
+            for out in extract_many(batch, day(as_of) if as_of else None):
+                if not evidence:
+                    out.pop("evidence", None)
+                vacancies += bool(out["is_vacancy"])
+                click.echo(dumps(out))
+            bar.update(start + len(batch), "posts")
     summary(f"extracted {len(records)} posts: {vacancies} vacancies")
 
 

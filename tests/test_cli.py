@@ -133,3 +133,24 @@ def test_rank_reads_html_only_postings(tmp_path):
     line = json.loads(result.output.splitlines()[0])
     assert line["profile"] == "lawyer" and [r["id"] for r in line["results"]] == ["h1"]
     assert "litigation" in line["results"][0]["why"]["matched_terms"]
+
+
+def test_extract_writes_each_batch_and_says_how_far_it_is(tmp_path, monkeypatch):
+    monkeypatch.setattr("rightsjobs.cli.EXTRACT_BATCH", 2)
+    monkeypatch.setenv("RIGHTSJOBS_PROGRESS_SECONDS", "0")  # a progress line for every batch
+    path = tmp_path / "posts.jsonl"
+    text = "Legal Officer, Nairobi. Three years of experience. Apply by 3 May 2027."
+    lines = [{"id": f"p{i}", "text": text} for i in range(5)]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [
+        f"p{i}" for i in range(5)
+    ]
+    progress = [line.split(" (")[0] for line in result.stderr.splitlines()]
+    assert progress == [
+        "extracting: 2/5 posts",
+        "extracting: 4/5 posts",
+        "extracting: 5/5 posts",
+        "extracted 5 posts: 5 vacancies",
+    ]
