@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from rightsjobs import __version__
-from rightsjobs.config import load_settings
+from rightsjobs.config import load_settings, progress_every
 from rightsjobs.errors import InputError
 from rightsjobs.jsonl import dumps, read_postings_input
 from rightsjobs.progress import Progress
@@ -241,7 +241,7 @@ def extract(file: str, as_of, evidence: bool):
 
     records = read_postings_input(file)
     vacancies = 0
-    with Progress("extracting", len(records), every=settings_for(None).progress_every) as bar:
+    with Progress("extracting", len(records), every=progress_every()) as bar:
         for start in range(0, len(records), EXTRACT_BATCH):
             batch = records[start : start + EXTRACT_BATCH]
             for out in extract_many(batch, day(as_of) if as_of else None):

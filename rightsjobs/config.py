@@ -57,6 +57,12 @@ def _number(env: dict[str, str], name: str, default: str) -> float:
         raise InputError(f"must be a number, got {value!r}", where=name) from None
 
 
+def progress_every(env: dict[str, str] | None = None) -> float:
+    """RIGHTSJOBS_PROGRESS_SECONDS: seconds between progress lines in a log (for commands
+    that need no other setting)."""
+    return _number(dict(os.environ if env is None else env), "RIGHTSJOBS_PROGRESS_SECONDS", "10")
+
+
 def load_settings(env: dict[str, str] | None = None, db: str | None = None) -> Settings:
     """Build Settings from the environment; `db` (the --db option) wins over RIGHTSJOBS_DB."""
     env = dict(os.environ if env is None else env)
@@ -70,7 +76,6 @@ def load_settings(env: dict[str, str] | None = None, db: str | None = None) -> S
             where="RIGHTSJOBS_SMTP_SECURITY",
         )
     send_rate = _number(env, "RIGHTSJOBS_SEND_RATE", "5")
-    progress_every = _number(env, "RIGHTSJOBS_PROGRESS_SECONDS", "10")
     return Settings(
         db_path=Path(db or env.get("RIGHTSJOBS_DB") or DEFAULT_DB),
         smtp_host=env.get("RIGHTSJOBS_SMTP_HOST") or None,
@@ -84,7 +89,7 @@ def load_settings(env: dict[str, str] | None = None, db: str | None = None) -> S
         reliefweb_appname=env.get("RELIEFWEB_APPNAME") or None,
         outbox=Path(env.get("RIGHTSJOBS_OUTBOX") or "outbox"),
         send_rate=send_rate,
-        progress_every=progress_every,
+        progress_every=progress_every(env),
     )
 
 

@@ -154,3 +154,12 @@ def test_extract_writes_each_batch_and_says_how_far_it_is(tmp_path, monkeypatch)
         "extracting: 5/5 posts",
         "extracted 5 posts: 5 vacancies",
     ]
+
+
+def test_extract_needs_no_mail_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("RIGHTSJOBS_FROM", "not an address")  # `digest` refuses it; not `extract`
+    path = tmp_path / "posts.jsonl"
+    path.write_text('{"id": "a", "text": "Legal Officer, Nairobi."}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["id"] == "a"
