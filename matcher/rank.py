@@ -28,7 +28,7 @@ from matcher.candidates import Candidates
 from matcher.memory import KEEP, Memory
 from matcher.relevance import best_weight, posting_families, profile_families
 from matcher.search import Found, Kept, Queries, top_k
-from matcher.surfaces import surface_forms
+from matcher.surfaces import Forms, forms_of, written_at, written_forms
 from matcher.text import (
     WORD_SPACE,
     Vectoriser,
@@ -120,7 +120,7 @@ class Index:
         self._explain = why.Explainer()
         self._why_keys: list[tuple | None] = []  # `Explainer.posting_key`s, made when shown
         self._langs: list[str | None] = []  # each posting's language
-        self._surfaces: dict[int, dict[str, str | None]] = {}  # see `surfaces`
+        self.forms = Forms()  # how the postings write their features (`matcher.surfaces`)
         self.add(postings)
 
     def __len__(self) -> int:
@@ -147,7 +147,8 @@ class Index:
         families = posting_families(full, self.vectoriser.weigh(title_counts), self.vectoriser)
         present = full.T.tocsr().astype(bool)
         ranked = prune(self.vectoriser.without_common(full), self.keep_terms)
-        self._parts.append((ranked, present, families, records))
+        written = written_forms(vacancies, langs, ranked, self.vectoriser, self.forms)
+        self._parts.append((ranked, written, present, families, records))
         start = len(self.postings)
         last = {p["id"]: i for i, p in enumerate(vacancies)}  # a later duplicate wins
         alive = np.array([last[p["id"]] == i for i, p in enumerate(vacancies)], dtype=bool)
@@ -179,14 +180,15 @@ class Index:
 
     def _stack(self) -> None:
         if len(self._parts) == 1:  # as loaded or built: nothing to copy
-            self._x, self._present, self._families, self._records = self._parts[0]
+            self._x, self._written, self._present, self._families, self._records = self._parts[0]
         else:
-            xs, presents, families, records = zip(*self._parts, strict=True)
-            self._x = sp.vstack(xs, format="csr")
+            xs, written, presents, families, records = zip(*self._parts, strict=True)
+            self._x = sp.vstack(xs, format="csr")  # entries stay in order: `_written` too
+            self._written = np.concatenate(written)
             self._present = sp.hstack(presents, format="csr")
             self._families = np.concatenate(families)
             self._records = np.concatenate(records)
-        self._parts = [(self._x, self._present, self._families, self._records)]
+        self._parts = [(self._x, self._written, self._present, self._families, self._records)]
         self._lists: Candidates | None = None
 
     def rank(
@@ -320,19 +322,18 @@ class Index:
         cols, scores, shared = best[rows, ranks], scores[rows, ranks], shared[rows, ranks]
         profiles = batch.profiles
         picked = batch.terms.matched(rows, batch.queries.start, shared)
-        explain, why_keys = self._explain, self._why_keys
+        columns = np.where(picked >= 0, batch.terms.column[picked], -1)
+        written = written_at(self._x.indptr, self._x.indices, self._written, cols, columns)
+        explain, why_keys, forms = self._explain, self._why_keys, self.forms.decoded(written)
         prof_keys = [explain.profile_key(p) for p in profiles]
         results: list[list[dict]] = [[] for _ in profiles]
-        column, feature = batch.terms.column.tolist(), batch.terms.feature
-        for r, c, s, t in zip(
-            rows.tolist(), cols.tolist(), scores.tolist(), picked.tolist(), strict=True
+        for r, c, s, w in zip(
+            rows.tolist(), cols.tolist(), scores.tolist(), written.tolist(), strict=True
         ):
             posting, key = self.postings[c], why_keys[c]
             if key is None:
                 key = why_keys[c] = explain.posting_key(posting)
-            picks = {feature[g]: column[g] for g in t if g >= 0}
-            words = self._surface_forms(c, picks)
-            terms = list(dict.fromkeys(w for f in picks if (w := words[f])))
+            terms = forms_of(w, forms)
             results[r].append(
                 {
                     "id": posting["id"],
@@ -341,35 +342,6 @@ class Index:
                 }
             )
         return results
-
-    def _surface_forms(self, j: int, features: dict[str, int]) -> dict[str, str | None]:
-        """How posting j writes these features (feature -> column; see `matcher.surfaces`),
-        None for one it does not have; remembered (`surfaces`)."""
-        known = self._surfaces.get(j)
-        if known is None:
-            known = self._surfaces[j] = {}
-        elif known.keys() >= features.keys():
-            return known
-        missing = {c: f for f, c in features.items() if f not in known}
-        if missing:
-            found = surface_forms(self.postings[j], self._langs[j], missing, self.vectoriser)
-            known.update({f: found.get(c) for c, f in missing.items()})
-        return known
-
-    @property
-    def surfaces(self) -> dict[str, dict[str, str | None]]:
-        """How each posting writes the features shown so far, by posting id: remembered
-        across runs by `matcher.saved`, and only valid for the same posting text."""
-        return {
-            self.postings[j]["id"]: known for j, known in self._surfaces.items() if self._alive[j]
-        }
-
-    def remember_surfaces(self, surfaces: dict[str, dict[str, str | None]]) -> None:
-        """Take up `surfaces` of postings indexed with the same text."""
-        for posting_id, known in surfaces.items():
-            j = self.position.get(posting_id)
-            if j is not None:
-                self._surfaces.setdefault(j, {}).update(known)
 
     def _seen(self, profile: dict, seen: dict[str, set[str]]) -> np.ndarray:
         """Sorted positions of the postings the profile was already shown."""

@@ -2,8 +2,9 @@
 
 A saved index is a folder of generations: `CURRENT` names the generation in use, and each
 generation is a folder of numpy arrays (the posting vectors, the term-presence matrix, role
-families, fit records), the vocabulary and document frequencies, and each row's posting id,
-language and fingerprint. A generation is written under a temporary name, renamed, and only
+families, fit records), the vocabulary and document frequencies, how the postings write the
+features their vectors keep (`matcher.surfaces`), and each row's posting id, language and
+fingerprint. A generation is written under a temporary name, renamed, and only
 then named in `CURRENT` (replaced atomically), so a reader sees a whole generation or none.
 
 A generation records the format version and the analyser's version (a hash of the code and
@@ -26,15 +27,16 @@ import scipy.sparse as sp
 from matcher.compiled import package_stamp
 from matcher.memory import Entry, Memory
 from matcher.rank import KEEP_TERMS, Index
+from matcher.surfaces import Forms
 from matcher.text import Vectoriser
 
-FORMAT = 2
+FORMAT = 3
 ANALYSER_FILES = ("text.py", "lexicon.py", "relevance.py", "fit.py", "rank.py")
-SURFACES = "surfaces.json"
+LEGACY = ("surfaces.json",)  # what older versions kept beside the generations
 MEMORY = "memory.npz"
 STALE = 1.0  # rebuild once the postings added since the fit outnumber the fitted ones this much
-ARRAYS = ("x_data", "x_indices", "x_indptr", "p_indices", "p_indptr", "families", "records")
-ARRAYS += ("alive", "df_columns", "df_counts")
+ARRAYS = ("x_data", "x_indices", "x_indptr", "x_forms", "p_indices", "p_indptr", "families")
+ARRAYS += ("records", "alive", "df_columns", "df_counts", "form_data", "form_ends")
 
 
 class Unusable(Exception):
@@ -70,6 +72,7 @@ def save(index: Index, folder: Path, fingerprints: dict[str, str]) -> None:
         "x_data": x.data,
         "x_indices": x.indices,
         "x_indptr": x.indptr,
+        "x_forms": index._written,
         "p_indices": present.indices,
         "p_indptr": present.indptr,
         "families": index._families,
@@ -77,6 +80,8 @@ def save(index: Index, folder: Path, fingerprints: dict[str, str]) -> None:
         "alive": index._alive,
         "df_columns": seen,
         "df_counts": vec.df[seen],
+        "form_data": index.forms.data,
+        "form_ends": index.forms.ends,
     }
     for key, value in arrays.items():
         np.save(tmp / f"{key}.npy", value, allow_pickle=False)
@@ -98,6 +103,8 @@ def save(index: Index, folder: Path, fingerprints: dict[str, str]) -> None:
     pointer = folder / f"tmp-CURRENT-{name}"
     pointer.write_text(name, encoding="utf-8")
     pointer.replace(folder / "CURRENT")
+    for old in LEGACY:
+        (folder / old).unlink(missing_ok=True)
     for old in folder.iterdir():  # older generations, and what crashed writers left
         left = old.name.startswith("tmp-") and time.time() - old.stat().st_mtime > 3600
         if left or (old.name.startswith("g") and old.name < name and old.is_dir()):
@@ -146,8 +153,13 @@ def _restore(meta: dict, a: dict[str, np.ndarray], words: list[str]) -> tuple[In
     x.check_format(full_check=False)
     present.check_format(full_check=False)
     sizes = {len(a["families"]), len(a["records"]), len(a["alive"])}
-    if sizes != {n}:
+    if sizes != {n} or len(a["x_forms"]) != x.nnz:
         raise ValueError("arrays of different lengths")
+    ends = a["form_ends"]
+    if len(ends) and (ends[-1] != len(a["form_data"]) or (np.diff(ends) < 0).any() or ends[0] < 0):
+        raise ValueError("forms do not fit their buffer")
+    if len(a["x_forms"]) and not -1 <= a["x_forms"].min() <= a["x_forms"].max() < len(ends):
+        raise ValueError("form numbers out of range")
     index = Index([], vectoriser=vec)
     index.lineage = meta["lineage"]
     index.postings = [{"id": row[0]} for row in rows]
@@ -155,7 +167,8 @@ def _restore(meta: dict, a: dict[str, np.ndarray], words: list[str]) -> tuple[In
     index._why_keys = [None] * n
     index._alive = a["alive"].astype(bool)
     index.position = {row[0]: j for j, row in enumerate(rows) if index._alive[j]}
-    index._parts = [(x, present, a["families"], a["records"])]
+    index.forms = Forms(a["form_data"], ends)
+    index._parts = [(x, a["x_forms"], present, a["families"], a["records"])]
     index._stack()
     fingerprints = {row[0]: row[2] for j, row in enumerate(rows) if index._alive[j]}
     return index, fingerprints
@@ -169,9 +182,8 @@ def current(
 ) -> tuple[Index, dict[str, str]]:
     """An Index of exactly these postings and their fingerprints: the index saved in
     `folder`, brought up to date (changed postings re-analysed, gone ones removed) and saved
-    again, with the surface forms remembered for its unchanged postings; or a new one when
-    none can serve (`notify` then says why in one line). Without a folder, a new one,
-    unsaved."""
+    again; or a new one when none can serve (`notify` then says why in one line). Without a
+    folder, a new one, unsaved."""
     vacancies = [p for p in postings if p.get("is_vacancy")]
     marks = {p["id"]: fingerprint(p) for p in vacancies}
     if folder is None:
@@ -187,31 +199,7 @@ def current(
         changed = stored != marks
     if changed and len(index):
         save(index, folder, marks)
-    index.remember_surfaces(_surfaces(folder, marks))
     return index, marks
-
-
-def _surfaces(folder: Path, marks: dict[str, str]) -> dict[str, dict[str, str | None]]:
-    """The surface forms saved by `save_surfaces` for postings with these fingerprints."""
-    try:
-        saved = orjson.loads((folder / SURFACES).read_bytes())
-        if saved.get("analyser") != analyser_version():
-            return {}
-        return {i: known for i, (mark, known) in saved["postings"].items() if marks.get(i) == mark}
-    except Exception:  # a cache: a missing or damaged one is only recomputed
-        return {}
-
-
-def save_surfaces(folder: Path | None, index: Index, marks: dict[str, str]) -> None:
-    """Keep how the postings write the features shown (`Index.surfaces`) for the next run,
-    beside the generations (replaced atomically); each is used again only for a posting with
-    the same fingerprint."""
-    if folder is None or not folder.is_dir():
-        return
-    known = {i: [marks[i], words] for i, words in index.surfaces.items() if i in marks}
-    tmp = folder / f"tmp-{SURFACES}-{os.getpid()}"
-    tmp.write_bytes(orjson.dumps({"analyser": analyser_version(), "postings": known}))
-    tmp.replace(folder / SURFACES)
 
 
 def _update(index: Index, stored: dict, vacancies: list[dict], marks: dict[str, str]) -> Index:

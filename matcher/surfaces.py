@@ -3,22 +3,30 @@
 A feature is an analysed word ("offic") or an unordered pair of adjacent ones ("aid legal");
 the posting's own words for it are its first occurrence in the title, else in the text ("Legal
 Officer" shows "officer", never the profile's "office"), a pair as the run of words from its
-first to its second word ("freedom of expression"). English ASCII text is searched directly for
-words starting like the feature's words; other text, or a feature not found so, is analysed in
-full.
+first to its second word ("freedom of expression").
+
+They are found once, when a posting is indexed, for every feature its vector keeps (a match
+can only share those): numbered `Forms`, and for each stored entry of the posting vectors the
+number of its form (`written_forms`), which ranking reads (`written_at`).
 """
 
-import re
-from collections.abc import Iterator
-from functools import cache
-from itertools import chain
+from collections.abc import Sequence
+from functools import partial
+from itertools import chain, repeat
+from operator import itemgetter
 
 import numpy as np
+import scipy.sparse as sp
+from numba import njit
 
 from matcher.lexicon import fold
-from matcher.text import WORD, Vectoriser, _pair_columns, map_word
+from matcher.text import PARALLEL_FROM, WORD, Vectoriser, _pair_columns, map_word
+from rightsjobs.forked import cpus, in_parts
 
-Span = tuple[int, int]
+NONE = -1  # the form number of a feature the posting does not write
+
+Written = tuple[tuple[str, ...], str, int]  # (mapped words, as shown, how many mapped)
+_WRITTEN: dict[str | None, dict[str, Written]] = {}
 
 
 def shown(original: str) -> str:
@@ -26,93 +34,156 @@ def shown(original: str) -> str:
     return original if original.isupper() else original.lower()
 
 
-@cache
-def _starting(head: str) -> re.Pattern:
-    """`head` and the rest of the word it is in (a literal start: the regex searches fast;
-    `_spans` checks that it starts the word)."""
-    return re.compile(rf"{re.escape(head)}[^\W_]*")
-
-
-_LETTER = re.compile(r"[^\W_]")
-
-
-def _spans(word: str, folded: str, lang: str | None) -> Iterator[Span]:
-    """Where the words of `folded` whose analysis holds `word` are, in order."""
-    for m in _starting(word[:4]).finditer(folded):
-        start = m.start()
-        if start and _LETTER.match(folded, start - 1):  # inside a word
-            continue
-        if word in map_word(lang, m.group()):
-            yield m.span()
-
-
-def _only_stop_words(gap: str, lang: str | None) -> bool:
-    return all(not map_word(lang, w) for w in WORD.findall(gap))
-
-
-def _quick(feature: str, text: str, folded: str, lang: str | None) -> str | None:
-    """How an ASCII English text (and its casefolded copy) writes a feature, searched
-    directly; None if not found."""
-    words = feature.split(" ")
-    if len(words) == 1:
-        start, end = next(_spans(words[0], folded, lang), (0, 0))
-        return shown(text[start:end]) if end else None
-    left, right = list(_spans(words[0], folded, lang)), list(_spans(words[1], folded, lang))
-    runs = [
-        (a[0], b[1])
-        for first, second in ((left, right), (right, left))
-        for a in first
-        for b in second
-        if a[1] <= b[0] and _only_stop_words(folded[a[1] : b[0]], lang)
-    ]
-    if not runs:
-        return None
-    start, end = min(runs)
-    return shown(text[start:end])
-
-
-def _analysed(
-    text: str, lang: str | None, wanted: np.ndarray, vectoriser: Vectoriser
-) -> dict[int, str]:
-    """How a text writes each of the `wanted` (sorted) feature columns it has, by analysing
-    it in full."""
-    folded = WORD.findall(fold(text))
+def _words(text: str, lang: str | None) -> list[Written]:
+    """The words of a text as written, each with its mapped words and how it is shown."""
+    cache = _WRITTEN.setdefault(lang, {})
     originals = WORD.findall(text)
-    if len(originals) != len(folded):  # folding split or joined a word: show it folded
-        originals = folded
-    mapped = [map_word(lang, w) for w in folded]
-    origin = np.repeat(np.arange(len(folded)), [len(m) for m in mapped])
-    vocab = vectoriser.vocabulary
-    ids = np.array([vocab.get(t, -1) for t in chain.from_iterable(mapped)], dtype=np.int64)
-    pairs = np.flatnonzero((ids[:-1] >= 0) & (ids[1:] >= 0))
+    hits = list(map(cache.get, originals))
+    if None in hits:
+        if len(cache) > 500_000:
+            cache.clear()
+        for i in (i for i, hit in enumerate(hits) if hit is None):
+            original = originals[i]
+            folded = WORD.findall(fold(original))
+            mapped = tuple(chain.from_iterable(map_word(lang, w) for w in folded))
+            hits[i] = cache[original] = (mapped, shown(original), len(mapped))
+    return hits
+
+
+def _part_forms(
+    rows: range,
+    postings: list[dict],
+    langs: list[str | None],
+    vectors: sp.csr_matrix,
+    vocabulary: dict[str, int],
+) -> tuple[list[str], np.ndarray]:
+    """`written_forms` of some rows, numbered in a table of their own: every word of their
+    titles and texts at once, so that numpy finds the first place of each feature."""
+    written: list[Written] = []
+    lengths = []  # words of each title and text, in turn
+    for j in rows:
+        for text in (postings[j].get("title") or "", postings[j].get("text") or ""):
+            words = _words(text, langs[j])
+            written += words
+            lengths.append(len(words))
+    mapped = list(chain.from_iterable(map(itemgetter(0), written)))
+    ids = np.fromiter(map(vocabulary.get, mapped, repeat(-1)), np.int64, len(mapped))
+    origin = np.repeat(np.arange(len(written)), list(map(itemgetter(2), written)))
+    segment = np.repeat(np.arange(len(lengths)), lengths)[origin]  # pairs stay in one
+    pairs = np.flatnonzero((segment[:-1] == segment[1:]) & (ids[:-1] >= 0) & (ids[1:] >= 0))
     cols = np.concatenate([ids, _pair_columns(ids[pairs], ids[pairs + 1])])
     first = np.concatenate([origin, origin[pairs]])
     last = np.concatenate([origin, origin[pairs + 1]])
-    at = np.minimum(np.searchsorted(wanted, cols), len(wanted) - 1)
-    hits = np.flatnonzero(wanted[at] == cols)
-    found, where = np.unique(cols[hits], return_index=True)
-    return {
-        col: " ".join(map(shown, originals[first[h] : last[h] + 1]))
-        for col, h in zip(found.tolist(), hits[where].tolist(), strict=True)
-    }
+    width = np.int64(vectors.shape[1])
+    keys = np.concatenate([segment, segment[pairs]]) // 2 * width + cols  # row, column
+    entries = vectors[rows.start : rows.stop]
+    wanted = np.repeat(np.arange(len(rows)), np.diff(entries.indptr)) * width + entries.indices
+    order = np.unique(wanted)
+    at = np.minimum(np.searchsorted(order, keys), len(order) - 1)
+    hits = np.flatnonzero((order[at] == keys) & (cols >= 0))
+    found, where = np.unique(keys[hits], return_index=True)  # the first of each, in text order
+    where = hits[where]
+    as_shown = list(map(itemgetter(1), written))
+    forms = list(map(as_shown.__getitem__, first[where].tolist()))
+    for i in np.flatnonzero(first[where] != last[where]).tolist():  # pairs: their run of words
+        forms[i] = " ".join(as_shown[first[where[i]] : last[where[i]] + 1])
+    table = {form: i for i, form in enumerate(dict.fromkeys(forms))}
+    number = np.array([*map(table.__getitem__, forms), NONE], dtype=np.int32)
+    at = np.searchsorted(found, wanted)
+    known = at < len(found)
+    known[known] = found[at[known]] == wanted[known]
+    return list(table), number[np.where(known, at, len(found))]
 
 
-def surface_forms(
-    posting: dict, lang: str | None, features: dict[int, str], vectoriser: Vectoriser
-) -> dict[int, str]:
-    """How the posting writes each of `features` (column -> feature) that it has."""
-    out: dict[int, str] = {}
-    texts = (posting.get("title") or "", posting.get("text") or "")
-    if lang in (None, "en"):
-        for text in filter(str.isascii, texts):
-            folded = text.casefold()
-            for col, feature in features.items():
-                found = None if col in out else _quick(feature, text, folded, lang)
-                if found:
-                    out[col] = found
-    for text in texts:
-        missing = sorted(c for c in features if c not in out)
-        if not missing:
-            break
-        out.update(_analysed(text, lang, np.array(missing, dtype=np.int64), vectoriser))
+class Forms:
+    """Distinct forms, numbered, kept as one buffer of UTF-8 (a form is decoded only when
+    shown): `data` holds them end to end, form i ending at `ends[i]`."""
+
+    def __init__(self, data: np.ndarray | None = None, ends: np.ndarray | None = None) -> None:
+        self.data = np.zeros(0, np.uint8) if data is None else data
+        self.ends = np.zeros(0, np.int64) if ends is None else ends
+        self._bytes: bytes | None = None  # `data` as bytes, made when first decoded
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def __getitem__(self, number: int) -> str:
+        start = self.ends[number - 1] if number else 0
+        return self.data[start : self.ends[number]].tobytes().decode()
+
+    def decoded(self, numbers: np.ndarray) -> dict[int, str]:
+        """These forms (NONE left out) by number."""
+        numbers = np.unique(numbers[numbers != NONE])
+        ends = self.ends[numbers]
+        starts = np.where(numbers > 0, self.ends[numbers - 1], 0)
+        if self._bytes is None:
+            self._bytes = self.data.tobytes()
+        data = self._bytes
+        return {
+            n: data[a:b].decode()
+            for n, a, b in zip(numbers.tolist(), starts.tolist(), ends.tolist(), strict=True)
+        }
+
+    def extend(self, forms: list[str]) -> int:
+        """Add these forms; returns the number of the first."""
+        first = len(self.ends)
+        encoded = [form.encode() for form in forms]
+        ends = np.cumsum([len(self.data), *map(len, encoded)], dtype=np.int64)[1:]
+        self.data = np.concatenate([self.data, np.frombuffer(b"".join(encoded), np.uint8)])
+        self.ends = np.concatenate([self.ends, ends])
+        self._bytes = None
+        return first
+
+
+def written_forms(
+    postings: list[dict],
+    langs: list[str | None],
+    vectors: sp.csr_matrix,
+    vectoriser: Vectoriser,
+    forms: Forms,
+) -> np.ndarray:
+    """How each posting (row of `vectors`, in its `langs`) writes each feature its row
+    stores: for every stored entry, the number of its form, added to `forms`, NONE where it
+    has none. Many postings are shared out to every CPU (`rightsjobs.forked`)."""
+    processes = cpus() if len(postings) >= PARALLEL_FROM else 1
+    work = partial(
+        _part_forms,
+        postings=postings,
+        langs=langs,
+        vectors=vectors,
+        vocabulary=vectoriser.vocabulary,
+    )
+    numbered = [np.zeros(0, np.int32)]
+    for table, numbers in in_parts(work, range(len(postings)), processes):
+        first = forms.extend(table)
+        numbered.append(np.where(numbers == NONE, NONE, numbers + first).astype(np.int32))
+    return np.concatenate(numbered)
+
+
+@njit(cache=True)
+def written_at(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    forms: np.ndarray,
+    postings: np.ndarray,
+    columns: np.ndarray,
+) -> np.ndarray:
+    """The form numbers (`forms`, aligned with the entries of a CSR matrix) of the feature
+    `columns[i, m]` of posting `postings[i]`; NONE for a column < 0 or not stored."""
+    out = np.full(columns.shape, NONE, dtype=np.int32)
+    for i in range(len(postings)):
+        a, b = indptr[postings[i]], indptr[postings[i] + 1]
+        for m in range(columns.shape[1]):
+            c = columns[i, m]
+            if c < 0:
+                continue
+            for e in range(a, b):
+                if indices[e] == c:
+                    out[i, m] = forms[e]
+                    break
     return out
+
+
+def forms_of(numbers: Sequence[int], forms: dict[int, str]) -> list[str]:
+    """The distinct forms of these numbers (`Forms.decoded`), in order (NONE left out)."""
+    return list(dict.fromkeys(forms[n] for n in numbers if n != NONE))

@@ -128,7 +128,6 @@ def _match_all(
         progress=lambda done: report(done, "profiles ranked"),
         memory=memory,
     )
-    saved.save_surfaces(folder, index, marks)
     saved.save_memory(folder, memory)
     lap("rank")
     report(len(profiles), "profiles ranked; recording the matches")

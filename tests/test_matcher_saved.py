@@ -5,6 +5,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -185,21 +186,34 @@ def test_rightsjobs_match_says_once_that_it_rebuilds(store):
     assert [part.rsplit(" ", 2)[0] for part in took[12:].split(", ")] == list(steps)
 
 
-def test_surface_forms_are_remembered_for_unchanged_postings_only(store, capsys):
-    match(store, capsys)
-    legal = next(
-        r["id"] for r in store.query("select id from postings where title = 'Legal Officer'")
-    )
-    cache = index_folder(store) / saved.SURFACES
-    kept = json.loads(cache.read_text())
-    assert kept["postings"][legal][1]["litigation"] == "litigation"
-    kept["postings"][legal][1]["litigation"] = "remembered"
-    cache.write_text(json.dumps(kept))
+def test_how_postings_write_their_words_is_saved_and_found_again_for_a_changed_text(
+    store, capsys
+):
+    folder = index_folder(store)
+    folder.mkdir()
+    (folder / "surfaces.json").write_text("{}")  # what an older version kept beside
+    first, _ = match(store, capsys)
+    assert not (folder / "surfaces.json").exists()
+    legal = ids(first)["jean"][0]
+    loaded, _ = saved.load(folder)
+    assert "litigation" in [loaded.forms[i] for i in range(len(loaded.forms))]
     terms = {r["id"]: r["why"]["matched_terms"] for r in match(store, capsys)[0]["jean"]}
-    assert "remembered" in terms[legal]
-    crawl(store, [item(i) for i in JOBS if i != "1"] + [item("1", text=JOBS["1"][1] + " Now.")])
+    assert "litigation" in terms[legal]  # read from the saved index
+    shouting = JOBS["1"][1].replace("litigation", "LITIGATION")
+    crawl(store, [item(i) for i in JOBS if i != "1"] + [item("1", text=shouting)])
     terms = {r["id"]: r["why"]["matched_terms"] for r in match(store, capsys)[0]["jean"]}
-    assert "remembered" not in terms[legal] and "litigation" in terms[legal]
+    assert "LITIGATION" in terms[legal] and "litigation" not in terms[legal]
+
+
+def test_damaged_forms_are_rebuilt_with_one_line(store, capsys):
+    first, _ = match(store, capsys)
+    folder = index_folder(store)
+    generation = folder / (folder / "CURRENT").read_text()
+    numbers = np.load(generation / "x_forms.npy")
+    np.save(generation / "x_forms.npy", numbers + 10**6)
+    results, said = match(store, capsys)
+    assert results == first
+    assert "rebuilding the match index" in said and "form numbers out of range" in said
 
 
 def test_a_change_of_fields_alone_is_seen_and_a_warm_match_equals_a_cold_one(store, capsys):
