@@ -28,7 +28,7 @@ from matcher.candidates import Candidates
 from matcher.memory import KEEP, Memory
 from matcher.relevance import best_weight, posting_families, profile_families
 from matcher.search import Found, Kept, Queries, top_k
-from matcher.surfaces import Forms, forms_of, written_at, written_forms
+from matcher.surfaces import UNKNOWN, Forms, forms_of, written_at, written_forms
 from matcher.text import (
     WORD_SPACE,
     Vectoriser,
@@ -121,6 +121,7 @@ class Index:
         self._why_keys: list[tuple | None] = []  # `Explainer.posting_key`s, made when shown
         self._langs: list[str | None] = []  # each posting's language
         self.forms = Forms()  # how the postings write their features (`matcher.surfaces`)
+        self._written_rows = np.zeros(0, dtype=bool)  # rows whose forms are in `_written`
         self.add(postings)
 
     def __len__(self) -> int:
@@ -147,7 +148,7 @@ class Index:
         families = posting_families(full, self.vectoriser.weigh(title_counts), self.vectoriser)
         present = full.T.tocsr().astype(bool)
         ranked = prune(self.vectoriser.without_common(full), self.keep_terms)
-        written = written_forms(vacancies, langs, ranked, self.vectoriser, self.forms)
+        written = np.full(ranked.nnz, UNKNOWN, dtype=np.int32)  # found when needed: `write`
         self._parts.append((ranked, written, present, families, records))
         start = len(self.postings)
         last = {p["id"]: i for i, p in enumerate(vacancies)}  # a later duplicate wins
@@ -162,7 +163,33 @@ class Index:
         self._langs.extend(langs)
         self._why_keys.extend([None] * len(vacancies))
         self._alive = np.concatenate([self._alive, alive])
+        self._written_rows = np.concatenate([self._written_rows, np.zeros(len(alive), bool)])
         self._stack()
+
+    def write(self, rows: np.ndarray | None = None) -> None:
+        """Find how these live postings (positions; default: every live one) write the
+        features their vectors keep, where not yet found (`matcher.surfaces`): for the
+        postings shown, or for all before the index is saved."""
+        wanted = self._alive & ~self._written_rows
+        if rows is not None:
+            asked = np.zeros(len(wanted), dtype=bool)
+            asked[rows] = True
+            wanted &= asked
+        rows = np.flatnonzero(wanted)
+        if not len(rows):
+            return
+        x = self._x
+        numbers = written_forms(
+            [self.postings[j] for j in rows.tolist()],
+            [self._langs[j] for j in rows.tolist()],
+            x[rows],
+            self.vectoriser,
+            self.forms,
+        )
+        lengths = x.indptr[rows + 1] - x.indptr[rows]
+        firsts = np.repeat(x.indptr[rows] - np.cumsum(lengths) + lengths, lengths)
+        self._written[firsts + np.arange(len(numbers))] = numbers
+        self._written_rows[rows] = True
 
     def remove(self, ids: Iterable[str]) -> None:
         """Never rank these postings again (their rows stay, dead, until a rebuild)."""
@@ -321,6 +348,7 @@ class Index:
         rows, ranks = np.nonzero(best >= 0)
         cols, scores, shared = best[rows, ranks], scores[rows, ranks], shared[rows, ranks]
         profiles = batch.profiles
+        self.write(cols)
         picked = batch.terms.matched(rows, batch.queries.start, shared)
         columns = np.where(picked >= 0, batch.terms.column[picked], -1)
         written = written_at(self._x.indptr, self._x.indices, self._written, cols, columns)

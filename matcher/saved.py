@@ -27,7 +27,7 @@ import scipy.sparse as sp
 from matcher.compiled import package_stamp
 from matcher.memory import Entry, Memory
 from matcher.rank import KEEP_TERMS, Index
-from matcher.surfaces import Forms
+from matcher.surfaces import UNKNOWN, Forms
 from matcher.text import Vectoriser
 
 FORMAT = 3
@@ -61,6 +61,7 @@ def save(index: Index, folder: Path, fingerprints: dict[str, str]) -> None:
     """Write the index as a new generation of `folder` and make it current; older generations
     are removed (a reader that loses its generation so rebuilds: never a stale index).
     `fingerprints` maps each indexed posting id to its fingerprint."""
+    index.write()  # how every live posting writes its features, saved with it
     folder.mkdir(parents=True, exist_ok=True)
     name = f"g{time.time_ns()}-{os.getpid()}"
     tmp = folder / f"tmp-{name}"
@@ -158,7 +159,7 @@ def _restore(meta: dict, a: dict[str, np.ndarray], words: list[str]) -> tuple[In
     ends = a["form_ends"]
     if len(ends) and (ends[-1] != len(a["form_data"]) or (np.diff(ends) < 0).any() or ends[0] < 0):
         raise ValueError("forms do not fit their buffer")
-    if len(a["x_forms"]) and not -1 <= a["x_forms"].min() <= a["x_forms"].max() < len(ends):
+    if len(a["x_forms"]) and not UNKNOWN <= a["x_forms"].min() <= a["x_forms"].max() < len(ends):
         raise ValueError("form numbers out of range")
     index = Index([], vectoriser=vec)
     index.lineage = meta["lineage"]
@@ -166,6 +167,7 @@ def _restore(meta: dict, a: dict[str, np.ndarray], words: list[str]) -> tuple[In
     index._langs = [row[1] for row in rows]
     index._why_keys = [None] * n
     index._alive = a["alive"].astype(bool)
+    index._written_rows = index._alive.copy()  # saved with their forms (`save`)
     index.position = {row[0]: j for j, row in enumerate(rows) if index._alive[j]}
     index.forms = Forms(a["form_data"], ends)
     index._parts = [(x, a["x_forms"], present, a["families"], a["records"])]

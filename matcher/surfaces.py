@@ -24,6 +24,7 @@ from matcher.text import PARALLEL_FROM, WORD, Vectoriser, _pair_columns, map_wor
 from rightsjobs.forked import cpus, in_parts
 
 NONE = -1  # the form number of a feature the posting does not write
+UNKNOWN = -2  # ... of one not yet looked for
 
 Written = tuple[tuple[str, ...], str, int]  # (mapped words, as shown, how many mapped)
 _WRITTEN: dict[str | None, dict[str, Written]] = {}
@@ -112,8 +113,8 @@ class Forms:
         return self.data[start : self.ends[number]].tobytes().decode()
 
     def decoded(self, numbers: np.ndarray) -> dict[int, str]:
-        """These forms (NONE left out) by number."""
-        numbers = np.unique(numbers[numbers != NONE])
+        """These forms (NONE and UNKNOWN left out) by number."""
+        numbers = np.unique(numbers[numbers >= 0])
         ends = self.ends[numbers]
         starts = np.where(numbers > 0, self.ends[numbers - 1], 0)
         if self._bytes is None:
@@ -185,5 +186,6 @@ def written_at(
 
 
 def forms_of(numbers: Sequence[int], forms: dict[int, str]) -> list[str]:
-    """The distinct forms of these numbers (`Forms.decoded`), in order (NONE left out)."""
-    return list(dict.fromkeys(forms[n] for n in numbers if n != NONE))
+    """The distinct forms of these numbers (`Forms.decoded`), in order (NONE and UNKNOWN left
+    out)."""
+    return list(dict.fromkeys(forms[n] for n in numbers if n >= 0))

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+import orjson
 from sqlite_utils import Database
 
 from matcher import saved
@@ -32,48 +33,36 @@ UNREAD = ("description_html", "evidence")  # columns the matcher never reads
 VOLATILE = ("last_seen", "updated_at", "status", "reopened_at")  # no effect on what is indexed
 
 
-def _stored_fields(columns: list[str]) -> str:
-    """SQL for the text a posting's fingerprint hashes: every column but the volatile ones,
-    each quoted (so NULL, '' and 0 differ), the description only without a content hash."""
-    parts = [
-        "case when ifnull(content_hash, '') = '' then quote(description) else '' end"
-        if c == "description" and "content_hash" in columns
-        else f"quote([{c}])"
-        for c in sorted(columns)
-        if c not in VOLATILE
-    ]
-    return " || char(31) || ".join(parts or ["''"])
-
-
 def open_postings(db: Database, as_of: date) -> tuple[list[dict], dict[str, str]]:
     """Stored vacancies still open at `as_of` (without the columns the matcher never reads),
     and the fingerprint of each (see `fingerprint`)."""
     columns = [c for c in db["postings"].columns_dict if c not in UNREAD]
     listed = ", ".join(f"[{c}]" for c in columns)
     rows = db.execute(  # the closed ones left in SQL; `effective_status` decides
-        f"select {listed}, {_stored_fields(columns)} from postings where {possibly_open()}",
-        [as_of.isoformat()],
+        f"select {listed} from postings where {possibly_open()}", [as_of.isoformat()]
     ).fetchall()
     first_seen, id_ = columns.index("first_seen"), columns.index("id")
     # By first_seen (none first), then id; sorted here because SQLite's sorter copies every
     # whole row, descriptions included (0.7 s of the query's 1.9 s for 86,000 postings).
     rows.sort(key=lambda r: (r[first_seen] or "", r[id_]))
+    hashed = sorted(c for c in columns if c not in VOLATILE)
     postings, marks = [], {}
     for values in rows:
-        row = dict(zip(columns, values[:-1], strict=True))
+        row = dict(zip(columns, values, strict=True))
         if effective_status(row, as_of) == "open":
+            marks[row["id"]] = fingerprint(row, hashed)
             posting = decode(row)
             posting["text"] = posting.get("description") or ""  # as the matcher reads it
             postings.append(posting)
-            marks[row["id"]] = fingerprint(values[-1])
     return postings, marks
 
 
-def fingerprint(fields: str) -> str:
-    """A hash of what the index holds of a stored posting, from `_stored_fields`: its columns
-    but those that change on every crawl; the text through `content_hash` (title,
-    description, deadline) when there is one."""
-    return hashlib.sha1(fields.encode()).hexdigest()
+def fingerprint(row: dict, columns: list[str]) -> str:
+    """A hash of what the index holds of a stored posting: these columns of its row (all but
+    those that change on every crawl), the description only without a `content_hash` (which
+    stands for title, description and deadline)."""
+    skip = "description" if row.get("content_hash") else None
+    return hashlib.sha1(orjson.dumps([row[c] for c in columns if c != skip])).hexdigest()
 
 
 def index_folder(db: Database) -> Path | None:
