@@ -318,6 +318,18 @@ def test_matched_terms_show_a_keyword_rather_than_its_words():
     assert not {"legal", "aid"} & set(terms)
 
 
+def test_matched_words_are_those_of_the_text_indexed_last():
+    index = Index([posting("a"), posting("b", countries=["UG"])])
+
+    def terms() -> list[str]:
+        shown = index.rank([profile()], as_of=AS_OF)[0]
+        return next(r["why"]["matched_terms"] for r in shown if r["id"] == "a")
+
+    assert "litigation" in terms()
+    index.add([posting("a", text=LEGAL_TEXT.replace("litigation", "LITIGATION"))])
+    assert "LITIGATION" in terms() and "litigation" not in terms()
+
+
 def test_incremental_add_scores_like_a_rebuild_with_the_same_vectoriser():
     first = [posting(f"a{i}", text=LEGAL_TEXT + f" case {i} " * i) for i in range(5)]
     week = [
