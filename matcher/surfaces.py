@@ -20,7 +20,7 @@ import scipy.sparse as sp
 from numba import njit
 
 from matcher.lexicon import fold
-from matcher.text import PARALLEL_FROM, WORD, Vectoriser, _pair_columns, map_word
+from matcher.text import PAIR_BUCKETS, PARALLEL_FROM, WORD, WORD_SPACE, Vectoriser, map_word
 from rightsjobs.forked import cpus, in_parts
 
 NONE = -1  # the form number of a feature the posting does not write
@@ -59,7 +59,7 @@ def _part_forms(
     vocabulary: dict[str, int],
 ) -> tuple[list[str], np.ndarray]:
     """`written_forms` of some rows, numbered in a table of their own: every word of their
-    titles and texts at once, so that numpy finds the first place of each feature."""
+    titles and texts read at once, the first place of each feature found in compiled code."""
     written: list[Written] = []
     lengths = []  # words of each title and text, in turn
     for j in rows:
@@ -71,29 +71,83 @@ def _part_forms(
     ids = np.fromiter(map(vocabulary.get, mapped, repeat(-1)), np.int64, len(mapped))
     origin = np.repeat(np.arange(len(written)), list(map(itemgetter(2), written)))
     segment = np.repeat(np.arange(len(lengths)), lengths)[origin]  # pairs stay in one
-    pairs = np.flatnonzero((segment[:-1] == segment[1:]) & (ids[:-1] >= 0) & (ids[1:] >= 0))
-    cols = np.concatenate([ids, _pair_columns(ids[pairs], ids[pairs + 1])])
-    first = np.concatenate([origin, origin[pairs]])
-    last = np.concatenate([origin, origin[pairs + 1]])
-    width = np.int64(vectors.shape[1])
-    keys = np.concatenate([segment, segment[pairs]]) // 2 * width + cols  # row, column
     entries = vectors[rows.start : rows.stop]
-    wanted = np.repeat(np.arange(len(rows)), np.diff(entries.indptr)) * width + entries.indices
-    order = np.unique(wanted)
-    at = np.minimum(np.searchsorted(order, keys), len(order) - 1)
-    hits = np.flatnonzero((order[at] == keys) & (cols >= 0))
-    found, where = np.unique(keys[hits], return_index=True)  # the first of each, in text order
-    where = hits[where]
+    if entries.has_sorted_indices:  # as `Index` makes them
+        by_column = np.arange(entries.nnz)
+    else:
+        row = np.repeat(np.arange(len(rows)), np.diff(entries.indptr))
+        by_column = np.lexsort((entries.indices, row))  # each row's columns ascending
+    first = np.full(entries.nnz, -1, dtype=np.int64)
+    last = np.full(entries.nnz, -1, dtype=np.int64)
+    _first_places(
+        ids, origin, segment, entries.indptr.astype(np.int64),
+        entries.indices[by_column].astype(np.int64), by_column, first, last,
+    )  # fmt: skip
     as_shown = list(map(itemgetter(1), written))
-    forms = list(map(as_shown.__getitem__, first[where].tolist()))
-    for i in np.flatnonzero(first[where] != last[where]).tolist():  # pairs: their run of words
-        forms[i] = " ".join(as_shown[first[where[i]] : last[where[i]] + 1])
+    found = np.flatnonzero(first >= 0)
+    forms = list(map(as_shown.__getitem__, first[found].tolist()))
+    for i in np.flatnonzero(first[found] != last[found]).tolist():  # pairs: their run of words
+        a, b = first[found[i]], last[found[i]]
+        forms[i] += f" {as_shown[b]}" if b == a + 1 else " " + " ".join(as_shown[a + 1 : b + 1])
     table = {form: i for i, form in enumerate(dict.fromkeys(forms))}
-    number = np.array([*map(table.__getitem__, forms), NONE], dtype=np.int32)
-    at = np.searchsorted(found, wanted)
-    known = at < len(found)
-    known[known] = found[at[known]] == wanted[known]
-    return list(table), number[np.where(known, at, len(found))]
+    number = np.full(entries.nnz, NONE, dtype=np.int32)
+    number[found] = np.fromiter(map(table.__getitem__, forms), np.int32, len(forms))
+    return list(table), number
+
+
+@njit(cache=True)
+def _first_places(
+    ids: np.ndarray,
+    origin: np.ndarray,
+    segment: np.ndarray,
+    indptr: np.ndarray,
+    columns: np.ndarray,
+    entry: np.ndarray,
+    first: np.ndarray,
+    last: np.ndarray,
+) -> None:
+    """For each wanted entry, the first and last word (positions in `origin`'s numbering)
+    of its feature's first place: row r's wanted feature columns are `columns[indptr[r]:
+    indptr[r + 1]]` (ascending, entry numbers `entry`); its words are the tokens (`ids`,
+    -1 for none) of segments 2r (title) and 2r + 1 (text), a pair never crossing two."""
+    for i in range(len(ids)):
+        c = ids[i]
+        if c < 0:
+            continue
+        r = segment[i] // 2
+        a, b = indptr[r], indptr[r + 1]
+        _place(columns, entry, a, b, c, origin[i], origin[i], first, last)
+        if i + 1 < len(ids) and segment[i + 1] == segment[i] and ids[i + 1] >= 0:
+            pair = _pair_column(c, ids[i + 1])
+            _place(columns, entry, a, b, pair, origin[i], origin[i + 1], first, last)
+
+
+@njit(cache=True)
+def _place(
+    columns: np.ndarray,
+    entry: np.ndarray,
+    a: int,
+    b: int,
+    column: int,
+    start: int,
+    end: int,
+    first: np.ndarray,
+    last: np.ndarray,
+) -> None:
+    """Record (start, end) for `column` if it is wanted in columns[a:b] and has no place yet."""
+    at = a + np.searchsorted(columns[a:b], column)
+    if at < b and columns[at] == column and first[entry[at]] < 0:
+        first[entry[at]] = start
+        last[entry[at]] = end
+
+
+@njit(cache=True)
+def _pair_column(left: int, right: int) -> int:
+    """`text._pair_columns` of one pair."""
+    lo, hi = np.uint64(min(left, right)), np.uint64(max(left, right))
+    mixed = (lo * np.uint64(0x9E3779B97F4A7C15)) ^ (hi * np.uint64(0xBF58476D1CE4E5B9))
+    mixed ^= mixed >> np.uint64(31)
+    return WORD_SPACE + np.int64(mixed % np.uint64(PAIR_BUCKETS))
 
 
 class Forms:

@@ -4,8 +4,10 @@ topical evidence, not only a shared place or generic words."""
 from datetime import date
 
 import pytest
+import scipy.sparse as sp
 
-from matcher import rank
+from matcher import Index, rank
+from matcher.surfaces import Forms, written_forms
 
 AS_OF = date(2025, 6, 2)
 
@@ -222,3 +224,41 @@ def test_facts_are_worked_out_once_per_combination_of_fields():
     assert len(fits) == 3
     for part in ("languages", "region", "experience"):
         assert all(fit[part] is fits[0][part] for fit in fits)
+
+
+def test_a_postings_words_are_found_for_its_kept_features_in_any_entry_order():
+    """`written_forms` numbers each stored entry of the posting vectors; rows whose columns
+    are not in ascending order get the same words, entry for entry."""
+    texts = [
+        ("Legal Officer", "Strategic litigation, legal aid and Freedom of Expression cases."),
+        ("Campaigner", "Campaigns for LGBTI defenders; campaigning with Amnesty's EU office."),
+    ]
+    index = Index([posting(f"p{i}", t, x) for i, (t, x) in enumerate(texts)])
+
+    def words(vectors: sp.csr_matrix) -> list[dict[int, str]]:
+        forms = Forms()
+        numbers = written_forms(index.postings, index._langs, vectors, index.vectoriser, forms)
+        return [
+            {
+                int(c): forms[int(n)]
+                for c, n in zip(
+                    vectors.indices[vectors.indptr[r] : vectors.indptr[r + 1]],
+                    numbers[vectors.indptr[r] : vectors.indptr[r + 1]],
+                    strict=True,
+                )
+                if n >= 0
+            }
+            for r in range(vectors.shape[0])
+        ]
+
+    vectors = index._x.copy()
+    reversed_rows = vectors.copy()
+    for r in range(vectors.shape[0]):
+        a, b = vectors.indptr[r], vectors.indptr[r + 1]
+        reversed_rows.indices[a:b] = vectors.indices[a:b][::-1]
+        reversed_rows.data[a:b] = vectors.data[a:b][::-1]
+    reversed_rows.has_sorted_indices = False
+    found = words(vectors)
+    assert found == words(reversed_rows)
+    shown = set(found[0].values()) | set(found[1].values())
+    assert {"litigation", "LGBTI", "Freedom of Expression".lower()} <= shown
