@@ -214,6 +214,24 @@ def test_a_statement_of_working_languages_is_not_a_skill():
     assert langs(text)[:2] == (["es"], ["pt"])
 
 
+@pytest.mark.parametrize(
+    ("text", "required"),
+    [
+        ("Post: Programme Assistant\nDuty station: Dakar\nWorking language: French", ["fr"]),
+        ("Poste : Chargée de plaidoyer\nLieu : Lomé\nLangue de travail : Français", ["fr"]),
+        ("Cargo: Asistente\nSede: Quito\nIdioma de trabajo: español", ["es"]),
+        ("Должность: юрист\nГород: Бишкек\nРабочий язык: русский", ["ru"]),
+    ],
+)
+def test_a_label_of_the_jobs_working_language_requires_it(text, required):
+    assert langs(text)[:2] == (required, [])
+
+
+def test_an_organisations_working_languages_still_ask_for_nothing():
+    text = "Les langues de travail du réseau sont le français et le wolof. Lieu : Dakar"
+    assert langs(text)[:2] == ([], [])
+
+
 def test_a_czech_adjective_before_a_lower_case_name():
     assert langs("Výborná a pokročilá angličtina slovem i písmem.")[:2] == (["en"], [])
 

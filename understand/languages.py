@@ -19,8 +19,9 @@ sind:") opens an assets section, one that states a requirement ("Cerințe obliga
 requirements section; for 15 lines a line naming languages and little else ("Portuguese") is
 then desirable or required, until a details line ("Location: Maputo") ends the list. Lines of a
 language switcher ("English", "Français", "Русский") and statements of an organisation's working
-languages are no skills. A lower-case Latin-script name after a noun is an adjective
-("legislación española", "prawa polskiego"), not the language.
+languages are no skills, but a label of the job's own working language ("Working language:
+English", "Langue de travail : Français") requires it. A lower-case Latin-script name after a
+noun is an adjective ("legislación española", "prawa polskiego"), not the language.
 "English and either French or Spanish" and "English and Russian or Ukrainian" are English plus
 a choice of one, as is "one of the official languages (English, French)". A list in brackets
 keeps the strength of its clause ("(Swahili, Lingala) would be an asset"). A name after "non-",
@@ -63,6 +64,9 @@ _CUE = re.compile(
     r"|ecrite?s?\s+et\s+orale?s?|orale?s?\s+et\s+ecrite?s?"
     r"|trabajar\s+en|trabalhar\s+em|lavorare\s+in|\b(?:languages|langues"
     r"|idiomas|lenguas|linguas|lingue|языки|мови|jezyki|jazyky|limbi|sprachen|talen)\s*:"
+    r"|\b(?:working\s+languages?|langues?\s+de\s+travail|(?:idiomas?|lenguas?)\s+de\s+trabajo"
+    r"|linguas?\s+de\s+trabalho|lingu[ae]\s+di\s+lavoro|arbeitssprachen?|рабочи[йе]\s+язык\w*"
+    r"|робоч[аі]\s+мов[аи])\s*:"  # a label of the job's working language(s): "Langue de travail :"
     r"|conhecimento|beherrsch|verhandlungssicher|sprech|spricht|تسلط|مسلط|آشنایی"
     r"|\b(?:parler|parlez|hablar|falar|parlare|ecrire|escribir|escrever|scrivere|connait"
     r"|connaitre)\b|\b(?:bon(?:ne)?|buen[oa]?|buon[oa]?)\s|nyelvtudas|nyelvismeret|njohuri|zoterim|владеене|познаван|poznavan|znanj"
