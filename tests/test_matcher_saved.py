@@ -186,9 +186,7 @@ def test_rightsjobs_match_says_once_that_it_rebuilds(store):
     assert [part.rsplit(" ", 2)[0] for part in took[12:].split(", ")] == list(steps)
 
 
-def test_how_postings_write_their_words_is_saved_and_found_again_for_a_changed_text(
-    store, capsys
-):
+def test_how_postings_write_their_words_is_saved_and_found_again_for_a_changed_text(store, capsys):
     folder = index_folder(store)
     folder.mkdir()
     (folder / "surfaces.json").write_text("{}")  # what an older version kept beside
