@@ -20,7 +20,7 @@ import scipy.sparse as sp
 from numba import njit
 
 from matcher.lexicon import fold
-from matcher.text import PAIR_BUCKETS, PARALLEL_FROM, WORD, WORD_SPACE, Vectoriser, map_word
+from matcher.text import PARALLEL_FROM, WORD, Vectoriser, map_word, pair_column
 from rightsjobs.forked import cpus, in_parts
 
 NONE = -1  # the form number of a feature the posting does not write
@@ -118,7 +118,7 @@ def _first_places(
         a, b = indptr[r], indptr[r + 1]
         _place(columns, entry, a, b, c, origin[i], origin[i], first, last)
         if i + 1 < len(ids) and segment[i + 1] == segment[i] and ids[i + 1] >= 0:
-            pair = _pair_column(c, ids[i + 1])
+            pair = pair_column(c, ids[i + 1])
             _place(columns, entry, a, b, pair, origin[i], origin[i + 1], first, last)
 
 
@@ -139,15 +139,6 @@ def _place(
     if at < b and columns[at] == column and first[entry[at]] < 0:
         first[entry[at]] = start
         last[entry[at]] = end
-
-
-@njit(cache=True)
-def _pair_column(left: int, right: int) -> int:
-    """`text._pair_columns` of one pair."""
-    lo, hi = np.uint64(min(left, right)), np.uint64(max(left, right))
-    mixed = (lo * np.uint64(0x9E3779B97F4A7C15)) ^ (hi * np.uint64(0xBF58476D1CE4E5B9))
-    mixed ^= mixed >> np.uint64(31)
-    return WORD_SPACE + np.int64(mixed % np.uint64(PAIR_BUCKETS))
 
 
 class Forms:

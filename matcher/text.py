@@ -307,10 +307,26 @@ def profile_document(profile: dict) -> tuple[Document, dict[str, str]]:
 
 
 def _pair_columns(left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    lo, hi = np.minimum(left, right).astype(np.uint64), np.maximum(left, right).astype(np.uint64)
+    """`pair_column` of each pair of word columns."""
+    out = np.empty(len(left), dtype=np.int64)
+    _pair_columns_into(np.asarray(left, np.int64), np.asarray(right, np.int64), out)
+    return out
+
+
+@njit(cache=True)
+def _pair_columns_into(left: np.ndarray, right: np.ndarray, out: np.ndarray) -> None:
+    for i in range(len(left)):
+        out[i] = pair_column(left[i], right[i])
+
+
+@njit(cache=True)
+def pair_column(left: int, right: int) -> int:
+    """The column of the pair of two word columns: a hash of the two, unordered, into one of
+    PAIR_BUCKETS columns after the words'."""
+    lo, hi = np.uint64(min(left, right)), np.uint64(max(left, right))
     mixed = (lo * np.uint64(0x9E3779B97F4A7C15)) ^ (hi * np.uint64(0xBF58476D1CE4E5B9))
     mixed ^= mixed >> np.uint64(31)
-    return WORD_SPACE + (mixed % np.uint64(PAIR_BUCKETS)).astype(np.int64)
+    return WORD_SPACE + np.int64(mixed % np.uint64(PAIR_BUCKETS))
 
 
 class Vectoriser:
