@@ -49,6 +49,20 @@ def test_roma_in_a_url_slug_beside_sinti_is_the_people():
     assert places("The adviser leads our policy work.", url).countries == []
 
 
+@pytest.mark.parametrize(
+    "text", ["ABOUT US:", "JOIN US!", "CONTACT US", "WORK WITH US", "SUPPORT US TODAY"]
+)
+def test_us_in_a_heading_in_capitals_is_the_pronoun(text):
+    assert places_in(f"{text}\nWe are a network of defenders.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Location: US (remote)", "Position based in the US.", "WORK IN THE US"]
+)
+def test_us_as_a_place_still_counts(text):
+    assert [h.value for h in places_in(text)] == ["US"]
+
+
 def test_place_beside_a_name_still_counts():
     assert [h.value for h in places_in("The office in Rome opens in May.")] == ["IT"]
 

@@ -781,6 +781,19 @@ def _in_a_name(hit: Hit, folded: str) -> bool:
     return bool(_NAME_AFTER.match(after) or _NAME_BEFORE.search(before))
 
 
+# "ABOUT US", "JOIN US", "WORK WITH US": a heading's pronoun in capitals, not the country.
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:ABOUT|JOIN|CONTACT|WITH|FOLLOW|SUPPORT|HELP|E-?MAIL|CALL|VISIT|FOR|TO|TELL|WRITE"
+    r"|OF|AMONG|LET|GIVE|SEND|REACH|MEET|DONATE)\s+$"
+)
+
+
+def _the_pronoun(hit: Hit, text: str) -> bool:
+    """Whether "US" at `hit` is the pronoun of a heading in capitals ("ABOUT US")."""
+    before = text[max(0, hit.start - 12) : hit.start]
+    return hit.raw == "US" and bool(_PRONOUN_BEFORE.search(before))
+
+
 # A digit glued to a name by a page's layout ("December 27, 2025Ethiopia").
 _GLUED = re.compile(r"\d(?=[A-Z][a-z])")
 
@@ -791,7 +804,7 @@ def _places_cached(text: str) -> tuple[Hit, ...]:
     if not hits:
         return ()
     folded = fold(text)
-    return tuple(h for h in hits if not _in_a_name(h, folded))
+    return tuple(h for h in hits if not (_in_a_name(h, folded) or _the_pronoun(h, text)))
 
 
 def places_in(text: str) -> list[Hit]:
