@@ -288,7 +288,7 @@ class Explainer:
 
     def __init__(self) -> None:
         self._numbers: dict[tuple, int] = {}
-        self._texts: dict[tuple[int, int], str | tuple[str, dict]] = {}
+        self._texts: dict[tuple[int, int], str | tuple] = {}
 
     def _number(self, *parts) -> int:
         return self._numbers.setdefault(parts, len(self._numbers))
@@ -346,7 +346,8 @@ class Explainer:
         region = texts.get(key)
         if region is None:
             facts = _region_facts(post_key[5], profile)
-            region = texts[key] = (_region(facts, post_key[5]), facts)
+            text = _region(facts, post_key[5])
+            region = texts[key] = (text, facts, text.split(" (")[0])
         key = (post_key[0], prof_key[0])
         languages = texts.get(key)
         if languages is None:
@@ -361,7 +362,7 @@ class Explainer:
         deadline = texts.get(key)
         if deadline is None:
             deadline = texts[key] = _deadline(posting, as_of)
-        summary = f"{post_key[4]} — {region[0].split(' (')[0]}"
+        summary = f"{post_key[4]} — {region[2]}"
         if terms:
             summary += f"; matches {', '.join(terms[:3])}"
         return {
