@@ -108,7 +108,7 @@ def _evidence(index: Index, queries: sp.csr_matrix) -> np.ndarray:
     kept[untopical_columns(index.vectoriser)] = False
     topical = sp.csr_matrix(queries.multiply(kept[None, :]), dtype=bool)
     strongest = (topical @ index._x.T.astype(bool)).toarray()
-    return strongest | (topical @ index._present).toarray()
+    return strongest | (topical @ index._present.T).toarray()
 
 
 def title(posting: dict) -> str:

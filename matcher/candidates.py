@@ -32,8 +32,8 @@ class Lists(NamedTuple):
     term_weight: np.ndarray  # float32
     topical: np.ndarray  # (terms,) bool: the term is topical evidence (`matcher.topics`)
     column: np.ndarray  # (terms,) int64: the feature column of each term
-    has_start: np.ndarray  # CSR row pointers over feature columns of `has_posting`:
-    has_posting: np.ndarray  # the postings holding each feature anywhere (ascending)
+    holds_start: np.ndarray  # CSR row pointers over postings of `holds`:
+    holds: np.ndarray  # the feature columns each posting holds anywhere (ascending)
 
 
 class Candidates:
@@ -49,7 +49,7 @@ class Candidates:
     ) -> None:
         """Lists of the `usable` postings (`postings` are their fit.POSTING records);
         `untopical` are the sorted feature columns that are no topical evidence; `present`
-        says which postings hold each feature column in their whole text (before pruning)."""
+        says which feature columns each posting holds in its whole text (before pruning)."""
         self.usable = usable
         if not present.has_sorted_indices:
             present.sort_indices()

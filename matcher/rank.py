@@ -146,7 +146,8 @@ class Index:
             self.vectoriser.fit_counts(counts)
         full = self.vectoriser.weigh(counts)
         families = posting_families(full, self.vectoriser.weigh(title_counts), self.vectoriser)
-        present = full.T.tocsr().astype(bool)
+        present = full.astype(bool)  # rows: postings, as `ranked`: stacked, not merged
+        present.sort_indices()
         ranked = prune(self.vectoriser.without_common(full), self.keep_terms)
         written = np.full(ranked.nnz, UNKNOWN, dtype=np.int32)  # found when needed: `write`
         self._parts.append((ranked, written, present, families, records))
@@ -212,7 +213,7 @@ class Index:
             xs, written, presents, families, records = zip(*self._parts, strict=True)
             self._x = sp.vstack(xs, format="csr")  # entries stay in order: `_written` too
             self._written = np.concatenate(written)
-            self._present = sp.hstack(presents, format="csr")
+            self._present = sp.vstack(presents, format="csr")
             self._families = np.concatenate(families)
             self._records = np.concatenate(records)
         self._parts = [(self._x, self._written, self._present, self._families, self._records)]
@@ -229,11 +230,13 @@ class Index:
         threads: int | None = None,
         progress: Callable[[int], None] | None = None,
         memory: Memory | None = None,
+        texts: bool = True,
     ) -> list[list[dict]]:
         """Top-k postings for every profile (see `matcher.rank`), searched by `threads`
         threads (default: one per CPU); `progress` hears how many profiles are done. With a
         `memory` (`matcher.memory`), what it kept spares most of the search where it serves,
-        and it then holds what this search found.
+        and it then holds what this search found. Without `texts`, a `why` holds only the
+        matched terms and the facts (`why.Explainer.facts`).
 
         Batches are pipelined: while the compiled search (which releases the GIL) runs on one
         batch, Python analyses the next and writes the `why` of the previous."""
@@ -253,6 +256,7 @@ class Index:
                 memory.entries = {}
             if memory.entries:  # the lists of the postings indexed since
                 since = candidates.since(memory.rows)
+        self._containing(sorted({t for p in profiles for t in p.get("exclude") or ()}))
         remembered: dict = {}
         out: list[list[dict]] = []
         waiting: tuple[Batch, Future] | None = None
@@ -277,11 +281,11 @@ class Index:
                     keep,
                 )
                 if waiting:
-                    out.extend(self._results(*waiting, as_of, k, memory, remembered))
+                    out.extend(self._results(*waiting, as_of, k, memory, remembered, texts))
                     if progress:
                         progress(len(out))
                 waiting = (ready, running)
-            out.extend(self._results(*waiting, as_of, k, memory, remembered))
+            out.extend(self._results(*waiting, as_of, k, memory, remembered, texts))
         if memory is not None:
             memory.lineage, memory.rows, memory.day = self.lineage, len(usable), as_of.toordinal()
             memory.k, memory.entries = k, remembered
@@ -312,9 +316,7 @@ class Index:
             q.data.astype(np.float32),
             fit.profile_records(profiles),
             profile_families(full, self.vectoriser),
-            np.array([self._containing(t) for t in terms], dtype=bool).reshape(
-                len(terms), len(self.postings)
-            ),
+            self._containing(terms),
             _starts([len(p["exclude"]) for p in profiles]),
             np.array([term_row[t] for p in profiles for t in p["exclude"]], dtype=np.int64),
             _starts([len(s) for s in seen_rows]),
@@ -338,9 +340,10 @@ class Index:
         k: int,
         memory: Memory | None,
         remembered: dict,
+        texts: bool,
     ) -> list[list[dict]]:
-        """The results of a batch, `why` included, once its search is done (what the search
-        found goes into `remembered` when there is a `memory`)."""
+        """The results of a batch, `why` included (with its `texts` or not), once its search
+        is done (what the search found goes into `remembered` when there is a `memory`)."""
         found: Found = search.result()
         if memory is not None:
             remembered.update(memory.remembered(batch.profiles, batch.seen, found))
@@ -366,7 +369,9 @@ class Index:
                 {
                     "id": posting["id"],
                     "score": round(min(s, 1.0), 4),
-                    "why": explain(posting, key, profiles[r], prof_keys[r], terms, as_of),
+                    "why": explain(posting, key, profiles[r], prof_keys[r], terms, as_of)
+                    if texts
+                    else explain.facts(posting, key, profiles[r], prof_keys[r], terms),
                 }
             )
         return results
@@ -376,19 +381,36 @@ class Index:
         done = seen.get(profile.get("id")) or ()
         return np.sort(np.array([self.position[i] for i in done if i in self.position], np.int64))
 
-    def _containing(self, term: str) -> np.ndarray:
-        """Which postings contain the term in title or text (as whole, folded, stemmed
-        words)."""
-        found = self._term_cache.get(term)
-        if found is None:
-            columns = self.vectoriser.columns(term_features(term))
-            if len(columns) == 0 or (columns < 0).any():  # a word no posting has
-                found = np.zeros(len(self.postings), dtype=bool)
+    def _containing(self, terms: list[str]) -> np.ndarray:
+        """(terms, postings) bool: which postings contain each term in title or text (as
+        whole, folded, stemmed words). The terms not found before are found together, in one
+        pass over the presence matrix."""
+        n = len(self.postings)
+        columns: dict[str, np.ndarray] = {}
+        for term in terms:
+            if term in self._term_cache or term in columns:
+                continue
+            features = self.vectoriser.columns(term_features(term))
+            if len(features) == 0 or (features < 0).any():  # a word no posting has
+                self._term_cache[term] = np.zeros(n, dtype=bool)
             else:
-                counts = np.bincount(self._present[columns].indices, minlength=len(self.postings))
-                found = counts >= len(columns)
-            self._term_cache[term] = found
-        return found
+                columns[term] = features
+        if columns:
+            present = self._present
+            wanted = np.unique(np.concatenate(list(columns.values())))
+            sought = np.zeros(present.shape[1], dtype=bool)
+            sought[wanted] = True
+            at = np.flatnonzero(sought[present.indices])
+            held = present.indices[at]
+            order = np.argsort(held, kind="stable")
+            held, rows = held[order], np.searchsorted(present.indptr, at[order], side="right") - 1
+            first, last = np.searchsorted(held, wanted), np.searchsorted(held, wanted, "right")
+            for term, features in columns.items():
+                i = np.searchsorted(wanted, features)
+                spans = zip(first[i].tolist(), last[i].tolist(), strict=True)
+                holding = np.concatenate([rows[a:b] for a, b in spans])
+                self._term_cache[term] = np.bincount(holding, minlength=n) >= len(features)
+        return np.array([self._term_cache[t] for t in terms], dtype=bool).reshape(len(terms), n)
 
 
 def _starts(lengths: list[int]) -> np.ndarray:

@@ -30,7 +30,7 @@ from matcher.rank import KEEP_TERMS, Index
 from matcher.surfaces import UNKNOWN, Forms
 from matcher.text import Vectoriser
 
-FORMAT = 3
+FORMAT = 4
 ANALYSER_FILES = ("text.py", "lexicon.py", "relevance.py", "fit.py", "rank.py")
 LEGACY = ("surfaces.json",)  # what older versions kept beside the generations
 MEMORY = "memory.npz"
@@ -149,7 +149,7 @@ def _restore(meta: dict, a: dict[str, np.ndarray], words: list[str]) -> tuple[In
     x = sp.csr_matrix((a["x_data"], a["x_indices"], a["x_indptr"]), shape=(n, vec.width))
     present = sp.csr_matrix(
         (np.ones(len(a["p_indices"]), dtype=bool), a["p_indices"], a["p_indptr"]),
-        shape=(vec.width, n),
+        shape=(n, vec.width),
     )
     x.check_format(full_check=False)
     present.check_format(full_check=False)

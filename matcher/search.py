@@ -160,8 +160,8 @@ def _search(
     term_weight: np.ndarray,
     topical: np.ndarray,
     column: np.ndarray,
-    has_start: np.ndarray,
-    has_posting: np.ndarray,
+    holds_start: np.ndarray,
+    holds: np.ndarray,
     kept_start: np.ndarray,
     kept_posting: np.ndarray,
     kept_floor: np.ndarray,
@@ -217,7 +217,7 @@ def _search(
                 full[r] = True
             filled = _best(
                 profiles[r], wants[r], touched[:found], total, evidence, gain, topics_of,
-                has_start, has_posting, postings, families, excluded, blocked, shown, today,
+                holds_start, holds, postings, families, excluded, blocked, shown, today,
                 best[r], scores[r],
             )  # fmt: skip
             # exact when its k-th beats the floor, or when nothing else passed
@@ -319,8 +319,8 @@ def _best(
     evidence: np.ndarray,
     gain: np.ndarray,
     words: np.ndarray,
-    has_start: np.ndarray,
-    has_posting: np.ndarray,
+    holds_start: np.ndarray,
+    holds: np.ndarray,
     postings: np.ndarray,
     families: np.ndarray,
     excluded: np.ndarray,
@@ -338,7 +338,7 @@ def _best(
     total[touched] = 0
     evidence[touched] = False
     bound = cosine * gain[touched]
-    topics = Topics(evident, words, has_start, has_posting)
+    topics = Topics(evident, words, holds_start, holds)
     k = len(best)
     threshold = np.float32(0)
     if len(bound) > FIRST * k:
@@ -371,22 +371,23 @@ def _best(
 class Topics(NamedTuple):
     """A profile's topical evidence: whether each touched posting shares a topical term
     with it among its strongest terms (`evident`); else whether the posting's whole text holds
-    one of the profile's topical terms (feature columns `words`; `start` and `posting` list
-    the postings holding each feature column, ascending)."""
+    one of the profile's topical terms (feature columns `words`; `start` and `holds` list
+    the feature columns each posting holds, ascending)."""
 
     evident: np.ndarray  # bool, by touched posting
     words: np.ndarray  # int64 feature columns
     start: np.ndarray
-    posting: np.ndarray
+    holds: np.ndarray
 
 
 @njit(cache=True)
 def _holds_any(topics: Topics, j: int) -> bool:
     """Whether posting j's whole text holds one of the profile's topical terms."""
+    lo, hi = topics.start[j], topics.start[j + 1]
+    held = topics.holds[lo:hi]
     for c in topics.words:
-        lo, hi = topics.start[c], topics.start[c + 1]
-        at = lo + np.searchsorted(topics.posting[lo:hi], j)
-        if at < hi and topics.posting[at] == j:
+        at = np.searchsorted(held, c)
+        if at < len(held) and held[at] == c:
             return True
     return False
 

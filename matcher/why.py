@@ -289,6 +289,7 @@ class Explainer:
     def __init__(self) -> None:
         self._numbers: dict[tuple, int] = {}
         self._texts: dict[tuple[int, int], str | tuple] = {}
+        self._fits: dict[tuple[int, int], dict] = {}
 
     def _number(self, *parts) -> int:
         return self._numbers.setdefault(parts, len(self._numbers))
@@ -374,6 +375,28 @@ class Explainer:
             "summary": summary,
             "fit": {"languages": languages[1], "region": region[1], "experience": experience[1]},
         }
+
+    def facts(
+        self, posting: dict, post_key: tuple, profile: dict, prof_key: tuple, terms: list[str]
+    ) -> dict:
+        """The `why` of one result without its texts: the matched terms and `fit`, the facts
+        that the texts of `__call__` say and that a digest words (what the match stage
+        records)."""
+        fits = self._fits
+        key = (post_key[0], prof_key[0])
+        languages = fits.get(key)
+        if languages is None:
+            languages = fits[key] = _language_facts(posting, profile)
+        key = (post_key[1], prof_key[1])
+        region = fits.get(key)
+        if region is None:
+            region = fits[key] = _region_facts(post_key[5], profile)
+        key = (post_key[2], prof_key[2])
+        experience = fits.get(key)
+        if experience is None:
+            experience = fits[key] = _experience_facts(posting, profile)
+        fit = {"languages": languages, "region": region, "experience": experience}
+        return {"matched_terms": terms, "fit": fit}
 
 
 def _short(text: str, limit: int) -> str:

@@ -47,3 +47,18 @@ def test_a_topical_term_outside_the_strongest_terms_is_evidence():
     ids = shown([posting(f"p{n}", text) for n, text in enumerate(texts)])
     assert "p0" in ids
     assert "p1" not in ids  # a shared place alone is no evidence
+
+
+def test_whole_text_evidence_holds_for_postings_added_to_an_index():
+    """The same in an index built in two parts (`Index.add`), whose presence matrix is the
+    two parts' stacked."""
+    texts = [
+        "Kenya, Kenya, Kenya, Kenya: the assistant also logs enforced disappearances.",
+        "Kenya, Kenya, Kenya, Kenya: the assistant also logs the tides.",
+    ]
+    others = [posting(f"x{n}", text, text) for n, text in enumerate(ELSEWHERE)]
+    index = Index(others, keep_terms=(2, 1))
+    index.add([posting(f"p{n}", text) for n, text in enumerate(texts)])
+    ids = [r["id"] for r in index.rank([PERSON], k=5, as_of=AS_OF)[0]]
+    assert "p0" in ids
+    assert "p1" not in ids

@@ -400,3 +400,27 @@ def test_an_exclude_word_no_posting_has_excludes_nothing_and_is_not_learnt():
     results = index.rank([profile(exclude=["quidditch", "legal quidditch"])], as_of=AS_OF)
     assert [r["id"] for r in results[0]] == ["a"]
     assert len(index.vectoriser.vocabulary) == words
+
+
+def test_exclude_terms_are_found_in_postings_added_to_an_index():
+    """`exclude` reads every part of an index built in parts, a phrase only where all its
+    words are, and each term once for all the profiles that name it."""
+    index = Index([posting("old"), posting("old-fund", text=LEGAL_TEXT + " Fundraising too.")])
+    index.add(
+        [
+            posting("new"),
+            posting("new-fund", text=LEGAL_TEXT + " Some fundraising events."),
+            posting("new-street", text=LEGAL_TEXT + " Street fundraising in teams."),
+        ]
+    )
+    people = [
+        profile(id="a", exclude=["fundraising"]),
+        profile(id="b", exclude=["street fundraising"]),
+        profile(id="c", exclude=["fundraising", "quidditch"]),
+    ]
+    shown_to = [sorted(r["id"] for r in found) for found in index.rank(people, as_of=AS_OF)]
+    assert shown_to == [
+        ["new", "old"],
+        ["new", "new-fund", "old", "old-fund"],
+        ["new", "old"],
+    ]

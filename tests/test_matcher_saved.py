@@ -112,7 +112,7 @@ def test_changes_since_the_save_are_applied(store, capsys):
     assert new_id in jean
     assert posting_ids["Researcher"] not in sum(ids(results).values(), [])
     rewritten = next(r for r in results["jean"] if r["id"] == posting_ids["Campaigner"])
-    assert rewritten["why"]["summary"].startswith("Litigation Lawyer")
+    assert {"litigation", "strategic"} <= set(rewritten["why"]["matched_terms"])  # new words
     assert "campaigning" not in rewritten["why"]["matched_terms"]
     assert sorted(ids(rebuilt(store, capsys))["jean"]) == sorted(jean)
 
@@ -253,3 +253,13 @@ def test_what_each_profile_kept_is_saved_and_a_damaged_file_costs_only_a_full_se
     after, said = match(store, capsys)
     assert after == first and said == ""
     assert saved.load_memory(folder).searched_in_full == 2
+
+
+def test_the_matches_keep_the_matched_terms_and_the_facts_the_digest_words(store, capsys):
+    results, _ = match(store, capsys)
+    stored = {
+        (r["profile_id"], r["posting_id"]): json.loads(r["why"])
+        for r in store.query("select profile_id, posting_id, why from matches")
+    }
+    assert stored == {(p, r["id"]): r["why"] for p, shown in results.items() for r in shown}
+    assert stored and all(set(why) == {"matched_terms", "fit"} for why in stored.values())

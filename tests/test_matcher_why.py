@@ -226,6 +226,27 @@ def test_facts_are_worked_out_once_per_combination_of_fields():
         assert all(fit[part] is fits[0][part] for fit in fits)
 
 
+def test_without_texts_a_why_keeps_the_matched_terms_and_facts_alone():
+    """What the match stage records: the texts' facts and the matched words, the same as with
+    the texts, so that the digest words the same fit."""
+    postings = [
+        posting("law", "Lawyer", LAWYER, languages_required=["en"], min_years_experience=3),
+        posting("aid", "Legal Aid Officer", f"{LAWYER} Legal aid clinics.", remote="yes"),
+    ]
+    profile = {**person("Lawyer doing strategic litigation and legal aid.", ["legal aid"])}
+    index = Index(postings)
+    [full] = index.rank([profile], as_of=AS_OF)
+    [bare] = Index(postings).rank([profile], as_of=AS_OF, texts=False)
+    assert [r["id"] for r in bare] == [r["id"] for r in full]
+    assert len(full) == 2
+    for with_texts, without in zip(full, bare, strict=True):
+        assert without["why"] == {
+            "matched_terms": with_texts["why"]["matched_terms"],
+            "fit": with_texts["why"]["fit"],
+        }
+        assert without["score"] == with_texts["score"]
+
+
 def test_a_postings_words_are_found_for_its_kept_features_in_any_entry_order():
     """`written_forms` numbers each stored entry of the posting vectors; rows whose columns
     are not in ascending order get the same words, entry for entry."""
