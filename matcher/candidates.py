@@ -7,6 +7,10 @@ lists are its regions, the regions of its countries and locations, Global, and r
 is a superset of the postings passing the CONTRACT §3 place rule, which `fit.place_ok` then
 applies exactly; but it spares the search most of the postings a regional profile can never be
 shown. Only the postings that may be shown at all (open, not replaced) are in the lists.
+
+The lists of all the postings are built only once a profile needs a full search (`complete`):
+a weekly search that its memory serves reads the lists of the postings indexed since
+(`since`) and each kept posting's own vector, not these.
 """
 
 from typing import NamedTuple
@@ -34,6 +38,7 @@ class Lists(NamedTuple):
     column: np.ndarray  # (terms,) int64: the feature column of each term
     holds_start: np.ndarray  # CSR row pointers over postings of `holds`:
     holds: np.ndarray  # the feature columns each posting holds anywhere (ascending)
+    complete: bool  # start, posting and weight hold the lists (else they are empty: `complete`)
 
 
 class Candidates:
@@ -73,11 +78,10 @@ class Candidates:
             members = usable & ((member >> np.uint64(bit)) & np.uint64(1) == 1)
             if members.any():
                 self._groups.append((bit, members))
-        start, posting, weight = self.since(0)
         self.lists = Lists(
-            start,
-            posting,
-            weight,
+            np.zeros((len(self._groups), 1), dtype=np.int64),
+            np.zeros(0, dtype=np.int32),
+            np.zeros(0, dtype=np.float32),
             np.array([bit for bit, _ in self._groups], dtype=np.int64),
             member,
             x.indptr.astype(np.int64),
@@ -87,7 +91,17 @@ class Candidates:
             used.astype(np.int64),
             present.indptr,
             present.indices,
+            False,
         )
+
+    def complete(self) -> None:
+        """Build the lists of all the usable postings, if not built yet (a full search reads
+        them)."""
+        if not self.lists.complete:
+            start, posting, weight = self.since(0)
+            self.lists = self.lists._replace(
+                start=start, posting=posting, weight=weight, complete=True
+            )
 
     def since(self, first: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The `start`, `posting` and `weight` of `Lists` for the same lists holding only the
@@ -109,7 +123,7 @@ class Candidates:
         cols = self.compact[queries.indices]
         q = sp.csr_matrix(
             (np.where(cols >= 0, queries.data, 0), np.maximum(cols, 0), queries.indptr.copy()),
-            shape=(queries.shape[0], self.lists.start.shape[1] - 1),
+            shape=(queries.shape[0], len(self.columns)),
         )
         q.eliminate_zeros()
         return q

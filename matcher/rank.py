@@ -256,7 +256,28 @@ class Index:
                 memory.entries = {}
             if memory.entries:  # the lists of the postings indexed since
                 since = candidates.since(memory.rows)
+        if since is None:  # every profile is searched in full
+            candidates.complete()
         self._containing(sorted({t for p in profiles for t in p.get("exclude") or ()}))
+
+        def searched(analysed: Batch) -> Found:
+            found = top_k(
+                analysed.queries,
+                candidates.lists,
+                self._records,
+                self._families,
+                gain,
+                as_of.toordinal(),
+                k,
+                threads,
+                analysed.kept,
+                keep,
+            )
+            if found.undone.any():  # a profile needs a full search: the lists of all postings
+                candidates.complete()
+                return searched(analysed)
+            return found
+
         remembered: dict = {}
         out: list[list[dict]] = []
         waiting: tuple[Batch, Future] | None = None
@@ -267,19 +288,7 @@ class Index:
                     ready = ready._replace(
                         kept=memory.kept(ready.profiles, ready.seen, usable, since)
                     )
-                running = search.submit(
-                    top_k,
-                    ready.queries,
-                    candidates.lists,
-                    self._records,
-                    self._families,
-                    gain,
-                    as_of.toordinal(),
-                    k,
-                    threads,
-                    ready.kept,
-                    keep,
-                )
+                running = search.submit(searched, ready)
                 if waiting:
                     out.extend(self._results(*waiting, as_of, k, memory, remembered, texts))
                     if progress:

@@ -74,7 +74,8 @@ class Found(NamedTuple):
     best first, ties going to the earlier posting; for each of the first k, the profile's
     terms it shares with the posting (positions in the profile's row of terms), the heaviest
     in the cosine first (-1 pads); each profile's new floor (see `Kept`), and whether it was
-    searched in full."""
+    searched in full; and which needed a full search that lists not `complete` left undone
+    (their results are empty: search them again with complete lists)."""
 
     best: np.ndarray
     scores: np.ndarray
@@ -82,6 +83,7 @@ class Found(NamedTuple):
     floor_score: np.ndarray
     floor_posting: np.ndarray
     full: np.ndarray
+    undone: np.ndarray
 
 
 def nothing_kept(profiles: int) -> Kept:
@@ -126,16 +128,17 @@ def top_k(
     floor_score = np.zeros(n, dtype=np.float32)
     floor_posting = np.zeros(n, dtype=np.int64)
     full = np.zeros(n, dtype=np.bool_)
+    undone = np.zeros(n, dtype=np.bool_)
     threads = max(1, min(threads or search_threads(), n))
     # plain arrays and records only: compiled signatures then hold no Python class
     args = (*queries, *lists, *kept, postings, families, gain, today, k)
-    args += (best, scores, shared, floor_score, floor_posting, full)
+    args += (best, scores, shared, floor_score, floor_posting, full, undone)
     if threads == 1:
         _search(*args, 0, 1)
     else:
         with ThreadPoolExecutor(threads) as pool:
             list(pool.map(lambda part: _search(*args, part, threads), range(threads)))
-    return Found(best, scores, shared, floor_score, floor_posting, full)
+    return Found(best, scores, shared, floor_score, floor_posting, full, undone)
 
 
 @njit(nogil=True, cache=True)
@@ -162,6 +165,7 @@ def _search(
     column: np.ndarray,
     holds_start: np.ndarray,
     holds: np.ndarray,
+    complete: bool,
     kept_start: np.ndarray,
     kept_posting: np.ndarray,
     kept_floor: np.ndarray,
@@ -180,6 +184,7 @@ def _search(
     floor_score: np.ndarray,
     floor_posting: np.ndarray,
     full: np.ndarray,
+    undone: np.ndarray,
     part: int,
     parts: int,
 ) -> None:
@@ -209,6 +214,9 @@ def _search(
                     term_weight, topical, total, evidence, touched, found,
                 )  # fmt: skip
             else:
+                if not complete:  # left to a search with the lists of all postings
+                    undone[r] = True
+                    break
                 found = _cosines(
                     q_t, q_w, profiles[r], l_start, l_posting, l_weight, l_bit, member, topical,
                     total, evidence, touched,

@@ -47,3 +47,22 @@ def test_memory_is_dropped_for_another_index_an_earlier_day_or_another_k():
     got = index.rank(profiles, k=5, as_of=later, memory=memory)
     assert got == index.rank(profiles, k=5, as_of=later)
     assert memory.searched_in_full == len(profiles)
+
+
+def test_the_lists_of_all_postings_are_built_only_for_a_full_search():
+    corpus = Corpus(13)
+    postings, profiles = corpus.postings(1100), corpus.profiles(60)
+    index, memory = Index(postings[:1000]), Memory()
+    index.rank(profiles, k=5, as_of=corpus.as_of, memory=memory)
+    assert index._lists.lists.complete  # nothing kept yet: every profile in full
+    index.add(postings[1000:])
+    later = corpus.as_of + timedelta(days=1)
+    spared = index.rank(profiles, k=5, as_of=later, memory=memory)
+    assert memory.searched_in_full == 0
+    assert not index._lists.lists.complete
+    profiles[0] = {**profiles[0], "about": "litigation before regional courts"}  # changed
+    got = index.rank(profiles, k=5, as_of=later, memory=memory)
+    assert memory.searched_in_full == 1
+    assert index._lists.lists.complete
+    assert got[1:] == spared[1:]
+    assert got == index.rank(profiles, k=5, as_of=later)
