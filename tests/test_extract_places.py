@@ -243,6 +243,23 @@ def test_the_post_holders_station_wins_over_the_teams():
     assert places(text).countries == ["PE"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Coalition, whose secretariat is based in Dakar, Senegal, works in twelve countries.",
+        "L'association, dont le siège est basé à Lyon, recrute un chargé de plaidoyer.",
+        "La red, cuya sede está radicada en Quito, busca una coordinadora.",
+    ],
+)
+def test_a_relative_clause_about_the_organisation_says_where_it_sits_not_the_job(text):
+    assert places(text).remote == "unknown"  # as "our team is based in": no duty station
+
+
+def test_a_relative_clause_about_the_post_holder_places_the_job():
+    p = places("We seek a consultant whose work will be based in Nairobi, Kenya.")
+    assert (p.countries, p.remote) == (["KE"], "no")
+
+
 def test_an_organisations_seat_yields_to_the_places_of_the_work():
     text = "Rights Now is a US-based NGO. The researcher will document abuses from Bogotá."
     assert places(text).countries == ["CO"]

@@ -134,6 +134,9 @@ _ORG_SUBJECT = re.compile(
     r"|foundation|charity|headquarters|office|department|unit|programme|program|project)|it|its"
     r"|nous|notre|nos|l'organisation|l'equipe|le\s+(?:secretariat|bureau)|nuestr[oa]s?|la\s+(?:"
     r"organizacion|fundacion|oficina)|el\s+equipo|мы|наш\w*|организаци\w*|команда)\b"
+    # a relative clause about a body named before it ("the Coalition, whose secretariat is
+    # based in", "l'association, dont le siège est basé à", "la red, cuya sede está en")
+    r"|\b(?:whose|dont|cuy[oa]s?|cujo|cuja)\b"
     # "X is an international NGO based in", "X est une organisation ... basée à", "X es una
     # instancia ... con sede en": a sentence saying what the organisation is.
     r"|\b(?:is|est|es|e|ist)\s+(?:an?|une?|una|uma|eine?)\s+(?:[\w'-]+\s+){0,4}?(?:organi[sz]ation"
