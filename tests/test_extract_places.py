@@ -255,6 +255,32 @@ def test_a_relative_clause_about_the_organisation_says_where_it_sits_not_the_job
     assert places(text).remote == "unknown"  # as "our team is based in": no duty station
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caseworker supporting refugees from Syria and Afghanistan with their asylum claims.",
+        "Legal adviser for people displaced from Ukraine; you will advise families.",
+        "Juriste pour accompagner les personnes réfugiées venant de Syrie.",
+        "Trabajadora social para apoyar a personas migrantes procedentes de Venezuela.",
+        "Open to citizens of Kenya and Uganda. The officer trains paralegals.",
+    ],
+)
+def test_where_people_come_from_or_who_may_apply_is_not_where_the_job_is(text):
+    assert places(text).countries == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Programme assistant, working from our office in Kampala.", ["UG"]),
+        ("You will work alongside colleagues from our Kenya office.", ["KE"]),
+        ("Legal adviser for families who fled Syria, based in Amman.", ["JO"]),
+    ],
+)
+def test_work_from_a_place_still_places_the_job(text, codes):
+    assert places(text).countries == codes
+
+
 def test_a_relative_clause_about_the_post_holder_places_the_job():
     p = places("We seek a consultant whose work will be based in Nairobi, Kenya.")
     assert (p.countries, p.remote) == (["KE"], "no")

@@ -1042,9 +1042,39 @@ _CITIZENS_OF = re.compile(
 )
 
 
+# Where people come from ("refugees from Syria", "families who fled Syria", "personnes venant
+# de Syrie", "migrantes procedentes de Venezuela"): the people's origin, not where the job is.
+# A bare "from" counts only after people or their flight ("document abuses from Bogotá" and
+# "working from Nairobi" place the work), and not before an office ("from our Kenya office").
+_FROM = re.compile(
+    r"\b(?:(?:refugees?|asylum[-\s]seekers?|migrants?|immigrants?|displaced|returnees?|evacuees?"
+    r"|deportees?|survivors?|people|persons|families|children|women|men|youth|nationals"
+    r"|applicants|candidates|arriving|arrived|coming|who\s+came)(?:\s+[\w-]+){0,3}?\s+from"
+    r"|fled|fleeing|escaped|escaping|(?:venant|venus?|originaires?|issus?)\s+d[eu']?"
+    r"|en\s+provenance\s+d[eu']?|(?:procedentes?|provenientes?|venid[oa]s|oriund[oa]s|vind[oa]s"
+    r"|originari[oa]s)\s+de)\s+(?:the\s+|la\s+|le\s+|l'|el\s+|los\s+|o\s+|a\s+)?$"
+)
+_AN_OFFICE = re.compile(r"\s*(?:office|offices|team|bureau|headquarters|hq)\b")
+
+
 def _not_eligibility(hits: list[Hit], folded: str) -> list[Hit]:
-    """`hits` without countries named as who may apply ("citizens of the Republic of Moldova")."""
-    return [h for h in hits if not _CITIZENS_OF.search(folded[max(0, h.start - 50) : h.start])]
+    """`hits` without countries named as who may apply ("citizens of the Republic of Moldova")
+    and places people come from ("refugees from Syria"), nor the places listed right after
+    them ("from Syria and Afghanistan")."""
+    out: list[Hit] = []
+    dropped, prev_end = False, 0
+    for h in hits:
+        before = folded[max(0, h.start - 50) : h.start]
+        listed = dropped and len(gap := folded[prev_end : h.start]) <= 6 and _LIST_WORD.match(gap)
+        dropped = bool(
+            listed
+            or _CITIZENS_OF.search(before)
+            or (_FROM.search(before) and not _AN_OFFICE.match(folded[h.end :]))
+        )
+        prev_end = h.end
+        if not dropped:
+            out.append(h)
+    return out
 
 
 def _medium_and_weak(doc: Doc) -> tuple[list[str], str, str]:
