@@ -281,3 +281,24 @@ def test_shipped_models_load_and_rank_written_candidates():
     assert top is not None and top.text == "Protection Officer" and p >= trained["title"].threshold
     org, _ = best(org_candidates(doc, None, top.line), trained["organization"])
     assert org is not None and org.text == "Amber Coast Refugee Council (ACRC)"
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # the title on the first line is no organisation, nor is a name ending with a role
+        ("Programme Manager\n\nWe are hiring a programme manager in Nairobi.", None),
+        ("Programme Manager\n\nYou will manage occasional interns and volunteers in Berlin.", None),
+        (
+            "Programme Manager\n\nRights Forum International is hiring a programme manager.",
+            "Rights Forum International",
+        ),
+        (
+            "Legal Aid Programme Officer\n\nThe Justice Network seeks a Legal Aid Programme "
+            "Officer for its Kampala office.",
+            "Justice Network",
+        ),
+    ],
+)
+def test_a_role_is_no_organisation(text, org):
+    assert names(text)[1] == org

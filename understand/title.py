@@ -933,6 +933,19 @@ def best(candidates: list[Candidate], model: LinearModel) -> tuple[Candidate | N
     return (top if p >= model.threshold else None), p
 
 
+_ROLE_END = re.compile(rf"(?:{rules._ROLE_NOUN})\W*", re.IGNORECASE)
+
+
+def _a_role(name: str, title: str | None) -> bool:
+    """Whether an organisation candidate names a role: the posting's title ("Programme
+    Manager" on the first line), or a name ending with a role ("Programme Officer")."""
+    words = _words(name)
+    return bool(words) and (
+        (title is not None and words == _words(title))
+        or bool(_ROLE_END.fullmatch(name.split()[-1]))
+    )
+
+
 def find_title_and_org(doc: Doc) -> Names:
     """The title and organisation of a posting, with the lines they came from."""
     if doc.title:
@@ -952,7 +965,9 @@ def find_title_and_org(doc: Doc) -> Names:
     if doc.organization:
         out.organization, out.org_evidence = doc.organization.strip(), doc.organization
     else:
-        org, _ = best(org_candidates(doc, head_org, out.title_line), trained["organization"])
+        candidates = org_candidates(doc, head_org, out.title_line)
+        candidates = [c for c in candidates if not _a_role(c.text, out.title)]
+        org, _ = best(candidates, trained["organization"])
         if org:
             out.organization, out.org_evidence = org.text, org.evidence
     if out.title and out.organization:
