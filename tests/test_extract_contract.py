@@ -299,3 +299,20 @@ def test_a_senior_title_is_no_fellowship_of_the_body():
 )
 def test_seniority_of_more_titles(title, expected):
     assert seniority(Doc(title), title, "unknown", None)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Turkish, Greek and Albanian postings, with sentences written here
+        ("Derneğimiz İstanbul ofisinde staj programı için hukuk öğrencisi arıyor.", "internship"),
+        ("Derneğimiz gönüllü olarak çalışacak bir koordinatör arıyor.", "volunteer"),
+        ("Η οργάνωση αναζητά εθελοντές διερμηνείς για την Αθήνα.", "volunteer"),
+        ("Η οργάνωση προσφέρει θέση πρακτικής άσκησης για φοιτητές νομικής.", "internship"),
+        ("Θέση: Πρακτική άσκηση στο νομικό τμήμα.", "internship"),
+        ("Dernek, belirli süreli sözleşme ile çalışacak bir proje asistanı arıyor.", "fixed-term"),
+        ("Kërkojmë koordinator projekti me kontratë me afat të caktuar në Tiranë.", "fixed-term"),
+    ],
+)
+def test_contract_type_in_more_languages(text, expected):
+    assert kind(text) == expected

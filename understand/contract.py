@@ -40,10 +40,12 @@ _KINDS: list[tuple[str, str, str]] = [
         "internship",
         r"intern|internships?|traineeships?|trainee|stages?|stagiaire\w*|pasantia\w*|pasante"
         r"|practicas|estagio|estagiario|tirocinio|praktikum|praktikant\w*|стажировк\w*|стажер\w*"
-        r"|praktik|praktyk\w*|stazyst\w*|სტაჟირებ\w*|სტაჟიორ\w*|تدريب|متدرب",
+        r"|praktik|praktyk\w*|stazyst\w*|სტაჟირებ\w*|სტაჟიორ\w*|تدريب|متدرب|staj|stajyer\w*"
+        r"|πρακτικ\w*\s+ασκησ\w*",
         r"internships?|traineeships?|(?:un|le|du|au|ce|de)\s+stage|stagiaire\w*|pasantia\w*"
         r"|practicas\s+profesionales|estagio|tirocinio|praktikum|стажировк\w*|praktyki\s+(?:zawodowe"
-        r"|studenckie)|praktykant\w*|stazyst\w*|სტაჟირებ\w*",
+        r"|studenckie)|praktykant\w*|stazyst\w*|სტაჟირებ\w*|staj\s+(?:programı|programi|ilanı"
+        r"|ilani|basvuru\w*)|stajyer\w*|πρακτικ\w*\s+ασκησ\w*",
     ),
     (
         "fellowship",
@@ -54,10 +56,11 @@ _KINDS: list[tuple[str, str, str]] = [
         "volunteer",
         r"volunteers?|volunteering|voluntari[oa]s?|voluntariado|benevole\w*|volontaire\w*"
         r"|volontariat|волонтер\w*|доброволец|ideell|ehrenamt\w*|wolontari\w*|vrijwilliger\w*"
-        r"|volonter\w*|تطوع\w*",
+        r"|volonter\w*|تطوع\w*|gonullu\w*|εθελοντ\w*|vullnetar\w*",
         r"volunteer\s+(?:position|role|post|opportunity|basis)|voluntary\s+basis"
         r"|unpaid\s+(?:position|role)|benevolat|a\s+titre\s+benevole|voluntariado|волонтерск\w*"
-        r"|wolontariat\w*|vrijwilligerswerk|на\s+общественных\s+началах|(?:the|an?)\s+ideal\s+volunteer",
+        r"|wolontariat\w*|vrijwilligerswerk|на\s+общественных\s+началах|(?:the|an?)\s+ideal\s+volunteer"
+        r"|gonullu\w*|εθελοντ\w*|vullnetar\w*",
     ),
     (
         "consultancy",
@@ -102,7 +105,8 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|\d+)\s+(?:years?|months?)|na\s+dobu\s+urci(?:tou|tu)|na\s+czas\s+okreslony"
         r"|na\s+odre[dđ]eno|tempo\s+determinato|prazo\s+determinado|bepaalde\s+tijd"
         r"|tijdelijk\s+contract|(?:arbeidsovereenkomst|contract|aanstelling)\s+(?:voor|van)\s+(?:\w+"
-        r"|\d+)\s+(?:jaar|maanden)|projektanstallning|tidsbegransad\s+anstallning|vikariat",
+        r"|\d+)\s+(?:jaar|maanden)|projektanstallning|tidsbegransad\s+anstallning|vikariat"
+        r"|belirli\s+sureli|ορισμενου\s+χρονου|me\s+afat\s+(?:te\s+)?caktuar",
     ),
     (
         "permanent",

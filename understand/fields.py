@@ -61,7 +61,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         "internship",
         re.compile(
             r"\b(?:intern(?:s|ship\w*)?|trainee\w*|stagiaire\w*|stages?|pasant\w+|practicas"
-            r"|estagi\w+|tirocin\w+|praktik\w*|стаж\w+|تدريب|متدرب)\b"
+            r"|estagi\w+|tirocin\w+|praktik\w*|стаж\w+|تدريب|متدرب|staj\w*|πρακτικ\w*\s+ασκησ\w*)\b"
         ),
     ),
     (
@@ -76,7 +76,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:volunt\w+|volont\w+|benevol\w+|unpaid|non\s+remunere\w*|no\s+remunerad\w+"
             r"|волонт\w+|доброво\w+|неплат\w+|wolontari\w+|vrijwillig\w*|ehrenamt\w*|freiwillig\w*"
-            r"|dobrovol\w+|volonter\w*|تطوع\w*)\b"
+            r"|dobrovol\w+|volonter\w*|تطوع\w*|gonullu\w*|εθελοντ\w*|vullnetar\w*)\b"
         ),
     ),
     (
@@ -115,6 +115,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|renovable|tempo\s+determinato|prazo\s+determinado|na\s+czas\s+okreslony"
             r"|na\s+odre[dđ]eno|na\s+dobu\s+urcitou|perioada\s+determinata|visstid\w*"
             r"|bepaalde\s+tijd|(?:elternzeit|mutterschafts|krankheits)vertretung|rinnovabile|قابل\w*\s+للتجديد"
+            r"|belirli\s+sureli|ορισμενου\s+χρονου|me\s+afat\s+(?:te\s+)?caktuar"
             r"|قابل\w*\s+للتمديد|مؤقت\w*)\b"
         ),
     ),
