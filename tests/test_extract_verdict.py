@@ -110,10 +110,12 @@ def test_a_platform_that_lists_only_jobs_decides():
 
 
 def test_fields_that_turn_the_call_give_the_evidence():
-    """The text classifier alone says no to this Turkish internship; the fields it states say
-    yes, and the evidence is a field's sentence, not the text classifier's cue."""
+    """The text classifier alone says no to this Turkish posting; the fields it states say
+    yes, and the evidence is a field's sentence, not the text classifier's cue. (Its heading
+    names no contract: "Staj Programı", an internship, would be both the contract's evidence
+    and the cue's sentence.)"""
     text = (
-        "Staj Programı\n\nDernek, İstanbul ofisinde insan hakları alanında çalışmaktadır.\n"
+        "Program Asistanı\n\nDernek, İstanbul ofisinde insan hakları alanında çalışmaktadır.\n"
         "En az 1 yıl deneyim. İyi derecede İngilizce bilgisi gereklidir.\n"
         "Son başvuru tarihi: 15 Mayıs 2027. iletisim@example.org"
     )
