@@ -87,8 +87,9 @@ def record_all_matches(db: Database, shortlists: dict[str, list[dict]], as_of: d
     ranking, in one transaction (all or none), writing only the differences: rows gone are
     deleted, new ones inserted, and those whose rank, score or `why` changed are rewritten; a
     row already stored the same is left as it is, with the `as_of` and `matched_at` of the
-    run that wrote it. Rows are deleted and inserted in key order, which visits the key's
-    index page by page (200,000 of each: 3.3-3.6 s in any order, 2.5-2.9 s so)."""
+    run that wrote it. Gone rows are deleted by rowid in ascending order and new ones inserted
+    in key order, so that each visits pages in turn (200,000 of each: 3.3-3.6 s in any order,
+    2.5-2.9 s by key; deleting by rowid instead of by key saves another 0.25 s)."""
     stamp, day = now_iso(), as_of.isoformat()
     wanted = {
         (pid, r["id"]): (i, r["score"], orjson.dumps(r["why"]).decode())
@@ -96,16 +97,17 @@ def record_all_matches(db: Database, shortlists: dict[str, list[dict]], as_of: d
         for i, r in enumerate(results, 1)
     }
     with transaction(db):
-        stored = set(
-            db.execute(
-                "select profile_id, posting_id from matches "
+        stored = {
+            (pid, posting): row
+            for row, pid, posting in db.execute(
+                "select rowid, profile_id, posting_id from matches "
                 "where profile_id in (select value from json_each(?))",
                 [json.dumps(list(shortlists))],
             )
-        )
-        db.conn.executemany(
-            "delete from matches where profile_id = ? and posting_id = ?",
-            sorted(key for key in stored if key not in wanted),  # key order: pages in turn
+        }
+        db.conn.executemany(  # by rowid, in order: the table's pages in turn
+            "delete from matches where rowid = ?",
+            [(row,) for row in sorted(row for key, row in stored.items() if key not in wanted)],
         )
         db.conn.executemany(  # SQLite compares, so that a row stored the same is not written
             "update matches set rank = ?1, score = ?2, why = ?3, as_of = ?4, matched_at = ?5 "
@@ -116,7 +118,7 @@ def record_all_matches(db: Database, shortlists: dict[str, list[dict]], as_of: d
         db.conn.executemany(
             "insert into matches (profile_id, posting_id, rank, score, why, as_of, matched_at) "
             "values (?, ?, ?, ?, ?, ?, ?)",
-            [(*key, *wanted[key], day, stamp) for key in sorted(wanted.keys() - stored)],
+            [(*key, *wanted[key], day, stamp) for key in sorted(wanted.keys() - stored.keys())],
         )
 
 
