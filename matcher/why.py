@@ -342,38 +342,36 @@ class Explainer:
         """The `why` of one result as of a day: matched terms, languages, region, experience,
         deadline and a one-line summary, and `fit`, the facts the language, region and
         experience texts say (docs/email.md, "The facts behind why it fits")."""
-        texts = self._texts
+        why = self.facts(posting, post_key, profile, prof_key, terms)
+        fit, texts = why["fit"], self._texts
         key = (post_key[1], prof_key[1])
         region = texts.get(key)
         if region is None:
-            facts = _region_facts(post_key[5], profile)
-            text = _region(facts, post_key[5])
-            region = texts[key] = (text, facts, text.split(" (")[0])
+            text = _region(fit["region"], post_key[5])
+            region = texts[key] = (text, text.split(" (")[0])
         key = (post_key[0], prof_key[0])
         languages = texts.get(key)
         if languages is None:
-            facts = _language_facts(posting, profile)
-            languages = texts[key] = (_languages(facts), facts)
+            languages = texts[key] = _languages(fit["languages"])
         key = (post_key[2], prof_key[2])
         experience = texts.get(key)
         if experience is None:
-            facts = _experience_facts(posting, profile)
-            experience = texts[key] = (_experience(facts), facts)
+            experience = texts[key] = _experience(fit["experience"])
         key = (post_key[3], as_of.toordinal())
         deadline = texts.get(key)
         if deadline is None:
             deadline = texts[key] = _deadline(posting, as_of)
-        summary = f"{post_key[4]} — {region[2]}"
+        summary = f"{post_key[4]} — {region[1]}"
         if terms:
             summary += f"; matches {', '.join(terms[:3])}"
         return {
             "matched_terms": terms,
-            "languages": languages[0],
+            "languages": languages,
             "region": region[0],
-            "experience": experience[0],
+            "experience": experience,
             "deadline": deadline,
             "summary": summary,
-            "fit": {"languages": languages[1], "region": region[1], "experience": experience[1]},
+            "fit": fit,
         }
 
     def facts(
@@ -381,7 +379,7 @@ class Explainer:
     ) -> dict:
         """The `why` of one result without its texts: the matched terms and `fit`, the facts
         that the texts of `__call__` say and that a digest words (what the match stage
-        records)."""
+        records). Each part of the facts is worked out once per combination of fields."""
         fits = self._fits
         key = (post_key[0], prof_key[0])
         languages = fits.get(key)
