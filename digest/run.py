@@ -33,6 +33,7 @@ from rightsjobs.store import (
     hidden_postings,
     now_iso,
     record_deliveries,
+    recorded_matches,
     transaction,
 )
 
@@ -112,23 +113,16 @@ def _deliveries(db: Database, profile_id: str, postings: list[dict]) -> dict[str
 
 def _matched(db: Database, profile_id: str, ids: list[str] | None = None) -> list[dict]:
     """Decoded postings with the match's `why`: the profile's matches best first, or `ids`."""
-    if ids is None:
-        sql = (
-            "select p.*, m.why as match_why from matches m join postings p on p.id = m.posting_id"
-            " where m.profile_id = ? order by m.rank, m.score desc"
+    why = recorded_matches(db, profile_id)
+    wanted = list(why) if ids is None else ids
+    rows = {
+        r["id"]: r
+        for r in db.query(
+            "select * from postings where id in (select value from json_each(?))",
+            [json.dumps(wanted)],
         )
-        rows = list(db.query(sql, [profile_id]))
-    else:
-        sql = (
-            "select p.*, m.why as match_why from postings p left join matches m"
-            " on m.posting_id = p.id and m.profile_id = ? where p.id = ?"
-        )
-        rows = [r for pid in ids for r in db.query(sql, [profile_id, pid])]
-    out = []
-    for row in rows:
-        why = row.pop("match_why")
-        out.append({**decode(row), "why": json.loads(why) if why else {}})
-    return out
+    }
+    return [{**decode(rows[i]), "why": why.get(i, {})} for i in wanted if i in rows]
 
 
 def new_items(db: Database, profile: dict, as_of: date) -> list[dict]:

@@ -7,8 +7,8 @@ titled tables and canned queries. There is no child process, so a signal stops e
 Datasette opens the file in read-only mode (`?mode=ro`), so it sees new crawls as they commit;
 `immutable=True` serves a frozen snapshot instead (only for a file no one writes to, since
 immutable mode ignores the WAL). Arbitrary SQL and the database download are off, and the tables
-holding candidates' data (profiles, matches, hidden, digests, deliveries) are denied: the view
-is for recruiters and maintainers, not for browsing people's CVs.
+holding candidates' data (profiles, shortlists and the `matches` view of them, hidden, digests,
+deliveries) are denied: the view is for recruiters and maintainers, not for browsing CVs.
 """
 
 import errno

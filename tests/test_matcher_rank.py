@@ -395,12 +395,12 @@ def test_ranking_leaves_the_garbage_collector_as_it_found_it():
         gc.enable()
 
 
-
 def test_what_survives_a_paused_collector_is_not_left_for_the_next_young_collection():
     with no_collector():
         kept = [{"n": [n]} for n in range(50_000)]
     assert gc.isenabled()
     assert any(o is kept for o in gc.get_objects(generation=2))  # old: no young walk finds it
+
 
 def test_an_exclude_word_no_posting_has_excludes_nothing_and_is_not_learnt():
     index = Index([posting("a")])

@@ -198,7 +198,7 @@ def test_coverage_query_over_http(site):
 def test_search_and_privacy(site):
     status, page = fetch(site + "/rightsjobs/postings.json?_search=cambodia&_col=title")
     assert status == 200 and "Researcher, Asia Division" in page
-    for table in ("profiles", "matches", "hidden", "digests", "deliveries"):
+    for table in ("profiles", "shortlists", "matches", "hidden", "digests", "deliveries"):
         assert fetch(f"{site}/rightsjobs/{table}")[0] == 403, table
     assert fetch(site + "/rightsjobs.json?sql=select+email+from+profiles")[0] == 403
     assert fetch(site + "/rightsjobs.db")[0] == 403

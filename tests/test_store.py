@@ -27,9 +27,10 @@ def test_schema_is_created_once_and_reopened_without_change(tmp_path):
         "sightings",
         "crawl_runs",
         "profiles",
-        "matches",
+        "shortlists",
         "digests",
     } <= set(db.table_names())
+    assert db.view_names() == ["matches"]
     names = [r["name"] for r in db.query("select name from _sqlite_migrations")]
     assert len(names) == len(set(names))
 

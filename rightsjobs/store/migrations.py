@@ -1,6 +1,7 @@
 """Every schema change of the store, in order: each runs once, in its own transaction
 (sqlite-utils `Migrations`), when `open_db` opens a database that has not had it yet."""
 
+import orjson
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -274,3 +275,40 @@ def m010_delivery_sends(db: Database) -> None:
         "and exists (select 1 from json_each(d.posting_ids) j "
         "where j.value = deliveries.posting_id))"
     )
+
+
+# A match per row, from the shortlists (m011): rank is the place in the list, from 1.
+MATCHES = """select s.profile_id, json_extract(j.value, '$[0]') as posting_id,
+  j.key + 1 as rank, json_extract(j.value, '$[1]') as score,
+  json_extract(j.value, '$[2]') as why, s.as_of, s.matched_at
+from shortlists s, json_each(s.results) j"""
+
+
+@migrations()
+def m011_shortlists(db: Database) -> None:
+    """Each profile's matches kept as one row, its shortlist (`shortlists.results`, a JSON
+    array of `[posting_id, score, why]`, best first): a weekly match rewrites 10,000 rows, not
+    200,000. The `matches` view gives them back a match per row, as the table did; a list
+    keeps the latest day of its rows."""
+    db["shortlists"].create(
+        {"profile_id": str, "results": str, "as_of": str, "matched_at": str}, pk="profile_id"
+    )
+    lists: dict[str, list] = {}
+    days: dict[str, tuple[str, str]] = {}
+    for pid, posting, score, why, as_of, at in db.execute(
+        "select profile_id, posting_id, score, why, as_of, matched_at from matches "
+        "order by profile_id, rank, score desc"
+    ):
+        lists.setdefault(pid, []).append([posting, score, orjson.loads(why) if why else None])
+        days[pid] = max(days.get(pid, ("", "")), (as_of or "", at or ""))
+    db["shortlists"].insert_all(
+        {
+            "profile_id": pid,
+            "results": orjson.dumps(results).decode(),
+            "as_of": days[pid][0] or None,
+            "matched_at": days[pid][1] or None,
+        }
+        for pid, results in lists.items()
+    )
+    db["matches"].drop()
+    db.create_view("matches", MATCHES)
