@@ -267,22 +267,22 @@ class Index:
         self._containing(sorted({t for p in profiles for t in p.get("exclude") or ()}))
 
         def searched(analysed: Batch) -> Found:
-            found = top_k(
-                analysed.queries,
-                candidates.lists,
-                self._records,
-                self._families,
-                gain,
-                as_of.toordinal(),
-                k,
-                threads,
-                analysed.kept,
-                keep,
-            )
-            if found.undone.any():  # a profile needs a full search: the lists of all postings
-                candidates.complete()
-                return searched(analysed)
-            return found
+            while True:  # a loop, not a recursion: a closure of its own would be a cycle
+                found = top_k(
+                    analysed.queries,
+                    candidates.lists,
+                    self._records,
+                    self._families,
+                    gain,
+                    as_of.toordinal(),
+                    k,
+                    threads,
+                    analysed.kept,
+                    keep,
+                )
+                if not found.undone.any():
+                    return found
+                candidates.complete()  # a profile needs a full search: all postings' lists
 
         remembered: dict = {}
         out: list[list[dict]] = []

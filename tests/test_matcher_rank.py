@@ -2,6 +2,7 @@
 incremental indexing."""
 
 import gc
+import weakref
 from datetime import date
 
 import numpy as np
@@ -400,6 +401,20 @@ def test_what_survives_a_paused_collector_is_not_left_for_the_next_young_collect
         kept = [{"n": [n]} for n in range(50_000)]
     assert gc.isenabled()
     assert any(o is kept for o in gc.get_objects(generation=2))  # old: no young walk finds it
+
+
+def test_an_index_that_ranked_is_freed_without_the_garbage_collector():
+    # No reference cycles: what is kept after a match stays in the oldest generation, which
+    # is rarely collected, so an index in a cycle would hold its gigabytes for long.
+    gc.disable()
+    try:
+        index = Index([posting("a"), posting("b")])
+        index.rank([profile(), profile(exclude=["asia"])], as_of=AS_OF)
+        alive = weakref.ref(index)
+        del index
+        assert alive() is None
+    finally:
+        gc.enable()
 
 
 def test_an_exclude_word_no_posting_has_excludes_nothing_and_is_not_learnt():
