@@ -80,9 +80,19 @@ def _drop_weakest(
                     members[n] = i
                     keys[n] = group * 2.0 + np.float64(np.float32(1.0) - data[i])
                     n += 1
-            if n > keep:
-                for m in np.argsort(keys[:n], kind="mergesort")[keep:]:
-                    data[members[m]] = 0
+            if n > keep:  # the keep-th smallest key; of the keys equal to it, the first kept
+                kth = np.partition(keys[:n], keep - 1)[keep - 1] if keep else -np.inf
+                room = keep
+                for m in range(n):
+                    room -= keys[m] < kth
+                for m in range(n):
+                    if keys[m] > kth:
+                        data[members[m]] = 0
+                    elif keys[m] == kth:
+                        if room > 0:
+                            room -= 1
+                        else:
+                            data[members[m]] = 0
 
 
 @contextmanager

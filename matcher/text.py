@@ -84,8 +84,7 @@ def detect_language(words: list[str]) -> str | None:
     (a tie goes to the language seen first)."""
     head = words[:400]
     if "".join(head).isascii():  # no script to look at: only function words vote
-        votes = Counter(map(_FUNCTION.get, head))
-        votes.pop(None, None)
+        votes = Counter(filter(None, map(_FUNCTION.get, head)))
     else:
         votes = Counter(lang for lang in (_script(w) or _FUNCTION.get(w) for w in head) if lang)
     if not votes:
