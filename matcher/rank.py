@@ -152,12 +152,16 @@ class Index:
         vacancies = [p for p in postings if p.get("is_vacancy")]
         if not vacancies:
             return
-        parts = analyse_postings(vacancies, fit.posting_records)
-        langs = [lang for part in parts for lang in part.langs]
-        records = np.concatenate([part.extra for part in parts])
         if self.vectoriser is None:
             self.vectoriser = Vectoriser()
-        counts, title_counts = self.vectoriser.posting_counts(parts)
+        count = self.vectoriser.part_counts  # each part as it arrives, while the next are analysed
+        parts, counted = zip(
+            *analyse_postings(vacancies, fit.posting_records, then=lambda a: (a, count(a))),
+            strict=True,
+        )
+        langs = [lang for part in parts for lang in part.langs]
+        records = np.concatenate([part.extra for part in parts])
+        counts, title_counts = self.vectoriser.stacked(counted)
         if not self.vectoriser.n:
             self.vectoriser.fit_counts(counts)
         full = self.vectoriser.weigh(counts)

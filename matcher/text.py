@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from itertools import chain, compress, count, repeat
 from operator import is_
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -225,16 +225,19 @@ def analyse_postings(
     postings: list[dict],
     also: Callable[[list[dict], list[str | None]], object] = _nothing,
     processes: int | None = None,
-) -> list[Analysed]:
+    then: Callable[[Analysed], Any] | None = None,
+) -> list:
     """The words of the postings' `posting_document`s, numbered, in consecutive parts (in
     order); `also` is called on each part's postings and languages. Many postings
     (PARALLEL_FROM or more, by default) are shared out to `processes` forked processes
-    (default: one per CPU; `rightsjobs.forked`); the results are the same."""
+    (default: one per CPU; `rightsjobs.forked`); the results are the same. `then`, when
+    given, is applied in this process to each part as it arrives (while the next parts are
+    analysed): the list is then of what it returns."""
     if processes is None:
         processes = cpus() if len(postings) >= PARALLEL_FROM else 1
     if processes >= 2:
         glossary(), stop_words()  # loaded once, here, rather than in each worker
-    return in_parts(partial(_analyse, also=also), postings, processes)
+    return in_parts(partial(_analyse, also=also), postings, processes, then)
 
 
 def _analyse(postings: Sequence[dict], also: Callable) -> Analysed:
@@ -374,10 +377,18 @@ class Vectoriser:
         TITLE_WEIGHT times) and of their titles alone: the same as `counts` of their
         `posting_document`s, words numbered in the same order. Part by part, so that the
         memory of one part's arrays serves the next."""
-        whole, titles = zip(*map(self._part_counts, parts), strict=True)
+        return self.stacked(map(self.part_counts, parts))
+
+    @staticmethod
+    def stacked(
+        counted: Iterable[tuple[sp.csr_matrix, sp.csr_matrix]],
+    ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """The `part_counts` of consecutive parts, stacked (whole documents, titles)."""
+        whole, titles = zip(*counted, strict=True)
         return sp.vstack(whole, format="csr"), sp.vstack(titles, format="csr")
 
-    def _part_counts(self, part: Analysed) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    def part_counts(self, part: Analysed) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """`posting_counts` of one part (parts counted in their order)."""
         ids = self._ids(part.words)[part.ids]
         lengths = np.stack([part.title, part.body], axis=1).ravel()  # title, text, title...
         seg = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)

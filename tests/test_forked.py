@@ -29,6 +29,18 @@ def dies_in_a_worker(part):
 
 
 assert in_parts(dies_in_a_worker, list(range(30)), 2) == [sum(range(30))]
+
+# `then` runs here, on each part as it arrives, in order; on the whole after a worker died
+arrived = []
+assert in_parts(sum, list(range(30)), 2, then=lambda s: arrived.append(s) or -s) == [
+    -s for s in arrived
+]
+assert len(arrived) == 8 and sum(arrived) == sum(range(30))
+arrived.clear()
+assert in_parts(dies_in_a_worker, list(range(30)), 2, then=lambda s: arrived.append(s) or s) == [
+    sum(range(30))
+]
+assert arrived[-1] == sum(range(30))
 """
 
 
@@ -51,3 +63,4 @@ def test_work_stays_in_this_process_while_other_threads_run():
 def test_one_process_or_one_item_is_done_here():
     assert in_parts(sum, [1, 2, 3], 1) == [6]
     assert in_parts(sum, [5], 4) == [5]
+    assert in_parts(sum, [1, 2, 3], 1, then=str) == ["6"]
