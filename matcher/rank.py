@@ -31,6 +31,7 @@ from matcher.search import Found, Kept, Queries, top_k
 from matcher.surfaces import UNKNOWN, Forms, forms_of, written_at, written_forms
 from matcher.text import (
     WORD_SPACE,
+    Analysed,
     Vectoriser,
     analyse_postings,
     block_normalise,
@@ -61,6 +62,20 @@ def prune(matrix: sp.csr_matrix, keep: tuple[int, int]) -> sp.csr_matrix:
     _drop_weakest(matrix.indptr, matrix.indices, matrix.data, *keep)
     matrix.eliminate_zeros()
     return block_normalise(matrix)
+
+
+def counted(
+    postings: list[dict], vectoriser: Vectoriser
+) -> tuple[list[Analysed], sp.csr_matrix, sp.csr_matrix]:
+    """The postings analysed in parts, and their raw counts (whole documents, titles): each
+    part is counted here as it arrives, while the next ones are analysed."""
+    parts, counts = zip(
+        *analyse_postings(
+            postings, fit.posting_records, then=lambda a: (a, vectoriser.part_counts(a))
+        ),
+        strict=True,
+    )
+    return list(parts), *vectoriser.stacked(counts)
 
 
 @njit(cache=True)
@@ -154,14 +169,10 @@ class Index:
             return
         if self.vectoriser is None:
             self.vectoriser = Vectoriser()
-        count = self.vectoriser.part_counts  # each part as it arrives, while the next are analysed
-        parts, counted = zip(
-            *analyse_postings(vacancies, fit.posting_records, then=lambda a: (a, count(a))),
-            strict=True,
-        )
+        parts, counts, title_counts = counted(vacancies, self.vectoriser)
         langs = [lang for part in parts for lang in part.langs]
         records = np.concatenate([part.extra for part in parts])
-        counts, title_counts = self.vectoriser.stacked(counted)
+        del parts  # their words are counted: freed before the work below
         if not self.vectoriser.n:
             self.vectoriser.fit_counts(counts)
         full = self.vectoriser.weigh(counts)
