@@ -21,6 +21,10 @@ def places(text: str, title: str | None = None, hints: dict | None = None, url: 
         ("Rhode Island and New Jersey", []),  # translated country names that are English words
         ("Того, кто подаст заявку", []),  # the Russian word "того" is not Togo
         ("the US office and us", ["US"]),  # acronyms match only in capitals
+        ("Θέση εργασίας στην Αθήνα", ["GR"]),  # Greek city (CLDR)
+        ("Munkavégzés helye: Németország", ["DE"]),  # Hungarian country (ISO 3166 names)
+        ("Lokasi kerja: Jerman", ["DE"]),  # Indonesian country
+        ("Mahali pa kazi: Ufaransa", ["FR"]),  # Swahili country
     ],
 )
 def test_place_names_in_many_languages(text, codes):

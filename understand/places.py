@@ -65,7 +65,8 @@ FOCUS_SENTENCES = 80  # a stated regional focus is looked for in this many openi
 _LOCALES = (
     "fr", "es", "pt", "it", "de", "nl", "sv", "nb", "da", "ru", "uk", "bg", "sl", "pl", "ar",
     "ka", "hy", "tr", "kk", "ky", "uz", "tg", "az", "ro", "cs", "hr", "sr", "fa", "sq", "bs",
-    "sr@latin", "mk",
+    "sr@latin", "mk", "el", "hu", "fi", "sk", "ca", "id", "ms", "sw", "hi", "ur", "bn", "ne",
+    "am", "km", "be", "si",
 )  # fmt: skip
 # Translated names that are ordinary words in English text.
 _NOT_PLACES = {"island", "jersey", "того"}
