@@ -423,6 +423,7 @@ def test_a_national_domain_is_the_last_resort():
         "https://www.ombudsman.example.cz/jobs/lawyer",
     )
     assert places(text, url="https://jobs.example.io/lawyer").countries == []
+    assert places(text, url="https://tally.so/r/lawyer-form").countries == []  # a form service
     assert places(f"{text}\nLocation: Tbilisi", url="https://example.cz/x").countries == ["GE"]
 
 

@@ -698,10 +698,11 @@ def _subdivisions() -> dict[str, str]:
     return out
 
 
-# Country code domains widely used by sites anywhere.
+# Country code domains widely used by sites anywhere (form and page services among them:
+# "tally.so", "notion.so").
 _GENERIC_TLDS = {
     "io", "co", "tv", "me", "ai", "ly", "fm", "am", "to", "ws", "cc", "gg", "sh", "ac", "la",
-    "nu", "tk", "ml", "ga", "cf", "gq",
+    "nu", "tk", "ml", "ga", "cf", "gq", "so",
 }  # fmt: skip
 # Subdivision names that say a part of a country, not which one.
 _DIRECTION = re.compile(
