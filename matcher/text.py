@@ -372,23 +372,11 @@ class Vectoriser:
         out.sum_duplicates()
         return out
 
-    def posting_counts(self, parts: Iterable[Analysed]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """Raw term counts of analysed postings' whole documents (the title counting
-        TITLE_WEIGHT times) and of their titles alone: the same as `counts` of their
-        `posting_document`s, words numbered in the same order. Part by part, so that the
-        memory of one part's arrays serves the next."""
-        return self.stacked(map(self.part_counts, parts))
-
-    @staticmethod
-    def stacked(
-        counted: Iterable[tuple[sp.csr_matrix, sp.csr_matrix]],
-    ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """The `part_counts` of consecutive parts, stacked (whole documents, titles)."""
-        whole, titles = zip(*counted, strict=True)
-        return sp.vstack(whole, format="csr"), sp.vstack(titles, format="csr")
-
     def part_counts(self, part: Analysed) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """`posting_counts` of one part (parts counted in their order)."""
+        """Raw term counts of a part of analysed postings' whole documents (the title counting
+        TITLE_WEIGHT times) and of their titles alone: the same as `counts` of their
+        `posting_document`s, words numbered in the same order (parts counted in their order,
+        then `stacked`)."""
         ids = self._ids(part.words)[part.ids]
         lengths = np.stack([part.title, part.body], axis=1).ravel()  # title, text, title...
         seg = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
@@ -406,6 +394,14 @@ class Vectoriser:
         weight = np.where(in_title, np.float32(TITLE_WEIGHT), np.float32(1))
         ones = np.ones(int(in_title.sum()), dtype=np.float32)
         return matrix(weight, rows, cols), matrix(ones, rows[in_title], cols[in_title])
+
+    @staticmethod
+    def stacked(
+        counted: Iterable[tuple[sp.csr_matrix, sp.csr_matrix]],
+    ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """The `part_counts` of consecutive parts, stacked (whole documents, titles)."""
+        whole, titles = zip(*counted, strict=True)
+        return sp.vstack(whole, format="csr"), sp.vstack(titles, format="csr")
 
     def fit(self, documents: list[Document]) -> "Vectoriser":
         """Document frequencies; a feature in more than MAX_DF of the documents weighs 0."""

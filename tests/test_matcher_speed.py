@@ -69,7 +69,7 @@ def test_counts_of_analysed_postings_are_those_of_their_documents():
         plain.counts([t for _, t, _ in documents]),
     )
     numbered = Vectoriser()
-    got = numbered.posting_counts(split)
+    got = numbered.stacked(map(numbered.part_counts, split))
     assert list(numbered.vocabulary) == list(plain.vocabulary)
     for matrix, want in zip(got, expected, strict=True):
         assert matrix.has_canonical_format and want.has_canonical_format
