@@ -22,6 +22,9 @@ def places(text: str, title: str | None = None, hints: dict | None = None, url: 
         ("Того, кто подаст заявку", []),  # the Russian word "того" is not Togo
         ("the US office and us", ["US"]),  # acronyms match only in capitals
         ("Θέση εργασίας στην Αθήνα", ["GR"]),  # Greek city (CLDR)
+        ("Closing date: 27 May 2025Ethiopia", ["ET"]),  # a layout glued a date to the name
+        ("Battambang, CambodiaGrade: G5", ["KH"]),  # ... or the next field's label
+        ("Follow us on LinkedIn and YouTube", []),  # words in two capitals stay whole
         ("Munkavégzés helye: Németország", ["DE"]),  # Hungarian country (ISO 3166 names)
         ("Lokasi kerja: Jerman", ["DE"]),  # Indonesian country
         ("Mahali pa kazi: Ufaransa", ["FR"]),  # Swahili country

@@ -799,8 +799,9 @@ def _the_pronoun(hit: Hit, text: str) -> bool:
     return hit.raw == "US" and bool(_PRONOUN_BEFORE.search(before))
 
 
-# A digit glued to a name by a page's layout ("December 27, 2025Ethiopia").
-_GLUED = re.compile(r"\d(?=[A-Z][a-z])")
+# A digit glued to a name by a page's layout ("December 27, 2025Ethiopia"), or the capital of a
+# word glued after one ("Banteay Meanchey, CambodiaGrade"): blanked, so the name stands alone.
+_GLUED = re.compile(r"\d(?=[A-Z][a-z])|(?<=[a-z]{3})[A-Z](?=[a-z]{2})")
 
 
 @lru_cache(maxsize=4096)
