@@ -143,6 +143,14 @@ def test_front_matter_location_is_a_location_field():
     assert (p.countries, p.remote) == (["ZM"], "no")
 
 
+def test_a_header_ending_with_a_place_beats_a_name_that_starts_with_one():
+    p = places(
+        "Printable page\n\nU.S. Department of Labor\n\nProtection Officer: Baku, Azerbaijan\n\n"
+        "The officer will document the cases of displaced families."
+    )
+    assert p.countries == ["AZ"]
+
+
 def test_header_place_before_a_share_of_time():
     p = places(
         "Juriste (Maroc/UE), Genève (60%)\n\nNous travaillons à Rabat et à Tunis depuis 2010."

@@ -922,9 +922,9 @@ def _header_lines(doc: Doc, title_line: int | None) -> list[str]:
     return [line for line in lines if len(line) <= 120 and not _MAIL_HEADER.match(line)]
 
 
-def _edge_places(line: str) -> list[str]:
-    """Countries named at the start or the end of a header line ("Brussels, Belgium"); not in a
-    sentence, a list of offices or a dateline."""
+def _edge_places(line: str, at_end: bool) -> list[str]:
+    """Countries named at the end (`at_end`) or else at the start of a header line ("Brussels,
+    Belgium"); not in a sentence, a list of offices or a dateline."""
     line = line[_dateline_end(line) :]
     if travel := _travel(fold(line)):  # "Home-based, with travel to Geneva"
         line = line[: travel.start()]
@@ -937,13 +937,11 @@ def _edge_places(line: str) -> list[str]:
         return []
     core = line.strip(" .:;()[]|-–—")
     first, last = hits[0], hits[-1]
-    at_start = line.find(core) == first.start
-    at_end = not re.search(r"[^\W\d_]", line[last.end :])  # "Brussels (80%)"
-    if at_end:
-        return _codes(
-            [last, *[h for h in hits if _LIST_WORD.match(line[h.end : last.start] or ",")]]
-        )
-    return [first.value] if at_start else []
+    if not at_end:
+        return [first.value] if line.find(core) == first.start else []
+    if re.search(r"[^\W\d_]", line[last.end :]):  # "Brussels (80%)" ends with it
+        return []
+    return _codes([last, *[h for h in hits if _LIST_WORD.match(line[h.end : last.start] or ",")]])
 
 
 def _location_fields(doc: Doc) -> Iterator[tuple[str, str]]:
@@ -973,9 +971,11 @@ def _strong(doc: Doc, title_line: int | None) -> tuple[list[str], str, tuple[lis
             return job, sentence, seat
         if org and not seat[0]:
             seat = (org, sentence)
-    for line in _header_lines(doc, title_line):
-        if codes := _edge_places(line):
-            return codes, line, seat
+    lines = _header_lines(doc, title_line)
+    for at_end in (True, False):  # "Officer: Baku, Azerbaijan" before "U.S. Department of State"
+        for line in lines:
+            if codes := _edge_places(line, at_end):
+                return codes, line, seat
     return [], "", seat
 
 
