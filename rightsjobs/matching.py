@@ -103,10 +103,11 @@ def _match_all(
 
     profiles = active_profiles(db)
     ids, path = [p["id"] for p in profiles], database_file(db)
+    wait = db.execute("PRAGMA busy_timeout").fetchone()[0] / 1000  # the same on both
     # SQLite reads without the GIL: what each profile has seen is read on a connection of
     # its own while the postings are (0.8 s of 2.9 s saved for 10,000 profiles).
     with ThreadPoolExecutor(1) as reader:
-        seeing = reader.submit(_seen, path, ids, as_of) if path else None
+        seeing = reader.submit(_seen, path, ids, as_of, wait) if path else None
         postings, stored_marks = open_postings(db, as_of)
         seen = seeing.result() if seeing else seen_by_profile(db, ids, open_on=as_of)
     lap("read the store")
@@ -140,8 +141,8 @@ def _match_all(
     return results
 
 
-def _seen(path: str, profile_ids: list[str], as_of: date) -> dict[str, set[str]]:
+def _seen(path: str, profile_ids: list[str], as_of: date, wait: float) -> dict[str, set[str]]:
     """`seen_by_profile` of the open postings, read from the database at `path` on a
-    connection of its own."""
-    with closing(sqlite3.connect(path)) as connection:
+    connection of its own (waiting up to `wait` seconds for a lock, as the store's does)."""
+    with closing(sqlite3.connect(path, timeout=wait)) as connection:
         return seen_by_profile(Database(connection), profile_ids, open_on=as_of)
