@@ -23,6 +23,13 @@ from tests.extract_helpers import langs
             ["fr", "ar", "en"],
             ["es"],
         ),
+        # a bracket with its own strength is an aside: it does not reach the clause around it
+        (
+            "You write fluent Spanish and Portuguese (some Italian would be an advantage).",
+            ["es", "pt"],
+            ["it"],
+        ),
+        ("Excellent Arabic and French (English is an asset) are needed.", ["ar", "fr"], ["en"]),
         # a preference in brackets right after the language
         ("Candidates should read and speak Portuguese (preferred).", [], ["pt"]),
         # a "Preferred qualifications ..." heading governs the lines under it ...

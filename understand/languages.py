@@ -515,11 +515,31 @@ class _Segment:
     local: bool = False  # a preference that stays local ("preferably X", "X deseable")
     label: bool = False  # a cue before a colon ("Desirable: X, Y") that governs what follows
     comma: bool = False  # it follows a comma: it may continue the list before it
+    aside: bool = False  # a bracket with its own strength ("(Arabic is an asset)"): itself alone
+
+
+# A bracketed aside: its languages and strength are its own, not its clause's.
+_ASIDE = re.compile(r"\(([^()]*)\)")
+
+
+def _asides(sentence: str) -> tuple[str, list[_Segment]]:
+    """The sentence with each bracket that names a language and states a strength of its own
+    ("Fluent French (knowledge of Arabic is desirable)") blanked out, and those brackets as
+    segments of their own."""
+    asides = []
+    for m in _ASIDE.finditer(sentence):
+        inner = m.group(1)
+        if _KIND.search(fold(inner)) and _languages(inner):
+            asides.append(_Segment(inner, aside=True))
+            sentence = f"{sentence[: m.start()]}{' ' * len(m.group())}{sentence[m.end() :]}"
+    return sentence, asides
 
 
 def _segments(sentence: str) -> list[_Segment]:
     """Clauses of a sentence: "preferably X" and "X (intermedio) deseable" after another language
-    make X alone desirable; a clause without languages before a colon is a label."""
+    make X alone desirable; a clause without languages before a colon is a label; a bracket
+    with its own strength is a clause of its own (`_asides`), put last."""
+    sentence, asides = _asides(sentence)
     out: list[_Segment] = []
     pos = 0
     folded = fold(sentence)
@@ -542,7 +562,7 @@ def _segments(sentence: str) -> list[_Segment]:
         else:
             local = bool(_PREFERABLY.match(fold(text)))
             split.append(_Segment(text, local, seg.label and not _languages(text), seg.comma))
-    return [s for s in split if s.text.strip()]
+    return [s for s in split if s.text.strip()] + asides
 
 
 def _in_brackets(text: str, pos: int) -> bool:
@@ -558,7 +578,7 @@ def _kinds(segments: list[_Segment]) -> list[str]:
     ...; Spanish is an asset"), else the next decision (so "French, Spanish or Arabic would be an
     asset" makes all three desirable) except from a local preference or from a clause whose cue
     comes before its language ("..., and a working knowledge of Armenian is an asset"), else the
-    previous one, else "required"."""
+    previous one, else "required". A bracketed aside decides for itself alone."""
     kinds: list[str | None] = []
     label: str | None = None
     for seg in segments:
@@ -588,6 +608,8 @@ def _kinds(segments: list[_Segment]) -> list[str]:
     after: list[str | None] = []
     for seg, kind in zip(reversed(segments), reversed(kinds), strict=True):
         after.append(kind or decided)
+        if seg.aside:
+            continue  # an aside's decision reaches no other clause
         if seg.label or (kind and _opens(seg.text)):
             decided = None  # a label's or a clause's own decision does not reach back before it
         elif kind and not seg.local:
@@ -596,7 +618,7 @@ def _kinds(segments: list[_Segment]) -> list[str]:
     previous: str | None = None
     for seg, kind in zip(segments, after[::-1], strict=True):
         out.append(kind or previous or "required")
-        if kind and not seg.local:
+        if kind and not seg.local and not seg.aside:
             previous = kind
     return out
 
