@@ -131,7 +131,11 @@ def test_global_in_a_programme_name_is_no_focus():
     text = "Location: Nairobi, Kenya"
     fellowship = places(text, title="Jane Doe Global Justice Fellowship")
     assert fellowship.regions == ["Sub-Saharan Africa"]
-    assert places(text, title="Global Campaigns Adviser").regions == ["Global"]
+    # a stated focus adds to the regions of the duty stations
+    assert places(text, title="Global Campaigns Adviser").regions == [
+        "Global",
+        "Sub-Saharan Africa",
+    ]
 
 
 def test_location_sentence_takes_every_place():
@@ -189,14 +193,17 @@ def test_empty_remote_field_is_unknown():
     assert (p.countries, p.remote) == (["UG"], "unknown")
 
 
-def test_regional_focus_in_title_replaces_country_regions():
+def test_regional_focus_in_title_adds_to_country_regions():
     p = places("Location: London", title="Campaigner for Eastern Europe and Central Asia")
-    assert (p.countries, p.regions) == (["GB"], ["Eastern Europe", "Central Asia"])
+    assert (p.countries, p.regions) == (
+        ["GB"],
+        ["Eastern Europe", "Central Asia", "Western Europe"],
+    )
 
 
 def test_regional_focus_phrase_in_body():
     p = places("Location: Berlin\nYou will lead our Sub-Saharan Africa programme.")
-    assert p.regions == ["Sub-Saharan Africa"]
+    assert p.regions == ["Sub-Saharan Africa", "Western Europe"]
 
 
 def test_region_in_requirements_is_not_a_focus():

@@ -222,16 +222,16 @@ def test_the_home_office_ministry_is_no_home_working():
         (
             "Programme Officer\n\nBased in Lyon, our NGO works for minority rights in the regions "
             "of the Caucasus and West Africa.",
-            ["South Caucasus", "Sub-Saharan Africa"],
+            ["South Caucasus", "Sub-Saharan Africa", "Western Europe"],
         ),
         (
             "Senior Adviser\n\nReporting to the Head of Section dealing primarily with Eastern "
             "Europe and Central Asia, the adviser is based in Vienna.",
-            ["Eastern Europe", "Central Asia"],
+            ["Eastern Europe", "Central Asia", "Western Europe"],
         ),
         (
             "Researcher\n\nBased in London. The researcher will focus on Southeast Asia.",
-            ["South-East Asia"],
+            ["South-East Asia", "Western Europe"],
         ),
         (
             "Legal Officer\n\nBased in Geneva. Experience of work in the regions of Africa is an "

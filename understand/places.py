@@ -22,7 +22,9 @@ Rome") and countries named as who may apply ("open to citizens of Moldova") are 
 line of a place and a date ("Banjul, 26 October 2020"), the place of an event in the body ("the
 written test in Liège", "the interviews in Dakar") or the seat in a sentence saying what the
 organisation is ("X is an NGO based in Y"), which a remote role never takes as its country. A
-"Global" naming a programme in the title ("Global Justice Fellowship") is no regional focus.
+"Global" naming a programme in the title ("Global Justice Fellowship") is no regional focus. A
+role's regions are its stated focus ("Campaigner for Eastern Europe and Central Asia") and the
+regions of its duty stations, as the corpus and the dev set label them.
 
 `remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Part of
 the work from home ("two days a week from home", "možnost práce z domova") is "hybrid"; a place
@@ -1322,11 +1324,10 @@ def find_places(
     if remote_evidence:
         out.evidence["remote"] = clip(remote_evidence)
     focus, focus_evidence = _focus_regions(doc, title)
+    named = out.countries or area
+    out.regions = list(dict.fromkeys([*focus, *(r for c in named if (r := region_of(c)))]))
     if focus:
-        out.regions, out.evidence["regions"] = focus, clip(focus_evidence)
-    else:
-        named = out.countries or area
-        out.regions = list(dict.fromkeys(r for c in named if (r := region_of(c))))
+        out.evidence["regions"] = clip(focus_evidence)
     open_to_all = out.remote == "yes" and not out.countries and not focus
     if open_to_all and (
         anywhere := next((s for s in doc.sentences if _ANYWHERE.search(fold(s))), None)
