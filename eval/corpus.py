@@ -27,7 +27,11 @@ from understand.text import Doc, normalise
 CORPUS = REPO / "eval" / "corpus"
 SPLITS = ("train", "validation", "test")
 # Mirrors and test copies of a site, kept in their original's split.
-SAME_SITE = {"ohchr.un-icc.cloud": "ohchr.org", "web.test.ohchr.un-icc.cloud": "ohchr.org"}
+SAME_SITE = {
+    "ohchr.un-icc.cloud": "ohchr.org",
+    "web.test.ohchr.un-icc.cloud": "ohchr.org",
+    "staging.daleel-madani.org": "daleel-madani.org",
+}
 # The remote tagger's cues of remote or hybrid work (the place-and-remote convention, README).
 REMOTE_WORK = {"w:remote words", "w:work from home", "w:hybrid words"}
 SHINGLE = 5  # words per shingle when comparing texts

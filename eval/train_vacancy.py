@@ -40,7 +40,7 @@ MIN_DF = 2
 C = 16.0
 CHAR_N = (4,)
 OWN_WEIGHT = 1.0  # sample weight of the project's own short texts against real postings
-CUE_SCALE = 2.0  # cue features' value: above 1, they are regularised less than the n-grams
+CUE_SCALE = 1.0  # cue features' value: above 1, they are regularised less than the n-grams
 GRID = {
     "C": (1.0, 4.0, 16.0),
     "char_n": ((3, 4), (2, 3, 4), (4,)),  # at most 4: run-time n-gram keys are 64-bit

@@ -17,9 +17,8 @@ from understand.title import (
     title_candidates,
 )
 
-# Cases the rules answered and the learned taggers (issue 13) answer otherwise on text alone:
-# "Kenya Asst Programme" taken as a name, the Georgian headline kept whole. Left visible until the
-# taggers learn them.
+# A case the rules answered and the learned taggers (issue 13) answer otherwise on text alone:
+# "Kenya Asst Programme" taken as a name. Left visible until the taggers learn it.
 _LEARNED_DIFFERS = pytest.mark.xfail(strict=True, reason="learned tagger differs (issue 13)")
 
 
@@ -32,11 +31,10 @@ def names(text: str, **kw):
     ("text", "title", "org"),
     [
         # "Vacancy at ORG: TITLE" headline
-        pytest.param(
+        (
             "Vacancy at Rights Forum: Finance Manager\n\nMarch 2, 2030\n\nThe Forum...",
             "Finance Manager",
             "Rights Forum",
-            marks=_LEARNED_DIFFERS,
         ),
         # "ORG is looking for TITLE" headline
         (
@@ -112,7 +110,7 @@ def names(text: str, **kw):
             "Baltic Media Foundation (BMF)",
         ),
         # Georgian "X-ის ვაკანსია" gives the nominative X-ი
-        pytest.param("ადვოკატის ვაკანსია", "ადვოკატი", None, marks=_LEARNED_DIFFERS),
+        ("ადვოკატის ვაკანსია", "ადვოკატი", None),
     ],
 )
 def test_title_and_organization(text, title, org):

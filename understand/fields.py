@@ -24,9 +24,10 @@ rules' `remote`, and which explicit remote, hybrid or on-site cue fired, if any)
 where the work is done anywhere in the text (`_REMOTE_CUES`: remote or home work, hybrid work,
 an office or on-site presence, field work, words for a place of work, relocation, travel,
 working hours). Unlike the other two it may overrule the rules (chosen by grouped
-cross-validation); a platform's remote label still wins (`tag_remote`). A tagger that scored
-below the rules alone in grouped cross-validation on train is not used (`beats_rules`, set
-by `eval.train_fields`): the field is then the rules' answer. Its evidence is the
+cross-validation); a platform's remote label still wins (`tag_remote`). A tagger is used only
+where it beat the rules alone in grouped cross-validation on train by more than the standard
+error of the difference (`beats_rules`, set by `eval.train_fields`): else the field is the
+rules' answer. Its evidence is the
 rules' when it agrees with them, else the sentence of the cue that pushed hardest, else the
 duty station's for "no".
 """
