@@ -23,8 +23,9 @@ line of a place and a date ("Banjul, 26 October 2020"), the place of an event in
 written test in Liège", "the interviews in Dakar") or the seat in a sentence saying what the
 organisation is ("X is an NGO based in Y"), which a remote role never takes as its country. A
 "Global" naming a programme in the title ("Global Justice Fellowship") is no regional focus. A
-role's regions are its stated focus ("Campaigner for Eastern Europe and Central Asia") and the
-regions of its duty stations, as the corpus and the dev set label them.
+role's regions are its stated focus ("Campaigner for Eastern Europe and Central Asia", a location
+field naming a region or saying "international": "Location: Global - Remote") and the regions of
+its duty stations, as the corpus and the dev set label them.
 
 `remote` is "no" only for strong or medium evidence; weak evidence leaves it "unknown". Part of
 the work from home ("two days a week from home", "možnost práce z domova") is "hybrid"; a place
@@ -1221,11 +1222,23 @@ def _remote_denied(folded: str) -> bool:
     return bool(_NOT_REMOTE.search(folded) or _REMOTE_OPTION.search(folded))
 
 
+# A location field saying only that the role is international ("Remote, International").
+_INTERNATIONAL_VALUE = re.compile(
+    r"^\W*(?:(?:remote|remoto|home[-\s]?based)\W+)?(?:international|internacional|internationale?)"
+    r"(?:\W+(?:remote|remoto|home[-\s]?based))?\W*$"
+)
+
+
 def _focus_regions(doc: Doc, title: str | None) -> tuple[list[str], str]:
     """Regions the role is for: named in the title or as "for the X region"-style focus."""
     index = _region_index()
     if title and (hits := _not_in_a_programme(index.find(title), fold(title))):
         return _split_regions(hits), title
+    for value, line in _location_fields(doc):  # "Location: Global - Remote", "Lieu : Sahel"
+        if hits := index.find(value):
+            return _split_regions(_chained(hits, fold(value), limit=99)), line
+        if _INTERNATIONAL_VALUE.match(fold(value)):
+            return [GLOBAL], line
     if not index.may_name(doc.text):
         return [], ""
     for sentence, folded in zip(
