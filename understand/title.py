@@ -849,6 +849,16 @@ def _funded(folded_head: str, first: int, name: str) -> bool:
     return bool(_FUNDED_BY.search(before) or _FUNDED_AFTER.match(after))
 
 
+def _at_headline(doc: Doc, org: str) -> bool:
+    """Whether the headline named `org` after "at" ("Vacancy at ORG: TITLE", "TITLE at ORG"),
+    a surer form than a subject before a verb ("ORG seeks ..."), which often takes a fragment."""
+    for _, line in rules._header(doc)[:6]:
+        m = rules._VACANCY_AT.match(line) or rules.title_at(line)
+        if m and m["org"].strip() == org:
+            return True
+    return False
+
+
 def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> list[Candidate]:
     """Every organisation a rule or a name in the text proposes, with its features."""
     found: list[Candidate] = []
@@ -862,7 +872,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         if cleaned := cleaned_of[text]:
             found.append(Candidate(cleaned, {f"src={source}": 1.0}, line, evidence or text))
 
-    add("o_headline", head_org and rules._clean_org(head_org, drop_place=True), "")
+    source = "o_headline_at" if head_org and _at_headline(doc, head_org) else "o_headline"
+    add(source, head_org and rules._clean_org(head_org, drop_place=True), "")
     for value, line in doc.fields(rules._ORG_LABEL):
         add("o_label", value, line)
         break
@@ -917,6 +928,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         _org_features(c, ctx)
         if any(key != other and f" {key} " in f" {other} " for other in keys):
             c.features["o_part_of_other"] = 1.0  # "Forum" beside "Rights Forum"
+        if any(key != other and f" {other} " in f" {key} " for other in keys):
+            c.features["o_holds_other"] = 1.0  # "Rights Forum" beside "Forum"
     return merged
 
 
