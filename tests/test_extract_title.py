@@ -13,6 +13,7 @@ from understand.title import (
     host_name,
     models,
     org_candidates,
+    role_after_verb,
     slug_words,
     title_candidates,
 )
@@ -303,3 +304,19 @@ def test_shipped_models_load_and_rank_written_candidates():
 )
 def test_a_role_is_no_organisation(text, org):
     assert names(text)[1] == org
+
+
+@pytest.mark.parametrize(
+    ("chosen", "title"),
+    [
+        ("Steppe Watch seeks Field Researcher", "Field Researcher"),
+        ("Wir suchen Referent*in für Menschenrechte!", "Referent*in für Menschenrechte"),
+        ("Fundación Andina busca coordinadora de proyecto", "coordinadora de proyecto"),
+        # what follows the verb names no role, or there is no verb: the title stands
+        ("Baltic Rights seeks partners", "Baltic Rights seeks partners"),
+        ("Recruitment Officer", "Recruitment Officer"),
+        ("Hiring", "Hiring"),
+    ],
+)
+def test_a_chosen_headline_keeps_the_role_after_its_recruiting_verb(chosen, title):
+    assert role_after_verb(chosen) == title

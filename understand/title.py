@@ -983,6 +983,21 @@ def find_title_and_org(doc: Doc) -> Names:
         org, _ = best(candidates, trained["organization"])
         if org:
             out.organization, out.org_evidence = org.text, org.evidence
+    if out.title:
+        out.title = role_after_verb(out.title)
     if out.title and out.organization:
         out.title = rules._clean_title(out.title, out.organization)
     return out
+
+
+def role_after_verb(title: str) -> str:
+    """A chosen headline's role after its recruiting verb, when what follows names a role
+    ("Hacks/Hackers seeks Community Coordinator" -> "Community Coordinator", "Wir suchen
+    Jurist*in!" -> "Jurist*in"); else the title as it is."""
+    m = _RECRUIT.search(fold(title) + " ")
+    if m is None or m.end() >= len(title):
+        return title
+    rest = title[m.end() :].strip(" :!–—-")
+    if not rules._ROLE_RE.search(fold(rest)):
+        return title
+    return rules._clean_title(rest) or title
