@@ -17,6 +17,11 @@ from tests.extract_helpers import langs
         # Romanian: "cunoașterea limbii ...", "constituie un avantaj", "obligatoriu"
         ("Cunoașterea limbii engleze reprezintă un avantaj.", [], ["en"]),
         ("Este obligatorie cunoașterea limbilor română și rusă.", ["ro", "ru"], []),
+        # Arabic: a skill noun after the names ("writing and speaking"), "in the languages",
+        # and a name after "and" standing alone
+        ("إجادة اللغة العربية والإنجليزية كتابة ومحادثة.", ["ar", "en"], []),
+        ("القدرة على التحدث باللغات العربية والفرنسية.", ["ar", "fr"], []),
+        ("إجادة اللغة العربية و اللغة الإنجليزية.", ["ar", "en"], []),
         # Turkish: "İyi derecede İngilizce bilmek", "tercih sebebidir"
         ("İyi derecede İngilizce bilmek.", ["en"], []),
         ("Arapça bilmek tercih sebebidir.", [], ["ar"]),

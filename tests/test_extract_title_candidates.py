@@ -5,7 +5,7 @@ import pytest
 
 from understand.name_rules import _known_hits, _without_org
 from understand.text import Doc, fold, normalise
-from understand.title import org_candidates, title_candidates
+from understand.title import host_labels, host_spans, org_candidates, title_candidates
 
 
 def titles(text: str, url: str | None = None) -> list[str]:
@@ -178,3 +178,38 @@ def test_recruiting_subjects_and_host_labels_are_organisation_candidates(text, o
     found = org_candidates(Doc(normalise(text)), None, None)
     sources = {"src=o_seeker", "src=o_label"}
     assert org in [c.text for c in found if sources & c.features.keys()]
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "name"),
+    [
+        # lower-case words and articles inside the name
+        (
+            "Offre de stage\nLe Défenseur des enfants recrute un stagiaire juriste.",
+            "https://www.defenseurdesenfants.example/stage",
+            "Défenseur des enfants",
+        ),
+        # a hyphenated host spells the content words
+        (
+            "Chargé de projet\nLa Maison de la Paix engage un chargé de projet.",
+            "https://maison-paix.example/emploi",
+            "Maison de la Paix",
+        ),
+        # the host is the second label
+        (
+            "Coordinator\nGreen Steppe Watch is hiring.",
+            "https://careers.greensteppewatch.example/jobs/1",
+            "Green Steppe Watch",
+        ),
+    ],
+)
+def test_a_name_the_host_spells_word_for_word_is_a_candidate(text, url, name):
+    assert name in host_spans(normalise(text), host_labels(url))
+    assert name in orgs(text, url)
+
+
+def test_host_spans_need_the_whole_host_and_a_capital_start():
+    text = "we defend children. Défenseur des droits de l'enfant"
+    assert host_spans(text, {"defenseurdesenfants"}) == []
+    assert host_spans("terre des jeunes", {"terredesjeunes"}) == []
+    assert host_labels("https://contenu.terredesjeunes.org/x") == {"contenu", "terredesjeunes"}

@@ -56,7 +56,7 @@ _CUE = re.compile(
     r"|write|speak)|must\s+speak|speak|language\s+(?:skills|requirements?)|skills\s+in"
     r"|capables?\s+de\s+travailler\s+en|maitrise|connaissance|courant|couramment|bilingue|dominio"
     r"|conocimiento|manejo|fluidez|nivel|владени|знани|свободн|владеть|kunskaper|flytande"
-    r"|kenntnisse|fliessend|знання|володіння|вільн|اجاد|اتقان|معرفة|طلاق|اللغة|ცოდნ|ფლობ|znalost"
+    r"|kenntnisse|fliessend|знання|володіння|вільн|اجاد|اتقان|معرفة|طلاق|اللغة|اللغات|اللغتين|ცოდნ|ფლობ|znalost"
     r"|znajomosc|znac\b|biegl|w\s+stopniu|\bcunoa|\bcunost|yabanci\s+dil|dil\s+bilgisi|dil\s+yeterli"
     r"|dilinden|bilmek|bilgisi|derecede|beheers|kennis\s+van|vaardig|vloeiend|ovlad"
     r"|slovem\s+i\s+pismem|conoscenza|padronanza|w\s+mowie|scritt[oa]\s+e\s+parlat|parlat[oa]\s+e\s+scritt"
@@ -178,7 +178,7 @@ _NEXT_OK = {
     "language", "languages", "langue", "langues", "idioma", "idiomas", "lengua", "lenguas",
     "язык", "языка", "языком", "языке", "языков", "мова", "мови", "мовою", "мовами", "spraket",
     "sprache", "and", "or", "et", "ou", "y", "o", "e", "и", "или", "та", "і", "och", "eller",
-    "und", "oder", "is", "are", "est", "sont", "es", "son", "je", "skills", "proficiency",
+    "und", "oder", "و", "is", "are", "est", "sont", "es", "son", "je", "skills", "proficiency",
     "speaker", "speakers", "fluency", "required", "essential", "mandatory", "desirable",
     "preferred", "an", "a", "would", "will", "at", "as", "both", "in", "plus", "also",
     "knowledge", "level", "nivel", "niveau", "obligatoire", "souhaitable", "requis", "un",
@@ -303,9 +303,11 @@ _COMPOUND = re.compile(r"-[^\W\d_]")
 # A compound whose second part is a skill ("Englisch-Kenntnisse", "English-proficiency"): the
 # language itself, unlike "Russian-speaking regions".
 _SKILL_COMPOUND = re.compile(r"-(?:sprach)?(?:kenntnis|skill|proficien|fluen)")
-# Nouns of a skill after a language name ("English knowledge", "Անգլերենի իմացություն").
+# Nouns of a skill after a language name ("English knowledge", "Անգլերենի իմացություն"; Arabic
+# puts them after the name: "العربية والإنجليزية كتابة ومحادثة", writing and speaking).
 _SKILL_NOUN = re.compile(
     r"knowledge|proficien|fluen|kenntnis|nyelvtudas|nyelvismeret|իմացությ|տիրապետ|bilgi|bilik"
+    r"|و?(?:كتاب|محادث|تحدث|قراء|نطق|شفه|شفوي|تحرير)"
     r"|biliy|znajomos|znalost|znanj|знани|знањ|владени|владеене|ცოდნ"
 )
 # "a non-English language", "languages other than English", "without German": the name is

@@ -263,6 +263,13 @@ def host_name(url: str | None) -> str:
     return labels[0] if labels else ""
 
 
+def host_labels(url: str | None) -> set[str]:
+    """Every distinctive label of a URL's host ("contenu.terredesjeunes.org" -> "contenu",
+    "terredesjeunes")."""
+    host = (urlsplit(url or "").hostname or "").split(".")
+    return {p for p in host[:-1] if p not in _GENERIC_LABELS and len(p) > 2}
+
+
 _PAIRED = re.compile(r"[()«»“”„\[\]]")
 
 
@@ -764,6 +771,43 @@ def _spelled_from(
     return None
 
 
+HOST_SPAN_WORDS = 6  # a name a host spells word for word has at most this many words
+_SPAN_WORD = re.compile(r"[^\W_][^\s,;:()/|]*")
+
+
+def host_spans(head: str, hosts: set[str]) -> list[str]:
+    """Names a host spells word for word, lower-case words and articles included: "Défenseur
+    des droits" (defenseurdesdroits.fr), "Terre des jeunes" (terredesjeunes.org); for a
+    hyphenated host, its content words ("Les Territoires de la Mémoire", territoires-memoire.be),
+    or its start ("Access Info" of "Access Info Europe", access-info.org)."""
+    joined = {h.replace("-", "") for h in hosts if len(h.replace("-", "")) >= 6}
+    if not joined:
+        return []
+    firsts = {h[0] for h in joined}
+    words = list(_SPAN_WORD.finditer(head))
+    found: list[str] = []
+    for i, first in enumerate(words):
+        if not first.group(0)[:1].isupper() and not first.group(0)[:1].isdigit():
+            continue
+        if not (lead := _word_tuple(first.group(0))):
+            continue
+        if lead[0][0] not in firsts and lead[0] not in _CONNECTORS:
+            continue
+        spelled = content = ""
+        for last in words[i : i + HOST_SPAN_WORDS]:
+            keys = _word_tuple(last.group(0))
+            spelled += "".join(keys)
+            content += "".join(k for k in keys if k not in _CONNECTORS)
+            if not any(h.startswith(spelled) or h.startswith(content) for h in joined):
+                break
+            if spelled in joined or content in joined:
+                name = head[first.start() : last.end()]
+                if name not in found:
+                    found.append(name)
+                break
+    return found
+
+
 def _org_name(text: str) -> str | None:
     """`text` as an organisation's name, or None when it cannot be one."""
     # a name holds no "LABEL:" before it ("JOB DESCRIPTION: The Office of ...")
@@ -912,6 +956,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
             add("o_noun_span", span, line, i)
     host, mails = host_name(doc.url), mail_hosts(head)
     for name in _spelled_names(head, {host, *mails}, acronyms):
+        add("o_spelled", name, name)
+    for name in host_spans(head, host_labels(doc.url) | mails):
         add("o_spelled", name, name)
     merged = _merge(found)
     ctx = _OrgContext(
