@@ -572,9 +572,11 @@ def _known_first_words() -> re.Pattern[str]:
     def alternatives(words: set[str]) -> str:
         return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
 
-    return re.compile(
-        rf"(?<![^\W_])[وبلف]?(?:ال)?(?:(?:{alternatives(keys - stemmed)})(?![^\W_])"
-        rf"|{alternatives(stemmed)})"
+    return factored(
+        re.compile(
+            rf"(?<![^\W_])[وبلف]?(?:ال)?(?:(?:{alternatives(keys - stemmed)})(?![^\W_])"
+            rf"|{alternatives(stemmed)})"
+        )
     )
 
 

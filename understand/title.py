@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
-from itertools import compress, repeat
+from itertools import chain, compress, islice, repeat
 from operator import mul
 from urllib.parse import unquote, urlsplit
 
@@ -772,29 +772,34 @@ def _spelled_from(
 
 
 HOST_SPAN_WORDS = 6  # a name a host spells word for word has at most this many words
+_HOST_ARTICLES = ("the", "les", "los", "las", "la", "le", "el", "il")  # "La Cimade", lacimade.org
 _SPAN_WORD = re.compile(r"[^\W_][^\s,;:()/|]*")
 
 
-def host_spans(head: str, hosts: set[str]) -> list[str]:
+def host_spans(head: str, hosts: set[str], folded: str | None = None) -> list[str]:
     """Names a host spells word for word, lower-case words and articles included: "Défenseur
     des droits" (defenseurdesdroits.fr), "Terre des jeunes" (terredesjeunes.org); for a
     hyphenated host, its content words ("Les Territoires de la Mémoire", territoires-memoire.be),
-    or its start ("Access Info" of "Access Info Europe", access-info.org)."""
+    or its start ("Access Info" of "Access Info Europe", access-info.org). Only the words where
+    the host's first three letters start a word are read (`folded`: `head` folded)."""
     joined = {h.replace("-", "") for h in hosts if len(h.replace("-", "")) >= 6}
     if not joined:
         return []
-    firsts = {h[0] for h in joined}
-    words = list(_SPAN_WORD.finditer(head))
+    folded = fold(head) if folded is None else folded
+    prefixes = {next((a for a in _HOST_ARTICLES if h.startswith(a)), h[:3]) for h in joined}
+    starts = sorted(
+        {m.start() for p in prefixes for m in re.finditer(rf"(?<![^\W_]){re.escape(p)}", folded)}
+    )
     found: list[str] = []
-    for i, first in enumerate(words):
-        if not first.group(0)[:1].isupper() and not first.group(0)[:1].isdigit():
+    for start in starts:
+        words = islice(_SPAN_WORD.finditer(head, start), HOST_SPAN_WORDS)
+        first = next(words, None)
+        if first is None or first.start() != start:
             continue
-        if not (lead := _word_tuple(first.group(0))):
-            continue
-        if lead[0][0] not in firsts and lead[0] not in _CONNECTORS:
+        if not (first.group(0)[:1].isupper() or first.group(0)[:1].isdigit()):
             continue
         spelled = content = ""
-        for last in words[i : i + HOST_SPAN_WORDS]:
+        for last in chain([first], words):
             keys = _word_tuple(last.group(0))
             spelled += "".join(keys)
             content += "".join(k for k in keys if k not in _CONNECTORS)
@@ -957,7 +962,7 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
     host, mails = host_name(doc.url), mail_hosts(head)
     for name in _spelled_names(head, {host, *mails}, acronyms):
         add("o_spelled", name, name)
-    for name in host_spans(head, host_labels(doc.url) | mails):
+    for name in host_spans(head, host_labels(doc.url) | mails, folded_head):
         add("o_spelled", name, name)
     merged = _merge(found)
     ctx = _OrgContext(
