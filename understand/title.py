@@ -781,7 +781,8 @@ def host_spans(head: str, hosts: set[str], folded: str | None = None) -> list[st
     des droits" (defenseurdesdroits.fr), "Terre des jeunes" (terredesjeunes.org); for a
     hyphenated host, its content words ("Les Territoires de la Mémoire", territoires-memoire.be),
     or its start ("Access Info" of "Access Info Europe", access-info.org). Only the words where
-    the host's first three letters start a word are read (`folded`: `head` folded)."""
+    the host's first three letters, or its leading article, start a word are read (`folded`:
+    `head` folded)."""
     joined = {h.replace("-", "") for h in hosts if len(h.replace("-", "")) >= 6}
     if not joined:
         return []
