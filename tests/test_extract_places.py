@@ -454,6 +454,22 @@ def test_a_national_domain_is_the_last_resort():
 
 
 @pytest.mark.parametrize(
+    ("url", "countries"),
+    [
+        ("https://www.afrodesecuador.example.org/convocatoria", ["EC"]),
+        ("https://jobsuganda.example.com/post/77", ["UG"]),
+        ("https://indianalegalaid.example.org/jobs", ["US"]),  # a state, not India
+        ("https://www.womankind.example.org/jobs", []),  # "oman": too short a name to trust
+        ("https://perugiarights.example.org/jobs", []),  # "peru" likewise
+    ],
+)
+def test_a_country_spelled_in_the_host_name_is_weak_evidence(url, countries):
+    text = "Lawyer\nWe are looking for a lawyer to join our equality team."
+    assert places(text, url=url).countries == countries
+    assert places(f"{text}\nLocation: Tbilisi", url=url).countries == ["GE"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Send your application before 30 June (midnight Nairobi, Kenya).",

@@ -46,8 +46,13 @@ def test_title_cut_out_of_an_announcement(text: str, title: str) -> None:
 
 def test_georgian_role_in_the_genitive_is_given_in_the_nominative() -> None:
     sentence = "ორგანიზაცია აცხადებს კონკურსს საველე მონიტორის პოზიციაზე"
-    assert georgian_titles(sentence) == ["მონიტორი", "საველე მონიტორი", "კონკურსს საველე მონიტორი"]
+    assert georgian_titles(sentence) == ["მონიტორი", "საველე მონიტორი"]
     assert "src=genitive" in title_cands(sentence + ".\n\nდეტალები")["საველე მონიტორი"]
+
+
+def test_a_georgian_role_starts_after_the_announcing_verb() -> None:
+    sentence = "ცენტრი აცხადებს უფროსი იურისტის ვაკანსიას"
+    assert georgian_titles(sentence) == ["იურისტი", "უფროსი იურისტი"]
 
 
 def test_a_verb_ending_a_line_and_a_role_after_a_verb_are_features() -> None:

@@ -52,6 +52,36 @@ def test_word_patterns_answer_as_the_word_bounded_regex(text):
     assert _ORG_WORDS.search(folded) == bool(org.search(folded))
 
 
+@pytest.mark.parametrize(
+    "role",
+    [
+        "Beleidsmedewerker mensenrechten",  # nl
+        "Projektledare för Östafrika",  # sv
+        "Koordynatorka projektu",  # pl
+        "Sociální pracovník",  # cs
+        "Savjetnica za ljudska prava",  # hr
+        "Menaxher programi",  # sq
+        "Συντονιστής προγράμματος",  # el
+        "Proje uzmanı",  # tr
+        "Jogász munkatárs",  # hu
+        "Asiantuntija, ihmisoikeudet",  # fi
+        "Mediatore interculturale",  # it
+        "Animatrice de réseau",  # fr
+        "Articuladora comunitária",  # pt
+        "Перекладач з арабської",  # uk
+        "مترجم فوري",  # ar
+        "Field Mediator",  # en
+    ],
+)
+def test_role_nouns_of_many_languages_are_roles(role):
+    assert _ROLE_RE.search(fold(role))
+
+
+@pytest.mark.parametrize("text", ["Rapport annuel 2031", "Godišnji izvještaj", "Ετήσια έκθεση"])
+def test_a_report_names_no_role(text):
+    assert not _ROLE_RE.search(fold(text))
+
+
 def test_word_pattern_finds_hyphenated_alternatives():
     assert _ORG_WORDS.search("a small non-profit in town")
     assert not _ORG_WORDS.search("a small profit in town")
@@ -140,6 +170,11 @@ def test_sector_organisations_are_known_in_their_own_languages(text, name):
         ("2 ASSISTANTS JURIDIQUES", "ASSISTANTS JURIDIQUES"),
         ("03 Animateurs de quartier", "Animateurs de quartier"),
         ("3D Visualisation Designer", "3D Visualisation Designer"),
+        # a date that ends the title; kept: a date inside parentheses or one naming no role
+        ("Chargée de mission 4 mai 2031", "Chargée de mission"),
+        ("Legal Officer - 12/03/2031", "Legal Officer"),
+        ("Intern (from 1 June 2031)", "Intern (from 1 June 2031)"),
+        ("Annual meeting of 4 May 2031", "Annual meeting of 4 May 2031"),
     ],
 )
 def test_titles_found_in_text_are_trimmed(raw, title):

@@ -319,7 +319,18 @@ def trim_title(title: str | None) -> str | None:
         if m and sum(c.isdigit() for c in m.group(0)) >= 2 and (m.start() if end else m.end()):
             title = title[: m.start()] if end else title[m.end() :]
     title = _LEADING_COUNT.sub("", title)
-    return _without_trailing_place(title).strip(" |:-–—•,") or None
+    return _without_trailing_place(_without_trailing_date(title)).strip(" |:-–—•,") or None
+
+
+def _without_trailing_date(title: str) -> str:
+    """A title without a date that ends it, when what is left still names a role ("Chef(fe)
+    de pôle 4 mai 2031" -> "Chef(fe) de pôle", "Legal Officer - 12/03/2031")."""
+    dates = find_dates(title) if sum(map(str.isdigit, title)) >= 2 else []
+    if not dates or title[dates[-1][2] :].strip(" .") or dates[-1][1] == 0:
+        return title
+    head = title[: dates[-1][1]].rstrip(" ,-–—|:")
+    closed = head.count("(") == head.count(")")
+    return head if closed and _ROLE_RE.search(fold(head)) else title
 
 
 def _without_trailing_place(title: str) -> str:

@@ -8,7 +8,8 @@ Evidence is weighed in tiers, the first tier that names a place wins:
 2. medium — cities named in the body (not in a dateline, a list of offices or a headquarters
    sentence), when they point at one country;
 3. weak — one country named in the opening, or one country named repeatedly; a city in the
-   application URL's slug; the national domain of the posting's or application's URL.
+   application URL's slug; the national domain of the posting's or application's URL, or a
+   country its host name spells ("afrodescolombia.org").
 
 Places are countries, their cities (data/cities.csv, with the names CLDR gives them in other
 languages) and their states, provinces and regions (pycountry's ISO 3166-2 names), a city with a
@@ -1155,15 +1156,42 @@ def _url_city(urls: list[str]) -> list[str]:
 
 
 def _url_country(urls: list[str]) -> tuple[list[str], str, str] | None:
-    """The country of a national domain ("defensoria.gov.br", "ochrance.cz"): the weakest
-    evidence, for a posting that names no place. Country domains used as generic ones (.io,
-    .co, .tv) say nothing."""
+    """The country of a national domain ("defensoria.gov.br", "ochrance.cz"), else of a country
+    the host spells ("jobsnepal.com"): the weakest evidence, for a posting that names no place.
+    Country domains used as generic ones (.io, .co, .tv) say nothing."""
     for url in urls:
         host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
         tld = host.rsplit(".", 1)[-1]
         if len(tld) == 2 and tld not in _GENERIC_TLDS and region_of(tld.upper()):
             return [tld.upper()], "weak", url
+    for url in urls:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+        if codes := list(dict.fromkeys(_host_countries(host))):
+            return codes[:1], "weak", url
     return None
+
+
+def _host_countries(host: str) -> Iterator[str]:
+    """Countries whose English name a label of `host` holds ("afrodescolombia.org",
+    "jobsnepal.com"), the longest name first; names of five letters or more, so that "oman"
+    in "womankind" or "peru" in "perugia" say nothing."""
+    for label in host.split(".")[:-1]:
+        for name, code in _HOST_NAMES.items():
+            if name in label:
+                yield code
+                break
+
+
+def _host_names() -> dict[str, str]:
+    """Country names, and US states holding one ("indiana"), as letters alone -> country code,
+    longest first."""
+    states = {s.name: "US" for s in pycountry.subdivisions.get(country_code="US") or []}
+    names = {re.sub(r"[^a-z]", "", fold(n)): code for n, code in states.items()}
+    names |= {re.sub(r"[^a-z]", "", fold(n)): code for code, n in country_names().items()}
+    return dict(sorted(((n, c) for n, c in names.items() if len(n) >= 5), key=lambda p: -len(p[0])))
+
+
+_HOST_NAMES = _host_names()
 
 
 def _remote(doc: Doc) -> tuple[str | None, str]:

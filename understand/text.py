@@ -269,6 +269,31 @@ ROLE_WORDS = (
     r"|კოორდინატორ\w*|ადვოკატ\w*|მენეჯერ\w*|ასისტენტ\w*|მკვლევარ\w*|منسق\w*|مستشار\w*|باحث\w*|خبير\w*"
     r"|متطوع\w*|حقوقي\w*|محام\w*|مساعد\w*|mitarbeiter\w*|sachbearbeiter\w*|coordonator\w*"
     r"|consilier\w*|voluntar\w*|advocat\w*"
+    # more roles, and the role nouns of more languages (nl, sv/no/da, pl, cs/sk, the Balkans, sq,
+    # el, tr, hu, fi, it, es/pt, fr, ru/uk, ar)
+    r"|mediators?|counsell?ors?|therapists?|tutors?|mentors?"
+    r"|evaluators?|auditors?|technicians?|fundraisers?|planners?|economists?"
+    r"|medewerker\w*|beleidsmedewerker\w*|projectleider\w*|adviseur\w*|stagiair\w*"
+    r"|vrijwilliger\w*|onderzoeker\w*|projektledare|generalsekreterare|sakkunnig|utredare"
+    r"|medarbetare|projektleder|radgiver\w*|frivillig\w*|projektleit\w+|projektkoordinat\w+"
+    r"|fachkr[ae]ft\w*|sozialarbeiter\w*|sprachmittler\w*|dolmetscher\w*|jurist\w*"
+    r"|koordynator\w*|specjalist\w*|prawni\w+|asystent\w*|stazyst\w*|wolontariusz\w*"
+    r"|praktykant\w*|dyrektor\w*|kierownik\w*|tlumacz\w*|obserwator\w*|pracowni\w+"
+    r"|pracovnik\w*|pracovnic\w+|manazer\w*|odbornik\w*|garant\w*|lektor\w*|dobrovolni\w+"
+    r"|savjetni\w+|savetni\w+|saradni\w+|suradni\w+|strucnjak\w*|prevodila\w*|volonter\w*|posmatrac\w*|promatrac\w*"
+    r"|mediator\w*|menadzer\w*|direktor\w*|советник\w*|соработник\w*|преведувач\w*|правник\w*"
+    r"|menaxher\w*|drejtor\w*|zyrtar\w*|vullnetar\w*|perkthyes\w*|konsulent\w*"
+    r"|συντονιστ\w+|διαμεσολαβητ\w+|διερμηνε\w+|δικηγορ\w+|ψυχολογ\w+|βοηθ\w+|υπευθυν\w+"
+    r"|εθελοντ\w+|συμβουλ\w+|uzman\w*|stajyer\w*|avukat\w*|gonullu\w*|asistan\w*|sorumlu\w*"
+    r"|danisman\w*|mudur\w*|tercuman\w*|arastirmaci\w*|munkatars\w*|jogasz\w*|gyakornok\w*"
+    r"|onkentes\w*|szakerto\w*|tanacsado\w*|igazgato\w*|tolmacs\w*|koordinaattori\w*"
+    r"|asiantuntija\w*|harjoittelija\w*|projektipaallikko\w*|toiminnanjohtaja\w*"
+    r"|operator\w+|educator\w+|addett\w+|mediador\w*|promotor\w*|facilitador\w*"
+    r"|educador\w*|articulador\w*|mobilizador\w*|acompanante\w*|metodolog\w+|traductor\w*"
+    r"|tradutor\w*|auxiliar\w*|animat(?:eur|rice)\w*|mediat(?:eur|rice)\w*"
+    r"|educat(?:eur|rice)\w*|traduct(?:eur|rice)\w*|gestionnaire\w*|переводчик\w*|психолог\w*"
+    r"|бухгалтер\w*|редактор\w*|журналист\w*|разработчик\w*|перекладач\w*|розробник\w*"
+    r"|адвокат\w*|асистент\w*|працівник\w*|مدير\w*|موظف\w*|مسؤول\w*|مترجم\w*|مقيم\w*"
 )
 _ROLE_WORD = re.compile(rf"\b(?:{ROLE_WORDS})\b")
 

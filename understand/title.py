@@ -107,7 +107,10 @@ _RECRUIT = factored(  # merged by first letter: searched in every candidate
         r"|a\s+funcao)\s+de)?|para\s+(?:o\s+cargo|a\s+vaga|a\s+funcao|la\s+posicion|el\s+puesto"
         r"|la\s+plaza)\s+de|конкурс\s+(?:для\s+відбору|на\s+заміщення\s+посади"
         r"|на\s+замещение\s+должности)|na\s+stanowisko|nabor\s+na(?:\s+stanowisko)?"
-        r"|poszukuje|na\s+pozici|per\s+(?:la\s+posizione|il\s+ruolo)\s+di|fur\s+die\s+stelle\s+als)"
+        r"|poszukuje|na\s+pozici|per\s+(?:la\s+posizione|il\s+ruolo)\s+di|fur\s+die\s+stelle\s+als"
+        r"|offers?\s+(?:the\s+|a\s+)?(?:position|post|role)\s+of|(?:vacancy|vacancies|opening)\s+for"
+        r"(?:\s+(?:the\s+)?(?:post|position)\s+of)?|trazimo|trazi|ζητειται|ζητουνται|αναζητει"
+        r"|αναζητουμε)"
         r"(?:\s+(?:to\s+(?:its|our|the)\s+team|(?:in|into|for|to)\s+(?:its|our|the)\s+team"
         r"|в\s+команду|у\s+команду|в\s+нашу\s+команду|do\s+(?:naseho\s+)?tymu))?"
         r"\s+(?:(?:a|an|one|un[.\-·(]?e?\)?|une|una|uno|um|uma|en|een|ett|eine?n?|d['’]un[.\-·(]?e?\)?"
@@ -135,6 +138,20 @@ _TITLE_FIELD = re.compile(
 # its nominative ends in "ი" where the genitive ends in "ის".
 _GEORGIAN_POST = re.compile(
     r"((?:[\u10d0-\u10ff-]+\s+){0,2}[\u10d0-\u10ff-]+)ის\s+(?:ვაკანტური\s+)?(?:პოზიცი|თანამდებობ|ვაკანსი)"
+)
+# Georgian words announcing a vacancy before its role: "announces", "announce", "announced",
+# "opens", "starts", and "competition" as their object
+_GEORGIAN_ANNOUNCING = frozenset(
+    [
+        "აცხადებს",
+        "აცხადებენ",
+        "გამოაცხადა",
+        "გამოაცხადეს",
+        "ხსნის",
+        "იწყებს",
+        "კონკურსს",
+        "კონკურსი",
+    ]
 )
 _HAS_QUOTE = re.compile(r"[«“„\"]")
 _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"]{3,80})[»”\"“]")  # a quoted role names the role
@@ -424,8 +441,15 @@ def georgian_titles(folded: str) -> list[str]:
     out = []
     for m in _GEORGIAN_POST.finditer(folded):
         words = m.group(1).split()
+        words = words[_last_announcing(words) + 1 :]
         out += [" ".join(words[-k:]) + "ი" for k in range(1, len(words) + 1)]
     return out
+
+
+def _last_announcing(words: list[str]) -> int:
+    """The position of the last announcing word ("აცხადებს", "announces") among words, or -1:
+    the role's words come after it ("... აცხადებს უმცროსი ექსპერტის ვაკანსიას")."""
+    return max((i for i, w in enumerate(words) if w in _GEORGIAN_ANNOUNCING), default=-1)
 
 
 def title_candidates(
