@@ -48,6 +48,10 @@ def kind(text: str, title: str | None = None, url: str | None = None) -> str:
             "fellowship",
         ),
         ("This volunteer role needs four hours a week.", "Group Organiser", "volunteer"),
+        ("Търсим практиканти за правната клиника.", None, "internship"),
+        ("Nous accueillons un stagiaire en communication.", "Assistant", "internship"),
+        # interns the person will manage make no internship
+        ("Vous devrez encadrer des stagiaires et gérer des stagiaires.", "Chargé", "unknown"),
         (
             "The Temporary Relocation Platform hosts defenders.",
             "Coordinator of the Temporary Relocation Platform",

@@ -84,6 +84,11 @@ MORE_CUE_SENTENCES = [
     ("extension", "Contractul se poate prelungi cu acordul părților."),
     ("open-ended", "Offriamo un contratto a tempo indeterminato."),
     ("open-ended", "Kurum bünyesindeki kadrolara atama yapılacaktır."),
+    ("internship", "Търсим практиканти за летния сезон."),
+    ("internship", "Покана за студентски практики в правна клиника."),
+    ("fellowship", "The fellow will join the litigation team for a year."),
+    ("fellowship", "Abertas as inscrições para o programa de residência jurídica."),
+    ("fellowship", "The writing residency lasts three months."),
 ]
 
 
@@ -107,6 +112,9 @@ def test_cues_skip_the_page_menu():
         "Обязанности: консультирование граждан и подготовка жалоб.",  # consulting is a duty
         "The lawyer gives consultations to detainees' families.",
         "Send your letter to the committee by 12 May 2027.",  # a deadline, not a contract's end
+        "You will share an office with fellow campaigners.",  # "fellow" before people: colleagues
+        "Contar con residencia mínima de tres años en el municipio.",  # where one lives
+        "Advice on immigration-residency questions for clients.",
     ],
 )
 def test_a_neutral_sentence_fires_no_cue(sentence):

@@ -41,11 +41,14 @@ _KINDS: list[tuple[str, str, str]] = [
         r"intern|internships?|traineeships?|trainee|stages?|stagiaire\w*|pasantia\w*|pasante"
         r"|practicas|estagio|estagiario|tirocinio|praktikum|praktikant\w*|стажировк\w*|стажер\w*"
         r"|praktik|praktyk\w*|stazyst\w*|სტაჟირებ\w*|სტაჟიორ\w*|تدريب|متدرب|staj|stajyer\w*"
-        r"|πρακτικ\w*\s+ασκησ\w*",
-        r"internships?|traineeships?|(?:un|le|du|au|ce|de)\s+stage|stagiaire\w*|pasantia\w*"
+        r"|πρακτικ\w*\s+ασκησ\w*|практикант\w*|студентск\w+\s+практик\w*",
+        r"internships?|traineeships?|(?:un|le|du|au|ce|de)\s+stage|pasantia\w*"
+        # not interns the person will manage ("gérer des stagiaires")
+        r"|(?<!gerer\sdes\s)(?<!encadrer\sdes\s)(?<!superviser\sdes\s)(?<!gestion\sdes\s)stagiaire\w*"
         r"|practicas\s+profesionales|estagio|tirocinio|praktikum|стажировк\w*|praktyki\s+(?:zawodowe"
         r"|studenckie)|praktykant\w*|stazyst\w*|სტაჟირებ\w*|staj\s+(?:programı|programi|ilanı"
-        r"|ilani|basvuru\w*)|stajyer\w*|πρακτικ\w*\s+ασκησ\w*",
+        r"|ilani|basvuru\w*)|stajyer\w*|πρακτικ\w*\s+ασκησ\w*|практикант\w*"
+        r"|студентск\w+\s+практик\w*",
     ),
     (
         "fellowship",

@@ -62,14 +62,18 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         "internship",
         re.compile(
             r"\b(?:intern(?:s|ship\w*)?|trainee\w*|stagiaire\w*|stages?|pasant\w+|practicas"
-            r"|estagi\w+|tirocin\w+|praktik\w*|стаж\w+|تدريب|متدرب|staj\w*|πρακτικ\w*\s+ασκησ\w*)\b"
+            r"|estagi\w+|tirocin\w+|praktik\w*|стаж\w+|практикант\w*|студентск\w+\s+практик\w*|تدريب"
+            r"|متدرب|staj\w*|πρακτικ\w*\s+ασκησ\w*)\b"
         ),
     ),
     (
         "fellowship",
         re.compile(
-            r"\b(?:fellows?(?:hip\w*)?|becas?|becari\w+|bolsas?|bolsista\w*|bourses?|residen(?:cy"
-            r"|cia|te)\w*|стипенди\w+|زمالة)\b"
+            r"\b(?:fellowship\w*|fellows?(?!\s+(?!(?:program\w*|position|role|post|will|would|is|was|to"
+            r"|at|in|for|with|of|and|or|must|should|the|an?|who|on|based|from)\b)[a-z])|becas?|becari\w+"
+            # a residency programme, not where one lives ("residente en", "immigration-residency")
+            r"|bolsas?|bolsista\w*|bourses?|(?<!-)residency|residen(?:cia|te)s?\s+juridic\w+"
+            r"|стипенди\w+|زمالة)\b"
         ),
     ),
     (
