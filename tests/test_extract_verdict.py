@@ -63,8 +63,11 @@ def test_signals_say_which_fields_were_found():
         "contract_type=internship": 0.0,
         "contract_type=fellowship": 1.0,
         "contract_type=volunteer": 0.0,
+        "title=role": 1.0,  # the title names a role
     }
     assert not any(signals({"contract_type": "unknown"}))
+    assert signals({"title": "Annual report launched"})[SIGNALS.index("title=role")] == 0.0
+    assert signals({"title": "Juriste stagiaire"})[SIGNALS.index("title=role")] == 1.0
 
 
 def test_the_shipped_model_weighs_every_signal():
@@ -130,8 +133,12 @@ def test_a_call_the_fields_overturn_keeps_no_evidence_for_it():
     assert "is_vacancy" not in out["evidence"]
 
 
-def test_the_strongest_signal_names_a_field_of_the_output():
-    """A contract kind's signal points at the contract's evidence, `contract_type`."""
+def test_the_strongest_signal_names_a_field_of_the_output(monkeypatch):
+    """A contract kind's signal points at the contract's evidence, `contract_type`, and the
+    title's role at the title's; a signal weighing against a vacancy is never the evidence."""
     assert strongest_signal({"contract_type": "consultancy"}) == "contract_type"
-    assert strongest_signal({"contract_type": "internship"}) is None  # it weighs against
+    assert strongest_signal({"title": "Legal Officer"}) == "title"
     assert strongest_signal({}) is None
+    against = Verdict(1.0, tuple(-1.0 for _ in SIGNALS), 0.0)
+    monkeypatch.setattr("understand.verdict.model", lambda: against)
+    assert strongest_signal({"title": "Legal Officer", "contract_type": "consultancy"}) is None

@@ -298,6 +298,11 @@ ROLE_WORDS = (
 _ROLE_WORD = re.compile(rf"\b(?:{ROLE_WORDS})\b")
 
 
+def names_role(folded: str) -> bool:
+    """Whether folded text holds a word that names a role ("coordinator", "juriste")."""
+    return bool(_ROLE_WORD.search(folded))
+
+
 def _word_set(words: str) -> frozenset[str]:
     """The words of a space-separated list."""
     return frozenset(words.split())

@@ -20,6 +20,7 @@ from functools import cache
 from importlib.resources import files
 
 from rightsjobs.profiles import CONTRACT_TYPES
+from understand.text import fold, names_role
 
 MODEL_FILE = "verdict_model.json"
 # Fields whose being found is a signal, from the extraction output.
@@ -36,16 +37,18 @@ _FIELDS = (
 )
 # The contract counts by kind: a fellowship or an internship says less of a job than a
 # fixed-term contract does (both are often a training).
-SIGNALS = (*_FIELDS, *(f"contract_type={kind}" for kind in CONTRACT_TYPES))
+# A title naming a role ("Programme Officer", "juriste") says more than a headline found.
+SIGNALS = (*_FIELDS, *(f"contract_type={kind}" for kind in CONTRACT_TYPES), "title=role")
 _NOT_FOUND = (None, "", [], "unknown")
 _EDGE = 1e-4  # text probabilities are clipped to [_EDGE, 1 - _EDGE] before taking log-odds
 
 
 def signals(found: dict) -> list[float]:
-    """Each of SIGNALS for the extraction output `found`: 1.0 for a field it holds and for
-    its contract's kind, else 0.0."""
+    """Each of SIGNALS for the extraction output `found`: 1.0 for a field it holds, for its
+    contract's kind and for a title that names a role, else 0.0."""
     held = [0.0 if found.get(name) in _NOT_FOUND else 1.0 for name in _FIELDS]
-    return held + [float(found.get("contract_type") == kind) for kind in CONTRACT_TYPES]
+    kinds = [float(found.get("contract_type") == kind) for kind in CONTRACT_TYPES]
+    return held + kinds + [float(names_role(fold(found.get("title") or "")))]
 
 
 def log_odds(probability: float) -> float:
