@@ -1159,29 +1159,29 @@ def _url_country(urls: list[str]) -> tuple[list[str], str, str] | None:
     """The country of a national domain ("defensoria.gov.br", "ochrance.cz"), else of a country
     the host spells ("jobsnepal.com"): the weakest evidence, for a posting that names no place.
     Country domains used as generic ones (.io, .co, .tv) say nothing."""
-    for url in urls:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    hosts = [(url, urlsplit(url if "//" in url else f"//{url}").hostname or "") for url in urls]
+    for url, host in hosts:
         tld = host.rsplit(".", 1)[-1]
         if len(tld) == 2 and tld not in _GENERIC_TLDS and region_of(tld.upper()):
             return [tld.upper()], "weak", url
-    for url in urls:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
-        if codes := list(dict.fromkeys(_host_countries(host))):
-            return codes[:1], "weak", url
+    for url, host in hosts:
+        if code := _host_country(host):
+            return [code], "weak", url
     return None
 
 
-def _host_countries(host: str) -> Iterator[str]:
-    """Countries whose English name a label of `host` holds ("afrodescolombia.org",
+def _host_country(host: str) -> str | None:
+    """The country whose English name a label of `host` holds ("afrodescolombia.org",
     "jobsnepal.com"), the longest name first; names of five letters or more, so that "oman"
     in "womankind" or "peru" in "perugia" say nothing."""
     for label in host.split(".")[:-1]:
-        for name, code in _HOST_NAMES.items():
+        for name, code in _host_names().items():
             if name in label:
-                yield code
-                break
+                return code
+    return None
 
 
+@cache
 def _host_names() -> dict[str, str]:
     """Country names, and US states holding one ("indiana"), as letters alone -> country code,
     longest first."""
@@ -1189,9 +1189,6 @@ def _host_names() -> dict[str, str]:
     names = {re.sub(r"[^a-z]", "", fold(n)): code for n, code in states.items()}
     names |= {re.sub(r"[^a-z]", "", fold(n)): code for code, n in country_names().items()}
     return dict(sorted(((n, c) for n, c in names.items() if len(n) >= 5), key=lambda p: -len(p[0])))
-
-
-_HOST_NAMES = _host_names()
 
 
 def _remote(doc: Doc) -> tuple[str | None, str]:

@@ -271,7 +271,7 @@ ROLE_WORDS = (
     r"|consilier\w*|voluntar\w*|advocat\w*"
     # more roles, and the role nouns of more languages (nl, sv/no/da, pl, cs/sk, the Balkans, sq,
     # el, tr, hu, fi, it, es/pt, fr, ru/uk, ar)
-    r"|mediators?|counsell?ors?|therapists?|tutors?|mentors?"
+    r"|counsell?ors?|therapists?|tutors?|mentors?"
     r"|evaluators?|auditors?|technicians?|fundraisers?|planners?|economists?"
     r"|medewerker\w*|beleidsmedewerker\w*|projectleider\w*|adviseur\w*|stagiair\w*"
     r"|vrijwilliger\w*|onderzoeker\w*|projektledare|generalsekreterare|sakkunnig|utredare"
@@ -280,8 +280,8 @@ ROLE_WORDS = (
     r"|koordynator\w*|specjalist\w*|prawni\w+|asystent\w*|stazyst\w*|wolontariusz\w*"
     r"|praktykant\w*|dyrektor\w*|kierownik\w*|tlumacz\w*|obserwator\w*|pracowni\w+"
     r"|pracovnik\w*|pracovnic\w+|manazer\w*|odbornik\w*|garant\w*|lektor\w*|dobrovolni\w+"
-    r"|savjetni\w+|savetni\w+|saradni\w+|suradni\w+|strucnjak\w*|prevodila\w*|volonter\w*|posmatrac\w*|promatrac\w*"
-    r"|mediator\w*|menadzer\w*|direktor\w*|советник\w*|соработник\w*|преведувач\w*|правник\w*"
+    r"|savjetni\w+|savetni\w+|saradni\w+|suradni\w+|strucnjak\w*|prevodila\w*|volonter\w*"
+    r"|posmatrac\w*|promatrac\w*|mediator\w*|menadzer\w*|direktor\w*|советник\w*|соработник\w*|преведувач\w*|правник\w*"
     r"|menaxher\w*|drejtor\w*|zyrtar\w*|vullnetar\w*|perkthyes\w*|konsulent\w*"
     r"|συντονιστ\w+|διαμεσολαβητ\w+|διερμηνε\w+|δικηγορ\w+|ψυχολογ\w+|βοηθ\w+|υπευθυν\w+"
     r"|εθελοντ\w+|συμβουλ\w+|uzman\w*|stajyer\w*|avukat\w*|gonullu\w*|asistan\w*|sorumlu\w*"
