@@ -169,6 +169,8 @@ def test_sector_organisations_are_known_in_their_own_languages(text, name):
         # a head count before the role; kept: a number that is part of the role
         ("2 ASSISTANTS JURIDIQUES", "ASSISTANTS JURIDIQUES"),
         ("03 Animateurs de quartier", "Animateurs de quartier"),
+        ("1. Specialist for legal aid", "Specialist for legal aid"),
+        ("2) Field Monitor", "Field Monitor"),
         ("3D Visualisation Designer", "3D Visualisation Designer"),
         # a date that ends the title; kept: a date inside parentheses or one naming no role
         ("Chargée de mission 4 mai 2031", "Chargée de mission"),

@@ -94,8 +94,9 @@ _TRAILING_CODE = re.compile(rf"\s*(?:[:\-–—|,]\s*|\()(?:{_CODE})\)?$", re.I)
 _TRAILING_PART = re.compile(
     r"(?:\s*(?:[,\-–—|]\s+|\()|\s+(?:in|at|en|à|в)\s+)([^,()|–—]+(?:,\s*[^,()|–—]+)?)\)?$"
 )
-# A head count before a title: "1 SPECIALISTE EN FORMATION", "02 Juristes".
-_LEADING_COUNT = re.compile(r"^0?\d\s+(?=[^\W\d_]{2})")
+# A head count or a list number before a title: "1 SPECIALISTE EN FORMATION", "02 Juristes",
+# "1. Specialist".
+_LEADING_COUNT = re.compile(r"^0?\d[.)]?\s+(?=[^\W\d_]{2})")
 _CALL_FOR = re.compile(r"^call\s+for\s+(?=consultan|proposals?\s+for\s+consultan)")
 _VACANCY_AT = re.compile(
     r"^(?:vacancy|job(?:\s+opening)?|position)\s+at\s+(?P<org>[^:]{2,80}?)(?:\s*:|\s+[-–—|])\s*"
