@@ -49,6 +49,7 @@ FUNCTION_WORDS = {
     "pl": "dla jest oraz sie przez jak lub jestesmy",
     "nl": "het een voor zijn wij naar bij",
     "tr": "ile icin olarak olan veya",
+    "ca": "els amb dels pel als aquesta aquest seva",
 }
 CYRILLIC_WORDS = {  # function words that tell languages written in Cyrillic apart
     "ru": "что это как который также быть будет чтобы",

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from matcher import rank
-from matcher.text import tokens
+from matcher.text import detect_language, tokens
 from tests.test_matcher_rank import posting as rank_posting
 
 AS_OF = date(2026, 3, 1)
@@ -131,3 +131,38 @@ def test_inter_american_is_written_as_one_word_or_two() -> None:
 )
 def test_job_advert_boilerplate_of_other_languages_is_dropped(lang: str, boilerplate: str) -> None:
     assert tokens(boilerplate, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "words"),
+    [
+        (
+            "ca",
+            "Tècnic/a de projectes de drets humans amb experiència en incidència.",
+            {"offic", "project", "right", "human", "advocacy"},
+        ),
+        (
+            "cs",
+            "Hledáme koordinátora projektu pro ochranu lidských práv uprchlíků.",
+            {"coordinator", "project", "protection", "human", "right", "refuge"},
+        ),
+        (
+            "pl",
+            "Poszukujemy koordynatora projektu ochrony praw człowieka dla uchodźców.",
+            {"coordinator", "project", "protection", "right", "human", "refuge"},
+        ),
+        (
+            "nl",
+            "Wij zoeken een beleidsmedewerker mensenrechten voor ons onderzoek naar asiel.",
+            {"policy", "offic", "human", "right", "research", "asylum"},
+        ),
+    ],
+)
+def test_sector_words_of_more_languages_meet_english_ones(lang, text, words):
+    assert set(tokens(text, "?")) >= words
+    assert not {"amb", "pro", "dla", "ons"} & set(tokens(text, "?"))  # function words dropped
+
+
+def test_a_catalan_posting_is_read_as_catalan() -> None:
+    sentence = "la fundacio busca una persona amb experiencia en els drets dels infants"
+    assert detect_language(sentence.split(" ")) == "ca"
