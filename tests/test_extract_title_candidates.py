@@ -3,7 +3,7 @@ right value among its candidates for a sentence written here (the tagger chooses
 
 import pytest
 
-from understand.name_rules import _known_hits, _without_org
+from understand.name_rules import _known_hits, _without_leading_org, _without_org
 from understand.text import Doc, fold, normalise
 from understand.title import host_labels, host_spans, org_candidates, title_candidates
 
@@ -137,6 +137,22 @@ def test_title_loses_the_organisation_after_it_only_as_a_whole_word() -> None:
     )
     assert _without_org("Officer at NewFjord Rights", "Fjord Rights") == (
         "Officer at NewFjord Rights"
+    )
+
+
+def test_title_loses_a_leading_organisation_only_before_a_role() -> None:
+    assert _without_leading_org("Fjord Rights – Legal Officer", "Fjord Rights") == "Legal Officer"
+    assert _without_leading_org("Fjord Rights (FR): Data Officer", "Fjord Rights") == "Data Officer"
+    assert _without_leading_org("Fjord Rights Norge-Koordinator", "Fjord Rights") == "Koordinator"
+    # what stands between names a role, or nothing after the separator does: kept
+    assert _without_leading_org("Fjord Rights Officer - Oslo", "Fjord Rights") == (
+        "Fjord Rights Officer - Oslo"
+    )
+    assert _without_leading_org("Fjord Rights - Annual Report", "Fjord Rights") == (
+        "Fjord Rights - Annual Report"
+    )
+    assert _without_leading_org("Fjord Rightsholders – Officer", "Fjord Rights") == (
+        "Fjord Rightsholders – Officer"
     )
 
 

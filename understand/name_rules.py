@@ -278,7 +278,7 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
         if m := prefix.match(fold(title)):
             title = title[m.end() :]
     if org:
-        title = _without_org(title, org)
+        title = _without_leading_org(_without_org(title, org), org)
     hits = places_in(title) if _ROLE_RE.search(fold(title)) else []
     if hits and hits[0].start == 0 and _ROLE_RE.search(fold(title[hits[0].end :])):
         title = title[hits[0].end :].strip(" ,:-–—")
@@ -302,6 +302,25 @@ def _without_org(title: str, org: str) -> str:
         return title  # the name is the end of a longer word
     m = _ORG_SEPARATOR_END.search(before)
     return before[: m.start()] if m else title
+
+
+# After a leading organisation: its acronym and up to two words (a country), then a separator.
+_AFTER_LEADING_ORG = re.compile(r"(?:\s*\([^()]{1,20}\))?((?:\s*[^\s\-–—|:]+){0,2}?)\s*[-–—|:]\s*")
+
+
+def _without_leading_org(title: str, org: str) -> str:
+    """`title` without a leading "ORG – ", "ORG (ACR): " or "ORG Country-", when what follows
+    names a role and what stands between does not ("Doctors of the World Greece-Mediator")."""
+    org = org.strip()
+    if not org or len(org) >= len(title) or fold(title[: len(org)]) != fold(org):
+        return title
+    if title[len(org) - 1 : len(org) + 1].isalnum():
+        return title  # the name is the start of a longer word
+    m = _AFTER_LEADING_ORG.match(title, len(org))
+    rest = title[m.end() :] if m else ""
+    if not rest or _ROLE_RE.search(fold(m.group(1))) or not _ROLE_RE.search(fold(rest)):
+        return title
+    return rest
 
 
 _PART_MARK = re.compile(r"[,\-–—|(]|\s(?:in|at|en|à|в)\s")  # what `_TRAILING_PART` needs

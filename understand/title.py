@@ -1062,7 +1062,8 @@ def find_title_and_org(doc: Doc) -> Names:
     if out.title:
         out.title = role_after_verb(out.title)
     if out.title and out.organization:
-        out.title = rules._clean_title(out.title, out.organization)
+        cleaned = rules._clean_title(out.title, out.organization)
+        out.title = rules.trim_title(cleaned) if cleaned != out.title else cleaned
     return out
 
 
