@@ -5,6 +5,9 @@ Every sentence here was written for this test."""
 import pytest
 
 from tests.extract_helpers import langs
+from understand import extract
+from understand.languages import find_languages
+from understand.text import Doc, normalise
 
 
 @pytest.mark.parametrize(
@@ -22,6 +25,9 @@ from tests.extract_helpers import langs
         ("إجادة اللغة العربية والإنجليزية كتابة ومحادثة.", ["ar", "en"], []),
         ("القدرة على التحدث باللغات العربية والفرنسية.", ["ar", "fr"], []),
         ("إجادة اللغة العربية و اللغة الإنجليزية.", ["ar", "en"], []),
+        # Portuguese: "obrigatórias", "necessário"
+        ("Línguas obrigatórias: Inglês e Português", ["en", "pt"], []),
+        ("É necessário o domínio do espanhol.", ["es"], []),
         # Turkish: "İyi derecede İngilizce bilmek", "tercih sebebidir"
         ("İyi derecede İngilizce bilmek.", ["en"], []),
         ("Arapça bilmek tercih sebebidir.", [], ["ar"]),
@@ -253,3 +259,25 @@ def test_a_list_with_or_in_an_assets_section_is_no_choice():
     required, desirable, rule = langs(text)
     assert (required, rule) == ([], None)
     assert desirable == ["hi", "ur", "bn"]
+
+
+@pytest.mark.parametrize(
+    ("title", "required", "rule"),
+    [
+        ("Tercüman (Arapça)", ["ar"], None),
+        ("Interprète pachto – Marseille", ["ps"], None),
+        ("Interpreter (Tigrinya / Amharic)", [], {"at_least": 1, "of": ["ti", "am"]}),
+        ("Arabic speaker for our helpline", ["ar"], None),
+        # no role whose work is a language: a title's language is no requirement
+        ("Arabic Programme Officer", [], None),
+    ],
+)
+def test_a_title_naming_a_language_role(title, required, rule) -> None:
+    out = find_languages(Doc(normalise(f"{title}\n\nThe post is based in Lyon.")), title)
+    assert (out.required, out.rule) == (required, rule)
+
+
+def test_a_bracketed_language_of_the_title_line_counts_when_the_title_drops_it() -> None:
+    text = "TERCÜMAN (ARAPÇA)\n\nGaziantep ofisimiz için tercüman arıyoruz."
+    out = extract({"id": "t", "url": "https://example.org/ilan", "text": text})
+    assert out["languages_required"] == ["ar"]

@@ -104,6 +104,15 @@ def _extract_batch(records: Sequence[dict], as_of: date | None) -> list[dict]:
     ]
 
 
+def _title_line(doc: Doc, names: Names) -> str | None:
+    """The line a title was read from, brackets and all ("Interpreter (Arabic)"), else the
+    title."""
+    line = names.title_line
+    if names.title and line is not None and line < len(doc.lines):
+        return doc.lines[line] if len(doc.lines[line]) <= 200 else names.title
+    return names.title
+
+
 def _extract(record: dict, doc: Doc, vacancy: tuple[float, str], as_of: date | None) -> dict:
     """One record's output, given its Doc and its vacancy score and evidence."""
     hints = record.get("hints") if isinstance(record.get("hints"), dict) else {}
@@ -125,7 +134,7 @@ def _extract(record: dict, doc: Doc, vacancy: tuple[float, str], as_of: date | N
 
     contact, evidence["apply_contact"] = apply_contact(doc, _str(hints.get("apply_url"), 2000))
     places = find_places(doc, hints, names.title, names.title_line, contact)
-    languages = find_languages(doc)
+    languages = find_languages(doc, _title_line(doc, names))
     years = hints.get("min_years_experience")
     if isinstance(years, int) and not isinstance(years, bool):
         evidence["min_years_experience"] = "(platform data)"

@@ -29,7 +29,9 @@ keeps the strength of its clause ("(Swahili, Lingala) would be an asset"). A nam
 "and" to an adjective of the same ending ("der deutschen und europäischen Politik") is an
 adjective. Besides the table's names, the index holds the CLDR names (Babel) of its languages
 in the corpus's newer languages (Albanian, Armenian, Bulgarian, Serbian, Croatian, Bosnian,
-Azerbaijani, Kyrgyz, Hungarian, ...), with their case forms. Rules, not a learned model: the
+Azerbaijani, Kyrgyz, Hungarian, ...), with their case forms. A title line that names a role
+whose work is a language ("Tercüman (Arapça)", "Interprète pachto", "Arabic speaker") requires
+that language, or one of the several it names. Rules, not a learned model: the
 language mentions are too few to learn or to choose a classifier on; `python -m eval.languages`
 lists the wrong items of the train and validation splits.
 """
@@ -85,7 +87,8 @@ _REQUIRED = re.compile(
     r"|اجاد\w*|اتقان"
     r"|სავალდებულ\w*|აუცილებ\w*|obligatoriu|wymagan\w*|obowiazkow\w*|niezbedn\w*|biegl\w*"
     r"|vereist|verplicht|uitstekend\w*|nutn\w*|nezbytn\w*|zorunlu|gerekli|richiest\w*"
-    r"|obbligatori\w*|exigid\w*|excelent\w*|обов'язков\w*|الزامی|ضروری"
+    r"|obbligatori\w*|exigid\w*|excelent\w*|obrigatori\w*|necessari[oa]s?"
+    r"|imprescindive(?:l|is)|обов'язков\w*|الزامی|ضروری"
     r"|задължителн\w*|отличн\w*|obavezn\w*|обавезн\w*|odlicn\w*|одличн\w*|stabil\w*|kivalo"
     r"|szukseges|detyrueshme|shkelqyer\w*|պարտադիր"
     r"|mutl[eə]q\w*|t[eə]l[eə]b\s+olunur|милдеттүү|kotelezo|elvaras)\b"
@@ -98,7 +101,8 @@ _REQUIREMENT_WORD = re.compile(
     r"|необходим\w*|требуется|مطلوب\w*|المطلوب\w*|الزامي\w*|الالزامي\w*|ضروري\w*|الضروري\w*"
     r"|სავალდებულ\w*"
     r"|აუცილებ\w*|obligatoriu|wymagan\w*|obowiazkow\w*|niezbedn\w*|vereist|verplicht|nutn\w*"
-    r"|zorunlu|richiest\w*|obbligatori\w*|exigid\w*|обов'язков\w*|الزامی|ضروری"
+    r"|zorunlu|richiest\w*|obbligatori\w*|exigid\w*|obrigatori[oa]s?|necessari[oa]s?"
+    r"|imprescindive(?:l|is)|обов'язков\w*|الزامی|ضروری"
     r"|задължителн\w*|obavezn\w*|обавезн\w*|szukseges|detyrueshme|պարտադիր|mutl[eə]q\w*|t[eə]l[eə]b\s+olunur|милдеттүү"
     r"|kotelezo)\b"
 )
@@ -287,6 +291,13 @@ _KIND = re.compile(f"{_DESIRABLE.pattern}|{_REQUIRED.pattern}")
 _ANY_CUE = re.compile(
     rf"(?=[^\W\d_])(?:{_CUE.pattern}|{_DESIRABLE.pattern}|{_REQUIREMENT_WORD.pattern}"
     rf"|{_LEVEL.pattern})"
+)
+# Roles whose work is a language: interpreters, translators, language mediators, "speakers".
+_LANGUAGE_ROLE = re.compile(
+    r"\b(?:interpret\w*|translat\w*|traduct\w*|tradut\w*|traduttor\w*|dolmetsch\w*"
+    r"|ubersetzer\w*|sprachmittler\w*|tercuman\w*|mutercim\w*|tlumocn\w*|tlumacz\w*|prevodil\w*"
+    r"|переводчик\w*|перекладач\w*|преводач\w*|преводилац\w*|διερμηνε\w*|μεταφραστ\w*|مترجم\w*"
+    r"|speakers?)\b"
 )
 # Locales whose CLDR language names the index adds: the languages of the corpus's newer parts,
 # whose names, unlike those of English or French, the table does not list (or, for Russian and
@@ -747,11 +758,38 @@ def _bare(sentence: str) -> bool:
     return len(other) <= 2
 
 
-def find_languages(doc: Doc) -> Languages:
-    """Required and desirable languages (ISO 639-1) and a language rule, with evidence."""
+def find_languages(doc: Doc, title: str | None = None) -> Languages:
+    """Required and desirable languages (ISO 639-1) and a language rule, with evidence; `title`,
+    the posting's title, when it is known."""
     out = Languages()
     if not _index().may_name("\n".join(doc.lines)):
         return out  # no line names a language, so no sentence does: nothing to read
+    _read_sentences(doc, out)
+    if title:
+        _add_title_languages(title, out)
+    ruled = set(out.rule["of"]) if out.rule else set()
+    out.required = [c for c in out.required if c not in ruled]
+    out.desirable = [c for c in out.desirable if c not in ruled and c not in out.required]
+    return out
+
+
+def _add_title_languages(title: str, out: Languages) -> None:
+    """The languages a title names with a role whose work is a language ("Interpreter
+    (Arabic)", "Tercüman (Arapça)"): one is required, several are a choice of one."""
+    if not _LANGUAGE_ROLE.search(fold(title)):
+        return
+    # after such a role a lower-case name is the language, not an adjective ("interprète pachto")
+    hits = _languages(title) or _index().find(title)
+    codes = list(dict.fromkeys(h.value for h in hits))
+    if len(codes) == 1 and codes[0] not in out.required:
+        out.required.append(codes[0])
+        out.evidence.setdefault("languages_required", clip(title))
+    elif len(codes) > 1 and out.rule is None and not set(codes) & set(out.required):
+        out.rule, out.evidence["language_rule"] = {"at_least": 1, "of": codes}, clip(title)
+
+
+def _read_sentences(doc: Doc, out: Languages) -> None:
+    """What the sentences about language skills say, into `out`."""
     for sentence, in_desirable_section in _language_sentences(doc):
         if not _languages(sentence):
             continue
@@ -784,10 +822,6 @@ def find_languages(doc: Doc) -> Languages:
                 if code not in target:
                     target.append(code)
                     out.evidence.setdefault(f"languages_{kind}", clip(sentence))
-    ruled = set(out.rule["of"]) if out.rule else set()
-    out.required = [c for c in out.required if c not in ruled]
-    out.desirable = [c for c in out.desirable if c not in ruled and c not in out.required]
-    return out
 
 
 def _either(sentence: str, in_desirable_section: bool = False) -> list[str]:
