@@ -3,7 +3,7 @@ right value among its candidates for a sentence written here (the tagger chooses
 
 import pytest
 
-from understand.name_rules import _known_hits, _without_leading_org, _without_org
+from understand.name_rules import _known_hits, _without_leading_org, _without_org, tidy_title
 from understand.text import Doc, fold, normalise
 from understand.title import host_labels, host_spans, org_candidates, title_candidates
 
@@ -154,6 +154,26 @@ def test_title_loses_a_leading_organisation_only_before_a_role() -> None:
     assert _without_leading_org("Fjord Rightsholders – Officer", "Fjord Rights") == (
         "Fjord Rightsholders – Officer"
     )
+
+
+@pytest.mark.parametrize(
+    ("chosen", "tidy"),
+    [
+        ("Referent (m/w/d) für Menschenrechtsbildung", "Referent für Menschenrechtsbildung"),
+        ("Chargé·e de plaidoyer (H/F/X)", "Chargé·e de plaidoyer"),
+        ("Projektleitung (w/d/m) in Teilzeit", "Projektleitung"),
+        ("Part-time Legal Officer", "Legal Officer"),
+        ("Juriste à temps partiel", "Juriste"),
+        ("Field Coordinator (0.8 FTE)", "Field Coordinator"),
+        ("Une chargée de mission", "chargée de mission"),
+        ("Trial Monitor - Based in Arusha, Tanzania", "Trial Monitor"),
+        # nothing but the working time, or no role left: kept
+        ("Part-time work", "Part-time work"),
+        ("Un Ponte Per", "Un Ponte Per"),
+    ],
+)
+def test_a_chosen_title_loses_gender_marks_working_time_and_its_base(chosen, tidy) -> None:
+    assert tidy_title(chosen) == tidy
 
 
 def test_well_known_organisation_named_twice_far_apart() -> None:

@@ -98,6 +98,27 @@ _TRAILING_PART = re.compile(
 # "1. Specialist".
 _LEADING_COUNT = re.compile(r"^0?\d[.)]?\s+(?=[^\W\d_]{2})")
 _CALL_FOR = re.compile(r"^call\s+for\s+(?=consultan|proposals?\s+for\s+consultan)")
+# A gender marker after a role: "(m/w/d)", "(H/F/X)", "(all genders)".
+_GENDER_MARK = re.compile(
+    r"\s*\((?:(?:[mwfdhx*]|div)(?:\s*/\s*(?:[mwfdhx*]|div)){1,3}|all\s+genders|alle\s+geschlechter)\)",
+    re.I,
+)
+# Working time before or after a role: "Full-time Officer", "Officer (part-time)", "Projektleitung
+# in Teilzeit", "Juriste à temps partiel", "Abogada a tiempo completo", "Officer (0.8 FTE)".
+_WORK_TIME = (
+    r"(?:full|part)[-\s]?time|(?:in\s+)?(?:teilzeit|vollzeit)|(?:a|à)\s+(?:temps\s+(?:plein|partiel)"
+    r"|tiempo\s+(?:completo|parcial))|\d+(?:[.,]\d+)?\s*(?:fte|%)"
+)
+_LEADING_WORK_TIME = re.compile(rf"^(?:{_WORK_TIME})\s+", re.I)
+_TRAILING_WORK_TIME = re.compile(rf"\s*(?:[-–—,]\s*|\(\s*)?(?:{_WORK_TIME})\s*\)?$", re.I)
+# Where the job is, after a role: "Monitor - Based in Phnom Penh", "Juriste (basée à Lyon)".
+_TRAILING_BASED = re.compile(
+    r"\s*[-–—,(|]\s*(?:based\s+in|bas[ée]e?\s+[àa]|con\s+sede\s+en|com\s+sede\s+em"
+    r"|located\s+in|mit\s+(?:dienst|arbeits)ort)\s.*$",
+    re.I,
+)
+# An indefinite article before a role: "Un·e accompagnateur·trice", "Une déléguée", "Una abogada".
+_LEADING_ARTICLE = re.compile(r"^(?:un[·.\-]?e|une|un|una|uno|ein|eine|einen)\s+", re.I)
 _VACANCY_AT = re.compile(
     r"^(?:vacancy|job(?:\s+opening)?|position)\s+at\s+(?P<org>[^:]{2,80}?)(?:\s*:|\s+[-–—|])\s*"
     r"(?P<title>.+)$",
@@ -306,6 +327,21 @@ def _without_org(title: str, org: str) -> str:
 
 # After a leading organisation: its acronym and up to two words (a country), then a separator.
 _AFTER_LEADING_ORG = re.compile(r"(?:\s*\([^()]{1,20}\))?((?:\s*[^\s\-–—|:]+){0,2}?)\s*[-–—|:]\s*")
+
+
+def tidy_title(title: str) -> str:
+    """A chosen title without a gender marker ("Referent (m/w/d) für ..." -> "Referent für
+    ..."), without where the job is based after it ("Monitor - Based in Phnom Penh"), or an
+    indefinite article or the working time before or after its role ("Une déléguée",
+    "Full-time Coordinator", "Projektleitung in Teilzeit"), when a role is left."""
+    if "(" in title:
+        title = _GENDER_MARK.sub("", title)
+    for pattern in (_TRAILING_BASED, _LEADING_ARTICLE, _LEADING_WORK_TIME, _TRAILING_WORK_TIME):
+        m = pattern.search(title)
+        rest = (title[m.end() :] if m.start() == 0 else title[: m.start()]) if m else ""
+        if m and m.group(0).strip() and _ROLE_RE.search(fold(rest)):
+            title = rest
+    return title
 
 
 def _without_leading_org(title: str, org: str) -> str:

@@ -1060,7 +1060,7 @@ def find_title_and_org(doc: Doc) -> Names:
         if org:
             out.organization, out.org_evidence = org.text, org.evidence
     if out.title:
-        out.title = role_after_verb(out.title)
+        out.title = rules.tidy_title(role_after_verb(out.title))
     if out.title and out.organization:
         cleaned = rules._clean_title(out.title, out.organization)
         out.title = rules.trim_title(cleaned) if cleaned != out.title else cleaned
