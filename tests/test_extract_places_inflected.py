@@ -52,6 +52,25 @@ def test_ordinary_words_are_no_places(text):
 @pytest.mark.parametrize(
     "text",
     [
+        # another language's form of a place that spells a language or a people in English
+        "Knowledge of Armenian or Azerbaijani is preferred.",  # Azerbaijani "Azerbaijanı"
+        "Fluent Nepali and Somali are an asset.",  # Albanian "the Nepal", Albanian Somalia
+        "The clinic supports Pakistani and Omani workers.",
+        "Outreach to Romani families in the district.",  # Azerbaijani "Romanı" (Rome)
+    ],
+)
+def test_a_form_that_names_a_language_or_a_people_is_no_place(text):
+    assert codes(text) == []
+
+
+def test_a_country_named_in_its_own_language_stays_a_place():
+    assert codes("Polska przyjęła wielu uchodźców.") == ["PL"]
+    assert codes("Programme in Somalia and Pakistan") == ["SO", "PK"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Projekt podrške za Rome i Egipćane u lokalnim zajednicama",  # Croatian: for the Roma
         "Qendra për të Drejtat e Grave Rome kërkon një koordinator.",  # Albanian adjective
         "Programi i mbështetjes së fëmijëve Rome",  # at the end of a line

@@ -354,6 +354,30 @@ def _place_index() -> NameIndex:
     return kept_index("places", _build_place_index)
 
 
+@cache
+def _words_of_people() -> frozenset[str]:
+    """Folded words that name a language or a people, which another language's form of a place
+    can spell ("Pakistani", the Albanian "the Pakistan"; "Azerbaijani", Azerbaijani case forms
+    written without the dotless ı; "Somali", Albanian for Somalia; "Romani", an Azerbaijani form
+    of Rome): English demonyms made with "-i" ("Nepali", "Omani") and English language names (a
+    language's own name may be its country's: "Polska")."""
+    names = {fold(aliases[0]) for _, aliases in load_table("languages.csv")}  # the English name
+    english = [
+        *country_names().values(),
+        *(a for _, al in load_table("country_aliases.csv") for a in al),
+    ]
+    names.update(fold(n) + "i" for n in english if n[-1:].isalpha() and n[-1] not in "aeiouy")
+    names.add("romani")  # the Roma's language, which has no two-letter code in the table
+    return frozenset(names)
+
+
+def _other_forms(forms: list[str], base: str | None = None) -> list[str]:
+    """`forms` without those that name a language or a people (`_words_of_people`), `base` (a
+    name as a table or the English list gives it) kept."""
+    people = _words_of_people()
+    return [f for f in forms if f == base or fold(f) not in people]
+
+
 def _build_place_index() -> NameIndex:
     index = NameIndex()
     known = set(country_regions())
@@ -379,16 +403,17 @@ def _build_place_index() -> NameIndex:
             for loc, tr in [("en", None), *zip(_LOCALES, translations, strict=True)]:
                 local = tr.gettext(name) if tr else name
                 if "," not in local and len(local) >= 4 and fold(local) not in _NOT_PLACES:
-                    for form in _spellings([local, *_inflections(local, loc)]):
+                    base = local if loc == "en" else None
+                    for form in _other_forms(_spellings([local, *_inflections(local, loc)]), base):
                         index.add(form, code, name_mode(form))
     for code, names in load_table("country_aliases.csv"):
         for name in names:
-            for form in _spellings([name, *_local_forms(name, code)]):
+            for form in _other_forms(_spellings([name, *_local_forms(name, code)]), name):
                 index.add(form, code, name_mode(form))
     for form, code in _city_forms():
         index.add(form, code, name_mode(form))
     for name, code in _subdivisions().items():
-        for form in _spellings([name, *_local_forms(name, code)]):
+        for form in _other_forms(_spellings([name, *_local_forms(name, code)]), name):
             index.add(form, code, "capital")
     for name, code in _city_offices():
         index.add(name, code, "capital")
@@ -405,7 +430,8 @@ def _city_forms() -> list[tuple[str, str]]:
     for code, names in load_table("cities.csv"):
         for name in names:
             table.add((code, fold(name)))
-            out += [(form, code) for form in _spellings([name, *_local_forms(name, code)])]
+            forms = _other_forms(_spellings([name, *_local_forms(name, code)]), name)
+            out += [(form, code) for form in forms]
     english = Locale("en").time_zones
     locales = [(loc, Locale.parse(loc.replace("sr@latin", "sr_Latn"))) for loc in _LOCALES]
     for zone, code in get_global("zone_territories").items():
@@ -415,7 +441,8 @@ def _city_forms() -> list[tuple[str, str]]:
         for loc, locale in locales:
             name = locale.time_zones.get(zone, {}).get("city")
             if name and len(name) >= 4 and fold(name) not in _NOT_PLACES:
-                out += [(form, code) for form in _spellings([name, *_inflections(name, loc)])]
+                forms = _other_forms(_spellings([name, *_inflections(name, loc)]))
+                out += [(form, code) for form in forms]
     return list(dict.fromkeys(out))
 
 
