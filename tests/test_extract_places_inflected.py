@@ -1,5 +1,5 @@
-"""Inflected place names in Albanian, Armenian, Azerbaijani, Kyrgyz, Swedish and the
-Serbian/Croatian/Bosnian languages, and "Rome" naming the Roma."""
+"""Inflected place names in Albanian, Armenian, Azerbaijani, Kyrgyz, Swedish, Czech, Polish and
+the Serbian/Croatian/Bosnian languages, and "Rome" naming the Roma."""
 
 import pytest
 
@@ -31,6 +31,9 @@ def codes(text: str) -> list[str]:
         ("Աշխատանք Հայաստանում և Երևանից դուրս", ["AM"]),  # Armenian locative and ablative
         ("Иш орду Бишкекте, Кыргызстандын түштүгүндө", ["KG"]),  # Kyrgyz locative and genitive
         ("Tjänsten är placerad på Stockholms kontor i Sveriges huvudstad", ["SE"]),  # genitive
+        ("Hledáme právníka do naší kanceláře v Brně", ["CZ"]),  # Czech locative (the table's)
+        ("Praca w biurze w Łodzi, trzy dni w tygodniu", ["PL"]),  # Polish locative
+        ("Miesto výkonu práce: Banská Bystrica", ["SK"]),
     ],
 )
 def test_inflected_places(text, expected):
