@@ -117,6 +117,12 @@ def test_sections(text, required, desirable):
             [],
             {"at_least": 1, "of": ["en", "fr"]},
         ),
+        # "another UN language (X or Y)": a choice of one among those in the brackets
+        (
+            "Fluency in English and one other UN language (French or Spanish) is required.",
+            ["en"],
+            {"at_least": 1, "of": ["fr", "es"]},
+        ),
         # "X and Y or Z": X plus a choice between Y and Z; "/" and "lub" join a choice
         ("Znajomość języków angielskiego i rosyjskiego/ukraińskiego.", ["en"], None),
         ("Fluency in English and Russian or Kazakh.", ["en"], None),
@@ -281,3 +287,8 @@ def test_a_bracketed_language_of_the_title_line_counts_when_the_title_drops_it()
     text = "TERCÜMAN (ARAPÇA)\n\nGaziantep ofisimiz için tercüman arıyoruz."
     out = extract({"id": "t", "url": "https://example.org/ilan", "text": text})
     assert out["languages_required"] == ["ar"]
+
+
+def test_another_language_stated_as_an_asset_is_no_choice() -> None:
+    text = "Fluent English; another UN language (Arabic, Russian) would be an asset."
+    assert langs(text) == (["en"], ["ar", "ru"], None)

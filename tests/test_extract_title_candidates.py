@@ -5,7 +5,13 @@ import pytest
 
 from understand.name_rules import _known_hits, _without_leading_org, _without_org, tidy_title
 from understand.text import Doc, fold, normalise
-from understand.title import host_labels, host_spans, org_candidates, title_candidates
+from understand.title import (
+    _a_place_unit,
+    host_labels,
+    host_spans,
+    org_candidates,
+    title_candidates,
+)
 
 
 def titles(text: str, url: str | None = None) -> list[str]:
@@ -174,6 +180,14 @@ def test_title_loses_a_leading_organisation_only_before_a_role() -> None:
 )
 def test_a_chosen_title_loses_gender_marks_working_time_and_its_base(chosen, tidy) -> None:
     assert tidy_title(chosen) == tidy
+
+
+def test_a_place_office_or_team_is_no_organisation() -> None:
+    assert _a_place_unit("Berlin office")
+    assert _a_place_unit("Nairobi team")
+    assert not _a_place_unit("Nairobi Office")  # a name in title case may be one
+    assert not _a_place_unit("Fjord Rights office")
+    assert not _a_place_unit("UNHCR")
 
 
 def test_well_known_organisation_named_twice_far_apart() -> None:

@@ -153,6 +153,12 @@ _N_OF = re.compile(
     r"\b(one|two|una|unul|doua|doi|jednego|jednym|dwoch|jednoho|dvou|twee|un|une|deux|uno|dos"
     r"|uma|duas)\s+(?:of|dintre|z|ze|van|des|de|das)\b"
 )
+# "one other UN language (French or Spanish)", "another official language (Arabic, French)": a
+# choice of one among the languages in the brackets.
+_ANOTHER = re.compile(
+    r"\b(?:one|a|an|another)\s+(?:(?:other|second|additional|further)\s+)?(?:(?:un|official)\s+)?"
+    r"language\s*\(([^()]*)\)"
+)
 _NUMBERS = {
     "one": 1, "1": 1, "uno": 1, "una": 1, "um": 1, "uma": 1, "одним": 1, "одного": 1, "ett": 1,
     "two": 2, "2": 2, "deux": 2, "dos": 2, "dois": 2, "duas": 2, "двумя": 2, "двух": 2, "два": 2,
@@ -509,6 +515,11 @@ def _rule(folded: str, sentence: str) -> dict | None:
     clause) as {"at_least": N, "of": [...]}; None when fewer than N+1 languages follow."""
     m = _RULE.search(folded)
     end = len(sentence)
+    if not m and (other := _ANOTHER.search(folded)) and not _DESIRABLE.search(folded):
+        codes = list(
+            dict.fromkeys(h.value for h in _languages(sentence[other.start(1) : other.end(1)]))
+        )
+        return {"at_least": 1, "of": codes} if len(codes) > 1 else None
     if not m:
         m = _N_OF.search(folded)
         if not m:
@@ -798,7 +809,7 @@ def _read_sentences(doc: Doc, out: Languages) -> None:
             clause = next(
                 c
                 for c in reversed(re.split(r"(?<=;)", sentence))
-                if _RULE.search(fold(c)) or _N_OF.search(fold(c))
+                if _RULE.search(fold(c)) or _N_OF.search(fold(c)) or _ANOTHER.search(fold(c))
             )
             out.rule, out.evidence["language_rule"] = rule, clip(clause.strip(" ;"))
         if out.rule is None and (choice := _either(sentence, in_desirable_section)):

@@ -1035,6 +1035,24 @@ def _a_role(name: str, title: str | None) -> bool:
     )
 
 
+# A place's office or team in lower case ("our Berlin office", "the Nairobi team"): no name.
+_PLACE_UNIT = re.compile(
+    r"(?:office|offices|team|bureau|hub|branch|desk|headquarters|buro|oficina|escritorio|equipe"
+    r"|equipo|офис|офіс)"
+)
+
+
+def _a_place_unit(name: str) -> bool:
+    """Whether an organisation candidate is a place's office or team ("Berlin office")."""
+    *place, last = name.split() or [""]
+    return (
+        bool(place)
+        and last.islower()
+        and bool(_PLACE_UNIT.fullmatch(fold(last)))
+        and (_is_place(" ".join(place)))
+    )
+
+
 def find_title_and_org(doc: Doc) -> Names:
     """The title and organisation of a posting, with the lines they came from."""
     if doc.title:
@@ -1055,7 +1073,9 @@ def find_title_and_org(doc: Doc) -> Names:
         out.organization, out.org_evidence = doc.organization.strip(), doc.organization
     else:
         candidates = org_candidates(doc, head_org, out.title_line)
-        candidates = [c for c in candidates if not _a_role(c.text, out.title)]
+        candidates = [
+            c for c in candidates if not _a_role(c.text, out.title) and not _a_place_unit(c.text)
+        ]
         org, _ = best(candidates, trained["organization"])
         if org:
             out.organization, out.org_evidence = org.text, org.evidence
