@@ -173,6 +173,13 @@ def test_title_loses_a_leading_organisation_only_before_a_role() -> None:
         ("Field Coordinator (0.8 FTE)", "Field Coordinator"),
         ("Une chargée de mission", "chargée de mission"),
         ("Trial Monitor - Based in Arusha, Tanzania", "Trial Monitor"),
+        # a Slavic role in the case a recruiting sentence gives it, and a call for a role
+        ("юриста по миграционному праву", "юрист по миграционному праву"),
+        ("právníka/právničku do poradny", "právník/právnička do poradny"),
+        ("Оглас за избор на правен советник", "правен советник"),
+        ("Конкурс на замещение должности аналитика", "аналитик"),
+        ("Coordinadora jurídica", "Coordinadora jurídica"),  # a Spanish feminine keeps its -a
+        ("Koordinátorka projektu", "Koordinátorka projektu"),  # a Czech feminine nominative
         # nothing but the working time, or no role left: kept
         ("Part-time work", "Part-time work"),
         ("Un Ponte Per", "Un Ponte Per"),

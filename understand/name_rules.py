@@ -117,6 +117,14 @@ _TRAILING_BASED = re.compile(
     r"|located\s+in|mit\s+(?:dienst|arbeits)ort)\s.*$",
     re.I,
 )
+# A public call or competition for a role, in the Slavic languages: "Конкурс за координатора",
+# "Оглас за избор на извршен директор", "Javni poziv za medijatore", "Konkurs na stanowisko".
+_CALL_FOR_ROLE = re.compile(
+    r"^(?:javni\s+|јавни\s+|otvoreni\s+)?(?:konkurs|oglas|poziv|natjecaj|natječaj|конкурс|оглас"
+    r"|повик)\s+(?:za|na|за|на)\s+(?:(?:izbor|избор|prijem|пријем|замещение|stanowisko)\s+"
+    r"(?:na\s+|на\s+|za\s+|за\s+)?(?:(?:должности|позиции|radno\s+mjesto)\s+)?)?",
+    re.I,
+)
 # An indefinite article before a role: "Un·e accompagnateur·trice", "Une déléguée", "Una abogada".
 _LEADING_ARTICLE = re.compile(r"^(?:un[·.\-]?e|une|un|una|uno|ein|eine|einen)\s+", re.I)
 _VACANCY_AT = re.compile(
@@ -329,6 +337,29 @@ def _without_org(title: str, org: str) -> str:
 _AFTER_LEADING_ORG = re.compile(r"(?:\s*\([^()]{1,20}\))?((?:\s*[^\s\-–—|:]+){0,2}?)\s*[-–—|:]\s*")
 
 
+# Letters that mark a title as Czech, Slovak or Polish (Spanish "Coordinadora" must keep its -a).
+_WEST_SLAVIC = re.compile(r"[ěščřžýůňťďľĺŕąęćłńśźż]", re.I)
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґ]", re.I)
+
+
+def _nominative(word: str, slavic: bool) -> str:
+    """A Slavic role noun in the accusative or genitive, as a recruiting sentence puts it
+    ("Ищем юриста", "Hledáme právníka/právničku"), in the nominative ("юрист", "právník",
+    "právnička"); any other word as it is. `slavic`: the title is in a Slavic language."""
+    folded = fold(word)
+    if not slavic or len(folded) < 5:
+        return word
+    if folded[-1] in "aа" and (not folded.endswith(("ka", "ка")) or folded[-3:-1] in ("ik", "ик")):
+        stem = word[:-1]  # masculine animate: "юриста", "koordinátora", "právníka", "prawnika"
+        if fold(stem)[-1] not in "aeiouyаеиоуыэюяі" and _ROLE_RE.fullmatch(fold(stem)):
+            return stem
+    if word[-2:].lower() in ("ku", "ку"):
+        stem = word[:-1] + ("а" if word[-1] in "уУ" else "a")  # feminine: "právničku"
+        if _ROLE_RE.fullmatch(fold(stem)):
+            return stem
+    return word
+
+
 def tidy_title(title: str) -> str:
     """A chosen title without a gender marker ("Referent (m/w/d) für ..." -> "Referent für
     ..."), without where the job is based after it ("Monitor - Based in Phnom Penh"), or an
@@ -336,12 +367,14 @@ def tidy_title(title: str) -> str:
     "Full-time Coordinator", "Projektleitung in Teilzeit"), when a role is left."""
     if "(" in title:
         title = _GENDER_MARK.sub("", title)
-    for pattern in (_TRAILING_BASED, _LEADING_ARTICLE, _LEADING_WORK_TIME, _TRAILING_WORK_TIME):
+    patterns = (_TRAILING_BASED, _CALL_FOR_ROLE, _LEADING_ARTICLE, _LEADING_WORK_TIME)
+    for pattern in (*patterns, _TRAILING_WORK_TIME):
         m = pattern.search(title)
         rest = (title[m.end() :] if m.start() == 0 else title[: m.start()]) if m else ""
         if m and m.group(0).strip() and _ROLE_RE.search(fold(rest)):
             title = rest
-    return title
+    slavic = bool(_CYRILLIC_WORD.search(title) or _WEST_SLAVIC.search(title))
+    return re.sub(r"[^\W\d_]+", lambda m: _nominative(m.group(0), slavic), title)
 
 
 def _without_leading_org(title: str, org: str) -> str:

@@ -1053,6 +1053,17 @@ def _a_place_unit(name: str) -> bool:
     )
 
 
+def _a_reference(c: Candidate, candidates: list[Candidate]) -> bool:
+    """Whether a candidate is a bare organisation noun that refers back to a longer candidate
+    holding it ("the Forum" after "Rights Forum"): not a name of its own."""
+    words = _words(c.text)
+    return (
+        len(words) == 1
+        and bool(rules._ORG_WORDS.fullmatch(words[0]))
+        and any(words[0] in _words(other.text) and other is not c for other in candidates)
+    )
+
+
 def find_title_and_org(doc: Doc) -> Names:
     """The title and organisation of a posting, with the lines they came from."""
     if doc.title:
@@ -1074,7 +1085,11 @@ def find_title_and_org(doc: Doc) -> Names:
     else:
         candidates = org_candidates(doc, head_org, out.title_line)
         candidates = [
-            c for c in candidates if not _a_role(c.text, out.title) and not _a_place_unit(c.text)
+            c
+            for c in candidates
+            if not _a_role(c.text, out.title)
+            and not _a_place_unit(c.text)
+            and not _a_reference(c, candidates)
         ]
         org, _ = best(candidates, trained["organization"])
         if org:
