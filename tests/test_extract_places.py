@@ -164,6 +164,22 @@ def test_remote_open_anywhere_is_global(text):
     assert (p.countries, p.remote, p.regions) == ([], "yes", ["Global"])
 
 
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        (
+            "This is a fully remote position; you can be based anywhere in Europe.",
+            ["Western Europe", "Eastern Europe"],
+        ),
+        ("Remote role, open to candidates based anywhere in Central Asia.", ["Central Asia"]),
+        ("Puesto remoto desde cualquier país de América Latina.", ["Latin America and Caribbean"]),
+    ],
+)
+def test_remote_anywhere_in_a_region_is_that_region(text, regions):
+    p = places(text)
+    assert (p.countries, p.remote, p.regions) == ([], "yes", regions)
+
+
 def test_negated_home_based_is_not_remote():
     p = places("Hardship level (not applicable for home-based): B\nThe officer is based in Amman.")
     assert (p.countries, p.remote) == (["JO"], "no")

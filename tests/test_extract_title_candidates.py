@@ -195,6 +195,8 @@ def test_a_place_office_or_team_is_no_organisation() -> None:
     assert not _a_place_unit("Nairobi Office")  # a name in title case may be one
     assert not _a_place_unit("Fjord Rights office")
     assert not _a_place_unit("UNHCR")
+    assert _a_place_unit("Remote (Europe)")  # a work arrangement given as a location
+    assert _a_place_unit("Home-based")
 
 
 def test_well_known_organisation_named_twice_far_apart() -> None:

@@ -216,6 +216,8 @@ _REMOTE = re.compile(
     r"|работ\w*\s+удаленн\w*|удаленно|дистанционн\w*\s+работ\w*|дистанционно"
     r"|віддален\w*\s+робот\w*|віддалено|distansarbete|(?:trabalho|trabajo|lavoro)\s+remoto"
     r"|(?:de\s+forma|em\s+regime|de\s+manera)\s+remota?|modalidad\s+virtual|da\s+remoto"
+    r"|(?:puesto|posicion|cargo|empleo|vaga|poste|emploi)\s+(?:(?:100\s*%|totalmente"
+    r"|completamente)\s+)?(?:remot[oa]|en\s+teletravail)"
     r"|prac\w*\s+zdaln\w*|zdalnie|thuiswerk\w*|العمل\s+عن\s+بعد|location\s+(?:of\s+the\s+\w+\s+)?is"
     r"\s+flexible|flexible\s+location|(?:work|based|live|located|performed|done)\s+(?:from\s+)?anywhere"
     r"|عن\s+بعد\s+او)\b"
@@ -302,11 +304,13 @@ _WHOLLY_REMOTE = re.compile(
     r"|can\s+be\s+(?:done|performed|carried\s+out)\s+remotely|work[-\s]from[-\s]home\s+(?:position"
     r"|role|job)|(?:based|performed|done|work)\s+(?:from\s+)?anywhere)\b"
 )
-# A remote role open to candidates anywhere: its region is "Global".
+# A remote role open to candidates anywhere: its region is "Global" (not "anywhere in Europe",
+# "any country of the region": their region is the place named).
 _ANYWHERE = re.compile(
     r"\b(?:(?:based|work|live|located|candidates|applicants|open\s+to)\b.{0,40}\b(?:anywhere"
-    r"|any\s+country|any\s+location)|worldwide|anywhere\s+in\s+the\s+world|partout\s+dans\s+le"
-    r"\s+monde|cualquier\s+(?:lugar|pais)\s+del\s+mundo|из\s+любой\s+страны)\b"
+    r"|any\s+country|any\s+location)(?!\s+(?:in|within|across|of)\s+(?!the\s+world))|worldwide"
+    r"|anywhere\s+in\s+the\s+world|partout\s+dans\s+le\s+monde|cualquier\s+(?:lugar|pais)\s+del"
+    r"\s+mundo|из\s+любой\s+страны)\b"
 )
 _HYBRID = re.compile(r"\b(?:hybrid\w*|hybride|hibrid[oa]|гибридн\w*|гібридн\w*)\b")
 # A clock time said by a place: the place is no duty station.
@@ -324,7 +328,10 @@ _REGION_CUE_BEFORE = re.compile(
     r"(?:\bfor(?:\s+the)?|\bcovering(?:\s+the)?|\bin\s+charge\s+of"
     r"|\bresponsible\s+for|\bpour\s+l'|\bpour\s+la|\bpour\s+le|\bpara(?:\s+el|\s+la)?|\bпо"
     r"|\bfor\s+the\s+whole|\bdealing\s+(?:\w+\s+)?with|\bfocus(?:ed|es|ing)?\s+on(?:\s+the)?"
-    r"|\bregions?\s+(?:of(?:\s+the)?|du|de\s+la|de\s+l'|des)|\bregiones\s+de(?:l|\s+la)?|منطقة)\s*$"
+    r"|\bregions?\s+(?:of(?:\s+the)?|du|de\s+la|de\s+l'|des)|\bregiones\s+de(?:l|\s+la)?|منطقة"
+    # where a remote role may be done: "anywhere in Europe", "cualquier país de América Latina"
+    r"|\banywhere\s+(?:in|within|across)(?:\s+the)?|\bany\s+country\s+(?:in|of)(?:\s+the)?"
+    r"|\bcualquier\s+(?:pais|lugar)\s+(?:de|en)(?:\s+la|\s+el)?|\bpartout\s+en)\s*$"
 )
 _REQUIREMENT = re.compile(
     r"\b(?:experience|knowledge|familiarity|understanding|experiencia|опыт|erfarenhet)"

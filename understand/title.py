@@ -1042,14 +1042,21 @@ _PLACE_UNIT = re.compile(
 )
 
 
+# A work arrangement given as a location ("Remote (Europe)", "Home-based", "Hybrid - Berlin").
+_WORK_MODE = re.compile(r"(?:remote|hybrid|home[-\s]?based|anywhere|worldwide|on[-\s]?site)\b")
+
+
 def _a_place_unit(name: str) -> bool:
-    """Whether an organisation candidate is a place's office or team ("Berlin office")."""
+    """Whether an organisation candidate is a place's office or team ("Berlin office") or a
+    work arrangement given as a location ("Remote (Europe)")."""
+    if _WORK_MODE.match(fold(name)):
+        return True
     *place, last = name.split() or [""]
     return (
         bool(place)
         and last.islower()
         and bool(_PLACE_UNIT.fullmatch(fold(last)))
-        and (_is_place(" ".join(place)))
+        and _is_place(" ".join(place))
     )
 
 
