@@ -25,6 +25,11 @@ from understand.text import Doc, normalise
         ("Las postulaciones se reciben antes del 19 de marzo de 2023.", date(2023, 3, 19)),
         # Russian
         ("Резюме принимаются до 21 апреля 2025 года.", date(2025, 4, 21)),
+        # Ukrainian "дедлайн", German "Bewerbungsschluss" and "Bewerbung ... bis", Polish "do dnia"
+        ("Дедлайн: 12 березня 2031 року.", date(2031, 3, 12)),
+        ("Bewerbungsschluss ist der 12. März 2031.", date(2031, 3, 12)),
+        ("Bitte senden Sie Ihre Bewerbung bis zum 12. März 2031.", date(2031, 3, 12)),
+        ("Zgłoszenia prosimy przesyłać do dnia 12 marca 2031 r.", date(2031, 3, 12)),
         # Portuguese
         ("As candidaturas podem ser enviadas até 14 de outubro de 2024.", date(2024, 10, 14)),
         ("As inscrições seguem até o dia 9 de maio de 2023 por e-mail.", date(2023, 5, 9)),
@@ -62,6 +67,7 @@ def test_deadline_in_languages(text, expected):
         "Contrato desde el 1 de marzo hasta el 31 de diciembre de 2025.",
         "Срок контракта: с 1 марта по 31 декабря 2025 года.",
         "Le contrat court du 1er mars au 31 décembre 2025.",
+        "Die Stelle ist zunächst bis zum 31.12.2030 befristet.",  # a contract's end
         # a start date and a training date
         "Start date: 1 September 2024. The training takes place until 5 September 2024.",
     ],

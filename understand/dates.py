@@ -102,7 +102,8 @@ DEADLINE_LABEL = re.compile(
     r"(?:\s+[^\s:|=]+){0,5}?"
     r"|date\s+limite(?:\s+de\s+\w+)?|fecha\s+(?:limite|de\s+cierre)(?:\s+de\s+\w+)?|plazo(?:\s+de"
     r"|\s+para)?(?:\s+\w+)?|срок\s+подачи(?:\s+\w+)?|крайний\s+срок|краен\s+срок|термін\s+подачі"
-    r"|sista\s+ansokningsdag|bewerbungsfrist|rok\s+za\s+prijav\w*|afati(?:\s+\w+){0,2}"
+    r"|sista\s+ansokningsdag|bewerbungsfrist|bewerbungsschluss|einsendeschluss|дедлайн"
+    r"|rok\s+za\s+prijav\w*|afati(?:\s+\w+){0,2}"
     r"|son\s+basvuru|son\s+muraci[eə]t\s+tarixi|termin\s+(?:na\s+)?(?:nadsy[lł]ani|sk[lł]adani|wys[lł]ani)\w*"
     r"(?:\s+\w+)?|срок\s+за\s+\w+|դիմելու\s+վերջնաժամկետ)\s*(?:\([^)]*\))?\s*(?:[:|=-]|$)"
 )
@@ -128,7 +129,8 @@ _DEADLINE_SENTENCE = re.compile(
     r"|(?:postular|postularse|aplicar|presentar\w*)\s+hasta|hasta\s+el|a\s+mas\s+tardar"
     r"|fecha\s+(?:limite|de\s+cierre)|cierre\s+de\s+(?:la\s+)?convocatoria|date\s+de\s+cloture"
     r"|date\s+limite|avant\s+le|au\s+plus\s+tard|jusqu'au|до\s+\d|не\s+позднее|срок"
-    r"|sista\s+ansokningsdag|bewerbungsfrist|اخر\s+موعد|الموعد\s+النهائي|موعد\s+اقصاه"
+    r"|sista\s+ansokningsdag|bewerbungsfrist|bewerbungsschluss|einsendeschluss|bewerbung\w*(?:\s+\S+){0,4}"
+    r"\s+bis|spatestens|дедлайн|do\s+dnia|اخر\s+موعد|الموعد\s+النهائي|موعد\s+اقصاه"
     r"|prazo|data\s+limite|(?:inscri\w+|candidaturas?)(?:\s+\S+){0,2}\s+ate|scadenza|entro\s+il"
     r"|uzaverka|termen\s+limita|pana\s+la|rok\s+za\s+prijav\w*|afati|brenda\s+dates)"
 )
