@@ -28,6 +28,9 @@ from tests.extract_helpers import years_asked
         ("خبرة لا تقل عن 4 سنوات في العمل الحقوقي", 4),
         # Portuguese
         ("Experiência mínima de 2 anos em gestão de projetos sociais.", 2),
+        # Czech "min." (an abbreviation, no end of sentence) and "alespoň"
+        ("Praxe min. 3 roky v neziskové organizaci.", 3),
+        ("Odborná praxe alespoň 2 roky.", 2),
         # a labelled field
         ("Experience: 4+ years", 4),
         ("Expérience requise : 3 ans", 3),
@@ -48,3 +51,15 @@ from tests.extract_helpers import years_asked
 )
 def test_years_kinds(text, years):
     assert years_asked(text) == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The organisation has 20 years of experience in the region. You report to the Director.",
+        "We have fifteen years of experience in strategic litigation.",
+        "Nous avons 30 ans d'expérience dans la défense des droits.",
+    ],
+)
+def test_the_organisation_s_own_experience_is_not_asked(text):
+    assert years_asked(text) is None

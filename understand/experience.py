@@ -72,7 +72,8 @@ _PATTERNS = [
         rf"|не\s+менше\s+|щонайменше\s+|понад\s+|более\s+"
         rf"|минимум\s+|at\s+least\s+|minimum\s+|au\s+moins\s+|al\s+menos\s+|عن\s+"
         rf"|minima\s+de\s+|minimo\s+|minim\s+|minimaal\s+|ten\s+minste\s+|najmniej\s+"
-        rf"|alespon\s+|en\s+az\s+|mindestens\s+)+{_NUM}{_PAREN}\s*{_YEARS}\b"
+        rf"|alespon\s+|en\s+az\s+|mindestens\s+|min\.\s*|nejmene\s+|minimalne\s+|aspon\s+)+"
+        rf"{_NUM}{_PAREN}\s*{_YEARS}\b"
     ),
     # a labelled field: "Experience: 4+ years", "Expérience requise : 3 ans", "Years of
     # experience: 5"
@@ -93,11 +94,16 @@ _PATTERNS = [
 _ASIDE = re.compile(r"\((?=[^()]*[^\W\d_])[^()]{0,200}\)")
 _HAS_YEARS = re.compile(_YEARS)
 _HAS_EXPERIENCE = re.compile(_EXPERIENCE)
-# Sentences that state something other than the main minimum.
+# Sentences that state something other than the main minimum: ages, years in lieu of a degree,
+# and the organisation's own experience ("The organisation has 20 years of experience").
 _NOT_MAIN = re.compile(
     r"\b(?:age[sd]?|years\s+old|jahre\s+alt|lebensjahr\w*|edad|возраст\w*|in\s+lieu|additional"
     r"|en\s+lieu|adicionales"
-    r"|supplementaires|дополнительн\w*)\b"
+    r"|supplementaires|дополнительн\w*"
+    r"|(?:we|our\s+\w+|(?:the|this)\s+(?:organi[sz]ation|ngo|foundation|network|cent(?:re|er)"
+    r"|association|institute|project|programme|program))\s+(?:has|have|brings?|boasts?)"
+    r"|nous\s+avons|(?:l'organisation|l'association)\s+a|(?:la\s+organizacion|la\s+fundacion)"
+    r"\s+(?:tiene|cuenta\s+con)|tenemos|contamos\s+con)\b"
 )
 # Experience of a specialised kind: a secondary requirement when a general one is stated too.
 _SPECIALISED = re.compile(

@@ -44,7 +44,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»)]?\s+(?=\S)")
 # Abbreviations that end with a dot but do not end a sentence.
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|No|Nr|St|approx|incl|Art|p|pp|vs|cf|Jan|Feb|Mar|Apr|Jun"
-    r"|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Prof|Sr|Jr|Ltd|Inc|Co|U\.S|U\.K|D\.C|[A-Z])\.)$"
+    r"|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Prof|Sr|Jr|Ltd|Inc|Co|U\.S|U\.K|D\.C|[A-Z]"
+    r"|(?i:min|max|cca|ca|aprox|env|bzw|ggf|napr|např|tzn|tj))\.)$"
 )
 _BLOCK_TAGS = "p div br li tr h1 h2 h3 h4 h5 h6 section article header footer ul ol table dt dd"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # C0 but tab, LF (and CR: made LF)
