@@ -103,6 +103,9 @@ def test_contract_hint_wins():
         ("Campaigns Officer", "unknown", "mid"),
         ("Chargée de mission plaidoyer", "unknown", "mid"),
         ("Directora de programas", "unknown", "director"),
+        ("Deputy Director, Programmes", "unknown", "senior"),  # a director's deputy
+        ("Directeur adjoint des programmes", "unknown", "senior"),
+        ("Заместитель директора", "unknown", "senior"),
         ("Cheffe de projet droits des femmes", "unknown", "mid"),  # a project manager
         ("Jefe de Proyecto, Tegucigalpa", "unknown", "mid"),
         ("Grants Manager", "unknown", "senior"),  # a manager title names a senior post
@@ -146,6 +149,8 @@ def test_grade_field_counts():
         ("Nous proposons un contrat de 6 mois.", "fixed-term"),
         ("Contrato a término fijo.", "fixed-term"),
         ("Срочный трудовой договор на 6 месяцев.", "fixed-term"),
+        ("Трудовой договор на неопределенный срок.", "permanent"),
+        ("Безстроковий трудовий договір.", "permanent"),
         ("The organisation has a permanent presence in Geneva.", "unknown"),
         ("The project has a three-year budget.", "unknown"),
     ],

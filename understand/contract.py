@@ -6,11 +6,11 @@ contract field ("Contract type: Consultancy"), the body's wording, the URL's pat
 ("Two-year contract", "Duration of contract: 1 year"), not a project's or a commitment's.
 
 Seniority: a UN-style grade (P-4, D-1, GS-5, NO-B, SB-2) wins; then level words in the title
-("Senior", "Director", "Chief", "Associate", "Assistant", "Officer", "Adviser", "Manager"...), a
-"mid" title asking for six years of experience or more counting as senior; internships and
-fellowships are entry level. A function alone ("Coordinator", "Specialist", "Researcher",
-"Trainer") names no level unless three years of experience or more are asked (mid; six, senior),
-and volunteer roles, postings with several roles and bare
+("Senior", "Director", "Chief", "Associate", "Assistant", "Officer", "Adviser", "Manager"...; a
+director's deputy is senior), a "mid" title asking for six years of experience or more counting
+as senior; internships and fellowships are entry level. A function alone ("Coordinator",
+"Specialist", "Researcher", "Trainer") names no level unless three years of experience or more
+are asked (mid; six, senior), and volunteer roles, postings with several roles and bare
 "Consultant" titles stay unknown: the learned tagger (`understand.fields`) speaks for them.
 
 Platforms' own labels (an employment type such as `fulltime_fixed_term` or `CONTRACTOR`, an
@@ -119,7 +119,8 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|employment|basis|job|appointment)|open[-\s]ended\s+contract|indefinite\s+(?:contract"
         r"|duration)|cdi|duree\s+indeterminee|contrato\s+indefinido|(?:a|por)\s+(?:termino|tiempo"
         r"|plazo)\s+indefinido"
-        r"|бессрочн\w+|tillsvidareanstallning|unbefristet\w*|na\s+dobu\s+neurci(?:tou|tu)"
+        r"|бессрочн\w+|безстроков\w+|на\s+неопредел[её]нн\w+\s+срок|tillsvidareanstallning"
+        r"|unbefristet\w*|na\s+dobu\s+neurci(?:tou|tu)"
         r"|na\s+czas\s+nieokreslony|na\s+neodre[dđ]eno|tempo\s+indeterminato|prazo\s+indeterminado"
         r"|onbepaalde\s+tijd|vast\s+contract|vaste\s+aanstelling",
     ),
@@ -328,9 +329,19 @@ def seniority(
     return (level, title) if level else ("unknown", "")
 
 
+# A deputy of a director ("Deputy Director", "Directeur adjoint", "Заместитель директора"): one
+# level below (a deputy head of a mission or office still heads one).
+_DEPUTY = re.compile(
+    r"\b(?:deputy|vice|adjoint\w*|adjunt[oa]s?|stellvertret\w*|заместител\w*|заступник\w*"
+    r"|zastupce|zastepca)\b"
+)
+
+
 def _title_level(folded: str) -> str | None:
-    """The first level whose words the folded title holds."""
-    return _kind(folded, _TITLE_LEVELS)
+    """The first level whose words the folded title holds; a director's deputy is senior."""
+    level = _kind(folded, _TITLE_LEVELS)
+    deputy = level == "director" and _DEPUTY.search(folded) and "head of" not in folded
+    return "senior" if deputy else level
 
 
 def _grade(folded: str) -> tuple[str, str] | None:
