@@ -1049,7 +1049,7 @@ _WORK_MODE = re.compile(r"(?:remote|hybrid|home[-\s]?based|anywhere|worldwide|on
 def _a_place_unit(name: str) -> bool:
     """Whether an organisation candidate is a place's office or team ("Berlin office") or a
     work arrangement given as a location ("Remote (Europe)")."""
-    if _WORK_MODE.match(fold(name)):
+    if _WORK_MODE.match(name.lower()):
         return True
     *place, last = name.split() or [""]
     return (
@@ -1063,12 +1063,9 @@ def _a_place_unit(name: str) -> bool:
 def _a_reference(c: Candidate, candidates: list[Candidate]) -> bool:
     """Whether a candidate is a bare organisation noun that refers back to a longer candidate
     holding it ("the Forum" after "Rights Forum"): not a name of its own."""
-    words = _words(c.text)
-    return (
-        len(words) == 1
-        and bool(rules._ORG_WORDS.fullmatch(words[0]))
-        and any(words[0] in _words(other.text) and other is not c for other in candidates)
-    )
+    if " " in c.text.strip() or not rules._ORG_WORDS.fullmatch(word := fold(c.text.strip())):
+        return False
+    return any(other is not c and word in _words(other.text) for other in candidates)
 
 
 def find_title_and_org(doc: Doc) -> Names:
