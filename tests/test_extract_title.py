@@ -297,6 +297,10 @@ def test_shipped_models_load_and_rank_written_candidates():
             "Officer for its Kampala office.",
             "Justice Network",
         ),
+        # "our organisation" in any language names nobody
+        ("Юрист\n\nНашей организации требуется юрист в Москве.", None),
+        ("Koordinátor\n\nNaše organizace hledá koordinátora do Brna.", None),
+        ("Abogada\n\nNuestra organización busca una abogada en Lima.", None),
     ],
 )
 def test_a_role_is_no_organisation(text, org):

@@ -189,6 +189,14 @@ def test_a_chosen_title_loses_gender_marks_working_time_and_its_base(chosen, tid
     assert tidy_title(chosen) == tidy
 
 
+def test_a_slavic_posting_puts_its_title_role_in_the_nominative() -> None:
+    # "koordinátora" holds no letter only Czech has: the posting's text says it is Czech
+    assert tidy_title("koordinátora", "Hledáme koordinátora do Brna. Nabízíme plný úvazek.") == (
+        "koordinátor"
+    )
+    assert tidy_title("koordinátora", "Buscamos koordinátora en Lima.") == "koordinátora"
+
+
 def test_a_place_office_or_team_is_no_organisation() -> None:
     assert _a_place_unit("Berlin office")
     assert _a_place_unit("Nairobi team")

@@ -360,11 +360,13 @@ def _nominative(word: str, slavic: bool) -> str:
     return word
 
 
-def tidy_title(title: str) -> str:
+def tidy_title(title: str, text: str = "") -> str:
     """A chosen title without a gender marker ("Referent (m/w/d) für ..." -> "Referent für
     ..."), without where the job is based after it ("Monitor - Based in Phnom Penh"), or an
     indefinite article or the working time before or after its role ("Une déléguée",
-    "Full-time Coordinator", "Projektleitung in Teilzeit"), when a role is left."""
+    "Full-time Coordinator", "Projektleitung in Teilzeit"), when a role is left; a Slavic role in
+    the accusative or genitive in the nominative, when the title or `text` (the posting's
+    opening) is Slavic ("Hledáme koordinátora" -> "koordinátor")."""
     if "(" in title:
         title = _GENDER_MARK.sub("", title)
     patterns = (_TRAILING_BASED, _CALL_FOR_ROLE, _LEADING_ARTICLE, _LEADING_WORK_TIME)
@@ -373,7 +375,7 @@ def tidy_title(title: str) -> str:
         rest = (title[m.end() :] if m.start() == 0 else title[: m.start()]) if m else ""
         if m and m.group(0).strip() and _ROLE_RE.search(fold(rest)):
             title = rest
-    slavic = bool(_CYRILLIC_WORD.search(title) or _WEST_SLAVIC.search(title))
+    slavic = any(_CYRILLIC_WORD.search(t) or _WEST_SLAVIC.search(t) for t in (title, text))
     return re.sub(r"[^\W\d_]+", lambda m: _nominative(m.group(0), slavic), title)
 
 

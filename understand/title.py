@@ -54,7 +54,10 @@ _FUNCTION_START = re.compile(
     r"|el|los|las|una|somos|buscamos|мы|наш|ми|наша)\b"
 )
 _FIRST_PERSON = {"i", "we", "je", "nous", "yo", "nosotros", "я", "мы", "ми", "ich", "wir"}
-_PRONOUN_START = re.compile(r"^(?:we|our|you|nous|notre|vous|nosotros|мы|ми|it|this|they)\b")
+_PRONOUN_START = re.compile(
+    r"^(?:we|our|you|nous|notre|nos|vous|nosotros|nuestr[oa]s?|noss[oa]s?|nostr[oa]|unser\w*"
+    r"|onze|мы|ми|наш\w*|ваш\w*|nase(?:ho|mu|m)?|nasi|nasz\w*|it|this|they)\b"
+)
 _SLUG_NOISE = re.compile(r"^(?:\d+|[0-9a-f]{6,}|[a-z]*\d[a-z\d]*|html?|php|aspx?|jobs?|view)$")
 _CAP_WORD = r"[A-ZÀ-ÞА-ЯЁІЇЄ][\w'’&-]*"
 _CAP_SPAN = factored(  # the optional article opened: found twice as fast
@@ -1099,7 +1102,7 @@ def find_title_and_org(doc: Doc) -> Names:
         if org:
             out.organization, out.org_evidence = org.text, org.evidence
     if out.title:
-        out.title = rules.tidy_title(role_after_verb(out.title))
+        out.title = rules.tidy_title(role_after_verb(out.title), doc.text[:ORG_CHARS])
     if out.title and out.organization:
         cleaned = rules._clean_title(out.title, out.organization)
         out.title = rules.trim_title(cleaned) if cleaned != out.title else cleaned
