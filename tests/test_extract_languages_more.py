@@ -25,6 +25,9 @@ from understand.text import Doc, normalise
         ("إجادة اللغة العربية والإنجليزية كتابة ومحادثة.", ["ar", "en"], []),
         ("القدرة على التحدث باللغات العربية والفرنسية.", ["ar", "fr"], []),
         ("إجادة اللغة العربية و اللغة الإنجليزية.", ["ar", "en"], []),
+        # Czech and Polish "we require": the list's first language keeps its own strength
+        ("Požadujeme: znalost českého jazyka, angličtina výhodou.", ["cs"], ["en"]),
+        ("Wymagamy znajomości języka angielskiego, mile widziany rosyjski.", ["en"], ["ru"]),
         # Portuguese: "obrigatórias", "necessário"
         ("Línguas obrigatórias: Inglês e Português", ["en", "pt"], []),
         ("É necessário o domínio do espanhol.", ["es"], []),
