@@ -337,7 +337,23 @@ def _without_org(title: str, org: str) -> str:
 _AFTER_LEADING_ORG = re.compile(r"(?:\s*\([^()]{1,20}\))?((?:\s*[^\s\-–—|:]+){0,2}?)\s*[-–—|:]\s*")
 
 
-# Letters that mark a title as Czech, Slovak or Polish (Spanish "Coordinadora" must keep its -a).
+def _without_leading_org(title: str, org: str) -> str:
+    """`title` without a leading "ORG – ", "ORG (ACR): " or "ORG Country-", when what follows
+    names a role and what stands between does not ("Doctors of the World Greece-Mediator")."""
+    org = org.strip()
+    if not org or len(org) >= len(title) or fold(title[: len(org)]) != fold(org):
+        return title
+    if title[len(org) - 1 : len(org) + 1].isalnum():
+        return title  # the name is the start of a longer word
+    m = _AFTER_LEADING_ORG.match(title, len(org))
+    rest = title[m.end() :] if m else ""
+    if not rest or _ROLE_RE.search(fold(m.group(1))) or not _ROLE_RE.search(fold(rest)):
+        return title
+    return rest
+
+
+# Letters of Slavic languages written in Latin script (Czech, Slovak, Polish; the č, š, ž of the
+# South Slavic ones): a Spanish "Coordinadora" must keep its -a.
 _WEST_SLAVIC = re.compile(r"[ěščřžýůňťďľĺŕąęćłńśźż]", re.I)
 _CYRILLIC_WORD = re.compile(r"[а-яёіїєґ]", re.I)
 
@@ -345,7 +361,7 @@ _CYRILLIC_WORD = re.compile(r"[а-яёіїєґ]", re.I)
 def _nominative(word: str, slavic: bool) -> str:
     """A Slavic role noun in the accusative or genitive, as a recruiting sentence puts it
     ("Ищем юриста", "Hledáme právníka/právničku"), in the nominative ("юрист", "právník",
-    "právnička"); any other word as it is. `slavic`: the title is in a Slavic language."""
+    "právnička"); any other word as it is. `slavic`: the posting is in a Slavic language."""
     folded = fold(word)
     if not slavic or len(folded) < 5:
         return word
@@ -377,21 +393,6 @@ def tidy_title(title: str, text: str = "") -> str:
             title = rest
     slavic = any(_CYRILLIC_WORD.search(t) or _WEST_SLAVIC.search(t) for t in (title, text))
     return re.sub(r"[^\W\d_]+", lambda m: _nominative(m.group(0), slavic), title)
-
-
-def _without_leading_org(title: str, org: str) -> str:
-    """`title` without a leading "ORG – ", "ORG (ACR): " or "ORG Country-", when what follows
-    names a role and what stands between does not ("Doctors of the World Greece-Mediator")."""
-    org = org.strip()
-    if not org or len(org) >= len(title) or fold(title[: len(org)]) != fold(org):
-        return title
-    if title[len(org) - 1 : len(org) + 1].isalnum():
-        return title  # the name is the start of a longer word
-    m = _AFTER_LEADING_ORG.match(title, len(org))
-    rest = title[m.end() :] if m else ""
-    if not rest or _ROLE_RE.search(fold(m.group(1))) or not _ROLE_RE.search(fold(rest)):
-        return title
-    return rest
 
 
 _PART_MARK = re.compile(r"[,\-–—|(]|\s(?:in|at|en|à|в)\s")  # what `_TRAILING_PART` needs
