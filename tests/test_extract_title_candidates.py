@@ -205,6 +205,8 @@ def test_a_place_office_or_team_is_no_organisation() -> None:
     assert not _a_place_unit("UNHCR")
     assert _a_place_unit("Remote (Europe)")  # a work arrangement given as a location
     assert _a_place_unit("Home-based")
+    assert _a_place_unit("République Démocratique du Congo")  # a place alone
+    assert not _a_place_unit("Kenya Human Rights Commission")
 
 
 def test_well_known_organisation_named_twice_far_apart() -> None:

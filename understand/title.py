@@ -1050,9 +1050,9 @@ _WORK_MODE = re.compile(r"(?:remote|hybrid|home[-\s]?based|anywhere|worldwide|on
 
 
 def _a_place_unit(name: str) -> bool:
-    """Whether an organisation candidate is a place's office or team ("Berlin office") or a
-    work arrangement given as a location ("Remote (Europe)")."""
-    if _WORK_MODE.match(name.lower()):
+    """Whether an organisation candidate is a place, a place's office or team ("Berlin office")
+    or a work arrangement given as a location ("Remote (Europe)")."""
+    if _WORK_MODE.match(name.lower()) or _is_place(name):
         return True
     *place, last = name.split() or [""]
     return (
