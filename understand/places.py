@@ -378,13 +378,6 @@ def _words_of_people() -> frozenset[str]:
     return frozenset(names)
 
 
-def _other_forms(forms: list[str], base: str | None = None) -> list[str]:
-    """`forms` without those that name a language or a people (`_words_of_people`), `base` (a
-    name as a table or the English list gives it) kept."""
-    people = _words_of_people()
-    return [f for f in forms if f == base or fold(f) not in people]
-
-
 def _build_place_index() -> NameIndex:
     index = NameIndex()
     known = set(country_regions())
@@ -411,16 +404,16 @@ def _build_place_index() -> NameIndex:
                 local = tr.gettext(name) if tr else name
                 if "," not in local and len(local) >= 4 and fold(local) not in _NOT_PLACES:
                     base = local if loc == "en" else None
-                    for form in _other_forms(_spellings([local, *_inflections(local, loc)]), base):
+                    for form in _spellings([local, *_inflections(local, loc)], base):
                         index.add(form, code, name_mode(form))
     for code, names in load_table("country_aliases.csv"):
         for name in names:
-            for form in _other_forms(_spellings([name, *_local_forms(name, code)]), name):
+            for form in _spellings([name, *_local_forms(name, code)], name):
                 index.add(form, code, name_mode(form))
     for form, code in _city_forms():
         index.add(form, code, name_mode(form))
     for name, code in _subdivisions().items():
-        for form in _other_forms(_spellings([name, *_local_forms(name, code)]), name):
+        for form in _spellings([name, *_local_forms(name, code)], name):
             index.add(form, code, "capital")
     for name, code in _city_offices():
         index.add(name, code, "capital")
@@ -437,7 +430,7 @@ def _city_forms() -> list[tuple[str, str]]:
     for code, names in load_table("cities.csv"):
         for name in names:
             table.add((code, fold(name)))
-            forms = _other_forms(_spellings([name, *_local_forms(name, code)]), name)
+            forms = _spellings([name, *_local_forms(name, code)], name)
             out += [(form, code) for form in forms]
     english = Locale("en").time_zones
     locales = [(loc, Locale.parse(loc.replace("sr@latin", "sr_Latn"))) for loc in _LOCALES]
@@ -448,14 +441,18 @@ def _city_forms() -> list[tuple[str, str]]:
         for loc, locale in locales:
             name = locale.time_zones.get(zone, {}).get("city")
             if name and len(name) >= 4 and fold(name) not in _NOT_PLACES:
-                forms = _other_forms(_spellings([name, *_inflections(name, loc)]))
+                forms = _spellings([name, *_inflections(name, loc)])
                 out += [(form, code) for form in forms]
     return list(dict.fromkeys(out))
 
 
-def _spellings(forms: list[str]) -> list[str]:
-    """`forms` and, for those with the dotless "ı", their spelling in capitals ("Bakı": "BAKI")."""
-    return forms + [f.replace("ı", "i") for f in forms if "ı" in f]
+def _spellings(forms: list[str], keep: str | None = None) -> list[str]:
+    """`forms` and, for those with the dotless "ı", their spelling in capitals ("Bakı": "BAKI"),
+    without those that name a language or a people (`_words_of_people`); `keep`, a name as a
+    table or the English list gives it, stays."""
+    forms = forms + [f.replace("ı", "i") for f in forms if "ı" in f]
+    people = _words_of_people()
+    return [f for f in forms if f == keep or fold(f) not in people]
 
 
 def _local_forms(name: str, code: str) -> list[str]:
