@@ -46,6 +46,16 @@ from understand.text import Doc, normalise
         ("Aplikacje przyjmujemy do 17.04.2025.", date(2025, 4, 17)),
         # Catalan
         ("Termini per presentar la candidatura: fins el 10/03/2024", date(2024, 3, 10)),
+        # Dutch, Turkish, Greek, Danish, Norwegian, Finnish, Hungarian (year first), Indonesian
+        ("Reageren kan tot en met 14 april 2031 via het formulier.", date(2031, 4, 14)),
+        ("Stuur je sollicitatie uiterlijk 2 mei 2031.", date(2031, 5, 2)),
+        ("Son başvuru tarihi: 9 Mayıs 2031", date(2031, 5, 9)),
+        ("Προθεσμία υποβολής αιτήσεων: 20 Απριλίου 2031", date(2031, 4, 20)),
+        ("Ansøgningsfrist: 3. april 2031", date(2031, 4, 3)),
+        ("Søknadsfrist: 3. april 2031", date(2031, 4, 3)),
+        ("Lähetä hakemuksesi viimeistään 3.4.2031.", date(2031, 4, 3)),
+        ("Jelentkezési határidő: 2031. április 3.", date(2031, 4, 3)),
+        ("Batas akhir pendaftaran: 3 April 2031", date(2031, 4, 3)),
         # Georgian label "last term"
         ("განაცხადის ბოლო ვადა: 10.05.2019", date(2019, 5, 10)),
         # an event date named before the closing date in the same sentence
@@ -68,6 +78,7 @@ def test_deadline_in_languages(text, expected):
         "Срок контракта: с 1 марта по 31 декабря 2025 года.",
         "Le contrat court du 1er mars au 31 décembre 2025.",
         "Die Stelle ist zunächst bis zum 31.12.2030 befristet.",  # a contract's end
+        "De cursus loopt tot en met 14 april 2031; meld je aan via het formulier.",  # a course
         # a start date and a training date
         "Start date: 1 September 2024. The training takes place until 5 September 2024.",
     ],

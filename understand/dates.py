@@ -26,7 +26,7 @@ from understand.text import Doc, fold
 LANGUAGES = (
     "en", "fr", "es", "pt", "it", "de", "nl", "sv", "nb", "da", "fi", "pl", "cs", "sk", "sl",
     "hr", "sr-Latn", "bs-Latn", "ro", "hu", "sq", "tr", "ru", "uk", "be", "bg", "mk", "ka", "hy",
-    "az-Latn", "kk", "ky", "uz-Latn", "ar", "fa", "id", "sw",
+    "az-Latn", "kk", "ky", "uz-Latn", "ar", "fa", "id", "sw", "el",
 )  # fmt: skip
 MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -87,6 +87,7 @@ _YEAR = r"(\d{4})"
 _WORDY = re.compile(
     rf"\b{_DAY}(?:\s+de|\s+of)?[\s\-/]*{_MONTH}(?:[\s,\-/]*(?:de\s+|del\s+)?{_YEAR})?(?!\w)"
     rf"|\b{_MONTH}\s+{_DAY},?(?:\s+{_YEAR})?(?!\w)"
+    rf"|\b{_YEAR}\.\s*{_MONTH}\s+{_DAY}(?!\w)"  # year first, in Hungarian: "2027. március 1."
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 # "7/01/2021", "10.11.24" and, with spaces after the dots, "10. 11. 2024" (cs, sk, de, pl).
@@ -104,7 +105,9 @@ DEADLINE_LABEL = re.compile(
     r"|\s+para)?(?:\s+\w+)?|срок\s+подачи(?:\s+\w+)?|крайний\s+срок|краен\s+срок|термін\s+подачі"
     r"|sista\s+ansokningsdag|bewerbungsfrist|bewerbungsschluss|einsendeschluss|дедлайн"
     r"|rok\s+za\s+prijav\w*|afati(?:\s+\w+){0,2}"
-    r"|son\s+basvuru|son\s+muraci[eə]t\s+tarixi|termin\s+(?:na\s+)?(?:nadsy[lł]ani|sk[lł]adani|wys[lł]ani)\w*"
+    r"|son\s+basvuru(?:\s+tarihi)?|son\s+muraci[eə]t\s+tarixi|sluitingsdatum|ans[øo]gningsfrist"
+    r"|s[øo]knadsfrist|hakuaika\s+paattyy|viimeinen\s+hakupaiva|(?:jelentkezesi\s+|beadasi\s+)?hatarido"
+    r"|batas\s+akhir(?:\s+\w+){0,2}|προθεσμια(?:\s+\w+){0,2}|termin\s+(?:na\s+)?(?:nadsy[lł]ani|sk[lł]adani|wys[lł]ani)\w*"
     r"(?:\s+\w+)?|срок\s+за\s+\w+|դիմելու\s+վերջնաժամկետ)\s*(?:\([^)]*\))?\s*(?:[:|=-]|$)"
 )
 POSTED_LABEL = re.compile(
@@ -132,7 +135,9 @@ _DEADLINE_SENTENCE = re.compile(
     r"|sista\s+ansokningsdag|bewerbungsfrist|bewerbungsschluss|einsendeschluss|bewerbung\w*(?:\s+\S+){0,4}"
     r"\s+bis|spatestens|дедлайн|do\s+dnia|اخر\s+موعد|الموعد\s+النهائي|موعد\s+اقصاه"
     r"|prazo|data\s+limite|(?:inscri\w+|candidaturas?)(?:\s+\S+){0,2}\s+ate|scadenza|entro\s+il"
-    r"|uzaverka|termen\s+limita|pana\s+la|rok\s+za\s+prijav\w*|afati|brenda\s+dates)"
+    r"|uzaverka|termen\s+limita|pana\s+la|rok\s+za\s+prijav\w*|afati|brenda\s+dates|uiterlijk"
+    r"|sluitingsdatum|προθεσμια|ans[øo]gningsfrist|s[øo]knadsfrist|viimeistaan"
+    r"|hatarido|batas\s+akhir|paling\s+lambat)"
 )
 # Words before a date that make it a start, an event, a publication or a contract's date.
 _NOT_DEADLINE = re.compile(
@@ -140,7 +145,7 @@ _NOT_DEADLINE = re.compile(
     r"|meetings?|conferences?|published|posted|contracts?|duration|entree\s+en\s+fonction|prise\s+de"
     r"\s+poste|debut|formations?|reunion|inicio|comienzo|capacitacion|taller|entrevistas?|contrato"
     r"|duracion|formacao|inicio|начал\w*|собеседован\w*|тренинг\w*|семинар\w*|договор\w*"
-    r"|контракт\w*|formazione|colloqu\w*|inizio|nastup\w*|pohovor\w*|cdd|cdi|a\s+pourvoir)\b"
+    r"|контракт\w*|formazione|colloqu\w*|inizio|nastup\w*|pohovor\w*|cdd|cdi|a\s+pourvoir|cursus)\b"
 )
 # What joins the two dates of a period ("from 1 May until 31 May", "del 1 al 5 de marzo").
 _PERIOD_JOIN = re.compile(
@@ -156,7 +161,8 @@ _APPLY_SENTENCE = re.compile(
     r"\b(?:apply|applying|applications?|candidat\w*|cvs?|resumes?|(?:cover|motivation)\s+letter"
     r"|expressions?\s+of\s+interest|postul\w*|solicitud\w*|hoja\s+de\s+vida|write\s+to"
     r"|заявк\w*|резюме|ansok\w*|bewerb\w*|inscri\w*|curricul\w*|zivotopis\w*|napis\w*"
-    r"|prihlas\w*|aspirant\w*|basvuru\w*|muraci[eə]t\w*|zgłosze\w*|aplikacj\w*)"
+    r"|prihlas\w*|aspirant\w*|basvuru\w*|muraci[eə]t\w*|zgłosze\w*|aplikacj\w*|sollicit\w*|reage\w+"
+    r"|ans[øo]g\w*|s[øo]knad\w*|hakemu\w*|jelentkez\w*|palyaz\w*|lamaran|αιτησ\w*|βιογραφικ\w*)"
 )
 # ... whose date follows "by", "before", "until", "avant le", "hasta el", "до" (with a time and a
 # weekday between: "by 9am on Monday 14 April") is its deadline.
@@ -164,7 +170,8 @@ _BEFORE_DATE = re.compile(
     r"\b(?:by|before|until|till|on\s+or\s+before|prior\s+to|(?:no|not)\s+later\s+than"
     r"|(?:received|submitted)\s+after|avant(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|jusqu'(?:au|a)"
     r"|pour\s+le|d'ici(?:\s+le)?|hasta\s+el|antes\s+del?|до|не\s+позднее|bis(?:\s+zum|\s+spatestens)?"
-    r"|senast|ate(?:\s+(?:o\s+)?dia)?|entro(?:\s+e\s+non\s+oltre)?(?:\s+il)?|do|fins\s+(?:el|al|a)"
+    r"|senast|senest|innen|tot\s+en\s+met|uiterlijk(?:\s+op)?|viimeistaan|paling\s+lambat(?:\s+tanggal)?"
+    r"|εως|μεχρι|ate(?:\s+(?:o\s+)?dia)?|entro(?:\s+e\s+non\s+oltre)?(?:\s+il)?|do|fins\s+(?:el|al|a)"
     r"|pana\s+la|a\s+mas\s+tardar(?:\s+el)?|(?:del|du|from)\s+\d{1,2}\s+(?:al|au|to|a))\s+(?:(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|hrs?|h)?|midnight|noon|minuit"
     r"|medianoche|close\s+of\s+business)\s*(?:\(?[a-z]{2,5}(?:[+-]\d{1,2})?\)?\s*)?(?:on\s+"
     r"|,\s*|le\s+|el\s+|del\s+)?)?(?:the\s+|le\s+|el\s+)?"
@@ -208,8 +215,10 @@ def find_dates(text: str, ref: date | None = None) -> list[tuple[date, int, int]
     for m in _WORDY.finditer(folded):
         if m[1]:
             day, month, y = int(m[1]), _MONTH_OF[m[2]], m[3]
-        else:
+        elif m[4]:
             day, month, y = int(m[5]), _MONTH_OF[m[4]], m[6]
+        else:
+            day, month, y = int(m[9]), _MONTH_OF[m[8]], m[7]
         if d := _make(_year(y), month, day, ref):
             found.append((d, m.start(), m.end()))
     found.sort(key=lambda x: x[1])
