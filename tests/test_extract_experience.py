@@ -43,6 +43,19 @@ from understand.experience import years_of_label
         ("Oczekujemy co najmniej 5 lat doświadczenia w organizacji pozarządowej.", 5),
         ("Nabízíme práci pro lidi s alespoň 3 roky zkušeností v terénu.", 3),
         ("Alanında en az 6 yıl deneyim sahibi olmak.", 6),
+        # number words and the words for years and experience of more languages
+        ("Du har minst fyra års erfarenhet av folkbildning.", 4),  # sv
+        ("Du har mindst fem års erfaring fra en NGO.", 5),  # da
+        ("Edellytämme vähintään kahden vuoden työkokemusta.", 2),  # fi
+        ("Legalább 4 év szakmai tapasztalat szükséges.", 4),  # hu
+        ("Pengalaman minimal 3 tahun di bidang advokasi.", 3),  # id
+        ("Προϋπηρεσία τουλάχιστον 2 ετών σε οργάνωση.", 2),  # el
+        ("Esperienza di almeno quattro anni nella tutela dei diritti.", 4),  # it
+        ("Najmanje pet godina radnog iskustva u civilnom društvu.", 5),  # hr
+        ("Minimaal drie jaar ervaring met fondsenwerving.", 3),  # nl
+        ("Experiență de cel puțin doi ani în advocacy.", 2),  # ro
+        # a house, not years
+        ("Proje 3 ev ziyareti içerir; deneyim aranmaz.", None),
     ],
 )
 def test_min_years(text, years):

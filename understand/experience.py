@@ -31,6 +31,12 @@ _WORDS = {
     "шести": 6, "семи": 7, "десяти": 10, "двох": 2, "трьох": 3, "п'яти": 5,
     "ett": 1, "tva": 2, "fem": 5, "sex": 6, "sju": 7, "tio": 10,
     "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "sieben": 7, "zehn": 10,
+    "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "dieci": 10,
+    "twee": 2, "drie": 3, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "tien": 10,
+    "fyra": 4, "fire": 4, "seks": 6, "syv": 7, "atta": 8, "otte": 8, "atte": 8,
+    "kahden": 2, "kaksi": 2, "kolmen": 3, "kolme": 3, "nelja": 4, "neljan": 4, "viisi": 5,
+    "viiden": 5, "iki": 2, "uc": 3, "dort": 4, "bes": 5, "doi": 2, "trei": 3, "patru": 4,
+    "cinci": 5, "dve": 2, "tri": 3, "cetiri": 4, "pet": 5, "dvije": 2,
 }  # fmt: skip
 # Arabic number words, folded (hamza dropped), read with or without a "li-"/"bi-" prefix.
 _ARABIC = {
@@ -42,7 +48,8 @@ _NUM = f"({_NUMBER})"
 _PAREN = r"(?:\s*\(\d{1,2}\))?"
 _YEARS = (
     r"(?:years?|yrs?|ans?|anys|annees?|anos?|anni|ani|jahre?n?|ars?|jaar|jaren|lat|lata|let|roky"
-    r"|roku|yil|yıl|лет|года?|рок(?:и|ів)?|سنوات|سنة|اعوام|عاما)"
+    r"|roku|yil|yıl|лет|года?|рок(?:и|ів)?|سنوات|سنة|اعوام|عاما|aar|vuoden|vuotta|ev|tahun"
+    r"|godin[aeu]?|годин[аеу]?|χρονι\w*|ετ(?:ων|η|ους))"
 )
 # Words for experience; Swedish compounds ("arbetslivserfarenhet") cost a scan of every word, so
 # the lines they are looked for in skip them where the text lacks "erfarenhet".
@@ -52,6 +59,9 @@ _EXPERIENCE_CUE = Guarded(
         (r"doswiadczen\w*|zkusenost\w*|deneyim\w*", ""),
         (r"\b\w*erfarenhet", "erfarenhet"),
         (r"\b\w*ervaring", "ervaring"),
+        (r"\b\w*erfaring", "erfaring"),
+        (r"\b\w*kokemu\w*", "kokemu"),
+        (r"\w*tapasztalat\w*|pengalaman|iskustv\w*|искуств\w*|εμπειρι\w*|προυπηρεσι\w*", ""),
         (r"\b\w*prax(?:is|e|i)\b", "prax"),
         (r"опыт\w*|досвід\w*|خبر\w*", ""),
     )
@@ -72,7 +82,9 @@ _PATTERNS = [
         rf"|не\s+менше\s+|щонайменше\s+|понад\s+|более\s+"
         rf"|минимум\s+|at\s+least\s+|minimum\s+|au\s+moins\s+|al\s+menos\s+|عن\s+"
         rf"|minima\s+de\s+|minimo\s+|minim\s+|minimaal\s+|ten\s+minste\s+|najmniej\s+"
-        rf"|alespon\s+|en\s+az\s+|mindestens\s+|min\.\s*|nejmene\s+|minimalne\s+|aspon\s+)+"
+        rf"|alespon\s+|en\s+az\s+|mindestens\s+|min\.\s*|nejmene\s+|minimalne\s+|aspon\s+"
+        rf"|di\s+|almeno\s+|cel\s+putin\s+|minimal\s+|τουλαχιστον\s+|najmanje\s+|minst\s+"
+        rf"|mindst\s+|vahintaan\s+|legalabb\s+)+"
         rf"{_NUM}{_PAREN}\s*{_YEARS}\b"
     ),
     # a labelled field: "Experience: 4+ years", "Expérience requise : 3 ans", "Years of
@@ -115,13 +127,16 @@ _SPECIALISED = re.compile(
 # used when no sentence ties years to experience.
 _MINIMUM = re.compile(
     rf"\b(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|no\s+less\s+than|not\s+less\s+than"
-    rf"|au\s+moins|al\s+menos|almenys|como\s+minimo|minimo|mindestens|не\s+менее|минимум)\s+"
+    rf"|au\s+moins|al\s+menos|almenys|como\s+minimo|minimo|mindestens|не\s+менее|минимум"
+    rf"|almeno|minimaal|minst|mindst|vahintaan|legalabb|τουλαχιστον|cel\s+putin|najmanje"
+    rf"|en\s+az)\s+"
     rf"{_NUM}{_PAREN}\s*\+?"
     rf"\s*{_YEARS}'?\s+(?:of\s+|in\s+|de\s+|d')?(?P<rest>(?:\S+\s+){{0,4}}\S+)"
 )
 _MINIMUM_CUE = re.compile(
     r"\b(?:at\s+least|minimum|no\s+less|not\s+less|au\s+moins|al\s+menos|almenys|como\s+minimo"
-    r"|minimo|mindestens"
+    r"|minimo|mindestens|almeno|minimaal|minst|mindst|vahintaan|legalabb|τουλαχιστον"
+    r"|cel\s+putin|najmanje|en\s+az"
     r"|не\s+менее|минимум)\b"
 )
 # "3 years of human rights work", "five or more years working with NGOs": years of work, read
