@@ -181,6 +181,23 @@ def test_short_labels_open_requirements_and_assets_sections(required_heading, as
     assert langs(text)[:2] == (["hy"], ["el"])
 
 
+@pytest.mark.parametrize(
+    ("text", "required", "desirable"),
+    [
+        # a clause after a semicolon decides for itself alone
+        ("Good command of English; Arabic is an asset.", ["en"], ["ar"]),
+        ("İyi derecede İngilizce bilgisi; Arapça bilgisi tercih sebebidir.", ["en"], ["ar"]),
+        # a level word after a lower-case name, and Greek names in prose's cases
+        ("Requisitos: inglês intermediário desejável.", [], ["en"]),
+        ("Άριστη γνώση αγγλικών. Η γνώση γαλλικών θα εκτιμηθεί.", ["en"], ["fr"]),
+        # the Romanian genitive
+        ("Cunoașterea limbii franceze constituie un avantaj.", [], ["fr"]),
+    ],
+)
+def test_clauses_levels_and_cases(text, required, desirable):
+    assert langs(text)[:2] == (required, desirable)
+
+
 def test_a_cefr_level_decides_its_own_clause():
     text = "Language requirements: Swedish (C1), Finnish (B2) desirable."
     assert langs(text)[:2] == (["sv"], ["fi"])

@@ -72,7 +72,7 @@ _CUE = re.compile(
     r"|conhecimento|beherrsch|verhandlungssicher|sprech|spricht|تسلط|مسلط|آشنایی"
     r"|\b(?:parler|parlez|hablar|falar|parlare|ecrire|escribir|escrever|scrivere|connait"
     r"|connaitre)\b|\b(?:bon(?:ne)?|buen[oa]?|buon[oa]?)\s|nyelvtudas|nyelvismeret|njohuri|zoterim|владеене|познаван|poznavan|znanj"
-    r"|tecn[oa]\b|իմացությ|տիրապետ|bilik|biliy|s[eə]lis|билүү|билим|эркин|еркін|kunnig|знањ"
+    r"|tecn[oa]\b|intermedi|avansat|avanzad|avancad|advanced|γνωσ|αριστ|իմացությ|տիրապետ|bilik|biliy|s[eə]lis|билүү|билим|эркин|еркін|kunnig|знањ"
 )
 # Cues that make the languages of their segment required, whatever the segments around say.
 _REQUIRED = re.compile(
@@ -92,7 +92,8 @@ _REQUIRED = re.compile(
     r"|imprescindive(?:l|is)|обов'язков\w*|الزامی|ضروری"
     r"|задължителн\w*|отличн\w*|obavezn\w*|обавезн\w*|odlicn\w*|одличн\w*|stabil\w*|kivalo"
     r"|szukseges|detyrueshme|shkelqyer\w*|պարտադիր"
-    r"|mutl[eə]q\w*|t[eə]l[eə]b\s+olunur|милдеттүү|kotelezo|elvaras)\b"
+    r"|mutl[eə]q\w*|t[eə]l[eə]b\s+olunur|милдеттүү|kotelezo|elvaras|απαραιτητ\w*|αριστ\w*"
+    r"|αψογ\w*)\b"
 )
 # Words that make a sentence naming a language a language requirement even without a proficiency
 # cue ("English is required", "Russian and English are both essential").
@@ -105,7 +106,7 @@ _REQUIREMENT_WORD = re.compile(
     r"|zorunlu|richiest\w*|obbligatori\w*|exigid\w*|obrigatori[oa]s?|necessari[oa]s?"
     r"|imprescindive(?:l|is)|обов'язков\w*|الزامی|ضروری"
     r"|задължителн\w*|obavezn\w*|обавезн\w*|szukseges|detyrueshme|պարտադիր|mutl[eə]q\w*|t[eə]l[eə]b\s+olunur|милдеттүү"
-    r"|kotelezo)\b"
+    r"|kotelezo|απαραιτητ\w*)\b"
 )
 # Cues that make the languages of their segment (and of the segments before it) desirable.
 _DESIRABLE = re.compile(
@@ -120,7 +121,8 @@ _DESIRABLE = re.compile(
     r"|(?:a|an|ein|un)\s+(?:\w+\s+)?plus|appreciated|priority|prioridad|priorite|مزیت|ترجیح\w*"
     r"|preferenzial\w*|gradit[oa]|desejave(?:l|is)|diferencia(?:l|is)|valorizad\w*"
     r"|hilfreich|elony\w*|желателн\w*|предимств\w*|pozeljn\w*|prednost\w*|perparesi\w*"
-    r"|deshirueshme|ցանկալի|առավելությ\w*|ustunluk\w*|arzuolunan|артыкчылык\w*)\b"
+    r"|deshirueshme|ցանկալի|առավելությ\w*|ustunluk\w*|arzuolunan|артыкчылык\w*|επιθυμητ\w*"
+    r"|θα\s+εκτιμηθει|πλεονεκτημα\w*|προσον)\b"
 )
 # Adverbs that make only the language right after them desirable ("and preferably Belarusian").
 _PREFERABLY = re.compile(
@@ -198,6 +200,8 @@ _NEXT_OK = {
     "courant", "native", "nativo", "c1", "c2", "b1", "b2", "de", "del", "du", "w", "i", "lub",
     "oraz", "albo", "na", "si", "sau", "en", "of", "ve", "veya", "ya", "nebo", "op", "ed",
     "oppure", "slovem", "nivelul", "seviye", "seviyesi", "costituisce", "constituie",
+    "intermediario", "intermediaria", "avancado", "avancada", "fluente", "mediu",
+    "avanzata", "avanzato", "ottimo", "ottima", "buono", "buona",
     "constitui", "jest", "bedzie", "bude", "wordt", "bilmek", "bilgisi", "derecede", "seviyesinde",
     "reprezinta", "este", "sunt", "sind", "ist", "highly", "hablado", "escrito", "escrita",
     "falado", "falada", "scritto", "parlato", "ecrit", "ecrite", "oral", "orale", "parle", "parlee",
@@ -311,7 +315,7 @@ _LANGUAGE_ROLE = re.compile(
 # Ukrainian, lists only for the most asked-for languages).
 CLDR_LOCALES = (
     "sq", "hy", "bg", "sr", "sr_Latn", "hr", "bs", "az", "ky", "ka", "sv", "pl", "cs", "tr",
-    "pt", "it", "hu", "uk", "ru",
+    "pt", "it", "hu", "uk", "ru", "el", "ro", "sk", "sl", "mk", "nl", "da", "nb", "de", "es", "fr",
 )  # fmt: skip
 # Language sentences read per posting, and their characters (a real posting has a handful).
 MAX_SENTENCES, MAX_SENTENCE_CHARS = 100, 10_000
@@ -403,6 +407,12 @@ def _forms(name: str) -> list[str]:
         return [name] + [name[:-1] + end for end in ("ог", "ога", "ом", "ој", "а", "у", "е")]
     if name.endswith("isht"):
         return [name] + [name + end for end in ("ja", "en", "es", "e")]
+    if name.endswith("ικά"):  # Greek: the genitive "Αγγλικών", and both in prose's lower case
+        return [form for f in (name, name[:-1] + "ών") for form in (f, f.lower())]
+    if name.endswith("ă"):  # Romanian: the genitive "limbii engleze"
+        return [name, name[:-1] + "e"]
+    if re.search(r"[čš]t?ina$", name):  # Czech, Slovak, Slovene: "angličtiny", "angleščino"
+        return [name] + [name[:-1] + end for end in ("y", "u", "ou", "e", "o", "i")]
     if re.search(r"[\u0530-\u058f]$", name):
         return [name, name + "ի", name + "ով"]
     if re.search(r"[а-яүөң]ч[аеоө]$", name) and len(name) >= 6:
@@ -541,6 +551,7 @@ class _Segment:
     label: bool = False  # a cue before a colon ("Desirable: X, Y") that governs what follows
     comma: bool = False  # it follows a comma: it may continue the list before it
     aside: bool = False  # a bracket with its own strength ("(Arabic is an asset)"): itself alone
+    semicolon: bool = False  # it follows a semicolon: its decision does not reach back before it
 
 
 # A bracketed aside: its languages and strength are its own, not its clause's.
@@ -568,25 +579,27 @@ def _segments(sentence: str) -> list[_Segment]:
     out: list[_Segment] = []
     pos = 0
     folded = fold(sentence)
-    comma = False
+    comma = semicolon = False
     for m in _SEGMENT.finditer(folded):
         if _in_brackets(folded, m.start()):
             continue  # "(Swahili, Lingala) would be an asset": one list
-        out.append(_Segment(sentence[pos : m.start()], label=m.group() == ":", comma=comma))
-        pos, comma = m.end(), m.group() == ","
-    out.append(_Segment(sentence[pos:], comma=comma))
+        text = sentence[pos : m.start()]
+        out.append(_Segment(text, label=m.group() == ":", comma=comma, semicolon=semicolon))
+        pos, comma, semicolon = m.end(), m.group() == ",", m.group() in ";؛"
+    out.append(_Segment(sentence[pos:], comma=comma, semicolon=semicolon))
     split: list[_Segment] = []
     for seg in out:
         text = seg.text
         m = _LOCAL_DESIRABLE.search(fold(text))
         if m and _languages(text[: m.start()]):
             split += [
-                _Segment(text[: m.start()], comma=seg.comma),
+                _Segment(text[: m.start()], comma=seg.comma, semicolon=seg.semicolon),
                 _Segment(text[m.end() :], local=True),
             ]
         else:
             local = bool(_PREFERABLY.match(fold(text)))
-            split.append(_Segment(text, local, seg.label and not _languages(text), seg.comma))
+            label = seg.label and not _languages(text)
+            split.append(_Segment(text, local, label, seg.comma, semicolon=seg.semicolon))
     return [s for s in split if s.text.strip()] + asides
 
 
@@ -635,8 +648,9 @@ def _kinds(segments: list[_Segment]) -> list[str]:
         after.append(kind or decided)
         if seg.aside:
             continue  # an aside's decision reaches no other clause
-        if seg.label or (kind and _opens(seg.text)):
-            decided = None  # a label's or a clause's own decision does not reach back before it
+        if seg.label or seg.semicolon or (kind and _opens(seg.text)):
+            decided = None  # a label's, a clause's own or a decision after a semicolon does not
+            # reach back before it ("Good command of English; Arabic is an asset")
         elif kind and not seg.local:
             decided = kind
     out: list[str] = []
