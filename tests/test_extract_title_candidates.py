@@ -173,6 +173,11 @@ def test_title_loses_a_leading_organisation_only_before_a_role() -> None:
         ("Field Coordinator (0.8 FTE)", "Field Coordinator"),
         ("Une chargée de mission", "chargée de mission"),
         ("Trial Monitor - Based in Arusha, Tanzania", "Trial Monitor"),
+        # a paired article and weekly hours
+        ("un/una Responsabile comunicazione", "Responsabile comunicazione"),
+        ("Um/a Assessor(a) de imprensa", "Assessor(a) de imprensa"),
+        ("Beleidsadviseur migratie (32 uur)", "Beleidsadviseur migratie"),
+        ("Projektreferent*in (30 Stunden/Woche)", "Projektreferent*in"),
         # a Slavic role in the case a recruiting sentence gives it, and a call for a role
         ("юриста по миграционному праву", "юрист по миграционному праву"),
         ("právníka/právničku do poradny", "právník/právnička do poradny"),

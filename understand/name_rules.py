@@ -34,7 +34,7 @@ from understand.dates import find_dates
 from understand.factor import factored
 from understand.lexicon import Hit, NameIndex, load_table, name_mode, stem
 from understand.places import is_city, places_in
-from understand.text import ROLE_WORDS, Doc, clip, fold, tokens
+from understand.text import ROLE_COMPOUND, ROLE_WORDS, Doc, clip, fold, tokens
 
 _T = TypeVar("_T")
 
@@ -44,12 +44,15 @@ class WordPattern:
     per distinct word from a cache: `search(folded)` is true when a word of `folded` matches, as
     `re.search(r"\\b(?:...)\\b", folded)` would, at a fraction of its cost."""
 
-    def __init__(self, alternatives: str) -> None:
+    def __init__(self, alternatives: str, compound: re.Pattern[str] | None = None) -> None:
         self.pattern = re.compile(rf"(?:{alternatives})")
+        self.compound = compound  # also a word that this fully matches (a compound's head)
         self.fullmatch = lru_cache(maxsize=65536)(self._fullmatch)
 
     def _fullmatch(self, word: str) -> bool:
-        return self.pattern.fullmatch(word) is not None
+        if self.pattern.fullmatch(word) is not None:
+            return True
+        return self.compound is not None and self.compound.fullmatch(word) is not None
 
     def search(self, folded: str) -> bool:
         """Whether a word of `folded` (or two joined by a hyphen) is one of the alternatives."""
@@ -63,7 +66,7 @@ _WORD_RUN = re.compile(r"\w+")
 _HYPHEN_PAIR = re.compile(r"(?=\b(\w+-\w+)\b)")
 
 _ROLE = ROLE_WORDS
-_ROLE_RE = WordPattern(_ROLE)
+_ROLE_RE = WordPattern(_ROLE, ROLE_COMPOUND)
 _ROLE_NOUN = (
     r"Officer|Coordinator|Manager|Director|Assistant|Associate|Consultant|Campaigner|Researcher"
     r"|Adviser|Advisor|Specialist|Analyst|Lawyer|Counsel|Expert|Representative"
@@ -82,7 +85,12 @@ _PREFIX = re.compile(
     r"|hiring|call\s+for\s+applications|open\s+call|recrutement(?:\s+d'(?:un[.\-·]e|une|un))?"
     r"|offre\s+d'emploi|avis\s+de\s+vacance|appel\s+a\s+candidatures|convocatoria|vacante"
     r"|oferta\s+de\s+empleo|вакансия|вакансія|ledig\s+tjanst|stellenausschreibung|poste\s+vacant"
-    r"|poste\s+a\s+pourvoir|open\s+position|vaga|oferta\s+de\s+trabajo|stellenangebot|vacature)"
+    r"|poste\s+a\s+pourvoir|open\s+position|vaga|oferta\s+de\s+trabajo|stellenangebot|vacature"
+    # "job advert" in more languages: tr, ro, el, no/da, fi, hu, id, pl, cs/sk, it, sq
+    r"|is\s+ilan[ıi]|anunt\s+de\s+(?:angajare|recrutare)|θεση\s+εργασιας|ledig\s+stilling"
+    r"|stillingsannonce|avoin\s+tyopaikka|allas(?:ajanlat|hirdetes)|lowongan(?:\s+kerja)?"
+    r"|oferta\s+pracy|volne\s+(?:pracovni\s+)?misto|pracovna\s+ponuka|offerta\s+di\s+lavoro"
+    r"|posizione\s+aperta|njoftim\s+(?:per\s+)?(?:pune|vend\s+pune))"
     r"\s*[:\-–—|]\s*"
 )
 # A reference number before or after a title ("VA/2031/044 – ", " (Ref. HR-2031-17)").
@@ -108,6 +116,8 @@ _GENDER_MARK = re.compile(
 _WORK_TIME = (
     r"(?:full|part)[-\s]?time|(?:in\s+)?(?:teilzeit|vollzeit)|(?:a|à)\s+(?:temps\s+(?:plein|partiel)"
     r"|tiempo\s+(?:completo|parcial))|\d+(?:[.,]\d+)?\s*(?:fte|%)"
+    r"|\d+(?:\s*[-–]\s*\d+)?\s*(?:uur|stunden|std\.?|hours?|hrs?|heures|horas|timmar)"
+    r"(?:\s*(?:per|pro|a|/)\s*(?:week|woche|semaine|semana|vecka|wk))?"
 )
 _LEADING_WORK_TIME = re.compile(rf"^(?:{_WORK_TIME})\s+", re.I)
 _TRAILING_WORK_TIME = re.compile(rf"\s*(?:[-–—,]\s*|\(\s*)?(?:{_WORK_TIME})\s*\)?$", re.I)
@@ -126,7 +136,11 @@ _CALL_FOR_ROLE = re.compile(
     re.I,
 )
 # An indefinite article before a role: "Un·e accompagnateur·trice", "Une déléguée", "Una abogada".
-_LEADING_ARTICLE = re.compile(r"^(?:un[·.\-]?e|une|un|una|uno|ein|eine|einen)\s+", re.I)
+_LEADING_ARTICLE = re.compile(
+    r"^(?:un[·.\-]?e|une|un|una|uno|ein|eine|einen|un\s*/\s*(?:una|une|a)|una\s*/\s*un"
+    r"|um\s*/\s*(?:uma|a)|uma\s*/\s*um|un\(e\)|um\(a\)|un\(a\))\s+",
+    re.I,
+)
 _VACANCY_AT = re.compile(
     r"^(?:vacancy|job(?:\s+opening)?|position)\s+at\s+(?P<org>[^:]{2,80}?)(?:\s*:|\s+[-–—|])\s*"
     r"(?P<title>.+)$",

@@ -269,7 +269,7 @@ ROLE_WORDS = (
     r"|керівник\w*|ექსპერტ\w*|კონსულტანტ\w*|იურისტ\w*|სტაჟიორ\w*|სტაჟირებ\w*"
     r"|კოორდინატორ\w*|ადვოკატ\w*|მენეჯერ\w*|ასისტენტ\w*|მკვლევარ\w*|منسق\w*|مستشار\w*|باحث\w*|خبير\w*"
     r"|متطوع\w*|حقوقي\w*|محام\w*|مساعد\w*|mitarbeiter\w*|sachbearbeiter\w*|coordonator\w*"
-    r"|consilier\w*|voluntar\w*|advocat\w*"
+    r"|consilier\w*|voluntar\w*|advocat\w*|ofiter\w*"
     # more roles, and the role nouns of more languages (nl, sv/no/da, pl, cs/sk, the Balkans, sq,
     # el, tr, hu, fi, it, es/pt, fr, ru/uk, ar)
     r"|counsell?ors?|therapists?|tutors?|mentors?"
@@ -296,6 +296,15 @@ ROLE_WORDS = (
     r"|бухгалтер\w*|редактор\w*|журналист\w*|разработчик\w*|перекладач\w*|розробник\w*"
     r"|адвокат\w*|асистент\w*|працівник\w*|مدير\w*|موظف\w*|مسؤول\w*|مترجم\w*|مقيم\w*"
 )
+# Role nouns that end compounds in the Germanic and Finnic languages (folded): "Projektreferentin",
+# "Programhandläggare", "Kommunikationsmedarbetare", "Teamassistenz", "projektikoordinaattori".
+ROLE_HEADS = (
+    r"(?:referent|berater|leiter|mitarbeiter|assistent|koordinator|manager|jurist|praktikant"
+    r"|fachkraft|bearbeiter)(?:in|innen|en|e)?|assistenz|leitung|handlaggare|medarbetare"
+    r"|medewerker|medewerkster|samordnare|radgivare|radgiver|sekreterare|ansvarig|ansvarlig"
+    r"|ledare|leder|adviseur|coordinator|koordinaattori|asiantuntija|harjoittelija"
+)
+ROLE_COMPOUND = re.compile(rf"[^\W\d_]{{3,}}(?:{ROLE_HEADS})")  # fullmatch on one folded word
 _ROLE_WORD = re.compile(rf"\b(?:{ROLE_WORDS})\b")
 
 

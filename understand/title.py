@@ -1049,11 +1049,16 @@ _PLACE_UNIT = re.compile(
 _WORK_MODE = re.compile(r"(?:remote|hybrid|home[-\s]?based|anywhere|worldwide|on[-\s]?site)\b")
 
 
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,30}\)$")
+
+
 def _a_place_unit(name: str) -> bool:
     """Whether an organisation candidate is a place, a place's office or team ("Berlin office")
     or a work arrangement given as a location ("Remote (Europe)")."""
     if _WORK_MODE.match(name.lower()) or _is_place(name):
         return True
+    if name.endswith(")") and _is_place(_TRAILING_BRACKET.sub("", name)):
+        return True  # "Recife (PE)", "Gulu (Uganda)"
     *place, last = name.split() or [""]
     return (
         bool(place)
