@@ -73,6 +73,19 @@ def test_contract_type(text, title, expected):
     assert kind(text, title) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a role joined to "consultant" names a staff role; the body says the contract
+        ("Срочный трудовой договор на один год.", "Юрист-консультант", "fixed-term"),
+        ("Permanent contract.", "Psychologist-Consultant", "permanent"),
+        ("We seek an evaluator.", "Consultant-Evaluator", "consultancy"),
+    ],
+)
+def test_a_role_joined_to_consultant_is_no_consultancy(text, title, expected):
+    assert kind(text, title) == expected
+
+
 def test_contract_type_from_url_path():
     assert (
         kind(

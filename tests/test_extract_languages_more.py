@@ -190,6 +190,8 @@ def test_short_labels_open_requirements_and_assets_sections(required_heading, as
         # a level word after a lower-case name, and Greek names in prose's cases
         ("Requisitos: inglês intermediário desejável.", [], ["en"]),
         ("Άριστη γνώση αγγλικών. Η γνώση γαλλικών θα εκτιμηθεί.", ["en"], ["fr"]),
+        # "fließend" written with ß is a proficiency cue
+        ("Du sprichst fließend Deutsch und Englisch.", ["de", "en"], []),
         # the Romanian genitive
         ("Cunoașterea limbii franceze constituie un avantaj.", [], ["fr"]),
     ],

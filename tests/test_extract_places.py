@@ -517,3 +517,19 @@ def test_the_city_where_the_organisation_was_founded_is_not_the_job():
         "Nous recrutons un chargé de plaidoyer pour notre programme au Maroc."
     )
     assert p.countries == ["MA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modalidad: remota, con viajes ocasionales.",
+        "Modalidade de trabalho: remota.",
+        "Modalité : à distance.",
+    ],
+)
+def test_a_remote_work_mode_field_is_remote(text):
+    assert places(text).remote == "yes"
+
+
+def test_an_on_site_work_mode_field_is_not_remote():
+    assert places("Modalidad: presencial en Quito.").remote != "yes"

@@ -212,6 +212,22 @@ def test_a_place_office_or_team_is_no_organisation() -> None:
     assert _a_place_unit("Home-based")
     assert _a_place_unit("République Démocratique du Congo")  # a place alone
     assert not _a_place_unit("Kenya Human Rights Commission")
+    assert _a_place_unit("Nairobi office with up to two")  # a place's office, then more words
+    assert _a_place_unit("Recife (PE)")  # a place with its state in brackets
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a lower-case kind of body before the name
+        ("L'association Droits Devant recrute un·e juriste à Lyon.", "Droits Devant"),
+        # an elided article or preposition inside a name
+        ("L'association Terre d'Accueil recrute un·e juriste à Lyon.", "Terre d'Accueil"),
+    ],
+)
+def test_names_after_a_kind_of_body_and_with_elisions(text, name) -> None:
+    candidates = {c.text for c in org_candidates(Doc(normalise(text)), None, 0)}
+    assert name in candidates
 
 
 def test_well_known_organisation_named_twice_far_apart() -> None:

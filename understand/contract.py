@@ -243,11 +243,16 @@ def contract_of_label(*values: object) -> str | None:
     return _kind(text.replace("_", " "), _TITLE_KINDS) or _kind(text, _LABEL_KINDS)
 
 
+# A role joined to "consultant" by a hyphen names a staff role that advises, not a consultancy
+# ("Юрист-консультант", "психолог-консультант", "Jurist-Konsultant").
+_ADVISING_ROLE = re.compile(r"\w+-(?:консультант|consultant|consultor|konsultant)\w*")
+
+
 def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, str]:
     """The contract type and the text it came from."""
     if hint in CONTRACT_TYPES:
         return hint, "(platform data)"
-    if title and (kind := _kind(fold(title), _TITLE_KINDS)):
+    if title and (kind := _kind(_ADVISING_ROLE.sub(" ", fold(title)), _TITLE_KINDS)):
         return kind, title
     fields = list(doc.fields(_CONTRACT_LABEL))
     for value, line in fields:

@@ -58,7 +58,7 @@ _CUE = re.compile(
     r"|write|speak)|must\s+speak|speak|language\s+(?:skills|requirements?)|skills\s+in"
     r"|capables?\s+de\s+travailler\s+en|maitrise|connaissance|courant|couramment|bilingue|dominio"
     r"|conocimiento|manejo|fluidez|nivel|владени|знани|свободн|владеть|kunskaper|flytande"
-    r"|kenntnisse|fliessend|знання|володіння|вільн|اجاد|اتقان|معرفة|طلاق|اللغة|اللغات|اللغتين|ცოდნ|ფლობ|znalost"
+    r"|kenntnisse|flie(?:ss|ß)end|знання|володіння|вільн|اجاد|اتقان|معرفة|طلاق|اللغة|اللغات|اللغتين|ცოდნ|ფლობ|znalost"
     r"|znajomosc|znac\b|biegl|w\s+stopniu|\bcunoa|\bcunost|yabanci\s+dil|dil\s+bilgisi|dil\s+yeterli"
     r"|dilinden|bilmek|bilgisi|derecede|beheers|kennis\s+van|vaardig|vloeiend|ovlad"
     r"|slovem\s+i\s+pismem|conoscenza|padronanza|w\s+mowie|scritt[oa]\s+e\s+parlat|parlat[oa]\s+e\s+scritt"

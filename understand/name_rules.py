@@ -271,8 +271,9 @@ OPENING_SENTENCES = 8  # an organisation opening a sentence is looked for in thi
 _NAME_WORD = r"[A-ZÀ-ÞА-ЯЁ][\w'’&.-]*"
 _OPENING_NAME = re.compile(
     rf"^(?P<org>(?:(?:The|El|La|Le|Les|L'|L’)\s*)?{_NAME_WORD}(?:\s+(?:(?:of|for|on|and|the|de|des"
-    rf"|du|la|le|del|los|las|y|et|in|pour|per)\s+)*{_NAME_WORD}){{1,7}})(?P<paren>\s*\([^)]{{2,60}}\))?"
-    rf"\s+(?P<next>[a-zà-ÿа-яё][\w'’-]*)"
+    rf"|du|la|le|del|los|las|y|et|in|pour|per|di|dei|della|delle|degli|do|da|dos|das)\s+)*"
+    rf"(?:(?:d|l|dell|dall|nell|sull)['’])?{_NAME_WORD}){{1,7}})(?P<paren>\s*\([^)]{{2,60}}\))?"
+    rf"\s+(?!(?:d|l|dell|dall|nell|sull)['’][A-ZÀ-Þ])(?P<next>[a-zà-ÿа-яё][\w'’-]*)"
 )
 # Words after a name that show it is not the subject of a sentence.
 _NOT_VERBS = {

@@ -63,8 +63,9 @@ _CAP_WORD = r"[A-ZÀ-ÞА-ЯЁІЇЄ][\w'’&-]*"
 _CAP_SPAN = factored(  # the optional article opened: found twice as fast
     re.compile(
         rf"(?:(?:The|La|Le|El|L['’])[ \t]+)?{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|and|the|de|des|du"
-        rf"|la|le|del|los|las|y|et|in|pour|per|against|to|für|und|для|по|и|з|із)[ \t]+)*"
-        rf"{_CAP_WORD}){{0,9}}"
+        rf"|la|le|del|los|las|y|et|in|pour|per|against|to|für|und|для|по|и|з|із|di|dei|della|delle"
+        rf"|degli|do|da|dos|das)[ \t]+)*"
+        rf"(?:(?:d|l|dell|dall|nell|sull)['’])?{_CAP_WORD}){{0,9}}"  # "Terre d'Asile", "dell'Uomo"
         rf"(?:[ \t]*\([A-ZÀ-ÞА-Я][\w./&-]{{1,12}}\))?"
     )
 )
@@ -841,10 +842,23 @@ def host_spans(head: str, hosts: set[str], folded: str | None = None) -> list[st
     return found
 
 
+# A lower-case word for a kind of body before a capitalised name ("l'association Droits Devant",
+# "la fundación Derechos Ya", "de stichting Rechtenwacht").
+_KIND_OF_BODY = re.compile(
+    r"(?:association|associazione|asociacion|associacao|fondation|fundacion|fundacao|fondazione"
+    r"|organizacion|organizacao|organizzazione|collectif|colectivo|coletivo"
+    r"|cooperative|cooperativa|stichting|verein|stiftung|foundation|organi[sz]ation|ong|ngo)"
+    r"\s+"
+)
+
+
 def _org_name(text: str) -> str | None:
     """`text` as an organisation's name, or None when it cannot be one."""
     # a name holds no "LABEL:" before it ("JOB DESCRIPTION: The Office of ...")
     cleaned = rules._clean_org(text.split(": ")[-1], drop_place=True)
+    m = cleaned and cleaned[:1].islower() and _KIND_OF_BODY.match(fold(cleaned))
+    if m and cleaned[m.end() :][:1].isupper():
+        cleaned = cleaned[m.end() :]  # "l'association Droits Devant" -> "Droits Devant"
     if (
         cleaned
         and (not cleaned[:1].islower() or _caseless(cleaned))  # capitalised where letters have case
@@ -1053,18 +1067,16 @@ _TRAILING_BRACKET = re.compile(r"\s*\([^()]{1,30}\)$")
 
 
 def _a_place_unit(name: str) -> bool:
-    """Whether an organisation candidate is a place, a place's office or team ("Berlin office")
-    or a work arrangement given as a location ("Remote (Europe)")."""
+    """Whether an organisation candidate is a place, a place's office or team ("Berlin office",
+    "Nairobi office with ...") or a work arrangement given as a location ("Remote (Europe)")."""
     if _WORK_MODE.match(name.lower()) or _is_place(name):
         return True
     if name.endswith(")") and _is_place(_TRAILING_BRACKET.sub("", name)):
         return True  # "Recife (PE)", "Gulu (Uganda)"
-    *place, last = name.split() or [""]
-    return (
-        bool(place)
-        and last.islower()
-        and bool(_PLACE_UNIT.fullmatch(fold(last)))
-        and _is_place(" ".join(place))
+    words = name.split()
+    return any(  # "Berlin office", "Nairobi office with up to two"
+        word.islower() and _PLACE_UNIT.fullmatch(fold(word)) and _is_place(" ".join(words[:i]))
+        for i, word in enumerate(words[1:4], 1)
     )
 
 
