@@ -159,3 +159,42 @@ def test_extract_many_is_extract_of_each():
 def test_a_german_page_saying_there_is_no_job_now_says_so(sentence):
     feats = features(Doc(normalise(f"Karriere\n\n{sentence}")))
     assert "says there is no vacancy now" in feats.cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Greek, Hungarian, Finnish and Slovak: the corpus has few postings in them
+        "Θέση εργασίας: Νομικός Σύμβουλος\n\nΗ οργάνωση Δίκαιο Τώρα αναζητά νομικό σύμβουλο για "
+        "το γραφείο της στην Πάτρα.\nΚαθήκοντα: νομική συνδρομή σε αιτούντες άσυλο.\n"
+        "Απαιτούμενα προσόντα: πτυχίο Νομικής.\nΣτείλτε βιογραφικό έως 3 Μαρτίου 2031.",
+        "Álláshirdetés: jogász\n\nA Szabad Szó Egyesület jogászt keres szegedi irodájába.\n"
+        "Feladatok: ügyfelek tanácsadása.\nElvárások: jogi diploma.\n"
+        "Jelentkezés önéletrajzzal 2031. március 3-ig.",
+        "Avoin työpaikka: Järjestösihteeri\n\nOikeudet Ensin ry hakee järjestösihteeriä "
+        "Tampereelle.\nTehtävät: jäsenviestintä ja tapahtumat.\nEdellytämme sopivaa tutkintoa.\n"
+        "Hakemukset viimeistään 3.3.2031.",
+        "Výberové konanie: Sociálny pracovník\n\nCentrum Pomoc hľadá sociálneho pracovníka do "
+        "Nitry.\nPožiadavky: VŠ vzdelanie.\nŽivotopis posielajte do 3. marca 2031.",
+    ],
+    ids=["el", "hu", "fi", "sk"],
+)
+def test_vacancies_in_languages_the_corpus_has_little_of(text):
+    assert is_vacancy(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same verbs of seeking in news: the police seek, families seek asylum
+        "Η αστυνομία αναζητά τους δράστες\n\nΟργανώσεις καταδίκασαν την επίθεση στο κέντρο "
+        "φιλοξενίας. Η αστυνομία αναζητά δύο άνδρες.",
+        "A rendőrség keresi a tüntetőket\n\nA jogvédők szerint az eljárás sérti a gyülekezési "
+        "szabadságot. A rendőrség három aktivistát keres.",
+        "Yhä useampi perhe hakee turvapaikkaa\n\nJärjestöt arvostelevat päätöstä rajoittaa "
+        "perheenyhdistämistä. Tilanne on järjestön mukaan vakava.",
+    ],
+    ids=["el", "hu", "fi"],
+)
+def test_news_with_verbs_of_seeking_is_no_vacancy(text):
+    assert not is_vacancy(text)

@@ -87,7 +87,13 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|конкурс\s+на\s+посаду|оголошує\s+конкурс|объявляет\s+конкурс|обявява\s+конкурс"
             r"|კონკურსი|فرصة\s+عمل|oferta\s+de\s+treball|bolsa\s+de\s+trabajo|vakansiya\w*"
             r"|vend(?:e|i)?\s+(?:te\s+lira\s+)?pune|pozicion\w*\s+(?:e|te)\s+lir\w+|radno\s+mj?est\w+"
-            r"|radnog\s+mj?esta|oglas\s+za\s+(?:posao|radno|zaposlen\w+)|թափուր\s+(?:աշխատատեղ|պաշտոն)\w*)"
+            r"|radnog\s+mj?esta|oglas\s+za\s+(?:posao|radno|zaposlen\w+)|թափուր\s+(?:աշխատատեղ|պաշտոն)\w*"
+            # el, hu, fi, sk, sl, da/no, ro, id
+            r"|θεση\s+εργασιας|προκηρυξη\s+θεσ\w+|για\s+τη\s+θεση|αγγελια\s+εργασιας|allashirdetes"
+            r"|allasajanlat"
+            r"|allaspalyazat|avoin\s+tyopaikka|tyopaikkailmoitus|vyberove\s+konanie"
+            r"|volne\s+pracovne\s+miesto|prosto\s+delovno\s+mesto|stillingsopslag|ledig\s+stilling"
+            r"|stillingsannonse|anunt\s+de\s+angajare|post\s+vacant|lowongan(?:\s+kerja)?)"
         ),
     ),
     (
@@ -103,7 +109,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|wij\s+zoeken|zoekt\s+(?:een|per)|cerchiamo|cercasi|набира|търси|потрібн(?:і|ий|а)"
             r"|нужен|нужна|нужны|(?:esta|estamos)\s+a\s+contratar|(?:esta|estamos)\s+contratando"
             r"|arıyoruz|ariyoruz|تبحث\s+عن|نبحث\s+عن|ეძებს|ვეძებთ|kerkim\s+te|trazimo"
-            r"|(?:trazi|trazimo|trazu)\s+\d+\s|potrazi\s+za|axtar[ıi]r|փնտրում\s+(?:է|ենք))"
+            r"|(?:trazi|trazimo|trazu)\s+\d+\s|potrazi\s+za|axtar[ıi]r|փնտրում\s+(?:է|ենք)"
+            # first-person and passive forms: "hakee" or "keres" alone also seek asylum or suspects
+            r"|αναζητουμε|ζητ(?:ειται|ουνται)|keresunk|munkatarsat\s+keres|haemme|haetaan|etsimme"
+            r"|hladame|vi\s+s[øo]ger|vi\s+s[øo]ker|angajeaza|cautam|dibutuhkan)"
         ),
     ),
     (
@@ -120,7 +129,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|enviar?\s+(?:el\s+)?cv|envie\s+(?:o\s+)?(?:seu\s+)?(?:cv|curriculo)|cv\s+(?:a|na|to)"
             r"|aplikace|prihlask\w+|kandydat\w+|aplikuj|basvur\w+|кандидатстван\w+|заявк\w+\s+на\s+участие"
             r"|rok\s+za\s+(?:prijav|podnosenje)\w*|afati\s+(?:i\s+)?(?:fundit\s+)?(?:per\s+)?aplikim\w*"
-            r"|aplikoni|muraci[əe]t|դիմել|դիմումներ\w*)\b"
+            r"|aplikoni|muraci[əe]t|դիմել|դիմումներ\w*|βιογραφικ\w*|υποβολη\s+αιτησεων|jelentkez\w*"
+            r"|oneletrajz\w*|hakemu\w*|hakuaika|zivotopis\w*|ans[øo]gning\w*|s[øo]knad\w*|lamaran)\b"
         ),
     ),
     (
@@ -141,7 +151,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|aufgaben|purpose\s+of\s+the\s+(?:position|post|job)|wymagania|obowiazki|zakres"
             r"\s+obowiazkow|functie-?eisen|functieomschrijving|requisits|funcions|requisiti|mansioni"
             r"|изисквания|задължения|отговорности|aranan\s+nitelikler|gorev\s+tanimi"
-            r"|objetivo\s+do\s+cargo|atribuicoes|المسؤوليات|المتطلبات)\b"
+            r"|objetivo\s+do\s+cargo|atribuicoes|المسؤوليات|المتطلبات|καθηκοντα|αρμοδιοτητες"
+            r"|απαιτουμενα\s+προσοντα|elvarasok|feladatok|tehtavat|edellytamme|poziadavky"
+            r"|arbejdsopgaver|arbeidsoppgaver|cerinte|responsabilitati|atributii|kualifikasi"
+            r"|persyaratan)\b"
         ),
     ),
     (
