@@ -49,6 +49,7 @@ from understand.text import Doc, normalise
         # Dutch, Turkish, Greek, Danish, Norwegian, Finnish, Hungarian (year first), Indonesian
         ("Reageren kan tot en met 14 april 2031 via het formulier.", date(2031, 4, 14)),
         ("Stuur je sollicitatie uiterlijk 2 mei 2031.", date(2031, 5, 2)),
+        ("Reageer voor 2 mei 2031 met je cv.", date(2031, 5, 2)),
         ("Son başvuru tarihi: 9 Mayıs 2031", date(2031, 5, 9)),
         ("Προθεσμία υποβολής αιτήσεων: 20 Απριλίου 2031", date(2031, 4, 20)),
         ("Ansøgningsfrist: 3. april 2031", date(2031, 4, 3)),

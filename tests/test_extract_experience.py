@@ -53,6 +53,7 @@ from understand.experience import years_of_label
         ("Esperienza di almeno quattro anni nella tutela dei diritti.", 4),  # it
         ("Najmanje pet godina radnog iskustva u civilnom društvu.", 5),  # hr
         ("Minimaal drie jaar ervaring met fondsenwerving.", 3),  # nl
+        ("Požiadavky: prax minimálne 2 roky v mimovládnej organizácii.", 2),  # sk "prax"
         ("Experiență de cel puțin doi ani în advocacy.", 2),  # ro
         # a house, not years
         ("Proje 3 ev ziyareti içerir; deneyim aranmaz.", None),

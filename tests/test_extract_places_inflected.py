@@ -28,6 +28,8 @@ def codes(text: str) -> list[str]:
         ("rad u Osječko-baranjskoj županiji", ["HR"]),  # a county, inflected
         ("Layihə Bakıda və Gəncədə həyata keçiriləcək", ["AZ"]),  # Azerbaijani locative
         ("Azərbaycanın regionlarında", ["AZ"]),  # genitive by vowel harmony
+        ("Робота в офісі у Харкові", ["UA"]),  # Ukrainian locative: the stem's і becomes о
+        ("Проєкт у Миколаєві та Львові", ["UA"]),
         ("Աշխատանք Հայաստանում և Երևանից դուրս", ["AM"]),  # Armenian locative and ablative
         ("Иш орду Бишкекте, Кыргызстандын түштүгүндө", ["KG"]),  # Kyrgyz locative and genitive
         ("Tjänsten är placerad på Stockholms kontor i Sveriges huvudstad", ["SE"]),  # genitive

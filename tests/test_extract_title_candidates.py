@@ -194,6 +194,16 @@ def test_a_chosen_title_loses_gender_marks_working_time_and_its_base(chosen, tid
     assert tidy_title(chosen) == tidy
 
 
+def test_a_headline_role_loses_its_place_after_a_slavic_preposition() -> None:
+    text = "Право на захист шукає юриста у Харкові\n\nВимоги: досвід роботи від 2 років."
+    assert "юриста" in titles(text)
+    assert not any(t.endswith(" у") for t in titles(text))
+
+
+def test_an_arabic_job_announcement_label_is_no_part_of_the_title() -> None:
+    assert "منسق مشروع" in titles("إعلان وظيفة: منسق مشروع\n\nتعلن المنظمة عن حاجتها.")
+
+
 def test_a_slavic_posting_puts_its_title_role_in_the_nominative() -> None:
     # "koordinátora" holds no letter only Czech has: the posting's text says it is Czech
     assert tidy_title("koordinátora", "Hledáme koordinátora do Brna. Nabízíme plný úvazek.") == (

@@ -170,7 +170,7 @@ _BEFORE_DATE = re.compile(
     r"\b(?:by|before|until|till|on\s+or\s+before|prior\s+to|(?:no|not)\s+later\s+than"
     r"|(?:received|submitted)\s+after|avant(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|jusqu'(?:au|a)"
     r"|pour\s+le|d'ici(?:\s+le)?|hasta\s+el|antes\s+del?|до|не\s+позднее|bis(?:\s+zum|\s+spatestens)?"
-    r"|senast|senest|innen|tot\s+en\s+met|uiterlijk(?:\s+op)?|viimeistaan|paling\s+lambat(?:\s+tanggal)?"
+    r"|senast|senest|innen|tot\s+en\s+met|uiterlijk(?:\s+op)?|voor|viimeistaan|paling\s+lambat(?:\s+tanggal)?"
     r"|εως|μεχρι|ate(?:\s+(?:o\s+)?dia)?|entro(?:\s+e\s+non\s+oltre)?(?:\s+il)?|do|fins\s+(?:el|al|a)"
     r"|pana\s+la|a\s+mas\s+tardar(?:\s+el)?|(?:del|du|from)\s+\d{1,2}\s+(?:al|au|to|a))\s+(?:(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|hrs?|h)?|midnight|noon|minuit"
     r"|medianoche|close\s+of\s+business)\s*(?:\(?[a-z]{2,5}(?:[+-]\d{1,2})?\)?\s*)?(?:on\s+"

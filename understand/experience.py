@@ -62,7 +62,7 @@ _EXPERIENCE_CUE = Guarded(
         (r"\b\w*erfaring", "erfaring"),
         (r"\b\w*kokemu\w*", "kokemu"),
         (r"\w*tapasztalat\w*|pengalaman|iskustv\w*|искуств\w*|εμπειρι\w*|προυπηρεσι\w*", ""),
-        (r"\b\w*prax(?:is|e|i)\b", "prax"),
+        (r"\b\w*prax(?:is|e|i)?\b", "prax"),
         (r"опыт\w*|досвід\w*|خبر\w*", ""),
     )
 )

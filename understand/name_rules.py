@@ -90,7 +90,8 @@ _PREFIX = re.compile(
     r"|is\s+ilan[ıi]|anunt\s+de\s+(?:angajare|recrutare)|θεση\s+εργασιας|ledig\s+stilling"
     r"|stillingsannonce|avoin\s+tyopaikka|allas(?:ajanlat|hirdetes)|lowongan(?:\s+kerja)?"
     r"|oferta\s+pracy|volne\s+(?:pracovni\s+)?misto|pracovna\s+ponuka|offerta\s+di\s+lavoro"
-    r"|posizione\s+aperta|njoftim\s+(?:per\s+)?(?:pune|vend\s+pune))"
+    r"|posizione\s+aperta|njoftim\s+(?:per\s+)?(?:pune|vend\s+pune)|اعلان\s+(?:عن\s+)?وظيفة"
+    r"|وظيفة\s+شاغرة|فرصة\s+عمل)"
     r"\s*[:\-–—|]\s*"
 )
 # A reference number before or after a title ("VA/2031/044 – ", " (Ref. HR-2031-17)").
@@ -98,9 +99,10 @@ _CODE = r"(?:ref(?:erence)?\.?\s*(?:no\.?|n°|#|number)?\s*:?\s*)?[A-Za-z]{0,8}[
 _LEADING_CODE = re.compile(rf"^(?:{_CODE})\s*[:\-–—|]\s+(?=\w)", re.I)
 _TRAILING_CODE = re.compile(rf"\s*(?:[:\-–—|,]\s*|\()(?:{_CODE})\)?$", re.I)
 # A title's trailing place: "Protection Officer – Gulu, Uganda", "Legal Adviser (Tbilisi)",
-# "Field Monitor in Gulu".
+# "Field Monitor in Gulu", "Юрист у Харкові".
+_AT_PLACE = r"in|at|en|à|в|во|у"  # prepositions before a place
 _TRAILING_PART = re.compile(
-    r"(?:\s*(?:[,\-–—|]\s+|\()|\s+(?:in|at|en|à|в)\s+)([^,()|–—]+(?:,\s*[^,()|–—]+)?)\)?$"
+    rf"(?:\s*(?:[,\-–—|]\s+|\()|\s+(?:{_AT_PLACE})\s+)([^,()|–—]+(?:,\s*[^,()|–—]+)?)\)?$"
 )
 # A head count or a list number before a title: "1 SPECIALISTE EN FORMATION", "02 Juristes",
 # "1. Specialist".
@@ -410,7 +412,7 @@ def tidy_title(title: str, text: str = "") -> str:
     return re.sub(r"[^\W\d_]+", lambda m: _nominative(m.group(0), slavic), title)
 
 
-_PART_MARK = re.compile(r"[,\-–—|(]|\s(?:in|at|en|à|в)\s")  # what `_TRAILING_PART` needs
+_PART_MARK = re.compile(rf"[,\-–—|(]|\s(?:{_AT_PLACE})\s")  # what `_TRAILING_PART` needs
 
 
 def trim_title(title: str | None) -> str | None:
@@ -486,9 +488,9 @@ def _read_header(doc: Doc) -> list[tuple[int, str]]:
 
 def _without_place(text: str) -> str:
     """A headline's title before its trailing place: "Monitor in Gulu, [Uganda]" -> "Monitor"."""
-    if m := re.search(r"\s+(?:in|at|en|a|à|в)\s+[^,]+,\s*$", text):
+    if m := re.search(rf"\s+(?:{_AT_PLACE}|a)\s+[^,]+,\s*$", text):
         text = text[: m.start()]
-    return re.sub(r"\s+(?:in|at|en|a|à|в)$", "", text.rstrip(" ,–—-"))
+    return re.sub(rf"\s+(?:{_AT_PLACE}|a)$", "", text.rstrip(" ,–—-"))
 
 
 def _headline(doc: Doc) -> tuple[str | None, str | None, int | None, str]:

@@ -669,6 +669,15 @@ def _armenian(word: str) -> list[str]:
     ]
 
 
+def _ukrainian(word: str) -> list[str]:
+    """Ukrainian case forms whose stem vowel changes, which a name's stem does not find:
+    "Харків" -> "Харкові", "Харкова"; "Миколаїв" -> "Миколаєві"."""
+    if word.endswith(("ів", "їв")):
+        stem = word[:-2] + ("ов" if word[-2] == "і" else "єв")
+        return [stem + "і", stem + "а", stem + "ом"]
+    return []
+
+
 def _swedish(word: str) -> list[str]:
     """The Swedish genitive ("Sveriges", "Göteborgs")."""
     return [] if word[-1] in "sxz" else [word + "s"]
@@ -677,12 +686,13 @@ def _swedish(word: str) -> list[str]:
 # Languages whose names of places change their ending in a sentence, and the forms of a word.
 _INFLECT = {
     "sq": _albanian, "hr": _south_slavic, "bs": _south_slavic, "sr@latin": _south_slavic,
-    "az": _azerbaijani, "ky": _kyrgyz, "hy": _armenian, "sv": _swedish,
+    "az": _azerbaijani, "ky": _kyrgyz, "hy": _armenian, "sv": _swedish, "uk": _ukrainian,
 }  # fmt: skip
 # The languages of the cities, aliases and regions of these countries in the bundled tables.
 _LANGUAGES_OF = {
     "AL": ("sq",), "XK": ("sq", "hr"), "HR": ("hr",), "BA": ("hr",), "RS": ("hr",),
     "ME": ("hr",), "AZ": ("az",), "KG": ("ky",), "AM": ("hy",), "SE": ("sv",), "PL": ("pl",),
+    "UA": ("uk",),
 }  # fmt: skip
 
 
