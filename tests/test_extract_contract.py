@@ -334,6 +334,16 @@ def test_seniority_of_more_titles(title, expected):
         ("Θέση: Πρακτική άσκηση στο νομικό τμήμα.", "internship"),
         ("Dernek, belirli süreli sözleşme ile çalışacak bir proje asistanı arıyor.", "fixed-term"),
         ("Kërkojmë koordinator projekti me kontratë me afat të caktuar në Tiranë.", "fixed-term"),
+        # open-ended contracts in Norwegian, Danish, Ukrainian, Turkish, Greek, Romanian,
+        # Hungarian and Finnish
+        ("Det er en fast stilling i 100 % ved kontoret i Bergen.", "permanent"),
+        ("Stillingen er en fastansættelse på fuld tid.", "permanent"),
+        ("Пропонуємо постійну роботу в офісі в Одесі.", "permanent"),
+        ("Dernek, belirsiz süreli sözleşme ile bir avukat arıyor.", "permanent"),
+        ("Σύμβαση αορίστου χρόνου, πλήρης απασχόληση.", "permanent"),
+        ("Oferim un contract pe perioadă nedeterminată.", "permanent"),
+        ("Határozatlan idejű munkaszerződést kínálunk.", "permanent"),
+        ("Tarjoamme toistaiseksi voimassa olevan työsuhteen.", "permanent"),
     ],
 )
 def test_contract_type_in_more_languages(text, expected):

@@ -122,7 +122,10 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|бессрочн\w+|безстроков\w+|на\s+неопредел[её]нн\w+\s+срок|tillsvidareanstallning"
         r"|unbefristet\w*|na\s+dobu\s+neurci(?:tou|tu)"
         r"|na\s+czas\s+nieokreslony|na\s+neodre[dđ]eno|tempo\s+indeterminato|prazo\s+indeterminado"
-        r"|onbepaalde\s+tijd|vast\s+contract|vaste\s+aanstelling",
+        r"|onbepaalde\s+tijd|vast\s+contract|vaste\s+aanstelling|fast\s+(?:stilling|ansettelse"
+        r"|anstallning|ans(?:æ|ae)ttelse)|fastans(?:æ|ae)t\w*|постійн\w+\s+(?:робот\w*|посад\w*|контракт\w*"
+        r"|трудов\w+\s+договор\w*)|belirsiz\s+sureli|αοριστου\s+χρονου|pe\s+perioada\s+nedeterminata"
+        r"|hatarozatlan\s+ideju|toistaiseksi\s+voimassa\w*|vakituinen",
     ),
 ]
 _TITLE_KINDS = [(kind, re.compile(rf"\b(?:{title})\b")) for kind, title, _ in _KINDS]
