@@ -221,6 +221,12 @@ def test_recruitment_notice_gives_the_role_after_it():
     assert "consultant national charge de l'etude des prisons" in texts
 
 
+@pytest.mark.parametrize("verb", ["søger", "soger", "søker"])
+def test_a_danish_or_norwegian_recruiting_verb_gives_the_role_after_it(verb):
+    doc = Doc(normalise(f"Rettighedshuset {verb} praktikant til vores kontor i Aarhus"))
+    assert any(fold(c.text).startswith("praktikant") for c in title_candidates(doc))
+
+
 def test_organisation_candidates_never_end_with_a_function_word():
     doc = Doc(
         normalise(

@@ -100,7 +100,7 @@ _RECRUIT = factored(  # merged by first letter: searched in every candidate
         r"\b(?:recrute|recrutons|recherche|recrutement|recruiting|recruits|recruit|seeks"
         r"|seeking|looking\s+for|hiring|busca|buscamos|contrata|convoca|procura|procuramos"
         r"|recrutamento\s+de|cerca|cerchiamo|sucht|suchen|hledame|prijmeme|ищет|ищем|набирает"
-        r"|набира|шукає|шукаємо|потрібні|требуются|cauta|recruteaza|soker|for\s+the\s+(?:post|position)"
+        r"|набира|шукає|шукаємо|потрібні|требуются|cauta|recruteaza|s[oø][kg]er|for\s+the\s+(?:post|position)"
         r"\s+of|pour\s+le\s+poste\s+de|para\s+el\s+cargo\s+de|на\s+должность|на\s+посаду"
         r"|avis\s+de\s+recrutement|appel\s+a\s+candidatures?\s+pour|is\s+inviting\s+applications\s+for"
         r"|invites\s+applications\s+for|szukamy|zatrudni|zoekt|zoeken|aranıyor"
