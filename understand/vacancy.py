@@ -112,7 +112,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:trazi|trazimo|trazu)\s+\d+\s|potrazi\s+za|axtar[ıi]r|փնտրում\s+(?:է|ենք)"
             # first-person and passive forms: "hakee" or "keres" alone also seek asylum or suspects
             r"|αναζητουμε|ζητ(?:ειται|ουνται)|keresunk|munkatarsat\s+keres|haemme|haetaan|etsimme"
-            r"|hladame|vi\s+s[øo]ger|vi\s+s[øo]ker|angajeaza|cautam|dibutuhkan)"
+            r"|hladame|soger\s+(?:en|et|nye?)\s|søger\s+(?:en|et|nye?)\s|søker\s+(?:en|et|nye?)\s"
+            r"|angajeaza|cautam|dibutuhkan)"
         ),
     ),
     (
@@ -130,7 +131,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|aplikace|prihlask\w+|kandydat\w+|aplikuj|basvur\w+|кандидатстван\w+|заявк\w+\s+на\s+участие"
             r"|rok\s+za\s+(?:prijav|podnosenje)\w*|afati\s+(?:i\s+)?(?:fundit\s+)?(?:per\s+)?aplikim\w*"
             r"|aplikoni|muraci[əe]t|դիմել|դիմումներ\w*|βιογραφικ\w*|υποβολη\s+αιτησεων|jelentkez\w*"
-            r"|oneletrajz\w*|hakemu\w*|hakuaika|zivotopis\w*|ans[øo]gning\w*|s[øo]knad\w*|lamaran)\b"
+            r"|oneletrajz\w*|hakemu\w*|hakuaika|zivotopis\w*|ansogning\w*|ansøgning\w*|soknad\w*|søknad\w*"
+            r"|lamaran)\b"
         ),
     ),
     (
