@@ -3,7 +3,8 @@
 Contract type, strongest evidence first: the title ("Intern", "Consultant", "Fellowship"), a
 contract field ("Contract type: Consultancy"), the body's wording, the URL's path
 ("/volunteer/"). A stated contract length counts as fixed-term only when it is the job's
-("Two-year contract", "Duration of contract: 1 year"), not a project's or a commitment's.
+("Two-year contract", "Duration of contract: 1 year"), not a project's or a commitment's. A role
+joined to "consultant" by a hyphen ("Юрист-консультант") is a staff role, not a consultancy.
 
 Seniority: a UN-style grade (P-4, D-1, GS-5, NO-B, SB-2) wins; then level words in the title
 ("Senior", "Director", "Chief", "Associate", "Assistant", "Officer", "Adviser", "Manager"...; a

@@ -9,31 +9,31 @@ desirable as a whole; "A cover letter in English is required" asks for a documen
 A language name followed by an ordinary noun ("Belarusian issues", "Russian authorities") or in a
 compound ("Russian-speaking") is a demonym, not a language.
 
-Strength comes from the language's own clause and the section it sits in, never from words far
-off: a list continued after a comma keeps the strength of its start ("Fluency in English, Georgian
-and Russian, and knowledge of Armenian is an asset": only Armenian is an asset); a clause whose
-cue comes before its language decides for itself alone; a "Required languages" heading makes the
-short lines under it required, and any requirements or languages heading ends an assets section.
-A short label ending with a colon that states a preference ("Будет плюсом:", "Von Vorteil
-sind:") opens an assets section, one that states a requirement ("Cerințe obligatorii:") a
-requirements section; for 15 lines a line naming languages and little else ("Portuguese") is
-then desirable or required, until a details line ("Location: Maputo") ends the list. Lines of a
-language switcher ("English", "Français", "Русский") and statements of an organisation's working
-languages are no skills, but a label of the job's own working language ("Working language:
-English", "Langue de travail : Français") requires it. A lower-case Latin-script name after a
-noun is an adjective ("legislación española", "prawa polskiego"), not the language.
-"English and either French or Spanish" and "English and Russian or Ukrainian" are English plus
-a choice of one, as is "one of the official languages (English, French)". A list in brackets
-keeps the strength of its clause ("(Swahili, Lingala) would be an asset"). A name after "non-",
-"other than" or "without" (and the names joined to it) is put aside; a lower-case name joined by
-"and" to an adjective of the same ending ("der deutschen und europäischen Politik") is an
-adjective. Besides the table's names, the index holds the CLDR names (Babel) of its languages
-in the corpus's newer languages (Albanian, Armenian, Bulgarian, Serbian, Croatian, Bosnian,
-Azerbaijani, Kyrgyz, Hungarian, ...), with their case forms. A title line that names a role
-whose work is a language ("Tercüman (Arapça)", "Interprète pachto", "Arabic speaker") requires
-that language, or one of the several it names. Rules, not a learned model: the
-language mentions are too few to learn or to choose a classifier on; `python -m eval.languages`
-lists the wrong items of the train and validation splits.
+Strength comes from the language's own clause and the section it sits in, never from words far off:
+a list continued after a comma keeps the strength of its start ("Fluency in English, Georgian and
+Russian, and knowledge of Armenian is an asset": only Armenian is an asset); a clause whose cue
+comes before its language, or that follows a semicolon, decides for itself alone; a "Required
+languages" heading makes the short lines under it required, and any requirements or languages
+heading ends an assets section. A short label ending with a colon that states a preference ("Будет
+плюсом:", "Von Vorteil sind:") opens an assets section, one that states a requirement ("Cerințe
+obligatorii:") a requirements section; for 15 lines a line naming languages and little else
+("Portuguese") is then desirable or required, until a details line ("Location: Maputo") ends the
+list. Lines of a language switcher ("English", "Français", "Русский") and statements of an
+organisation's working languages are no skills, but a label of the job's own working language
+("Working language: English", "Langue de travail : Français") requires it. A lower-case Latin-script
+name after a noun is an adjective ("legislación española", "prawa polskiego"), not the language.
+"English and either French or Spanish" and "English and Russian or Ukrainian" are English plus a
+choice of one, as is "one of the official languages (English, French)". A list in brackets keeps the
+strength of its clause ("(Swahili, Lingala) would be an asset"). A name after "non-", "other than"
+or "without" (and the names joined to it) is put aside; a lower-case name joined by "and" to an
+adjective of the same ending ("der deutschen und europäischen Politik") is an adjective. Besides the
+table's names, the index holds the CLDR names (Babel) of its languages in the corpus's newer
+languages (Albanian, Armenian, Bulgarian, Serbian, Croatian, Bosnian, Azerbaijani, Kyrgyz,
+Hungarian, Greek, Romanian, ...), with their case forms. A title line that names a role whose work
+is a language ("Tercüman (Arapça)", "Interprète pachto", "Arabic speaker") requires that language,
+or one of the several it names. Rules, not a learned model: the language mentions are too few to
+learn or to choose a classifier on; `python -m eval.languages` lists the wrong items of the train
+and validation splits.
 """
 
 from __future__ import annotations
@@ -310,9 +310,9 @@ _LANGUAGE_ROLE = re.compile(
     r"|переводчик\w*|перекладач\w*|преводач\w*|преводилац\w*|διερμηνε\w*|μεταφραστ\w*|مترجم\w*"
     r"|speakers?)\b"
 )
-# Locales whose CLDR language names the index adds: the languages of the corpus's newer parts,
-# whose names, unlike those of English or French, the table does not list (or, for Russian and
-# Ukrainian, lists only for the most asked-for languages).
+# Locales whose CLDR language names the index adds: the languages of the corpus's newer parts and
+# of written probes, whose names the table does not list or lists only for the most asked-for
+# languages.
 CLDR_LOCALES = (
     "sq", "hy", "bg", "sr", "sr_Latn", "hr", "bs", "az", "ky", "ka", "sv", "pl", "cs", "tr",
     "pt", "it", "hu", "uk", "ru", "el", "ro", "sk", "sl", "mk", "nl", "da", "nb", "de", "es", "fr",
@@ -399,8 +399,10 @@ def _country_names() -> set[str]:
 
 def _forms(name: str) -> list[str]:
     """A CLDR name and the inflected forms the index needs beside it: South Slavic cases
-    ("engleskog", "енглеском"), Albanian definite forms ("anglishtes"), the Armenian genitive
-    and instrumental ("անգլերենի") and the Kyrgyz base before "тили" ("орус" of "орусча")."""
+    ("engleskog", "енглеском"), Albanian definite forms ("anglishtes"), the Greek and Romanian
+    genitives ("αγγλικών", "engleze"), Czech, Slovak and Slovene cases ("angličtiny"), the
+    Armenian genitive and instrumental ("անգլերենի") and the Kyrgyz base before "тили" ("орус"
+    of "орусча")."""
     if re.search(r"[sčš]ki$", name):
         return [name] + [name[:-1] + end for end in ("og", "oga", "om", "oj", "a", "u", "e")]
     if re.search(r"[счш]ки$", name):
