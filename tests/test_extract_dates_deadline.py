@@ -57,6 +57,9 @@ from understand.text import Doc, normalise
         ("Lähetä hakemuksesi viimeistään 3.4.2031.", date(2031, 4, 3)),
         ("Jelentkezési határidő: 2031. április 3.", date(2031, 4, 3)),
         ("Batas akhir pendaftaran: 3 April 2031", date(2031, 4, 3)),
+        # Levantine Arabic month names (Syria, Lebanon, Jordan, Iraq, Palestine)
+        ("آخر موعد للتقديم: 15 شباط 2031", date(2031, 2, 15)),
+        ("ترسل الطلبات حتى 3 تشرين الأول 2031", date(2031, 10, 3)),
         # Georgian label "last term"
         ("განაცხადის ბოლო ვადა: 10.05.2019", date(2019, 5, 10)),
         # an event date named before the closing date in the same sentence
@@ -80,6 +83,7 @@ def test_deadline_in_languages(text, expected):
         "Le contrat court du 1er mars au 31 décembre 2025.",
         "Die Stelle ist zunächst bis zum 31.12.2030 befristet.",  # a contract's end
         "De cursus loopt tot en met 14 april 2031; meld je aan via het formulier.",  # a course
+        "يستمر التدريب حتى 3 آذار 2031 في عمّان.",  # a training runs until a date
         # a start date and a training date
         "Start date: 1 September 2024. The training takes place until 5 September 2024.",
     ],

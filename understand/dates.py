@@ -79,7 +79,13 @@ def _branches(node: dict) -> str:
     return f"(?:{either})?" if "" in node else either
 
 
-_MONTH_OF = _locale_names(MONTHS)
+# The Levantine (Syriac) month names of Arabic in Syria, Lebanon, Jordan, Iraq and Palestine, which
+# CLDR's Arabic lacks, folded ("شباط", "تشرين الأول").
+LEVANTINE_MONTHS = (
+    "كانون الثاني", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول",
+    "تشرين الاول", "تشرين الثاني", "كانون الاول",
+)  # fmt: skip
+_MONTH_OF = _locale_names(MONTHS) | {name: n for n, name in enumerate(LEVANTINE_MONTHS, 1)}
 _MONTH = f"({_alternation(_MONTH_OF)})" + r"\.?(?!\w)"
 _WEEKDAY = _alternation(_locale_names(WEEKDAYS))
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|er|eme|º|°|-?го)?\.?"
@@ -162,7 +168,8 @@ _APPLY_SENTENCE = re.compile(
     r"|expressions?\s+of\s+interest|postul\w*|solicitud\w*|hoja\s+de\s+vida|write\s+to"
     r"|заявк\w*|резюме|ansok\w*|bewerb\w*|inscri\w*|curricul\w*|zivotopis\w*|napis\w*"
     r"|prihlas\w*|aspirant\w*|basvuru\w*|muraci[eə]t\w*|zgłosze\w*|aplikacj\w*|sollicit\w*|reage\w+"
-    r"|ans[øo]g\w*|s[øo]knad\w*|hakemu\w*|jelentkez\w*|palyaz\w*|lamaran|αιτησ\w*|βιογραφικ\w*)"
+    r"|ans[øo]g\w*|s[øo]knad\w*|hakemu\w*|jelentkez\w*|palyaz\w*|lamaran|αιτησ\w*|βιογραφικ\w*"
+    r"|ال?طلبات|ال?تقديم|السيرة\s+الذاتية)"
 )
 # ... whose date follows "by", "before", "until", "avant le", "hasta el", "до" (with a time and a
 # weekday between: "by 9am on Monday 14 April") is its deadline.
@@ -171,7 +178,7 @@ _BEFORE_DATE = re.compile(
     r"|(?:received|submitted)\s+after|avant(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|jusqu'(?:au|a)"
     r"|pour\s+le|d'ici(?:\s+le)?|hasta\s+el|antes\s+del?|до|не\s+позднее|bis(?:\s+zum|\s+spatestens)?"
     r"|senast|senest|innen|tot\s+en\s+met|uiterlijk(?:\s+op)?|voor|viimeistaan|paling\s+lambat(?:\s+tanggal)?"
-    r"|εως|μεχρι|ate(?:\s+(?:o\s+)?dia)?|entro(?:\s+e\s+non\s+oltre)?(?:\s+il)?|do|fins\s+(?:el|al|a)"
+    r"|εως|μεχρι|حتى|قبل|ate(?:\s+(?:o\s+)?dia)?|entro(?:\s+e\s+non\s+oltre)?(?:\s+il)?|do|fins\s+(?:el|al|a)"
     r"|pana\s+la|a\s+mas\s+tardar(?:\s+el)?|(?:del|du|from)\s+\d{1,2}\s+(?:al|au|to|a))\s+(?:(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|hrs?|h)?|midnight|noon|minuit"
     r"|medianoche|close\s+of\s+business)\s*(?:\(?[a-z]{2,5}(?:[+-]\d{1,2})?\)?\s*)?(?:on\s+"
     r"|,\s*|le\s+|el\s+|del\s+)?)?(?:the\s+|le\s+|el\s+)?"
