@@ -218,7 +218,7 @@ _REMOTE = re.compile(
     r"|a\s+distance|a\s+distancia|en\s+teletravail|teletrabajo|da\s+remoto)|удаленн\w*\s+работ\w*"
     r"|работ\w*\s+удаленн\w*|удаленно|дистанционн\w*\s+работ\w*|дистанционно"
     r"|віддален\w*\s+робот\w*|віддалено|distansarbete|(?:trabalho|trabajo|lavoro)\s+remoto"
-    r"|(?:de\s+forma|em\s+regime|de\s+manera)\s+remota?|modalidad\s+virtual|da\s+remoto"
+    r"|(?:de\s+forma|em\s+regime|de\s+manera)\s+remota?|da\s+remoto"
     r"|(?:puesto|posicion|cargo|empleo|vaga|poste|emploi)\s+(?:(?:100\s*%|totalmente"
     r"|completamente)\s+)?(?:remot[oa]|en\s+teletravail)"
     r"|prac\w*\s+zdaln\w*|zdalnie|thuiswerk\w*|العمل\s+عن\s+بعد|location\s+(?:of\s+the\s+\w+\s+)?is"
