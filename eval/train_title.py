@@ -1,31 +1,37 @@
 """Train the title and organisation taggers on the corpus's train split.
 
     python -m eval.train_title            # writes understand/data/title_model.json
+    python -m eval.train_title --search   # grouped cross-validation over the grid only
     python -m eval.train_title --check    # retrains and compares with the shipped file
 
 Candidates and features come from `understand.title` (the same code extraction runs). A
 candidate is positive when it matches the gold label by the scoring rules of `eval.extract`
 (`same_title`, `same_organization`). For each field a logistic regression (scikit-learn, lbfgs)
-is fitted; its regularisation, class weighting and acceptance threshold are chosen by
-cross-validation grouped by site within the train split (never on validation or test), then the
-model is refitted on the whole train split. The artefact holds plain numbers (weights per feature
-name, intercept, threshold) and the train, cross-validation and validation accuracies, rounded so
-that reruns write the same bytes.
+is fitted on the whole train split with the settings of SETTINGS: regularisation, objective
+(pointwise or pairwise), acceptance threshold and whether the rules' answer is preferred. They were
+chosen with `--search`, by cross-validation grouped by site within the train split (never on
+validation or test), and are fixed here as `eval.train_fields` fixes its own: the best figures of
+the grid lie within one standard error of each other, so choosing afresh on every retrain let a
+change to one candidate flip the settings and move validation by more than the change itself.
+`--search` prints the grid's best settings and that standard error; re-choose when the candidates
+or features change in kind. The artefact holds plain numbers (weights per feature name,
+intercept, threshold) and the train, cross-validation and validation accuracies, rounded so that
+reruns write the same bytes.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
+import math
 from collections.abc import Callable
-from pathlib import Path
+from typing import NamedTuple
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from eval import script
-from eval.artefacts import write_or_check
+from eval.artefacts import training_args, write_or_check
 from eval.corpus import site_groups, split_items
 from eval.extract import same_organization, same_title
 from eval.paths import REPO
@@ -47,6 +53,23 @@ OBJECTIVES = ("pointwise", "pairwise")
 THRESHOLDS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 FOLDS = 5
 DIGITS = 6
+SHOWN = 8  # best settings printed per field by --search
+
+
+class Settings(NamedTuple):
+    """A tagger's hyper-parameters."""
+
+    c: float
+    objective: str
+    threshold: float
+    prefer_rules: bool
+
+
+# Chosen with `--search` (grouped cross-validation within train; module docstring).
+SETTINGS = {
+    "title": Settings(3.0, "pointwise", 0.7, False),
+    "organization": Settings(0.1, "pairwise", 0.3, False),
+}
 
 Example = tuple[list[Candidate], str | None, str]  # candidates, gold value, site group
 
@@ -113,72 +136,96 @@ def _with_threshold(model: LinearModel, threshold: float, prefer: bool = False) 
     return LinearModel(model.weights, model.intercept, threshold, prefer)
 
 
-def _choose(examples: list[Example], same: Callable) -> tuple[float, str | None, float, float]:
-    """(C, objective, threshold, prefer_rules, accuracy) best in site-grouped cross-validation."""
+def _folds(examples: list[Example]) -> list[tuple[list[Example], list[Example]]]:
     groups = [g for _, _, g in examples]
-    folds = list(GroupKFold(n_splits=FOLDS).split(examples, groups=groups))
+    return [
+        ([examples[i] for i in tr], [examples[i] for i in te])
+        for tr, te in GroupKFold(n_splits=FOLDS).split(examples, groups=groups)
+    ]
+
+
+def _held_out_hits(fitted: list[tuple[LinearModel, list[Example]]], same: Callable, s: Settings):
+    model_of = [(_with_threshold(m, s.threshold, s.prefer_rules), held) for m, held in fitted]
+    return sum(_accuracy(held, same, m) * len(held) for m, held in model_of)
+
+
+def cross_validated(examples: list[Example], same: Callable, s: Settings) -> float:
+    """Accuracy of the answers of models fitted with `s` on the other folds of site groups."""
+    fitted = [(_fit(tr, same, s.c, s.objective), te) for tr, te in _folds(examples)]
+    return round(_held_out_hits(fitted, same, s) / len(examples), DIGITS)
+
+
+def search(examples: list[Example], same: Callable) -> list[tuple[float, Settings]]:
+    """Grouped cross-validated accuracy of every setting of the grid, best first."""
+    folds = _folds(examples)
     results = []
     for c in C_GRID:
         for objective in OBJECTIVES:
-            fitted = [
-                (_fit([examples[i] for i in tr], same, c, objective), [examples[i] for i in te])
-                for tr, te in folds
-            ]
+            fitted = [(_fit(tr, same, c, objective), te) for tr, te in folds]
             for t in THRESHOLDS:
                 for prefer in (False, True):
-                    hits = sum(
-                        _accuracy(held, same, _with_threshold(m, t, prefer)) * len(held)
-                        for m, held in fitted
-                    )
-                    results.append((round(hits / len(examples), DIGITS), -c, objective, t, prefer))
-    score, neg_c, objective, threshold, prefer = max(results)
-    return -neg_c, objective, threshold, prefer, score
+                    s = Settings(c, objective, t, prefer)
+                    results.append((_held_out_hits(fitted, same, s) / len(examples), s))
+    return sorted(results, key=lambda r: -r[0])
 
 
-def _train(train: list[Example], valid: list[Example], same: Callable) -> dict:
-    c, objective, threshold, prefer, cv = _choose(train, same)
-    model = _with_threshold(_fit(train, same, c, objective), threshold, prefer)
+def _train(train: list[Example], valid: list[Example], same: Callable, s: Settings) -> dict:
+    model = _with_threshold(_fit(train, same, s.c, s.objective), s.threshold, s.prefer_rules)
     return {
-        "C": c,
-        "objective": objective,
-        "threshold": threshold,
-        "prefer_rules": prefer,
+        "C": s.c,
+        "objective": s.objective,
+        "threshold": s.threshold,
+        "prefer_rules": s.prefer_rules,
         "intercept": model.intercept,
         "accuracy": {
             "train": round(_accuracy(train, same, model), 4),
-            "train_grouped_cv": round(cv, 4),
+            "train_grouped_cv": round(cross_validated(train, same, s), 4),
             "validation": round(_accuracy(valid, same, model), 4),
         },
         "weights": model.weights,
     }
 
 
-def build() -> dict:
-    """The artefact's content, trained from the corpus."""
+def _examples() -> tuple[dict[str, list[tuple[Doc, dict, str]]], dict, dict[str, str]]:
+    """(the Docs per split, their title examples per split, each site's group)."""
     groups = site_groups([i for s in ("train", "validation") for i in split_items(s)])
     sets = {s: _docs(s) for s in ("train", "validation")}
     titles = {
         s: [(title_candidates(d), g["title"], groups[site]) for d, g, site in docs]
         for s, docs in sets.items()
     }
-    title_model = _train(titles["train"], titles["validation"], same_title)
-    fitted = LinearModel(
-        title_model["weights"],
-        title_model["intercept"],
-        title_model["threshold"],
-        title_model["prefer_rules"],
+    return sets, titles, groups
+
+
+def _model(trained: dict) -> LinearModel:
+    return LinearModel(
+        trained["weights"], trained["intercept"], trained["threshold"], trained["prefer_rules"]
     )
-    orgs = {}
+
+
+def _org_examples(sets: dict, titles: dict, groups: dict, title_model: LinearModel) -> dict:
+    """Organisation examples per split: candidates around the title the title model picks."""
+    orgs: dict[str, list[Example]] = {}
     for s, docs in sets.items():
         orgs[s] = []
         for (doc, gold, site), (cands, _, _) in zip(docs, titles[s], strict=True):
-            top, _ = best(cands, fitted)
+            top, _ = best(cands, title_model)
             _, head_org, head_line, _ = _headline(doc)
             line = top.line if top and top.line is not None else head_line
             orgs[s].append(
                 (org_candidates(doc, head_org, line), gold["organization"], groups[site])
             )
-    org_model = _train(orgs["train"], orgs["validation"], same_organization)
+    return orgs
+
+
+def build() -> dict:
+    """The artefact's content, trained from the corpus."""
+    sets, titles, groups = _examples()
+    title_model = _train(titles["train"], titles["validation"], same_title, SETTINGS["title"])
+    orgs = _org_examples(sets, titles, groups, _model(title_model))
+    org_model = _train(
+        orgs["train"], orgs["validation"], same_organization, SETTINGS["organization"]
+    )
     return {
         "about": "Title and organisation taggers written by `python -m eval.train_title` from "
         "the corpus train split (eval/corpus): logistic weights per feature of "
@@ -187,17 +234,35 @@ def build() -> dict:
     }
 
 
+def _print_search(field: str, examples: list[Example], same: Callable) -> None:
+    """The best settings of the grid and where the shipped ones stand among them."""
+    results = search(examples, same)
+    top = results[0][0]
+    se = math.sqrt(top * (1 - top) / len(examples))
+    shipped = next(n for n, (_, s) in enumerate(results) if s == SETTINGS[field])
+    near = sum(1 for acc, _ in results if acc >= top - se)
+    print(
+        f"{field}: {len(results)} settings, best cv accuracy {top:.4f}, standard error {se:.4f}"
+        f" ({len(examples)} postings); {near} settings within one standard error of the best;"
+        f" the shipped settings rank {shipped + 1} ({results[shipped][0]:.4f})"
+    )
+    for acc, s in results[:SHOWN]:
+        print(f"  {acc:.4f}  {s}")
+
+
 def _dump(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m eval.train_title", description=__doc__.split("\n")[0]
-    )
-    parser.add_argument("--check", action="store_true", help="compare with the shipped artefact")
-    parser.add_argument("--out", type=Path, default=OUT, help="where to write the artefact")
-    args = parser.parse_args(argv)
+    args = training_args(argv, "eval.train_title", __doc__.split("\n")[0], OUT)
+    if args.search:
+        sets, titles, groups = _examples()
+        _print_search("title", titles["train"], same_title)
+        title = _train(titles["train"], titles["validation"], same_title, SETTINGS["title"])
+        orgs = _org_examples(sets, titles, groups, _model(title))
+        _print_search("organization", orgs["train"], same_organization)
+        return 0
     text = _dump(build())
     for name, m in json.loads(text)["models"].items():
         print(
