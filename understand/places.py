@@ -4,7 +4,8 @@ Evidence is weighed in tiers, the first tier that names a place wins:
 
 1. strong — a location field ("Location:", "Duty station:", "Lieu d'affectation:"), a cue phrase
    ("based in", "stationed in", "basé à", "con sede en", "Stockholm-based", "12 months of work
-   in"), a sentence about the job's location, or a place at the start or end of a header line;
+   in", "para trabajar en", "com atuação em", "pour son antenne de"), a sentence about the
+   job's location, or a place at the start or end of a header line;
 2. medium — cities named in the body (not in a dateline, a list of offices or a headquarters
    sentence), when they point at one country;
 3. weak — one country named in the opening, or one country named repeatedly; a city in the
@@ -13,10 +14,13 @@ Evidence is weighed in tiers, the first tier that names a place wins:
 
 Places are countries, their cities (data/cities.csv, with the names CLDR gives them in other
 languages) and their states, provinces and regions (pycountry's ISO 3166-2 names), a city with a
-US, Canadian or Australian state code ("Austin, TX") and a city's office by its German adjective
-("im Wiener Büro"), with the case forms of languages that inflect them ("u Hrvatskoj",
-"Shqipërisë", "Bakıda", "Հայաստանում", "Бишкекте", "Sveriges", "w Gruzji"). A place that sets
-a clock ("midnight New York") or where the organisation was founded is no duty station.
+US, Canadian or Australian state code ("Austin, TX"), a city's office by its German adjective
+("im Wiener Büro") and, only right after a cue or as a location field's value, any town of 15,000
+people GeoNames knows (data/towns.tsv: "com atuação em Campo Grande", "Location: Gelsenkirchen";
+read anywhere, such names find more wrong places than duty stations), with the case forms of
+languages that inflect them ("u Hrvatskoj", "Shqipërisë", "Bakıda", "Հայաստանում", "Бишкекте",
+"Sveriges", "w Gruzji"). A place that sets a clock ("midnight New York") or where the
+organisation was founded is no duty station.
 
 Places inside names ("the Rome Statute", "New York University"), the Roma ("Roma rights", "za
 Rome") and countries named as who may apply ("open to citizens of Moldova") are none; nor are a
@@ -52,6 +56,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from importlib.resources import files
 from itertools import product
 from urllib.parse import urlsplit
 
@@ -109,6 +114,9 @@ _CUE = re.compile(
     r"|to)\s+work\s+(?:from|in)\s+(?:our\s+\w+\s+in\s+)?|basee?s?\s+(?:a|en|au)\b|en\s+poste\s+a"
     r"|affectee?\s+a|con\s+sede\s+en|basad[oa]\s+en|ubicad[oa]\s+en|radicad[oa]\s+en"
     r"|destinad[oa]\s+en|с\s+местом\s+работы\s+в|в\s+офисе\s+в|базирующ\w*\s+в|placerad\s+i"
+    r"|com\s+atuacao\s+(?:em|no|na)|para\s+atuar\s+(?:em|no|na)|lotad[oa]\s+(?:em|no|na)"
+    r"|para\s+(?:trabajar|laborar)\s+en|a\s+pourvoir\s+a|(?:son|notre)\s+antenne\s+(?:de|d'|a)"
+    r"|con\s+(?:sede|base)\s+(?:a|di)"
     r"|stationerad\s+i|baserad\s+i|mit\s+sitz\s+in|(?:join(?:ing)?|within)\s+(?:our|its|their|the)"
     r"\s+(?:\w+\s+)?team\s+(?:in|at)|(?:au\s+sein\s+de|rejoindre|integrer)\s+(?:son|notre|l')"
     r"\s*(?:\w+\s+)?equipe\s+(?:a|de|en)|(?:unirse|integrarse)\s+a\s+(?:nuestro|su)\s+equipo\s+en"
@@ -122,7 +130,8 @@ _CUE_GAP = re.compile(
     r"\s*(?:(?:our|its|their|the|an?|either|one\s+of\s+our|\w+\s+offices?|regional|country|field"
     r"|main|office|offices"
     r"|in|at|of|notre|nos|son|sa|nuestra|nuestro|su|la|le|l'|de|du|oficina|bureau|bureaux"
-    r"|офисе)\s*){0,6}"
+    r"|cidade|ciudad|ville|citta|city|municipio|municipality|comune"
+    r"|офисе)\b\s*){0,6}"
     # the employer's premises and their street address ("at our head office, 10 Main Street,",
     # "au siège de l'association – 59 rue de la Paix – 75019")
     r"(?:(?:siege|head\s+office|headquarters|hq|sede|secretariat|secretariado)(?:\s+(?:of|de|du"
@@ -131,6 +140,9 @@ _CUE_GAP = re.compile(
     r"(?:[\w'.-]+\s+){0,4}?[\w'.-]+|[\w'.-]+\s+\d{1,4}[a-z]?)\s*[,;–—-]\s*(?:\d{4,5}\s+)?)?"
     r"(?:(?:in|at|en|a|au|de|du|of)\s+)?)?"
 )
+# Cues whose subject is the one who works ("to work in", "para trabajar en", "com atuação em"):
+# never the organisation's seat, whoever the clause names first.
+_WORKER_CUE = re.compile(r"(?:will|to)\s+work|para\s+(?:trabajar|laborar|atuar)|com\s+atuacao")
 _BASED_SUFFIX = re.compile(r"^[-\s]?based\b")
 # Who a location cue speaks of: the organisation ("the team is based in", "we are located in",
 # "nuestra organizacion con sede en") rather than the job ("the post holder will be based in").
@@ -936,14 +948,53 @@ def _after_cue(sentence: str, folded: str) -> tuple[list[str], list[str]]:
     org: list[str] = []
     for m in _CUE.finditer(folded):
         chain = [h for h in hits if h.start >= m.end()]
+        clause = re.split(r"[;:]|\.\s", folded[: m.start()])[-1]
+        about_org = (
+            _ORG_SUBJECT.search(clause)
+            and not _JOB_SUBJECT.search(clause)
+            and not _WORKER_CUE.match(m.group())
+        )
         if chain and _CUE_GAP.fullmatch(folded[m.end() : chain[0].start]):
-            clause = re.split(r"[;:]|\.\s", folded[: m.start()])[-1]
-            about_org = _ORG_SUBJECT.search(clause) and not _JOB_SUBJECT.search(clause)
             (org if about_org else job).extend(_codes(_chained(chain, folded)))
+        elif code := town_country(sentence[_CUE_GAP.match(folded, m.end()).end() :]):
+            (org if about_org else job).append(code)
     for h in hits:  # "a Stockholm-based post", "a US-based NGO" (the organisation's seat)
         if m := _BASED_SUFFIX.match(folded[h.end :]):
             (org if _ORG_NOUN.match(folded[h.end + m.end() :]) else job).append(h.value)
     return list(dict.fromkeys(job)), list(dict.fromkeys(org))
+
+
+@cache
+def _towns() -> dict[str, str]:
+    """Folded town name -> country: GeoNames' towns of 15,000 people or more (data/towns.tsv,
+    built by `python -m eval.build_towns`)."""
+    text = files("understand.data").joinpath("towns.tsv").read_text(encoding="utf-8")
+    return {
+        key: code
+        for code, keys in (row.split("\t") for row in text.splitlines())
+        for key in keys.split("|")
+    }
+
+
+_TOWN_LINK = {"do", "da", "dos", "das", "de", "del", "di", "la", "le", "sur", "am", "an", "der"}
+
+
+def town_country(text: str) -> str | None:
+    """The country of the town `text` opens with ("Campo Grande, MS", "Juazeiro do Norte"): its
+    whole run of up to four capitalised words (do, de, di... between them), when GeoNames knows
+    it as a town and it names no region ("Africa" is also a town of Tunisia)."""
+    head = re.split(r"[,;:/()|–—\n]|\.\s", text, maxsplit=1)[0]
+    run: list[str] = []
+    for word in (w.rstrip(".") for w in head.split()[:5]):
+        if not (word[:1].isupper() or (run and word in _TOWN_LINK)):
+            break
+        run.append(word)
+    while run and run[-1] in _TOWN_LINK:
+        run.pop()
+    name = " ".join(run)
+    if not run or len(run) > 4 or _region_index().find(name):
+        return None
+    return _towns().get(fold(name))
 
 
 def _chained(hits: list[Hit], folded: str, limit: int = 3) -> list[Hit]:
@@ -1008,6 +1059,8 @@ def _strong(doc: Doc, title_line: int | None) -> tuple[list[str], str, tuple[lis
             value = value[: m.start()]
         if codes := _codes(places_in(value)):
             return codes, line, seat
+        if code := town_country(value):
+            return [code], line, seat
     for i in sorted(doc.sentences_matching(_STRONG_SENTENCE)):
         sentence, folded = doc.sentences[i], doc.folded_sentences[i]
         if _LOCATION_SENTENCE.search(folded):
