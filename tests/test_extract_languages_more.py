@@ -194,6 +194,34 @@ def test_short_labels_open_requirements_and_assets_sections(required_heading, as
         ("Du sprichst fließend Deutsch und Englisch.", ["de", "en"], []),
         # the Romanian genitive
         ("Cunoașterea limbii franceze constituie un avantaj.", [], ["fr"]),
+        # German "verhandlungssicher" and "fließend" require their clause; the asset after the
+        # comma is the next clause's alone
+        (
+            "Verhandlungssicheres Deutsch und Englisch, Französisch von Vorteil.",
+            ["de", "en"],
+            ["fr"],
+        ),
+        (
+            "Fließende Deutsch- und Englischkenntnisse, Russischkenntnisse wünschenswert.",
+            ["de", "en"],
+            ["ru"],
+        ),
+        # a preference after "and" is that language's alone (Portuguese "desejável")
+        ("Inglês fluente e espanhol desejável.", ["en"], ["es"]),
+        # a name before "being", and a lower-case name after "también"
+        ("Excellent English, with French being an advantage.", ["en"], ["fr"]),
+        (
+            "Dominio del español y del inglés, preferiblemente también francés.",
+            ["es", "en"],
+            ["fr"],
+        ),
+        # Armenian "գերազանց" (excellent) after the genitive, and "և" (and) between two names
+        ("Հայերենի գերազանց իմացություն։", ["hy"], []),
+        (
+            "հայերենի և անգլերենի գերազանց իմացություն, ռուսերենի իմացությունը ցանկալի է։",
+            ["hy", "en"],
+            ["ru"],
+        ),
     ],
 )
 def test_clauses_levels_and_cases(text, required, desirable):

@@ -11,7 +11,9 @@ from understand.name_rules import (
     _ORG_WORDS,
     _ROLE,
     _ROLE_RE,
+    _clean_org,
     _clean_title,
+    _headline,
     _known_org,
     boilerplate,
     trim_title,
@@ -225,6 +227,60 @@ def test_recruitment_notice_gives_the_role_after_it():
 def test_a_danish_or_norwegian_recruiting_verb_gives_the_role_after_it(verb):
     doc = Doc(normalise(f"Rettighedshuset {verb} praktikant til vores kontor i Aarhus"))
     assert any(fold(c.text).startswith("praktikant") for c in title_candidates(doc))
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "organization"),
+    [
+        # paired articles are one article, and a contract or "for its office" ends the role
+        (
+            "L'association Terre Solidaire recrute un(e) chargé(e) de plaidoyer en CDI à Lyon.",
+            "chargé(e) de plaidoyer",
+            "L'association Terre Solidaire",
+        ),
+        (
+            "La Corporación Caminos de Paz busca un/a coordinador/a de proyectos para su sede en "
+            "Medellín.",
+            "coordinador/a de proyectos",
+            "La Corporación Caminos de Paz",
+        ),
+        # "ab sofort" between the verb and a gendered article
+        (
+            "Der Flüchtlingsrat Nordhafen e.V. sucht ab sofort eine*n Berater*in für "
+            "Asylverfahrensberatung.",
+            "Berater*in für Asylverfahrensberatung",
+            "Der Flüchtlingsrat Nordhafen e.V.",
+        ),
+        # "Join X as Y"
+        (
+            "Join the Coalition for Open Courts as our next Communications Lead!",
+            "Communications Lead",
+            "Coalition for Open Courts",
+        ),
+        (
+            "Rejoignez Avocats du Littoral en tant que juriste en droit des étrangers.",
+            "juriste en droit des étrangers",
+            "Avocats du Littoral",
+        ),
+    ],
+)
+def test_a_headline_gives_the_role_and_who_hires(line, title, organization):
+    assert _headline(Doc(normalise(line)))[:2] == (title, organization)
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Der Flüchtlingsrat Nordhafen e.V.", "Flüchtlingsrat Nordhafen"),
+        ("Centro de Defensa Comunitaria, A.C.", "Centro de Defensa Comunitaria"),
+        ("Open Law gGmbH", "Open Law"),
+        ("Justice Works, Inc.", "Justice Works"),
+        ("Ligue des Droits asbl", "Ligue des Droits"),
+        ("Harbour Rights Watch", "Harbour Rights Watch"),
+    ],
+)
+def test_a_legal_form_is_no_part_of_the_name(raw, name):
+    assert _clean_org(raw) == name
 
 
 def test_organisation_candidates_never_end_with_a_function_word():

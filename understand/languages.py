@@ -93,7 +93,7 @@ _REQUIRED = re.compile(
     r"|задължителн\w*|отличн\w*|obavezn\w*|обавезн\w*|odlicn\w*|одличн\w*|stabil\w*|kivalo"
     r"|szukseges|detyrueshme|shkelqyer\w*|պարտադիր"
     r"|mutl[eə]q\w*|t[eə]l[eə]b\s+olunur|милдеттүү|kotelezo|elvaras|απαραιτητ\w*|αριστ\w*"
-    r"|αψογ\w*)\b"
+    r"|αψογ\w*|flie(?:ss|ß)end\w*|verhandlungssicher\w*|գերազանց\w*)\b"
 )
 # Words that make a sentence naming a language a language requirement even without a proficiency
 # cue ("English is required", "Russian and English are both essential").
@@ -135,7 +135,8 @@ _PREFERABLY = re.compile(
 _LOCAL_DESIRABLE = re.compile(
     r"\s(?:and|et|y|e|и|och|und)\s+(?=\S+\s+(?:(?!(?:is|are|est|sont|es|son|ist|sind|would|will"
     r"|serait|seria|sera|будет|является)\b)\S+\s+)?(?:desirable|deseable|souhaitable|preferred"
-    r"|preferable|preferible|желател\w*|бажан\w*|valorad[oa])\b)"
+    r"|preferable|preferible|желател\w*|бажан\w*|valorad[oa]|desejave(?:l|is)|wunschenswert"
+    r"|von\s+vorteil)\b)"
 )
 _SEGMENT = re.compile(
     r"[;,:،؛]|\b(?:and|et|y|и|och|und)\s+(?=(?:preferably|ideally|de\s+preference|preferentemente"
@@ -207,8 +208,9 @@ _NEXT_OK = {
     "falado", "falada", "scritto", "parlato", "ecrit", "ecrite", "oral", "orale", "parle", "parlee",
     "written", "spoken", "avansat", "con", "com", "mit", "avec", "with", "but", "usage", "als",
     "spricht", "sprechen", "ar", "ili", "dhe", "ose", "jane", "eshte", "vagy", "və", "жана", "же",
-    "և", "կամ",
+    "և", "կամ", "being",
 }  # fmt: skip
+_NEXT_OK = {fold(word) for word in _NEXT_OK}  # as tokens key them: "և" (and) folds to "ե"
 
 # A heading that opens a section of assets ("Desirable", "Desirable qualifications:", "Atouts"):
 # the languages under it are desirable, whatever proficiency they ask for.
@@ -269,7 +271,7 @@ _BEFORE_NAME = re.compile(
     r"parl|habl|fal[ae]|speak|spoke|mowi|vorb|sprech|spric|говор|розмов|mluv|writ|escri|ecri"
     r"|read|lire|leer|ler\b|nivel|niveau|livello|level|poziom|uroven|stopni|spoken|oral|parle"
     r"|buen|buon|ottim|perfe|parfai|fluid|corrent|solid|basi|discret|elevat|avanza|avance"
-    r"|intermedi|advanced|\w+y$"
+    r"|intermedi|advanced|\w+y$|tambi|tambe|aussi|auch|anche"
 )
 # A lower-case name in Latin script: it may be an adjective after its noun. (In Russian and
 # Ukrainian a name after a noun is the language: "уровень английского", "знание русского".)

@@ -153,11 +153,29 @@ _SEEKS_VERB = (
     r"|recruits|wants|recrute|recherche|cherche\s+a\s+recruter|busca|contrata|ищет|набирает"
     r"|шукає|soker|sucht|procura)"
 )
+# An indefinite article before a role, paired forms first ("un(e)", "un/a", "eine*n").
+_INDEFINITE = (
+    r"(?:un\s*(?:[.\-·]\s*e|\(\s*e\s*\)|/\s*(?:une|una|a))|una\s*/\s*(?:un|o)|um\s*(?:/\s*(?:uma|a)"
+    r"|\(\s*a\s*\))|uma\s*/\s*um|eine?\s*[*:/_]\s*n|a|an|one|une|un|una|uno|uma|um|en|ett|eine?n?)"
+)
+# Words of time between the verb and the role ("sucht ab sofort", "recherche dès maintenant").
+_AT_ONCE = (
+    r"(?:ab\s+sofort|(?:zum\s+)?nachstmoglichen\s+zeitpunkt|urgently|immediately|des\s+maintenant)"
+)
 _SEEKS = re.compile(
-    rf"^(?P<org>.{{2,120}}?){_SEEKS_VERB}\s+(?:a|an|one|un[.\-·]e|une|un|una|uno|en"
-    r"|ett|eine?n?)?\s*[:\s]?\s*(?P<title>.+)$"
+    rf"^(?P<org>.{{2,120}}?){_SEEKS_VERB}(?:\s+{_AT_ONCE})?\s+{_INDEFINITE}?\s*[:\s]?\s*"
+    r"(?P<title>.+)$"
 )
 _HAS_SEEKS_VERB = re.compile(_SEEKS_VERB + r"\s")
+# "Join the Coalition for Open Courts as our next Communications Lead!", "Rejoignez X en tant
+# que Y", "Únete a X como Y".
+_JOIN_AS = re.compile(
+    r"^(?:join|rejoignez|rejoins|unete\s+a|sumate\s+a|junte-se\s+(?:a|ao|a\s+)|werde\s+teil\s+(?:von"
+    r"|des|der))\s+(?:the\s+|l'|la\s+|le\s+|el\s+|o\s+)?(?P<org>.{2,80}?)\s+(?:as|en\s+tant\s+que"
+    r"|comme|como|als)\s+(?:(?:an?|our|its|the|their|notre|nuestr[oa]|nosso|nossa|unser\w*|une?|una?"
+    r"|um|uma)\s+)?(?:(?:next|new|prochaine?|nouvel(?:le)?|nuev[oa]|nov[oa]|neue?n?)\s+)?"
+    r"(?P<title>.+?)[!.]?$"
+)
 
 
 def seeks(folded: str) -> re.Match[str] | None:
@@ -188,7 +206,8 @@ _TITLE_END = re.compile(
     r"\s+(?:afin\s+de|pour\s+(?:son|sa|ses|notre|nos|\w+(?:er|ir|re))|in\s+order\s+to"
     r"|to\s+(?:support|join|lead|work|help|conduct|develop|carry|design|manage|coordinate|provide"
     r"|undertake|assist|strengthen)|who\s+will|qui\s+sera|que\s+|based\s+in|basee?\s+a"
-    r"|para\s+(?:apoyar|fortalecer))\b|[.;!?](?:\s|$)"
+    r"|para\s+(?:apoyar|fortalecer|su|sus|nuestr[oa]s?|(?:o\s+|a\s+)?(?:seu|sua|nosso|nossa))"
+    r"|en\s+cd[di])\b|[.;!?](?:\s|$)"
 )
 _COMMA_END = re.compile(r",\s+(?=[^\W\d_A-ZÀ-ÞА-Я])")
 # Page furniture: anywhere in a line ("Accept cookies") or as the whole line or its start.
@@ -499,6 +518,13 @@ def _headline(doc: Doc) -> tuple[str | None, str | None, int | None, str]:
         folded = fold(line)
         if m := _VACANCY_AT.match(line):
             return _clean_title(m["title"]), m["org"].strip(), i, line
+        if m := _JOIN_AS.match(folded):
+            return (
+                _clean_title(line[m.start("title") : m.end("title")]),
+                line[m.start("org") : m.end("org")],
+                i,
+                line,
+            )
         if (m := seeks(folded)) and len(m["org"].split()) <= 12:
             raw_title = _cut(line[m.start("title") :])
             hits = places_in(raw_title)
@@ -588,9 +614,18 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the|which|who|un|une|una|el|la|le)\s")
 _BEFORE_PLACE = re.compile(r"\s(?:a|à|in|en|в)\s")  # "... à Genève": a place may follow
 
 
+# A legal form after a name ("Flüchtlingsrat Nordhafen e.V.", "Centro Prodh, A.C.", "Open Law
+# gGmbH", "Justice Works, Inc."): the name is complete without it.
+_LEGAL_FORM = re.compile(
+    r"[,\s]+(?:e\.\s?V|g?GmbH|gUG|Inc|Ltd|LLC|A\.\s?C|a\.\s?s\.\s?b\.\s?l|asbl|z\.\s?s|o\.\s?p\.\s?s"
+    r"|z\.\s?ú)\.?$",
+    re.I,
+)
+
+
 def _clean_org(org: str, *, drop_place: bool = False) -> str | None:
-    """An organisation name without a leading dateline or "The office of", and (with `drop_place`)
-    without a trailing "à Genève"."""
+    """An organisation name without a leading dateline or "The office of", a trailing legal form
+    ("e.V.", "A.C.") and (with `drop_place`) a trailing "à Genève"."""
     org = " ".join(org.split())
     org = _DATELINE.split(org)[-1]
     org = _APPOSITION.split(org)[0]  # an apposition
@@ -600,7 +635,7 @@ def _clean_org(org: str, *, drop_place: bool = False) -> str | None:
         before = org[: hits[-1].start]
         if re.search(r"\s(?:a|à|in|en|в)\s*$", before):
             org = re.sub(r"\s(?:a|à|in|en|в)\s*$", "", before)
-    org = org.strip(" ,.:;-–—")
+    org = _LEGAL_FORM.sub("", org).strip(" ,.:;-–—")
     return org if 2 <= len(org) <= 200 else None
 
 
