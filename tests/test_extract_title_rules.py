@@ -166,6 +166,8 @@ def test_sector_organisations_are_known_in_their_own_languages(text, name):
         # posting prefixes in more languages
         ("Poste vacant : Chargé de mission", "Chargé de mission"),
         ("Vaga: Assistente jurídico", "Assistente jurídico"),
+        ("Offre de stage : Stagiaire plaidoyer", "Stagiaire plaidoyer"),
+        ("Vaga de estágio: Estagiário de Direito", "Estagiário de Direito"),
         # a trailing place set off by a comma, a dash, parentheses or "in"
         ("Field Monitor, Gulu, Uganda", "Field Monitor"),
         ("Legal Adviser (Tbilisi)", "Legal Adviser"),
@@ -221,6 +223,22 @@ def test_recruitment_notice_gives_the_role_after_it():
     )
     texts = [fold(c.text) for c in title_candidates(doc)]
     assert "consultant national charge de l'etude des prisons" in texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # the role follows the sentence's second cue, not its first
+        (
+            "Fundacja Wolne Słowo poszukuje osoby na stanowisko koordynatora projektu.",
+            "koordynatora projektu",
+        ),
+        ("Spolek Otevřené dveře hledá koordinátora projektu.", "koordinatora projektu"),
+    ],
+)
+def test_a_role_after_each_recruiting_cue_is_a_candidate(sentence, role):
+    doc = Doc(normalise(f"Oferta\n\n{sentence}"))
+    assert role in [fold(c.text) for c in title_candidates(doc)]
 
 
 @pytest.mark.parametrize("verb", ["søger", "soger", "søker"])

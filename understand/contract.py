@@ -40,13 +40,14 @@ _KINDS: list[tuple[str, str, str]] = [
     (
         "internship",
         r"intern|internships?|traineeships?|trainee|stages?|stagiaire\w*|pasantia\w*|pasante"
+        r"|practicantes?"
         r"|practicas|estagio|estagiario|tirocinio|praktikum|praktikant\w*|стажировк\w*|стажер\w*"
         r"|praktik|praktyk\w*|stazyst\w*|სტაჟირებ\w*|სტაჟიორ\w*|تدريب|متدرب|staj|stajyer\w*"
         r"|πρακτικ\w*\s+ασκησ\w*|практикант\w*|студентск\w+\s+практик\w*",
         r"internships?|traineeships?|(?:un|le|du|au|ce|de)\s+stage|pasantia\w*"
         # not interns the person will manage ("gérer des stagiaires")
         r"|(?<!gerer\sdes\s)(?<!encadrer\sdes\s)(?<!superviser\sdes\s)(?<!gestion\sdes\s)stagiaire\w*"
-        r"|practicas\s+profesionales|estagio|tirocinio|praktikum|стажировк\w*|praktyki\s+(?:zawodowe"
+        r"|practicas\s+profesionales|practicantes?|estagio|tirocinio|praktikum|стажировк\w*|praktyki\s+(?:zawodowe"
         r"|studenckie)|praktykant\w*|stazyst\w*|სტაჟირებ\w*|staj\s+(?:programı|programi|ilanı"
         r"|ilani|basvuru\w*)|stajyer\w*|πρακτικ\w*\s+ασκησ\w*|практикант\w*"
         r"|студентск\w+\s+практик\w*",
@@ -95,7 +96,8 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|(?:\w+|\d+)[-\s](?:year|month)s?\s+contract|short[-\s]term",
         r"fixed[-\s]term|temporary\s+(?:position|post|contract|role|job|appointment|employment"
         r"|assignment)|cdd|duree\s+determinee|plazo\s+fijo|termino\s+fijo|duracion\s+determinada"
-        r"|contrato\s+temporal|срочн\w+\s+(?:трудов\w+\s+)?(?:договор|контракт)\w*"
+        r"|contrato\s+temporal|por\s+obra\s+(?:y|o)\s+servicio|obra\s+(?:o|y)\s+labor"
+        r"|tiempo\s+determinado|срочн\w+\s+(?:трудов\w+\s+)?(?:договор|контракт)\w*"
         r"|visstidsanstallning|befristet\w*|maternity\s+(?:cover|leave)|"
         + _UNIT_CONTRACT
         + r"|contract\s+(?:of|for)\s+(?:\w+|\d+)\s+(?:years?"

@@ -83,7 +83,8 @@ _PREFIX = re.compile(
     r"^(?:(?:new\s+)?(?:vacancy|job)(?:\s+(?:announcement|notice|opening|opportunity|offer|posting"
     r"|vacancy))?(?:\s+at\s+[^:]{2,80})?|we(?:'|’)?re\s+hiring|we\s+are\s+hiring|now\s+hiring"
     r"|hiring|call\s+for\s+applications|open\s+call|recrutement(?:\s+d'(?:un[.\-·]e|une|un))?"
-    r"|offre\s+d'emploi|avis\s+de\s+vacance|appel\s+a\s+candidatures|convocatoria|vacante"
+    r"|offre\s+d'emploi|offre\s+de\s+stage|oferta\s+de\s+practicas|vaga\s+de\s+estagio"
+    r"|praktikumsangebot|internship\s+(?:offer|opportunity)|avis\s+de\s+vacance|appel\s+a\s+candidatures|convocatoria|vacante"
     r"|oferta\s+de\s+empleo|вакансия|вакансія|ledig\s+tjanst|stellenausschreibung|poste\s+vacant"
     r"|poste\s+a\s+pourvoir|open\s+position|vaga|oferta\s+de\s+trabajo|stellenangebot|vacature"
     # "job advert" in more languages: tr, ro, el, no/da, fi, hu, id, pl, cs/sk, it, sq

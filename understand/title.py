@@ -97,7 +97,7 @@ _ACRONYM = re.compile(r"[A-ZА-Я](?<=\b[A-ZА-Я])[A-ZА-Я&\-]{1,9}\b")
 # Verbs and nouns that introduce the role in a sentence ("... recrute un", "Hledáme", "шукає").
 _RECRUIT = factored(  # merged by first letter: searched in every candidate
     re.compile(
-        r"\b(?:recrute|recrutons|recherche|recrutement|recruiting|recruits|recruit|seeks"
+        r"\b(?:recrute|recrutons|recherche|recrutement|recruiting|recruits|recruit|seeks|seleciona"
         r"|seeking|looking\s+for|hiring|busca|buscamos|contrata|convoca|procura|procuramos"
         r"|recrutamento\s+de|cerca|cerchiamo|sucht|suchen|hledame|prijmeme|ищет|ищем|набирает"
         r"|набира|шукає|шукаємо|потрібні|требуются|cauta|recruteaza|s[oø][kg]er|for\s+the\s+(?:post|position)"
@@ -111,7 +111,7 @@ _RECRUIT = factored(  # merged by first letter: searched in every candidate
         r"|a\s+funcao)\s+de)?|para\s+(?:o\s+cargo|a\s+vaga|a\s+funcao|la\s+posicion|el\s+puesto"
         r"|la\s+plaza)\s+de|конкурс\s+(?:для\s+відбору|на\s+заміщення\s+посади"
         r"|на\s+замещение\s+должности)|na\s+stanowisko|nabor\s+na(?:\s+stanowisko)?"
-        r"|poszukuje|na\s+pozici|per\s+(?:la\s+posizione|il\s+ruolo)\s+di|fur\s+die\s+stelle\s+als"
+        r"|poszukuje|poszukujemy|hleda|na\s+pozici|per\s+(?:la\s+posizione|il\s+ruolo)\s+di|fur\s+die\s+stelle\s+als"
         r"|offers?\s+(?:the\s+|a\s+)?(?:position|post|role)\s+of|(?:vacancy|vacancies|opening)\s+for"
         r"(?:\s+(?:the\s+)?(?:post|position)\s+of)?|trazimo|trazi|ζητειται|ζητουνται|αναζητει"
         r"|αναζητουμε)"
@@ -522,7 +522,8 @@ def title_candidates(
             if len(value) <= 200:
                 add("field", value, line_of_value, line)
     for sentence, folded in list(zip(doc.sentences, doc.folded_sentences, strict=True))[:15]:
-        if m := _RECRUIT.search(folded):
+        # every cue of the sentence: "poszukuje osoby na stanowisko koordynatora" has two
+        for m in _RECRUIT.finditer(folded):
             for cut in title_cuts(sentence[m.end() :]):
                 add("after_verb", cut, None, sentence)
         if "ის " in folded:
