@@ -33,6 +33,11 @@ def places(text: str):
         ),
         ("The Justice Collective is hiring a paralegal to work from our office in Fresno.", "US"),
         ("Project officer\n\nLocation: Gelsenkirchen, North Rhine-Westphalia\n\nWe seek", "DE"),
+        # a header line of a town and its state (a state code, or the state's name)
+        ("Staff Attorney\n\nFresno, CA\n\nWe are hiring a staff attorney.", "US"),
+        ("Policy Associate\n\nBakersfield, California, United States Full-time\n\nWe hire.", "US"),
+        # an organisation's possessive before its offices
+        ("This position will be based in Tor's offices in Gelsenkirchen.", "DE"),
     ],
 )
 def test_a_town_after_a_cue_or_in_a_location_field_is_the_duty_station(text, country):
@@ -47,6 +52,8 @@ def test_a_town_after_a_cue_or_in_a_location_field_is_the_duty_station(text, cou
         "The two positions are located in the Human Rights Service of the mission.",
         # a region is no town, though Tunisia has a town called Africa
         "Programme officer\n\nLocation: Africa\n\nWe are hiring.",
+        # a state code after a town of two countries' towns decides nothing (Cambridge: GB, US)
+        "Organizer\n\nCambridge, MA | Full-time\n\nJoin us.",
         # a lower-case word after the cue is no town
         "The consultant will work in close cooperation with the team.",
     ],

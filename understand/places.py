@@ -127,7 +127,7 @@ _CUE = re.compile(
 # Words allowed between a cue and the place ("based in our regional office in Dakar", "based in
 # an HRW office in Brussels").
 _CUE_GAP = re.compile(
-    r"\s*(?:(?:our|its|their|the|an?|either|one\s+of\s+our|\w+\s+offices?|regional|country|field"
+    r"\s*(?:(?:our|its|their|the|an?|either|one\s+of\s+our|[\w'’]+\s+offices?|regional|country|field"
     r"|main|office|offices"
     r"|in|at|of|notre|nos|son|sa|nuestra|nuestro|su|la|le|l'|de|du|oficina|bureau|bureaux"
     r"|cidade|ciudad|ville|citta|city|municipio|municipality|comune"
@@ -531,8 +531,9 @@ def _state_codes() -> dict[str, tuple[str, ...]]:
 
 def _state_hits(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each "City, ST" read as the state's country. When ST is also a country's ISO
-    code ("MA", "NE", "PE"), only a city known in the state's country or a ZIP code after it
-    ("Cambridge, MA 02139") decides for the state; "Rabat, MA", "Agadez, NE" are left alone."""
+    code ("MA", "NE", "PE", "CA"), only a city known in the state's country (the city table's, or
+    a town GeoNames places there alone: "Fresno, CA") or a ZIP code after it ("Cambridge, MA
+    02139") decides for the state; "Rabat, MA", "Agadez, NE" are left alone."""
     if not _STATE_CODE.search(text):
         return hits
     found = []
@@ -541,6 +542,7 @@ def _state_hits(text: str, hits: list[Hit]) -> list[Hit]:
         if not countries:
             continue
         named = {h.value for h in _place_index().find(m.group(1))}
+        named.add(town_country(m.group(1)) or "")  # "Fresno, CA": a town of GeoNames
         code = next((c for c in countries if c in named), None)
         if code is None:
             if region_of(m.group(2)) and not _ZIP.match(text, m.end()):
@@ -1023,7 +1025,8 @@ def _header_lines(doc: Doc, title_line: int | None) -> list[str]:
 
 def _edge_places(line: str, at_end: bool) -> list[str]:
     """Countries named at the end (`at_end`) or else at the start of a header line ("Brussels,
-    Belgium"); not in a sentence, a list of offices or a dateline."""
+    Belgium", or a town of GeoNames its state or country confirms: "Easthampton, Massachusetts,
+    United States"); not in a sentence, a list of offices or a dateline."""
     line = line[_dateline_end(line) :]
     if travel := _travel(fold(line)):  # "Home-based, with travel to Geneva"
         line = line[: travel.start()]
@@ -1037,7 +1040,11 @@ def _edge_places(line: str, at_end: bool) -> list[str]:
     core = line.strip(" .:;()[]|-–—")
     first, last = hits[0], hits[-1]
     if not at_end:
-        return [first.value] if line.find(core) == first.start else []
+        if line.find(core) == first.start:
+            return [first.value]
+        # a town the city table lacks, then its state or country ("Easthampton, Massachusetts")
+        town = town_country(core) if "," in line[: first.start] else None
+        return [town] if town and town in {h.value for h in hits} else []
     if re.search(r"[^\W\d_]", line[last.end :]):  # "Brussels (80%)" ends with it
         return []
     return _codes([last, *[h for h in hits if _LIST_WORD.match(line[h.end : last.start] or ",")]])
