@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from typing import NamedTuple
 
 from sklearn.feature_extraction import DictVectorizer
@@ -43,6 +44,7 @@ from understand.title import (
     Candidate,
     LinearModel,
     best,
+    finished_title,
     org_candidates,
     title_candidates,
 )
@@ -191,10 +193,16 @@ def _examples() -> tuple[dict[str, list[tuple[Doc, dict, str]]], dict, dict[str,
     groups = site_groups([i for s in ("train", "validation") for i in split_items(s)])
     sets = {s: _docs(s) for s in ("train", "validation")}
     titles = {
-        s: [(title_candidates(d), g["title"], groups[site]) for d, g, site in docs]
+        s: [(_finished(title_candidates(d), d), g["title"], groups[site]) for d, g, site in docs]
         for s, docs in sets.items()
     }
     return sets, titles, groups
+
+
+def _finished(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
+    """The candidates with the text extraction would give for each (`finished_title`): a
+    candidate is right or wrong by what the user would see."""
+    return [replace(c, text=finished_title(c.text, doc)) for c in candidates]
 
 
 def _model(trained: dict) -> LinearModel:

@@ -1,7 +1,8 @@
 """The title trainer's fixed settings and its grid search measure the same way."""
 
 from eval.extract import same_title
-from eval.train_title import Settings, cross_validated, search
+from eval.train_title import Settings, _finished, cross_validated, search
+from understand.text import Doc, normalise
 from understand.title import Candidate
 
 
@@ -33,3 +34,14 @@ def test_a_high_threshold_answers_nothing_and_is_scored_as_a_miss():
     assert cross_validated(_examples(), same_title, settings) < cross_validated(
         _examples(), same_title, low
     )
+
+
+def test_candidates_are_labelled_by_the_title_extraction_would_give():
+    text = "Hledáme právníka/právničku do týmu rovného zacházení. Náplň práce na této pozici."
+    doc = Doc(normalise(text))
+    raw = Candidate("Hledáme právníka/právničku do týmu rovného zacházení")
+    (finished,) = _finished([raw], doc)
+    # the recruiting verb goes and the role is put in the nominative, as extraction does
+    assert finished.text == "právník/právnička do týmu rovného zacházení"
+    assert same_title(finished.text, "Právník/právnička do týmu rovného zacházení")
+    assert not same_title(raw.text, "Právník/právnička do týmu rovného zacházení")

@@ -1120,11 +1120,18 @@ def find_title_and_org(doc: Doc) -> Names:
         if org:
             out.organization, out.org_evidence = org.text, org.evidence
     if out.title:
-        out.title = rules.tidy_title(role_after_verb(out.title), doc.text[:ORG_CHARS])
+        out.title = finished_title(out.title, doc)
     if out.title and out.organization:
         cleaned = rules._clean_title(out.title, out.organization)
         out.title = rules.trim_title(cleaned) if cleaned != out.title else cleaned
     return out
+
+
+def finished_title(title: str, doc: Doc) -> str:
+    """A chosen title candidate as extraction gives it: the role after a recruiting verb, tidied
+    (a gender mark, an article or the working time dropped, a Slavic role in the nominative).
+    The trainer labels each candidate by this text, the one a user would see."""
+    return rules.tidy_title(role_after_verb(title), doc.text[:ORG_CHARS])
 
 
 def role_after_verb(title: str) -> str:
