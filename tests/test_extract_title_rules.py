@@ -269,6 +269,12 @@ def test_a_danish_or_norwegian_recruiting_verb_gives_the_role_after_it(verb):
             "Berater*in für Asylverfahrensberatung",
             "Der Flüchtlingsrat Nordhafen e.V.",
         ),
+        # an article is a word of its own: the "a" of "analista" stays
+        (
+            "O Instituto Terra Viva contrata analista de projetos para atuar em Belém.",
+            "analista de projetos",
+            "O Instituto Terra Viva",
+        ),
         # "Join X as Y"
         (
             "Join the Coalition for Open Courts as our next Communications Lead!",

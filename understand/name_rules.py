@@ -164,7 +164,7 @@ _AT_ONCE = (
     r"(?:ab\s+sofort|(?:zum\s+)?nachstmoglichen\s+zeitpunkt|urgently|immediately|des\s+maintenant)"
 )
 _SEEKS = re.compile(
-    rf"^(?P<org>.{{2,120}}?){_SEEKS_VERB}(?:\s+{_AT_ONCE})?\s+{_INDEFINITE}?\s*[:\s]?\s*"
+    rf"^(?P<org>.{{2,120}}?){_SEEKS_VERB}(?:\s+{_AT_ONCE})?\s+(?:{_INDEFINITE}\s+)?[:\s]?\s*"
     r"(?P<title>.+)$"
 )
 _HAS_SEEKS_VERB = re.compile(_SEEKS_VERB + r"\s")
@@ -207,7 +207,8 @@ _TITLE_END = re.compile(
     r"\s+(?:afin\s+de|pour\s+(?:son|sa|ses|notre|nos|\w+(?:er|ir|re))|in\s+order\s+to"
     r"|to\s+(?:support|join|lead|work|help|conduct|develop|carry|design|manage|coordinate|provide"
     r"|undertake|assist|strengthen)|who\s+will|qui\s+sera|que\s+|based\s+in|basee?\s+a"
-    r"|para\s+(?:apoyar|fortalecer|su|sus|nuestr[oa]s?|(?:o\s+|a\s+)?(?:seu|sua|nosso|nossa))"
+    r"|para\s+(?:apoyar|fortalecer|trabajar|atuar|trabalhar|su|sus|nuestr[oa]s?|(?:o\s+|a\s+)?(?:seu"
+    r"|sua|nosso|nossa))"
     r"|en\s+cd[di])\b|[.;!?](?:\s|$)"
 )
 _COMMA_END = re.compile(r",\s+(?=[^\W\d_A-ZÀ-ÞА-Я])")

@@ -1141,7 +1141,7 @@ def role_after_verb(title: str) -> str:
     m = _RECRUIT.search(fold(title) + " ")
     if m is None or m.end() >= len(title):
         return title
-    rest = title[m.end() :].strip(" :!–—-")
+    rest = title[m.end() :].strip(" :!–—-.;")
     if not rules._ROLE_RE.search(fold(rest)):
         return title
     return rules._clean_title(rest) or title
