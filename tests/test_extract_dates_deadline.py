@@ -62,6 +62,9 @@ from understand.text import Doc, normalise
         ("ترسل الطلبات حتى 3 تشرين الأول 2031", date(2031, 10, 3)),
         # Georgian label "last term"
         ("განაცხადის ბოლო ვადა: 10.05.2019", date(2019, 5, 10)),
+        # a Georgian year-first date after "the last term is", and a Ukrainian label and dash
+        ("განაცხადების მიღების ბოლო ვადაა 2031 წლის 10 სექტემბერი.", date(2031, 9, 10)),
+        ("Кінцевий термін подання заявок — 20 червня 2031 року.", date(2031, 6, 20)),
         # an event date named before the closing date in the same sentence
         (
             "Deadline extended: the information session is on 3 May 2024 and applications "

@@ -41,6 +41,13 @@ from tests.extract_helpers import years_asked
         ("Five or more years working with refugee-led groups.", 5),
         ("You bring 2+ years working in a campaigning organisation.", 2),
         ("3 años trabajando con comunidades indígenas.", 3),
+        # a bracket that holds only the minimum, and "N years minimum" after experience
+        ("Mehrjährige Berufserfahrung (mindestens 4 Jahre).", 4),
+        ("Relevant experience (minimum 3 years).", 3),
+        ("Experiencia profesional (mínimo 3 años).", 3),
+        ("Expérience professionnelle : 3 ans minimum.", 3),
+        # a bracket with more words in it is an aside
+        ("Experience with courts (eight years with a first degree).", None),
         # ...but not an organisation's or a project's years, a work plan or permit, or an age
         ("Our team has 10 years of work in the region.", None),
         ("The grant covers three years of work on detention monitoring.", None),

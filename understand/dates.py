@@ -94,6 +94,7 @@ _WORDY = re.compile(
     rf"\b{_DAY}(?:\s+de|\s+of)?[\s\-/]*{_MONTH}(?:[\s,\-/]*(?:de\s+|del\s+)?{_YEAR})?(?!\w)"
     rf"|\b{_MONTH}\s+{_DAY},?(?:\s+{_YEAR})?(?!\w)"
     rf"|\b{_YEAR}\.\s*{_MONTH}\s+{_DAY}(?!\w)"  # year first, in Hungarian: "2027. március 1."
+    rf"|\b{_YEAR}\s+წლის\s+{_DAY}\s+{_MONTH}(?!\w)"  # and in Georgian: "2027 წლის 1 მარტი"
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 # "7/01/2021", "10.11.24" and, with spaces after the dots, "10. 11. 2024" (cs, sk, de, pl).
@@ -108,13 +109,14 @@ DEADLINE_LABEL = re.compile(
     r"|(?:\S+\s+)?(?:prazo|data\s+limite|scadenza|termini|termen\s+limita|uzaverka|ბოლო\s+ვადა)"
     r"(?:\s+[^\s:|=]+){0,5}?"
     r"|date\s+limite(?:\s+de\s+\w+)?|fecha\s+(?:limite|de\s+cierre)(?:\s+de\s+\w+)?|plazo(?:\s+de"
-    r"|\s+para)?(?:\s+\w+)?|срок\s+подачи(?:\s+\w+)?|крайний\s+срок|краен\s+срок|термін\s+подачі"
+    r"|\s+para)?(?:\s+\w+)?|срок\s+подачи(?:\s+\w+)?|крайний\s+срок|краен\s+срок"
+    r"|(?:кінцевий\s+)?термін\s+пода(?:чі|ння)(?:\s+\w+)?"
     r"|sista\s+ansokningsdag|bewerbungsfrist|bewerbungsschluss|einsendeschluss|дедлайн"
     r"|rok\s+za\s+prijav\w*|afati(?:\s+\w+){0,2}"
     r"|son\s+basvuru(?:\s+tarihi)?|son\s+muraci[eə]t\s+tarixi|sluitingsdatum|ans[øo]gningsfrist"
     r"|s[øo]knadsfrist|hakuaika\s+paattyy|viimeinen\s+hakupaiva|(?:jelentkezesi\s+|beadasi\s+)?hatarido"
     r"|batas\s+akhir(?:\s+\w+){0,2}|προθεσμια(?:\s+\w+){0,2}|termin\s+(?:na\s+)?(?:nadsy[lł]ani|sk[lł]adani|wys[lł]ani)\w*"
-    r"(?:\s+\w+)?|срок\s+за\s+\w+|դիմելու\s+վերջնաժամկետ)\s*(?:\([^)]*\))?\s*(?:[:|=-]|$)"
+    r"(?:\s+\w+)?|срок\s+за\s+\w+|դիմելու\s+վերջնաժամկետ)\s*(?:\([^)]*\))?\s*(?:[:|=\-–—]|$)"
 )
 POSTED_LABEL = re.compile(
     r"(?:date(?:\s+posted)?|posted(?:\s+on)?|published(?:[\s_]+(?:on|at))?|publication[\s_]+date"
@@ -143,7 +145,7 @@ _DEADLINE_SENTENCE = re.compile(
     r"|prazo|data\s+limite|(?:inscri\w+|candidaturas?)(?:\s+\S+){0,2}\s+ate|scadenza|entro\s+il"
     r"|uzaverka|termen\s+limita|pana\s+la|rok\s+za\s+prijav\w*|afati|brenda\s+dates|uiterlijk"
     r"|sluitingsdatum|προθεσμια|ans[øo]gningsfrist|s[øo]knadsfrist|viimeistaan"
-    r"|hatarido|batas\s+akhir|paling\s+lambat)"
+    r"|hatarido|batas\s+akhir|paling\s+lambat|ბოლო\s+ვადა|термін\s+пода\w*)"
 )
 # Words before a date that make it a start, an event, a publication or a contract's date.
 _NOT_DEADLINE = re.compile(
@@ -224,8 +226,10 @@ def find_dates(text: str, ref: date | None = None) -> list[tuple[date, int, int]
             day, month, y = int(m[1]), _MONTH_OF[m[2]], m[3]
         elif m[4]:
             day, month, y = int(m[5]), _MONTH_OF[m[4]], m[6]
-        else:
+        elif m[7]:
             day, month, y = int(m[9]), _MONTH_OF[m[8]], m[7]
+        else:
+            day, month, y = int(m[11]), _MONTH_OF[m[12]], m[10]
         if d := _make(_year(y), month, day, ref):
             found.append((d, m.start(), m.end()))
     found.sort(key=lambda x: x[1])

@@ -87,6 +87,10 @@ _PATTERNS = [
         rf"|mindst\s+|vahintaan\s+|legalabb\s+)+"
         rf"{_NUM}{_PAREN}\s*{_YEARS}\b"
     ),
+    # "Expérience professionnelle 3 ans minimum", "experience 5 years minimum"
+    re.compile(
+        rf"{_EXPERIENCE}:?\s+(?:\S+\s+){{0,3}}?{_NUM}\s*\+?\s*{_YEARS}\s+(?:minimum|minimo|min)\b"
+    ),
     # a labelled field: "Experience: 4+ years", "Expérience requise : 3 ans", "Years of
     # experience: 5"
     re.compile(rf"{_EXPERIENCE}(?:\s+\S+)?\s*:\s*{_NUM}{_PAREN}\s*\+?\s*{_YEARS}\b"),
@@ -104,6 +108,12 @@ _PATTERNS = [
 ]
 # A parenthesis with words in it ("(eight years with a first degree)") is an aside.
 _ASIDE = re.compile(r"\((?=[^()]*[^\W\d_])[^()]{0,200}\)")
+# A parenthesis that holds only the minimum ("Berufserfahrung (mindestens 4 Jahre)", "experience
+# (minimum 3 years)", "expérience (3 ans minimum)") is no aside: it is read without its brackets.
+_MINIMUM_ASIDE = re.compile(
+    rf"\(\s*((?:minimum|at\s+least|mindestens|minimo|au\s+moins|al\s+menos|min\.)?\s*"
+    rf"(?:{_NUMBER})\s*\+?\s*{_YEARS}(?:\s+(?:minimum|minimo|min\.?))?)\s*\)"
+)
 _HAS_YEARS = re.compile(_YEARS)
 _HAS_EXPERIENCE = re.compile(_EXPERIENCE)
 # Sentences that state something other than the main minimum: ages, years in lieu of a degree,
@@ -248,7 +258,7 @@ def _minimums(doc: Doc) -> list[tuple[int, str, bool]]:
 def _lower_bound(clause: str) -> str:
     """The clause with every range of years cut to its lower figure."""
     if "(" in clause:
-        clause = _ASIDE.sub(" ", clause)
+        clause = _ASIDE.sub(" ", _MINIMUM_ASIDE.sub(r" \1 ", clause))
     if "year" in clause:  # what `_A_YEAR` looks ahead to
         clause = _A_YEAR.sub(r"\1 1 ", clause)
     return _RANGE.sub(r"\1", clause) if _HAS_RANGE.search(clause) else clause
