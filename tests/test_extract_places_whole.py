@@ -80,6 +80,7 @@ def test_place_beside_a_name_still_counts():
         "Poste basé à Lille, partiellement à distance.",
         "Место работы: Бишкек, частично удаленная работа.",
         "Based in Dublin; the role is semi-remote.",
+        "Arbeitsort: Berlin, mobiles Arbeiten ist teilweise möglich.",
     ],
 )
 def test_partial_home_working_is_hybrid(text):
@@ -114,6 +115,14 @@ def test_home_working_refused_is_no():
         "Місце роботи: в домашніх умовах",
         "Local | Remoto",
         "الوظيفة تتيح العمل عن بعد بالكامل.",
+        "Trabajo 100% remoto desde cualquier país de la región.",
+        # a work-mode field
+        "Modelo de trabalho: home office.",
+        "Формат работы: удалённо.",
+        "Формат роботи: дистанційно.",
+        "Çalışma şekli: uzaktan.",
+        # wholly from home, though "Homeoffice" alone would be part of the work
+        "Die Stelle kann vollständig im Homeoffice ausgeübt werden.",
     ],
 )
 def test_remote_work_in_more_languages(text):
@@ -131,6 +140,7 @@ def test_remote_role_takes_no_country_from_the_site_address():
         ("Location: Anywhere in the United Kingdom", ["GB"]),
         ("Location: Remote (Brazil)", ["BR"]),
         ('location = "Ohio, Remote"', ["US"]),
+        ("Location: Remote (must be based in Kenya)", ["KE"]),
     ],
 )
 def test_remote_within_a_country_stays_remote(text, codes):

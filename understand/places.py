@@ -229,7 +229,13 @@ _REMOTE = re.compile(
     r"(?:\s+de\s+(?:trabajo|trabalho|travail))?\s*[:|]?\s*(?:100\s*%\s+)?(?:remot[oae]|virtual"
     r"|a\s+distance|a\s+distancia|en\s+teletravail|teletrabajo|da\s+remoto)|удаленн\w*\s+работ\w*"
     r"|работ\w*\s+удаленн\w*|удаленно|дистанционн\w*\s+работ\w*|дистанционно"
-    r"|віддален\w*\s+робот\w*|віддалено|distansarbete|(?:trabalho|trabajo|lavoro)\s+remoto"
+    r"|віддален\w*\s+робот\w*|віддалено|дистанційн\w*\s+робот\w*|дистанційно|distansarbete"
+    r"|(?:trabalho|trabajo|lavoro)\s+(?:100\s*%\s+)?remoto|uzaktan\s+cal[iı]sma"
+    # a work-mode field: "Modelo de trabalho: home office", "Формат работы: удаленно"
+    r"|(?:modelo|formato|regime)\s+de\s+(?:trabalho|trabajo)\s*:\s*(?:100\s*%\s+)?(?:home\s+office"
+    r"|remot[oa]|virtual)|(?:формат|режим)\s+работы\s*:\s*удален\w*|cal[iı]sma\s+sekl[iı]\s*:\s*uzaktan"
+    r"|(?:vollstandig|komplett|ausschliesslich|100\s*%)\s+(?:im\s+|in\s+)?(?:homeoffice|home\s+office"
+    r"|mobil\w*\s+arbeit\w*|remote)"
     r"|(?:de\s+forma|em\s+regime|de\s+manera)\s+remota?|da\s+remoto"
     r"|(?:puesto|posicion|cargo|empleo|vaga|poste|emploi)\s+(?:(?:100\s*%|totalmente"
     r"|completamente)\s+)?(?:remot[oa]|en\s+teletravail)"
@@ -265,7 +271,10 @@ _PARTLY_REMOTE = re.compile(
     r"|(?:a|en|da|im)\s+(?:distancia|distance|remoto|homeoffice)|zdaln\w*|удаленн\w*|віддален\w*"
     r"|дистанц\w*)"
     r"|presencial\s+(?:ou|o|e|y)\s+(?:remot[oa]|virtual)|(?:remot[oa]|virtual)\s+(?:ou|o|e|y)"
-    r"\s+presencial)"
+    r"\s+presencial"
+    # "mobiles Arbeiten ist teilweise möglich", "remote work is partly possible"
+    rf"|{_HOME_WORK}\s+(?:\w+\s+){{0,2}}?(?:teilweise|anteilig|partly|partially|partiellement"
+    r"|parcialmente)\b)"
 )
 # Remote work or an office at the person's choice ("can be done remotely or in our office in
 # Seattle", "from our Tallinn office or remotely"): remote, though the office names a place.
@@ -292,7 +301,7 @@ _REMOTE_WORDS = factored(
     re.compile(
         r"remot|home|telework|teletrabajo|teletravail|teletrabalho|distanc|удален|дистанц"
         r"|віддален|distansarbete|flexible|anywhere|hybrid|hibrid|гибридн|гібридн|domov|domicile"
-        r"|домашн|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit|عن\s+بعد"
+        r"|домашн|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit|عن\s+بعد|uzaktan"
     )
 )
 _NOT_REMOTE = re.compile(
@@ -317,7 +326,9 @@ _WHOLLY_REMOTE = re.compile(
     r"\b(?:(?:is|are|be)\s+(?:an?\s+)?(?:flexible\s*,\s*)?(?:fully\s+|100\s*%\s+)?remote"
     r"|(?:fully|100\s*%|completely|entirely)\s+remote|remote\s+(?:position|role|job|post)"
     r"|can\s+be\s+(?:done|performed|carried\s+out)\s+remotely|work[-\s]from[-\s]home\s+(?:position"
-    r"|role|job)|(?:based|performed|done|work)\s+(?:from\s+)?anywhere)\b"
+    r"|role|job)|(?:based|performed|done|work)\s+(?:from\s+)?anywhere"
+    r"|(?:vollstandig|komplett|ausschliesslich|100\s*%)\s+(?:im\s+|in\s+)?(?:homeoffice"
+    r"|home\s+office|mobil\w*\s+arbeit\w*|remote))\b"
 )
 # A remote role open to candidates anywhere: its region is "Global" (not "anywhere in Europe",
 # "any country of the region": their region is the place named).
@@ -1313,6 +1324,9 @@ def _remote(doc: Doc) -> tuple[str | None, str]:
             return ("hybrid" if _HYBRID.search(folded) else "yes"), line
     for i in sorted(doc.sentences_matching(_REMOTE_WORDS)):
         sentence, folded = doc.sentences[i], doc.folded_sentences[i]
+        wholly = _WHOLLY_REMOTE.search(folded) and not _remote_denied(folded)
+        if wholly and not _HYBRID.search(folded):
+            return "yes", sentence  # "vollständig im Homeoffice": no part of the work
         if _HYBRID.search(folded) or (
             _PARTLY_REMOTE.search(folded) and not _NOT_REMOTE.search(folded)
         ):
@@ -1326,6 +1340,9 @@ def _remote(doc: Doc) -> tuple[str | None, str]:
 _REMOTE_BEFORE_PLACE = re.compile(
     r"(?:remote|remoto|anywhere|home[-\s]?based)\W{0,3}(?:(?:in|within|across|from|en|dans|em)\s+"
     r"(?:the\s+)?)?$"
+    # "Remote (must be based in Kenya)", "remote, candidates residing in Peru"
+    r"|(?:remote|remoto|home[-\s]?based)\W{0,3}(?:\w+\s+){0,3}?(?:based|located|resident|residing"
+    r"|living)\s+(?:in|within)\s+(?:the\s+)?$"
 )
 _REMOTE_AFTER_PLACE = re.compile(r"^\W{0,3}(?:remote|remoto|home[-\s]?based)\b")
 
@@ -1340,7 +1357,7 @@ def _remote_within(text: str) -> bool:
     """Whether `text` places remote work in a country ("Location: Remote, Kenya")."""
     folded = fold(text)
     return any(
-        _REMOTE_BEFORE_PLACE.search(folded[max(0, h.start - 24) : h.start])
+        _REMOTE_BEFORE_PLACE.search(folded[max(0, h.start - 48) : h.start])
         or _REMOTE_AFTER_PLACE.match(folded[h.end :])
         for h in places_in(text)
     )
