@@ -47,7 +47,8 @@ _KINDS: list[tuple[str, str, str]] = [
         r"internships?|traineeships?|(?:un|le|du|au|ce|de)\s+stage|pasantia\w*"
         # not interns the person will manage ("gérer des stagiaires")
         r"|(?<!gerer\sdes\s)(?<!encadrer\sdes\s)(?<!superviser\sdes\s)(?<!gestion\sdes\s)stagiaire\w*"
-        r"|practicas\s+profesionales|practicantes?|estagio|tirocinio|praktikum|стажировк\w*|praktyki\s+(?:zawodowe"
+        r"|practicas\s+profesionales|practicantes?"
+        r"|estagio|tirocinio|praktikum|стажировк\w*|praktyki\s+(?:zawodowe"
         r"|studenckie)|praktykant\w*|stazyst\w*|სტაჟირებ\w*|staj\s+(?:programı|programi|ilanı"
         r"|ilani|basvuru\w*)|stajyer\w*|πρακτικ\w*\s+ασκησ\w*|практикант\w*"
         r"|студентск\w+\s+практик\w*",

@@ -84,7 +84,8 @@ _PREFIX = re.compile(
     r"|vacancy))?(?:\s+at\s+[^:]{2,80})?|we(?:'|’)?re\s+hiring|we\s+are\s+hiring|now\s+hiring"
     r"|hiring|call\s+for\s+applications|open\s+call|recrutement(?:\s+d'(?:un[.\-·]e|une|un))?"
     r"|offre\s+d'emploi|offre\s+de\s+stage|oferta\s+de\s+practicas|vaga\s+de\s+estagio"
-    r"|praktikumsangebot|internship\s+(?:offer|opportunity)|avis\s+de\s+vacance|appel\s+a\s+candidatures|convocatoria|vacante"
+    r"|praktikumsangebot|internship\s+(?:offer|opportunity)|avis\s+de\s+vacance"
+    r"|appel\s+a\s+candidatures|convocatoria|vacante"
     r"|oferta\s+de\s+empleo|вакансия|вакансія|ledig\s+tjanst|stellenausschreibung|poste\s+vacant"
     r"|poste\s+a\s+pourvoir|open\s+position|vaga|oferta\s+de\s+trabajo|stellenangebot|vacature"
     # "job advert" in more languages: tr, ro, el, no/da, fi, hu, id, pl, cs/sk, it, sq
@@ -171,10 +172,11 @@ _HAS_SEEKS_VERB = re.compile(_SEEKS_VERB + r"\s")
 # "Join the Coalition for Open Courts as our next Communications Lead!", "Rejoignez X en tant
 # que Y", "Únete a X como Y".
 _JOIN_AS = re.compile(
-    r"^(?:join|rejoignez|rejoins|unete\s+a|sumate\s+a|junte-se\s+(?:a|ao|a\s+)|werde\s+teil\s+(?:von"
-    r"|des|der))\s+(?:the\s+|l'|la\s+|le\s+|el\s+|o\s+)?(?P<org>.{2,80}?)\s+(?:as|en\s+tant\s+que"
-    r"|comme|como|als)\s+(?:(?:an?|our|its|the|their|notre|nuestr[oa]|nosso|nossa|unser\w*|une?|una?"
-    r"|um|uma)\s+)?(?:(?:next|new|prochaine?|nouvel(?:le)?|nuev[oa]|nov[oa]|neue?n?)\s+)?"
+    r"^(?:join|rejoignez|rejoins|unete\s+a|sumate\s+a|junte-se\s+(?:a|ao|a\s+)"
+    r"|werde\s+teil\s+(?:von|des|der))\s+(?:the\s+|l'|la\s+|le\s+|el\s+|o\s+)?(?P<org>.{2,80}?)"
+    r"\s+(?:as|en\s+tant\s+que|comme|como|als)\s+(?:(?:an?|our|its|the|their|notre|nuestr[oa]"
+    r"|nosso|nossa|unser\w*|une?|una?|um|uma)\s+)?(?:(?:next|new|prochaine?|nouvel(?:le)?"
+    r"|nuev[oa]|nov[oa]|neue?n?)\s+)?"
     r"(?P<title>.+?)[!.]?$"
 )
 
@@ -207,8 +209,8 @@ _TITLE_END = re.compile(
     r"\s+(?:afin\s+de|pour\s+(?:son|sa|ses|notre|nos|\w+(?:er|ir|re))|in\s+order\s+to"
     r"|to\s+(?:support|join|lead|work|help|conduct|develop|carry|design|manage|coordinate|provide"
     r"|undertake|assist|strengthen)|who\s+will|qui\s+sera|que\s+|based\s+in|basee?\s+a"
-    r"|para\s+(?:apoyar|fortalecer|trabajar|atuar|trabalhar|su|sus|nuestr[oa]s?|(?:o\s+|a\s+)?(?:seu"
-    r"|sua|nosso|nossa))"
+    r"|para\s+(?:apoyar|fortalecer|trabajar|atuar|trabalhar|su|sus|nuestr[oa]s?"
+    r"|(?:o\s+|a\s+)?(?:seu|sua|nosso|nossa))"
     r"|en\s+cd[di])\b|[.;!?](?:\s|$)"
 )
 _COMMA_END = re.compile(r",\s+(?=[^\W\d_A-ZÀ-ÞА-Я])")
@@ -619,8 +621,8 @@ _BEFORE_PLACE = re.compile(r"\s(?:a|à|in|en|в)\s")  # "... à Genève": a plac
 # A legal form after a name ("Flüchtlingsrat Nordhafen e.V.", "Centro Prodh, A.C.", "Open Law
 # gGmbH", "Justice Works, Inc."): the name is complete without it.
 _LEGAL_FORM = re.compile(
-    r"[,\s]+(?:e\.\s?V|g?GmbH|gUG|Inc|Ltd|LLC|A\.\s?C|a\.\s?s\.\s?b\.\s?l|asbl|z\.\s?s|o\.\s?p\.\s?s"
-    r"|z\.\s?ú)\.?$",
+    r"[,\s]+(?:e\.\s?V|g?GmbH|gUG|Inc|Ltd|LLC|A\.\s?C|a\.\s?s\.\s?b\.\s?l|asbl|z\.\s?s"
+    r"|o\.\s?p\.\s?s|z\.\s?ú)\.?$",
     re.I,
 )
 

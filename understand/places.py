@@ -127,8 +127,8 @@ _CUE = re.compile(
 # Words allowed between a cue and the place ("based in our regional office in Dakar", "based in
 # an HRW office in Brussels").
 _CUE_GAP = re.compile(
-    r"\s*(?:(?:our|its|their|the|an?|either|one\s+of\s+our|[\w'’]+\s+offices?|regional|country|field"
-    r"|main|office|offices"
+    r"\s*(?:(?:our|its|their|the|an?|either|one\s+of\s+our|[\w'’]+\s+offices?|regional|country"
+    r"|field|main|office|offices"
     r"|in|at|of|notre|nos|son|sa|nuestra|nuestro|su|la|le|l'|de|du|oficina|bureau|bureaux"
     r"|cidade|ciudad|ville|citta|city|municipio|municipality|comune"
     r"|офисе)\b\s*){0,6}"
@@ -233,9 +233,8 @@ _REMOTE = re.compile(
     r"|(?:trabalho|trabajo|lavoro)\s+(?:100\s*%\s+)?remoto|uzaktan\s+cal[iı]sma"
     # a work-mode field: "Modelo de trabalho: home office", "Формат работы: удаленно"
     r"|(?:modelo|formato|regime)\s+de\s+(?:trabalho|trabajo)\s*:\s*(?:100\s*%\s+)?(?:home\s+office"
-    r"|remot[oa]|virtual)|(?:формат|режим)\s+работы\s*:\s*удален\w*|cal[iı]sma\s+sekl[iı]\s*:\s*uzaktan"
-    r"|(?:vollstandig|komplett|ausschliesslich|100\s*%)\s+(?:im\s+|in\s+)?(?:homeoffice|home\s+office"
-    r"|mobil\w*\s+arbeit\w*|remote)"
+    r"|remot[oa]|virtual)|(?:формат|режим)\s+работы\s*:\s*удален\w*"
+    r"|cal[iı]sma\s+sekl[iı]\s*:\s*uzaktan"
     r"|(?:de\s+forma|em\s+regime|de\s+manera)\s+remota?|da\s+remoto"
     r"|(?:puesto|posicion|cargo|empleo|vaga|poste|emploi)\s+(?:(?:100\s*%|totalmente"
     r"|completamente)\s+)?(?:remot[oa]|en\s+teletravail)"
