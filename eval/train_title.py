@@ -6,17 +6,18 @@
 
 Candidates and features come from `understand.title` (the same code extraction runs). A
 candidate is positive when it matches the gold label by the scoring rules of `eval.extract`
-(`same_title`, `same_organization`). For each field a logistic regression (scikit-learn, lbfgs)
-is fitted on the whole train split with the settings of SETTINGS: regularisation, objective
-(pointwise or pairwise), acceptance threshold and whether the rules' answer is preferred. They were
-chosen with `--search`, by cross-validation grouped by site within the train split (never on
-validation or test), and are fixed here as `eval.train_fields` fixes its own: the best figures of
-the grid lie within one standard error of each other, so choosing afresh on every retrain let a
-change to one candidate flip the settings and move validation by more than the change itself.
-`--search` prints the grid's best settings and that standard error; re-choose when the candidates
-or features change in kind. The artefact holds plain numbers (weights per feature name,
-intercept, threshold) and the train, cross-validation and validation accuracies, rounded so that
-reruns write the same bytes.
+(`same_title`, `same_organization`); a title candidate by the text extraction would give for it
+(`understand.title.finished_title`: "Hledáme právníka" is "právník"). For each field a logistic
+regression (scikit-learn, lbfgs) is fitted on the whole train split with the settings of
+SETTINGS: regularisation, objective (pointwise or pairwise), acceptance threshold and whether the
+rules' answer is preferred. They were chosen with `--search`, by cross-validation grouped by site
+within the train split (never on validation or test), and are fixed here as `eval.train_fields`
+fixes its own: the best figures of the grid lie within one standard error of each other, so
+choosing afresh on every retrain let a change to one candidate flip the settings and move
+validation by more than the change itself. `--search` prints the grid's best settings and that
+standard error; re-choose when the candidates or features change in kind. The artefact holds
+plain numbers (weights per feature name, intercept, threshold) and the train, cross-validation
+and validation accuracies, rounded so that reruns write the same bytes.
 """
 
 from __future__ import annotations
@@ -146,7 +147,10 @@ def _folds(examples: list[Example]) -> list[tuple[list[Example], list[Example]]]
     ]
 
 
-def _held_out_hits(fitted: list[tuple[LinearModel, list[Example]]], same: Callable, s: Settings):
+def _held_out_hits(
+    fitted: list[tuple[LinearModel, list[Example]]], same: Callable, s: Settings
+) -> float:
+    """How many held-out postings the fitted models, with `s`'s threshold, answer right."""
     model_of = [(_with_threshold(m, s.threshold, s.prefer_rules), held) for m, held in fitted]
     return sum(_accuracy(held, same, m) * len(held) for m, held in model_of)
 
