@@ -54,6 +54,45 @@ def score(text: str) -> float:
         ("says it is a vacancy", "Թափուր աշխատատեղ՝ իրավաբան Գյումրիի գրասենյակում։"),
         ("tells how to apply", "Rok za prijavu je 15. svibnja, prijave šaljite e-poštom."),
         ("tells how to apply", "Afati i fundit për aplikim është 20 maj."),
+        ("says it is a vacancy", "Udruženje objavljuje konkurs za prijem u radni odnos."),
+        ("says it is a vacancy", "Оглас за пријем сарадника у радни однос на одређено време."),
+        ("says it is a vacancy", "Оглас за вработување: правен советник во Битола."),
+        ("says it is a vacancy", "تعلن الجمعية عن فتح باب الترشح لمنصب مساعد قانوني."),
+        ("says it is a vacancy", "مسابقة لشغل منصب مسؤول اتصال في المكتب الجهوي."),
+        ("says it is a vacancy", "آگهی استخدام: مددکار اجتماعی در مشهد"),
+        ("says it is a vacancy", "Fundata shpall konkurs për një asistent ligjor në Durrës."),
+        ("says it is a vacancy", "Dernek saha ekibi için personel alımı yapacaktır."),
+        ("says it is a vacancy", "İşə qəbul: Gəncə ofisi üçün layihə köməkçisi."),
+        ("says it is a vacancy", "ფონდი აცხადებს კონკურსს ბუღალტრის თანამდებობაზე."),
+        ("says it is a vacancy", "Կազմակերպությունը հայտարարում է մրցույթ հաշվապահի համար։"),
+        ("an employer seeks someone", "Potreban nam je terenski saradnik za Kragujevac."),
+        ("an employer seeks someone", "Тражимо правног саветника за канцеларију у Новом Саду."),
+        ("an employer seeks someone", "يبحث المركز عن محاسب بدوام جزئي."),
+        ("an employer seeks someone", "از افراد واجد شرایط دعوت به همکاری می‌شود."),
+        ("an employer seeks someone", "Організація запрошує до команди юриста у Дніпрі."),
+        ("an employer seeks someone", "Фонд приглашает в команду бухгалтера."),
+        ("tells how to apply", "Prijave slati elektronskom poštom do kraja meseca."),
+        ("tells how to apply", "لتقديم الطلبات يرجى زيارة موقع الجمعية."),
+        ("tells how to apply", "لطفاً رزومه خود را به نشانی دفتر بفرستید."),
+        ("tells how to apply", "Özgeçmişler en geç 3 Haziran'a kadar iletilmelidir."),
+        ("tells how to apply", "რეზიუმე გამოაგზავნეთ ელფოსტით."),
+        ("has job-advert sections", "Opis posla: priprema izveštaja i vođenje evidencije."),
+        ("has job-advert sections", "المؤهلات: شهادة في العلوم الاجتماعية."),
+        ("has job-advert sections", "شرح وظایف: پیگیری امور مالی دفتر"),
+        ("has job-advert sections", "Detyrat: përgatitja e raporteve mujore."),
+        ("has job-advert sections", "Görev ve sorumluluklar: saha ziyaretlerinin planlanması."),
+        ("has job-advert sections", "Tələblər: ali təhsil və Excel biliyi."),
+        ("has job-advert sections", "მოვალეობები: ანგარიშების მომზადება."),
+        ("has job-advert sections", "Պարտականություններ՝ հաշվետվությունների պատրաստում։"),
+        ("has job-advert sections", "Обов'язки: ведення бухгалтерського обліку."),
+        ("words a job advert uses", "Tražimo najmanje dvije godine radnog iskustva."),
+        ("words a job advert uses", "حداقل دو سال سابقه کار مرتبط"),
+        ("words a job advert uses", "Ми пропонуємо гнучкий графік і навчання."),
+        ("names a contract kind", "Стажування для студентів-правників у Києві."),
+        ("names a contract kind", "სტაჟირების პროგრამა იურისტებისთვის."),
+        ("names a contract kind", "Yaz dönemi staj programı başvuruları açıldı."),
+        ("calls for volunteers", "Повик за волонтери за правното советувалиште."),
+        ("calls for volunteers", "Önkénteseket keresünk a jogsegélyszolgálathoz."),
         ("calls for volunteers", "Become a volunteer at our legal aid desk this spring."),
         ("calls for volunteers", "Потрібні волонтери для гарячої лінії у Львові."),
         ("calls for volunteers", "Търсим доброволци за приемната в Пловдив."),
@@ -122,6 +161,43 @@ DUTCH_VACANCY = (
     "Wij bieden\nEen contract voor een jaar met uitzicht op verlenging.\n"
     "Solliciteren kan tot 1 juni."
 )
+SERBIAN_VACANCY = (
+    "Оглас за пријем приправника\n"
+    "\n"
+    "Центар за права мањина расписује јавни оглас за пријем два приправника "
+    "у радни однос на одређено време. "
+    "Услови: завршен правни факултет. "
+    "Пријаве се подносе у року од 15 дана од дана објављивања огласа."
+)
+ARABIC_VACANCY = (
+    "إعلان عن وظيفة: منسق مشروع\n"
+    "\n"
+    "تعلن جمعية حقوق الإنسان عن فتح باب الترشح لشغل منصب منسق مشروع في تونس. المهام: "
+    "متابعة الأنشطة وإعداد التقارير. المؤهلات المطلوبة: "
+    "شهادة جامعية في القانون وخبرة ثلاث سنوات. يرجى إرسال السيرة الذاتية قبل 30 أبريل."
+)
+PERSIAN_VACANCY = (
+    "آگهی استخدام کارشناس حقوقی\n"
+    "\n"
+    "سازمان حقوق بشر برای تکمیل کادر خود در کابل یک کارشناس حقوقی استخدام می\u200cکند. "
+    "شرح وظایف: پیگیری پرونده\u200cها و تهیه گزارش. شرایط احراز: "
+    "مدرک لیسانس حقوق و دو سال سابقه کار. متقاضیان رزومه خود را تا ۱۵ حمل ارسال کنند."
+)
+ALBANIAN_VACANCY = (
+    "Njoftim për vend të lirë pune\n"
+    "\n"
+    "Qendra për të Drejtat e Njeriut shpall konkurs për pozicionin Koordinator Projekti në Tiranë. "
+    "Detyrat: menaxhimi i aktiviteteve dhe raportimi. Kualifikimet: "
+    "diplomë në drejtësi dhe tre vjet përvojë. "
+    "Kandidatët e interesuar duhet të dërgojnë CV-në deri më 30 prill."
+)
+GEORGIAN_VACANCY = (
+    "სამართლის მრჩეველი\n"
+    "\n"
+    "ადამიანის უფლებათა ცენტრი აცხადებს კონკურსს სამართლის მრჩევლის პოზიციაზე თბილისის ოფისში. "
+    "მოვალეობები: იურიდიული კონსულტაციების გაწევა. მოთხოვნები: "
+    "სამართლის ხარისხი და ორი წლის გამოცდილება. რეზიუმე გამოგზავნეთ 20 მაისამდე."
+)
 CLOSED_CAREERS_PAGE = (
     "Careers\n"
     "Thank you for your interest in working with us.\n"
@@ -143,7 +219,19 @@ CAREER_ADVICE = (
 )
 
 
-@pytest.mark.parametrize("text", [POLISH_VACANCY, DUTCH_VACANCY], ids=["pl", "nl"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        POLISH_VACANCY,
+        DUTCH_VACANCY,
+        SERBIAN_VACANCY,
+        ARABIC_VACANCY,
+        PERSIAN_VACANCY,
+        ALBANIAN_VACANCY,
+        GEORGIAN_VACANCY,
+    ],
+    ids=["pl", "nl", "sr", "ar", "fa", "sq", "ka"],
+)
 def test_vacancies_in_more_languages(text):
     assert score(text) >= 0.5
 

@@ -49,8 +49,8 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|(?<!gerer\sdes\s)(?<!encadrer\sdes\s)(?<!superviser\sdes\s)(?<!gestion\sdes\s)stagiaire\w*"
         r"|practicas\s+profesionales|practicantes?"
         r"|estagio|tirocinio|praktikum|стажировк\w*|praktyki\s+(?:zawodowe"
-        r"|studenckie)|praktykant\w*|stazyst\w*|სტაჟირებ\w*|staj\s+(?:programı|programi|ilanı"
-        r"|ilani|basvuru\w*)|stajyer\w*|πρακτικ\w*\s+ασκησ\w*|практикант\w*"
+        r"|studenckie)|praktykant\w*|stazyst\w*|სტაჟირებ\w*|staj\s+(?:program[ıi]|ilan[ıi]"
+        r"|basvuru\w*)|stajyer\w*|πρακτικ\w*\s+ασκησ\w*|практикант\w*"
         r"|студентск\w+\s+практик\w*",
     ),
     (
@@ -171,8 +171,8 @@ _DURATION = re.compile(
     r"|sechs|due|tre|sei|dwa|trzy|jedan|jedna|dva|tri|nje|dy|doi|trei|ett|en|tva)\s*-?\s*"
     r"(?:years?|months?|ans?|mois|anos?|meses|лет|год\w*|месяц\w*|місяц\w*|рок\w*|jahre?n?"
     r"|monate?n?|anni|anno|mesi|lata?|roku|miesi\w+|godin\w*|mjesec\w*|mesec\w*|vjet|muaj\w*"
-    r"|ani|luni|ar|manad\w*|jaar|maanden|ay|yil|თვ\w*|წლ\w*)|halvar"
-    r"|سنة|سنتين|عام|عامين|(?:\d+\s+)?(?:أشهر|اشهر|شهرا?))\b"
+    r"|ani|luni|ar|manad\w*|jaar|maanden|ay|y[ıi]l|თვ\w*|წლ\w*)|halvar"
+    r"|سنة|سنتين|عام|عامين|(?:\d+\s+)?(?:اشهر|شهرا?))\b"
 )
 # An end date in a contract field ("to 31 December 2025", "April bis September 2016").
 _END_DATE = re.compile(

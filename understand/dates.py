@@ -141,7 +141,7 @@ _DEADLINE_SENTENCE = re.compile(
     r"|fecha\s+(?:limite|de\s+cierre)|cierre\s+de\s+(?:la\s+)?convocatoria|date\s+de\s+cloture"
     r"|date\s+limite|avant\s+le|au\s+plus\s+tard|jusqu'au|до\s+\d|не\s+позднее|срок"
     r"|sista\s+ansokningsdag|bewerbungsfrist|bewerbungsschluss|einsendeschluss|bewerbung\w*(?:\s+\S+){0,4}"
-    r"\s+bis|spatestens|дедлайн|do\s+dnia|اخر\s+موعد|الموعد\s+النهائي|موعد\s+اقصاه"
+    r"\s+bis|spatestens|дедлайн|do\s+dnia|اخر\s+موعد|الموعد\s+النهايي|موعد\s+اقصاه"
     r"|prazo|data\s+limite|(?:inscri\w+|candidaturas?)(?:\s+\S+){0,2}\s+ate|scadenza|entro\s+il"
     r"|uzaverka|termen\s+limita|pana\s+la|rok\s+za\s+prijav\w*|afati|brenda\s+dates|uiterlijk"
     r"|sluitingsdatum|προθεσμια|ans[øo]gningsfrist|s[øo]knadsfrist|viimeistaan"

@@ -102,7 +102,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b{_COUNT}\s*(?:-\s*)?(?:months?|mois|meses|месяц\w*|місяц\w*|monate?n?|mesi|miesi\w+"
             r"|mjesec\w*|mesec\w*|muaj\w*|luni|manad\w*|maanden|ay|თვ\w*)\b"
-            r"|\b(?:halvar|(?:\d+\s+)?(?:أشهر|اشهر|شهرا))\b"
+            r"|\b(?:halvar|(?:\d+\s+)?(?:اشهر|شهرا))\b"
         ),
     ),
     (
@@ -121,7 +121,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|na\s+odre[dđ]eno|na\s+dobu\s+urcitou|perioada\s+determinata|visstid\w*"
             r"|bepaalde\s+tijd|(?:elternzeit|mutterschafts|krankheits)vertretung|rinnovabile|قابل\w*\s+للتجديد"
             r"|belirli\s+sureli|ορισμενου\s+χρονου|me\s+afat\s+(?:te\s+)?caktuar"
-            r"|قابل\w*\s+للتمديد|مؤقت\w*)\b"
+            r"|قابل\w*\s+للتمديد|موقت\w*)\b"
         ),
     ),
     (
@@ -369,7 +369,7 @@ _REMOTE_CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|lieu\s+(?:de\s+travail|d'affectation|d'execution)|lugar\s+de\s+(?:trabajo|destino)"
             r"|local\s+de\s+trabalho|luogo\s+di\s+lavoro|sede\s+di\s+lavoro|dienstort|arbeitsort"
             r"|miejsce\s+pracy|mjesto\s+rada|место\s+работы|місце\s+роботи|arbetsort|standplaats"
-            r"|vendi\s+i\s+punes|is\s+yeri|çalışma\s+yeri|calisma\s+yeri)\b"
+            r"|vendi\s+i\s+punes|is\s+yeri|cal[ıi]sma\s+yeri)\b"
         ),
     ),
     (

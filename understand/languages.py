@@ -69,7 +69,7 @@ _CUE = re.compile(
     r"|\b(?:working\s+languages?|langues?\s+de\s+travail|(?:idiomas?|lenguas?)\s+de\s+trabajo"
     r"|linguas?\s+de\s+trabalho|lingu[ae]\s+di\s+lavoro|arbeitssprachen?|рабочи[йе]\s+язык\w*"
     r"|робоч[аі]\s+мов[аи])\s*:"  # a label of the job's working language(s): "Langue de travail :"
-    r"|conhecimento|beherrsch|verhandlungssicher|sprech|spricht|تسلط|مسلط|آشنایی"
+    r"|conhecimento|beherrsch|verhandlungssicher|sprech|spricht|تسلط|مسلط|اشنایی"
     r"|\b(?:parler|parlez|hablar|falar|parlare|ecrire|escribir|escrever|scrivere|connait"
     r"|connaitre)\b|\b(?:bon(?:ne)?|buen[oa]?|buon[oa]?)\s|nyelvtudas|nyelvismeret|njohuri|zoterim|владеене|познаван|poznavan|znanj"
     r"|tecn[oa]\b|intermedi|avansat|avanzad|avancad|advanced|γνωσ|αριστ|իմացությ|տիրապետ|bilik|biliy|s[eə]lis|билүү|билим|эркин|еркін|kunnig|знањ"

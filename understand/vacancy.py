@@ -85,7 +85,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|volne\s+(?:pracovni\s+)?misto|nabor\s+na\s+stanowisko|stellenangebot\w*"
             r"|obyava\s+za\s+rabota|обява\s+за\s+работа|свободн\w+\s+(?:работн\w+\s+)?(?:позиция|място)"
             r"|конкурс\s+на\s+посаду|оголошує\s+конкурс|объявляет\s+конкурс|обявява\s+конкурс"
-            r"|კონკურსი|فرصة\s+عمل|oferta\s+de\s+treball|bolsa\s+de\s+trabajo|vakansiya\w*"
+            r"|კონკურს\w*|فرصة\s+عمل|oferta\s+de\s+treball|bolsa\s+de\s+trabajo|vakansiya\w*"
             r"|vend(?:e|i)?\s+(?:te\s+lira\s+)?pune|pozicion\w*\s+(?:e|te)\s+lir\w+|radno\s+mj?est\w+"
             r"|radnog\s+mj?esta|oglas\s+za\s+(?:posao|radno|zaposlen\w+)|թափուր\s+(?:աշխատատեղ|պաշտոն)\w*"
             # el, hu, fi, sk, sl, da/no, ro, id
@@ -93,7 +93,18 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|allasajanlat"
             r"|allaspalyazat|avoin\s+tyopaikka|tyopaikkailmoitus|vyberove\s+konanie"
             r"|volne\s+pracovne\s+miesto|prosto\s+delovno\s+mesto|stillingsopslag|ledig\s+stilling"
-            r"|stillingsannonse|anunt\s+de\s+angajare|post\s+vacant|lowongan(?:\s+kerja)?)"
+            r"|stillingsannonse|anunt\s+de\s+angajare|post\s+vacant|lowongan(?:\s+kerja)?"
+            # sr/hr/bs/mk, ar, fa/prs, sq, tr, az, ka, hy
+            r"|prijem\s+u\s+radni\s+odnos|(?:oglas|konkurs)\s+za\s+(?:prijem|popunjavanje)"
+            r"|пријем\s+у\s+радни\s+однос|(?:оглас|конкурс)\s+за\s+(?:пријем|попуњавање)"
+            r"|радн(?:о|ог|их)\s+мест\w*|оглас\s+за\s+вработување|работно\s+место"
+            r"|(?:اعلان|عرض)\s+(?:عن\s+)?(?:توظيف|وظيفة|وظايف|عمل)|فرص\s+عمل|شاغر\w*"
+            r"|لشغل\s+(?:منصب|وظيفة)|مسابقة\s+(?:لشغل|للتوظيف|لتوظيف)|فتح\s+باب\s+(?:الترشح|الترشيح|التوظيف|التقديم)"
+            r"|اگهی\s+استخدام|(?:اعلان|فراخوان)\s+(?:وظیفه|استخدام)|فرصت\s+شغلی|موقعیت\s+شغلی"
+            r"|جذب\s+نیرو|shpall\w*\s+konkurs\w*|vend\w*\s+(?:te\s+)?lir[ae]\s+pune"
+            r"|(?:personel|eleman)\s+al[ıi]m\w*|al[ıi]m\s+ilan\w*|is[əe]\s+q[əe]bul"
+            r"|isci\s+q[əe]bul\w*|bos\s+is\s+yer\w*"
+            r"|հայտարարում\s+(?:է|են)\s+մրցույթ|աշխատանքի\s+հայտարարություն)"
         ),
     ),
     (
@@ -108,12 +119,16 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|مطلوب|تعلن\s+.{0,30}\s+عن\s+حاجتها|poszukujemy|szukamy|hledame|zoeken\s+(?:een|we)"
             r"|wij\s+zoeken|zoekt\s+(?:een|per)|cerchiamo|cercasi|набира|търси|потрібн(?:і|ий|а)"
             r"|нужен|нужна|нужны|(?:esta|estamos)\s+a\s+contratar|(?:esta|estamos)\s+contratando"
-            r"|arıyoruz|ariyoruz|تبحث\s+عن|نبحث\s+عن|ეძებს|ვეძებთ|kerkim\s+te|trazimo"
+            r"|arıyoruz|ariyoruz|نبحث\s+عن|ეძებს|ვეძებთ|kerkim\s+te|trazimo"
             r"|(?:trazi|trazimo|trazu)\s+\d+\s|potrazi\s+za|axtar[ıi]r|փնտրում\s+(?:է|ենք)"
             # first-person and passive forms: "hakee" or "keres" alone also seek asylum or suspects
             r"|αναζητουμε|ζητ(?:ειται|ουνται)|keresunk|munkatarsat\s+keres|haemme|haetaan|etsimme"
             r"|hladame|soger\s+(?:en|et|nye?)\s|søger\s+(?:en|et|nye?)\s|søker\s+(?:en|et|nye?)\s"
-            r"|angajeaza|cautam|dibutuhkan)"
+            r"|angajeaza|cautam|dibutuhkan"
+            r"|[يت]بحث\s+(?:\S+\s+){0,2}?عن|potreban|potrebna|potrebni|тражимо|потребан|потребна|потребни|бараме"
+            r"|دعوت\s+به\s+همکاری|نیازمند(?:یم)?|kerkojme|kerkon\s+te\s+(?:punesoje|rekrutoje|angazhoje)"
+            r"|запрошу(?:є|ємо)\s+(?:до\s+команди|на\s+роботу)|приєднуй(?:ся|тесь)\s+до\s+команди"
+            r"|приглаша(?:ет|ем)\s+(?:в\s+команду|на\s+работу)|присоединяйтесь\s+к\s+команде)"
         ),
     ),
     (
@@ -132,7 +147,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|rok\s+za\s+(?:prijav|podnosenje)\w*|afati\s+(?:i\s+)?(?:fundit\s+)?(?:per\s+)?aplikim\w*"
             r"|aplikoni|muraci[əe]t|դիմել|դիմումներ\w*|βιογραφικ\w*|υποβολη\s+αιτησεων|jelentkez\w*"
             r"|oneletrajz\w*|hakemu\w*|hakuaika|zivotopis\w*|ansogning\w*|ansøgning\w*|soknad\w*|søknad\w*"
-            r"|lamaran)\b"
+            r"|lamaran|prijave\s+(?:slati|se\s+podnose|dostaviti)|пријаве\s+(?:слати|се\s+подносе"
+            r"|доставити)|пријавите\s+се\s+доставуваат|rok\s+za\s+prijav\w*|рок\s+за\s+пријав\w*"
+            r"|(?:ل|لل)?تقديم\s+الطلبات|للتقديم|رزومه|مهلت\s+(?:ارسال|ثبت\s*نام)|متقاضیان"
+            r"|ozgecmis\w*|cv-?(?:ni|nizi|ne)|რეზიუმე|განაცხად\w*|ինքնակենսագր\w*)\b"
         ),
     ),
     (
@@ -152,11 +170,16 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|missions|requisitos|funciones|deberes|обязанности|требования|вимоги|kvalifikationer"
             r"|aufgaben|purpose\s+of\s+the\s+(?:position|post|job)|wymagania|obowiazki|zakres"
             r"\s+obowiazkow|functie-?eisen|functieomschrijving|requisits|funcions|requisiti|mansioni"
-            r"|изисквания|задължения|отговорности|aranan\s+nitelikler|gorev\s+tanimi"
-            r"|objetivo\s+do\s+cargo|atribuicoes|المسؤوليات|المتطلبات|καθηκοντα|αρμοδιοτητες"
+            r"|изисквания|задължения|отговорности|aranan\s+nitelikler|gorev\s+tan[ıi]m[ıi]"
+            r"|objetivo\s+do\s+cargo|atribuicoes|المسووليات|المتطلبات|καθηκοντα|αρμοδιοτητες"
             r"|απαιτουμενα\s+προσοντα|elvarasok|feladatok|tehtavat|edellytamme|poziadavky"
             r"|arbejdsopgaver|arbeidsoppgaver|cerinte|responsabilitati|atributii|kualifikasi"
-            r"|persyaratan)\b"
+            r"|persyaratan|opis\s+(?:posla|radnog\s+mj?esta)|potrebne\s+kvalifikacije|опис\s+посла"
+            r"|потребни\s+квалификации|работни\s+задачи|المهام|الموهلات|الشروط\s+المطلوبة"
+            r"|متطلبات\s+الوظيفة|الوصف\s+الوظيفي|شرح\s+وظایف|شرایط\s+احراز|detyrat|pergjegjesit\w*"
+            r"|kualifikimet|kerkesat|sorumluluklar\w*|is\s+tan[ıi]m[ıi]|v[əe]zif[əe]\s+ohd[əe]likl[əe]ri"
+            r"|t[əe]l[əe]bl[əe]r|ohd[əe]likl[əe]r\w*|მოთხოვნები|მოვალეობები|ფუნქციები"
+            r"|պարտականություններ\w*|պահանջներ\w*|обов'язки)\b"
         ),
     ),
     (
@@ -165,7 +188,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:internships?|traineeships?|stage|stagiaire\w*|fellowships?|becas?|pasantia\w*"
             r"|consultancy|consultoria|terms\s+of\s+reference|termes\s+de\s+reference"
             r"|terminos\s+de\s+referencia|volunteer\s+(?:role|position|opportunity)|voluntariado"
-            r"|стажировк\w*|زمالة|تدريب\w*)\b"
+            r"|стажировк\w*|زمالة|تدريب\w*|стажуванн\w*|стажант\w*|pripravni\w*|приправни\w*"
+            r"|strucn\w+\s+praks\w+|пракса|staj\w*|gyakornok\w*|کاراموزی|სტაჟირებ\w*"
+            r"|պրակտիկա\w*|ստաժավորում\w*)\b"
         ),
     ),
     (
@@ -321,7 +346,12 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|oferujemy|umowa\s+o\s+prace|pelny\s+etat|wij\s+bieden|uur\s+per\s+week|\d+(?:[.,]\d)?\s*fte"
             r"|salari\b|jornada|заплата|трудов\s+договор|работно\s+време|retribuzione|tempo\s+pieno"
             r"|remuneracao|carga\s+horaria|tam\s+zamanl\w+|الراتب|دوام\s+كامل|ხელფასი|სამუშაო\s+საათები"
-            r"|jornada\s+(?:completa|laboral)|vollzeit|teilzeit|salary\s+range|annual\s+salary)"
+            r"|jornada\s+(?:completa|laboral)|vollzeit|teilzeit|salary\s+range|annual\s+salary"
+            r"|radno\s+iskustvo|radnog\s+iskustva|na\s+odre(?:dj|d)eno\s+vrijeme|radni\s+odnos"
+            r"|радно\s+искуство|радног\s+искуства|работно\s+искуство|радни\s+однос|سابقه\s+کار"
+            r"|حقوق\s+و\s+مزایا|تمام\s*وقت|pervoj\w*\s+pune|tecrube\w*|deneyim\w*"
+            r"|is\s+t[əe]crub[əe]\w*|əmək\s+haqq\w*|სამუშაო\s+გამოცდილება|աշխատավարձ\w*"
+            r"|ми\s+пропонуємо|умови\s+роботи|працевлаштуванн\w+)"
         ),
     ),
 ]
@@ -389,7 +419,9 @@ _MORE_CUES.append(
             r"|търсим\s+доброволц\w*|volontiraj\w*|postani\s+volonter\w*|trazimo\s+volonter\w*"
             r"|kerkojme\s+vullnetar\w*|behet\s+vullnetar\w*|կամավոր\w*|szukamy\s+wolontariusz\w*"
             r"|zostan\s+wolontariusz\w*|hledame\s+dobrovolnik\w*|torne-se\s+voluntari\w+"
-            r"|diventa\s+volontari\w+|cerchiamo\s+volontari\w*|gonullu\s+ar\w+|konullu\w*)"
+            r"|diventa\s+volontari\w+|cerchiamo\s+volontari\w*|gonullu\s+ar\w+|konullu\w*"
+            r"|повик\s+за\s+волонтер\w*|potrebn\w+\s+volonter\w*|потребн\w+\s+волонтер\w*"
+            r"|onkentes\w*|მოხალისე\w*|متطوع\w*)"
         ),
     )
 )
@@ -534,7 +566,7 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"|обов'язки|aufgaben|ihre\s+aufgaben|napln\s+prace|pracovni\s+napln|المهام"
             r"|ძირითადი\s+მოვალეობები|მოვალეობები|zakres\s+obowiazkow|obowiazki|wat\s+ga\s+je\s+doen"
             r"|taken|functieomschrijving|funcions|mansioni|compiti|задължения|отговорности"
-            r"|gorev\s+tanimi|is\s+tanimi|objetivo\s+do\s+cargo|المسؤوليات)"
+            r"|gorev\s+tan[ıi]m[ıi]|is\s+tan[ıi]m[ıi]|objetivo\s+do\s+cargo|المسووليات)"
         ),
     ),
     (
@@ -544,12 +576,12 @@ _HEADINGS: list[tuple[str, re.Pattern[str]]] = [
             r"|requirements|skills(?:\s+and\s+(?:experience|competencies))?|experience|competencies"
             r"|person\s+specification|about\s+you|who\s+you\s+are|profile|candidate\s+profile"
             r"|education)|what\s+we(?:'|’)?re\s+looking\s+for|what\s+we\s+are\s+looking\s+for"
-            r"|votre\s+profil|tu\s+perfil|что\s+(?:для\s+нас\s+)?важно|мы\s+ожидаем|мы\s+ждём"
-            r"|что\s+мы\s+(?:ждём|ожидаем)|що\s+ми\s+очікуємо|co\s+ocekavame"
+            r"|votre\s+profil|tu\s+perfil|что\s+(?:для\s+нас\s+)?важно|мы\s+ожидаем|мы\s+ждем"
+            r"|что\s+мы\s+(?:ждем|ожидаем)|що\s+ми\s+очікуємо|co\s+ocekavame"
             r"|profil(?:\s+recherche|\s+du\s+candidat)?|qualifications\s+requises"
             r"|competences|requisitos(?:\s+minimos)?|perfil(?:\s+requerido)?|требования(?:\s+к\s+\w+)?"
             r"|квалификационные\s+требования|вимоги|anforderungen|ihr\s+profil|pozadujeme|pozadavky"
-            r"|المؤهلات|მოთხოვნები|საკვალიფიკაციო\s+მოთხოვნები|wymagania|oczekujemy|functie-?eisen"
+            r"|الموهلات|მოთხოვნები|საკვალიფიკაციო\s+მოთხოვნები|wymagania|oczekujemy|functie-?eisen"
             r"|wat\s+vragen\s+wij|wie\s+zoeken\s+we|requisits|requisiti|изисквания|aranan\s+nitelikler"
             r"|المتطلبات|الشروط(?:\s+المطلوبة)?"
         ),
