@@ -65,6 +65,19 @@ from understand.text import Doc, normalise
         # a Georgian year-first date after "the last term is", and a Ukrainian label and dash
         ("განაცხადების მიღების ბოლო ვადაა 2031 წლის 10 სექტემბერი.", date(2031, 9, 10)),
         ("Кінцевий термін подання заявок — 20 червня 2031 року.", date(2031, 6, 20)),
+        # Serbian months in the genitive, in both scripts
+        ("Prijave sa biografijom šaljite do 4. oktobra 2031. godine.", date(2031, 10, 4)),
+        ("Пријаве се подносе до 12. децембра 2031. године.", date(2031, 12, 12)),
+        # until after the date: Hungarian "-ig", Georgian "until" in the month's case
+        ("Jelentkezés fényképes önéletrajzzal 2031. szeptember 8-ig.", date(2031, 9, 8)),
+        ("რეზიუმე გამოგზავნეთ 2031 წლის 6 ოქტომბრამდე.", date(2031, 10, 6)),
+        # Armenian year first, after "until"; Albanian "deri më"; Greek "έως τις"
+        ("Դիմումներն ընդունվում են մինչև 2031 թ. հունիսի 14-ը։", date(2031, 6, 14)),
+        ("Aplikimet dërgohen deri më 9 qershor 2031.", date(2031, 6, 9)),
+        ("Τα βιογραφικά αποστέλλονται έως τις 3 Ιουλίου 2031.", date(2031, 7, 3)),
+        # a Turkish CV "until" a date; a Persian deadline label with a year-first date
+        ("Özgeçmişlerin 11 Ekim 2031 tarihine kadar iletilmesi gerekir.", date(2031, 10, 11)),
+        ("مهلت ارسال درخواست: 2031/11/02", date(2031, 11, 2)),
         # an event date named before the closing date in the same sentence
         (
             "Deadline extended: the information session is on 3 May 2024 and applications "

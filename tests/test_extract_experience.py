@@ -55,6 +55,15 @@ from understand.experience import years_of_label
         ("Minimaal drie jaar ervaring met fondsenwerving.", 3),  # nl
         ("Požiadavky: prax minimálne 2 roky v mimovládnej organizácii.", 2),  # sk "prax"
         ("Experiență de cel puțin doi ani în advocacy.", 2),  # ro
+        ("Услови: диплома по право и најмалку четири години работно искуство.", 4),  # mk
+        ("Изисквания: поне пет години професионален опит в областта.", 5),  # bg
+        ("حداقل سه سال سابقه کار در حوزه حقوق بشر", 3),  # fa
+        ("Kërkesat: të paktën katër vjet përvojë pune.", 4),  # sq
+        ("Ən azı üç il iş təcrübəsi tələb olunur.", 3),  # az
+        ("სავალდებულოა სამი წლის სამუშაო გამოცდილება.", 3),  # ka
+        ("Պահանջվում է առնվազն չորս տարվա աշխատանքային փորձ։", 4),  # hy
+        ("Legalább három év szakmai tapasztalat.", 3),  # hu
+        ("Ծրագիրը երկու տարի փորձարկվել է։", None),  # hy "tested", not experience
         # a house, not years
         ("Proje 3 ev ziyareti içerir; deneyim aranmaz.", None),
     ],

@@ -454,6 +454,8 @@ def test_a_brazilian_city_with_its_state_code_is_in_brazil(text, codes):
 
 def test_words_of_direction_among_subdivisions_are_not_places():
     assert places_in("Central, North East and Centre teams; the Sahel and the Lacs") == []
+    # "Centar" (a Skopje municipality) is the South Slavic word for a centre, "Centrale" French
+    assert places_in("Centar za ljudska prava; Région Centrale") == []
 
 
 def test_a_national_domain_is_the_last_resort():

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from understand import dates, fields, languages, vacancy
+from understand import dates, experience, fields, languages, vacancy
 from understand.text import fold
 
 FOLDED_READERS = {
@@ -17,6 +17,12 @@ FOLDED_READERS = {
     "required language": languages._REQUIRED,
     "desirable language": languages._DESIRABLE,
     "deadline sentence": dates._DEADLINE_SENTENCE,
+    "deadline label": dates.DEADLINE_LABEL,
+    "applying": dates._APPLY_SENTENCE,
+    "before a date": dates._BEFORE_DATE,
+    "until after a date": dates._UNTIL_AFTER,
+    "experience": re.compile(experience._EXPERIENCE),
+    "years": re.compile(experience._YEARS),
 }
 # Escapes and character classes may name what folding removes ("[A-Za-z]", "[её]").
 _ESCAPE_OR_CLASS = re.compile(r"\\.|\[(?:\\.|[^\]])*\]")

@@ -25,8 +25,8 @@ from understand.text import Doc, fold
 # The languages whose month and weekday names dates are read in: those the sector publishes in.
 LANGUAGES = (
     "en", "fr", "es", "pt", "it", "de", "nl", "sv", "nb", "da", "fi", "pl", "cs", "sk", "sl",
-    "hr", "sr-Latn", "bs-Latn", "ro", "hu", "sq", "tr", "ru", "uk", "be", "bg", "mk", "ka", "hy",
-    "az-Latn", "kk", "ky", "uz-Latn", "ar", "fa", "id", "sw", "el",
+    "hr", "sr-Latn", "sr-Cyrl", "bs-Latn", "ro", "hu", "sq", "tr", "ru", "uk", "be", "bg", "mk",
+    "ka", "hy", "az-Latn", "kk", "ky", "uz-Latn", "ar", "fa", "id", "sw", "el",
 )  # fmt: skip
 MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -85,7 +85,25 @@ LEVANTINE_MONTHS = (
     "كانون الثاني", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول",
     "تشرين الاول", "تشرين الثاني", "كانون الاول",
 )  # fmt: skip
-_MONTH_OF = _locale_names(MONTHS) | {name: n for n, name in enumerate(LEVANTINE_MONTHS, 1)}
+# Georgian months in the terminative case, "until May" ("20 მაისამდე"), which CLDR lacks.
+GEORGIAN_UNTIL = (
+    "იანვრამდე", "თებერვლამდე", "მარტამდე", "აპრილამდე", "მაისამდე", "ივნისამდე", "ივლისამდე",
+    "აგვისტომდე", "სექტემბრამდე", "ოქტომბრამდე", "ნოემბრამდე", "დეკემბრამდე",
+)  # fmt: skip
+# Serbian, Bosnian and Montenegrin months in the genitive of dates ("20. marta"), which CLDR
+# gives only in the nominative ("mart").
+SERBIAN_GENITIVE = (
+    "januara", "februara", "marta", "aprila", "maja", "juna", "jula", "avgusta", "septembra",
+    "oktobra", "novembra", "decembra",
+)  # fmt: skip
+_CYRILLIC = str.maketrans("abcdefgijklmnoprstuv", "абцдефгијклмнопрстув")
+_MONTH_OF = (
+    _locale_names(MONTHS)
+    | {name: n for n, name in enumerate(LEVANTINE_MONTHS, 1)}
+    | {name: n for n, name in enumerate(GEORGIAN_UNTIL, 1)}
+    | {name: n for n, name in enumerate(SERBIAN_GENITIVE, 1)}
+    | {name.translate(_CYRILLIC): n for n, name in enumerate(SERBIAN_GENITIVE, 1)}
+)
 _MONTH = f"({_alternation(_MONTH_OF)})" + r"\.?(?!\w)"
 _WEEKDAY = _alternation(_locale_names(WEEKDAYS))
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|er|eme|º|°|-?го)?\.?"
@@ -95,8 +113,10 @@ _WORDY = re.compile(
     rf"|\b{_MONTH}\s+{_DAY},?(?:\s+{_YEAR})?(?!\w)"
     rf"|\b{_YEAR}\.\s*{_MONTH}\s+{_DAY}(?!\w)"  # year first, in Hungarian: "2027. március 1."
     rf"|\b{_YEAR}\s+წლის\s+{_DAY}\s+{_MONTH}(?!\w)"  # and in Georgian: "2027 წლის 1 მარტი"
+    rf"|\b{_YEAR}\s*թ\.?\s*{_MONTH}\s+{_DAY}(?!\w)"  # and in Armenian: "2027 թ. մարտի 1"
 )
-_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+# Year first: "2027-03-01", and with slashes or dots ("2027/03/01", Persian and East Asian use).
+_ISO = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b")
 # "7/01/2021", "10.11.24" and, with spaces after the dots, "10. 11. 2024" (cs, sk, de, pl).
 _NUMERIC = re.compile(r"\b(\d{1,2})(?:[./]|\.\s)(\d{1,2})(?:[./]|\.\s)(\d{4}|\d{2})\b")
 
@@ -116,7 +136,7 @@ DEADLINE_LABEL = re.compile(
     r"|son\s+basvuru(?:\s+tarihi)?|son\s+muraci[eə]t\s+tarixi|sluitingsdatum|ans[øo]gningsfrist"
     r"|s[øo]knadsfrist|hakuaika\s+paattyy|viimeinen\s+hakupaiva|(?:jelentkezesi\s+|beadasi\s+)?hatarido"
     r"|batas\s+akhir(?:\s+\w+){0,2}|προθεσμια(?:\s+\w+){0,2}|termin\s+(?:na\s+)?(?:nadsy[lł]ani|sk[lł]adani|wys[lł]ani)\w*"
-    r"(?:\s+\w+)?|срок\s+за\s+\w+|դիմելու\s+վերջնաժամկետ)\s*(?:\([^)]*\))?\s*(?:[:|=\-–—]|$)"
+    r"(?:\s+\w+)?|срок\s+за\s+\w+|դիմելու\s+վերջնաժամկետ|مهلت(?:\s+\S+){0,3}?)\s*(?:\([^)]*\))?\s*(?:[:|=\-–—]|$)"
 )
 POSTED_LABEL = re.compile(
     r"(?:date(?:\s+posted)?|posted(?:\s+on)?|published(?:[\s_]+(?:on|at))?|publication[\s_]+date"
@@ -145,7 +165,7 @@ _DEADLINE_SENTENCE = re.compile(
     r"|prazo|data\s+limite|(?:inscri\w+|candidaturas?)(?:\s+\S+){0,2}\s+ate|scadenza|entro\s+il"
     r"|uzaverka|termen\s+limita|pana\s+la|rok\s+za\s+prijav\w*|afati|brenda\s+dates|uiterlijk"
     r"|sluitingsdatum|προθεσμια|ans[øo]gningsfrist|s[øo]knadsfrist|viimeistaan"
-    r"|hatarido|batas\s+akhir|paling\s+lambat|ბოლო\s+ვადა|термін\s+пода\w*)"
+    r"|hatarido|batas\s+akhir|paling\s+lambat|ბოლო\s+ვადა|термін\s+пода\w*|مهلت)"
 )
 # Words before a date that make it a start, an event, a publication or a contract's date.
 _NOT_DEADLINE = re.compile(
@@ -160,9 +180,10 @@ _PERIOD_JOIN = re.compile(
     r"^\s*(?:-|–|—|until|till|to|through|au|a|al|hasta(?:\s+el)?|по|до|bis|ate|fino\s+al)\s*$"
 )
 # Words after a date that make it the last day ("24 Ocak 2025 tarihine kadar", "4 iyun
-# 2025 tarixinədək"): Turkish and Azerbaijani put "until" after the date.
+# 2025 tarixinədək"): Turkish, Azerbaijani, Hungarian and Georgian put "until" after the date.
 _UNTIL_AFTER = re.compile(
     r"\s*(?:'?[a-z]{0,3}\s+)?(?:tarih\w*\s+kadar|tarix\w*d[eə]k|tarix\w*\s+q[eə]d[eə]r)"
+    r"|-?ig\b|(?<=მდე)|(?<=მდე\.)"  # Hungarian "május 20-ig", Georgian "20 მაისამდე" (until May 20)
 )
 # A clause about applying ("Send your CV to ...", "Apply through this page ...") ...
 _APPLY_SENTENCE = re.compile(
@@ -171,7 +192,8 @@ _APPLY_SENTENCE = re.compile(
     r"|заявк\w*|резюме|ansok\w*|bewerb\w*|inscri\w*|curricul\w*|zivotopis\w*|napis\w*"
     r"|prihlas\w*|aspirant\w*|basvuru\w*|muraci[eə]t\w*|zgłosze\w*|aplikacj\w*|sollicit\w*|reage\w+"
     r"|ans[øo]g\w*|s[øo]knad\w*|hakemu\w*|jelentkez\w*|palyaz\w*|lamaran|αιτησ\w*|βιογραφικ\w*"
-    r"|ال?طلبات|ال?تقديم|السيرة\s+الذاتية)"
+    r"|ال?طلبات|ال?تقديم|السيرة\s+الذاتية|prijav\w*|пријав\w*|kandidat\w*|кандидат\w*"
+    r"|ozgecmis\w*|aplikim\w*|رزومه|რეზიუმე|განაცხად\w*|դիմում\w*)"
 )
 # ... whose date follows "by", "before", "until", "avant le", "hasta el", "до" (with a time and a
 # weekday between: "by 9am on Monday 14 April") is its deadline.
@@ -180,7 +202,7 @@ _BEFORE_DATE = re.compile(
     r"|(?:received|submitted)\s+after|avant(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|jusqu'(?:au|a)"
     r"|pour\s+le|d'ici(?:\s+le)?|hasta\s+el|antes\s+del?|до|не\s+позднее|bis(?:\s+zum|\s+spatestens)?"
     r"|senast|senest|innen|tot\s+en\s+met|uiterlijk(?:\s+op)?|voor|viimeistaan|paling\s+lambat(?:\s+tanggal)?"
-    r"|εως|μεχρι|حتى|قبل|ate(?:\s+(?:o\s+)?dia)?|entro(?:\s+e\s+non\s+oltre)?(?:\s+il)?|do|fins\s+(?:el|al|a)"
+    r"|εως(?:\s+τις|\s+την)?|μεχρι(?:\s+τις|\s+την)?|deri\s+(?:me|ne)|մինչե|حتى|قبل|ate(?:\s+(?:o\s+)?dia)?|entro(?:\s+e\s+non\s+oltre)?(?:\s+il)?|do|fins\s+(?:el|al|a)"
     r"|pana\s+la|a\s+mas\s+tardar(?:\s+el)?|(?:del|du|from)\s+\d{1,2}\s+(?:al|au|to|a))\s+(?:(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|hrs?|h)?|midnight|noon|minuit"
     r"|medianoche|close\s+of\s+business)\s*(?:\(?[a-z]{2,5}(?:[+-]\d{1,2})?\)?\s*)?(?:on\s+"
     r"|,\s*|le\s+|el\s+|del\s+)?)?(?:the\s+|le\s+|el\s+)?"
@@ -213,8 +235,8 @@ def find_dates(text: str, ref: date | None = None) -> list[tuple[date, int, int]
     if not _DIGIT.search(folded):  # every date has a digit
         return []
     found: list[tuple[date, int, int]] = []
-    for m in _ISO.finditer(folded) if "-" in folded else ():
-        if d := _make(int(m[1]), int(m[2]), int(m[3]), None):
+    for m in _ISO.finditer(folded):
+        if d := _make(int(m[1]), int(m[3]), int(m[4]), None):
             found.append((d, m.start(), m.end()))
     for m in _NUMERIC.finditer(folded) if "." in folded or "/" in folded else ():
         a, b = int(m[1]), int(m[2])
@@ -228,8 +250,10 @@ def find_dates(text: str, ref: date | None = None) -> list[tuple[date, int, int]
             day, month, y = int(m[5]), _MONTH_OF[m[4]], m[6]
         elif m[7]:
             day, month, y = int(m[9]), _MONTH_OF[m[8]], m[7]
-        else:
+        elif m[10]:
             day, month, y = int(m[11]), _MONTH_OF[m[12]], m[10]
+        else:
+            day, month, y = int(m[15]), _MONTH_OF[m[14]], m[13]
         if d := _make(_year(y), month, day, ref):
             found.append((d, m.start(), m.end()))
     found.sort(key=lambda x: x[1])
@@ -392,9 +416,10 @@ def _sentences(doc: Doc) -> list[tuple[str, str]]:
 
 
 def _joined(before: str, folded: str) -> bool:
-    """Whether `folded` continues the sentence `before`: a day with a dot ends `before`, or
-    `before` is unfinished and `folded` starts with a date or is a day with a dot."""
-    if _DOTTED_DAY.search(before):
+    """Whether `folded` continues the sentence `before`: a day with a dot ends `before`, a year
+    with a dot ends it and `folded` starts with a month, or `before` is unfinished and `folded`
+    starts with a date or is a day with a dot."""
+    if _DOTTED_DAY.search(before) or (_DOTTED_YEAR.search(before) and _MONTH_FIRST.match(folded)):
         return True
     if before.endswith((".", "!", "?", ":")) or not _EARLY_DIGIT.match(folded):
         return False
@@ -403,6 +428,9 @@ def _joined(before: str, folded: str) -> bool:
 
 
 _DOTTED_DAY = re.compile(r"(?<![\d.])\d{1,2}\.$")
+# A year that ends a "sentence" before a month: Hungarian "2031. május 20", Armenian "2031 թ."
+_DOTTED_YEAR = re.compile(r"(?<![\d.])\d{4}(?:\s*թ)?\.$")
+_MONTH_FIRST = re.compile(_MONTH)
 _EARLY_DIGIT = re.compile(r"\D{0,12}\d")
 _DIGIT = re.compile(r"\d")
 _DIGIT_ON = re.compile(r"\d.*")  # a line from its first digit on: one match per line with one

@@ -37,6 +37,13 @@ _WORDS = {
     "kahden": 2, "kaksi": 2, "kolmen": 3, "kolme": 3, "nelja": 4, "neljan": 4, "viisi": 5,
     "viiden": 5, "iki": 2, "uc": 3, "dort": 4, "bes": 5, "doi": 2, "trei": 3, "patru": 4,
     "cinci": 5, "dve": 2, "tri": 3, "cetiri": 4, "pet": 5, "dvije": 2,
+    # bg/mk/sr in Cyrillic, sq, az, hu, fa, ka, hy (folded)
+    "една": 1, "еден": 1, "две": 2, "четири": 4, "пет": 5, "шест": 6, "десет": 10,
+    "nje": 1, "dy": 2, "kater": 4, "pese": 5, "gjashte": 6, "dhjete": 10, "bir": 1, "dord": 4,
+    "ket": 2, "ketto": 2, "harom": 3, "negy": 4, "ot": 5, "tiz": 10,
+    "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "ده": 10,
+    "ერთი": 1, "ორი": 2, "სამი": 3, "ოთხი": 4, "ხუთი": 5, "ექვსი": 6, "ათი": 10,
+    "մեկ": 1, "երկու": 2, "երեք": 3, "չորս": 4, "հինգ": 5, "վեց": 6, "տաս": 10, "տասը": 10,
 }  # fmt: skip
 # Arabic number words, folded (hamza dropped), read with or without a "li-"/"bi-" prefix.
 _ARABIC = {
@@ -49,7 +56,8 @@ _PAREN = r"(?:\s*\(\d{1,2}\))?"
 _YEARS = (
     r"(?:years?|yrs?|ans?|anys|annees?|anos?|anni|ani|jahre?n?|ars?|jaar|jaren|lat|lata|let|roky"
     r"|roku|yil|yıl|лет|года?|рок(?:и|ів)?|سنوات|سنة|اعوام|عاما|aar|vuoden|vuotta|ev|tahun"
-    r"|godin[aeu]?|годин[аеу]?|χρονι\w*|ετ(?:ων|η|ους))"
+    r"|godin[aeu]?|годин[аеуи]?|χρονι\w*|ετ(?:ων|η|ους)|vjet|vite|il|سال|წლის|წელი|տարի\w*"
+    r"|տարվա)"
 )
 # Words for experience; Swedish compounds ("arbetslivserfarenhet") cost a scan of every word, so
 # the lines they are looked for in skip them where the text lacks "erfarenhet".
@@ -63,7 +71,8 @@ _EXPERIENCE_CUE = Guarded(
         (r"\b\w*kokemu\w*", "kokemu"),
         (r"\w*tapasztalat\w*|pengalaman|iskustv\w*|искуств\w*|εμπειρι\w*|προυπηρεσι\w*", ""),
         (r"\b\w*prax(?:is|e|i)?\b", "prax"),
-        (r"опыт\w*|досвід\w*|خبر\w*", ""),
+        (r"опыт\w*|досвід\w*|опит\w*|خبر\w*|سابقه|pervoj\w*|t[əe]crub[əe]\w*|გამოცდილ\w*", ""),
+        (r"փորձ(?:ը|ի|ով)?\b", ""),
     )
 )
 _EXPERIENCE = f"(?:{_EXPERIENCE_CUE.full.pattern})"

@@ -778,8 +778,8 @@ _GENERIC_TLDS = {
 }  # fmt: skip
 # Subdivision names that say a part of a country, not which one.
 _DIRECTION = re.compile(
-    r"\b(?:north\w*|south\w*|east\w*|west\w*|central|centre|center|capital|upper|lower|middle"
-    r"|nord|sud|est|ouest|norte|sur|oeste|este|centro|city|region|district|province|islands?"
+    r"\b(?:north\w*|south\w*|east\w*|west\w*|central|centrale?|centre|center|centar|centru"
+    r"|capital|upper|lower|middle|nord|sud|est|ouest|norte|sur|oeste|este|centro|city|region|district|province|islands?"
     r"|coast\w*|littoral|plateaux?|highlands?|lakes?|lacs|lagunes|savanes|montagnes|rivers?"
     r"|mountains?|valleys?|interior|orient\w*|sahel)\b"
 )
