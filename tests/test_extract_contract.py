@@ -80,6 +80,7 @@ def test_contract_type(text, title, expected):
         ("Срочный трудовой договор на один год.", "Юрист-консультант", "fixed-term"),
         ("Permanent contract.", "Psychologist-Consultant", "permanent"),
         ("We seek an evaluator.", "Consultant-Evaluator", "consultancy"),
+        ("ორგანიზაცია ეძებს იურისტ-კონსულტანტს.", "იურისტ-კონსულტანტი", "unknown"),
     ],
 )
 def test_a_role_joined_to_consultant_is_no_consultancy(text, title, expected):
@@ -347,6 +348,24 @@ def test_seniority_of_more_titles(title, expected):
         ("Oferim un contract pe perioadă nedeterminată.", "permanent"),
         ("Határozatlan idejű munkaszerződést kínálunk.", "permanent"),
         ("Tarjoamme toistaiseksi voimassa olevan työsuhteen.", "permanent"),
+        # Serbian and Macedonian Cyrillic, Arabic, Persian, Azerbaijani, Hungarian, Georgian,
+        # Armenian
+        ("Уговор о раду на одређено време од шест месеци.", "fixed-term"),
+        ("Вработување на неопределено време во Скопје.", "permanent"),
+        ("عقد محدد المدة لستة أشهر.", "fixed-term"),
+        ("عقد عمل غير محدد المدة.", "permanent"),
+        ("مدة الاستشارة أربعون يوم عمل.", "consultancy"),
+        ("قرارداد موقت شش ماهه", "fixed-term"),
+        ("Müddətli əmək müqaviləsi altı ay üçün bağlanır.", "fixed-term"),
+        ("Határozott idejű szerződés hat hónapra.", "fixed-term"),
+        ("უვადო შრომითი ხელშეკრულება.", "permanent"),
+        ("Պայմանագիրը կնքվում է որոշակի ժամկետով։", "fixed-term"),
+        ("Dernek, bağımsız danışman arıyor.", "consultancy"),
+        ("Тражимо доброволце за правно саветовалиште.", "volunteer"),
+        ("Ищем стажиста в юридический отдел.", "internship"),
+        ("Primamo dva studenta prava na stručnu praksu od tri meseca.", "internship"),
+        # a Serbian "pripravnik" is a trainee employee, hired for a fixed term by law
+        ("Prijem pripravnika u radni odnos na određeno vreme.", "fixed-term"),
     ],
 )
 def test_contract_type_in_more_languages(text, expected):

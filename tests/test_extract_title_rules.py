@@ -80,6 +80,15 @@ def test_word_patterns_answer_as_the_word_bounded_regex(text):
         "Prosjektleder",
         "Teamassistenz",
         "Hankekoordinaattori",
+        # Turkish with the dotless ı, Serbian Cyrillic, Azerbaijani, Armenian, Persian, Georgian
+        "Proje danışmanı",
+        "Araştırmacı (yarı zamanlı)",
+        "Правни саветник",
+        "Məsləhətçi",
+        "Իրավաբան",
+        "کارشناس ارشد حقوقی",
+        "ბუღალტერი",
+        "مسؤول التواصل",
     ],
 )
 def test_role_nouns_of_many_languages_are_roles(role):
@@ -168,6 +177,10 @@ def test_sector_organisations_are_known_in_their_own_languages(text, name):
         ("Vaga: Assistente jurídico", "Assistente jurídico"),
         ("Offre de stage : Stagiaire plaidoyer", "Stagiaire plaidoyer"),
         ("Vaga de estágio: Estagiário de Direito", "Estagiário de Direito"),
+        ("Personel alımı: Saha Koordinatörü", "Saha Koordinatörü"),
+        ("Javni konkurs: Pravni savetnik", "Pravni savetnik"),
+        ("آگهی استخدام مددکار اجتماعی", "مددکار اجتماعی"),
+        ("توظيف محاسب", "محاسب"),
         # a trailing place set off by a comma, a dash, parentheses or "in"
         ("Field Monitor, Gulu, Uganda", "Field Monitor"),
         ("Legal Adviser (Tbilisi)", "Legal Adviser"),

@@ -117,7 +117,7 @@ def test_fields_that_turn_the_call_give_the_evidence():
     yes, and the evidence is the sentence of the field that weighs most."""
     text = (
         "Program Asistanı\n\nDernek, İstanbul ofisinde insan hakları alanında çalışmaktadır.\n"
-        "En az 1 yıl deneyim. İyi derecede İngilizce bilgisi gereklidir.\n"
+        "En az 1 yıl iş geçmişi. İyi derecede İngilizce bilgisi gereklidir.\n"
         "Son başvuru tarihi: 15 Mayıs 2027. iletisim@example.org"
     )
     out = extract({"id": "tr", "text": text})

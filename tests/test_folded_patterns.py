@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from understand import dates, experience, fields, languages, vacancy
+from understand import contract, dates, experience, fields, languages, name_rules, text, vacancy
 from understand.text import fold
 
 FOLDED_READERS = {
@@ -23,6 +23,11 @@ FOLDED_READERS = {
     "until after a date": dates._UNTIL_AFTER,
     "experience": re.compile(experience._EXPERIENCE),
     "years": re.compile(experience._YEARS),
+    "role words": re.compile(text.ROLE_WORDS),
+    "title prefix": name_rules._PREFIX,
+    "hiring before a role": name_rules._HIRING,
+    **{f"contract title: {kind}": p for kind, p in contract._TITLE_KINDS},
+    **{f"contract body: {kind}": p for kind, p in contract._BODY_KINDS},
 }
 # Escapes and character classes may name what folding removes ("[A-Za-z]", "[её]").
 _ESCAPE_OR_CLASS = re.compile(r"\\.|\[(?:\\.|[^\]])*\]")

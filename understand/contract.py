@@ -43,7 +43,9 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|practicantes?"
         r"|practicas|estagio|estagiario|tirocinio|praktikum|praktikant\w*|стажировк\w*|стажер\w*"
         r"|praktik|praktyk\w*|stazyst\w*|სტაჟირებ\w*|სტაჟიორ\w*|تدريب|متدرب|staj|stajyer\w*"
-        r"|πρακτικ\w*\s+ασκησ\w*|практикант\w*|студентск\w+\s+практик\w*",
+        r"|πρακτικ\w*\s+ασκησ\w*|практикант\w*|студентск\w+\s+практик\w*"
+        r"|стажант\w*|стажист\w*|gyakornok\w*|کاراموز\w*|պրակտիկանտ\w*"
+        r"|ստաժոր\w*",
         r"internships?|traineeships?|(?:un|le|du|au|ce|de)\s+stage|pasantia\w*"
         # not interns the person will manage ("gérer des stagiaires")
         r"|(?<!gerer\sdes\s)(?<!encadrer\sdes\s)(?<!superviser\sdes\s)(?<!gestion\sdes\s)stagiaire\w*"
@@ -51,7 +53,8 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|estagio|tirocinio|praktikum|стажировк\w*|praktyki\s+(?:zawodowe"
         r"|studenckie)|praktykant\w*|stazyst\w*|სტაჟირებ\w*|staj\s+(?:program[ıi]|ilan[ıi]"
         r"|basvuru\w*)|stajyer\w*|πρακτικ\w*\s+ασκησ\w*|практикант\w*"
-        r"|студентск\w+\s+практик\w*",
+        r"|студентск\w+\s+практик\w*|стажант\w*|стажист\w*|стажуванн\w*|strucn\w+\s+praks\w+"
+        r"|gyakornok\w*|کاراموزی|պրակտիկա\w*|ստաժավորում\w*",
     ),
     (
         "fellowship",
@@ -62,17 +65,20 @@ _KINDS: list[tuple[str, str, str]] = [
         "volunteer",
         r"volunteers?|volunteering|voluntari[oa]s?|voluntariado|benevole\w*|volontaire\w*"
         r"|volontariat|волонтер\w*|доброволец|ideell|ehrenamt\w*|wolontari\w*|vrijwilliger\w*"
-        r"|volonter\w*|تطوع\w*|gonullu\w*|εθελοντ\w*|vullnetar\w*",
+        r"|volonter\w*|تطوع\w*|gonullu\w*|εθελοντ\w*|vullnetar\w*|доброволц\w*|onkentes\w*"
+        r"|կամավոր\w*|მოხალისე\w*|متطوع\w*|داوطلب\w*|konullu\w*",
         r"volunteer\s+(?:position|role|post|opportunity|basis)|voluntary\s+basis"
         r"|unpaid\s+(?:position|role)|benevolat|a\s+titre\s+benevole|voluntariado|волонтерск\w*"
         r"|wolontariat\w*|vrijwilligerswerk|на\s+общественных\s+началах|(?:the|an?)\s+ideal\s+volunteer"
-        r"|gonullu\w*|εθελοντ\w*|vullnetar\w*",
+        r"|gonullu\w*|εθελοντ\w*|vullnetar\w*|доброволц\w*|onkentes\w*|կամավոր\w*"
+        r"|მოხალისე\w*|متطوع\w*|داوطلب\w*|konullu\w*",
     ),
     (
         "consultancy",
         r"consultants?|consultancy|consultancies|consultoria|consultor\w*|консультант\w*"
         r"|konsult\w*|konsulent\w*|iica\d?|ica|(?:individual\s+|independent\s+)?contractors?|freelancer?s?"
-        r"|special\s+service\s+agreement|ssa",
+        r"|special\s+service\s+agreement|ssa|консултант\w*|dan[ıi]sman\w*|m[əe]sl[əe]h[əe]tci\w*"
+        r"|კონსულტანტ\w*|խորհրդատու\w*|مشاور|استشاري\w*",
         r"(?:hiring|seeking|looking\s+for|recruit\w*|engage)\s+(?:a|an|\d+|two"
         r"|three)?\s*(?:\w+\s+)?consultants?|consultancy\s+(?:contract|assignment|services)"
         r"|call\s+for\s+consultan\w*|the\s+consultants?\s+will|iica\d?"
@@ -88,7 +94,9 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|achizitionarea\s+serviciilor|umow\w*\s+(?:zlecen\w*|o\s+dzielo)|werkvertrag\w*"
         r"|технічн\w+\s+завданн\w*|техническ\w+\s+задани\w*|տեխնիկական\s+առաջադրանք"
         r"|закупівл\w*\s+послуг|закупк\w*\s+услуг|external\s+evaluators?|evaluateur\w*\s+externe\w*"
-        r"|evaluador\w*\s+extern\w*|extern\w*\s+(?:evaluator\w*|hodnotitel\w*|gutachter\w*)",
+        r"|evaluador\w*\s+extern\w*|extern\w*\s+(?:evaluator\w*|hodnotitel\w*|gutachter\w*)"
+        r"|(?:مدة|عقد)\s+(?:ال)?استشار\w*|خبير\w*\s+استشاري\w*|قرارداد\s+مشاوره"
+        r"|bag[ıi]ms[ıi]z\s+dan[ıi]sman\w*|eksternog\s+(?:evaluator\w*|konsultant\w*)",
     ),
     (
         "fixed-term",
@@ -113,7 +121,10 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|na\s+odre[dđ]eno|tempo\s+determinato|prazo\s+determinado|bepaalde\s+tijd"
         r"|tijdelijk\s+contract|(?:arbeidsovereenkomst|contract|aanstelling)\s+(?:voor|van)\s+(?:\w+"
         r"|\d+)\s+(?:jaar|maanden)|projektanstallning|tidsbegransad\s+anstallning|vikariat"
-        r"|belirli\s+sureli|ορισμενου\s+χρονου|me\s+afat\s+(?:te\s+)?caktuar",
+        r"|belirli\s+sureli|ορισμενου\s+χρονου|me\s+afat\s+(?:te\s+)?caktuar"
+        r"|на\s+определено\s+време|на\s+одређено|(?<!غير\s)محدد\s+المدة|قرارداد\s+موقت"
+        r"|m[uü]dd[əe]tli\s+[əe]m[əe]k|hatarozott\s+ideju|ვადიან\w*\s+ხელშეკრულებ\w*"
+        r"|որոշակի\s+ժամկետով",
     ),
     (
         "permanent",
@@ -129,7 +140,9 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|onbepaalde\s+tijd|vast\s+contract|vaste\s+aanstelling|fast\s+(?:stilling|ansettelse"
         r"|anstallning|ans(?:æ|ae)ttelse)|fastans(?:æ|ae)t\w*|постійн\w+\s+(?:робот\w*|посад\w*|контракт\w*"
         r"|трудов\w+\s+договор\w*)|belirsiz\s+sureli|αοριστου\s+χρονου|pe\s+perioada\s+nedeterminata"
-        r"|hatarozatlan\s+ideju|toistaiseksi\s+voimassa\w*|vakituinen",
+        r"|hatarozatlan\s+ideju|toistaiseksi\s+voimassa\w*|vakituinen|на\s+неопределено\s+време"
+        r"|на\s+неодређено|غير\s+محدد\s+المدة|عقد\s+دايم|قرارداد\s+دايم|m[uü]dd[əe]tsiz"
+        r"|უვადო|անժամկետ\w*",
     ),
 ]
 _TITLE_KINDS = [(kind, re.compile(rf"\b(?:{title})\b")) for kind, title, _ in _KINDS]
@@ -252,7 +265,7 @@ def contract_of_label(*values: object) -> str | None:
 
 # A role joined to "consultant" by a hyphen names a staff role that advises, not a consultancy
 # ("Юрист-консультант", "психолог-консультант", "Jurist-Konsultant").
-_ADVISING_ROLE = re.compile(r"\w+-(?:консультант|consultant|consultor|konsultant)\w*")
+_ADVISING_ROLE = re.compile(r"\w+-(?:консультант|consultant|consultor|konsultant|კონსულტანტ)\w*")
 
 
 def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, str]:

@@ -93,9 +93,12 @@ _PREFIX = re.compile(
     r"|stillingsannonce|avoin\s+tyopaikka|allas(?:ajanlat|hirdetes)|lowongan(?:\s+kerja)?"
     r"|oferta\s+pracy|volne\s+(?:pracovni\s+)?misto|pracovna\s+ponuka|offerta\s+di\s+lavoro"
     r"|posizione\s+aperta|njoftim\s+(?:per\s+)?(?:pune|vend\s+pune)|اعلان\s+(?:عن\s+)?وظيفة"
-    r"|وظيفة\s+شاغرة|فرصة\s+عمل)"
+    r"|وظيفة\s+شاغرة|فرصة\s+عمل|personel\s+al[ıi]m[ıi]|is[əe]\s+q[əe]bul(?:\s+elan[ıi])?"
+    r"|javni\s+(?:oglas|konkurs)|оглас\s+за\s+вработување|اگهی\s+استخدام|توظيف)"
     r"\s*[:\-–—|]\s*"
 )
+# Persian and Arabic "hiring" before the role, with no colon: "آگهی استخدام کارشناس حقوقی".
+_HIRING = re.compile(r"^(?:اگهی\s+)?(?:استخدام|توظيف)\s+(?=\S)")
 # A reference number before or after a title ("VA/2031/044 – ", " (Ref. HR-2031-17)").
 _CODE = r"(?:ref(?:erence)?\.?\s*(?:no\.?|n°|#|number)?\s*:?\s*)?[A-Za-z]{0,8}[-/.#]?\d[\w/.#-]*"
 _LEADING_CODE = re.compile(rf"^(?:{_CODE})\s*[:\-–—|]\s+(?=\w)", re.I)
@@ -343,7 +346,7 @@ def _known_orgs() -> NameIndex:
 
 def _clean_title(title: str, org: str | None = None) -> str | None:
     title = " ".join(title.split()).strip(" |:-–—•")
-    for prefix in (_PREFIX, _CALL_FOR):
+    for prefix in (_PREFIX, _CALL_FOR, _HIRING):
         if m := prefix.match(fold(title)):
             title = title[m.end() :]
     if org:

@@ -287,7 +287,7 @@ ROLE_WORDS = (
     r"|menaxher\w*|drejtor\w*|zyrtar\w*|vullnetar\w*|perkthyes\w*|konsulent\w*"
     r"|συντονιστ\w+|διαμεσολαβητ\w+|διερμηνε\w+|δικηγορ\w+|ψυχολογ\w+|βοηθ\w+|υπευθυν\w+"
     r"|εθελοντ\w+|συμβουλ\w+|uzman\w*|stajyer\w*|avukat\w*|gonullu\w*|asistan\w*|sorumlu\w*"
-    r"|danisman\w*|mudur\w*|tercuman\w*|arastirmaci\w*|munkatars\w*|jogasz\w*|gyakornok\w*"
+    r"|dan[ıi]sman\w*|mudur\w*|tercuman\w*|arast[ıi]rmac[ıi]\w*|munkatars\w*|jogasz\w*|gyakornok\w*"
     r"|onkentes\w*|szakerto\w*|tanacsado\w*|igazgato\w*|tolmacs\w*|koordinaattori\w*"
     r"|asiantuntija\w*|harjoittelija\w*|projektipaallikko\w*|toiminnanjohtaja\w*"
     r"|operator\w+|educator\w+|addett\w+|mediador\w*|promotor\w*|facilitador\w*"
@@ -295,7 +295,13 @@ ROLE_WORDS = (
     r"|tradutor\w*|auxiliar\w*|animat(?:eur|rice)\w*|mediat(?:eur|rice)\w*"
     r"|educat(?:eur|rice)\w*|traduct(?:eur|rice)\w*|gestionnaire\w*|переводчик\w*|психолог\w*"
     r"|бухгалтер\w*|редактор\w*|журналист\w*|разработчик\w*|перекладач\w*|розробник\w*"
-    r"|адвокат\w*|асистент\w*|працівник\w*|مدير\w*|موظف\w*|مسؤول\w*|مترجم\w*|مقيم\w*"
+    r"|адвокат\w*|асистент\w*|працівник\w*|مدير\w*|موظف\w*|مسوول\w*|مترجم\w*|مقيم\w*"
+    # sr/mk Cyrillic, az, hy, fa, ka, ar
+    r"|саветни\w+|сарадни\w+|приправни\w+|pripravni\w+|m[əe]sl[əe]h[əe]tci\w*|huquqsunas\w*"
+    r"|mut[əe]x[əe]ssis\w*|խորհրդատու\w*|համակարգող\w*|իրավաբան\w*|փորձագետ\w*|կամավոր\w*"
+    r"|հաշվապահ\w*|մասնագետ\w*|مشاور\w*|کارشناس\w*|هماهنگ\W?کننده|کاراموز\w*|وکیل|پژوهشگر\w*"
+    r"|مدیر\w*|داوطلب\w*|حسابدار\w*|მრჩეველ\w*|ბუღალტერ\w*|მოხალისე\w*|სპეციალისტ\w*"
+    r"|محاسب\w*|اخصايي\w*"
 )
 # Role nouns that end compounds in the Germanic and Finnic languages (folded): "Projektreferentin",
 # "Programhandläggare", "Kommunikationsmedarbetare", "Teamassistenz", "projektikoordinaattori".
