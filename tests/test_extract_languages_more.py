@@ -67,6 +67,25 @@ from understand.text import Doc, normalise
         ("Priority will be given to candidates who speak Somali or Swahili.", [], ["so", "sw"]),
         ("It would be great if you also speak Amharic.", [], ["am"]),
         ("Bonus points if you speak Hindi.", [], ["hi"]),
+        # "and" in Georgian, Greek, Albanian and Azerbaijani joins two languages
+        ("საჭიროა ქართული და რუსული ენების კარგი ცოდნა.", ["ka", "ru"], []),
+        ("Απαιτείται άριστη γνώση ελληνικών και γαλλικών.", ["el", "fr"], []),
+        ("Njohuri të mira të gjuhës shqipe dhe gjermane.", ["sq", "de"], []),
+        ("Azərbaycan və ingilis dillərini mükəmməl bilmək.", ["az", "en"], []),
+        # Macedonian "јазик" and "предност", Albanian "avantazh", Persian "امتیاز"
+        ("Потребно е познавање на англиски јазик.", ["en"], []),
+        ("Познавањето на турски јазик е предност.", [], ["tr"]),
+        ("Njohja e gjuhës italiane është avantazh.", [], ["it"]),
+        ("آشنایی با زبان عربی امتیاز محسوب می‌شود.", [], ["ar"]),
+        # Indonesian: "menguasai bahasa ...", "nilai tambah"
+        ("Menguasai bahasa Inggris dengan baik.", ["en"], []),
+        ("Menguasai bahasa Arab menjadi nilai tambah.", [], ["ar"]),
+        # Armenian sentences end with "։": a preference in the next one stays there
+        (
+            "Պահանջվում է անգլերենի գերազանց իմացություն։ Ֆրանսերենի իմացությունը առավելություն է։",
+            ["en"],
+            ["fr"],
+        ),
     ],
 )
 def test_names_and_cues(text, required, desirable):

@@ -69,7 +69,8 @@ _CUE = re.compile(
     r"|\b(?:working\s+languages?|langues?\s+de\s+travail|(?:idiomas?|lenguas?)\s+de\s+trabajo"
     r"|linguas?\s+de\s+trabalho|lingu[ae]\s+di\s+lavoro|arbeitssprachen?|рабочи[йе]\s+язык\w*"
     r"|робоч[аі]\s+мов[аи])\s*:"  # a label of the job's working language(s): "Langue de travail :"
-    r"|conhecimento|beherrsch|verhandlungssicher|sprech|spricht|تسلط|مسلط|اشنایی"
+    r"|conhecimento|beherrsch|verhandlungssicher|sprech|spricht|تسلط|مسلط|اشنایی|bilm[əe]k"
+    r"|mukəmməl|menguasai|fasih|познавање|познавањето|njohuri|njohja|zoterim|γνωση"
     r"|\b(?:parler|parlez|hablar|falar|parlare|ecrire|escribir|escrever|scrivere|connait"
     r"|connaitre)\b|\b(?:bon(?:ne)?|buen[oa]?|buon[oa]?)\s|nyelvtudas|nyelvismeret|njohuri|zoterim|владеене|познаван|poznavan|znanj"
     r"|tecn[oa]\b|intermedi|avansat|avanzad|avancad|advanced|γνωσ|αριστ|իմացությ|տիրապետ|bilik|biliy|s[eə]lis|билүү|билим|эркин|еркін|kunnig|знањ"
@@ -122,7 +123,8 @@ _DESIRABLE = re.compile(
     r"|preferenzial\w*|gradit[oa]|desejave(?:l|is)|diferencia(?:l|is)|valorizad\w*"
     r"|hilfreich|elony\w*|желателн\w*|предимств\w*|pozeljn\w*|prednost\w*|perparesi\w*"
     r"|deshirueshme|ցանկալի|առավելությ\w*|ustunluk\w*|arzuolunan|артыкчылык\w*|επιθυμητ\w*"
-    r"|θα\s+εκτιμηθει|πλεονεκτημα\w*|προσον)\b"
+    r"|θα\s+εκτιμηθει|πλεονεκτημα\w*|προσον|nilai\s+(?:tambah|plus)|امتیاز\w*|предност\w*"
+    r"|avantazh\w*)\b"
 )
 # Adverbs that make only the language right after them desirable ("and preferably Belarusian").
 _PREFERABLY = re.compile(
@@ -175,10 +177,10 @@ _NUMBERS = {
 _OR = re.compile(
     r"^\s*(?:,\s*)?(?:and/or|et/ou|y/o|e/ou|e/o|und/oder|i/lub|и/или|і/або|or|ou|o|или|либо|або|eller"
     r"|oder|lub|albo|sau|nebo|of|veya"
-    r"|ya\s+da|oppure|/)\s*$"
+    r"|ya\s+da|oppure|atau|/)\s*$"
 )
 # "English and Russian or Ukrainian": an "and" before a choice of languages joined by "or".
-_AND = re.compile(r"^\s*(?:and|et|y|e|i|a|si|und|en|ve|oraz|и|і|та)\s*$")
+_AND = re.compile(r"^\s*(?:and|et|y|e|i|a|si|und|en|ve|oraz|и|і|та|dhe|və|და|και|dan)\s*$")
 # "English and either French or Spanish": the languages after it are a choice of one.
 _EITHER = re.compile(r"\b(?:either|soit|o\s+bien|ya\s+sea|либо|entweder)\s*$")
 _HEADING = re.compile(
@@ -208,7 +210,8 @@ _NEXT_OK = {
     "falado", "falada", "scritto", "parlato", "ecrit", "ecrite", "oral", "orale", "parle", "parlee",
     "written", "spoken", "avansat", "con", "com", "mit", "avec", "with", "but", "usage", "als",
     "spricht", "sprechen", "ar", "ili", "dhe", "ose", "jane", "eshte", "vagy", "və", "жана", "же",
-    "և", "կամ", "being",
+    "և", "կամ", "being", "და", "ან", "και", "ή", "bahasa", "bilmək", "dengan", "menjadi", "dan",
+    "atau", "yang",
 }  # fmt: skip
 _NEXT_OK = {fold(word) for word in _NEXT_OK}  # as tokens key them: "և" (and) folds to "ե"
 
@@ -318,6 +321,7 @@ _LANGUAGE_ROLE = re.compile(
 CLDR_LOCALES = (
     "sq", "hy", "bg", "sr", "sr_Latn", "hr", "bs", "az", "ky", "ka", "sv", "pl", "cs", "tr",
     "pt", "it", "hu", "uk", "ru", "el", "ro", "sk", "sl", "mk", "nl", "da", "nb", "de", "es", "fr",
+    "id", "fa",
 )  # fmt: skip
 # Language sentences read per posting, and their characters (a real posting has a handful).
 MAX_SENTENCES, MAX_SENTENCE_CHARS = 100, 10_000
@@ -344,6 +348,7 @@ _EXCLUDED = re.compile(
 _LANGUAGE_WORDS = (
     "langu", "idiom", "lengu", "язык", "мов", "sprach", "sprak", "ენ", "لغ", "jazyk", "jezyk",
     "limb", "lingu", "taal", "dil", "nyelv", "gjuh", "език", "jezik", "језик", "լեզու", "тил",
+    "јазик", "bahasa", "γλωσσ", "زبان",
 )  # fmt: skip
 
 

@@ -40,7 +40,8 @@ _LINE_SPACE = (
 _BULLET = re.compile(
     r"^[\s•·▪◦●○■□►▸\-–—*|>\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”»)]?\s+(?=\S)")
+# Full stops: Latin, Arabic "؟", Armenian "։", Devanagari "।" and Ethiopic "።".
+_SENTENCE_END = re.compile(r"(?<=[.!?؟։।።])[\"”»)]?\s+(?=\S)")
 # Abbreviations that end with a dot but do not end a sentence.
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|No|Nr|St|approx|incl|Art|p|pp|vs|cf|Jan|Feb|Mar|Apr|Jun"
