@@ -123,10 +123,48 @@ def test_home_working_refused_is_no():
         "Çalışma şekli: uzaktan.",
         # wholly from home, though "Homeoffice" alone would be part of the work
         "Die Stelle kann vollständig im Homeoffice ausgeübt werden.",
+        # Serbian, Macedonian, Persian, Albanian, Azerbaijani, Georgian, Armenian, Hungarian,
+        # Greek and Indonesian
+        "Posao se obavlja na daljinu.",
+        "Работата е целосно далечинска.",
+        "همکاری به صورت دورکاری خواهد بود.",
+        "Puna kryhet në distancë.",
+        "Vəzifə distant formada icra olunur.",
+        "პოზიცია დისტანციურია.",
+        "Աշխատանքը հեռավար ձևաչափով է։",
+        "A munka távmunkában végezhető.",
+        "Η θέση είναι εξ αποστάσεως.",
+        "Bekerja dari rumah selama masa kontrak.",
     ],
 )
 def test_remote_work_in_more_languages(text):
     assert places(text).remote == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kancelarija u Nišu, uz mogućnost rada od kuće dva dana nedeljno.",
+        "Ankara ofisi; hibrit çalışma.",
+        "Budapesti iroda, heti két nap home office.",
+        "Το γραφείο είναι στην Αθήνα, με υβριδικό μοντέλο εργασίας.",
+        "مقر العمل في بيروت مع إمكانية العمل الهجين.",
+    ],
+)
+def test_part_of_the_work_from_home_in_more_languages_is_hybrid(text):
+    assert places(text).remote == "hybrid"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("مكان العمل: بيروت", ["LB"]),
+        ("Munkavégzés helye: Szeged", ["HU"]),
+        ("Lokasi: Makassar", ["ID"]),
+    ],
+)
+def test_location_labels_in_more_languages(text, codes):
+    assert places(text).countries == codes
 
 
 def test_remote_role_takes_no_country_from_the_site_address():

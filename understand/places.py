@@ -89,7 +89,10 @@ LOCATION_LABEL = re.compile(
     r"|tjanstgoringsort|dienstort|arbeitsort|based\s+in|where"
     # Serbian, Croatian and Bosnian; Albanian; Azerbaijani; Bulgarian; Kyrgyz; Georgian; Armenian
     r"|mj?esto\s+rada|место\s+рада|lokacija|vendndodhja|vendi\s+i\s+punes|is\s+yeri"
-    r"|м[яе]сто\s+на\s+работа|иш\s+орду|სამუშაო\s+ადგილი|ადგილმდებარეობა|աշխատավայր\w*)"
+    r"|м[яе]сто\s+на\s+работа|иш\s+орду|სამუშაო\s+ადგილი|ადგილმდებარეობა|աշխատավայր\w*"
+    # Arabic, Persian, Hungarian, Greek, Indonesian, Turkish
+    r"|(?:مقر|مكان|موقع)\s+العمل|محل\s+(?:کار|خدمت)|munkavegzes\s+helye|helyszin"
+    r"|τοποθεσια|τοπος\s+εργασιας|lokasi(?:\s+kerja)?|penempatan|lokasyon)"
     r"\s*(?:\([^)]*\))?\s*(?:[:|=]|$)"
 )
 # Where a location's travel begins ("Almaty, with regular travel to Brussels"): not duty stations.
@@ -240,7 +243,13 @@ _REMOTE = re.compile(
     r"|completamente)\s+)?(?:remot[oa]|en\s+teletravail)"
     r"|prac\w*\s+zdaln\w*|zdalnie|thuiswerk\w*|العمل\s+عن\s+بعد|location\s+(?:of\s+the\s+\w+\s+)?is"
     r"\s+flexible|flexible\s+location|(?:work|based|live|located|performed|done)\s+(?:from\s+)?anywhere"
-    r"|عن\s+بعد\s+او)\b"
+    r"|عن\s+بعد\s+او"
+    # sr/hr/bs, mk, fa, sq, tr, az, ka, hy, hu, el, id
+    r"|(?:rad|posao|radi)\s+(?:se\s+\w+\s+)?na\s+daljinu|(?:obavlja|odvija)\s+na\s+daljinu"
+    r"|(?:рад|посао)\s+(?:се\s+\w+\s+)?на\s+даљину|далечинск\w*|دورکاری|(?:کار|همکاری)\s+از\s+راه\s+دور"
+    r"|(?:kryhet|pune)\s+ne\s+distance|uzaqdan\s+is|distant\s+(?:formada|is\w*|rejim\w*)"
+    r"|დისტანციურ\w*|հեռավար\w*|tavmunka\w*|εξ\s+αποστασεως|τηλεργασια|bekerja\s+dari\s+rumah"
+    r"|kerja\s+jarak\s+jauh)\b"
     r"|[(\[]\s*(?:fully\s+)?remote\s*[)\]]|^\W*(?:fully\s+)?remote(?:\W*$|\s*[,;:–-])"
     r"|[-–|]\s*remote\s*$",
     re.M,
@@ -256,15 +265,16 @@ _REMOTE_LOCATION = re.compile(
 _HOME_WORK = (
     r"(?:work(?:ing)?\s+(?:from\s+home|remotely)|home[-\s]?office|remote\s+work\w*|telework\w*"
     r"|teletravail|teletrabajo|teletrabalho|prace\s+z\s+domova|pracy\s+zdalnej|smart\s+working"
-    r"|mobile[sn]?\s+arbeit\w*|thuiswerk\w*)"
+    r"|mobile[sn]?\s+arbeit\w*|thuiswerk\w*|rad[ae]?\s+od\s+kuce|рад[ае]?\s+од\s+куће|работа\s+од\s+дома"
+    r"|pune\s+nga\s+shtepia|evden\s+cal[ıi]sma|სახლიდან\s+მუშაობ\w*)"
 )
-_FEW = r"(?:\d+|one|two|three|four|deux|trois|quatre|dos|tres|cuatro|zwei|drei|vier)"
+_FEW = r"(?:\d+|one|two|three|four|deux|trois|quatre|dos|tres|cuatro|zwei|drei|vier|ket|harom)"
 _PARTLY_REMOTE = re.compile(
-    r"\b(?:(?:possibilit\w*|option|moznost|moglichkeit|possibilite|posibilidad|possibilidade"
+    r"\b(?:(?:possibilit\w*|option|moznost|mogucnost|могућност|moglichkeit|possibilite|posibilidad|possibilidade"
     r"|mozliwosc|possibilita)\s+(?:of\s+|de\s+|d'|z\s+|zur\s+|zum\s+|di\s+)?(?:\w+\s+){0,2}?"
-    rf"{_HOME_WORK}|{_FEW}\s+(?:\w+\s+){{0,2}}?(?:days?|dn[uy]|tage?n?|jours?|dias?|giorni|dni)\b"
+    rf"{_HOME_WORK}|{_FEW}\s+(?:\w+\s+){{0,2}}?(?:days?|dn[uy]|tage?n?|jours?|dias?|giorni|dni|nap)\b"
     rf".{{0,30}}?{_HOME_WORK}|{_HOME_WORK}.{{0,30}}?\b{_FEW}\s+(?:\w+\s+){{0,2}}?(?:days?|dn[uy]|tage?n?"
-    r"|jours?|dias?|giorni|dni)\b|homeoffice|home[-\s]office\s+(?:moglich|possible|option|days?"
+    r"|jours?|dias?|giorni|dni|nap)\b|homeoffice|home[-\s]office\s+(?:moglich|possible|option|days?"
     r"|tage?)|(?:partly|partially|partial|semi)[-\s]?remote|(?:parcialmente|parcialment|parzialmente"
     r"|partiellement|en\s+partie|teilweise|czesciowo|castecne|частично|частково)\s+(?:remot\w*"
     r"|(?:a|en|da|im)\s+(?:distancia|distance|remoto|homeoffice)|zdaln\w*|удаленн\w*|віддален\w*"
@@ -273,7 +283,7 @@ _PARTLY_REMOTE = re.compile(
     r"\s+presencial"
     # "mobiles Arbeiten ist teilweise möglich", "remote work is partly possible"
     rf"|{_HOME_WORK}\s+(?:\w+\s+){{0,2}}?(?:teilweise|anteilig|partly|partially|partiellement"
-    r"|parcialmente)\b)"
+    r"|parcialmente|lehetoseg\w*)\b)"
 )
 # Remote work or an office at the person's choice ("can be done remotely or in our office in
 # Seattle", "from our Tallinn office or remotely"): remote, though the office names a place.
@@ -299,8 +309,11 @@ _NOT_A_CITY = re.compile(
 _REMOTE_WORDS = factored(
     re.compile(
         r"remot|home|telework|teletrabajo|teletravail|teletrabalho|distanc|удален|дистанц"
-        r"|віддален|distansarbete|flexible|anywhere|hybrid|hibrid|гибридн|гібридн|domov|domicile"
+        r"|віддален|distansarbete|flexible|anywhere|hybrid|hibri|гибридн|гібридн|domov|domicile"
         r"|домашн|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit|عن\s+بعد|uzaktan"
+        r"|daljin|даљин|далечин|دورکاری|راه\s+دور|uzaqdan|distant|დისტანციურ|հեռավար|tavmunk"
+        r"|αποστασ|τηλεργασ|dari\s+rumah|jarak\s+jauh|хибрид|υβριδ|الهجين|ჰიბრიდ|հիբրիդ|kuce|куће"
+        r"|од\s+дома|shtepi|evden|სახლიდან"
     )
 )
 _NOT_REMOTE = re.compile(
@@ -337,7 +350,10 @@ _ANYWHERE = re.compile(
     r"|anywhere\s+in\s+the\s+world|partout\s+dans\s+le\s+monde|cualquier\s+(?:lugar|pais)\s+del"
     r"\s+mundo|из\s+любой\s+страны)\b"
 )
-_HYBRID = re.compile(r"\b(?:hybrid\w*|hybride|hibrid[oa]|гибридн\w*|гібридн\w*)\b")
+_HYBRID = re.compile(
+    r"\b(?:hybrid\w*|hybride|hibri[dt]\w*|гибридн\w*|гібридн\w*|хибрид\w*|υβριδικ\w*|الهجين"
+    r"|ჰიბრიდულ\w*|հիբրիդային)\b"
+)
 # A clock time said by a place: the place is no duty station.
 _CLOCK_BEFORE = re.compile(
     r"(?:\b(?:midnight|minuit|medianoche|meia-noite|heure|hora|horario|время)(?:\s+(?:de|d'|in"
