@@ -321,6 +321,21 @@ def test_a_senior_title_is_no_fellowship_of_the_body():
         ("Assistente de comunicação", "entry"),
         ("Projektassistenz", "entry"),
         ("İnsan Hakları Uzman Yardımcısı", "entry"),
+        # levels in Serbian, Turkish, Georgian, Armenian, Persian, Arabic, Hungarian, Albanian
+        ("Viši savetnik za ljudska prava", "senior"),
+        ("Mlađi istraživač", "entry"),
+        ("Kıdemli Hukuk Danışmanı", "senior"),
+        ("Genel Müdür", "director"),
+        ("უფროსი მკვლევარი", "senior"),
+        ("Ավագ մասնագետ", "senior"),
+        ("کارشناس ارشد برنامه", "senior"),
+        ("باحث قانوني أول", "senior"),
+        ("مدير تنفيذي", "director"),
+        ("مسؤول اتصال", "mid"),
+        ("Kommunikációs asszisztens", "entry"),
+        ("Zyrtar për monitorim", "mid"),
+        ("Drejtoria e Programeve", "unknown"),  # a directorate, not a director
+        ("Ծրագրի օգնական", "entry"),
     ],
 )
 def test_seniority_of_more_titles(title, expected):

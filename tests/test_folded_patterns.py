@@ -28,6 +28,7 @@ FOLDED_READERS = {
     "hiring before a role": name_rules._HIRING,
     **{f"contract title: {kind}": p for kind, p in contract._TITLE_KINDS},
     **{f"contract body: {kind}": p for kind, p in contract._BODY_KINDS},
+    **{f"title level: {level}": p for level, p in contract._TITLE_LEVELS},
 }
 # Escapes and character classes may name what folding removes ("[A-Za-z]", "[её]").
 _ESCAPE_OR_CLASS = re.compile(r"\\.|\[(?:\\.|[^\]])*\]")

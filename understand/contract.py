@@ -211,7 +211,9 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
             r"|secretary[-\s]general|president|head\s+of\s+(?:department|division|programmes?"
             r"|programs?|secretariat|mission|unit|office|delegation)|special\s+rapporteur|relator\w*\s+especial|relatoria\s+especial"
             r"|rapporteur\w*\s+special\w*|директор\w*|руководител\w*\s+(?:программ|департамент)"
-            r"|chef\s+de\s+(?:division|departement))\b"
+            r"|chef\s+de\s+(?:division|departement)|drejtor(?:i|e|esh\w*)?"
+            r"|direktor(?:ka|ica|in|a)?|igazgato\w*|mudur\w*"
+            r"|დირექტორ\w*|տնօրեն\w*|مدير\s+(?:عام|تنفيذي)|مدیر\s*(?:عامل|اجرایی))\b"
         ),
     ),
     (
@@ -220,7 +222,9 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:intern|interns|trainee|stagiaire\w*|stage|junior|associate|assistant|assistante"
             r"|asistente|assc|asst|entry[-\s]level|graduate|fellow|becari[oa]|pasante|beca"
             r"|ассистент\w*|младш\w*|стажер\w*|asistent\w*|assistente|\w*assistenz|assistenti"
-            r"|yardımcısı|помощник\w*|помічник\w*|უმცროს\w*)\b"
+            r"|yardımcısı|помощник\w*|помічник\w*|უმცროს\w*|asistan\w*|koməkci\w*|ასისტენტ\w*"
+            r"|օգնական\w*|دستیار\w*|مساعد\w*|asszisztens\w*|stajyer\w*|gyakornok\w*|стажист\w*"
+            r"|стажант\w*|pripravni\w*|приправни\w*|mla(?:đ|dj|d)i|млађи|младши)\b"
         ),
     ),
     (
@@ -229,7 +233,8 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:senior|sr|snr|lead|principal|head|manager|representative|representant\w*"
             r"|representante|conseiller\s+principal|старш\w*|ведущ\w*|руководител\w*|менеджер\w*"
             r"|chef(?:·?f?e)?s?\s+(?:de\s+(?:service|l'equipe|equipe)|d'equipe)"
-            r"|jef[ea]s?\s+de\s+(?:equipo|area)|chefe\s+de\s+equipe)\b"
+            r"|jef[ea]s?\s+de\s+(?:equipo|area)|chefe\s+de\s+equipe|visi|виши|kıdemli|უფროს\w*"
+            r"|ավագ|ارشد|vezeto\w*|مدير\w*|مدیر\w*|اول(?=\s*$))\b"
         ),
     ),
     (
@@ -239,7 +244,8 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
             r"|charge-e|oficial|analyst|аналитик\w*|lawyer|counsel|abogad[oa]|юрист\w*"
             r"|chef(?:\W?f?e)?s?\W*\s+de\s+(?:projets?"
             r"|programmes?)|jef[ea]s?\s+de\s+(?:proyectos?|programas?)|chefe\s+de\s+(?:projetos?"
-            r"|programas?)|capo\s+progett\w+)\b"
+            r"|programas?)|capo\s+progett\w+|sluzbeni\w+|службени\w+|zyrtar\w*|sorumlu\w*"
+            r"|مسوول\w*|sav(?:j)?etni\w+|саветни\w+|советник\w*|მრჩეველ\w*|مستشار\w*|tanacsado\w*)\b"
         ),
     ),
 ]

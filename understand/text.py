@@ -302,7 +302,7 @@ ROLE_WORDS = (
     r"|mut[əe]x[əe]ssis\w*|խորհրդատու\w*|համակարգող\w*|իրավաբան\w*|փորձագետ\w*|կամավոր\w*"
     r"|հաշվապահ\w*|մասնագետ\w*|مشاور\w*|کارشناس\w*|هماهنگ\W?کننده|کاراموز\w*|وکیل|پژوهشگر\w*"
     r"|مدیر\w*|داوطلب\w*|حسابدار\w*|მრჩეველ\w*|ბუღალტერ\w*|მოხალისე\w*|სპეციალისტ\w*"
-    r"|محاسب\w*|اخصايي\w*"
+    r"|محاسب\w*|اخصايي\w*|asszisztens\w*|kom[əe]kci\w*|օգնական\w*|دستیار\w*"
 )
 # Role nouns that end compounds in the Germanic and Finnic languages (folded): "Projektreferentin",
 # "Programhandläggare", "Kommunikationsmedarbetare", "Teamassistenz", "projektikoordinaattori".
