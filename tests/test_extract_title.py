@@ -164,6 +164,17 @@ def test_known_organisation_mentioned_repeatedly():
         ("Policy Officer\n\nOpen Square is an independent charity based in Leeds.", "Open Square"),
         # a sentence in a script without capitals is not a name
         ("იურისტი\nორგანიზაცია ეძებს იურისტს ქუთაისში, გთხოვთ გამოგზავნოთ CV.", None),
+        # kinds of body in Serbian, Hungarian, Albanian and Ukrainian, before their verb
+        (
+            "Saradnik\n\nЦентар за права детета расписује конкурс за сарадника.",
+            "Центар за права детета",
+        ),
+        ("Jogász\n\nA Szivárvány Egyesület jogászt keres.", "A Szivárvány Egyesület"),
+        (
+            "Jurist\n\nShoqata për të Drejtat e Grave kërkon një jurist.",
+            "Shoqata për të Drejtat e Grave",
+        ),
+        ("Юрист\n\nСпілка адвокатів півдня шукає юриста.", "Спілка адвокатів півдня"),
     ],
 )
 def test_organisation_opening_the_text(text, org):

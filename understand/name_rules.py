@@ -257,13 +257,22 @@ _ORG_WORDS = WordPattern(
     r"|associazione|defensoria|procuradoria|observatori|federacao|fundacao|instituicao|verein"
     r"|stiftung|comissao|commissione|agentia|asociatia|fundatia|منظمة|مركز|مؤسسة|شبكة|جمعية"
     r"|التحالف|تحالف|ასოციაცი\w*|ქსელი|კავშირი|გაერთიანება|палата|палати|палаты"
+    # sr/hr/bs/mk, tr, az, fa, hy, hu, sq, uk
+    r"|centar|центар|udruzenj\w*|удружењ\w*|здружени\w*|organizacij\w*|организациј\w*"
+    r"|fondacij\w*|фондациј\w*|komitet\w*|mrez\w*|inicijativ\w*|dernek\w*|vakf\w*|vak[ıi]f"
+    r"|merkez\w*|m[əe]rk[əe]z\w*|t[əe]skilat\w*|سازمان|انجمن|بنیاد|مرکز|شبکه|کمیسیون"
+    r"|կենտրոն\w*|կազմակերպությ\w*|հիմնադրամ\w*|միությ\w*|ասոցիացիա\w*|egyesulet\w*"
+    r"|alapitvany\w*|kozpont\w*|tarsasag\w*|bizottsag\w*|qendr\w*|shoqat\w*|fondacion\w*"
+    r"|organizat(?:a|e|es)|rrjet\w*|спілк\w*|об'єднанн\w*|c[əe]miyy[əe]t\w*"
 )
 _SUBJECT_VERB = re.compile(
     r"\s+(?:\([^)]{2,15}\)\s*)?(?:,[^,]{3,80},\s*)?(?:is\s+hiring|is\s+recruiting"
     r"|is\s+looking\s+for|is\s+seeking|seeks|invites\s+applications|accepts\s+applications"
     r"|announces|cherche\s+a\s+recruter|recrute|lance\w*|lancent|invite\w*|busca|convoca|abre"
     r"|comunico|anuncia|ищет|объявляет|приглашает|soker|sucht|will\s+recruit|wishes\s+to\s+recruit"
-    r"|est\s+une?|is\s+an?|es\s+una?|является)\b"
+    r"|est\s+une?|is\s+an?|es\s+una?|является|raspisuje|расписује|objavljuje|објављује|објавува"
+    r"|trazi|тражи|փնտրում|kerkon|шукає|оголошує|запрошує|يبحث|تبحث"
+    r"|تعلن)\b"
 )
 _ABOUT = re.compile(
     r"^(?:about|a\s+propos\s+de|acerca\s+de|sobre|о\s+нас|om)\s+(?:l'|la\s+|le\s+"
