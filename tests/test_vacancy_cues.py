@@ -93,6 +93,7 @@ def score(text: str) -> float:
         ("names a contract kind", "Yaz dönemi staj programı başvuruları açıldı."),
         ("calls for volunteers", "Повик за волонтери за правното советувалиште."),
         ("calls for volunteers", "Önkénteseket keresünk a jogsegélyszolgálathoz."),
+        ("grant call", "ფონდი აცხადებს საგრანტო კონკურსს სათემო ორგანიზაციებისთვის."),
         ("calls for volunteers", "Become a volunteer at our legal aid desk this spring."),
         ("calls for volunteers", "Потрібні волонтери для гарячої лінії у Львові."),
         ("calls for volunteers", "Търсим доброволци за приемната в Пловдив."),

@@ -202,7 +202,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|конкурс\s+грантов|грант\w*|forderaufruf|organi[sz]ations?\s+(?:may|can)\s+apply"
             r"|eligible\s+applicants|lead\s+applicants?|concept\s+notes?|apply\s+for\s+funding"
             r"|small\s+grants?|grants?\s+programme|project\s+proposals?|budgets?\s+(?:of|between"
-            r"|up\s+to)|funds?\s+(?:projects|initiatives))\b"
+            r"|up\s+to)|funds?\s+(?:projects|initiatives)|საგრანტო\s+კონკურს\w*)\b"
         ),
     ),
     (
