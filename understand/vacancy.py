@@ -79,7 +79,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|now)\s+recruiting|position\s+(?:available|announcement)|recrut\w+|offre\s+d'emploi"
             r"|poste\s+a\s+pourvoir|avis\s+de\s+vacance|vacante|oferta\s+de\s+(?:empleo|trabajo)"
             r"|convocatoria\s+(?:a|para)\s+(?:un\s+)?(?:concurso|el\s+cargo)"
-            r"|concurso\s+publico\s+para\s+el\s+cargo|proceso\s+de\s+seleccion|вакансия|вакансии"
+            r"|concurso\s+publico|proceso\s+de\s+seleccion|avviso\s+di\s+selezione|вакансия|вакансии"
             r"|вакансі\w+|конкурс\s+на\s+замещение|ვაკანსი\w*|وظيفة\s+شاغرة|stellenausschreibung"
             r"|ledig\s+tjanst|oferta\s+pracy|is\s+ilan\w*|vaga\b|offerta\s+di\s+lavoro|vacatures?"
             r"|volne\s+(?:pracovni\s+)?misto|nabor\s+na\s+stanowisko|stellenangebot\w*"
@@ -188,7 +188,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:internships?|traineeships?|stage|stagiaire\w*|fellowships?|becas?|pasantia\w*"
             r"|consultancy|consultoria|terms\s+of\s+reference|termes\s+de\s+reference"
             r"|terminos\s+de\s+referencia|volunteer\s+(?:role|position|opportunity)|voluntariado"
-            r"|стажировк\w*|زمالة|تدريب\w*|стажуванн\w*|стажант\w*|pripravni\w*|приправни\w*"
+            r"|стажировк\w*|زمالة|تدريب\w*|tdr|becari[oa]s?|стажуванн\w*|стажант\w*|pripravni\w*|приправни\w*"
             r"|strucn\w+\s+praks\w+|пракса|staj\w*|gyakornok\w*|کاراموزی|სტაჟირებ\w*"
             r"|պրակտիկա\w*|ստաժավորում\w*)\b"
         ),
