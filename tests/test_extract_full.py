@@ -131,7 +131,14 @@ def test_huge_input_is_bounded():
     ],
 )
 def test_long_texts_stay_fast(text):
+    """About 0.05-0.1 s; super-linear work takes seconds on every try. The best of three tries
+    is timed, as `timeit` advises: one try alone has taken over a second in the full suite on a
+    shared machine (a pause of the process, not of the code: alone it took 0.1 s). Each try
+    reads a text of its own, so that no cache answers for it."""
     extract({"id": "warm", "text": "Vacancy: Clerk. Fluent English. Deadline: 5 May 2031."})
-    started = time.perf_counter()
-    extract({"id": "long", "text": text[:200_000]})
-    assert time.perf_counter() - started < 1.0  # about 0.05-0.1 s; catches super-linear work
+    tries = []
+    for n in range(3):
+        started = time.perf_counter()
+        extract({"id": f"long-{n}", "text": f"{n}\n{text}"[:200_000]})
+        tries.append(time.perf_counter() - started)
+    assert min(tries) < 1.0
