@@ -181,6 +181,7 @@ def test_sector_organisations_are_known_in_their_own_languages(text, name):
         ("Javni konkurs: Pravni savetnik", "Pravni savetnik"),
         ("آگهی استخدام مددکار اجتماعی", "مددکار اجتماعی"),
         ("توظيف محاسب", "محاسب"),
+        ("توظيف: مساعد إداري", "مساعد إداري"),
         # a trailing place set off by a comma, a dash, parentheses or "in"
         ("Field Monitor, Gulu, Uganda", "Field Monitor"),
         ("Legal Adviser (Tbilisi)", "Legal Adviser"),

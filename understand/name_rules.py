@@ -94,11 +94,12 @@ _PREFIX = re.compile(
     r"|oferta\s+pracy|volne\s+(?:pracovni\s+)?misto|pracovna\s+ponuka|offerta\s+di\s+lavoro"
     r"|posizione\s+aperta|njoftim\s+(?:per\s+)?(?:pune|vend\s+pune)|اعلان\s+(?:عن\s+)?وظيفة"
     r"|وظيفة\s+شاغرة|فرصة\s+عمل|personel\s+al[ıi]m[ıi]|is[əe]\s+q[əe]bul(?:\s+elan[ıi])?"
-    r"|javni\s+(?:oglas|konkurs)|оглас\s+за\s+вработување|اگهی\s+استخدام|توظيف)"
+    r"|javni\s+(?:oglas|konkurs)|оглас\s+за\s+вработување)"
     r"\s*[:\-–—|]\s*"
 )
-# Persian and Arabic "hiring" before the role, with no colon: "آگهی استخدام کارشناس حقوقی".
-_HIRING = re.compile(r"^(?:اگهی\s+)?(?:استخدام|توظيف)\s+(?=\S)")
+# Persian and Arabic "hiring" before the role, with or without a colon: "آگهی استخدام کارشناس
+# حقوقی", "توظيف: محاسب".
+_HIRING = re.compile(r"^(?:اگهی\s+)?(?:استخدام|توظيف)\s*[:\-–—|]?\s*(?=\S)")
 # A reference number before or after a title ("VA/2031/044 – ", " (Ref. HR-2031-17)").
 _CODE = r"(?:ref(?:erence)?\.?\s*(?:no\.?|n°|#|number)?\s*:?\s*)?[A-Za-z]{0,8}[-/.#]?\d[\w/.#-]*"
 _LEADING_CODE = re.compile(rf"^(?:{_CODE})\s*[:\-–—|]\s+(?=\w)", re.I)
