@@ -16,6 +16,7 @@ from understand.name_rules import (
     _headline,
     _known_org,
     boilerplate,
+    legal_names,
     trim_title,
 )
 from understand.text import Doc, fold, normalise
@@ -319,6 +320,47 @@ def test_a_headline_gives_the_role_and_who_hires(line, title, organization):
 )
 def test_a_legal_form_is_no_part_of_the_name(raw, name):
     assert _clean_org(raw) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Poradna pro menšinová práva, z. s. – Olomouc", ["Poradna pro menšinová práva"]),
+        (
+            "Referente, Rete Italiana per la Pace Onlus",
+            ["Rete Italiana per la Pace", "Referente, Rete Italiana per la Pace"],
+        ),
+        (
+            "Geschäftsstelle der Initiative Offene Archive e.V.",
+            [
+                "Geschäftsstelle der Initiative Offene Archive",
+                "Initiative Offene Archive",
+            ],
+        ),
+        (
+            "Das Forum Gleichbehandlung Nordheide e. V. (FGN) sucht",
+            ["Das Forum Gleichbehandlung Nordheide"],
+        ),
+        ("Harbour Justice Works, Inc.", ["Harbour Justice Works"]),
+        ("Ligue des Droits ASBL", ["Ligue des Droits"]),  # "Droits" alone is no name
+        ("We publish the APS data every year.", []),  # a word form needs punctuation or the end
+        ("Amnesty International", []),
+    ],
+)
+def test_the_words_before_a_legal_form_are_a_name(line, names):
+    assert [name for name, _ in legal_names(line)] == names
+
+
+def test_a_name_before_a_legal_form_is_an_organisation_candidate():
+    doc = Doc(
+        normalise(
+            "Koordinátor/ka dobrovolníků\n"
+            "Poradna pro menšinová práva, z. s. – Olomouc\n"
+            "Hledáme posilu do týmu."
+        )
+    )
+    named = {c.text: c.features for c in org_candidates(doc, None, 0)}
+    assert named["Poradna pro menšinová práva"].get("src=o_legal") == 1.0
 
 
 def test_organisation_candidates_never_end_with_a_function_word():

@@ -638,6 +638,42 @@ _LEGAL_FORM = re.compile(
     r"|o\.\s?p\.\s?s|z\.\s?ú)\.?$",
     re.I,
 )
+# A legal form inside a line, which marks the words before it as a name ("Poradna pro občanská
+# práva, z. s. – Brno", "Il CeSPI – Centro Studi di Politica Internazionale ETS"): those above,
+# Belgium's vzw, Italy's APS, ODV, ETS and Onlus, the UK's CIC and Brazil's Ltda too. A form
+# written as a word ends the line or comes before punctuation: "the APS data" names nothing.
+_LEGAL_SUFFIX = re.compile(
+    r"(?<=[\w)»”\"])[,\s]+(?:(?:e\.\s?V|Inc|A\.\s?C|a\.\s?s\.\s?b\.\s?l|z\.\s?s|o\.\s?p\.\s?s|z\.\s?ú)\."
+    r"|(?:g?GmbH|gUG|Ltda?|LLC|asbl|vzw|APS|ODV|ETS|Onlus|CIC)\.?(?=\s*(?:$|[,;:()–—-])))",
+    re.I,
+)
+_NAME_BREAK = re.compile(r"[,:;|(]\s*|\s[-–—]\s|[.!?]\s+")
+# A name's first word, then a word of the name's lower case ("Büro des Open Knowledge
+# Foundation"): the name proper may start after it.
+_HEAD_OF_NAME = re.compile(r"^\S+\s+(?:des|der|of|de|du|di|del|della|do|da)\s+(?=[A-ZÀ-ÞА-Я])")
+LEGAL_NAMES = 6  # names read before a legal form, at most, per text
+_LEGAL_NAME_WORDS = 12
+
+
+def legal_names(text: str) -> list[tuple[str, str]]:
+    """Names written before a legal form, with their line: the clause before it, the two clauses
+    before it ("Miteinander – Netzwerk für Demokratie e.V.") and the clause without a head noun
+    ("Büro des Open Knowledge Foundation Deutschland e.V.")."""
+    out: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        for m in _LEGAL_SUFFIX.finditer(line):
+            before = line[: m.start()]
+            starts = [0, *(b.end() for b in _NAME_BREAK.finditer(before))]  # of its clauses
+            for start in dict.fromkeys(reversed(starts[-2:])):
+                name = before[start:].strip()
+                if 1 <= len(name.split()) <= _LEGAL_NAME_WORDS:
+                    out.append((name, line))
+            last = before[starts[-1] :].strip()
+            if (head := _HEAD_OF_NAME.match(last)) and len(last[head.end() :].split()) >= 2:
+                out.append((last[head.end() :], line))
+            if len(out) >= LEGAL_NAMES:
+                return out[:LEGAL_NAMES]
+    return out
 
 
 def _clean_org(org: str, *, drop_place: bool = False) -> str | None:

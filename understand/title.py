@@ -996,6 +996,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
         add("o_acronym_name", f"{m.group(1).strip()} ({m.group(2)})", m.group(0))
     for expansion in expansions.values():
         add("o_expansion", expansion, expansion)
+    for name, line_text in rules.legal_names(head):
+        add("o_legal", name, line_text)
     acronyms = Counter(_ACRONYM.findall(head))
     for acronym in sorted(acronyms):
         if len(acronym) >= 3:
