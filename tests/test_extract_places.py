@@ -535,3 +535,17 @@ def test_a_remote_work_mode_field_is_remote(text):
 
 def test_an_on_site_work_mode_field_is_not_remote():
     assert places("Modalidad: presencial en Quito.").remote != "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("مكان العمل: عمان، الأردن", {"JO"}),  # Amman, Jordan
+        ("مكان العمل: مسقط، عمان", {"OM"}),  # Muscat, Oman
+        ("المنطقة: عمان والأردن", {"OM", "JO"}),  # Oman and Jordan, a list
+        ("Countries: Benin, Nigeria", {"BJ", "NG"}),  # English names stay countries
+        ("Countries: Colombia, Cuba", {"CO", "CU"}),
+    ],
+)
+def test_a_country_name_that_is_a_town_of_the_next_country_is_that_town(text, codes):
+    assert {h.value for h in places_in(text)} == codes

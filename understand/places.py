@@ -54,7 +54,7 @@ import gettext
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import product
@@ -898,7 +898,36 @@ def _places_cached(text: str) -> tuple[Hit, ...]:
     if not hits:
         return ()
     folded = fold(text)
-    return tuple(h for h in hits if not (_in_a_name(h, folded) or _the_pronoun(h, text)))
+    hits = [h for h in hits if not (_in_a_name(h, folded) or _the_pronoun(h, text))]
+    return tuple(_towns_before_their_country(hits, text))
+
+
+_COMMA_GAP = re.compile(r"\s*[,،]\s*")
+
+
+def _towns_before_their_country(hits: list[Hit], text: str) -> list[Hit]:
+    """`hits`, where a country's name in another language that is also a town of the country
+    named after a comma is that town ("عمان، الأردن": Amman, Jordan, not Oman). A country's
+    English names stay countries: "Benin, Nigeria" and "Colombia, Cuba" list countries."""
+    if len(hits) < 2:
+        return hits
+    towns, english = _towns(), _english_country_names()
+    return [
+        replace(h, value=nxt.value)
+        if nxt.value != h.value
+        and _COMMA_GAP.fullmatch(text, h.end, nxt.start)
+        and towns.get(key := fold(h.raw)) == nxt.value
+        and key not in english
+        else h
+        for h, nxt in zip(hits, [*hits[1:], hits[-1]], strict=True)
+    ]
+
+
+@cache
+def _english_country_names() -> frozenset[str]:
+    """Folded English names of countries and their other names (data/country_aliases.csv)."""
+    names = {fold(n) for n in country_names().values()}
+    return frozenset(names | set(_country_aliases()))
 
 
 def places_in(text: str) -> list[Hit]:
