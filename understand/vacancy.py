@@ -86,7 +86,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|obyava\s+za\s+rabota|обява\s+за\s+работа|свободн\w+\s+(?:работн\w+\s+)?(?:позиция|място)"
             r"|конкурс\s+на\s+посаду|оголошує\s+конкурс|объявляет\s+конкурс|обявява\s+конкурс"
             r"|კონკურს\w*|فرصة\s+عمل|oferta\s+de\s+treball|bolsa\s+de\s+trabajo|vakansiya\w*"
-            r"|vend(?:e|i)?\s+(?:te\s+lira\s+)?pune|pozicion\w*\s+(?:e|te)\s+lir\w+|radno\s+mj?est\w+"
+            r"|vend(?:e|i|et|eve)?\s+(?:(?:te\s+)?lir[ae]\s+)?pune|pozicion\w*\s+(?:e|te)\s+lir\w+"
+            r"|radno\s+mj?est\w+"
             r"|radnog\s+mj?esta|oglas\s+za\s+(?:posao|radno|zaposlen\w+)|թափուր\s+(?:աշխատատեղ|պաշտոն)\w*"
             # el, hu, fi, sk, sl, da/no, ro, id
             r"|θεση\s+εργασιας|προκηρυξη\s+θεσ\w+|για\s+τη\s+θεση|αγγελια\s+εργασιας|allashirdetes"
@@ -101,7 +102,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:اعلان|عرض)\s+(?:عن\s+)?(?:توظيف|وظيفة|وظايف|عمل)|فرص\s+عمل|شاغر\w*"
             r"|لشغل\s+(?:منصب|وظيفة)|مسابقة\s+(?:لشغل|للتوظيف|لتوظيف)|فتح\s+باب\s+(?:الترشح|الترشيح|التوظيف|التقديم)"
             r"|اگهی\s+استخدام|(?:اعلان|فراخوان)\s+(?:وظیفه|استخدام)|فرصت\s+شغلی|موقعیت\s+شغلی"
-            r"|جذب\s+نیرو|shpall\w*\s+konkurs\w*|vend\w*\s+(?:te\s+)?lir[ae]\s+pune"
+            r"|جذب\s+نیرو|shpall\w*\s+konkurs\w*"
             r"|(?:personel|eleman)\s+al[ıi]m\w*|al[ıi]m\s+ilan\w*|is[əe]\s+q[əe]bul"
             r"|isci\s+q[əe]bul\w*|bos\s+is\s+yer\w*"
             r"|հայտարարում\s+(?:է|են)\s+մրցույթ|աշխատանքի\s+հայտարարություն)"
