@@ -66,7 +66,28 @@ def test_years_kinds(text, years):
         "The organisation has 20 years of experience in the region. You report to the Director.",
         "We have fifteen years of experience in strategic litigation.",
         "Nous avons 30 ans d'expérience dans la défense des droits.",
+        "Die Stiftung verfügt über 15 Jahre Erfahrung in der Menschenrechtsarbeit.",
+        "Wir blicken auf 25 Jahre Erfahrung in der Beratung zurück.",
+        "A organização tem 20 anos de experiência na defesa de direitos.",
+        "L'associazione vanta 30 anni di esperienza nell'accoglienza.",
+        "Организация имеет 10 лет опыта работы в сфере прав человека.",
+        "Організація має 12 років досвіду у сфері прав людини.",
+        "Nadace má 12 let zkušeností s bezplatnou právní pomocí.",
+        "Fundacja ma 15 lat doświadczenia w pomocy uchodźcom.",
+        "Qendra ka tre vjet përvojë në ndihmën juridike.",
     ],
 )
 def test_the_organisation_s_own_experience_is_not_asked(text):
     assert years_asked(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Фонд имеет 20 лет опыта. Требования: опыт работы не менее 3 лет.", 3),
+        ("Die Stiftung hat 15 Jahre Erfahrung. Sie haben mindestens 2 Jahre Berufserfahrung.", 2),
+        ("Fundacja ma 15 lat doświadczenia. Wymagamy co najmniej 4 lat doświadczenia.", 4),
+    ],
+)
+def test_the_applicant_s_years_are_read_beside_the_organisation_s(text, years):
+    assert years_asked(text) == years

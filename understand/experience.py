@@ -134,7 +134,18 @@ _NOT_MAIN = re.compile(
     r"|(?:we|our\s+\w+|(?:the|this)\s+(?:organi[sz]ation|ngo|foundation|network|cent(?:re|er)"
     r"|association|institute|project|programme|program))\s+(?:has|have|brings?|boasts?)"
     r"|nous\s+avons|(?:l'organisation|l'association)\s+a|(?:la\s+organizacion|la\s+fundacion)"
-    r"\s+(?:tiene|cuenta\s+con)|tenemos|contamos\s+con)\b"
+    r"\s+(?:tiene|cuenta\s+con)|tenemos|contamos\s+con"
+    # de, pt, it, ru, uk, cs, pl, sq: a body has, or "we look back on" a number of years
+    r"|(?:die|der|das|unser\w*)\s+(?:organisation|stiftung|verein|netzwerk|zentrum|institut"
+    r"|team)\s+(?:hat|verfugt|blickt)|wir\s+(?:verfugen\s+uber|blicken\s+auf)"
+    r"|(?:a|o|nossa|nosso)\s+(?:organizacao|associacao|fundacao|instituto|rede|centro|equipe)"
+    r"\s+(?:tem|possui|conta\s+com)|(?:l'organizzazione|l'associazione|la\s+fondazione"
+    r"|il\s+centro|la\s+rete)\s+(?:ha|vanta)|vantiamo"
+    r"|(?:организация|фонд|центр|ассоциация|сеть)\s+(?:имеет|обладает)"
+    r"|(?:організація|фонд|центр|асоціація|мережа)\s+(?:має|володіє)"
+    r"|(?:organizace|nadace|spolek|centrum|sdruzeni)\s+ma|(?:organizacja|fundacja"
+    r"|stowarzyszenie|centrum|siec)\s+(?:ma|posiada)"
+    r"|(?:qendra|organizata|shoqata|fondacioni|rrjeti)\s+ka)\b"
 )
 # Experience of a specialised kind: a secondary requirement when a general one is stated too.
 _SPECIALISED = re.compile(
