@@ -200,3 +200,33 @@ def test_month_tree_matches_as_the_longest_first_alternation():
         assert [m.span() for m in tree.finditer(text)] == [
             m.span() for m in alternation.finditer(text)
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("۱۵ اردیبهشت ۱۴۱۰", date(2031, 5, 5)),  # Persian month names, Persian digits
+        ("15 اردیبهشت‌ماه 1410", date(2031, 5, 5)),
+        ("۲۰ حمل ۱۴۱۰", date(2031, 4, 9)),  # Dari month names (Afghanistan)
+        ("۱ دی ۱۴۰۹", date(2030, 12, 22)),
+        ("۱۴۱۰/۰۲/۱۵", date(2031, 5, 5)),  # year first: a solar year
+        ("2031/05/15", date(2031, 5, 15)),  # a Gregorian one stays Gregorian
+    ],
+)
+def test_solar_calendar_dates_are_read(text, expected):
+    assert [d for d, _, _ in find_dates(text)] == [expected]
+
+
+def test_a_solar_month_name_without_a_date_is_no_date():
+    assert find_dates("میزان تحصیلات: لیسانس، ۱۴۰۴ نفر") == []  # "میزان" is also "level"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "کارشناس حقوقی\n\nمهلت ارسال درخواست: ۱۵ اردیبهشت ۱۴۱۰",
+        "مسئول پروژه\n\nتاریخ ختم اعلان: ۱۵ اردیبهشت ۱۴۱۰",
+    ],
+)
+def test_persian_and_dari_deadline_labels(text):
+    assert deadline(Doc(normalise(text)), None)[0] == date(2031, 5, 5)

@@ -91,3 +91,14 @@ def test_the_organisation_s_own_experience_is_not_asked(text):
 )
 def test_the_applicant_s_years_are_read_beside_the_organisation_s(text, years):
     assert years_asked(text) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("شرایط: لیسانس حقوق و حداقل ۳ سال سابقه کار.", 3),  # Persian: "work record"
+        ("واجد شرایط: ماستری در علوم اجتماعی و ۲ سال تجربه کاری.", 2),  # Dari: "experience"
+    ],
+)
+def test_persian_and_dari_years_of_experience(text, years):
+    assert years_asked(text) == years

@@ -20,6 +20,8 @@ from datetime import UTC, date, datetime, tzinfo
 from email.utils import parsedate_to_datetime
 from importlib import import_module
 
+from convertdate import persian
+
 from understand.text import Doc, fold
 
 # The languages whose month and weekday names dates are read in: those the sector publishes in.
@@ -117,6 +119,36 @@ _WORDY = re.compile(
 )
 # Year first: "2027-03-01", and with slashes or dots ("2027/03/01", Persian and East Asian use).
 _ISO = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b")
+# The solar calendar of Iran and Afghanistan, with its Persian and its Dari month names
+# ("۱۵ اردیبهشت ۱۴۱۰", "15 حمل 1410"); a year-first date of a solar year ("۱۴۱۰/۰۲/۱۵") is one
+# too. convertdate gives the Gregorian day.
+SOLAR_MONTHS = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن",
+    "اسفند",
+)  # fmt: skip
+DARI_SOLAR_MONTHS = (
+    "حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی", "دلو", "حوت",
+)  # fmt: skip
+SOLAR_YEARS = range(1300, 1500)  # solar years of 1921-2121: a four-digit year there is solar
+_SOLAR_MONTH_OF = {
+    fold(name): n for names in (SOLAR_MONTHS, DARI_SOLAR_MONTHS) for n, name in enumerate(names, 1)
+}
+_SOLAR = re.compile(
+    rf"(?<!\w)(\d{{1,2}})\s+({_alternation(_SOLAR_MONTH_OF)})(?:\u200c?\s*ماه)?\s+(?:سال\s+)?"
+    r"(\d{4})(?!\w)"
+)
+
+
+def _solar(y: int, m: int, d: int) -> date | None:
+    """The Gregorian day of a solar-calendar date, or None."""
+    if y not in SOLAR_YEARS or not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    try:
+        return date(*persian.to_gregorian(y, m, d))
+    except ValueError:
+        return None
+
+
 # "7/01/2021", "10.11.24" and, with spaces after the dots, "10. 11. 2024" (cs, sk, de, pl).
 _NUMERIC = re.compile(r"\b(\d{1,2})(?:[./]|\.\s)(\d{1,2})(?:[./]|\.\s)(\d{4}|\d{2})\b")
 
@@ -136,7 +168,8 @@ DEADLINE_LABEL = re.compile(
     r"|son\s+basvuru(?:\s+tarihi)?|son\s+muraci[eə]t\s+tarixi|sluitingsdatum|ans[øo]gningsfrist"
     r"|s[øo]knadsfrist|hakuaika\s+paattyy|viimeinen\s+hakupaiva|(?:jelentkezesi\s+|beadasi\s+)?hatarido"
     r"|batas\s+akhir(?:\s+\w+){0,2}|προθεσμια(?:\s+\w+){0,2}|termin\s+(?:na\s+)?(?:nadsy[lł]ani|sk[lł]adani|wys[lł]ani)\w*"
-    r"(?:\s+\w+)?|срок\s+за\s+\w+|դիմելու\s+վերջնաժամկետ|مهلت(?:\s+\S+){0,3}?)\s*(?:\([^)]*\))?\s*(?:[:|=\-–—]|$)"
+    r"(?:\s+\w+)?|срок\s+за\s+\w+|դիմելու\s+վերջնաժամկետ|مهلت(?:\s+\S+){0,3}?"
+    r"|تاریخ\s+ختم(?:\s+\S+)?)\s*(?:\([^)]*\))?\s*(?:[:|=\-–—]|$)"
 )
 POSTED_LABEL = re.compile(
     r"(?:date(?:\s+posted)?|posted(?:\s+on)?|published(?:[\s_]+(?:on|at))?|publication[\s_]+date"
@@ -165,7 +198,7 @@ _DEADLINE_SENTENCE = re.compile(
     r"|prazo|data\s+limite|(?:inscri\w+|candidaturas?)(?:\s+\S+){0,2}\s+ate|scadenza|entro\s+il"
     r"|uzaverka|termen\s+limita|pana\s+la|rok\s+za\s+prijav\w*|afati|brenda\s+dates|uiterlijk"
     r"|sluitingsdatum|προθεσμια|ans[øo]gningsfrist|s[øo]knadsfrist|viimeistaan"
-    r"|hatarido|batas\s+akhir|paling\s+lambat|ბოლო\s+ვადა|термін\s+пода\w*|مهلت)"
+    r"|hatarido|batas\s+akhir|paling\s+lambat|ბოლო\s+ვადა|термін\s+пода\w*|مهلت|تاریخ\s+ختم)"
 )
 # Words before a date that make it a start, an event, a publication or a contract's date.
 _NOT_DEADLINE = re.compile(
@@ -236,7 +269,11 @@ def find_dates(text: str, ref: date | None = None) -> list[tuple[date, int, int]
         return []
     found: list[tuple[date, int, int]] = []
     for m in _ISO.finditer(folded):
-        if d := _make(int(m[1]), int(m[3]), int(m[4]), None):
+        y, month, day = int(m[1]), int(m[3]), int(m[4])
+        if d := _solar(y, month, day) if y in SOLAR_YEARS else _make(y, month, day, None):
+            found.append((d, m.start(), m.end()))
+    for m in _SOLAR.finditer(folded) if _SOLAR_WORD.search(folded) else ():
+        if d := _solar(int(m[3]), _SOLAR_MONTH_OF[m[2]], int(m[1])):
             found.append((d, m.start(), m.end()))
     for m in _NUMERIC.finditer(folded) if "." in folded or "/" in folded else ():
         a, b = int(m[1]), int(m[2])
@@ -433,6 +470,7 @@ _DOTTED_YEAR = re.compile(r"(?<![\d.])\d{4}(?:\s*թ)?\.$")
 _MONTH_FIRST = re.compile(_MONTH)
 _EARLY_DIGIT = re.compile(r"\D{0,12}\d")
 _DIGIT = re.compile(r"\d")
+_SOLAR_WORD = re.compile(r"[\u0600-\u06ff]")  # solar dates are read in Arabic script only
 _DIGIT_ON = re.compile(r"\d.*")  # a line from its first digit on: one match per line with one
 
 

@@ -71,7 +71,8 @@ _EXPERIENCE_CUE = Guarded(
         (r"\b\w*kokemu\w*", "kokemu"),
         (r"\w*tapasztalat\w*|pengalaman|iskustv\w*|искуств\w*|εμπειρι\w*|προυπηρεσι\w*", ""),
         (r"\b\w*prax(?:is|e|i)?\b", "prax"),
-        (r"опыт\w*|досвід\w*|опит\w*|خبر\w*|سابقه|pervoj\w*|t[əe]crub[əe]\w*|გამოცდილ\w*", ""),
+        (r"опыт\w*|досвід\w*|опит\w*|خبر\w*|سابقه|تجربه|pervoj\w*|t[əe]crub[əe]\w*", ""),
+        (r"გამოცდილ\w*", ""),
         (r"փորձ(?:ը|ի|ով)?\b", ""),
     )
 )
