@@ -209,12 +209,16 @@ def test_month_tree_matches_as_the_longest_first_alternation():
         ("15 اردیبهشت‌ماه 1410", date(2031, 5, 5)),
         ("۲۰ حمل ۱۴۱۰", date(2031, 4, 9)),  # Dari month names (Afghanistan)
         ("۱ دی ۱۴۰۹", date(2030, 12, 22)),
-        ("۱۴۱۰/۰۲/۱۵", date(2031, 5, 5)),  # year first: a solar year
+        ("آخرین مهلت: ۱۴۱۰/۰۲/۱۵", date(2031, 5, 5)),  # year first: a solar year
         ("2031/05/15", date(2031, 5, 15)),  # a Gregorian one stays Gregorian
     ],
 )
 def test_solar_calendar_dates_are_read(text, expected):
     assert [d for d, _, _ in find_dates(text)] == [expected]
+
+
+def test_a_year_first_lunar_date_in_arabic_is_not_read_as_solar():
+    assert find_dates("آخر موعد للتقديم 1447/05/10هـ") == []  # Hijri 1447 is 2025, not 2068
 
 
 def test_a_solar_month_name_without_a_date_is_no_date():

@@ -270,7 +270,11 @@ def find_dates(text: str, ref: date | None = None) -> list[tuple[date, int, int]
     found: list[tuple[date, int, int]] = []
     for m in _ISO.finditer(folded):
         y, month, day = int(m[1]), int(m[3]), int(m[4])
-        if d := _solar(y, month, day) if y in SOLAR_YEARS else _make(y, month, day, None):
+        if y not in SOLAR_YEARS:
+            d = _make(y, month, day, None)
+        else:  # a solar year in Persian or Dari text; in Arabic, "1447/05/10" is a lunar one
+            d = _solar(y, month, day) if _PERSIAN_LETTER.search(folded) else None
+        if d:
             found.append((d, m.start(), m.end()))
     for m in _SOLAR.finditer(folded) if _SOLAR_WORD.search(folded) else ():
         if d := _solar(int(m[3]), _SOLAR_MONTH_OF[m[2]], int(m[1])):
@@ -471,6 +475,7 @@ _MONTH_FIRST = re.compile(_MONTH)
 _EARLY_DIGIT = re.compile(r"\D{0,12}\d")
 _DIGIT = re.compile(r"\d")
 _SOLAR_WORD = re.compile(r"[\u0600-\u06ff]")  # solar dates are read in Arabic script only
+_PERSIAN_LETTER = re.compile(r"[پچژگیک]")  # letters Persian and Dari write and Arabic does not
 _DIGIT_ON = re.compile(r"\d.*")  # a line from its first digit on: one match per line with one
 
 
