@@ -385,3 +385,17 @@ def test_seniority_of_more_titles(title, expected):
 )
 def test_contract_type_in_more_languages(text, expected):
     assert kind(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "expected"),
+    [
+        ("Policy Officer (Senior)", "Policy Officer", "senior"),
+        ("Chargé·e de plaidoyer (junior) – Lyon", "Chargé·e de plaidoyer", "entry"),
+        ("Referent*in (Senior) für Menschenrechte", "Referent*in", "senior"),
+        ("Policy Officer (80%)", "Policy Officer", "mid"),  # an aside naming no level
+    ],
+)
+def test_a_level_in_brackets_after_the_title_counts(line, title, expected):
+    doc = Doc(normalise(f"{line}\n\nWe are looking for a colleague."))
+    assert seniority(doc, title, "unknown", None)[0] == expected

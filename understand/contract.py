@@ -352,7 +352,7 @@ def seniority(
     )
     if grade:
         return grade
-    level = _title_level(folded)
+    level = _aside_level(doc, title) or _title_level(folded)
     if level is None and years is not None and years >= MID_YEARS and _FUNCTION.search(folded):
         level = "mid"  # a function with the experience asked of a professional
     if level == "mid" and years is not None and years >= SENIOR_YEARS:
@@ -366,6 +366,20 @@ _DEPUTY = re.compile(
     r"\b(?:deputy|vice|adjoint\w*|adjunt[oa]s?|stellvertret\w*|заместител\w*|заступник\w*"
     r"|zastupce|zastepca)\b"
 )
+
+
+_ASIDE = re.compile(r"\s*[-–—,]?\s*\(([^()]{1,30})\)")
+_ASIDE_LINES = 15
+
+
+def _aside_level(doc: Doc, title: str) -> str | None:
+    """A level set in brackets after the title on its line, which the title lost when it was
+    trimmed ("Policy Officer (Senior)", "Referent*in (Junior) Menschenrechte")."""
+    for line in doc.lines[:_ASIDE_LINES]:
+        at = line.find(title)
+        if at >= 0 and (m := _ASIDE.match(line, at + len(title))):
+            return _title_level(fold(m.group(1)))
+    return None
 
 
 def _title_level(folded: str) -> str | None:
