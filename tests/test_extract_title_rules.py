@@ -323,6 +323,19 @@ def test_a_legal_form_is_no_part_of_the_name(raw, name):
 
 
 @pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Centar za ljudska prava iz Sarajeva", "Centar za ljudska prava"),
+        ("Фонд «Право и защита» из Москвы", "Фонд «Право и защита»"),
+        ("Ligue des droits à Genève", "Ligue des droits"),
+        ("Fundacja z pasją", "Fundacja z pasją"),  # "z" before no place: with
+    ],
+)
+def test_a_trailing_place_after_a_preposition_is_no_part_of_the_name(raw, name):
+    assert _clean_org(raw, drop_place=True) == name
+
+
+@pytest.mark.parametrize(
     ("line", "names"),
     [
         ("Poradna pro menšinová práva, z. s. – Olomouc", ["Poradna pro menšinová práva"]),

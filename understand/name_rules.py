@@ -628,7 +628,10 @@ _FIELD_START = re.compile(r"^[\w\s/-]{1,30}:")
 _PHRASE_ARTICLE = re.compile(r"^(?:The|A|An|Our|This|Under|As)\s+")
 _DATELINE = re.compile(r"\.\s*[-–—]\s*|\s[-–—]\s(?=[A-Z])")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|which|who|un|une|una|el|la|le)\s")
-_BEFORE_PLACE = re.compile(r"\s(?:a|à|in|en|в)\s")  # "... à Genève": a place may follow
+# "... à Genève", "... iz Beograda", "... из Москвы", "... z Krakowa": a place may follow.
+_PLACE_PREPOSITION = r"a|à|in|en|в|iz|из|z|ze"
+_BEFORE_PLACE = re.compile(rf"\s(?:{_PLACE_PREPOSITION})\s")
+_PLACE_PREPOSITION_END = re.compile(rf"\s(?:{_PLACE_PREPOSITION})\s*$")
 
 
 # A legal form after a name ("Flüchtlingsrat Nordhafen e.V.", "Centro Prodh, A.C.", "Open Law
@@ -686,8 +689,8 @@ def _clean_org(org: str, *, drop_place: bool = False) -> str | None:
     hits = places_in(org) if drop_place and _BEFORE_PLACE.search(org) else []
     if hits and is_city(hits[-1]) and not re.search(r"\w", org[hits[-1].end :]):
         before = org[: hits[-1].start]
-        if re.search(r"\s(?:a|à|in|en|в)\s*$", before):
-            org = re.sub(r"\s(?:a|à|in|en|в)\s*$", "", before)
+        if _PLACE_PREPOSITION_END.search(before):
+            org = _PLACE_PREPOSITION_END.sub("", before)
     org = _LEGAL_FORM.sub("", org).strip(" ,.:;-–—")
     return org if 2 <= len(org) <= 200 else None
 
