@@ -183,6 +183,8 @@ def test_title_loses_a_leading_organisation_only_before_a_role() -> None:
         ("právníka/právničku do poradny", "právník/právnička do poradny"),
         ("Оглас за избор на правен советник", "правен советник"),
         ("Конкурс на замещение должности аналитика", "аналитик"),
+        ("Konkurs za poziciju koordinatora u Nišu", "koordinator u Nišu"),
+        ("Оглас за радно место координатора", "координатор"),
         ("Coordinadora jurídica", "Coordinadora jurídica"),  # a Spanish feminine keeps its -a
         ("Koordinátorka projektu", "Koordinátorka projektu"),  # a Czech feminine nominative
         # nothing but the working time, or no role left: kept

@@ -140,7 +140,8 @@ _TRAILING_BASED = re.compile(
 _CALL_FOR_ROLE = re.compile(
     r"^(?:javni\s+|јавни\s+|otvoreni\s+)?(?:konkurs|oglas|poziv|natjecaj|natječaj|конкурс|оглас"
     r"|повик)\s+(?:za|na|за|на)\s+(?:(?:izbor|избор|prijem|пријем|замещение|stanowisko)\s+"
-    r"(?:na\s+|на\s+|za\s+|за\s+)?(?:(?:должности|позиции|radno\s+mjesto)\s+)?)?",
+    r"(?:na\s+|на\s+|za\s+|за\s+)?(?:(?:должности|позиции|radno\s+mjesto)\s+)?"
+    r"|(?:poziciju|позицију|radno\s+mj?esto|радно\s+место)\s+)?",
     re.I,
 )
 # An indefinite article before a role: "Un·e accompagnateur·trice", "Une déléguée", "Una abogada".
