@@ -1,6 +1,13 @@
 import pytest
 
-from understand.places import city_and_country, country_code, find_places, places_in, remote_of
+from understand.places import (
+    LOCATION_LABEL,
+    city_and_country,
+    country_code,
+    find_places,
+    places_in,
+    remote_of,
+)
 from understand.text import Doc, normalise
 
 
@@ -549,3 +556,24 @@ def test_an_on_site_work_mode_field_is_not_remote():
 )
 def test_a_country_name_that_is_a_town_of_the_next_country_is_that_town(text, codes):
     assert {h.value for h in places_in(text)} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # a location field opening a sentence inside a line, after the organisation's seat
+        ("Coordinador\n\nNuestra sede está en Madrid. Lugar de trabajo: Lima, Perú.", ["PE"]),
+        ("Координатор\n\nМы базируемся в Вильнюсе. Место работы: Бишкек, Кыргызстан.", ["KG"]),
+        # Czech and Polish location labels
+        ("Právník\n\nMísto výkonu práce: Ostrava\n\nPožadujeme VŠ vzdělání.", ["CZ"]),
+        ("Prawnik\n\nMiejsce pracy: Kraków\n\nWymagania: wykształcenie prawnicze.", ["PL"]),
+    ],
+)
+def test_location_fields_inside_a_line_and_in_more_languages(text, countries):
+    out = find_places(Doc(normalise(text)), {}, None, None, None)
+    assert (out.countries, out.remote) == (countries, "no")
+
+
+def test_a_label_inside_a_sentence_is_no_field():
+    text = "Coordinador\n\nEl lugar de trabajo: una oficina compartida en Madrid con otras ONG."
+    assert list(Doc(normalise(text)).fields(LOCATION_LABEL, inline=True)) == []

@@ -92,7 +92,10 @@ LOCATION_LABEL = re.compile(
     r"|м[яе]сто\s+на\s+работа|иш\s+орду|სამუშაო\s+ადგილი|ადგილმდებარეობა|աշխատավայր\w*"
     # Arabic, Persian, Hungarian, Greek, Indonesian, Turkish
     r"|(?:مقر|مكان|موقع)\s+العمل|محل\s+(?:کار|خدمت)|munkavegzes\s+helye|helyszin"
-    r"|τοποθεσια|τοπος\s+εργασιας|lokasi(?:\s+kerja)?|penempatan|lokasyon)"
+    r"|τοποθεσια|τοπος\s+εργασιας|lokasi(?:\s+kerja)?|penempatan|lokasyon"
+    # Czech, Slovak, Polish
+    r"|mist[oa]\s+(?:vykonu\s+)?prace|miesto\s+(?:vykonu\s+)?prace|pracoviste"
+    r"|miejsce\s+(?:wykonywania\s+)?pracy|lokalizacja)"
     r"\s*(?:\([^)]*\))?\s*(?:[:|=]|$)"
 )
 # Where a location's travel begins ("Almaty, with regular travel to Brussels"): not duty stations.
@@ -1108,7 +1111,7 @@ def _edge_places(line: str, at_end: bool) -> list[str]:
 def _location_fields(doc: Doc) -> Iterator[tuple[str, str]]:
     """Values of location fields ("Location: Nairobi", front matter's `location = "Remote"`)
     and their lines."""
-    for value, line in doc.fields(LOCATION_LABEL):
+    for value, line in doc.fields(LOCATION_LABEL, inline=True):
         yield value.strip("\"' "), line
 
 

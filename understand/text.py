@@ -41,6 +41,9 @@ _BULLET = re.compile(
     r"^[\s•·▪◦●○■□►▸\-–—*|>\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+"
 )
 # Full stops: Latin, Arabic "؟", Armenian "։", Devanagari "।" and Ethiopic "።".
+# Where a sentence inside a line ends and the next begins, for a field opening it.
+_INLINE_FIELD_START = re.compile(r"[.!?]\s+(?=\w)")
+_SENTENCE_STOP = re.compile(r"(?<=[.!?])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟։।።])[\"”»)]?\s+(?=\S)")
 # Abbreviations that end with a dot but do not end a sentence.
 _ABBREVIATIONS = re.compile(
@@ -506,11 +509,15 @@ class Doc:
             self._scanned.append(pattern)
         return found
 
-    def fields(self, label: re.Pattern[str], *, max_value: int = 160) -> Iterator[tuple[str, str]]:
+    def fields(
+        self, label: re.Pattern[str], *, max_value: int = 160, inline: bool = False
+    ) -> Iterator[tuple[str, str]]:
         """Values of lines starting with a label matching `label` (matched on folded text).
 
         Accepts "Label: value", "Label | value", "Labelvalue" and a label alone on its line with the
-        value on the next line. Yields (value, evidence line).
+        value on the next line. Yields (value, evidence line). With `inline`, then also a
+        "Label: value" opening a sentence inside a line ("Our office is in Madrid. Place of work:
+        Lima, Peru."), the value up to the sentence's end.
         """
         for i, line in enumerate(self.lines):
             m = label.match(fold(line))
@@ -521,6 +528,16 @@ class Doc:
                 yield self.lines[i + 1], f"{line} {self.lines[i + 1]}"
             elif value and len(value) <= max_value:
                 yield value, line
+        if inline:
+            for line in self.lines:
+                folded = fold(line)  # folding keeps offsets
+                for start in _INLINE_FIELD_START.finditer(folded):
+                    m = label.match(folded, start.end())
+                    if m and ":" in m.group(0):
+                        sentence = _SENTENCE_STOP.split(line[m.end() :], maxsplit=1)[0]
+                        value = sentence.strip(" :|\t-–—").strip()
+                        if value and len(value) <= max_value:
+                            yield value, line[start.end() : m.end()] + sentence
 
 
 class _ByIdentity(dict):
