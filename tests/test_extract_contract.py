@@ -399,3 +399,31 @@ def test_contract_type_in_more_languages(text, expected):
 def test_a_level_in_brackets_after_the_title_counts(line, title, expected):
     doc = Doc(normalise(f"{line}\n\nWe are looking for a colleague."))
     assert seniority(doc, title, "unknown", None)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La personne encadrera occasionnellement des stagiaires.",
+        "Supervisará ocasionalmente a practicantes de derecho.",
+        "Coordinará el voluntariado de la organización.",
+        "Координатор руководит волонтерской программой центра.",
+        "Budete vést stážisty a koordinovat dobrovolnický program.",
+    ],
+)
+def test_interns_and_volunteers_the_person_manages_are_no_contract(text):
+    doc = Doc(normalise(f"Coordinator\n\n{text}"))
+    assert contract_type(doc, "Coordinator", None)[0] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Le pôle encadre des stagiaires. Il s’agit d’un stage de six mois.", "internship"),
+        ("Buscamos practicantes de derecho para prácticas profesionales.", "internship"),
+        ("Mission de bénévolat auprès des personnes exilées.", "volunteer"),
+    ],
+)
+def test_a_later_mention_of_the_person_s_own_internship_still_counts(text, kind):
+    doc = Doc(normalise(f"Annonce\n\n{text}"))
+    assert contract_type(doc, None, None)[0] == kind

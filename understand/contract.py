@@ -274,6 +274,25 @@ def contract_of_label(*values: object) -> str | None:
 _ADVISING_ROLE = re.compile(r"\w+-(?:консультант|consultant|consultor|konsultant|კონსულტანტ)\w*")
 
 
+# Interns and volunteers the person will manage ("encadrera des stagiaires", "coordinará el
+# voluntariado", "руководит волонтерской программой") say nothing of the person's own contract.
+_MANAGED_KINDS = {"internship", "volunteer"}
+_MANAGING = re.compile(
+    r"\b(?:manag\w*|supervis\w*|oversee\w*|coordinat\w*|coordon\w*|coordin\w*|coorden\w*"
+    r"|koordin\w*|koordyn\w*|координ\w*|encadr\w*|ger(?:er|ez|era|erez|ant|ait)|gestion\w*"
+    r"|gerenci\w*|recrut\w*|recruit\w*|mentor\w*|dirig\w*|руковод\w*|курир\w*|керув\w*"
+    r"|курув\w*|betreu\w*|anleit\w*|leite\w*|nadzor\w*|zarzadz\w*|vest|vedeni\w*|anim\w*)"
+    r"(?:\s+[^\s.!?;:]+){0,3}\s+$"
+)
+_MANAGING_SPAN = 60  # characters before the word, within its sentence, read for such a verb
+
+
+def managed(folded: str, start: int) -> bool:
+    """Whether the interns or volunteers named at `start` are managed by the person."""
+    before = folded[max(0, start - _MANAGING_SPAN) : start]
+    return bool(_MANAGING.search(re.split(r"[.!?;:\n]", before)[-1]))
+
+
 def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, str]:
     """The contract type and the text it came from."""
     if hint in CONTRACT_TYPES:
@@ -292,10 +311,13 @@ def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, s
     # ("we run fellowship programmes").
     levelled = bool(title) and _title_level(fold(title)) in {"senior", "director"}
     text = doc.folded
-    found = first_matches(
-        _BODY_PATTERNS if "year" in text or "month" in text else _UNITLESS_BODY, text
-    )
-    for (kind, _), m in zip(_BODY_KINDS, found, strict=True):
+    patterns = _BODY_PATTERNS if "year" in text or "month" in text else _UNITLESS_BODY
+    found = first_matches(patterns, text)
+    for (kind, _), pattern, m in zip(_BODY_KINDS, patterns, found, strict=True):
+        if m and kind in _MANAGED_KINDS and managed(text, m.start()):
+            m = next(
+                (x for x in pattern.finditer(text, m.end()) if not managed(text, x.start())), None
+            )
         if m and not (levelled and kind in {"internship", "fellowship"}):
             return kind, sentence_at(doc.text, m.start())
     for part in re.split(r"[/?&=]+", fold(doc.url or "")):

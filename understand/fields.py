@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from understand.contract import CONTRACT_TYPES, SENIORITIES, contract_type, seniority
+from understand.contract import CONTRACT_TYPES, SENIORITIES, contract_type, managed, seniority
 from understand.places import REMOTE, Places
 from understand.text import Doc, first_matches, fold, sentence_at
 
@@ -56,6 +56,7 @@ _COUNT = (
     r"|sechs|zwolf|due|tre|sei|dodici|dwa|trzy|szesc|dva|tri|sest|dy|gjashte|doi|trei|sase|tva"
     r"|sex)"
 )
+_MANAGED_CUES = {"internship", "volunteer"}  # not when they name whom the person manages
 # What each cue catches is its name; its weight per class is learned (`eval/train_fields.py`).
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -226,7 +227,14 @@ def features(
     start = doc.start_char
     opening = doc.folded[start : start + OPENING]
     sentences = {}
-    for name, m in zip(CUE_NAMES, first_matches(_CUE_PATTERNS, opening), strict=True):
+    for name, pattern, m in zip(
+        CUE_NAMES, _CUE_PATTERNS, first_matches(_CUE_PATTERNS, opening), strict=True
+    ):
+        if m and name in _MANAGED_CUES and managed(opening, m.start()):  # "supervise interns"
+            m = next(
+                (x for x in pattern.finditer(opening, m.end()) if not managed(opening, x.start())),
+                None,
+            )
         if m:
             sentences[f"c:{name}"] = sentence_at(doc.text, start + m.start())
     names.update(sentences)
