@@ -13,6 +13,11 @@ from understand.text import Doc, normalise
         ("maria.lopez at example.org", "maria.lopez@example.org"),
         ("Recruitment@Example.ORG", "recruitment@example.org"),
         ("biuro(arobase)example.org", "biuro@example.org"),  # French "arobase"
+        ("prace(zavináč)example.cz", "prace@example.cz"),  # Czech
+        ("biuro (małpa) example (kropka) pl", "biuro@example.pl"),  # Polish
+        ("hr (собака) example.org", "hr@example.org"),  # Russian
+        ("allas (kukac) example (pont) hu", "allas@example.hu"),  # Hungarian
+        ("lavoro(chiocciola)example.it", "lavoro@example.it"),  # Italian
         ("Meet us at example.org", None),  # prose, not an address
     ],
 )

@@ -12,8 +12,12 @@ import re
 
 from understand.text import Doc, clip, fold
 
-_AT = r"(?:\s*@\s*|\s*[\[(<{]\s*(?:at|arroba|arobase|собака)\s*[\])>}]\s*|\s+at\s+|\s+AT\s+)"
-_DOT = r"(?:\.|\s*[\[(<{]\s*(?:dot|punto|point|точка)\s*[\])>}]\s*|\s+dot\s+|\s+DOT\s+)"
+# "at" and "dot" as the languages write them to hide an address: es/pt, fr, ru, uk, cs/sk, pl,
+# hu, it.
+_AT_WORDS = r"at|arroba|arobase|собака|собачка|равлик|zavin[aá][cč]|ma[lł]pa|kukac|chiocciola"
+_DOT_WORDS = r"dot|punto|point|ponto|точка|крапка|te[cč]ka|kropka|pont"
+_AT = rf"(?:\s*@\s*|\s*[\[(<{{]\s*(?:{_AT_WORDS})\s*[\])>}}]\s*|\s+at\s+|\s+AT\s+)"
+_DOT = rf"(?:\.|\s*[\[(<{{]\s*(?:{_DOT_WORDS})\s*[\])>}}]\s*|\s+dot\s+|\s+DOT\s+)"
 _EMAIL = re.compile(
     rf"(?<![\w.+-])([A-Za-z0-9][\w.+-]{{0,63}}){_AT}((?:[A-Za-z0-9-]{{1,63}}{_DOT})+[A-Za-z]{{2,24}})\b"
 )
