@@ -427,3 +427,28 @@ def test_interns_and_volunteers_the_person_manages_are_no_contract(text):
 def test_a_later_mention_of_the_person_s_own_internship_still_counts(text, kind):
     doc = Doc(normalise(f"Annonce\n\n{text}"))
     assert contract_type(doc, None, None)[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Vedoucí právního oddělení", "senior"),  # Czech: head of a department
+        ("Vedúci projektu", "senior"),  # Slovak
+        ("Kierownik projektu", "senior"),  # Polish
+    ],
+)
+def test_heads_of_a_team_in_west_slavic_languages(title, expected):
+    assert seniority(Doc(title), title, "unknown", None)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Условия: договор гражданско-правового характера на 3 месяца.",
+        "Умови: цивільно-правовий договір на пів року.",
+        "Оформление по договору возмездного оказания услуг.",
+    ],
+)
+def test_a_civil_law_service_contract_is_a_consultancy(text):
+    doc = Doc(normalise(f"Юрист\n\n{text}"))
+    assert contract_type(doc, "Юрист", None)[0] == "consultancy"

@@ -577,3 +577,17 @@ def test_location_fields_inside_a_line_and_in_more_languages(text, countries):
 def test_a_label_inside_a_sentence_is_no_field():
     text = "Coordinador\n\nEl lugar de trabajo: una oficina compartida en Madrid con otras ONG."
     assert list(Doc(normalise(text)).fields(LOCATION_LABEL, inline=True)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Abogado\n\nModalidad: teletrabajo desde cualquier lugar de México.", ["MX"]),
+        ("Юрист\n\nФормат работы: удалённо из любой точки Казахстана.", ["KZ"]),
+        ("Juriste\n\nTélétravail depuis la France.", ["FR"]),
+        ("Právník\n\nPráce na dálku z České republiky.", ["CZ"]),
+    ],
+)
+def test_remote_work_within_a_country_stays_remote(text, countries):
+    out = find_places(Doc(normalise(text)), {}, None, None, None)
+    assert (out.countries, out.remote) == (countries, "yes")

@@ -96,7 +96,11 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|закупівл\w*\s+послуг|закупк\w*\s+услуг|external\s+evaluators?|evaluateur\w*\s+externe\w*"
         r"|evaluador\w*\s+extern\w*|extern\w*\s+(?:evaluator\w*|hodnotitel\w*|gutachter\w*)"
         r"|(?:مدة|عقد)\s+(?:ال)?استشار\w*|خبير\w*\s+استشاري\w*|قرارداد\s+مشاوره"
-        r"|bag[ıi]ms[ıi]z\s+dan[ıi]sman\w*|eksternog\s+(?:evaluator\w*|konsultant\w*)",
+        r"|bag[ıi]ms[ıi]z\s+dan[ıi]sman\w*|eksternog\s+(?:evaluator\w*|konsultant\w*)"
+        # a civil-law service contract, not employment (ru, uk)
+        r"|договор\w*\s+гражданско-правов\w+|гражданско-правов\w+\s+договор\w*|договор\w*\s+гпх"
+        r"|цивільно-правов\w+\s+догов\w+|догов\w+\s+цивільно-правов\w+"
+        r"|договор\w*\s+(?:возмездного\s+)?оказания\s+услуг",
     ),
     (
         "fixed-term",
@@ -234,7 +238,8 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
             r"|representante|conseiller\s+principal|старш\w*|ведущ\w*|руководител\w*|менеджер\w*"
             r"|chef(?:·?f?e)?s?\s+(?:de\s+(?:service|l'equipe|equipe)|d'equipe)"
             r"|jef[ea]s?\s+de\s+(?:equipo|area)|chefe\s+de\s+equipe|visi|виши|kıdemli|უფროს\w*"
-            r"|ավագ|ارشد|vezeto\w*|مدير\w*|مدیر\w*|اول(?=\s*$))\b"
+            r"|ավագ|ارشد|vezeto\w*|مدير\w*|مدیر\w*|اول(?=\s*$)"
+            r"|vedouc\w*|veduc\w*|kierownik\w*)\b"  # cs, sk, pl: the head of a team or unit
         ),
     ),
     (

@@ -249,6 +249,7 @@ _REMOTE = re.compile(
     r"|عن\s+بعد\s+او"
     # sr/hr/bs, mk, fa, sq, tr, az, ka, hy, hu, el, id
     r"|(?:rad|posao|radi)\s+(?:se\s+\w+\s+)?na\s+daljinu|(?:obavlja|odvija)\s+na\s+daljinu"
+    r"|prac\w*\s+na\s+dalku"  # Czech and Slovak
     r"|(?:рад|посао)\s+(?:се\s+\w+\s+)?на\s+даљину|далечинск\w*|دورکاری|(?:کار|همکاری)\s+از\s+راه\s+دور"
     r"|(?:kryhet|pune)\s+ne\s+distance|uzaqdan\s+is|distant\s+(?:formada|is\w*|rejim\w*)"
     r"|დისტანციურ\w*|հեռավար\w*|tavmunka\w*|εξ\s+αποστασεως|τηλεργασια|bekerja\s+dari\s+rumah"
@@ -316,7 +317,7 @@ _REMOTE_WORDS = factored(
         r"|домашн|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit|عن\s+بعد|uzaktan"
         r"|daljin|даљин|далечин|دورکاری|راه\s+دور|uzaqdan|distant|დისტანციურ|հեռավար|tavmunk"
         r"|αποστασ|τηλεργασ|dari\s+rumah|jarak\s+jauh|хибрид|υβριδ|الهجين|ჰიბრიდ|հիբրիդ|kuce|куће"
-        r"|од\s+дома|shtepi|evden|სახლიდან"
+        r"|од\s+дома|shtepi|evden|სახლიდან|na\s+dalku"
     )
 )
 _NOT_REMOTE = re.compile(
@@ -1385,8 +1386,11 @@ def _remote(doc: Doc) -> tuple[str | None, str]:
 
 # Remote work said of a place: "anywhere in Kenya", "Remote (Brazil)", "Delaware, Remote".
 _REMOTE_BEFORE_PLACE = re.compile(
-    r"(?:remote|remoto|anywhere|home[-\s]?based)\W{0,3}(?:(?:in|within|across|from|en|dans|em)\s+"
-    r"(?:the\s+)?)?$"
+    r"(?:remote|remoto|anywhere|home[-\s]?based|teletrabajo|teletrabalho|teletravail"
+    r"|a\s+distancia|удален\w*|дистанционн\w*|віддален\w*|дистанційн\w*|zdaln\w*|na\s+dalku"
+    r"|desde\s+cualquier\s+(?:lugar|parte)|de\s+n'importe\s+ou|из\s+любой\s+точки)\W{0,3}"
+    r"(?:(?:in|within|across|from|en|dans|depuis|em|de|del|desde|из|в|z|ze|w)\s+"
+    r"(?:the\s+|la\s+|le\s+|l')?)?$"
     # "Remote (must be based in Kenya)", "remote, candidates residing in Peru"
     r"|(?:remote|remoto|home[-\s]?based)\W{0,3}(?:\w+\s+){0,3}?(?:based|located|resident|residing"
     r"|living)\s+(?:in|within)\s+(?:the\s+)?$"
