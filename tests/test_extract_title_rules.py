@@ -203,6 +203,9 @@ def test_sector_organisations_are_known_in_their_own_languages(text, name):
         ("Legal Officer - 12/03/2031", "Legal Officer"),
         ("Intern (from 1 June 2031)", "Intern (from 1 June 2031)"),
         ("Annual meeting of 4 May 2031", "Annual meeting of 4 May 2031"),
+        # a hiring prefix ending in "!", an open call
+        ("We're hiring! Communications Coordinator", "Communications Coordinator"),
+        ("Convocatoria abierta: Asistente administrativo/a", "Asistente administrativo/a"),
     ],
 )
 def test_titles_found_in_text_are_trimmed(raw, title):

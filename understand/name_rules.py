@@ -85,7 +85,7 @@ _PREFIX = re.compile(
     r"|hiring|call\s+for\s+applications|open\s+call|recrutement(?:\s+d'(?:un[.\-·]e|une|un))?"
     r"|offre\s+d'emploi|offre\s+de\s+stage|oferta\s+de\s+practicas|vaga\s+de\s+estagio"
     r"|praktikumsangebot|internship\s+(?:offer|opportunity)|avis\s+de\s+vacance"
-    r"|appel\s+a\s+candidatures|convocatoria|vacante"
+    r"|appel\s+a\s+candidatures|convocatoria(?:\s+(?:abierta|publica))?|vacante"
     r"|oferta\s+de\s+empleo|вакансия|вакансія|ledig\s+tjanst|stellenausschreibung|poste\s+vacant"
     r"|poste\s+a\s+pourvoir|open\s+position|vaga|oferta\s+de\s+trabajo|stellenangebot|vacature"
     # "job advert" in more languages: tr, ro, el, no/da, fi, hu, id, pl, cs/sk, it, sq
@@ -95,7 +95,7 @@ _PREFIX = re.compile(
     r"|posizione\s+aperta|njoftim\s+(?:per\s+)?(?:pune|vend\s+pune)|اعلان\s+(?:عن\s+)?وظيفة"
     r"|وظيفة\s+شاغرة|فرصة\s+عمل|personel\s+al[ıi]m[ıi]|is[əe]\s+q[əe]bul(?:\s+elan[ıi])?"
     r"|javni\s+(?:oglas|konkurs)|оглас\s+за\s+вработување)"
-    r"\s*[:\-–—|]\s*"
+    r"\s*(?:[:\-–—|]|!+)\s*"  # "Vacancy: ", "We're hiring! "
 )
 # Persian and Arabic "hiring" before the role, with or without a colon: "آگهی استخدام کارشناس
 # حقوقی", "توظيف: محاسب".
