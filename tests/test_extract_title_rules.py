@@ -410,6 +410,13 @@ def test_parts_of_the_first_line_are_marked():
     assert orgs["Harbour Rights Watch"].get("o_in_first_line") == 1.0
 
 
+@pytest.mark.parametrize("separator", [">", "›", "»"])
+def test_the_last_step_of_a_breadcrumb_is_a_title_candidate(separator):
+    line = f"Home {separator} Careers {separator} Legal Intern (Summer 2031)"
+    doc = Doc(normalise(f"{line}\n\nThe clinic offers a summer internship to law students."))
+    assert "Legal Intern" in {c.text for c in title_candidates(doc)}
+
+
 @pytest.mark.parametrize(
     ("text", "organization"),
     [

@@ -43,7 +43,8 @@ ORG_CHARS = 4000  # organisation candidates come from this much of the text
 MODEL_FILE = "title_model.json"
 
 _WORD = re.compile(r"[^\W_]+")
-_PART_SPLIT = re.compile(r"\s+[-–—|•]\s+|\s*\|\s*|:\s+")
+# The parts of a line: "ROLE – ORG", "ROLE | ORG", "Label: ROLE", a breadcrumb's "Jobs > ROLE".
+_PART_SPLIT = re.compile(r"\s+[-–—|•>›»]\s+|\s*\|\s*|:\s+")
 _DATE_LIKE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d\d\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun"
     r"|jul|aug|sep|oct|nov|dec|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|ene|abr|ago"
