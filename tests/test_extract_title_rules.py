@@ -23,6 +23,7 @@ from understand.text import Doc, fold, normalise
 from understand.title import (
     _NAME_NEVER_ENDS,
     _expansions,
+    _noun_spans,
     _slug_title,
     _words,
     find_title_and_org,
@@ -433,3 +434,17 @@ def test_organisation_of_a_titled_record_is_never_a_fragment(
 ) -> None:
     names = find_title_and_org(Doc(normalise(text), title="Case Worker"))
     assert names.organization == organization
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "not_name"),
+    [
+        ("Правозащитный центр ищет координатора", None, "Правозащитный центр ищет"),
+        ("Фонд «Открытый диалог» объявляет конкурс", "Фонд «Открытый диалог»", None),
+        ("Nadace Otevřená společnost hledá koordinátora", None, "Nadace Otevřená společnost hledá"),
+    ],
+)
+def test_an_organisation_name_never_runs_on_into_its_verb(line, name, not_name):
+    spans = _noun_spans(line, fold(line))
+    assert not_name not in spans
+    assert name is None or name in spans

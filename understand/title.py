@@ -696,6 +696,15 @@ def _caseless(word: str) -> bool:
     return first.isalpha() and (first.lower() == first.upper() or bool(_GEORGIAN.match(first)))
 
 
+# Verbs that follow a name as its predicate ("Центр ищет координатора", "Nadace hledá"): a
+# name never runs on into them.
+_SPAN_VERB = re.compile(
+    r"ищет|ищем|набирает|объявляет|приглашает|шукає|оголошує|запрошує|hleda|hledame|vyhlasuje"
+    r"|poszukuje|szuka|zatrudni|oglasza|trazi|trazimo|тражи|busca|contrata|selecciona"
+    r"|convoca|recrute|recherche|lance|procura|seleciona|sucht|seeks|hires|invites|announces"
+)
+
+
 def _noun_spans(line: str, folded: str) -> list[str]:
     """Names of two or more words built around an organisation noun that may continue in lower
     case: from the furthest capitalised word of an unbroken run before the noun (at most four
@@ -729,7 +738,7 @@ def _noun_spans(line: str, folded: str) -> list[str]:
         end = n
         while end + 1 < len(tokens) and end - n < ORG_SPAN_WORDS:
             nxt = tokens[end + 1]
-            if not nxt[:1].isalnum() and nxt not in _QUOTES:
+            if not nxt[:1].isalnum() and nxt not in _QUOTES or _SPAN_VERB.fullmatch(keys[end + 1]):
                 break
             end += 1
             if end > start and nxt not in _OPENING_QUOTES:
