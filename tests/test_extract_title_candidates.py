@@ -173,6 +173,10 @@ def test_title_loses_a_leading_organisation_only_before_a_role() -> None:
         ("Field Coordinator (0.8 FTE)", "Field Coordinator"),
         ("Une chargée de mission", "chargée de mission"),
         ("Trial Monitor - Based in Arusha, Tanzania", "Trial Monitor"),
+        ("Assistant(e) de programme basé(e)", "Assistant(e) de programme"),  # "à Bamako" trimmed
+        ("Chargé·e de mission basé·e à Dakar", "Chargé·e de mission"),
+        ("Legal Officer based", "Legal Officer"),
+        ("Community-based Protection Officer", "Community-based Protection Officer"),
         # a paired article and weekly hours
         ("un/una Responsabile comunicazione", "Responsabile comunicazione"),
         ("Um/a Assessor(a) de imprensa", "Assessor(a) de imprensa"),

@@ -132,7 +132,9 @@ _TRAILING_WORK_TIME = re.compile(rf"\s*(?:[-–—,]\s*|\(\s*)?(?:{_WORK_TIME})\
 # Where the job is, after a role: "Monitor - Based in Phnom Penh", "Juriste (basée à Lyon)".
 _TRAILING_BASED = re.compile(
     r"\s*[-–—,(|]\s*(?:based\s+in|bas[ée]e?\s+[àa]|con\s+sede\s+en|com\s+sede\s+em"
-    r"|located\s+in|mit\s+(?:dienst|arbeits)ort)\s.*$",
+    r"|located\s+in|mit\s+(?:dienst|arbeits)ort)\s.*$"
+    # without a separator: "Assistant(e) de programme basé(e) à Bamako", "Officer based in Kyiv"
+    r"|\s+(?:based(?:\s+in\s.*)?|basé(?:e|\(e\)|[·.]e)?(?:\s+[àa]\s.*)?)$",
     re.I,
 )
 # A public call or competition for a role, in the Slavic languages: "Конкурс за координатора",
