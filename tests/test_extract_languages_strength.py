@@ -132,3 +132,15 @@ def test_list_continuation(text, required, desirable):
 def test_more_requirements_headings_end_an_assets_section(heading):
     text = f"Nice to have\n• Experience with donors\n{heading}\n• Fluent Russian"
     assert langs(text)[:2] == (["ru"], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chargé\n\nAtouts : connaissance de l'arabe ou du wolof.",
+        "Chargé\n\nLa connaissance de l'arabe et du wolof sont des atouts.",
+    ],
+)
+def test_atouts_in_the_plural_make_languages_desirable(text):
+    required, desirable, _ = langs(text)
+    assert (required, set(desirable)) == ([], {"ar", "wo"})

@@ -112,7 +112,7 @@ _REQUIREMENT_WORD = re.compile(
 # Cues that make the languages of their segment (and of the segments before it) desirable.
 _DESIRABLE = re.compile(
     r"\b(?:assets?|desirable|advantage\w*|preferred|a\s+plus|added\s+value|beneficial"
-    r"|nice\s+to\s+have|would\s+be\s+useful|helpful|valued|desired|preferable|a\s+bonus|atout"
+    r"|nice\s+to\s+have|would\s+be\s+useful|helpful|valued|desired|preferable|a\s+bonus|atouts?"
     r"|souhaitable|un\s+plus|apprecie\w*|avantage"
     r"|deseable|valorar\w*|valorad\w*|preferible|ventaja|желател\w*|преимуществ\w*|плюсом|приветству\w*"
     r"|перевагою|бажан\w*|вітається|merit|meriterande|von\s+vorteil|wunschenswert|و?يفضل|و?يُفضل|ميزة|مرغوب\w*"
