@@ -591,3 +591,18 @@ def test_a_label_inside_a_sentence_is_no_field():
 def test_remote_work_within_a_country_stays_remote(text, countries):
     out = find_places(Doc(normalise(text)), {}, None, None, None)
     assert (out.countries, out.remote) == (countries, "yes")
+
+
+@pytest.mark.parametrize(
+    ("title", "regions"),
+    [
+        ("Koordinátor programu pro východní Evropu", ["Eastern Europe"]),  # Czech accusative
+        ("Koordinátor programu pro Střední Asii", ["Central Asia"]),
+        ("Koordynator programu na Europę Wschodnią", ["Eastern Europe"]),  # Polish
+        ("Koordynator ds. Kaukazu Południowego", ["South Caucasus"]),
+        ("Koordinátor pro Latinskou Ameriku", ["Latin America and Caribbean"]),
+    ],
+)
+def test_regions_named_in_czech_slovak_and_polish_case_forms(title, regions):
+    doc = Doc(normalise(f"{title}\n\nHledáme kolegu."))
+    assert find_places(doc, {}, title, 0, None).regions == regions
