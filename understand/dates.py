@@ -2,7 +2,9 @@
 application deadline and the posting date.
 
 A date without a year ("Closing date: 8 September") takes the first such day on or after the
-reference date (the posting date, else `as_of`); with no reference it stays unknown.
+reference date (the posting date, else `as_of`); with no reference it stays unknown. Dates of the
+solar calendar of Iran and Afghanistan ("۱۵ اردیبهشت ۱۴۱۰", "۲۰ حمل ۱۴۱۰") are converted with
+`convertdate`.
 
 The deadline is the date a closing cue governs, in the languages the sector writes in (labels
 such as "Clôture des candidatures", "Prazo limite", "ბოლო ვადა"; "antes del", "pour le", "до",
