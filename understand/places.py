@@ -913,18 +913,14 @@ def _towns_before_their_country(hits: list[Hit], text: str) -> list[Hit]:
     """`hits`, where a country's name in another language that is also a town of the country
     named after a comma is that town ("عمان، الأردن": Amman, Jordan, not Oman). A country's
     English names stay countries: "Benin, Nigeria" and "Colombia, Cuba" list countries."""
-    if len(hits) < 2:
-        return hits
-    towns, english = _towns(), _english_country_names()
-    return [
-        replace(h, value=nxt.value)
-        if nxt.value != h.value
-        and _COMMA_GAP.fullmatch(text, h.end, nxt.start)
-        and towns.get(key := fold(h.raw)) == nxt.value
-        and key not in english
-        else h
-        for h, nxt in zip(hits, [*hits[1:], hits[-1]], strict=True)
-    ]
+    out = list(hits)
+    for i, (h, nxt) in enumerate(zip(hits, hits[1:], strict=False)):
+        if nxt.value == h.value or not _COMMA_GAP.fullmatch(text, h.end, nxt.start):
+            continue  # the town table is read only for "X, Y" of two countries
+        key = fold(h.raw)
+        if _towns().get(key) == nxt.value and key not in _english_country_names():
+            out[i] = replace(h, value=nxt.value)
+    return out
 
 
 @cache
