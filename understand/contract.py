@@ -281,7 +281,7 @@ _ADVISING_ROLE = re.compile(r"\w+-(?:консультант|consultant|consultor
 
 # Interns and volunteers the person will manage ("encadrera des stagiaires", "coordinará el
 # voluntariado", "руководит волонтерской программой") say nothing of the person's own contract.
-_MANAGED_KINDS = {"internship", "volunteer"}
+MANAGED_KINDS = {"internship", "volunteer"}
 _MANAGING = re.compile(
     r"\b(?:manag\w*|supervis\w*|oversee\w*|coordinat\w*|coordon\w*|coordin\w*|coorden\w*"
     r"|koordin\w*|koordyn\w*|координ\w*|encadr\w*|ger(?:er|ez|era|erez|ant|ait)|gestion\w*"
@@ -319,7 +319,7 @@ def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, s
     patterns = _BODY_PATTERNS if "year" in text or "month" in text else _UNITLESS_BODY
     found = first_matches(patterns, text)
     for (kind, _), pattern, m in zip(_BODY_KINDS, patterns, found, strict=True):
-        if m and kind in _MANAGED_KINDS and managed(text, m.start()):
+        if m and kind in MANAGED_KINDS and managed(text, m.start()):
             m = next(
                 (x for x in pattern.finditer(text, m.end()) if not managed(text, x.start())), None
             )

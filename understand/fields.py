@@ -40,7 +40,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from understand.contract import CONTRACT_TYPES, SENIORITIES, contract_type, managed, seniority
+from understand.contract import (
+    CONTRACT_TYPES,
+    MANAGED_KINDS,
+    SENIORITIES,
+    contract_type,
+    managed,
+    seniority,
+)
 from understand.places import REMOTE, Places
 from understand.text import Doc, first_matches, fold, sentence_at
 
@@ -56,7 +63,6 @@ _COUNT = (
     r"|sechs|zwolf|due|tre|sei|dodici|dwa|trzy|szesc|dva|tri|sest|dy|gjashte|doi|trei|sase|tva"
     r"|sex)"
 )
-_MANAGED_CUES = {"internship", "volunteer"}  # not when they name whom the person manages
 # What each cue catches is its name; its weight per class is learned (`eval/train_fields.py`).
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -230,7 +236,7 @@ def features(
     for name, pattern, m in zip(
         CUE_NAMES, _CUE_PATTERNS, first_matches(_CUE_PATTERNS, opening), strict=True
     ):
-        if m and name in _MANAGED_CUES and managed(opening, m.start()):  # "supervise interns"
+        if m and name in MANAGED_KINDS and managed(opening, m.start()):  # "supervise interns"
             m = next(
                 (x for x in pattern.finditer(opening, m.end()) if not managed(opening, x.start())),
                 None,

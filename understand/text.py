@@ -41,9 +41,6 @@ _BULLET = re.compile(
     r"^[\s•·▪◦●○■□►▸\-–—*|>\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]+"
 )
 # Full stops: Latin, Arabic "؟", Armenian "։", Devanagari "।" and Ethiopic "።".
-# Where a sentence inside a line ends and the next begins, for a field opening it.
-_INLINE_FIELD_START = re.compile(r"[.!?]\s+(?=\w)")
-_SENTENCE_STOP = re.compile(r"(?<=[.!?])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟։।።])[\"”»)]?\s+(?=\S)")
 # Abbreviations that end with a dot but do not end a sentence.
 _ABBREVIATIONS = re.compile(
@@ -531,10 +528,10 @@ class Doc:
         if inline:
             for line in self.lines:
                 folded = fold(line)  # folding keeps offsets
-                for start in _INLINE_FIELD_START.finditer(folded):
+                for start in _SENTENCE_END.finditer(folded):
                     m = label.match(folded, start.end())
                     if m and ":" in m.group(0):
-                        sentence = _SENTENCE_STOP.split(line[m.end() :], maxsplit=1)[0]
+                        sentence = _SENTENCE_END.split(line[m.end() :], maxsplit=1)[0]
                         value = sentence.strip(" :|\t-–—").strip()
                         if value and len(value) <= max_value:
                             yield value, line[start.end() : m.end()] + sentence
