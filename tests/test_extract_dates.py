@@ -209,6 +209,8 @@ def test_month_tree_matches_as_the_longest_first_alternation():
         ("15 اردیبهشت‌ماه 1410", date(2031, 5, 5)),
         ("۲۰ حمل ۱۴۱۰", date(2031, 4, 9)),  # Dari month names (Afghanistan)
         ("۱ دی ۱۴۰۹", date(2030, 12, 22)),
+        ("30 مهر 1410", date(2031, 10, 22)),  # months 7-12 have 30 days
+        ("29 اسفند 1409", date(2031, 3, 20)),
         ("آخرین مهلت: ۱۴۱۰/۰۲/۱۵", date(2031, 5, 5)),  # year first: a solar year
         ("2031/05/15", date(2031, 5, 15)),  # a Gregorian one stays Gregorian
     ],
@@ -219,6 +221,10 @@ def test_solar_calendar_dates_are_read(text, expected):
 
 def test_a_year_first_lunar_date_in_arabic_is_not_read_as_solar():
     assert find_dates("آخر موعد للتقديم 1447/05/10هـ") == []  # Hijri 1447 is 2025, not 2068
+
+
+def test_a_day_past_the_end_of_a_solar_month_is_no_date():
+    assert find_dates("31 مهر 1410") == []  # Mehr, the seventh month, has 30 days
 
 
 def test_a_solar_month_name_without_a_date_is_no_date():

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from email.utils import parsedate_to_datetime
+from functools import cache
 from importlib import import_module
 
 from convertdate import persian
@@ -141,14 +142,17 @@ _SOLAR = re.compile(
 )
 
 
+@cache
+def _new_year(y: int) -> date:
+    """The Gregorian day of 1 Farvardin of solar year y (an astronomical reckoning: once a year)."""
+    return date(*persian.to_gregorian(y, 1, 1))
+
+
 def _solar(y: int, m: int, d: int) -> date | None:
-    """The Gregorian day of a solar-calendar date, or None."""
-    if y not in SOLAR_YEARS or not (1 <= m <= 12 and 1 <= d <= 31):
+    """The Gregorian day of a solar-calendar date, or None: months 1-6 have 31 days, 7-12 30."""
+    if y not in SOLAR_YEARS or not (1 <= m <= 12 and 1 <= d <= (31 if m <= 6 else 30)):
         return None
-    try:
-        return date(*persian.to_gregorian(y, m, d))
-    except ValueError:
-        return None
+    return _new_year(y) + timedelta(days=31 * min(m - 1, 6) + 30 * max(m - 7, 0) + d - 1)
 
 
 # "7/01/2021", "10.11.24" and, with spaces after the dots, "10. 11. 2024" (cs, sk, de, pl).
