@@ -129,3 +129,16 @@ def test_a_range_of_years_gives_its_lower_bound(text, years):
 )
 def test_years_of_label(value, expected):
     assert years_of_label(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Requirements\n* 5+ years in finance management in an NGO\n* Fluent English", 5),
+        ("What you bring: seven or more years in strategic communications.", 7),
+        ("Profil : 3 ans ou plus dans la gestion de projets.", 3),
+        ("Requisitos: 4 años o más en proyectos de derechos humanos.", 4),
+    ],
+)
+def test_years_or_more_are_a_stated_minimum(text, years):
+    assert years_asked(text) == years

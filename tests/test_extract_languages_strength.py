@@ -144,3 +144,19 @@ def test_more_requirements_headings_end_an_assets_section(heading):
 def test_atouts_in_the_plural_make_languages_desirable(text):
     required, desirable, _ = langs(text)
     assert (required, set(desirable)) == ([], {"ar", "wo"})
+
+
+@pytest.mark.parametrize(
+    ("text", "required", "desirable"),
+    [
+        (
+            "Требования: свободное владение русским, знание английского будет преимуществом.",
+            ["ru"],
+            ["en"],
+        ),
+        ("Вимоги: знання англійської буде перевагою.", [], ["en"]),
+        ("Изисквания: английски ще бъде предимство.", [], ["en"]),
+    ],
+)
+def test_a_cyrillic_name_before_its_verb_is_the_language(text, required, desirable):
+    assert langs(text)[:2] == (required, desirable)

@@ -168,7 +168,12 @@ _MINIMUM_CUE = re.compile(
     r"\b(?:at\s+least|minimum|no\s+less|not\s+less|au\s+moins|al\s+menos|almenys|como\s+minimo"
     r"|minimo|mindestens|almeno|minimaal|minst|mindst|vahintaan|legalabb|τουλαχιστον"
     r"|cel\s+putin|najmanje|en\s+az"
-    r"|не\s+менее|минимум)\b"
+    r"|не\s+менее|минимум|or\s+more|ou\s+plus|o\s+mas)\b|\d\s*\+"
+)
+# "5+ years", "five or more years", "3 ans ou plus": a stated minimum, read as "at least 5 years".
+_OR_MORE = re.compile(
+    rf"\b{_NUM}{_PAREN}\s*(?:(?:\+|or\s+more|ou\s+plus|o\s+mas)\s*({_YEARS})\b"
+    rf"|({_YEARS})\s+(?:or\s+more|ou\s+plus|o\s+mas)\b)"
 )
 # "3 years of human rights work", "five or more years working with NGOs": years of work, read
 # like `_MINIMUM` when no sentence ties years to experience (never a work plan or permit).
@@ -282,6 +287,8 @@ def _lower_bound(clause: str) -> str:
         clause = _ASIDE.sub(" ", _MINIMUM_ASIDE.sub(r" \1 ", clause))
     if "year" in clause:  # what `_A_YEAR` looks ahead to
         clause = _A_YEAR.sub(r"\1 1 ", clause)
+    if "+" in clause or " o" in clause:  # what `_OR_MORE` needs ("+", "or", "ou", "o")
+        clause = _OR_MORE.sub(lambda m: f"at least {m[1]} {m[2] or m[3]}", clause)
     return _RANGE.sub(r"\1", clause) if _HAS_RANGE.search(clause) else clause
 
 

@@ -211,7 +211,7 @@ _NEXT_OK = {
     "written", "spoken", "avansat", "con", "com", "mit", "avec", "with", "but", "usage", "als",
     "spricht", "sprechen", "ar", "ili", "dhe", "ose", "jane", "eshte", "vagy", "və", "жана", "же",
     "և", "կամ", "being", "და", "ან", "και", "ή", "bahasa", "bilmək", "dengan", "menjadi", "dan",
-    "atau", "yang",
+    "atau", "yang", "будет", "будут", "буде", "будуть", "является", "є", "на", "не", "ще", "бъде",
 }  # fmt: skip
 _NEXT_OK = {fold(word) for word in _NEXT_OK}  # as tokens key them: "և" (and) folds to "ե"
 
