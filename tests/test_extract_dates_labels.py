@@ -30,6 +30,13 @@ def pd(text: str) -> date | None:
         # Polish "deadline for sending / submitting"
         ("Termin nadsyłania zgłoszeń: 30 czerwca 2023", date(2023, 6, 30)),
         ("Termin na wysłanie CV: wtorek, 7 maja 2024 roku.", date(2024, 5, 7)),
+        # Czech and Slovak "deadline for sending / submitting", Slovak "closing"
+        ("Stážista\nTermín pro zaslání přihlášek: 20. ledna 2027.", date(2027, 1, 20)),
+        ("Termín na podanie žiadostí: 3. 2. 2027", date(2027, 2, 3)),
+        ("Koordinátor\nUzávierka prihlášok: 15.03.2027", date(2027, 3, 15)),
+        # a call for proposals' own words for its applications
+        ("Submit your technical and financial proposal by 20 January 2027.", date(2027, 1, 20)),
+        ("Les offres doivent parvenir avant le 8 mars 2027.", date(2027, 3, 8)),
         # Bulgarian "deadline for applying"
         ("Срок за кандидатстване: 11.04.2025 г.", date(2025, 4, 11)),
         # Armenian "deadline for applying"

@@ -164,7 +164,7 @@ DEADLINE_LABEL = re.compile(
     r"|applications?\s+(?:close|due|ends?)|last\s+date\s+(?:for|of)\s+\w+"
     r"|job\s+posting\s+end\s+date|au\s+plus\s+tard|echeance|date\s+de\s+validite|valid\s+until"
     r"|expiry\s+date|date\s+d'expiration|cloture\s+des\s+(?:candidatures|inscriptions)"
-    r"|(?:\S+\s+)?(?:prazo|data\s+limite|scadenza|termini|termen\s+limita|uzaverka|ბოლო\s+ვადა)"
+    r"|(?:\S+\s+)?(?:prazo|data\s+limite|scadenza|termini|termen\s+limita|uzaverka|uzavierka|ბოლო\s+ვადა)"
     r"(?:\s+[^\s:|=]+){0,5}?"
     r"|date\s+limite(?:\s+de\s+\w+)?|fecha\s+(?:limite|de\s+cierre)(?:\s+de\s+\w+)?|plazo(?:\s+de"
     r"|\s+para)?(?:\s+\w+)?|срок\s+подачи(?:\s+\w+)?|крайний\s+срок|краен\s+срок"
@@ -174,6 +174,7 @@ DEADLINE_LABEL = re.compile(
     r"|son\s+basvuru(?:\s+tarihi)?|son\s+muraci[eə]t\s+tarixi|sluitingsdatum|ans[øo]gningsfrist"
     r"|s[øo]knadsfrist|hakuaika\s+paattyy|viimeinen\s+hakupaiva|(?:jelentkezesi\s+|beadasi\s+)?hatarido"
     r"|batas\s+akhir(?:\s+\w+){0,2}|προθεσμια(?:\s+\w+){0,2}|termin\s+(?:na\s+)?(?:nadsy[lł]ani|sk[lł]adani|wys[lł]ani)\w*"
+    r"(?:\s+\w+)?|termin\s+(?:pro\s+|na\s+)?(?:zaslani|podani|odevzdani|doruceni)\w*"
     r"(?:\s+\w+)?|срок\s+за\s+\w+|դիմելու\s+վերջնաժամկետ|مهلت(?:\s+\S+){0,3}?"
     r"|تاریخ\s+ختم(?:\s+\S+)?)\s*(?:\([^)]*\))?\s*(?:[:|=\-–—]|$)"
 )
@@ -202,7 +203,8 @@ _DEADLINE_SENTENCE = re.compile(
     r"|sista\s+ansokningsdag|bewerbungsfrist|bewerbungsschluss|einsendeschluss|bewerbung\w*(?:\s+\S+){0,4}"
     r"\s+bis|spatestens|дедлайн|do\s+dnia|اخر\s+موعد|الموعد\s+النهايي|موعد\s+اقصاه"
     r"|prazo|data\s+limite|(?:inscri\w+|candidaturas?)(?:\s+\S+){0,2}\s+ate|scadenza|entro\s+il"
-    r"|uzaverka|termen\s+limita|pana\s+la|rok\s+za\s+prijav\w*|afati|brenda\s+dates|uiterlijk"
+    r"|uzaverka|uzavierka|termin\s+(?:pro\s+|na\s+)?(?:zaslani|podani|odevzdani|doruceni)"
+    r"|termen\s+limita|pana\s+la|rok\s+za\s+prijav\w*|afati|brenda\s+dates|uiterlijk"
     r"|sluitingsdatum|προθεσμια|ans[øo]gningsfrist|s[øo]knadsfrist|viimeistaan"
     r"|hatarido|batas\s+akhir|paling\s+lambat|ბოლო\s+ვადა|термін\s+пода\w*|مهلت|تاریخ\s+ختم)"
 )
@@ -228,6 +230,7 @@ _UNTIL_AFTER = re.compile(
 _APPLY_SENTENCE = re.compile(
     r"\b(?:apply|applying|applications?|candidat\w*|cvs?|resumes?|(?:cover|motivation)\s+letter"
     r"|expressions?\s+of\s+interest|postul\w*|solicitud\w*|hoja\s+de\s+vida|write\s+to"
+    r"|proposals?|propuestas?|propostas?|offres?|ofertas?|tenders?|bids?"
     r"|заявк\w*|резюме|ansok\w*|bewerb\w*|inscri\w*|curricul\w*|zivotopis\w*|napis\w*"
     r"|prihlas\w*|aspirant\w*|basvuru\w*|muraci[eə]t\w*|zgłosze\w*|aplikacj\w*|sollicit\w*|reage\w+"
     r"|ans[øo]g\w*|s[øo]knad\w*|hakemu\w*|jelentkez\w*|palyaz\w*|lamaran|αιτησ\w*|βιογραφικ\w*"
