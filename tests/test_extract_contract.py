@@ -67,6 +67,16 @@ def kind(text: str, title: str | None = None, url: str | None = None) -> str:
             "Manager",
             "unknown",
         ),  # staff role
+        # a role that manages interns or volunteers names no internship or volunteering
+        ("We offer a permanent contract.", "Volunteer Coordinator", "permanent"),
+        ("We offer a permanent contract.", "Internship Programme Manager", "permanent"),
+        ("Бессрочный трудовой договор.", "Координатор волонтеров", "permanent"),
+        ("Nabízíme smlouvu na dobu neurčitou.", "Koordinátor/ka dobrovolníků", "permanent"),
+        ("Only two hours a week.", "Volunteer Tutor", "volunteer"),
+        # a Czech or Slovak internship ("stáž"), not a Polish length of service ("staż pracy")
+        ("Nabízíme stáž na 6 měsíců v pražské kanceláři.", "Asistent", "internship"),
+        ("Hledáme stážistu do týmu komunikace.", None, "internship"),
+        ("Wymagany staż pracy: 3 lata.", "Prawnik", "unknown"),
     ],
 )
 def test_contract_type(text, title, expected):

@@ -191,6 +191,10 @@ def test_title_loses_a_leading_organisation_only_before_a_role() -> None:
         ("Оглас за радно место координатора", "координатор"),
         ("Coordinadora jurídica", "Coordinadora jurídica"),  # a Spanish feminine keeps its -a
         ("Koordinátorka projektu", "Koordinátorka projektu"),  # a Czech feminine nominative
+        # a West Slavic "-ista" is nominative; a Russian "-иста" is the genitive of "-ист"
+        ("Stážista/stážistka pro lidská práva", "Stážista/stážistka pro lidská práva"),
+        ("Specjalista ds. rzecznictwa", "Specjalista ds. rzecznictwa"),
+        ("специалиста по защите данных", "специалист по защите данных"),
         # nothing but the working time, or no role left: kept
         ("Part-time work", "Part-time work"),
         ("Un Ponte Per", "Un Ponte Per"),

@@ -51,7 +51,7 @@ _KINDS: list[tuple[str, str, str]] = [
         r"|(?<!gerer\sdes\s)(?<!encadrer\sdes\s)(?<!superviser\sdes\s)(?<!gestion\sdes\s)stagiaire\w*"
         r"|practicas\s+profesionales|practicantes?"
         r"|estagio|tirocinio|praktikum|стажировк\w*|praktyki\s+(?:zawodowe"
-        r"|studenckie)|praktykant\w*|stazyst\w*|სტაჟირებ\w*|staj\s+(?:program[ıi]|ilan[ıi]"
+        r"|studenckie)|praktykant\w*|stazyst\w*|stazist(?:a|ka|ku|u)\b|staz\b(?!\s+pracy)|სტაჟირებ\w*|staj\s+(?:program[ıi]|ilan[ıi]"
         r"|basvuru\w*)|stajyer\w*|πρακτικ\w*\s+ασκησ\w*|практикант\w*"
         r"|студентск\w+\s+практик\w*|стажант\w*|стажист\w*|стажуванн\w*|strucn\w+\s+praks\w+"
         r"|gyakornok\w*|کاراموزی|պրակտիկա\w*|ստաժավորում\w*",
@@ -287,22 +287,29 @@ _MANAGING = re.compile(
     r"|koordin\w*|koordyn\w*|координ\w*|encadr\w*|ger(?:er|ez|era|erez|ant|ait)|gestion\w*"
     r"|gerenci\w*|recrut\w*|recruit\w*|mentor\w*|dirig\w*|руковод\w*|курир\w*|керув\w*"
     r"|курув\w*|betreu\w*|anleit\w*|leite\w*|nadzor\w*|zarzadz\w*|vest|vedeni\w*|anim\w*)"
-    r"(?:\s+[^\s.!?;:]+){0,3}\s+$"
+    r"[^\s.!?;:]*(?:\s+[^\s.!?;:]+){0,3}\s+$"
+)
+# ... or the role right after them manages them ("Volunteer Coordinator", "Internship Manager").
+_MANAGER_AFTER = re.compile(
+    r"(?:\s+(?:programme|program|project|engagement|services?|network))?\s+(?:co-?ordinator"
+    r"|manager|officer|lead|leader|supervisor|organi[sz]er|recruiter|mentor)\b"
 )
 _MANAGING_SPAN = 60  # characters before the word, within its sentence, read for such a verb
 
 
-def managed(folded: str, start: int) -> bool:
-    """Whether the interns or volunteers named at `start` are managed by the person."""
+def managed(folded: str, start: int, end: int) -> bool:
+    """Whether the interns or volunteers named at `start:end` are managed by the person."""
     before = folded[max(0, start - _MANAGING_SPAN) : start]
-    return bool(_MANAGING.search(re.split(r"[.!?;:\n]", before)[-1]))
+    return bool(
+        _MANAGING.search(re.split(r"[.!?;:\n]", before)[-1]) or _MANAGER_AFTER.match(folded, end)
+    )
 
 
 def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, str]:
     """The contract type and the text it came from."""
     if hint in CONTRACT_TYPES:
         return hint, "(platform data)"
-    if title and (kind := _kind(_ADVISING_ROLE.sub(" ", fold(title)), _TITLE_KINDS)):
+    if title and (kind := _title_kind(_ADVISING_ROLE.sub(" ", fold(title)))):
         return kind, title
     fields = list(doc.fields(_CONTRACT_LABEL))
     for value, line in fields:
@@ -319,9 +326,10 @@ def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, s
     patterns = _BODY_PATTERNS if "year" in text or "month" in text else _UNITLESS_BODY
     found = first_matches(patterns, text)
     for (kind, _), pattern, m in zip(_BODY_KINDS, patterns, found, strict=True):
-        if m and kind in MANAGED_KINDS and managed(text, m.start()):
+        if m and kind in MANAGED_KINDS and managed(text, m.start(), m.end()):
             m = next(
-                (x for x in pattern.finditer(text, m.end()) if not managed(text, x.start())), None
+                (x for x in pattern.finditer(text, m.end()) if not managed(text, *x.span())),
+                None,
             )
         if m and not (levelled and kind in {"internship", "fellowship"}):
             return kind, sentence_at(doc.text, m.start())
@@ -329,6 +337,15 @@ def contract_type(doc: Doc, title: str | None, hint: str | None) -> tuple[str, s
         if part in _URL_KINDS:
             return _URL_KINDS[part], doc.url or ""
     return "unknown", ""
+
+
+def _title_kind(folded: str) -> str | None:
+    """The contract a title names, but not interns or volunteers its role manages."""
+    for kind, pattern in _TITLE_KINDS:
+        m = pattern.search(folded)
+        if m and not (kind in MANAGED_KINDS and managed(folded, *m.span())):
+            return kind
+    return None
 
 
 def _kind(folded: str, patterns: list[tuple[str, re.Pattern[str]]]) -> str | None:

@@ -236,9 +236,9 @@ def features(
     for name, pattern, m in zip(
         CUE_NAMES, _CUE_PATTERNS, first_matches(_CUE_PATTERNS, opening), strict=True
     ):
-        if m and name in MANAGED_KINDS and managed(opening, m.start()):  # "supervise interns"
+        if m and name in MANAGED_KINDS and managed(opening, *m.span()):  # "supervise interns"
             m = next(
-                (x for x in pattern.finditer(opening, m.end()) if not managed(opening, x.start())),
+                (x for x in pattern.finditer(opening, m.end()) if not managed(opening, *x.span())),
                 None,
             )
         if m:

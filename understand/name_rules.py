@@ -419,8 +419,8 @@ def _nominative(word: str, slavic: bool) -> str:
     ("Ищем юриста", "Hledáme právníka/právničku"), in the nominative ("юрист", "právník",
     "právnička"); any other word as it is. `slavic`: the posting is in a Slavic language."""
     folded = fold(word)
-    if not slavic or len(folded) < 5:
-        return word
+    if not slavic or len(folded) < 5 or folded.endswith(("ista", "ysta")):
+        return word  # a West Slavic "-ista" is nominative: "specialista", "stážista", "stażysta"
     if folded[-1] in "aа" and (not folded.endswith(("ka", "ка")) or folded[-3:-1] in ("ik", "ик")):
         stem = word[:-1]  # masculine animate: "юриста", "koordinátora", "právníka", "prawnika"
         if fold(stem)[-1] not in "aeiouyаеиоуыэюяі" and _ROLE_RE.fullmatch(fold(stem)):
