@@ -93,6 +93,11 @@ def test_posted_date_sources():
         ("La fecha límite es el 8 de febrero de 2032.", date(2032, 2, 8)),
         ("Recibimos postulaciones hasta el 9 de marzo de 2032.", date(2032, 3, 9)),
         ("Резюме принимаются до 15 января 2032 года.", date(2032, 1, 15)),
+        # applications that "close" on a date, in Spanish, French and Portuguese
+        ("Las postulaciones cierran el 20 de febrero de 2032.", date(2032, 2, 20)),
+        ("Les candidatures seront closes le 21 février 2032.", date(2032, 2, 21)),
+        ("Clôture des candidatures le 22 février 2032.", date(2032, 2, 22)),
+        ("As inscrições encerram em 23 de fevereiro de 2032.", date(2032, 2, 23)),
         ("آخر موعد لتقديم الطلبات 10 فبراير 2032.", date(2032, 2, 10)),
         # a time and a weekday between the preposition and the date
         ("Send your CV to hr@example.org by 9am on Monday 12 April 2032.", date(2032, 4, 12)),

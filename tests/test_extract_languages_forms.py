@@ -63,6 +63,8 @@ def test_newer_languages(text, required, desirable):
         ("Capacidad para hablar portugués con soltura.", ["pt"], []),
         ("Connaît l'italien.", ["it"], []),
         ("Un bon allemand écrit est attendu.", ["de"], []),
+        ("Applicants must have two years of work and good English.", ["en"], []),
+        ("You speak perfect French; conversational Arabic would be a plus.", ["fr"], ["ar"]),
         # words after a name that keep it the language
         ("Knowledge of correct Spanish usage.", ["es"], []),
         ("Vorausgesetzt wird, dass die Person Französisch spricht.", ["fr"], []),

@@ -335,3 +335,14 @@ def test_a_role_is_no_organisation(text, org):
 )
 def test_a_chosen_headline_keeps_the_role_after_its_recruiting_verb(chosen, title):
     assert role_after_verb(chosen) == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Программа стажировок 2027\n\nЦентр приглашает студентов на летнюю стажировку в Москве.",
+        "Програма стажування 2027\n\nЦентр запрошує студентів на літнє стажування у Львові.",
+    ],
+)
+def test_an_internship_programme_in_the_genitive_plural_is_a_title(text):
+    assert names(text)[0] == text.split("\n")[0]

@@ -52,7 +52,7 @@ from understand.text import Doc, clip, fold, tokens
 _CUE = re.compile(
     r"fluen|proficien|knowledge\s+of|command\s+of|excellent|excelen|uitsteken"
     r"|good\s+(?:level|command|knowledge)"
-    r"|\b(?:strong|solid)\s"
+    r"|\b(?:strong|solid|good|perfect|advanced|conversational)\s"
     r"|written\s+and\s+(?:spoken|oral)|spoken\s+and\s+written|oral\s+and\s+written|native"
     r"|mother\s+tongue|working\s+(?:knowledge|level)|(?:ability|able)\s+to\s+(?:work|communicate"
     r"|write|speak)|must\s+speak|speak|language\s+(?:skills|requirements?)|skills\s+in"

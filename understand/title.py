@@ -909,7 +909,9 @@ _SEEKING = re.compile(
     r"\s(?:is\s+|are\s+)?(?:looking\s+for|seeking|seeks|hiring|recruiting|recrute|recrut"
     r"|recherche|sucht|trazi|kerkon|eshte\s+ne\s+kerkim|търси|ищет|шукає|cerca|sta\s+selezionando"
     r"|seleziona|apre\s+una\s+(?:nuova\s+)?selezione|busca|procura|poszukuje|og[lł]asza"
-    r"|og[lł]osi[lł]a?|raspisuje|objavljuje|shpall\w*|обявява|elan\s+edir|soker|zoekt|hleda)\s"
+    r"|og[lł]osi[lł]a?|raspisuje|objavljuje|shpall\w*|обявява|elan\s+edir|soker|zoekt|hleda"
+    r"|offering|invites\s+applications|is\s+accepting\s+applications|propose\s+une?\s+(?:stage"
+    r"|poste|mission|service\s+civique)|ofrece\s+una?\s+(?:plaza|puesto|pasantia|practica))\s"
 )
 _CLAUSE_END = re.compile(r"[,;]\s|\.\s+(?=[A-ZÀ-ÞА-ЯЁІЇЄ])")
 SEEKER_WORDS = 12  # a recruiting subject's name has at most this many words
