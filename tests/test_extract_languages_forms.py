@@ -65,6 +65,9 @@ def test_newer_languages(text, required, desirable):
         ("Un bon allemand écrit est attendu.", ["de"], []),
         ("Applicants must have two years of work and good English.", ["en"], []),
         ("You speak perfect French; conversational Arabic would be a plus.", ["fr"], ["ar"]),
+        # a Spanish level after the name ("inglés alto", "francés medio")
+        ("Requisitos: tres años de experiencia, inglés alto.", ["en"], []),
+        ("Perfil: francés medio y portugués nativo.", ["fr", "pt"], []),
         # words after a name that keep it the language
         ("Knowledge of correct Spanish usage.", ["es"], []),
         ("Vorausgesetzt wird, dass die Person Französisch spricht.", ["fr"], []),

@@ -52,7 +52,7 @@ from understand.text import Doc, clip, fold, tokens
 _CUE = re.compile(
     r"fluen|proficien|knowledge\s+of|command\s+of|excellent|excelen|uitsteken"
     r"|good\s+(?:level|command|knowledge)"
-    r"|\b(?:strong|solid|good|perfect|advanced|conversational)\s"
+    r"|\b(?:strong|solid|good|perfect|advanced|conversational)\s|\b(?:alt|medi|avanzad|nativ)[oa]\b"
     r"|written\s+and\s+(?:spoken|oral)|spoken\s+and\s+written|oral\s+and\s+written|native"
     r"|mother\s+tongue|working\s+(?:knowledge|level)|(?:ability|able)\s+to\s+(?:work|communicate"
     r"|write|speak)|must\s+speak|speak|language\s+(?:skills|requirements?)|skills\s+in"
@@ -211,7 +211,8 @@ _NEXT_OK = {
     "written", "spoken", "avansat", "con", "com", "mit", "avec", "with", "but", "usage", "als",
     "spricht", "sprechen", "ar", "ili", "dhe", "ose", "jane", "eshte", "vagy", "və", "жана", "же",
     "և", "կամ", "being", "და", "ან", "και", "ή", "bahasa", "bilmək", "dengan", "menjadi", "dan",
-    "atau", "yang", "будет", "будут", "буде", "будуть", "является", "є", "на", "не", "ще", "бъде",
+    "atau", "yang", "alto", "alta", "medio", "media", "будет", "будут", "буде", "будуть",
+    "является", "є", "на", "не", "ще", "бъде",
 }  # fmt: skip
 _NEXT_OK = {fold(word) for word in _NEXT_OK}  # as tokens key them: "և" (and) folds to "ե"
 
