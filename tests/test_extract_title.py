@@ -346,3 +346,8 @@ def test_a_chosen_headline_keeps_the_role_after_its_recruiting_verb(chosen, titl
 )
 def test_an_internship_programme_in_the_genitive_plural_is_a_title(text):
     assert names(text)[0] == text.split("\n")[0]
+
+
+def test_coordonnateur_is_a_role():
+    text = "Coordonnateur de projet\n\nL'OMCT recherche un coordonnateur pour son bureau de Tunis."
+    assert names(text)[0] == "Coordonnateur de projet"

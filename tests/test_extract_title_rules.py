@@ -442,9 +442,25 @@ def test_organisation_of_a_titled_record_is_never_a_fragment(
         ("Правозащитный центр ищет координатора", None, "Правозащитный центр ищет"),
         ("Фонд «Открытый диалог» объявляет конкурс", "Фонд «Открытый диалог»", None),
         ("Nadace Otevřená společnost hledá koordinátora", None, "Nadace Otevřená společnost hledá"),
+        # nor into an auxiliary or what the organisation does
+        ("The Human Rights Data Lab is looking for an analyst", None, "Human Rights Data Lab is"),
+        ("About us: Zambia Rights Forum defends freedom of assembly.", "Zambia Rights Forum",
+         "Zambia Rights Forum defends"),
+        ("L'Association Voix Libres soutient les exilés", None, "Association Voix Libres soutient"),
     ],
-)
+)  # fmt: skip
 def test_an_organisation_name_never_runs_on_into_its_verb(line, name, not_name):
     spans = _noun_spans(line, fold(line))
     assert not_name not in spans
     assert name is None or name in spans
+
+
+def test_a_recruiting_subject_never_reaches_back_into_the_sentence_before():
+    text = (
+        "Legal Intern\n\nAt Justice Beyond Borders, we believe every refugee deserves a lawyer. "
+        "We are looking for a legal intern for our Athens office."
+    )
+    assert find_title_and_org(Doc(normalise(text))).organization is None
+    # an abbreviation's dot is no sentence end: "e.V. sucht"
+    line = "Der Flüchtlingsrat Nordhafen e.V. sucht eine Beraterin."
+    assert find_title_and_org(Doc(normalise(line))).organization == "Flüchtlingsrat Nordhafen"

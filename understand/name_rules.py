@@ -172,7 +172,7 @@ _AT_ONCE = (
     r"(?:ab\s+sofort|(?:zum\s+)?nachstmoglichen\s+zeitpunkt|urgently|immediately|des\s+maintenant)"
 )
 _SEEKS = re.compile(
-    rf"^(?P<org>.{{2,120}}?){_SEEKS_VERB}(?:\s+{_AT_ONCE})?\s+(?:{_INDEFINITE}\s+)?[:\s]?\s*"
+    rf"^(?P<org>(?:(?<!\w{{4}}[.!?]\s).){{2,120}}?){_SEEKS_VERB}(?:\s+{_AT_ONCE})?\s+(?:{_INDEFINITE}\s+)?[:\s]?\s*"
     r"(?P<title>.+)$"
 )
 _HAS_SEEKS_VERB = re.compile(_SEEKS_VERB + r"\s")

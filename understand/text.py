@@ -254,7 +254,7 @@ ROLE_WORDS = (
     r"|monitors?|observers?|investigator|trainer|facilitator|organi[sz]er|strategist|developer"
     r"|engineer|designer|producer|journalist|rapporteur|brigadista|volunteers?|worker|clerk"
     r"|paralegal|caseworker|psychologist|educator|president|charge\w*|responsable|directeur"
-    r"|directrice|coordinat\w+|conseill\w+|juriste|avocat\w*|stagiaire\w*|stage|chercheu\w+"
+    r"|directrice|coordinat\w+|coordonnat\w+|conseill\w+|juriste|avocat\w*|stagiaire\w*|stage|chercheu\w+"
     r"|specialiste|administrat\w+|expert\w*|consultant\w*|benevole|volontaire|delegue\w*|chef"
     r"|coordinador\w*|director\w*|oficial|asistente|asesor\w*|abogad\w+|consultor\w*|especialista"
     r"|investigador\w*|pasant\w+|practicante\w*|bolsista\w*"

@@ -702,6 +702,10 @@ _SPAN_VERB = re.compile(
     r"ищет|ищем|набирает|объявляет|приглашает|шукає|оголошує|запрошує|hleda|hledame|vyhlasuje"
     r"|poszukuje|szuka|zatrudni|oglasza|trazi|trazimo|тражи|busca|contrata|selecciona"
     r"|convoca|recrute|recherche|lance|procura|seleciona|sucht|seeks|hires|invites|announces"
+    # auxiliaries, copulas and what an organisation does ("X is", "X defends", "X works")
+    r"|is|are|was|were|has|have|will|est|sont|es|son|ist|sind|je|jest|defends|works|supports"
+    r"|promotes|provides|protects|advocates|aims|believes|helps|fights|monitors|operates|runs"
+    r"|offers|defend|defiende|trabaja|promueve|defend|soutient|travaille|promeut|lutte"
 )
 
 
