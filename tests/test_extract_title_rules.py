@@ -207,6 +207,12 @@ def test_sector_organisations_are_known_in_their_own_languages(text, name):
         # a hiring prefix ending in "!", an open call
         ("We're hiring! Communications Coordinator", "Communications Coordinator"),
         ("Convocatoria abierta: Asistente administrativo/a", "Asistente administrativo/a"),
+        ("Apply now: Field Researcher", "Field Researcher"),
+        # a chain of parts: the place, then the working time
+        ("Advocacy Officer - Brussels", "Advocacy Officer"),
+        ("Finance Assistant | Nairobi | Closing 12 Jan 2031", "Finance Assistant"),
+        ("Legal Officer - Deadline: 3 May 2031", "Legal Officer"),
+        ("Trainer, Port-au-Prince", "Trainer"),  # a hyphen inside a name joins it
     ],
 )
 def test_titles_found_in_text_are_trimmed(raw, title):
@@ -464,3 +470,21 @@ def test_a_recruiting_subject_never_reaches_back_into_the_sentence_before():
     # an abbreviation's dot is no sentence end: "e.V. sucht"
     line = "Der Flüchtlingsrat Nordhafen e.V. sucht eine Beraterin."
     assert find_title_and_org(Doc(normalise(line))).organization == "Flüchtlingsrat Nordhafen"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "org"),
+    [
+        ("Advocacy Officer - Full Time - Brussels\n\nThe Network seeks an officer.",
+         "Advocacy Officer", None),
+        ("NEW JOB: Communications Assistant at the Refugee Law Centre\n\nThe Centre seeks one.",
+         "Communications Assistant", "Refugee Law Centre"),
+        # a place in parentheses is no acronym: a role before it names no organisation
+        ("Apply now: Field Researcher (Myanmar)\n\nWe seek a field researcher.",
+         "Field Researcher", None),
+    ],
+)  # fmt: skip
+def test_headline_parts_and_who_hires(text, title, org):
+    names = find_title_and_org(Doc(normalise(text)))
+    assert names.title == title
+    assert org is None or names.organization == org

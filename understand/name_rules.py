@@ -82,7 +82,7 @@ _TITLE_LABEL = re.compile(
 _PREFIX = re.compile(
     r"^(?:(?:new\s+)?(?:vacancy|job)(?:\s+(?:announcement|notice|opening|opportunity|offer|posting"
     r"|vacancy))?(?:\s+at\s+[^:]{2,80})?|we(?:'|’)?re\s+hiring|we\s+are\s+hiring|now\s+hiring"
-    r"|hiring|call\s+for\s+applications|open\s+call|recrutement(?:\s+d'(?:un[.\-·]e|une|un))?"
+    r"|hiring|apply\s+(?:now|today)|call\s+for\s+applications|open\s+call|recrutement(?:\s+d'(?:un[.\-·]e|une|un))?"
     r"|offre\s+d'emploi|offre\s+de\s+stage|oferta\s+de\s+practicas|vaga\s+de\s+estagio"
     r"|praktikumsangebot|internship\s+(?:offer|opportunity)|avis\s+de\s+vacance"
     r"|appel\s+a\s+candidatures|convocatoria(?:\s+(?:abierta|publica))?|vacante"
@@ -107,8 +107,9 @@ _TRAILING_CODE = re.compile(rf"\s*(?:[:\-–—|,]\s*|\()(?:{_CODE})\)?$", re.I)
 # A title's trailing place: "Protection Officer – Gulu, Uganda", "Legal Adviser (Tbilisi)",
 # "Field Monitor in Gulu", "Юрист у Харкові".
 _AT_PLACE = r"in|at|en|à|в|во|у"  # prepositions before a place
+_PART = r"(?:[^,()|–—\s]|\s(?!-\s))"  # a character of one part: never across " - "
 _TRAILING_PART = re.compile(
-    rf"(?:\s*(?:[,\-–—|]\s+|\()|\s+(?:{_AT_PLACE})\s+)([^,()|–—]+(?:,\s*[^,()|–—]+)?)\)?$"
+    rf"(?:\s*(?:[,\-–—|]\s+|\()|\s+(?:{_AT_PLACE})\s+)({_PART}+(?:,\s*{_PART}+)?)\)?$"
 )
 # A head count or a list number before a title: "1 SPECIALISTE EN FORMATION", "02 Juristes",
 # "1. Specialist".
@@ -298,7 +299,8 @@ _ACRONYM_NAME = re.compile(
     r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|on|and|the|de|des|du|la|le|pour|del|los|y|et"
     r"|in)\s+)*){1,8})\(([A-Z][A-Za-z]{1,9})\)"
 )
-_PAREN_CAPS = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")  # what every `_ACRONYM_NAME` ends with
+# What every `_ACRONYM_NAME` ends with: an acronym of two capitals or more ("(MdM)", not "(Kyiv)").
+_PAREN_CAPS = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 
 
 def acronym_names(text: str) -> Iterator[re.Match[str]]:
@@ -374,7 +376,7 @@ def _clean_title(title: str, org: str | None = None) -> str | None:
     return title if 2 <= len(title) <= 200 else None
 
 
-_ORG_SEPARATOR_END = re.compile(r"\s*(?:[-–—|,@]|\bat|\bchez)\s*$", re.I)
+_ORG_SEPARATOR_END = re.compile(r"\s*(?:[-–—|,@]|\bat|\bchez)\s*(?:the\s+)?$", re.I)
 
 
 def _without_org(title: str, org: str) -> str:
@@ -470,13 +472,21 @@ def trim_title(title: str | None) -> str | None:
     return _without_trailing_place(_without_trailing_date(title)).strip(" |:-–—•,") or None
 
 
+# The word that says what a title's trailing date is: "| Closing 12 Jan", "- Deadline: 3 May".
+_CLOSING_WORD = re.compile(
+    r"\s*(?:[|,\-–—]\s*)?(?:closing(?:\s+date)?|closes(?:\s+on)?|deadline|apply\s+by|until"
+    r"|date\s+limite|cierre|fecha\s+l[ií]mite|prazo|срок)\s*:?\s*$",
+    re.I,
+)
+
+
 def _without_trailing_date(title: str) -> str:
     """A title without a date that ends it, when what is left still names a role ("Chef(fe)
     de pôle 4 mai 2031" -> "Chef(fe) de pôle", "Legal Officer - 12/03/2031")."""
     dates = find_dates(title) if sum(map(str.isdigit, title)) >= 2 else []
     if not dates or title[dates[-1][2] :].strip(" .") or dates[-1][1] == 0:
         return title
-    head = title[: dates[-1][1]].rstrip(" ,-–—|:")
+    head = _CLOSING_WORD.sub("", title[: dates[-1][1]].rstrip(" ,-–—|:"))
     closed = head.count("(") == head.count(")")
     return head if closed and _ROLE_RE.search(fold(head)) else title
 

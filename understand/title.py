@@ -1009,7 +1009,8 @@ def org_candidates(doc: Doc, head_org: str | None, title_line: int | None) -> li
             add("o_span", span, span, line)
     expansions = _expansions(head)
     for m in rules.acronym_names(head):
-        add("o_acronym_name", f"{m.group(1).strip()} ({m.group(2)})", m.group(0))
+        if not rules._ROLE_RE.search(fold(m.group(1))):  # "Field Researcher (Myanmar)" names a role
+            add("o_acronym_name", f"{m.group(1).strip()} ({m.group(2)})", m.group(0))
     for expansion in expansions.values():
         add("o_expansion", expansion, expansion)
     for name, line_text in rules.legal_names(head):
