@@ -377,3 +377,18 @@ def test_work_from_home_position_is_remote():
 def test_remote_as_the_value_of_a_bare_location_label_is_remote():
     p = places("Location\nRemote\nThe coordinator supports our partners.")
     assert (p.countries, p.remote) == ([], "yes")
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Consultant\n\nWe seek a consultant to evaluate a project in Tajikistan and Uzbekistan.",
+         ["TJ", "UZ"]),
+        ("Консультант\n\nИщем консультанта для оценки проекта в Таджикистане и Узбекистане.",
+         ["TJ", "UZ"]),
+        # two countries that make no list: where people come from is no duty station
+        ("Caseworker\n\nWe support refugees from Syria who now live in Lebanon.", ["LB"]),
+    ],
+)  # fmt: skip
+def test_an_opening_list_of_countries_gives_them_all(text, countries):
+    assert places(text).countries == countries

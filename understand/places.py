@@ -1243,10 +1243,25 @@ def _not_eligibility(hits: list[Hit], folded: str) -> list[Hit]:
     return out
 
 
+# What joins the places of one list ("Tajikistan and Uzbekistan", "Таджикистане и Узбекистане").
+_LIST_JOIN = re.compile(
+    r"\s*(?:,|and|or|&|et|ou|y|o|e|und|oder|и|или|і|та|або|a|i|ve|ja|og|och)?\s*(?:,\s*)?"
+)
+
+
+def _listed(sentence: str, hits: list[Hit]) -> bool:
+    """Whether the places found in `sentence` make one list: only joining words between them."""
+    folded = fold(sentence)
+    return all(
+        _LIST_JOIN.fullmatch(folded[a.end : b.start]) for a, b in zip(hits, hits[1:], strict=False)
+    )
+
+
 def _medium_and_weak(doc: Doc) -> tuple[list[str], str, str]:
     cities: Counter[str] = Counter()
     countries: Counter[str] = Counter()
     opening: list[str] = []
+    listed: list[tuple[list[str], str]] = []  # an opening sentence's list of several countries
     evidence: dict[str, str] = {}
     for sentence, pos in _body_sentences(doc):
         if not (hits := places_in(sentence)):
@@ -1262,11 +1277,16 @@ def _medium_and_weak(doc: Doc) -> tuple[list[str], str, str]:
                 cities[h.value] += 1
             if pos < 400:
                 opening.append(h.value)
+        codes = list(dict.fromkeys(_codes(hits)))
+        if pos < 400 and len(codes) >= 2 and _listed(sentence, hits):
+            listed.append((codes, sentence))
     if cities and len(cities) == 1:
         code = next(iter(cities))
         return [code], "medium", evidence[code]
     if len(set(opening)) == 1:
         return opening[:1], "weak", evidence[opening[0]]
+    if listed and set(opening) == set(listed[0][0]):  # the opening names one list of countries
+        return listed[0][0], "weak", listed[0][1]
     ranked = countries.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return [ranked[0][0]], "weak", evidence[ranked[0][0]]
