@@ -160,3 +160,25 @@ def test_atouts_in_the_plural_make_languages_desirable(text):
 )
 def test_a_cyrillic_name_before_its_verb_is_the_language(text, required, desirable):
     assert langs(text)[:2] == (required, desirable)
+
+
+@pytest.mark.parametrize(
+    ("text", "required", "desirable"),
+    [
+        (
+            "Requisiti: almeno 2 anni di esperienza, ottima conoscenza dell'italiano e "
+            "dell'inglese; la conoscenza del francese o dell'arabo costituisce titolo "
+            "preferenziale.",
+            ["it", "en"],
+            ["fr", "ar"],
+        ),
+        (
+            "Wir erwarten: mindestens zwei Jahre Berufserfahrung, sehr gute Deutsch- und "
+            "Englischkenntnisse; Arabischkenntnisse sind von Vorteil.",
+            ["de", "en"],
+            ["ar"],
+        ),
+    ],
+)
+def test_at_least_n_years_is_no_language_rule(text, required, desirable):
+    assert langs(text) == (required, desirable, None)

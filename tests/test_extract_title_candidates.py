@@ -275,6 +275,7 @@ def test_organisation_part_of_a_longer_candidate_and_the_rules_answer() -> None:
         ("Open Rights Lab is looking for a part-time researcher.", "Open Rights Lab"),
         ("The Baltic Press Desk is offering a three-month internship.", "Baltic Press Desk"),
         ("Le Collectif Rive Sud propose un stage de six mois.", "Collectif Rive Sud"),
+        ("A Rede Sul está com vaga aberta para assessora jurídica.", "A Rede Sul"),
         ("Za projekt azila, Mreža pravne pomoći traži dva pravnika.", "Mreža pravne pomoći"),
         ("Qendra Ligjore Vendore është në kërkim të një juristi.", "Qendra Ligjore Vendore"),
         ("Fundacja Praw Lokatorów ogłosiła nabór na prawnika.", "Fundacja Praw Lokatorów"),

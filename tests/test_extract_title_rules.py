@@ -208,6 +208,7 @@ def test_sector_organisations_are_known_in_their_own_languages(text, name):
         ("We're hiring! Communications Coordinator", "Communications Coordinator"),
         ("Convocatoria abierta: Asistente administrativo/a", "Asistente administrativo/a"),
         ("Apply now: Field Researcher", "Field Researcher"),
+        ("مطلوب: منسق/ة مشاريع", "منسق/ة مشاريع"),
         # a chain of parts: the place, then the working time
         ("Advocacy Officer - Brussels", "Advocacy Officer"),
         ("Finance Assistant | Nairobi | Closing 12 Jan 2031", "Finance Assistant"),
@@ -488,3 +489,8 @@ def test_headline_parts_and_who_hires(text, title, org):
     names = find_title_and_org(Doc(normalise(text)))
     assert names.title == title
     assert org is None or names.organization == org
+
+
+def test_cercasi_introduces_the_role():
+    text = "Cercasi operatore legale\n\nL'associazione cerca un operatore legale a Torino."
+    assert find_title_and_org(Doc(normalise(text))).title == "operatore legale"

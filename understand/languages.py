@@ -152,6 +152,9 @@ _RULE = re.compile(
     r"|dos|tres|uno|una|um|uma|dois|duas|одним|одного|двумя|двух|тремя|трех|два|три|ett|tva|tre"
     r"|zwei|drei|unu|doua|doi|trei|jednego|jednym|dwoch|dwoma|trzech|jednoho|dvou|dvema|twee|drie"
     r"|iki|uc|due)\b"
+    # not a count of years ("almeno 2 anni di esperienza", "mindestens zwei Jahre")
+    r"(?!\s*\+?\s*(?:years?|yrs|anni|anno|jahre?n?|ans?|annees?|anos?|lata?|let|roky?|лет|года?"
+    r"|рок\w*|yil|ar|vuo\w*|godin\w*|месяц\w*|months?|mois|meses|mesi|monate?)\b)"
 )
 # "one of the two official languages (English, French)": a choice among the languages after it,
 # up to the end of its clause.

@@ -100,7 +100,7 @@ _RECRUIT = factored(  # merged by first letter: searched in every candidate
     re.compile(
         r"\b(?:recrute|recrutons|recherche|recrutement|recruiting|recruits|recruit|seeks|seleciona"
         r"|seeking|looking\s+for|hiring|busca|buscamos|contrata|convoca|procura|procuramos"
-        r"|recrutamento\s+de|cerca|cerchiamo|sucht|suchen|hledame|prijmeme|ищет|ищем|набирает"
+        r"|recrutamento\s+de|cerca|cercasi|cerchiamo|sucht|suchen|hledame|prijmeme|ищет|ищем|набирает"
         r"|набира|шукає|шукаємо|потрібні|требуются|cauta|recruteaza|s[oø][kg]er|for\s+the\s+(?:post|position)"
         r"\s+of|pour\s+le\s+poste\s+de|para\s+el\s+cargo\s+de|на\s+должность|на\s+посаду"
         r"|avis\s+de\s+recrutement|appel\s+a\s+candidatures?\s+pour|is\s+inviting\s+applications\s+for"
@@ -914,6 +914,7 @@ _SEEKING = re.compile(
     r"|recherche|sucht|trazi|kerkon|eshte\s+ne\s+kerkim|търси|ищет|шукає|cerca|sta\s+selezionando"
     r"|seleziona|apre\s+una\s+(?:nuova\s+)?selezione|busca|procura|poszukuje|og[lł]asza"
     r"|og[lł]osi[lł]a?|raspisuje|objavljuje|shpall\w*|обявява|elan\s+edir|soker|zoekt|hleda"
+    r"|esta\s+com\s+vagas?|esta\s+contratando|abre\s+(?:vagas?|processo\s+seletivo)"
     r"|offering|invites\s+applications|is\s+accepting\s+applications|propose\s+une?\s+(?:stage"
     r"|poste|mission|service\s+civique)|ofrece\s+una?\s+(?:plaza|puesto|pasantia|practica))\s"
 )
