@@ -142,3 +142,14 @@ def test_years_of_label(value, expected):
 )
 def test_years_or_more_are_a_stated_minimum(text, years):
     assert years_asked(text) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Požadujeme:\n- praxi v sociální oblasti min. 1 rok", 1),
+        ("Wymagania:\n- min. 2 lata doświadczenia w pracy z młodzieżą", 2),
+    ],
+)
+def test_a_single_year_in_czech_and_min_with_a_dot(text, years):
+    assert years_asked(text) == years

@@ -182,3 +182,20 @@ def test_a_cyrillic_name_before_its_verb_is_the_language(text, required, desirab
 )
 def test_at_least_n_years_is_no_language_rule(text, required, desirable):
     assert langs(text) == (required, desirable, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "required", "desirable"),
+    [
+        (
+            "Požadujeme: aktivní znalost ukrajinského jazyka, znalost ruského jazyka výhodou.",
+            ["uk"],
+            ["ru"],
+        ),
+        ("Požadujeme: znalost španělského a arabského jazyka.", ["es", "ar"], []),
+        ("Požiadavky: znalosť maďarského jazyka je výhodou.", [], ["hu"]),
+        ("Wymagania: znajomość języka ukraińskiego.", ["uk"], []),
+    ],
+)
+def test_czech_slovak_and_polish_adjective_forms(text, required, desirable):
+    assert langs(text)[:2] == (required, desirable)

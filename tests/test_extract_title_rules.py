@@ -209,6 +209,8 @@ def test_sector_organisations_are_known_in_their_own_languages(text, name):
         ("Convocatoria abierta: Asistente administrativo/a", "Asistente administrativo/a"),
         ("Apply now: Field Researcher", "Field Researcher"),
         ("مطلوب: منسق/ة مشاريع", "منسق/ة مشاريع"),
+        ("Pracovní pozice: Sociální pracovník", "Sociální pracovník"),
+        ("Výběrové řízení: Vedoucí komunikačního oddělení", "Vedoucí komunikačního oddělení"),
         # a chain of parts: the place, then the working time
         ("Advocacy Officer - Brussels", "Advocacy Officer"),
         ("Finance Assistant | Nairobi | Closing 12 Jan 2031", "Finance Assistant"),

@@ -55,7 +55,7 @@ _NUM = f"({_NUMBER})"
 _PAREN = r"(?:\s*\(\d{1,2}\))?"
 _YEARS = (
     r"(?:years?|yrs?|ans?|anys|annees?|anos?|anni|ani|jahre?n?|ars?|jaar|jaren|lat|lata|let|roky"
-    r"|roku|yil|yıl|лет|года?|рок(?:и|ів)?|سنوات|سنة|اعوام|عاما|aar|vuoden|vuotta|ev|tahun"
+    r"|roku|rok|yil|yıl|лет|года?|рок(?:и|ів)?|سنوات|سنة|اعوام|عاما|aar|vuoden|vuotta|ev|tahun"
     r"|godin[aeu]?|годин[аеуи]?|χρονι\w*|ετ(?:ων|η|ους)|vjet|vite|il|سال|წლის|წელი|տարի\w*"
     r"|տարվա)"
 )

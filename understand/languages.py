@@ -411,11 +411,13 @@ def _country_names() -> set[str]:
 def _forms(name: str) -> list[str]:
     """A CLDR name and the inflected forms the index needs beside it: South Slavic cases
     ("engleskog", "енглеском"), Albanian definite forms ("anglishtes"), the Greek and Romanian
-    genitives ("αγγλικών", "engleze"), Czech, Slovak and Slovene cases ("angličtiny"), the
+    genitives ("αγγλικών", "engleze"), Czech, Slovak and Slovene cases ("angličtiny") and the Czech
+    and Slovak adjective ("ukrajinského"), the Polish genitive ("niemieckiego"), the
     Armenian genitive and instrumental ("անգլերենի") and the Kyrgyz base before "тили" ("орус"
     of "орусча")."""
-    if re.search(r"[sčš]ki$", name):
-        return [name] + [name[:-1] + end for end in ("og", "oga", "om", "oj", "a", "u", "e")]
+    if re.search(r"[sčš]ki$", name):  # and the Polish genitive and instrumental ("niemieckiego")
+        ends = ("og", "oga", "om", "oj", "a", "u", "e", "iego", "im")
+        return [name] + [name[:-1] + end for end in ends]
     if re.search(r"[счш]ки$", name):
         return [name] + [name[:-1] + end for end in ("ог", "ога", "ом", "ој", "а", "у", "е")]
     if name.endswith("isht"):
@@ -424,8 +426,14 @@ def _forms(name: str) -> list[str]:
         return [form for f in (name, name[:-1] + "ών") for form in (f, f.lower())]
     if name.endswith("ă"):  # Romanian: the genitive "limbii engleze"
         return [name, name[:-1] + "e"]
-    if re.search(r"[čš]t?ina$", name):  # Czech, Slovak, Slovene: "angličtiny", "angleščino"
-        return [name] + [name[:-1] + end for end in ("y", "u", "ou", "e", "o", "i")]
+    if m := re.search(r"([čš])(t?)ina$", name):  # Czech, Slovak, Slovene: "angličtiny"
+        # and the Czech and Slovak adjective: "ukrajinského jazyka", "anglického", "maďarského"
+        adjective = name[: m.start()] + ("ck" if m.group(0) == "čtina" else "sk")
+        return (
+            [name]
+            + [name[:-1] + end for end in ("y", "u", "ou", "e", "o", "i")]
+            + [adjective + end for end in ("ý", "ého", "ém", "ou", "y")]
+        )
     if re.search(r"[\u0530-\u058f]$", name):
         return [name, name + "ի", name + "ով"]
     if re.search(r"[а-яүөң]ч[аеоө]$", name) and len(name) >= 6:

@@ -92,6 +92,7 @@ _PREFIX = re.compile(
     r"|is\s+ilan[ıi]|anunt\s+de\s+(?:angajare|recrutare)|θεση\s+εργασιας|ledig\s+stilling"
     r"|stillingsannonce|avoin\s+tyopaikka|allas(?:ajanlat|hirdetes)|lowongan(?:\s+kerja)?"
     r"|oferta\s+pracy|volne\s+(?:pracovni\s+)?misto|pracovna\s+ponuka|offerta\s+di\s+lavoro"
+    r"|pracovni\s+pozice|pracovna\s+pozicia|vyberove\s+(?:rizeni|konanie)|stanowisko"
     r"|posizione\s+aperta|njoftim\s+(?:per\s+)?(?:pune|vend\s+pune)|اعلان\s+(?:عن\s+)?وظيفة"
     r"|وظيفة\s+شاغرة|فرصة\s+عمل|مطلوب|personel\s+al[ıi]m[ıi]|is[əe]\s+q[əe]bul(?:\s+elan[ıi])?"
     r"|javni\s+(?:oglas|konkurs)|оглас\s+за\s+вработување)"
