@@ -73,6 +73,9 @@ def kind(text: str, title: str | None = None, url: str | None = None) -> str:
         ("Бессрочный трудовой договор.", "Координатор волонтеров", "permanent"),
         ("Nabízíme smlouvu na dobu neurčitou.", "Koordinátor/ka dobrovolníků", "permanent"),
         ("Only two hours a week.", "Volunteer Tutor", "volunteer"),
+        # volunteering or internships as the field of another role
+        ("Contrato a término fijo de un año.", "Oficial de Programa - Voluntariado", "fixed-term"),
+        ("Un programme de volontariat.", "Volontariat international", "volunteer"),
         # a Czech or Slovak internship ("stáž"), not a Polish length of service ("staż pracy")
         ("Nabízíme stáž na 6 měsíců v pražské kanceláři.", "Asistent", "internship"),
         ("Hledáme stážistu do týmu komunikace.", None, "internship"),

@@ -210,6 +210,7 @@ def test_sector_organisations_are_known_in_their_own_languages(text, name):
         ("Apply now: Field Researcher", "Field Researcher"),
         ("مطلوب: منسق/ة مشاريع", "منسق/ة مشاريع"),
         ("Pracovní pozice: Sociální pracovník", "Sociální pracovník"),
+        ("Se busca: Abogado/a para litigio estratégico", "Abogado/a para litigio estratégico"),
         ("Výběrové řízení: Vedoucí komunikačního oddělení", "Vedoucí komunikačního oddělení"),
         # a chain of parts: the place, then the working time
         ("Advocacy Officer - Brussels", "Advocacy Officer"),

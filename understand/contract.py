@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from rightsjobs import profiles
-from understand.text import Doc, clip, first_matches, fold, sentence_at
+from understand.text import ROLE_WORDS, Doc, clip, first_matches, fold, sentence_at
 
 CONTRACT_TYPES = (*profiles.CONTRACT_TYPES, "unknown")
 SENIORITIES = (*profiles.SENIORITIES, "unknown")
@@ -297,11 +297,23 @@ _MANAGER_AFTER = re.compile(
 _MANAGING_SPAN = 60  # characters before the word, within its sentence, read for such a verb
 
 
+# Names of the activity rather than the person ("Voluntariado", "Volunteering"): after another
+# role they name its field ("Oficial de Programa - Voluntariado", "officer for internships").
+_ACTIVITY = re.compile(
+    r"volunteering|voluntariado|volontariat|wolontariat\w*|benevolat|vrijwilligerswerk"
+    r"|internships?|pasantias|stages"
+)
+_ROLE_RE = re.compile(rf"\b(?:{ROLE_WORDS})\b")
+
+
 def managed(folded: str, start: int, end: int) -> bool:
-    """Whether the interns or volunteers named at `start:end` are managed by the person."""
-    before = folded[max(0, start - _MANAGING_SPAN) : start]
+    """Whether the interns or volunteers named at `start:end` are managed by the person, or
+    the volunteering or internships there are the field of a role before them."""
+    before = re.split(r"[.!?;:\n]", folded[max(0, start - _MANAGING_SPAN) : start])[-1]
     return bool(
-        _MANAGING.search(re.split(r"[.!?;:\n]", before)[-1]) or _MANAGER_AFTER.match(folded, end)
+        _MANAGING.search(before)
+        or _MANAGER_AFTER.match(folded, end)
+        or (_ACTIVITY.fullmatch(folded, start, end) and _ROLE_RE.search(before))
     )
 
 

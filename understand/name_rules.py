@@ -82,7 +82,7 @@ _TITLE_LABEL = re.compile(
 _PREFIX = re.compile(
     r"^(?:(?:new\s+)?(?:vacancy|job)(?:\s+(?:announcement|notice|opening|opportunity|offer|posting"
     r"|vacancy))?(?:\s+at\s+[^:]{2,80})?|we(?:'|’)?re\s+hiring|we\s+are\s+hiring|now\s+hiring"
-    r"|hiring|apply\s+(?:now|today)|call\s+for\s+applications|open\s+call|recrutement(?:\s+d'(?:un[.\-·]e|une|un))?"
+    r"|hiring|apply\s+(?:now|today)|se\s+busca|se\s+solicita|se\s+requiere|call\s+for\s+applications|open\s+call|recrutement(?:\s+d'(?:un[.\-·]e|une|un))?"
     r"|offre\s+d'emploi|offre\s+de\s+stage|oferta\s+de\s+practicas|vaga\s+de\s+estagio"
     r"|praktikumsangebot|internship\s+(?:offer|opportunity)|avis\s+de\s+vacance"
     r"|appel\s+a\s+candidatures|convocatoria(?:\s+(?:abierta|publica))?|vacante"
