@@ -114,3 +114,11 @@ def test_a_link_field_is_the_fallback():
 
 def test_a_link_shortened_for_display_is_not_a_contact():
     assert contact("Apply online: https://example.org/…/vacancy-17") is None
+
+
+def test_the_sentence_that_says_to_apply_gives_the_contact():
+    text = (
+        "Officer\n\nFor questions contact info@example.org. Applications must be submitted via "
+        "https://example.org/careers."
+    )
+    assert apply_contact(Doc(normalise(text)), None)[0] == "https://example.org/careers"

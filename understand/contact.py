@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from understand.text import Doc, clip, fold
+from understand.text import Doc, clip, fold, split_sentences
 
 # "at" and "dot" as the languages write them to hide an address: es/pt, fr, ru, uk, cs/sk, pl,
 # hu, it.
@@ -77,6 +77,18 @@ def url_in(text: str) -> str | None:
     return None
 
 
+def _in_apply_sentence(line: str) -> str | None:
+    """The address of the line's first sentence that says to apply, when the line has several
+    ("For questions write to A. Applications go through B." gives B)."""
+    sentences = split_sentences(line)
+    if len(sentences) < 2:
+        return None
+    for sentence in sentences:
+        if _APPLY.search(fold(sentence)) and (found := email_in(sentence) or url_in(sentence)):
+            return found
+    return None
+
+
 def apply_contact(doc: Doc, hint: str | None) -> tuple[str | None, str]:
     """The application URL or e-mail address and its sentence, or (None, "")."""
     if hint:
@@ -94,7 +106,7 @@ def apply_contact(doc: Doc, hint: str | None) -> tuple[str | None, str]:
         folded = fold(line)
         if not _APPLY.search(folded) or _OTHER_PURPOSE.search(folded):
             continue
-        if found := email_in(line) or url_in(line):
+        if found := _in_apply_sentence(line) or email_in(line) or url_in(line):
             return found, clip(line)
         if folded.rstrip().endswith(":"):  # "Apply through the form below:", then the link alone
             nxt = next((n for n in lines[i + 1 : i + 4] if n.strip()), "")
