@@ -124,6 +124,7 @@ def test_contract_hint_wins():
         ("Programme Assistant, GS-6", "unknown", "entry"),
         ("National Officer NO-C", "unknown", "mid"),
         ("Senior Legal Adviser", "unknown", "senior"),
+        ("Team Leader, Legal Aid", "unknown", "senior"),
         ("Executive Director", "unknown", "director"),
         ("Associate Researcher", "unknown", "entry"),
         ("Asst Finance Officer", "unknown", "entry"),

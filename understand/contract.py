@@ -234,7 +234,7 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
     (
         "senior",
         re.compile(
-            r"\b(?:senior|sr|snr|lead|principal|head|manager|representative|representant\w*"
+            r"\b(?:senior|sr|snr|lead|team\s+leader|principal|head|manager|representative|representant\w*"
             r"|representante|conseiller\s+principal|старш\w*|ведущ\w*|руководител\w*|менеджер\w*"
             r"|chef(?:·?f?e)?s?\s+(?:de\s+(?:service|l'equipe|equipe)|d'equipe)"
             r"|jef[ea]s?\s+de\s+(?:equipo|area)|chefe\s+de\s+equipe|visi|виши|kıdemli|უფროს\w*"
