@@ -27,6 +27,7 @@ from understand.title import (
     _slug_title,
     _words,
     find_title_and_org,
+    finished_title,
     mail_hosts,
     org_candidates,
     slug_words,
@@ -497,3 +498,16 @@ def test_headline_parts_and_who_hires(text, title, org):
 def test_cercasi_introduces_the_role():
     text = "Cercasi operatore legale\n\nL'associazione cerca un operatore legale a Torino."
     assert find_title_and_org(Doc(normalise(text))).title == "operatore legale"
+
+
+@pytest.mark.parametrize(
+    ("chosen", "title"),
+    [
+        ("Program Officer, Civic Education. Tbilisi, Georgia", "Program Officer, Civic Education"),
+        # an abbreviation or an acronym ends no sentence
+        ("Dyrektor/ka ds. operacyjnych (COO)", "Dyrektor/ka ds. operacyjnych (COO)"),
+        ("Correspondent for NZME. News", "Correspondent for NZME. News"),
+    ],
+)  # fmt: skip
+def test_a_chosen_title_keeps_its_first_sentence(chosen, title):
+    assert finished_title(chosen, Doc(normalise(chosen))) == title

@@ -36,7 +36,7 @@ from understand import name_rules as rules
 from understand.factor import factored
 from understand.name_rules import _NO_WORDS, Names
 from understand.places import places_in
-from understand.text import Doc, fold
+from understand.text import Doc, fold, split_sentences
 
 HEAD_LINES = 30  # title candidates come from this many first lines
 ORG_CHARS = 4000  # organisation candidates come from this much of the text
@@ -1149,10 +1149,20 @@ def find_title_and_org(doc: Doc) -> Names:
 
 
 def finished_title(title: str, doc: Doc) -> str:
-    """A chosen title candidate as extraction gives it: the role after a recruiting verb, tidied
-    (a gender mark, an article or the working time dropped, a Slavic role in the nominative).
-    The trainer labels each candidate by this text, the one a user would see."""
-    return rules.tidy_title(role_after_verb(title), doc.text[:ORG_CHARS])
+    """A chosen title candidate as extraction gives it: the role after a recruiting verb, its
+    first sentence, tidied (a gender mark, an article or the working time dropped, a Slavic role
+    in the nominative). The trainer labels each candidate by this text, the one a user would
+    see."""
+    title = role_after_verb(title)
+    sentences = split_sentences(title)
+    if len(sentences) > 1 and _SENTENCE_LAST_WORD.search(sentences[0]):
+        title = sentences[0].rstrip(" .")
+    return rules.tidy_title(title, doc.text[:ORG_CHARS])
+
+
+# The end of a whole sentence, not of an abbreviation ("ds.", "Dkt.") or an acronym ("NZME."):
+# a word of four letters or more, not all capitals, before the full stop.
+_SENTENCE_LAST_WORD = re.compile(r"\w*[^\W\d_A-Z](?<=\w{4})\.$")
 
 
 def role_after_verb(title: str) -> str:
