@@ -98,6 +98,7 @@ def test_posted_date_sources():
         ("Les candidatures seront closes le 21 février 2032.", date(2032, 2, 21)),
         ("Clôture des candidatures le 22 février 2032.", date(2032, 2, 22)),
         ("As inscrições encerram em 23 de fevereiro de 2032.", date(2032, 2, 23)),
+        ("Applications will be accepted through March 15th, 2032.", date(2032, 3, 15)),
         ("آخر موعد لتقديم الطلبات 10 فبراير 2032.", date(2032, 2, 10)),
         # a time and a weekday between the preposition and the date
         ("Send your CV to hr@example.org by 9am on Monday 12 April 2032.", date(2032, 4, 12)),

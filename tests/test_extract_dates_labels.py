@@ -36,6 +36,7 @@ def pd(text: str) -> date | None:
         ("Koordinátor\nUzávierka prihlášok: 15.03.2027", date(2027, 3, 15)),
         # a call for proposals' own words for its applications
         ("Submit your technical and financial proposal by 20 January 2027.", date(2027, 1, 20)),
+        ("Officer\nCloses: 28/02/27", date(2027, 2, 28)),
         ("Les offres doivent parvenir avant le 8 mars 2027.", date(2027, 3, 8)),
         # Bulgarian "deadline for applying"
         ("Срок за кандидатстване: 11.04.2025 г.", date(2025, 4, 11)),

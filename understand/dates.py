@@ -161,7 +161,7 @@ _NUMERIC = re.compile(r"\b(\d{1,2})(?:[./]|\.\s)(\d{1,2})(?:[./]|\.\s)(\d{4}|\d{
 DEADLINE_LABEL = re.compile(
     r"(?:application[\s_]+)?(?:deadline|closing[\s_]+date)(?:\s+(?:for|of)\s+(?:applications?"
     r"|submissions?))?(?:\s*\([^)]*\))?\s*(?:[:|=-]|$|(?=\d|[a-z]{3,9}\s+\d))|(?:apply\s+by"
-    r"|applications?\s+(?:close|due|ends?)|last\s+date\s+(?:for|of)\s+\w+"
+    r"|applications?\s+(?:close|due|ends?)|last\s+date\s+(?:for|of)\s+\w+|closes|closing"
     r"|job\s+posting\s+end\s+date|au\s+plus\s+tard|echeance|date\s+de\s+validite|valid\s+until"
     r"|expiry\s+date|date\s+d'expiration|cloture\s+des\s+(?:candidatures|inscriptions)"
     r"|(?:\S+\s+)?(?:prazo|data\s+limite|scadenza|termini|termen\s+limita|uzaverka|uzavierka|ბოლო\s+ვადა)"
@@ -243,7 +243,7 @@ _APPLY_SENTENCE = re.compile(
 # ... whose date follows "by", "before", "until", "avant le", "hasta el", "до" (with a time and a
 # weekday between: "by 9am on Monday 14 April") is its deadline.
 _BEFORE_DATE = re.compile(
-    r"\b(?:by|before|until|till|on\s+or\s+before|prior\s+to|(?:no|not)\s+later\s+than"
+    r"\b(?:by|before|until|till|through|on\s+or\s+before|prior\s+to|(?:no|not)\s+later\s+than"
     r"|(?:received|submitted)\s+after|avant(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|jusqu'(?:au|a)"
     r"|pour\s+le|d'ici(?:\s+le)?|hasta\s+el|antes\s+del?|до|не\s+позднее|bis(?:\s+zum|\s+spatestens)?"
     r"|senast|senest|innen|tot\s+en\s+met|uiterlijk(?:\s+op)?|voor|viimeistaan|paling\s+lambat(?:\s+tanggal)?"
