@@ -392,3 +392,17 @@ def test_remote_as_the_value_of_a_bare_location_label_is_remote():
 )  # fmt: skip
 def test_an_opening_list_of_countries_gives_them_all(text, countries):
     assert places(text).countries == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # the seat's clause goes, the job's place in the same sentence stays
+        ("Researcher\n\nThe Centre, headquartered in Geneva, Switzerland, is recruiting a "
+         "researcher for its office in Nairobi, Kenya.", ["KE"]),
+        # a sentence about the seat alone names no duty station
+        ("Researcher\n\nOur headquarters are in Geneva, Switzerland. We seek a researcher.", []),
+    ],
+)  # fmt: skip
+def test_a_seat_clause_inside_a_recruiting_sentence(text, countries):
+    assert places(text).countries == countries

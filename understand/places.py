@@ -193,6 +193,14 @@ _HEADQUARTERS = re.compile(
     r"|(?:founded|established|created|creee?|fondee?|fundad[oa]|cread[oa]|основан\w*|создан\w*"
     r"|заснован\w*)\s+(?:in|en|em|в|у)\s+\d{4})\b"
 )
+# A seat's clause inside a longer sentence: "headquartered in Geneva, Switzerland," (up to a
+# comma that more follows).
+_SEAT_CLAUSE = re.compile(r"[^,;]{0,60},(?:\s*[^,;]{1,25},)?(?=\s*\w)")
+# What the rest of such a sentence says of the job: then only the seat's clause is dropped.
+_JOB_AFTER = re.compile(
+    r"\b(?:recruit\w*|hiring|seeks?|seeking|looking\s+for|recrute|recherche|busca|contrata|ищет"
+    r"|position|post|role|vacancy|poste|puesto|plaza|vacante)\b"
+)
 # (A "-based" seat costs a look at every word: only texts saying "based" pay for it.)
 _SEAT = Guarded(((_HEADQUARTERS.pattern, ""), (_ORG_SEAT.pattern, "based")))
 # Cities from these are not duty stations: e-mail/message headers.
@@ -1164,9 +1172,19 @@ def _body_sentences(doc: Doc) -> list[tuple[str, int]]:
             travels.add(i)
             skip = 0
         folded = doc.folded_sentences[i]
-        seat = i in org_seats or (
-            i in seats and (_HEADQUARTERS.search(folded) or _ORG_SEAT.search(folded))
-        )
+        headquarters = _HEADQUARTERS.search(folded) if i in seats else None
+        clause = _SEAT_CLAUSE.match(folded, headquarters.end()) if headquarters else None
+        if clause and len(sentence) == len(folded) and _JOB_AFTER.search(folded, clause.end()):
+            # "The Centre, headquartered in Geneva, is recruiting for Nairobi": the seat's clause
+            # goes, the rest stays
+            end = clause.end()
+            sentence = (
+                sentence[: headquarters.start()]
+                + " " * (end - headquarters.start())
+                + sentence[end:]
+            )
+            folded, headquarters = fold(sentence), None
+        seat = i in org_seats or (i in seats and (headquarters or _ORG_SEAT.search(folded)))
         dated = _PLACE_DATE_LINE.match(folded) or _EVENT.search(folded)
         if sentence and not seat and not dated and not _MAIL_HEADER.match(sentence):
             # "home-based, with travel to Geneva"
