@@ -406,3 +406,14 @@ def test_an_opening_list_of_countries_gives_them_all(text, countries):
 )  # fmt: skip
 def test_a_seat_clause_inside_a_recruiting_sentence(text, countries):
     assert places(text).countries == countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fundraising Officer\nRemote (UK-based), with occasional travel to London\n\nWe seek one.",
+        "Fundraising Officer\nRemote – Kenya\n\nWe seek one.",
+    ],
+)
+def test_a_line_that_opens_with_remote_and_a_place(text):
+    assert places(text).remote == "yes"

@@ -238,6 +238,7 @@ _REMOTE = re.compile(
     r"|(?:positions?|roles?|jobs?|posts?)\s+(?:is|are|will\s+be)\s+(?:fully\s+|100\s*%\s+)?remote"
     r"|(?:location|duty\s+station|lieu|ubicacion|based)\s*[:|]?\s*(?:fully\s+)?remote"
     r"|telework\w*|teletrabajo|teletravail|a\s+distance"
+    r"|^remote\s*(?:\(|\||–|—|-\s)"  # a line of its own: "Remote (UK-based)", "Remote – Kenya"
     r"|a\s+distancia|trabajo\s+remoto|remoto\s*\)"
     r"|(?:modalidad|modalidade|modalite|modalita|modality|work\s+mode|mode\s+de\s+travail)"
     r"(?:\s+de\s+(?:trabajo|trabalho|travail))?\s*[:|]?\s*(?:100\s*%\s+)?(?:remot[oae]|virtual"
