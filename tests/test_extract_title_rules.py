@@ -511,3 +511,17 @@ def test_cercasi_introduces_the_role():
 )  # fmt: skip
 def test_a_chosen_title_keeps_its_first_sentence(chosen, title):
     assert finished_title(chosen, Doc(normalise(chosen))) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "org"),
+    [
+        ("Pozice: Projektový manažer/ka\nZaměstnavatel: Organizace pro pomoc uprchlíkům\n"
+         "Místo: Praha", "Projektový manažer/ka", "Organizace pro pomoc uprchlíkům"),
+        ("Puesto: Coordinadora de proyectos\nInstitución: Fundación Derechos Ya\nLugar: Quito",
+         "Coordinadora de proyectos", "Fundación Derechos Ya"),
+    ],
+)  # fmt: skip
+def test_title_and_employer_fields_in_more_languages(text, title, org):
+    names = find_title_and_org(Doc(normalise(text)))
+    assert (names.title, names.organization) == (title, org)

@@ -77,7 +77,8 @@ _TITLE_LABEL = re.compile(
     r"(?:job\s+title|position\s+title|post\s+title|title\s+of\s+(?:the\s+)?(?:post|position)"
     r"|position|post|title|role|vacancy|intitule(?:\s+(?:du\s+poste|publication))?|poste"
     r"|titre\s+du\s+poste|titulo(?:\s+del\s+puesto)?|puesto|cargo|должность|вакансия|позиция"
-    r"|tjanst|befattning|stelle|stellenbezeichnung)(?:\s+\d{1,2})?\s*[:|]"
+    r"|tjanst|befattning|stelle|stellenbezeichnung|pozice|pozicia|pozycja|stanowisko)"
+    r"(?:\s+\d{1,2})?\s*[:|]"
 )
 _PREFIX = re.compile(
     r"^(?:(?:new\s+)?(?:vacancy|job)(?:\s+(?:announcement|notice|opening|opportunity|offer|posting"
@@ -288,7 +289,9 @@ _ABOUT = re.compile(
 _ORG_LABEL = re.compile(
     r"(?:(?:hiring\s+)?organi[sz]ation(?:al\s+unit)?|employer|company|agency"
     r"|departement\s*/\s*bureau|department\s*/\s*office|organisme|organismo|organizacion"
-    r"|организация|работодатель|arbetsgivare|arbeitgeber|გამომცხადებელი"
+    r"|организация|работодатель|arbetsgivare|arbeitgeber|გამომცხადებელი|zamestnavatel\w*"
+    r"|pracodawca|empleador|employeur|institucion|instituicao|organizacao|organizace|organizacja"
+    r"|organizacia|структура"
     r"|host(?:ing)?\s+organi[sz]ation|departament\s*/\s*idar\w*)\s*[:|]"
 )
 _LEADING_ORG_NOISE = re.compile(

@@ -136,7 +136,8 @@ _TITLE_FIELD = re.compile(
     r"^(?:[^\W\d_]+\s+){0,3}?(?:title|titre|intitule\w*|titulo|titolo|titel|tytul|nazev"
     r"|position|post|poste|puesto|cargo|vaga|role|job|vacancy|stelle|функция|должность|посада"
     r"|вакансия|вакансія|позиция|позиція|наименование|назва|عنوان|المسمى|الوظيفة|پست|عنوان"
-    r"|vəzifə|pozicij\w*|pozicion\w*|pozita|radno\s+mjesto|длъжност|tjanst"
+    r"|vəzifə|pozicij\w*|pozicion\w*|pozita|pozice|pozicia|pozycja|stanowisko|radno\s+mjesto"
+    r"|длъжност|tjanst"
     r"|befattning|պաշտոն\w*)"
     r"(?:\s+[^\W\d_]+){0,4}?\s*(?:[:|]\s*|$)"
 )
