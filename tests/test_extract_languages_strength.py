@@ -199,3 +199,12 @@ def test_at_least_n_years_is_no_language_rule(text, required, desirable):
 )
 def test_czech_slovak_and_polish_adjective_forms(text, required, desirable):
     assert langs(text)[:2] == (required, desirable)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bilingual English/French required.", "Profil bilingue français/anglais exigé."],
+)
+def test_bilingual_asks_for_both_languages(text):
+    required, _, rule = langs(text)
+    assert (set(required), rule) == ({"en", "fr"}, None)

@@ -904,5 +904,11 @@ def _serial_choice(sentence: str, hits: Sequence[Hit]) -> list[str]:
 
 
 def _all_or(seg: str, hits: Sequence[Hit]) -> bool:
-    """True when each language of the segment is joined to the next by "or" ("French or Dari")."""
-    return all(_OR.match(fold(seg[a.end : b.start])) for a, b in zip(hits, hits[1:], strict=False))
+    """True when each language of the segment is joined to the next by "or" ("French or Dari"),
+    unless the segment asks for both ("bilingual English/French")."""
+    return not _BILINGUAL.search(fold(seg)) and all(
+        _OR.match(fold(seg[a.end : b.start])) for a, b in zip(hits, hits[1:], strict=False)
+    )
+
+
+_BILINGUAL = re.compile(r"\b(?:bilingu\w*|билингв\w*|dvojjazy\w*|dwujezy\w*|zweisprachig\w*)")
