@@ -458,6 +458,7 @@ def test_organisation_of_a_titled_record_is_never_a_fragment(
         ("About us: Zambia Rights Forum defends freedom of assembly.", "Zambia Rights Forum",
          "Zambia Rights Forum defends"),
         ("L'Association Voix Libres soutient les exilés", None, "Association Voix Libres soutient"),
+        ("تعلن منظمة حقوق للجميع عن حاجتها لمنسق مشاريع", "منظمة حقوق للجميع", None),
     ],
 )  # fmt: skip
 def test_an_organisation_name_never_runs_on_into_its_verb(line, name, not_name):

@@ -706,7 +706,7 @@ _SPAN_VERB = re.compile(
     # auxiliaries, copulas and what an organisation does ("X is", "X defends", "X works")
     r"|is|are|was|were|has|have|will|est|sont|es|son|ist|sind|je|jest|defends|works|supports"
     r"|promotes|provides|protects|advocates|aims|believes|helps|fights|monitors|operates|runs"
-    r"|offers|defend|defiende|trabaja|promueve|defend|soutient|travaille|promeut|lutte"
+    r"|offers|defend|defiende|trabaja|promueve|soutient|travaille|promeut|lutte|حاجتها|حاجته"
 )
 
 
