@@ -125,6 +125,8 @@ def test_contract_hint_wins():
         ("National Officer NO-C", "unknown", "mid"),
         ("Senior Legal Adviser", "unknown", "senior"),
         ("Team Leader, Legal Aid", "unknown", "senior"),
+        ("Jefa de Proyecto", "unknown", "senior"),
+        ("Responsable du pôle juridique", "unknown", "senior"),
         ("Executive Director", "unknown", "director"),
         ("Associate Researcher", "unknown", "entry"),
         ("Asst Finance Officer", "unknown", "entry"),

@@ -258,7 +258,7 @@ ROLE_WORDS = (
     r"|specialiste|administrat\w+|expert\w*|consultant\w*|benevole|volontaire|delegue\w*|chef"
     r"|coordinador\w*|director\w*|oficial|asistente|asesor\w*|abogad\w+|consultor\w*|especialista"
     r"|investigador\w*|pasant\w+|practicante\w*|bolsista\w*"
-    r"|becas?|becari\w+|voluntari\w+|titular|relator\w*|jefe|gerente"
+    r"|becas?|becari\w+|voluntari\w+|titular|relator\w*|jef[ae]s?|gerente"
     r"|tecnic\w+|analista|experto|специалист\w*|координатор\w*|менеджер\w*|директор\w*|юрист\w*"
     r"|консультант\w*|ассистент\w*|помощник\w*|руководител\w*|аналитик\w*|эксперт\w*|стажер\w*"
     r"|стажировк\w*|стажировок|стажуванн\w*|волонтер\w*|исследовател\w*|сотрудник\w*|experter"
