@@ -125,7 +125,8 @@ def test_contract_hint_wins():
         ("National Officer NO-C", "unknown", "mid"),
         ("Senior Legal Adviser", "unknown", "senior"),
         ("Team Leader, Legal Aid", "unknown", "senior"),
-        ("Jefa de Proyecto", "unknown", "senior"),
+        ("Jefa de Proyecto", "unknown", "mid"),  # like "chef de projet"
+        ("Jefa de Oficina", "unknown", "senior"),
         ("Responsable du pôle juridique", "unknown", "senior"),
         ("Executive Director", "unknown", "director"),
         ("Associate Researcher", "unknown", "entry"),

@@ -237,7 +237,7 @@ _TITLE_LEVELS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:senior|sr|snr|lead|team\s+leader|principal|head|manager|representative|representant\w*"
             r"|representante|conseiller\s+principal|старш\w*|ведущ\w*|руководител\w*|менеджер\w*"
             r"|chef(?:·?f?e)?s?\s+(?:de\s+(?:service|l'equipe|equipe)|d'equipe)"
-            r"|jef[ea]s?(?:/a)?\s+de\s+(?:equipo|area|proyectos?|programas?|oficina|unidad)"
+            r"|jef[ea]s?(?:/a)?\s+de\s+(?:equipo|area|oficina|unidad)"
             r"|responsable\s+(?:du|de\s+la|de\s+l'|de)\s*(?:pole|service|departement|unite|bureau)"
             r"|chefe\s+de\s+equipe|visi|виши|kıdemli|უფროს\w*"
             r"|ավագ|ارشد|vezeto\w*|مدير\w*|مدیر\w*|اول(?=\s*$)"
