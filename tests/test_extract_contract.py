@@ -80,6 +80,10 @@ def kind(text: str, title: str | None = None, url: str | None = None) -> str:
         ("Nabízíme stáž na 6 měsíců v pražské kanceláři.", "Asistent", "internship"),
         ("Hledáme stážistu do týmu komunikace.", None, "internship"),
         ("Wymagany staż pracy: 3 lata.", "Prawnik", "unknown"),
+        # self-employed work or a civil-law contract: a consultancy
+        ("Spolupráce na IČO, fakturace měsíčně.", "Koordinátor", "consultancy"),
+        ("Współpraca na podstawie B2B.", "Koordynator", "consultancy"),
+        ("Оформление по ГПХ.", "Координатор", "consultancy"),
     ],
 )
 def test_contract_type(text, title, expected):

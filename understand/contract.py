@@ -100,7 +100,9 @@ _KINDS: list[tuple[str, str, str]] = [
         # a civil-law service contract, not employment (ru, uk)
         r"|договор\w*\s+гражданско-правов\w+|гражданско-правов\w+\s+договор\w*|договор\w*\s+гпх"
         r"|цивільно-правов\w+\s+догов\w+|догов\w+\s+цивільно-правов\w+"
-        r"|договор\w*\s+(?:возмездного\s+)?оказания\s+услуг",
+        r"|договор\w*\s+(?:возмездного\s+)?оказания\s+услуг|(?:по|оформление\s+по)\s+гпх"
+        # self-employed, invoicing: Czech "na IČO", Polish "B2B"
+        r"|na\s+ico|(?:wsp\w+praca|umow\w+|kontrakt\w*)\s+(?:na\s+podstawie\s+|w\s+formie\s+)?b2b",
     ),
     (
         "fixed-term",
