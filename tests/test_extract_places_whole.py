@@ -417,3 +417,17 @@ def test_a_seat_clause_inside_a_recruiting_sentence(text, countries):
 )
 def test_a_line_that_opens_with_remote_and_a_place(text):
     assert places(text).remote == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "remote"),
+    [
+        ("Koordinátor\n\nPráce je plně z domova.", "yes"),
+        ("Koordynator\n\nPraca w pełni zdalna.", "yes"),
+        ("Koordynator\n\nPraca w trybie hybrydowym (Warszawa).", "hybrid"),
+        ("Координатор\n\nРабота в офисе в Бишкеке, удалённая работа невозможна.", "no"),
+        ("Chargé\n\nBureau à Paris, télétravail non possible.", "no"),
+    ],
+)
+def test_remote_work_said_and_refused_in_more_languages(text, remote):
+    assert places(text).remote == remote

@@ -253,7 +253,8 @@ _REMOTE = re.compile(
     r"|(?:de\s+forma|em\s+regime|de\s+manera)\s+remota?|da\s+remoto"
     r"|(?:puesto|posicion|cargo|empleo|vaga|poste|emploi)\s+(?:(?:100\s*%|totalmente"
     r"|completamente)\s+)?(?:remot[oa]|en\s+teletravail)"
-    r"|prac\w*\s+zdaln\w*|zdalnie|thuiswerk\w*|العمل\s+عن\s+بعد|location\s+(?:of\s+the\s+\w+\s+)?is"
+    r"|prac\w*\s+(?:w\s+pe\w+\s+|calkowicie\s+)?zdaln\w*|zdalnie|thuiswerk\w*"
+    r"|(?:prace|pracovat)\s+(?:je\s+)?(?:plne\s+|zcela\s+)?z\s+domova|العمل\s+عن\s+بعد|location\s+(?:of\s+the\s+\w+\s+)?is"
     r"\s+flexible|flexible\s+location|(?:work|based|live|located|performed|done)\s+(?:from\s+)?anywhere"
     r"|عن\s+بعد\s+او"
     # sr/hr/bs, mk, fa, sq, tr, az, ka, hy, hu, el, id
@@ -322,7 +323,7 @@ _NOT_A_CITY = re.compile(
 _REMOTE_WORDS = factored(
     re.compile(
         r"remot|home|telework|teletrabajo|teletravail|teletrabalho|distanc|удален|дистанц"
-        r"|віддален|distansarbete|flexible|anywhere|hybrid|hibri|гибридн|гібридн|domov|domicile"
+        r"|віддален|distansarbete|flexible|anywhere|hybrid|hybryd|hibri|гибридн|гібридн|domov|domicile"
         r"|домашн|zdaln|thuiswerk|virtual|smart\s+working|mobile[sn]?\s+arbeit|عن\s+بعد|uzaktan"
         r"|daljin|даљин|далечин|دورکاری|راه\s+دور|uzaqdan|distant|დისტანციურ|հեռավար|tavmunk"
         r"|αποστασ|τηλεργασ|dari\s+rumah|jarak\s+jauh|хибрид|υβριδ|الهجين|ჰიბრიდ|հիբրիդ|kuce|куће"
@@ -333,7 +334,13 @@ _NOT_REMOTE = re.compile(
     r"\b(?:not\s+(?:applicable\s+for\s+|be\s+)?(?:home[-\s]based|remote)|no\s+remote"
     r"|(?:remote\s+work(?:ing)?|work(?:ing)?\s+from\s+home|home[-\s]?office|telework\w*)\s+(?:is\s+)?"
     r"not\s+(?:possible|accepted|allowed|available|an\s+option)"
-    r"|not\s+a\s+remote)\b"
+    r"|not\s+a\s+remote"
+    # ru, uk, fr, es, cs, pl: "удалённая работа невозможна", "télétravail non possible"
+    r"|(?:удален\w*|дистанционн\w*|віддален\w*|дистанційн\w*)\s+(?:работ\w*|робот\w*)\s+"
+    r"(?:невозможн\w*|не\s+(?:предусмотрен\w*|возможн\w*|передбачен\w*|можлив\w*)|неможлив\w*)"
+    r"|(?:teletravail|teletrabajo|trabajo\s+remoto|home\s+office|prace\s+z\s+domova"
+    r"|praca\s+zdalna)\s+(?:n'est\s+pas\s+possible|non\s+possible|impossible|no\s+es\s+posible"
+    r"|no\s+posible|neni\s+mozn\w*|nie\s+jest\s+mozliw\w*))\b"
 )
 _REMOTE_FIELD = re.compile(
     r"(?:remote\s+work\s+accepted|remote(?:\s+work)?|home[-\s]based|teletrabajo)\s*:?$"
@@ -365,7 +372,7 @@ _ANYWHERE = re.compile(
 )
 _HYBRID = re.compile(
     r"\b(?:hybrid\w*|hybride|hibri[dt]\w*|гибридн\w*|гібридн\w*|хибрид\w*|υβριδικ\w*|الهجين"
-    r"|ჰიბრიდულ\w*|հիբրիդային)\b"
+    r"|ჰიბრიდულ\w*|հիբրիդային|hybrydow\w*)\b"
 )
 # A clock time said by a place: the place is no duty station.
 _CLOCK_BEFORE = re.compile(
