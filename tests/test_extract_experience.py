@@ -153,3 +153,16 @@ def test_years_or_more_are_a_stated_minimum(text, years):
 )
 def test_a_single_year_in_czech_and_min_with_a_dot(text, years):
     assert years_asked(text) == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Требования: опыт работы не менее года в НКО.",
+        "Вимоги: досвід роботи від року.",
+        "Požadujeme praxi minimálně rok.",
+        "A year's experience in litigation is required.",
+    ],
+)
+def test_a_year_without_a_figure_is_one(text):
+    assert years_asked(text) == 1

@@ -55,7 +55,7 @@ _NUM = f"({_NUMBER})"
 _PAREN = r"(?:\s*\(\d{1,2}\))?"
 _YEARS = (
     r"(?:years?|yrs?|ans?|anys|annees?|anos?|anni|ani|jahre?n?|ars?|jaar|jaren|lat|lata|let|roky"
-    r"|roku|rok|yil|yıl|лет|года?|рок(?:и|ів)?|سنوات|سنة|اعوام|عاما|aar|vuoden|vuotta|ev|tahun"
+    r"|roku|rok|yil|yıl|лет|года?|рок(?:и|ів|у)?|рік|سنوات|سنة|اعوام|عاما|aar|vuoden|vuotta|ev|tahun"
     r"|godin[aeu]?|годин[аеуи]?|χρονι\w*|ετ(?:ων|η|ους)|vjet|vite|il|سال|წლის|წელი|տարի\w*"
     r"|տարվա)"
 )
@@ -217,9 +217,15 @@ def _range(num: str) -> str:
 # states its lower bound as the minimum: the upper figure is dropped before matching.
 _RANGE = re.compile(_range(_NUM))
 _HAS_RANGE = factored(re.compile(_range(f"(?:{_NUMBER})")))  # `_RANGE` without groups: faster
-# "at least a year" is one year.
+# "at least a year", "a year's experience" are one year.
 _A_YEAR = re.compile(
-    r"\b(at\s+least|a\s+minimum\s+of|minimum\s+of|over|more\s+than)\s+an?\s+(?=year)"
+    r"\b(?:(at\s+least|a\s+minimum\s+of|minimum\s+of|over|more\s+than)\s+an?\s+year\b"
+    r"|(^|[,;:(])\s*an?\s+year(?:'s|s')?(?=\s+(?:of\s+)?(?:\w+\s+)?experience))"
+)
+# ... and "от года", "не менее года", "від року", "minimálně rok" (ru, uk, cs, sk).
+_A_YEAR_SLAVIC = re.compile(
+    r"\b(от|не\s+менее|минимум|более|від|не\s+менше|щонайменше|minimalne|alespon|nejmene"
+    r"|aspon|min\.)\s+(?=(?:года|году|року|рік|rok|roku)\b)"
 )
 
 
@@ -286,7 +292,9 @@ def _lower_bound(clause: str) -> str:
     if "(" in clause:
         clause = _ASIDE.sub(" ", _MINIMUM_ASIDE.sub(r" \1 ", clause))
     if "year" in clause:  # what `_A_YEAR` looks ahead to
-        clause = _A_YEAR.sub(r"\1 1 ", clause)
+        clause = _A_YEAR.sub(lambda m: f"{m[1] or m[2]} 1 year", clause)
+    if "год" in clause or "рок" in clause or "rok" in clause:
+        clause = _A_YEAR_SLAVIC.sub(r"\1 1 ", clause)
     if "+" in clause or " o" in clause:  # what `_OR_MORE` needs ("+", "or", "ou", "o")
         clause = _OR_MORE.sub(lambda m: f"at least {m[1]} {m[2] or m[3]}", clause)
     return _RANGE.sub(r"\1", clause) if _HAS_RANGE.search(clause) else clause
