@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from rightsjobs import profiles
-from understand.text import ROLE_WORDS, Doc, clip, first_matches, fold, sentence_at
+from understand.text import Doc, clip, first_matches, fold, names_role, sentence_at
 
 CONTRACT_TYPES = (*profiles.CONTRACT_TYPES, "unknown")
 SENIORITIES = (*profiles.SENIORITIES, "unknown")
@@ -307,7 +307,6 @@ _ACTIVITY = re.compile(
     r"volunteering|voluntariado|volontariat|wolontariat\w*|benevolat|vrijwilligerswerk"
     r"|internships?|pasantias|stages"
 )
-_ROLE_RE = re.compile(rf"\b(?:{ROLE_WORDS})\b")
 
 
 def managed(folded: str, start: int, end: int) -> bool:
@@ -317,7 +316,7 @@ def managed(folded: str, start: int, end: int) -> bool:
     return bool(
         _MANAGING.search(before)
         or _MANAGER_AFTER.match(folded, end)
-        or (_ACTIVITY.fullmatch(folded, start, end) and _ROLE_RE.search(before))
+        or (_ACTIVITY.fullmatch(folded, start, end) and names_role(before))
     )
 
 

@@ -380,7 +380,10 @@ _CLOCK_BEFORE = re.compile(
     r"|of|at|по))?|\b\d{1,2}(?:[:h.]\d{2}|\s*(?:am|pm|h))|\b(?:gmt|utc|cet))\s*[(,]?\s*$"
 )
 _CLOCK_AFTER = re.compile(r"^,?\s*(?:\(?(?:local\s+)?time\b|standard\s+time|hour)")
-_LIST_WORD = re.compile(r"^(?:\s*(?:,|/|;|and|or|et|ou|y|o|и|или|och|und|&)(?:\s+the)?\s*)+$")
+_LIST_WORD = re.compile(
+    r"^(?:\s*(?:,|/|;|and|or|et|ou|y|o|e|и|или|і|та|або|och|und|oder|a|i|ve|ja|og|&)(?:\s+the)?"
+    r"\s*)+$"
+)
 _REGION_CUE_AFTER = re.compile(
     r"^\s*(?:region|regional|programme|program|department|team|desk|office|portfolio|unit|division"
     r"|countries|region\w*|programa|departamento|региона?|регионе)\b"
@@ -1269,17 +1272,11 @@ def _not_eligibility(hits: list[Hit], folded: str) -> list[Hit]:
     return out
 
 
-# What joins the places of one list ("Tajikistan and Uzbekistan", "Таджикистане и Узбекистане").
-_LIST_JOIN = re.compile(
-    r"\s*(?:,|and|or|&|et|ou|y|o|e|und|oder|и|или|і|та|або|a|i|ve|ja|og|och)?\s*(?:,\s*)?"
-)
-
-
 def _listed(sentence: str, hits: list[Hit]) -> bool:
     """Whether the places found in `sentence` make one list: only joining words between them."""
     folded = fold(sentence)
     return all(
-        _LIST_JOIN.fullmatch(folded[a.end : b.start]) for a, b in zip(hits, hits[1:], strict=False)
+        _LIST_WORD.match(folded[a.end : b.start]) for a, b in zip(hits, hits[1:], strict=False)
     )
 
 
